@@ -1,0 +1,79 @@
+/**
+ * Common code sets with nb / nn / en labels. The API sends `{ system, code }`; every client
+ * looks the label up here, so the wording is the same in every municipality and record system.
+ */
+export type Locale = 'nb' | 'nn' | 'en';
+export type Labels = Readonly<Record<Locale, string>>;
+export interface CodeSet {
+  readonly system: string;
+  readonly codes: Readonly<Record<string, Labels>>;
+}
+
+/**
+ * Service types: the KPR (Kommunalt pasient- og brukerregister) service codes that every
+ * municipality already reports, so record systems can map without a new code list.
+ */
+export const serviceTypes = {
+  system: 'urn:omsorg:codesystem:kpr-tjenestetype',
+  codes: {
+    '1': { nb: 'Praktisk bistand – daglige gjøremål', nn: 'Praktisk bistand – daglege gjeremål', en: 'Practical help with daily tasks' },
+    '2': { nb: 'Praktisk bistand – opplæring', nn: 'Praktisk bistand – opplæring', en: 'Training in daily tasks' },
+    '3': { nb: 'Brukerstyrt personlig assistanse', nn: 'Brukarstyrt personleg assistanse', en: 'User-controlled personal assistance' },
+    '4': { nb: 'Dagaktivitetstilbud', nn: 'Dagaktivitetstilbod', en: 'Day activity centre' },
+    '5': { nb: 'Matombringing', nn: 'Matombringing', en: 'Meal delivery' },
+    '6': { nb: 'Trygghetsalarm', nn: 'Tryggleiksalarm', en: 'Safety alarm' },
+    '7': { nb: 'Avlastning utenfor institusjon', nn: 'Avlasting utanfor institusjon', en: 'Respite care at home' },
+    '8': { nb: 'Avlastning i institusjon', nn: 'Avlasting i institusjon', en: 'Respite care in an institution' },
+    '9': { nb: 'Støttekontakt', nn: 'Støttekontakt', en: 'Support contact' },
+    '11': { nb: 'Omsorgsstønad', nn: 'Omsorgsstønad', en: 'Care allowance' },
+    '15': { nb: 'Helsetjenester i hjemmet (hjemmesykepleie)', nn: 'Helsetenester i heimen (heimesjukepleie)', en: 'Home health care (home nursing)' },
+    '17': { nb: 'Dagopphold i institusjon', nn: 'Dagopphald i institusjon', en: 'Day stay in an institution' },
+  },
+} as const satisfies CodeSet;
+
+/** Cancellation reasons, modelled on FHIR's appointment-cancellation-reason (patient side). */
+export const cancellationReasons = {
+  system: 'urn:omsorg:codesystem:avbestillingsarsak',
+  codes: {
+    'pat-crs': { nb: 'Jeg er syk', nn: 'Eg er sjuk', en: 'I am ill' },
+    'pat-cpp': { nb: 'Jeg er på sykehus eller institusjon', nn: 'Eg er på sjukehus eller institusjon', en: 'I am in hospital or an institution' },
+    'pat-fam': { nb: 'Familie eller andre hjelper meg denne gangen', nn: 'Familie eller andre hjelper meg denne gongen', en: 'Family or others help me this time' },
+    'pat-away': { nb: 'Jeg er bortreist', nn: 'Eg er bortreist', en: 'I am away' },
+    'pat-schedule': { nb: 'Tidspunktet passer ikke', nn: 'Tidspunktet passar ikkje', en: 'The time does not suit me' },
+    'pat-dec': { nb: 'Dødsfall', nn: 'Dødsfall', en: 'Death' },
+    'oth': { nb: 'Annen grunn', nn: 'Anna grunn', en: 'Other reason' },
+  },
+} as const satisfies CodeSet;
+
+/** Relations between the signed-in person and a subject (FHIR v3 RoleCode, simplified). */
+export const relations = {
+  system: 'urn:omsorg:codesystem:relasjon',
+  codes: {
+    self: { nb: 'Deg selv', nn: 'Deg sjølv', en: 'Yourself' },
+    PRN: { nb: 'Forelder', nn: 'Forelder', en: 'Parent' },
+    CHILD: { nb: 'Barn', nn: 'Barn', en: 'Child' },
+    SPS: { nb: 'Ektefelle eller partner', nn: 'Ektefelle eller partnar', en: 'Spouse or partner' },
+    SIB: { nb: 'Søsken', nn: 'Sysken', en: 'Sibling' },
+    GUARD: { nb: 'Verge', nn: 'Verje', en: 'Guardian' },
+    O: { nb: 'Annen pårørende', nn: 'Annan pårørande', en: 'Other relative' },
+  },
+} as const satisfies CodeSet;
+
+export const codeSets = [serviceTypes, cancellationReasons, relations] as const;
+
+/**
+ * The label for a coding in `locale`, or undefined when the system or code is unknown
+ * (the caller then shows a neutral "unknown" text rather than the raw code).
+ */
+export function labelFor(coding: { system: string; code: string } | null | undefined, locale: Locale): string | undefined {
+  if (!coding) return undefined;
+  const set = codeSets.find((s) => s.system === coding.system);
+  if (!set) return undefined;
+  const labels = (set.codes as Record<string, Labels>)[coding.code];
+  return labels?.[locale];
+}
+
+/** True when the coding belongs to `set` and its code is known there. */
+export function isKnownCode(set: CodeSet, coding: { system: string; code: string } | null | undefined): boolean {
+  return !!coding && coding.system === set.system && Object.prototype.hasOwnProperty.call(set.codes, coding.code);
+}
