@@ -24,6 +24,8 @@ export interface AuthState {
   readonly user?: AuthUser;
   /** Epoch milliseconds when the session's access token expires, when known. */
   readonly expiresAt?: number;
+  /** Why the state is `signed-out`, when known: the session expired, or a sign-in callback failed. */
+  readonly reason?: 'expired' | 'failed';
 }
 
 /** How requests get credentials. Two implementations: OIDC in the browser and a mock. */

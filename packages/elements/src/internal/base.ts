@@ -1,0 +1,106 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import type { Client, ClientEventName, ClientEvents } from '@omsorg/sdk';
+import { clientContext } from './context.js';
+import { langOf, normalizeLocale, onLangChange, type Locale } from './locale.js';
+import { common, type Catalog, type CommonMessages } from './messages.js';
+import { VERSION } from './version.js';
+
+/**
+ * Base for every omsorg element: finds the shared SDK client (context, or the `client`
+ * property), follows the page's `lang`, and subscribes to client events for as long as it is
+ * connected, so moving or removing an element leaks no listeners.
+ */
+export class OmsorgElement extends LitElement {
+  static readonly omsorgVersion = VERSION;
+
+  /** Set the client directly instead of through a provider (frameworks, tests). */
+  @property({ attribute: false }) client?: Client;
+
+  /** The locale in use: from the nearest `lang`, bokmål by default. */
+  @state() protected locale: Locale = 'nb';
+
+  @state() private contextClient?: Client;
+
+  private clientUnsubscribers: Array<() => void> = [];
+  private boundClient?: Client;
+  private stopLangWatch?: () => void;
+
+  constructor() {
+    super();
+    new ContextConsumer(this, {
+      context: clientContext,
+      subscribe: true,
+      callback: (value) => {
+        this.contextClient = value;
+      },
+    });
+  }
+
+  /** The client in use: an explicit `client` property wins over the provided one. */
+  protected get activeClient(): Client | undefined {
+    return this.client ?? this.contextClient;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.locale = normalizeLocale(langOf(this));
+    this.stopLangWatch = onLangChange(() => {
+      this.locale = normalizeLocale(langOf(this));
+    });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLangWatch?.();
+    this.stopLangWatch = undefined;
+    this.unbindClient();
+  }
+
+  protected override willUpdate(changed: Map<PropertyKey, unknown>): void {
+    super.willUpdate(changed);
+    const next = this.isConnected ? this.activeClient : undefined;
+    if (next !== this.boundClient) {
+      this.unbindClient();
+      if (next) {
+        this.boundClient = next;
+        this.clientConnected(next);
+      }
+    }
+  }
+
+  private unbindClient(): void {
+    this.clientUnsubscribers.forEach((u) => u());
+    this.clientUnsubscribers = [];
+    if (this.boundClient) {
+      this.boundClient = undefined;
+      this.clientDisconnected();
+    }
+  }
+
+  /**
+   * Called when a client becomes available (or changes). Subclasses load data and subscribe
+   * with `listen`; the subscriptions end when the element leaves the page.
+   */
+  protected clientConnected(_client: Client): void {}
+
+  /** Called when the client goes away (removed from the page, or replaced). */
+  protected clientDisconnected(): void {}
+
+  /** Subscribe to a client event until the element disconnects or the client changes. */
+  protected listen<K extends ClientEventName>(type: K, listener: (detail: ClientEvents[K]) => void): void {
+    const client = this.boundClient;
+    if (client) this.clientUnsubscribers.push(client.on(type, listener));
+  }
+
+  /** Shared texts in the current locale. */
+  protected get common(): CommonMessages {
+    return common[this.locale];
+  }
+
+  /** This element's texts in the current locale. */
+  protected texts<T>(c: Catalog<T>): T {
+    return c[this.locale];
+  }
+}

@@ -1,0 +1,22 @@
+import { VERSION } from './version.js';
+
+type VersionedConstructor = CustomElementConstructor & { readonly omsorgVersion?: string };
+
+/**
+ * Registers a custom element once. A page may load two copies of the bundle (a CMS widget and a
+ * framework app, say): the first registration wins, and a copy of another version warns instead
+ * of throwing "already defined".
+ */
+export function defineElement(tag: string, ctor: VersionedConstructor): void {
+  const registry = globalThis.customElements;
+  if (!registry) return;
+  const existing = registry.get(tag) as VersionedConstructor | undefined;
+  if (existing) {
+    const theirs = existing.omsorgVersion;
+    if (theirs !== VERSION) {
+      console.warn(`[omsorg] <${tag}> is already defined by version ${theirs ?? 'unknown'}; this copy (${VERSION}) is not used.`);
+    }
+    return;
+  }
+  registry.define(tag, ctor);
+}

@@ -1,0 +1,138 @@
+import { css } from 'lit';
+
+/**
+ * Shared look. Each public token is `--omsorg-<prop>` (elements add `--omsorg-<element>-<prop>`
+ * on top), falling back to the host page's Designsystemet `--ds-*` token, then to a default.
+ * We never define `--ds-*` ourselves.
+ */
+export const baseStyles = css`
+  :host {
+    --_accent: var(--omsorg-color-accent, var(--ds-color-accent-base-default, #1e5a96));
+    --_on-accent: var(--omsorg-color-on-accent, var(--ds-color-accent-base-contrast-default, #ffffff));
+    --_text: var(--omsorg-color-text, var(--ds-color-neutral-text-default, #1b1b1f));
+    --_text-subtle: var(--omsorg-color-text-subtle, var(--ds-color-neutral-text-subtle, #4a4e57));
+    --_surface: var(--omsorg-color-surface, var(--ds-color-neutral-background-default, #ffffff));
+    --_surface-tinted: var(--omsorg-color-surface-tinted, var(--ds-color-neutral-surface-tinted, #f1f4f8));
+    --_border: var(--omsorg-color-border, var(--ds-color-neutral-border-default, #6b7280));
+    --_border-subtle: var(--omsorg-color-border-subtle, var(--ds-color-neutral-border-subtle, #d5d9e0));
+    --_danger: var(--omsorg-color-danger, var(--ds-color-danger-text-default, #b3261e));
+    --_success: var(--omsorg-color-success, var(--ds-color-success-text-default, #1f6f3a));
+    --_warning-surface: var(--omsorg-color-warning-surface, var(--ds-color-warning-surface-tinted, #fff4d6));
+    --_radius: var(--omsorg-border-radius, var(--ds-border-radius-md, 6px));
+    --_font: var(--omsorg-font-family, var(--ds-font-family, inherit));
+    --_focus: var(--omsorg-color-focus, var(--ds-color-focus-outer, #0a58ca));
+    --_space: var(--omsorg-space, 1rem);
+    display: block;
+    box-sizing: border-box;
+    color: var(--_text);
+    font-family: var(--_font);
+    font-size: var(--omsorg-font-size, 1rem);
+    line-height: 1.5;
+    overflow-wrap: anywhere;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  *::before,
+  *::after {
+    box-sizing: inherit;
+  }
+  :focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  button,
+  .button {
+    font: inherit;
+    min-height: 2.75rem;
+    min-width: 2.75rem;
+    padding: 0.5rem 1rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_accent);
+    background: var(--_accent);
+    color: var(--_on-accent);
+    cursor: pointer;
+    text-decoration: none;
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.5rem;
+  }
+  button.secondary,
+  .button.secondary {
+    background: transparent;
+    color: var(--_accent);
+  }
+  button[disabled],
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .visually-hidden {
+    position: absolute !important;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  .notice {
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-tinted);
+    border-left: 4px solid var(--_accent);
+  }
+  .error {
+    padding: 0.75rem 1rem;
+    border-radius: var(--_radius);
+    border: 2px solid var(--_danger);
+    color: var(--_danger);
+    background: var(--_surface);
+  }
+  .error p {
+    margin: 0 0 0.5rem;
+  }
+  .skeleton {
+    display: block;
+    border-radius: var(--_radius);
+    background: var(--_surface-tinted);
+    animation: omsorg-pulse 1.2s ease-in-out infinite alternate;
+  }
+  @keyframes omsorg-pulse {
+    from {
+      opacity: 1;
+    }
+    to {
+      opacity: 0.55;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+    * {
+      transition: none !important;
+      scroll-behavior: auto !important;
+    }
+  }
+  @media (forced-colors: active) {
+    button,
+    .button {
+      border: 2px solid ButtonText;
+    }
+    .skeleton {
+      border: 1px solid CanvasText;
+    }
+    .notice,
+    .error {
+      border: 2px solid CanvasText;
+    }
+    :focus-visible {
+      outline-color: Highlight;
+    }
+  }
+`;

@@ -1,0 +1,51 @@
+/**
+ * Test harness for element tests: the real SDK client with mock auth, talking through real
+ * `fetch` to the msw service worker running the same scenarios as Storybook and the demo.
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createHandlers } from '@omsorg/mocks';
+import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
+
+export const API = 'http://api.omsorg.test';
+
+export type PersonKey = 'ola' | 'kari' | 'per';
+const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
+
+let worker: SetupWorker | undefined;
+
+/** Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. */
+export async function useScenario(scenario = 'default', options: { delayMs?: number; now?: () => Date } = {}): Promise<void> {
+  const handlers = createHandlers({ baseUrl: API, scenario, ...options } as Parameters<typeof createHandlers>[0]);
+  if (!worker) {
+    worker = setupWorker(...handlers);
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+  } else {
+    worker.resetHandlers(...handlers);
+  }
+}
+
+/** A client signed in (or not) as one of the mock persons, with fast retries for tests. */
+export function testClient(person: PersonKey = 'ola', options: { signedIn?: boolean } = {}): Client {
+  const auth = createMockAuth({ user: { sub: person, name: names[person] }, signedIn: options.signedIn ?? true, persist: false } as Parameters<typeof createMockAuth>[0]);
+  return createClient({ baseUrl: API, auth, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
+}
+
+/** Waits until `predicate` is true, re-checking each animation frame (no fixed sleeps). */
+export async function until(predicate: () => boolean, what = 'condition', timeoutMs = 5000): Promise<void> {
+  const start = performance.now();
+  while (!predicate()) {
+    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+  }
+}
+
+/** Text of an element's shadow root, whitespace folded. */
+export function shadowText(el: Element): string {
+  return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** The running msw worker (after `useScenario`): to count requests or add one-off handlers. */
+export function mswWorker(): SetupWorker {
+  if (!worker) throw new Error('Call useScenario() first');
+  return worker;
+}

@@ -1,0 +1,201 @@
+import type { Appointment, AppointmentPage, CancellationRequest } from '@omsorg/contract';
+import type { AuthState, CallOptions, Client, ClientConfig, ClientEventName, ClientEvents } from './types.js';
+import { OmsorgError, isOmsorgError } from './errors.js';
+import { DEFAULT_RETRY, send, type HttpContext } from './http.js';
+import { newIdempotencyKey } from './ids.js';
+import { Store } from './store.js';
+import { asAppointment, asAppointmentPage, asMe, asServiceList } from './validate.js';
+
+const enc = encodeURIComponent;
+// setTimeout fires at once for delays above 2^31-1 ms.
+const MAX_TIMEOUT = 0x7fffffff;
+
+/** The contract says ETag = `"<version>"`; a mismatch would make every cancel a 412. */
+function withEtag(body: unknown, res: Response): Appointment {
+  const a = asAppointment(body);
+  const tag = res.headers.get('etag');
+  if (tag && !tag.startsWith('W/') && tag !== `"${a.version}"`) {
+    throw new OmsorgError('invalid-response', 'ETag does not match the appointment version', { status: res.status, detail: 'etag' });
+  }
+  return a;
+}
+
+const sameState = (a: AuthState, b: AuthState) =>
+  a.status === b.status && a.user?.sub === b.user?.sub && a.user?.name === b.user?.name && a.expiresAt === b.expiresAt && a.reason === b.reason;
+
+export function createClient(config: ClientConfig): Client {
+  const { auth } = config;
+  const baseUrl = config.baseUrl.replace(/\/+$/, '');
+  const staleAfterMs = config.staleAfterMs ?? 30_000;
+  const warnMs = config.expiryWarningMs ?? 120_000;
+
+  const listeners = new Map<ClientEventName, Set<(detail: never) => void>>();
+  const emit = <K extends ClientEventName>(type: K, detail: ClientEvents[K]) => {
+    for (const l of [...(listeners.get(type) ?? [])]) {
+      try {
+        (l as (d: ClientEvents[K]) => void)(detail);
+      } catch (e) {
+        // One broken listener must not break the SDK or the other elements.
+        queueMicrotask(() => {
+          throw e;
+        });
+      }
+    }
+  };
+
+  const store = new Store((appointment) => emit('appointment-changed', { appointment }));
+  let subject = 'me';
+
+  const http: HttpContext = {
+    baseUrl,
+    auth,
+    // Bound: calling window.fetch as a method of another object throws "Illegal invocation".
+    fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    retry: { ...DEFAULT_RETRY, ...config.retry },
+    authRequired: (reason) => emit('auth-required', { reason }),
+  };
+
+  /** A deduplicated GET; `cache` also serves and stores fresh-enough copies. */
+  function get<T>(
+    path: string,
+    validate: (body: unknown, res: Response) => T,
+    options: CallOptions = {},
+    cache: boolean,
+    onData?: (data: T, ticket: number) => void,
+  ): Promise<T> {
+    const key = `GET ${path}`;
+    const hit = cache && !options.fresh ? store.read<T>(key, staleAfterMs) : undefined;
+    if (hit) return Promise.resolve(hit);
+    return store.share(
+      key,
+      !!options.fresh,
+      async (signal) => {
+        const ticket = store.ticket();
+        const generation = store.generation;
+        const data = await send(http, { method: 'GET', path, validate }, signal);
+        if (generation === store.generation) {
+          onData?.(data, ticket);
+          if (cache) store.write(key, data);
+        }
+        return data;
+      },
+      options.signal,
+    );
+  }
+
+  const resolvePage = (page: AppointmentPage): AppointmentPage => ({ ...page, items: page.items.map((a) => store.newest(a)) });
+
+  const loadAppointment = (subjectId: string, appointmentId: string, options: CallOptions | undefined, force: boolean) =>
+    get(`/v1/subjects/${enc(subjectId)}/appointments/${enc(appointmentId)}`, withEtag, options, false, (a, t) => store.put(a, t, force)).then(
+      (a) => store.newest(a),
+    );
+
+  // Session state: forward changes once, wipe on a change of person, warn before expiry.
+  let last = auth.state();
+  let signingOut = false;
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const wipe = () => {
+    store.clear();
+    emit('cleared', {});
+  };
+
+  const scheduleExpiry = (s: AuthState) => {
+    clearTimeout(expiryTimer);
+    expiryTimer = undefined;
+    const { expiresAt } = s;
+    if (s.status !== 'signed-in' || expiresAt === undefined || expiresAt <= Date.now()) return;
+    const check = () => {
+      const wait = expiresAt - warnMs - Date.now();
+      if (wait > 0) expiryTimer = setTimeout(check, Math.min(wait, MAX_TIMEOUT));
+      else emit('session-expiring', { expiresAt });
+    };
+    check();
+  };
+
+  const authChanged = (s: AuthState) => {
+    const prev = last;
+    last = s;
+    if (sameState(prev, s)) return;
+    if (!signingOut && prev.user && prev.user.sub !== s.user?.sub) wipe();
+    // An expiry shows as `reason: 'expired'` here; `auth-required` is for calls that need sign-in.
+    emit('auth-changed', s);
+    scheduleExpiry(s);
+  };
+  auth.onChange(authChanged);
+  scheduleExpiry(last);
+
+  return {
+    auth,
+    baseUrl,
+    getSubject: () => subject,
+    setSubject(subjectId) {
+      if (subjectId === subject) return;
+      subject = subjectId;
+      emit('subject-changed', { subjectId });
+    },
+
+    me: (options) => get('/v1/me', asMe, options, true),
+
+    listAppointments(query = {}, options) {
+      const q = new URLSearchParams();
+      if (query.when) q.set('when', query.when);
+      if (query.limit != null) q.set('limit', String(query.limit));
+      if (query.cursor) q.set('cursor', query.cursor);
+      const qs = q.toString();
+      const path = `/v1/subjects/${enc(query.subjectId ?? subject)}/appointments${qs ? `?${qs}` : ''}`;
+      return get(path, asAppointmentPage, options, true, (page, t) => page.items.forEach((a) => store.put(a, t))).then(resolvePage);
+    },
+
+    getAppointment: (subjectId, appointmentId, options) => loadAppointment(subjectId, appointmentId, options, false),
+
+    async cancelAppointment(input, options = {}) {
+      const path = `/v1/subjects/${enc(input.subjectId)}/appointments/${enc(input.appointmentId)}/cancellation`;
+      const body: CancellationRequest = { reason: { system: input.reason.system, code: input.reason.code } };
+      const comment = input.comment?.trim();
+      if (comment) body.comment = comment;
+      const generation = store.generation;
+      try {
+        const a = await send(
+          http,
+          { method: 'POST', path, body, validate: withEtag, headers: { 'If-Match': `"${input.version}"`, 'Idempotency-Key': input.idempotencyKey } },
+          options.signal,
+        );
+        if (generation === store.generation) store.put(a, store.ticket(), true);
+        return a;
+      } catch (e) {
+        if (isOmsorgError(e) && e.status === 412 && generation === store.generation) {
+          // Show the user what changed: the error goes up, the fresh copy goes to the store.
+          await loadAppointment(input.subjectId, input.appointmentId, { fresh: true, signal: options.signal }, true).catch(() => {});
+        }
+        throw e;
+      }
+    },
+
+    listServices: (subjectId, options) => get(`/v1/subjects/${enc(subjectId ?? subject)}/services`, asServiceList, options, true),
+
+    cachedAppointment: (id) => store.appointment(id),
+    newIdempotencyKey: () => newIdempotencyKey(),
+
+    on(type, listener) {
+      let set = listeners.get(type);
+      if (!set) listeners.set(type, (set = new Set()));
+      const l = listener as (detail: never) => void;
+      set.add(l);
+      return () => void set.delete(l);
+    },
+
+    async signOut() {
+      // Wipe first: an OIDC sign-out redirects away and may never resolve.
+      signingOut = true;
+      clearTimeout(expiryTimer);
+      wipe();
+      try {
+        await auth.signOut();
+      } finally {
+        authChanged(auth.state());
+        signingOut = false;
+      }
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { Auth, ClientEvents, RetryOptions } from './types.js';
+import { AUTO_RETRY_STATUSES, OmsorgError, errorFromResponse, isJsonType, isOmsorgError, parseRetryAfter } from './errors.js';
+import { abortedError } from './store.js';
+
+export interface HttpContext {
+  baseUrl: string;
+  auth: Auth;
+  fetch: typeof fetch;
+  retry: Required<RetryOptions>;
+  authRequired(reason: ClientEvents['auth-required']['reason']): void;
+}
+
+export interface HttpRequest<T> {
+  method: 'GET' | 'POST';
+  /** Starts with `/v1/`; path parameters already encoded. */
+  path: string;
+  headers?: Record<string, string>;
+  body?: unknown;
+  /** Checks a 2xx body (and headers); throws OmsorgError `invalid-response`. */
+  validate: (body: unknown, response: Response) => T;
+}
+
+export const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, baseDelayMs: 300, maxDelayMs: 10_000 };
+
+/** Wait before retry number `attempt + 1`: Retry-After when given, else full-jitter backoff. */
+export function retryDelay(attempt: number, retryAfter: string | null, o: Required<RetryOptions>, random = Math.random): number {
+  const ms = parseRetryAfter(retryAfter);
+  if (ms !== undefined) return Math.min(ms, o.maxDelayMs);
+  return random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** attempt);
+}
+
+/** Settles with `p`, or rejects with `aborted` as soon as `signal` aborts. */
+function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
+  if (!signal) return p;
+  if (signal.aborted) return Promise.reject(abortedError(signal.reason));
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortedError(signal.reason));
+    signal.addEventListener('abort', onAbort, { once: true });
+    p.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  abortable(new Promise<void>((r) => setTimeout(r, ms)), signal);
+
+async function authorize(ctx: HttpContext, method: string, url: string, signal?: AbortSignal): Promise<Record<string, string>> {
+  try {
+    return await abortable(ctx.auth.authorize({ method, url }), signal);
+  } catch (e) {
+    if (isOmsorgError(e) && e.kind === 'aborted') throw e;
+    ctx.authRequired(ctx.auth.state().reason === 'expired' ? 'expired' : 'no-session');
+    throw isOmsorgError(e) && e.kind === 'auth' ? e : new OmsorgError('auth', 'Not signed in', { cause: e });
+  }
+}
+
+function parse<T>(res: Response, text: string, validate: HttpRequest<T>['validate']): T {
+  const invalid = (why: string, cause?: unknown) =>
+    new OmsorgError('invalid-response', `Invalid response: ${why}`, { status: res.status, detail: why, cause });
+  if (!isJsonType(res.headers.get('content-type'))) throw invalid('not JSON');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch (e) {
+    throw invalid('malformed JSON', e);
+  }
+  try {
+    return validate(body, res);
+  } catch (e) {
+    throw isOmsorgError(e) ? invalid(e.detail ?? e.message, e) : e;
+  }
+}
+
+/**
+ * One API call: credentials per attempt (a DPoP proof is single-use), retries with backoff on
+ * network errors and 408/429/502/503/504 (also for POST: the Idempotency-Key makes that safe),
+ * abort at any point. Tokens only ever go into headers.
+ */
+export async function send<T>(ctx: HttpContext, req: HttpRequest<T>, signal?: AbortSignal): Promise<T> {
+  const url = ctx.baseUrl + req.path;
+  const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+  for (let attempt = 0; ; attempt++) {
+    const canRetry = attempt < ctx.retry.retries;
+    const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    Object.assign(headers, await authorize(ctx, req.method, url, signal));
+
+    let res: Response;
+    let text = '';
+    try {
+      res = await abortable(ctx.fetch(url, { method: req.method, headers, body, signal }), signal);
+      if (res.ok) text = await abortable(res.text(), signal);
+    } catch (e) {
+      if (isOmsorgError(e)) throw e;
+      if (signal?.aborted) throw abortedError(signal.reason);
+      if (!canRetry) throw new OmsorgError('network', 'The API could not be reached', { cause: e, retryable: true });
+      await sleep(retryDelay(attempt, null, ctx.retry), signal);
+      continue;
+    }
+
+    if (res.ok) return parse(res, text, req.validate);
+    if (canRetry && AUTO_RETRY_STATUSES.has(res.status)) {
+      res.body?.cancel().catch(() => {});
+      await sleep(retryDelay(attempt, res.headers.get('retry-after'), ctx.retry), signal);
+      continue;
+    }
+    const err = await errorFromResponse(res);
+    if (res.status === 401) {
+      const exp = ctx.auth.state().expiresAt;
+      ctx.authRequired(exp !== undefined && exp <= Date.now() ? 'expired' : 'unauthorized');
+    }
+    throw err;
+  }
+}

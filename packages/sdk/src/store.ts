@@ -1,0 +1,114 @@
+import type { Appointment } from '@omsorg/contract';
+import { OmsorgError } from './errors.js';
+
+interface Flight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  /** Callers still waiting; the shared fetch is aborted only when this drops to 0. */
+  refs: number;
+}
+
+export const abortedError = (reason?: unknown): OmsorgError =>
+  new OmsorgError('aborted', 'The request was aborted', { cause: reason });
+
+/**
+ * In-memory state shared by every element on the page: appointments by id (newest wins), a
+ * read cache keyed by method + URL, and in-flight GETs so identical concurrent reads share
+ * one fetch. Nothing is persisted.
+ */
+export class Store {
+  private appointments = new Map<string, { value: Appointment; seq: number }>();
+  private reads = new Map<string, { value: unknown; at: number }>();
+  private flights = new Map<string, Flight>();
+  private seq = 0;
+  /** Bumped by clear(); results of requests started before must not be stored. */
+  generation = 0;
+
+  constructor(private readonly changed: (appointment: Appointment) => void) {}
+
+  /**
+   * Ordering ticket. A GET takes it when it starts (a slow old read must not overwrite a newer
+   * one); a mutation takes it when its answer arrives (the user's own change wins).
+   */
+  ticket(): number {
+    return ++this.seq;
+  }
+
+  /**
+   * Stores `a` unless a newer copy is there. Emits a change when the version differs from the
+   * stored copy, or always with `force`. Returns whether `a` was stored.
+   */
+  put(a: Appointment, seq: number, force = false): boolean {
+    const prev = this.appointments.get(a.id);
+    if (prev && prev.seq > seq) return false;
+    this.appointments.set(a.id, { value: a, seq });
+    if (force || (prev && prev.value.version !== a.version)) this.changed(a);
+    return true;
+  }
+
+  appointment(id: string): Appointment | undefined {
+    return this.appointments.get(id)?.value;
+  }
+
+  /** The store's newest copy of `a`. */
+  newest(a: Appointment): Appointment {
+    return this.appointment(a.id) ?? a;
+  }
+
+  read<T>(key: string, maxAgeMs: number): T | undefined {
+    const hit = this.reads.get(key);
+    return hit && Date.now() - hit.at < maxAgeMs ? (hit.value as T) : undefined;
+  }
+
+  write(key: string, value: unknown): void {
+    this.reads.set(key, { value, at: Date.now() });
+  }
+
+  /** Wipes everything and aborts every shared request in flight. */
+  clear(): void {
+    this.generation++;
+    for (const f of this.flights.values()) f.controller.abort();
+    this.flights.clear();
+    this.reads.clear();
+    this.appointments.clear();
+  }
+
+  /**
+   * Joins the in-flight request for `key`, or starts one with `start`. `fresh` never joins an
+   * older flight (it may predate a change) but later callers join the fresh one. A caller's
+   * abort only detaches that caller.
+   */
+  share<T>(key: string, fresh: boolean, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortedError(signal.reason));
+    let flight = fresh ? undefined : this.flights.get(key);
+    if (!flight) {
+      const controller = new AbortController();
+      const f: Flight = { promise: start(controller.signal), controller, refs: 0 };
+      const done = () => this.flights.get(key) === f && this.flights.delete(key);
+      f.promise.then(done, done);
+      this.flights.set(key, (flight = f));
+    }
+    const f = flight;
+    f.refs++;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = () => {
+        if (--f.refs === 0) {
+          f.controller.abort();
+          if (this.flights.get(key) === f) this.flights.delete(key);
+        }
+        reject(abortedError(signal?.reason));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      f.promise.then(
+        (v) => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve(v as T);
+        },
+        (e) => {
+          signal?.removeEventListener('abort', onAbort);
+          reject(e);
+        },
+      );
+    });
+  }
+}
