@@ -1,0 +1,193 @@
+import { expect } from '@open-wc/testing';
+import { cancellationReasons, relations, serviceTypes, type Appointment } from '@omsorg/contract';
+import { appointmentIds, createFixtures, persons, personKeys, subjectIds, type Fixtures } from './fixtures.js';
+import { loadContract, validateAs, type OpenApi } from './test/schema.js';
+import { NOW } from './test/worker.js';
+import { osloOffset } from './time.js';
+
+const allAppointments = (f: Fixtures): Appointment[] => Object.values(f.subjects).flatMap((s) => s.appointments);
+const byId = (f: Fixtures, id: string): Appointment => {
+  const a = allAppointments(f).find((x) => x.id === id);
+  if (!a) throw new Error(`no fixture ${id}`);
+  return a;
+};
+const localTime = (iso: string): string => iso.slice(11, 16);
+
+// Summer, both DST changes, just before and after midnight, and the real clock.
+const nows = [
+  NOW,
+  new Date('2025-03-28T12:00:00+01:00'),
+  new Date('2025-10-24T12:00:00+02:00'),
+  new Date('2025-12-31T23:30:00+01:00'),
+  new Date('2026-02-02T00:15:00+01:00'),
+  new Date(),
+];
+
+describe('fixtures', () => {
+  let doc: OpenApi;
+  before(async () => {
+    doc = await loadContract();
+  });
+
+  it('satisfy the contract schemas (Me, Appointment, GrantedService) for any now', () => {
+    for (const now of nows) {
+      const f = createFixtures(now);
+      for (const key of personKeys) expect(validateAs(doc, 'Me', f.me[key]), `me ${key}`).to.deep.equal([]);
+      for (const s of Object.values(f.subjects)) {
+        for (const a of s.appointments) expect(validateAs(doc, 'Appointment', a), a.id).to.deep.equal([]);
+        for (const g of s.services) expect(validateAs(doc, 'GrantedService', g), g.id).to.deep.equal([]);
+      }
+    }
+  });
+
+  it('use known codes, unique ids, the subject they belong to, and a version', () => {
+    const f = createFixtures(NOW);
+    const ids = new Set<string>();
+    for (const s of Object.values(f.subjects)) {
+      for (const a of s.appointments) {
+        expect(ids.has(a.id), a.id).to.equal(false);
+        ids.add(a.id);
+        expect(a.subjectId).to.equal(s.id);
+        expect(a.version).to.be.a('string').and.not.empty;
+        expect(a.serviceType.system).to.equal(serviceTypes.system);
+        expect(Object.keys(serviceTypes.codes)).to.include(a.serviceType.code);
+        if (a.cancellation) {
+          expect(a.cancellation.reason.system).to.equal(cancellationReasons.system);
+          expect(Object.keys(cancellationReasons.codes)).to.include(a.cancellation.reason.code);
+        }
+        expect(Date.parse(a.end)).to.be.greaterThan(Date.parse(a.start));
+      }
+    }
+    for (const key of personKeys) {
+      for (const s of f.me[key].subjects) expect(Object.keys(relations.codes)).to.include(s.relation.code);
+    }
+  });
+
+  it('carry opaque subject ids and no national identity numbers', () => {
+    const text = JSON.stringify(createFixtures(NOW));
+    expect(text).not.to.match(/\d{11}/);
+    expect(text).not.to.match(/\d{6}[ -]?\d{5}/);
+    for (const id of Object.values(subjectIds)) expect(id).to.match(/^sub-[a-z]+-[0-9a-f]{4}$/);
+  });
+
+  for (const [label, now, change] of [
+    ['late March', new Date('2025-03-28T12:00:00+01:00'), Date.parse('2025-03-30T01:00:00Z')],
+    ['late October', new Date('2025-10-24T12:00:00+02:00'), Date.parse('2025-10-26T01:00:00Z')],
+  ] as const) {
+    it(`give the right Oslo offset on each side of the DST change (${label})`, () => {
+      const f = createFixtures(now);
+      const winterFirst = label === 'late March';
+      const seen = new Set<string>();
+      for (const a of allAppointments(f)) {
+        for (const iso of [a.start, a.end, a.cancellationPolicy.deadline]) {
+          const t = Date.parse(iso);
+          const expected = (t < change) === winterFirst ? '+01:00' : '+02:00';
+          expect(iso.slice(-6), `${a.id} ${iso}`).to.equal(expected);
+          expect(iso.slice(-6)).to.equal(osloOffset(new Date(t)));
+          seen.add(expected);
+        }
+        // Wall-clock times stay put across the change.
+        if (a.id.startsWith('apt-ola-hsp-') && a.id.endsWith('-am')) {
+          expect(localTime(a.start), a.id).to.equal('08:00');
+          expect(localTime(a.end), a.id).to.equal('10:00');
+        }
+      }
+      expect([...seen].sort()).to.deep.equal(['+01:00', '+02:00']);
+    });
+  }
+
+  it('give Ola daily home-nursing windows at home, weekly practical help, a safety alarm and a day centre', () => {
+    const f = createFixtures(NOW);
+    const ola = f.subjects[subjectIds.ola]!.appointments;
+    const nursing = ola.filter((a) => a.serviceType.code === '15');
+    expect(nursing.length).to.be.greaterThan(20);
+    for (const a of nursing) {
+      expect(a.timing).to.equal('window');
+      expect(a.location?.atHome).to.equal(true);
+    }
+    const practical = ola.filter((a) => a.serviceType.code === '1');
+    expect(practical.length).to.be.at.least(2);
+    expect(practical.every((a) => a.timing === 'exact')).to.equal(true);
+    expect(ola.some((a) => a.serviceType.code === '6')).to.equal(true);
+    const centre = ola.filter((a) => a.cancellationPolicy.mode === 'request');
+    expect(centre.length).to.be.at.least(1);
+    expect(centre.every((a) => a.serviceType.code === '4' && !!a.cancellationPolicy.consequence)).to.equal(true);
+    expect(ola.filter((a) => a.preparation).length).to.be.at.least(3);
+  });
+
+  it('give Ola upcoming cancellable visits, one past its deadline, and a past with one cancelled', () => {
+    const f = createFixtures(NOW);
+    const ola = f.subjects[subjectIds.ola]!.appointments;
+    const now = NOW.getTime();
+    const upcoming = ola.filter((a) => Date.parse(a.end) >= now);
+    const past = ola.filter((a) => Date.parse(a.end) < now);
+    expect(upcoming.filter((a) => a.cancellationPolicy.cancellable && Date.parse(a.cancellationPolicy.deadline) > now).length).to.be.greaterThan(5);
+    expect(upcoming.some((a) => !a.cancellationPolicy.cancellable && Date.parse(a.cancellationPolicy.deadline) < now && a.status === 'booked')).to.equal(true);
+    expect(past.length).to.be.greaterThan(5);
+    expect(past.filter((a) => a.status === 'cancelled')).to.have.length(1);
+    expect(past.filter((a) => a.status !== 'cancelled').every((a) => a.status === 'fulfilled')).to.equal(true);
+    expect(past.every((a) => !a.cancellationPolicy.cancellable)).to.equal(true);
+  });
+
+  it('keep the named appointments in their roles whatever now is', () => {
+    for (const now of nows) {
+      const f = createFixtures(now);
+      const t = now.getTime();
+      const a = (k: keyof typeof appointmentIds) => byId(f, appointmentIds[k]);
+      const upcoming = (x: Appointment) => Date.parse(x.end) >= t;
+      const label = now.toISOString();
+
+      expect(upcoming(a('olaCancellable')) && a('olaCancellable').cancellationPolicy.cancellable, label).to.equal(true);
+      expect(a('olaCancellable').cancellationPolicy.mode).to.equal('final');
+      expect(a('olaNursingWindow').cancellationPolicy.cancellable && !!a('olaNursingWindow').preparation, label).to.equal(true);
+      expect(a('olaRequestMode').cancellationPolicy).to.include({ mode: 'request', cancellable: true });
+      const passed = a('olaDeadlinePassed');
+      expect(upcoming(passed) && !passed.cancellationPolicy.cancellable && Date.parse(passed.cancellationPolicy.deadline) < t, label).to.equal(true);
+      expect(a('olaCancellationRequested')).to.include({ status: 'cancellation-requested' });
+      expect(a('olaCancellationRequested').cancellationPolicy.cancellable).to.equal(false);
+      expect(a('olaCancellationRejected')).to.include({ status: 'cancellation-rejected' });
+      expect(a('olaCancellationRejected').cancellation?.rejectionNote).to.be.a('string');
+      expect(a('olaPastCancelled').status).to.equal('cancelled');
+      expect(a('olaPastCancelled').cancellation?.requestedBy).to.deep.equal(persons.kari);
+      expect(upcoming(a('olaPastCancelled'))).to.equal(false);
+      expect(a('olaPastFulfilled').status).to.equal('fulfilled');
+      expect(a('emmaActivity').cancellationPolicy.cancellable, label).to.equal(true);
+      expect(a('emmaRespite').cancellationPolicy).to.include({ mode: 'request', cancellable: true });
+    }
+  });
+
+  it('give Ola granted services with extents, including an ended one', () => {
+    const services = createFixtures(NOW).subjects[subjectIds.ola]!.services;
+    const by = (code: string) => services.find((s) => s.serviceType.code === code);
+    expect(by('15')?.extent).to.deep.equal({ amount: 2, unit: 'visits', per: 'day' });
+    expect(by('1')?.extent).to.deep.equal({ amount: 3, unit: 'hours', per: 'week' });
+    expect(by('6')?.status).to.equal('active');
+    const ended = services.filter((s) => s.status === 'ended');
+    expect(ended).to.have.length(1);
+    expect(ended[0]!.validTo! < '2025-06-11').to.equal(true);
+  });
+
+  it('let Kari act for her father Ola and Per for his daughter Emma; Kari has nothing of her own', () => {
+    const f = createFixtures(NOW);
+    const kari = f.me.kari;
+    expect(kari.person).to.deep.equal(persons.kari);
+    expect(kari.subjects.map((s) => [s.id, s.relation.code])).to.deep.equal([
+      [subjectIds.kari, 'self'],
+      [subjectIds.ola, 'PRN'],
+    ]);
+    expect(kari.subjects[1]!.scopes).to.include.members(['appointments.read', 'appointments.cancel', 'services.read']);
+    expect(f.subjects[subjectIds.kari]).to.include({ name: 'Kari Nordmann' });
+    expect(f.subjects[subjectIds.kari]!.appointments).to.have.length(0);
+    expect(f.subjects[subjectIds.kari]!.services).to.have.length(0);
+
+    const per = f.me.per;
+    expect(per.subjects.map((s) => [s.id, s.relation.code])).to.deep.equal([
+      [subjectIds.per, 'self'],
+      [subjectIds.emma, 'CHILD'],
+    ]);
+    const emma = f.subjects[subjectIds.emma]!;
+    expect(new Set(emma.appointments.map((a) => a.serviceType.code))).to.deep.equal(new Set(['4', '7']));
+    expect(f.me.ola.subjects).to.have.length(1);
+    expect(f.me.ola.subjects[0]).to.include({ id: subjectIds.ola });
+  });
+});

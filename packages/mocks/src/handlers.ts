@@ -1,0 +1,197 @@
+/**
+ * msw 2 handlers for the omsorg contract, backed by the in-memory db. The rules (auth, access,
+ * paging, ETag/If-Match, Idempotency-Key, validation, deadlines) are enforced, not canned.
+ */
+import type {
+  Appointment,
+  AppointmentPage,
+  Me,
+  operations,
+  paths,
+  Problem,
+  ServiceList,
+  Subject,
+} from '@omsorg/contract';
+import { delay, http, type HttpHandler, type HttpResponse, type JsonBodyType } from 'msw';
+import { authenticate } from './auth.js';
+import { cancel, etagOf } from './cancel.js';
+import { createDb, type MockDb, type SubjectRecord } from './db.js';
+import { isCancellable } from './fixture-builders.js';
+import type { PersonKey } from './fixtures.js';
+import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
+import { listPage } from './paging.js';
+import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
+import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
+import { addMinutes, osloDate, osloIso } from './time.js';
+
+type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
+type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
+type CancelBody = operations['cancelAppointment']['requestBody']['content']['application/json'];
+type Scope = Subject['scopes'][number];
+
+export interface CreateHandlersOptions {
+  /** Origin and/or path prefix before `/v1`: '' (same origin, default), '/api', 'http://mock.omsorg.test'. */
+  baseUrl?: string;
+  /** Default 'default'. */
+  scenario?: ScenarioName;
+  /** Who is signed in when the token does not name a mock person (`mock-token-<key>`). Default 'ola'. */
+  person?: PersonKey;
+  /** The clock for fixtures, upcoming/past and deadlines. Default `() => new Date()`. */
+  now?: () => Date;
+  /** Delay before every answer, in ms. Default 0, or 2500 in the `slow` scenario. */
+  delayMs?: number;
+  /** Default true: no Authorization header → 401. False serves `person` (a cookie-based BFF). */
+  requireAuth?: boolean;
+  /** Use this db instead of building one (to share it or shape the data in a test). */
+  db?: MockDb;
+}
+
+export interface MockApi {
+  readonly handlers: HttpHandler[];
+  readonly db: MockDb;
+  readonly scenario: ScenarioName;
+  /** Rebuilds the data from fresh fixtures at `now()` and forgets Idempotency-Keys. */
+  reset(): void;
+}
+
+/** The handlers plus the db behind them. */
+export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
+  const scenario = options.scenario ?? options.db?.scenario ?? 'default';
+  const behaviour = scenarioBehaviour(scenario);
+  const now = options.now ?? (() => new Date());
+  const db = options.db ?? createDb({ scenario, now: now() });
+  const base = (options.baseUrl ?? '').replace(/\/+$/, '');
+  const fallback = options.person ?? 'ola';
+  const requireAuth = options.requireAuth ?? true;
+  const delayMs = options.delayMs ?? behaviour.delayMs ?? 0;
+  const url = (path: string): string => `${base}/v1${path}`;
+
+  /** Delay, scenario-wide failures and authentication; then the route. */
+  async function guard<T extends JsonBodyType>(
+    request: Request,
+    route: (person: PersonKey) => HttpResponse<T | Problem> | Promise<HttpResponse<T | Problem>>,
+  ): Promise<HttpResponse<T | Problem>> {
+    if (delayMs > 0) await delay(delayMs);
+    if (behaviour.fail === 'server-error') {
+      return problem({ status: 500, key: 'serverError', detail: 'The mock server is in the server-error scenario.' });
+    }
+    if (behaviour.fail === 'unauthorized') return unauthorized('The session has expired.', true);
+    const who = authenticate(request.headers.get('Authorization'), fallback, requireAuth);
+    if ('error' in who) return unauthorized(who.error, who.tokenGiven);
+    return route(who.person);
+  }
+
+  /** The subject behind `me` or an id, when the person may see it; otherwise a 404 or 403. */
+  function access(person: PersonKey, subjectId: string | undefined, scope: Scope): SubjectRecord | HttpResponse<Problem> {
+    const me = db.me.get(person);
+    const id = subjectId === 'me' ? me?.subjects[0]?.id : subjectId;
+    const entry = me?.subjects.find((s) => s.id === id);
+    const expired = entry?.validTo != null && entry.validTo < osloDate(now());
+    const record = entry && !expired && id ? db.subjects.get(id) : undefined;
+    // The same answer for "does not exist" and "not yours": no existence leaks.
+    if (!entry || !record) return notFound('No such subject.');
+    if (!entry.scopes.includes(scope)) return problem({ status: 403, key: 'forbidden', detail: `Your access to this subject lacks ${scope}.` });
+    return record;
+  }
+
+  /** A copy with `cancellable` as of now (the deadline may pass while the data sits in memory). */
+  function present(a: Appointment): Appointment {
+    const copy = structuredClone(a);
+    copy.cancellationPolicy.cancellable = isCancellable(copy.status, copy.cancellationPolicy.deadline, now());
+    return copy;
+  }
+
+  /** The `malformed` scenario answers 2xx with bodies the contract forbids; the cast is the point. */
+  const broken = <T extends JsonBodyType>(body: unknown, headers?: Record<string, string>): HttpResponse<T> =>
+    json(body as T, headers ? { headers } : {});
+
+  const handlers: HttpHandler[] = [
+    http.get<Record<string, never>, never, Me | Problem>(url('/me'), ({ request }) =>
+      guard<Me>(request, (person) => {
+        const me = db.me.get(person);
+        if (!me) return notFound('No such person.');
+        const body: Me = { ...structuredClone(me), sessionExpiresAt: osloIso(addMinutes(now(), 60)) };
+        return behaviour.malformed ? broken<Me>(malformedMe(body)) : json(body);
+      }),
+    ),
+
+    http.get<SubjectParams, never, AppointmentPage | Problem>(url('/subjects/:subjectId/appointments'), ({ request, params }) =>
+      guard<AppointmentPage>(request, (person) => {
+        const subject = access(person, params.subjectId, 'appointments.read');
+        if (!('appointments' in subject)) return subject;
+        const items = [...subject.appointments.values()];
+        const page = listPage(items, new URL(request.url).searchParams, now());
+        if (isProblemSpec(page)) return problem(page);
+        const body: AppointmentPage = { items: page.items.map(present), nextCursor: page.nextCursor };
+        return behaviour.malformed ? broken<AppointmentPage>(malformedPage(body)) : json(body);
+      }),
+    ),
+
+    http.get<AppointmentParams, never, Appointment | Problem>(
+      url('/subjects/:subjectId/appointments/:appointmentId'),
+      ({ request, params }) =>
+        guard<Appointment>(request, (person) => {
+          const subject = access(person, params.subjectId, 'appointments.read');
+          if (!('appointments' in subject)) return subject;
+          const a = subject.appointments.get(params.appointmentId);
+          if (!a) return notFound('No such appointment.');
+          const body = present(a);
+          const headers = { ETag: etagOf(body) };
+          return behaviour.malformed ? broken<Appointment>(malformedAppointment(body), headers) : json(body, { headers });
+        }),
+    ),
+
+    http.post<AppointmentParams, CancelBody, Appointment | Problem>(
+      url('/subjects/:subjectId/appointments/:appointmentId/cancellation'),
+      ({ request, params }) =>
+        guard<Appointment>(request, async (person) => {
+          const subject = access(person, params.subjectId, 'appointments.cancel');
+          if (!('appointments' in subject)) return subject;
+          const actor = db.me.get(person)?.person;
+          if (!actor) return notFound('No such person.');
+          const result = cancel({
+            db,
+            personKey: person,
+            actor,
+            subject,
+            appointmentId: params.appointmentId,
+            idempotencyKey: request.headers.get('Idempotency-Key'),
+            ifMatch: request.headers.get('If-Match'),
+            bodyText: await request.text(),
+            now: now(),
+            conflictOnCancel: !!behaviour.conflictOnCancel,
+          });
+          if (isProblemSpec(result)) return problem(result);
+          const headers = { ETag: result.etag };
+          if (behaviour.malformed) return broken<Appointment>(malformedCancellation(), headers);
+          return json(result.body, { status: result.status, headers });
+        }),
+    ),
+
+    http.get<SubjectParams, never, ServiceList | Problem>(url('/subjects/:subjectId/services'), ({ request, params }) =>
+      guard<ServiceList>(request, (person) => {
+        const subject = access(person, params.subjectId, 'services.read');
+        if (!('appointments' in subject)) return subject;
+        const body: ServiceList = { items: structuredClone(subject.services) };
+        return behaviour.malformed ? broken<ServiceList>(malformedServices(body.items)) : json(body);
+      }),
+    ),
+
+    // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
+    http.all(url('/*'), ({ request }) =>
+      guard<Problem>(request, () => notFound(`No route for ${request.method} ${new URL(request.url).pathname}.`)),
+    ),
+  ];
+
+  return {
+    handlers,
+    db,
+    scenario,
+    reset: () => db.reset(now()),
+  };
+}
+
+/** msw handlers for the contract: `setupWorker(...createHandlers({ scenario: 'deadline-passed' }))`. */
+export function createHandlers(options: CreateHandlersOptions = {}): HttpHandler[] {
+  return createMockApi(options).handlers;
+}

@@ -1,0 +1,30 @@
+/**
+ * @omsorg/mocks: msw handlers, fixtures and scenarios that follow the omsorg contract.
+ * Safe in Node and the browser; the service-worker helper lives in `@omsorg/mocks/browser`.
+ */
+export { createHandlers, createMockApi, type CreateHandlersOptions, type MockApi } from './handlers.js';
+export {
+  scenarios,
+  scenarioNames,
+  isScenarioName,
+  scenarioBehaviour,
+  SLOW_DELAY_MS,
+  type ScenarioName,
+  type ScenarioInfo,
+  type ScenarioBehaviour,
+} from './scenarios.js';
+export {
+  createFixtures,
+  persons,
+  personKeys,
+  subjectIds,
+  appointmentIds,
+  type Fixtures,
+  type PersonKey,
+  type SubjectFixture,
+} from './fixtures.js';
+export { createDb, type CreateDbOptions, type MockDb, type SubjectRecord, type IdempotencyRecord } from './db.js';
+export { mockAuthorization, isPersonKey, MOCK_TOKEN_PREFIX } from './auth.js';
+export { hostileText, longText } from './hostile.js';
+export { validateCancellationRequest, etagOf } from './cancel.js';
+export { osloIso, osloDate, osloDateTime, osloOffset, osloOffsetMinutes, addMinutes } from './time.js';

@@ -1,0 +1,209 @@
+import { expect } from '@open-wc/testing';
+import { cancellationReasons, problemTypes, type Appointment } from '@omsorg/contract';
+import { appointmentIds as ids, subjectIds, type PersonKey } from './fixtures.js';
+import { hostileText } from './hostile.js';
+import { scenarioBehaviour, scenarioNames, scenarios, SLOW_DELAY_MS, type ScenarioName } from './scenarios.js';
+import { loadContract, validateAs, type OpenApi } from './test/schema.js';
+import { call, NOW, useMocks } from './test/worker.js';
+
+const body = { reason: { system: cancellationReasons.system, code: 'pat-crs' } };
+let n = 0;
+
+async function cancel(id: string, version: string, person: PersonKey = 'ola', subject = 'me') {
+  return call(`/v1/subjects/${subject}/appointments/${id}/cancellation`, {
+    method: 'POST',
+    person,
+    headers: { 'Idempotency-Key': `scenario-key-${++n}`, 'If-Match': `"${version}"` },
+    body,
+  });
+}
+const get = (id: string, person: PersonKey = 'ola', subject = 'me') => call(`/v1/subjects/${subject}/appointments/${id}`, { person });
+const all = (when: 'upcoming' | 'past', person: PersonKey = 'ola', subject = 'me') =>
+  call(`/v1/subjects/${subject}/appointments?when=${when}&limit=100`, { person });
+
+/** Every read endpoint for every person and subject they may see. */
+async function everyRead(): Promise<Array<{ what: string; schema: string; r: Awaited<ReturnType<typeof call>> }>> {
+  const out = [];
+  for (const person of ['ola', 'kari', 'per'] as const) {
+    out.push({ what: `${person} me`, schema: 'Me', r: await call('/v1/me', { person }) });
+    const me = (await call('/v1/me', { person })).body;
+    for (const s of me.subjects ?? [{ id: 'me' }]) {
+      for (const when of ['upcoming', 'past'] as const) {
+        out.push({ what: `${person} ${s.id} ${when}`, schema: 'AppointmentPage', r: await all(when, person, s.id) });
+      }
+      out.push({ what: `${person} ${s.id} services`, schema: 'ServiceList', r: await call(`/v1/subjects/${s.id}/services`, { person }) });
+    }
+  }
+  return out;
+}
+
+describe('scenarios', () => {
+  let doc: OpenApi;
+  before(async () => {
+    doc = await loadContract();
+  });
+
+  it('are listed with names and descriptions', () => {
+    expect(scenarioNames).to.deep.equal([
+      'default', 'empty', 'slow', 'server-error', 'unauthorized', 'deadline-passed', 'cancel-as-request', 'conflict', 'malformed', 'hostile',
+    ]);
+    for (const s of scenarios) expect(s.description.length, s.name).to.be.greaterThan(10);
+  });
+
+  for (const scenario of ['default', 'empty', 'deadline-passed', 'cancel-as-request', 'conflict', 'hostile'] as ScenarioName[]) {
+    it(`${scenario}: every read answer satisfies the contract`, async () => {
+      await useMocks({ scenario });
+      for (const { what, schema, r } of await everyRead()) {
+        expect(r.status, what).to.equal(200);
+        expect(validateAs(doc, schema, r.body), what).to.deep.equal([]);
+      }
+    });
+  }
+
+  it('empty: signed in with subjects, but no appointments or services anywhere', async () => {
+    await useMocks({ scenario: 'empty' });
+    const reads = await everyRead();
+    const me = reads.filter((x) => x.schema === 'Me');
+    expect(me.every((x) => x.r.body.subjects.length >= 1)).to.equal(true);
+    for (const { what, schema, r } of reads) {
+      if (schema === 'AppointmentPage') expect(r.body, what).to.deep.equal({ items: [], nextCursor: null });
+      if (schema === 'ServiceList') expect(r.body, what).to.deep.equal({ items: [] });
+    }
+  });
+
+  it(`slow: answers after about ${SLOW_DELAY_MS} ms by default`, async () => {
+    await useMocks({ scenario: 'slow' });
+    const t0 = performance.now();
+    expect((await call('/v1/me')).status).to.equal(200);
+    const took = performance.now() - t0;
+    expect(took).to.be.within(SLOW_DELAY_MS - 50, SLOW_DELAY_MS + 1500);
+  });
+
+  it('slow: delayMs overrides the delay, and delays any scenario', async () => {
+    await useMocks({ scenario: 'slow', delayMs: 300 });
+    let t0 = performance.now();
+    await call('/v1/me');
+    expect(performance.now() - t0).to.be.within(290, 2000);
+    await useMocks({ scenario: 'default', delayMs: 200 });
+    t0 = performance.now();
+    await call('/v1/subjects/me/services');
+    expect(performance.now() - t0).to.be.within(190, 2000);
+    expect(scenarioBehaviour('default').delayMs).to.equal(undefined);
+  });
+
+  for (const [scenario, status, type] of [
+    ['server-error', 500, problemTypes.serverError],
+    ['unauthorized', 401, problemTypes.unauthorized],
+  ] as const) {
+    it(`${scenario}: every call answers ${status}, whoever asks`, async () => {
+      await useMocks({ scenario });
+      const answers = [
+        await call('/v1/me'),
+        await call('/v1/me', { person: 'kari' }),
+        await all('upcoming'),
+        await get(ids.olaCancellable),
+        await cancel(ids.olaCancellable, 'v1'),
+        await call(`/v1/subjects/${subjectIds.emma}/services`, { person: 'per' }),
+      ];
+      for (const r of answers) {
+        expect(r.status).to.equal(status);
+        expect(r.headers.get('content-type')).to.equal('application/problem+json');
+        expect(r.headers.get('cache-control')).to.equal('no-store');
+        expect(r.body.type).to.equal(type);
+        expect(validateAs(doc, 'Problem', r.body)).to.deep.equal([]);
+      }
+      if (scenario === 'unauthorized') expect(answers[0]!.headers.get('www-authenticate')).to.contain('invalid_token');
+    });
+  }
+
+  it('deadline-passed: every upcoming appointment is past its deadline, and cancelling is refused', async () => {
+    await useMocks({ scenario: 'deadline-passed' });
+    for (const [person, subject] of [['ola', 'me'], ['per', subjectIds.emma]] as const) {
+      const items: Appointment[] = (await all('upcoming', person, subject)).body.items;
+      expect(items.length).to.be.greaterThan(3);
+      for (const a of items) {
+        expect(a.cancellationPolicy.cancellable, a.id).to.equal(false);
+        expect(Date.parse(a.cancellationPolicy.deadline)).to.be.lessThan(NOW.getTime());
+      }
+    }
+    const r = await cancel(ids.olaCancellable, 'v1');
+    expect(r.status).to.equal(409);
+    expect(r.body.type).to.equal(problemTypes.deadlinePassed);
+  });
+
+  it('cancel-as-request: every provider answers later, so a cancel becomes cancellation-requested', async () => {
+    await useMocks({ scenario: 'cancel-as-request' });
+    const items: Appointment[] = [...(await all('upcoming')).body.items, ...(await all('past')).body.items];
+    expect(items.every((a) => a.cancellationPolicy.mode === 'request' && !!a.cancellationPolicy.consequence)).to.equal(true);
+    const r = await cancel(ids.olaCancellable, 'v1');
+    expect(r.status).to.equal(200);
+    expect(r.body.status).to.equal('cancellation-requested');
+  });
+
+  it('conflict: the first cancel finds the appointment moved (412); the retry with the new version succeeds', async () => {
+    const mock = await useMocks({ scenario: 'conflict' });
+    for (let round = 0; round < 2; round++) {
+      const seen = (await get(ids.olaCancellable)).body;
+      const first = await cancel(ids.olaCancellable, seen.version);
+      expect(first.status).to.equal(412);
+      expect(first.body.type).to.equal(problemTypes.preconditionFailed);
+      const fresh = await get(ids.olaCancellable);
+      expect(fresh.body.version).to.not.equal(seen.version);
+      expect(Date.parse(fresh.body.start) - Date.parse(seen.start)).to.equal(30 * 60000);
+      expect(fresh.body.start.slice(-6)).to.equal('+02:00');
+      const second = await cancel(ids.olaCancellable, fresh.body.version);
+      expect(second.status).to.equal(200);
+      expect(second.body.status).to.equal('cancelled');
+      // Deterministic: a reset brings back the same sequence.
+      mock.reset();
+    }
+    // Each appointment conflicts once, including for a relative.
+    const other = (await get(ids.olaNursingWindow, 'kari', subjectIds.ola)).body;
+    expect((await cancel(ids.olaNursingWindow, other.version, 'kari', subjectIds.ola)).status).to.equal(412);
+  });
+
+  it('malformed: 2xx answers whose bodies break the contract, on every endpoint', async () => {
+    await useMocks({ scenario: 'malformed' });
+    const checks: Array<[string, Awaited<ReturnType<typeof call>>]> = [
+      ['Me', await call('/v1/me')],
+      ['AppointmentPage', await all('upcoming')],
+      ['Appointment', await get(ids.olaCancellable)],
+      ['ServiceList', await call('/v1/subjects/me/services')],
+      ['Appointment', await cancel(ids.olaCancellable, 'v1')],
+    ];
+    for (const [schema, r] of checks) {
+      expect(r.status, schema).to.equal(200);
+      expect(validateAs(doc, schema, r.body), schema).to.not.be.empty;
+    }
+    const page = checks[1]![1].body;
+    expect(validateAs(doc, 'Appointment', page.items[0])).to.deep.equal([]);
+    expect(page.items.slice(1).every((a: unknown) => validateAs(doc, 'Appointment', a).length > 0)).to.equal(true);
+    expect(page.items.some((a: Appointment) => a.status === ('confirmed' as never))).to.equal(true);
+    // Errors stay well-formed problems.
+    const missing = await call('/v1/me', { person: null });
+    expect(missing.status).to.equal(401);
+    expect(validateAs(doc, 'Problem', missing.body)).to.deep.equal([]);
+  });
+
+  it('hostile: markup, script, RTL overrides and maximum lengths in the text fields', async () => {
+    await useMocks({ scenario: 'hostile' });
+    const items: Appointment[] = (await all('upcoming')).body.items;
+    const text = JSON.stringify(items);
+    for (const s of [hostileText.img, hostileText.script, '\u202E', hostileText.phone]) expect(text.includes(s), s).to.equal(true);
+    const fields = (pick: (a: Appointment) => string | null | undefined) => items.map(pick).filter((x): x is string => !!x);
+    const has = (values: string[], needle: string) => values.some((v) => v.includes(needle));
+    expect(has(fields((a) => a.location?.name), hostileText.img)).to.equal(true);
+    expect(has(fields((a) => a.preparation), hostileText.script)).to.equal(true);
+    expect(has(fields((a) => a.cancellationPolicy.consequence), '\u202E')).to.equal(true);
+    expect(has(fields((a) => a.contact?.name), '<')).to.equal(true);
+    const longest = (values: string[]) => Math.max(...values.map((v) => Array.from(v).length));
+    expect(longest(fields((a) => a.location?.name))).to.equal(200);
+    expect(longest(fields((a) => a.preparation))).to.equal(1000);
+    expect(longest(fields((a) => a.cancellationPolicy.consequence))).to.equal(500);
+    expect(longest(fields((a) => a.description))).to.equal(500);
+    const kari = (await call('/v1/me', { person: 'kari' })).body;
+    expect(kari.subjects[1].name).to.match(/[\u202E<]/);
+    const services = JSON.stringify((await call('/v1/subjects/me/services')).body);
+    expect(services.includes(hostileText.img)).to.equal(true);
+  });
+});

@@ -1,0 +1,46 @@
+/** One msw worker per test page, reconfigured between tests. */
+import { startMockWorker, type MockWorker } from '../browser.js';
+import { mockAuthorization } from '../auth.js';
+import type { CreateHandlersOptions } from '../handlers.js';
+import type { PersonKey } from '../fixtures.js';
+
+/** A host that does not exist: only the service worker can answer it. */
+export const API = 'http://mock.omsorg.test';
+
+/** Wednesday 11 June 2025, 10:00 in Oslo (summer time). */
+export const NOW = new Date('2025-06-11T10:00:00+02:00');
+
+let started: Promise<MockWorker> | undefined;
+
+/** Starts the worker once, then applies `options` (fresh data each call). */
+export async function useMocks(options: CreateHandlersOptions = {}): Promise<MockWorker> {
+  const full: CreateHandlersOptions = { baseUrl: API, now: () => NOW, ...options };
+  if (!started) started = startMockWorker(full);
+  const mock = await started;
+  mock.configure(full);
+  return mock;
+}
+
+export interface Call {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** fetch as a person (or with explicit headers), parsing any JSON body. */
+export async function call(
+  path: string,
+  init: { person?: PersonKey | null; method?: string; headers?: Record<string, string>; body?: unknown; base?: string } = {},
+): Promise<Call> {
+  const headers: Record<string, string> = { ...init.headers };
+  const person = init.person === undefined ? 'ola' : init.person;
+  if (person && !('Authorization' in headers)) headers.Authorization = mockAuthorization(person);
+  if (init.body !== undefined) headers['Content-Type'] = 'application/json';
+  const res = await fetch(`${init.base ?? API}${path}`, {
+    method: init.method ?? 'GET',
+    headers,
+    body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+  });
+  const text = await res.text();
+  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}

@@ -1,0 +1,34 @@
+import { expect } from '@open-wc/testing';
+import { osloDate, osloDateTime, osloIso, osloOffset } from './time.js';
+
+describe('Europe/Oslo time', () => {
+  it('uses +01:00 in winter and +02:00 in summer, whatever the machine zone', () => {
+    expect(osloIso(new Date('2025-01-15T11:00:00Z'))).to.equal('2025-01-15T12:00:00+01:00');
+    expect(osloIso(new Date('2025-07-15T11:00:00Z'))).to.equal('2025-07-15T13:00:00+02:00');
+  });
+
+  it('switches exactly at the March and October changes (01:00 UTC)', () => {
+    expect(osloOffset(new Date('2025-03-30T00:59:59Z'))).to.equal('+01:00');
+    expect(osloOffset(new Date('2025-03-30T01:00:00Z'))).to.equal('+02:00');
+    expect(osloOffset(new Date('2025-10-26T00:59:59Z'))).to.equal('+02:00');
+    expect(osloOffset(new Date('2025-10-26T01:00:00Z'))).to.equal('+01:00');
+    // The repeated hour in October: same wall clock, two offsets.
+    expect(osloIso(new Date('2025-10-26T00:30:00Z'))).to.equal('2025-10-26T02:30:00+02:00');
+    expect(osloIso(new Date('2025-10-26T01:30:00Z'))).to.equal('2025-10-26T02:30:00+01:00');
+  });
+
+  it('keeps wall-clock time across a change when stepping calendar days', () => {
+    const friday = new Date('2025-03-28T12:00:00+01:00');
+    expect(osloIso(osloDateTime(friday, 0, 8))).to.equal('2025-03-28T08:00:00+01:00');
+    expect(osloIso(osloDateTime(friday, 3, 8))).to.equal('2025-03-31T08:00:00+02:00');
+    const october = new Date('2025-10-24T12:00:00+02:00');
+    expect(osloIso(osloDateTime(october, 0, 20))).to.equal('2025-10-24T20:00:00+02:00');
+    expect(osloIso(osloDateTime(october, 3, 20))).to.equal('2025-10-27T20:00:00+01:00');
+  });
+
+  it('moves a time inside the spring gap forward, and reads the calendar date in Oslo', () => {
+    expect(osloIso(osloDateTime(new Date('2025-03-29T12:00:00Z'), 1, 2, 30))).to.equal('2025-03-30T03:30:00+02:00');
+    // 23:30 UTC on 31 Dec is already New Year in Oslo.
+    expect(osloDate(new Date('2025-12-31T23:30:00Z'))).to.equal('2026-01-01');
+  });
+});
