@@ -1,4 +1,5 @@
 import { VERSION } from './version.js';
+import { ensureContextRoot } from './context.js';
 
 type VersionedConstructor = CustomElementConstructor & { readonly omsorgVersion?: string };
 
@@ -10,11 +11,13 @@ type VersionedConstructor = CustomElementConstructor & { readonly omsorgVersion?
 export function defineElement(tag: string, ctor: VersionedConstructor): void {
   const registry = globalThis.customElements;
   if (!registry) return;
+  ensureContextRoot();
   const existing = registry.get(tag) as VersionedConstructor | undefined;
   if (existing) {
     const theirs = existing.omsorgVersion;
-    if (theirs !== VERSION) {
-      console.warn(`[omsorg] <${tag}> is already defined by version ${theirs ?? 'unknown'}; this copy (${VERSION}) is not used.`);
+    const ours = ctor.omsorgVersion ?? VERSION;
+    if (theirs !== ours) {
+      console.warn(`[omsorg] <${tag}> is already defined by version ${theirs ?? 'unknown'}; this copy (${ours}) is not used.`);
     }
     return;
   }

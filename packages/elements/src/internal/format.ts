@@ -11,7 +11,8 @@ function fmt(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTime
   const key = locale + JSON.stringify(options);
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat(intlTag[locale], { timeZone: TIME_ZONE, ...options });
+    // Chromium ships without nynorsk date data and would fall back to en-US: bokmål is closer.
+    f = new Intl.DateTimeFormat([intlTag[locale], intlTag.nb], { timeZone: TIME_ZONE, ...options });
     cache.set(key, f);
   }
   return f;

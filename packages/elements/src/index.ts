@@ -1,0 +1,15 @@
+/**
+ * @omsorg/elements: the element classes and the public helpers. Importing this module registers
+ * nothing; `import '@omsorg/elements/define.js'` registers every element (guarded).
+ */
+export { OmsorgAppointmentList } from './appointment-list/appointment-list.js';
+export { OmsorgCancelDialog } from './cancel-dialog/cancel-dialog.js';
+export { OmsorgServiceList } from './service-list/service-list.js';
+export { OmsorgLogin } from './login/login.js';
+export { OmsorgProvider } from './provider/provider.js';
+
+export { OmsorgElement } from './internal/base.js';
+export { clientContext, provideClient, providedClient } from './internal/context.js';
+export { defineElement } from './internal/define.js';
+export { VERSION } from './internal/version.js';
+export * from './internal/events.js';
