@@ -1,0 +1,103 @@
+import { setCustomElementsManifest, type Decorator, type Loader, type Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
+import { provideClient } from '@omsorg/elements';
+import '@omsorg/elements/define.js';
+import { createStoryEnvironment, environmentOf, type OmsorgStoryParameters } from '../stories/support.js';
+
+// Attribute / property / event / part / CSS-property tables on the docs pages come from the
+// custom-elements manifest (`npm run manifest`); without it the docs pages just lack the tables.
+const manifests = import.meta.glob<{ default: unknown }>('../packages/elements/custom-elements.json', { eager: true });
+const manifest = Object.values(manifests)[0]?.default;
+if (manifest) setCustomElementsManifest(manifest);
+
+/**
+ * One msw worker for the whole preview. The worker script lives in ./public (copied there by
+ * `npm run msw:init`) and is served at /mockServiceWorker.js. Requests nobody mocks (Storybook's
+ * own files) go to the network untouched. Kept on globalThis: when Vite hot-reloads this module,
+ * a second worker instance must not start beside the first (which would go on answering with
+ * stale handlers).
+ */
+const shared = globalThis as typeof globalThis & { __omsorgMsw?: Promise<SetupWorker> };
+function mswWorker(): Promise<SetupWorker> {
+  shared.__omsorgMsw ??= (async () => {
+    const worker = setupWorker();
+    await worker.start({
+      quiet: true,
+      onUnhandledRequest: 'bypass',
+      serviceWorker: { url: './mockServiceWorker.js' },
+    });
+    return worker;
+  })();
+  return shared.__omsorgMsw;
+}
+
+// msw-storybook-addon 3: puts the worker in the story context (`beforeEach({ msw })`, `play({ msw })`)
+// and resets its handlers when the story is torn down.
+const msw = createPreviewAnnotations(mswWorker);
+
+/**
+ * Each render gets fresh mock data under a private base URL and a fresh SDK client: no state
+ * is shared between stories, not even between stories rendered together on a docs page.
+ */
+const omsorgLoader: Loader = async (context) => {
+  const params = (context.parameters.omsorg ?? {}) as OmsorgStoryParameters;
+  const env = createStoryEnvironment(params, context.id);
+  const worker = await mswWorker();
+  // Prepended: wins over earlier handlers; other renders' handlers never match this base URL.
+  worker.use(...env.handlers);
+  return { omsorg: env };
+};
+
+const withOmsorg: Decorator = (story, context) => {
+  const env = environmentOf(context);
+  const locale = (context.globals.locale as string | undefined) ?? 'nb';
+  const params = (context.parameters.omsorg ?? {}) as OmsorgStoryParameters;
+  // The appointment list opens a page-level <omsorg-cancel-dialog> (appended to <body>, outside
+  // the story's provider), which takes its client from the document: give the document this
+  // story's client too. On a docs page the last story rendered wins.
+  if (env) provideClient(env.client);
+  if (context.viewMode === 'story') {
+    document.documentElement.lang = locale;
+    // Drop the dialog a previous story left in <body>, so it cannot carry that story's state.
+    for (const stale of document.querySelectorAll('body > omsorg-cancel-dialog')) stale.remove();
+  }
+  const inner = params.provider === false || !env ? story() : html`<omsorg-provider .client=${env.client}>${story()}</omsorg-provider>`;
+  return html`<div class="omsorg-story-root" lang=${locale}>${inner}</div>`;
+};
+
+const preview: Preview = {
+  loaders: [omsorgLoader],
+  beforeEach: msw.beforeEach,
+  decorators: [withOmsorg],
+  globalTypes: {
+    locale: {
+      description: 'Language of the elements (sets lang on the story root)',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'nb', title: 'Bokmål (nb)', right: 'nb' },
+          { value: 'nn', title: 'Nynorsk (nn)', right: 'nn' },
+          { value: 'en', title: 'English (en)', right: 'en' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'nb' },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true },
+    docs: { story: { inline: true } },
+    options: {
+      storySort: {
+        order: ['Docs', ['Embedding', 'Theming', 'Languages'], 'Elements', 'Pages'],
+      },
+    },
+  },
+  tags: ['autodocs'],
+};
+
+export default preview;
