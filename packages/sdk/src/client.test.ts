@@ -535,6 +535,13 @@ describe('client: session expiry warning', () => {
     expect(rec.of('session-expiring')).to.deep.equal([{ expiresAt: auth.state().expiresAt! }]);
   });
 
+  it('warns a listener that subscribes right after creation inside the warning window', async () => {
+    const auth = createMockAuth({ signedIn: true, expiresInMs: 60_000, persist: false });
+    const { client } = setup(() => json(me()), { auth }); // default window: 120 s > 60 s left
+    const got = await new Promise<{ expiresAt: number }>((resolve) => client.on('session-expiring', resolve));
+    expect(got.expiresAt).to.equal(auth.state().expiresAt);
+  });
+
   it('is cancelled by sign-out', async () => {
     const auth = createMockAuth({ signedIn: true, expiresInMs: 60_000, persist: false });
     const { client, rec } = setup(() => json(me()), { auth, expiryWarningMs: 59_980 });

@@ -107,8 +107,9 @@ export function createClient(config: ClientConfig): Client {
     if (s.status !== 'signed-in' || expiresAt === undefined || expiresAt <= Date.now()) return;
     const check = () => {
       const wait = expiresAt - warnMs - Date.now();
-      if (wait > 0) expiryTimer = setTimeout(check, Math.min(wait, MAX_TIMEOUT));
-      else emit('session-expiring', { expiresAt });
+      // Already inside the warning window: still warn on a later tick, so listeners that
+      // subscribe right after createClient() hear it.
+      expiryTimer = wait > 0 ? setTimeout(check, Math.min(wait, MAX_TIMEOUT)) : setTimeout(() => emit('session-expiring', { expiresAt }), 0);
     };
     check();
   };
