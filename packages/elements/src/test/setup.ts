@@ -30,12 +30,28 @@ export function testClient(person: PersonKey = 'ola', options: { signedIn?: bool
   return createClient({ baseUrl: API, auth, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
 }
 
+/**
+ * The next animation frame, or 16 ms when frames do not come: with `concurrency` > 1 the test
+ * pages that are not in front are hidden, and Chromium runs no animation frames for them.
+ */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      resolve();
+    };
+    const frame = requestAnimationFrame(done);
+    const timer = setTimeout(done, 16);
+  });
+}
+
 /** Waits until `predicate` is true, re-checking each animation frame (no fixed sleeps). */
 export async function until(predicate: () => boolean, what = 'condition', timeoutMs = 5000): Promise<void> {
   const start = performance.now();
   while (!predicate()) {
     if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => requestAnimationFrame(() => r(undefined)));
+    await nextFrame();
   }
 }
 

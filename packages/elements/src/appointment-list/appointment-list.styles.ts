@@ -1,0 +1,258 @@
+import { css } from 'lit';
+import { baseStyles } from '../internal/styles.js';
+
+export const styles = [
+  baseStyles,
+  css`
+    :host {
+      --_gap: var(--omsorg-appointment-list-gap, var(--_space));
+      --_item-bg: var(--omsorg-appointment-list-item-background, var(--_surface));
+      --_item-border: var(--omsorg-appointment-list-item-border-color, var(--_border-subtle));
+      --_item-radius: var(--omsorg-appointment-list-item-radius, var(--_radius));
+      --_day-color: var(--omsorg-appointment-list-day-heading-color, var(--_text));
+      --_time-color: var(--omsorg-appointment-list-time-color, var(--_accent));
+      --_positive: var(--omsorg-appointment-list-status-positive, var(--_success));
+      --_attention: var(--omsorg-appointment-list-status-attention, var(--_text-subtle));
+      --_negative: var(--omsorg-appointment-list-status-negative, var(--_danger));
+      --_skeleton-height: var(--omsorg-appointment-list-skeleton-height, 18rem);
+    }
+    .base {
+      container-type: inline-size;
+      display: flex;
+      flex-direction: column;
+      gap: var(--_gap);
+      min-width: 0;
+    }
+    .heading {
+      margin: 0;
+      font-size: 1.5em;
+      line-height: 1.25;
+    }
+    .heading:focus {
+      outline: none;
+    }
+    .heading:focus-visible {
+      outline: 3px solid var(--_focus);
+    }
+    .acting-for {
+      margin: 0;
+    }
+    .toggle {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .toggle-button {
+      background: transparent;
+      color: var(--_accent);
+    }
+    .toggle-button[aria-pressed='true'] {
+      background: var(--_accent);
+      color: var(--_on-accent);
+      text-decoration: underline;
+      text-underline-offset: 0.2em;
+    }
+    .content {
+      min-width: 0;
+    }
+    .content[aria-busy='true'] {
+      min-height: var(--_skeleton-height);
+    }
+    .skeleton-list {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_gap);
+    }
+    .sk-heading {
+      height: 1.75rem;
+      width: min(16rem, 70%);
+    }
+    .sk-item {
+      height: 7rem;
+    }
+    ul.days,
+    ul.items {
+      list-style: none;
+      margin: 0;
+      padding: 0;
+    }
+    ul.days {
+      display: flex;
+      flex-direction: column;
+      gap: calc(var(--_gap) * 1.5);
+    }
+    ul.items {
+      display: flex;
+      flex-direction: column;
+      gap: var(--_gap);
+    }
+    .day-heading {
+      margin: 0 0 0.5rem;
+      font-size: 1.15em;
+      line-height: 1.3;
+      color: var(--_day-color);
+    }
+    .day-heading time {
+      display: inline-block;
+    }
+    .day-heading time::first-letter {
+      text-transform: uppercase;
+    }
+    .item {
+      background: var(--_item-bg);
+      border: 1px solid var(--_item-border);
+      border-radius: var(--_item-radius);
+      padding: 0.75rem 1rem;
+      display: flex;
+      flex-direction: column;
+      gap: 0.5rem;
+      min-width: 0;
+    }
+    .item.tone-negative {
+      border-left: 4px solid var(--_negative);
+    }
+    .item-heading {
+      margin: 0;
+      font-size: 1em;
+      line-height: 1.4;
+    }
+    .item-heading:focus {
+      outline: none;
+    }
+    .item-heading:focus-visible {
+      outline: 3px solid var(--_focus);
+    }
+    .item-heading .time {
+      display: block;
+      font-size: 1.15em;
+      color: var(--_time-color);
+    }
+    .item-heading .label {
+      display: block;
+    }
+    .item p {
+      margin: 0;
+    }
+    .status {
+      align-self: flex-start;
+      display: inline-block;
+      padding: 0.1rem 0.6rem;
+      border: 2px solid currentColor;
+      border-radius: 999px;
+      font-size: 0.95em;
+      font-weight: 600;
+      background: var(--_surface);
+    }
+    .tone-positive .status {
+      color: var(--_positive);
+    }
+    .tone-attention .status {
+      color: var(--_attention);
+      border-style: dashed;
+    }
+    .tone-negative .status {
+      color: var(--_negative);
+    }
+    .window-note {
+      color: var(--_text-subtle);
+      font-size: 0.95em;
+    }
+    .details {
+      margin: 0;
+      display: grid;
+      gap: 0.25rem;
+    }
+    .details > div {
+      display: grid;
+      grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr);
+      column-gap: 0.75rem;
+    }
+    .details dt {
+      font-weight: 600;
+    }
+    .details dd {
+      margin: 0;
+      min-width: 0;
+    }
+    .text {
+      white-space: pre-line;
+    }
+    .preparation {
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_warning-surface);
+      border-left: 4px solid var(--_border);
+    }
+    .preparation-title {
+      font-weight: 600;
+    }
+    .deadline {
+      color: var(--_text-subtle);
+    }
+    .deadline-passed {
+      color: var(--_text);
+      padding: 0.5rem 0.75rem;
+      border-radius: var(--_radius);
+      background: var(--_surface-tinted);
+    }
+    a.phone {
+      color: var(--_accent);
+      white-space: nowrap;
+    }
+    .actions {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0.5rem;
+    }
+    .more {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+      gap: 0.5rem;
+      margin-top: var(--_gap);
+    }
+    .inline-error {
+      color: var(--_danger);
+      margin: 0.5rem 0 0;
+    }
+    .signed-out p,
+    .empty {
+      margin: 0 0 0.5rem;
+    }
+    .empty {
+      margin: 0;
+    }
+    /* Narrow screens and 200 % zoom: labels above values, full-width buttons. */
+    @container (max-width: 30rem) {
+      .details > div {
+        grid-template-columns: minmax(0, 1fr);
+      }
+      .actions button,
+      .more button {
+        flex: 1 1 100%;
+      }
+    }
+    @media (forced-colors: active) {
+      .item,
+      .status,
+      .preparation,
+      .deadline-passed {
+        border: 1px solid CanvasText;
+      }
+      .item.tone-negative {
+        border-left: 4px solid CanvasText;
+      }
+      .status {
+        color: CanvasText;
+      }
+      .toggle-button[aria-pressed='true'] {
+        background: Highlight;
+        color: HighlightText;
+        forced-color-adjust: none;
+      }
+      a.phone {
+        color: LinkText;
+      }
+    }
+  `,
+];

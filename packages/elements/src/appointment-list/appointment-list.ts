@@ -1,0 +1,716 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import { cancellableStatuses, labelFor, type Appointment, type AppointmentStatus } from '@omsorg/contract';
+import type { Client } from '@omsorg/sdk';
+import { OmsorgElement } from '../internal/base.js';
+import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
+import { errorMessage } from '../internal/messages.js';
+import { formatDateTime, formatDay, formatTime, isoForTime, osloDayKey, parseInstant } from '../internal/format.js';
+import { clampHeadingLevel, headingTag } from '../internal/heading.js';
+import { telHref } from '../internal/phone.js';
+import { buildIcs } from './ics.js';
+import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
+import { styles } from './appointment-list.styles.js';
+
+export type AppointmentWhen = 'upcoming' | 'past';
+type Phase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out';
+type Tone = 'positive' | 'attention' | 'negative';
+
+/** What the list needs from `<omsorg-cancel-dialog>`; kept local so the two stay loosely coupled. */
+interface CancelDialogLike extends HTMLElement {
+  appointmentId?: string;
+  subjectId?: string;
+  client?: Client;
+  open(trigger?: HTMLElement): void;
+}
+
+const tones: Record<AppointmentStatus, Tone> = {
+  proposed: 'attention',
+  pending: 'attention',
+  booked: 'positive',
+  arrived: 'positive',
+  'checked-in': 'positive',
+  fulfilled: 'positive',
+  waitlist: 'attention',
+  'cancellation-requested': 'attention',
+  cancelled: 'negative',
+  noshow: 'negative',
+  'entered-in-error': 'negative',
+  'cancellation-rejected': 'negative',
+};
+
+/** Statuses for which a calendar entry makes no sense. */
+const noCalendar: ReadonlySet<AppointmentStatus> = new Set(['cancelled', 'noshow', 'entered-in-error', 'fulfilled']);
+
+const REVOKE_AFTER_MS = 30_000;
+
+const isAbort = (e: unknown) =>
+  (e instanceof DOMException && e.name === 'AbortError') || (!!e && typeof e === 'object' && (e as { kind?: string }).kind === 'aborted');
+const isAuth = (e: unknown) =>
+  !!e && typeof e === 'object' && ((e as { kind?: string }).kind === 'auth' || (e as { status?: number }).status === 401);
+
+/**
+ * Upcoming and past appointments and home visits for the person the page acts for, grouped by
+ * day (Europe/Oslo), with status, place, contact, preparation notes, cancellation and
+ * "add to calendar".
+ *
+ * @summary Planned and past appointments and home visits, grouped by day.
+ *
+ * @fires omsorg-appointment-cancel - The citizen pressed "Cancel". Cancelable: `preventDefault()`
+ *   stops the list from opening `<omsorg-cancel-dialog>`. Detail: `{ appointmentId, subjectId }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The element's heading.
+ * @csspart acting-for - The notice shown when acting for someone whose name is unknown.
+ * @csspart toggle - The group holding the upcoming / past buttons.
+ * @csspart toggle-button - Each upcoming / past button (`aria-pressed` tells which is shown).
+ * @csspart content - The area that is busy while loading.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart empty - The "no appointments" text.
+ * @csspart error - The error box.
+ * @csspart retry-button - The "try again" button.
+ * @csspart signed-out - The signed-out notice.
+ * @csspart sign-in-button - The sign-in button.
+ * @csspart days - The list of days.
+ * @csspart day - One day.
+ * @csspart day-heading - A day's heading.
+ * @csspart items - The list of appointments on one day.
+ * @csspart item - One appointment.
+ * @csspart item-heading - An appointment's heading (time and service type).
+ * @csspart status - The status badge (also `status-positive`, `status-attention`, `status-negative`).
+ * @csspart details - The place / contact / service list.
+ * @csspart preparation - The preparation note.
+ * @csspart deadline - The cancellation deadline text.
+ * @csspart phone-link - A `tel:` link.
+ * @csspart actions - The row of buttons on an appointment.
+ * @csspart cancel-button - The "Cancel" button.
+ * @csspart calendar-button - The "Add to calendar" button.
+ * @csspart more-button - The "Show more" button.
+ *
+ * @cssprop --omsorg-appointment-list-gap - Space between days and items (default `--omsorg-space`, 1rem).
+ * @cssprop --omsorg-appointment-list-item-background - Item background (default the surface colour).
+ * @cssprop --omsorg-appointment-list-item-border-color - Item border (default the subtle border colour).
+ * @cssprop --omsorg-appointment-list-item-radius - Item corner radius (default `--omsorg-border-radius`).
+ * @cssprop --omsorg-appointment-list-day-heading-color - Day heading colour (default the text colour).
+ * @cssprop --omsorg-appointment-list-time-color - Colour of the time in an item (default the accent colour).
+ * @cssprop --omsorg-appointment-list-status-positive - Badge colour for confirmed / completed.
+ * @cssprop --omsorg-appointment-list-status-attention - Badge colour for pending / requested.
+ * @cssprop --omsorg-appointment-list-status-negative - Badge colour for cancelled / rejected.
+ * @cssprop --omsorg-appointment-list-skeleton-height - Height reserved while loading (default 18rem).
+ */
+export class OmsorgAppointmentList extends OmsorgElement {
+  static override styles = styles;
+
+  /** Which appointments to show. The built-in toggle changes it too. */
+  @property({ reflect: true }) when: AppointmentWhen = 'upcoming';
+
+  /** How many appointments to load per page (1–100). */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
+
+  /** The subject to show; default the client's current subject (`client.getSubject()`). */
+  @property({ attribute: 'subject-id' }) subjectId?: string;
+
+  /** The level of the element's heading (1–6); days and items go one and two levels deeper. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Hide the built-in upcoming / past toggle (the host sets `when` itself). */
+  @property({ type: Boolean, attribute: 'hide-toggle' }) hideToggle = false;
+
+  @state() private phase: Phase = 'idle';
+  @state() private items: Appointment[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loadedWhen: AppointmentWhen = 'upcoming';
+  @state() private error?: unknown;
+  @state() private loadingMore = false;
+  @state() private moreError?: unknown;
+  @state() private actingFor?: { name?: string };
+  @state() private politeText = '';
+  @state() private alertText = '';
+  @state() private signInError = false;
+
+  private controller?: AbortController;
+  private meController?: AbortController;
+  private needsLoad = false;
+  private authStatus?: string;
+  private revokeTimers = new Map<ReturnType<typeof setTimeout>, string>();
+  private lastTrigger?: { appointmentId: string; button: HTMLElement };
+  private stopFocusWatch?: () => void;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: bind the client again (the base unbinds on disconnect).
+    if (this.hasUpdated) {
+      this.needsLoad = true;
+      this.requestUpdate();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortAll();
+    this.stopFocusWatch?.();
+    for (const [timer, url] of this.revokeTimers) {
+      clearTimeout(timer);
+      URL.revokeObjectURL(url);
+    }
+    this.revokeTimers.clear();
+  }
+
+  protected override clientConnected(client: Client): void {
+    this.authStatus = client.auth.state().status;
+    this.listen('appointment-changed', ({ appointment }) => this.replaceItem(appointment));
+    this.listen('cleared', () => this.toSignedOut());
+    this.listen('auth-required', () => this.toSignedOut());
+    this.listen('auth-changed', (s) => {
+      const before = this.authStatus;
+      this.authStatus = s.status;
+      if (s.status === 'signed-in' && before !== 'signed-in') this.reload();
+      else if (s.status === 'signed-out') this.toSignedOut();
+    });
+    this.listen('subject-changed', () => {
+      if (!this.subjectId) this.reload();
+    });
+    this.needsLoad = true;
+  }
+
+  protected override clientDisconnected(): void {
+    this.abortAll();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('when') && this.when !== 'upcoming' && this.when !== 'past') this.when = 'upcoming';
+    if (this.hasUpdated && (changed.has('when') || changed.has('pageSize') || changed.has('subjectId'))) this.needsLoad = true;
+    if (this.needsLoad && this.activeClient && this.isConnected) {
+      this.needsLoad = false;
+      void this.load();
+    }
+  }
+
+  /** Loads the first page again (also what "try again" does). */
+  reload(): void {
+    this.needsLoad = false;
+    void this.load({ fresh: true });
+  }
+
+  private get subject(): string {
+    return this.subjectId || this.activeClient?.getSubject() || 'me';
+  }
+
+  private get limit(): number {
+    const n = Math.round(Number(this.pageSize));
+    return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 20;
+  }
+
+  private get t(): AppointmentListMessages {
+    return this.texts(messages);
+  }
+
+  private abortAll(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.meController?.abort();
+    this.meController = undefined;
+    this.loadingMore = false;
+  }
+
+  private async load(options: { fresh?: boolean } = {}): Promise<void> {
+    const client = this.activeClient;
+    this.abortAll();
+    if (!client) return;
+    if (client.auth.state().status === 'signed-out') {
+      this.toSignedOut();
+      return;
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    const when = this.when;
+    const subject = this.subject;
+    this.phase = 'loading';
+    this.items = [];
+    this.nextCursor = null;
+    this.error = undefined;
+    this.moreError = undefined;
+    this.signInError = false;
+    this.politeText = '';
+    this.alertText = '';
+    this.loadActingFor(client, subject);
+    try {
+      const page = await client.listAppointments(
+        { subjectId: subject, when, limit: this.limit, cursor: null },
+        { signal: controller.signal, fresh: options.fresh },
+      );
+      if (controller.signal.aborted) return;
+      const seen = new Set<string>();
+      this.items = page.items.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
+      this.nextCursor = page.nextCursor;
+      this.loadedWhen = when;
+      this.phase = 'ready';
+      this.politeText = this.t.loaded(this.items.length, when);
+    } catch (e) {
+      if (controller.signal.aborted || isAbort(e)) return;
+      if (isAuth(e)) {
+        this.toSignedOut();
+        return;
+      }
+      this.error = e;
+      this.phase = 'error';
+      this.alertText = errorMessage(this.common, e as { kind?: string; status?: number });
+    } finally {
+      if (this.controller === controller) this.controller = undefined;
+    }
+  }
+
+  /** Acting for someone else: find their name lazily (one `me()` call, cached by the SDK). */
+  private loadActingFor(client: Client, subject: string): void {
+    if (subject === 'me') {
+      this.actingFor = undefined;
+      return;
+    }
+    if (this.actingFor?.name && this.actingForSubject === subject) return;
+    this.actingForSubject = subject;
+    this.actingFor = {};
+    const controller = new AbortController();
+    this.meController = controller;
+    client.me({ signal: controller.signal }).then(
+      (me) => {
+        if (controller.signal.aborted) return;
+        const s = me.subjects.find((x) => x.id === subject);
+        if (s && s.relation.code === 'self') this.actingFor = undefined;
+        else this.actingFor = { name: s?.name };
+      },
+      () => {
+        // Without a name the element still says that it shows someone else's appointments.
+      },
+    );
+  }
+
+  private actingForSubject?: string;
+
+  private async loadMore(button: HTMLElement): Promise<void> {
+    const client = this.activeClient;
+    const cursor = this.nextCursor;
+    if (!client || !cursor || this.loadingMore) return;
+    const controller = new AbortController();
+    this.controller?.abort();
+    this.controller = controller;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    this.politeText = '';
+    this.alertText = '';
+    try {
+      const page = await client.listAppointments(
+        { subjectId: this.subject, when: this.loadedWhen, limit: this.limit, cursor },
+        { signal: controller.signal },
+      );
+      if (controller.signal.aborted) return;
+      const known = new Set(this.items.map((a) => a.id));
+      const fresh = page.items.filter((a) => !known.has(a.id) && !!known.add(a.id));
+      this.items = [...this.items, ...fresh];
+      this.nextCursor = page.nextCursor;
+      this.loadingMore = false;
+      this.politeText = fresh.length ? this.t.loadedMore(fresh.length, this.items.length) : this.t.noMore;
+      await this.updateComplete;
+      const first = fresh[0];
+      if (first) this.focusItem(first.id);
+      else if (!button.isConnected) this.focusHeading();
+    } catch (e) {
+      if (controller.signal.aborted || isAbort(e)) return;
+      if (isAuth(e)) {
+        this.toSignedOut();
+        return;
+      }
+      this.moreError = e;
+      this.alertText = `${this.t.errorLoadMore} ${errorMessage(this.common, e as { kind?: string; status?: number })}`;
+    } finally {
+      if (this.controller === controller) {
+        this.controller = undefined;
+        this.loadingMore = false;
+      }
+    }
+  }
+
+  private focusItem(id: string): void {
+    const heading = this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
+    heading?.focus();
+  }
+
+  private focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+  }
+
+  /** Drops everything shown (sign-out on a shared computer) and offers sign-in. */
+  private toSignedOut(): void {
+    this.abortAll();
+    this.needsLoad = false;
+    this.items = [];
+    this.nextCursor = null;
+    this.error = undefined;
+    this.moreError = undefined;
+    this.actingFor = undefined;
+    this.actingForSubject = undefined;
+    this.politeText = '';
+    this.alertText = '';
+    this.phase = 'signed-out';
+  }
+
+  private replaceItem(appointment: Appointment): void {
+    const i = this.items.findIndex((a) => a.id === appointment.id);
+    if (i < 0) return;
+    const next = [...this.items];
+    next[i] = appointment;
+    this.items = next;
+    if (this.lastTrigger?.appointmentId === appointment.id) {
+      const { button } = this.lastTrigger;
+      void this.updateComplete.then(() => {
+        if (!button.isConnected) this.keepFocusNear(appointment.id);
+      });
+    }
+  }
+
+  /**
+   * The cancel button that opened the dialog is gone (the appointment is cancelled now), so the
+   * dialog cannot return focus to it. The item's heading takes over the button's id (the cancel
+   * dialog looks a replaced trigger up by id); for any other dialog, when focus next falls back
+   * to the page body, put it on the appointment's heading.
+   */
+  private keepFocusNear(appointmentId: string): void {
+    this.stopFocusWatch?.();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Check once the focus change has finished (after focusout the new element gets focus).
+    const onFocusOut = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        const active = document.activeElement;
+        if (!this.isConnected || (active && active !== document.body)) return;
+        stop();
+        this.focusItem(appointmentId);
+      });
+    };
+    const stop = () => {
+      clearTimeout(timer);
+      document.removeEventListener('focusout', onFocusOut, true);
+      if (this.stopFocusWatch === stop) this.stopFocusWatch = undefined;
+    };
+    document.addEventListener('focusout', onFocusOut, true);
+    this.stopFocusWatch = stop;
+  }
+
+  private select(when: AppointmentWhen): void {
+    if (this.when === when) return;
+    this.when = when;
+  }
+
+  private retry(): void {
+    this.focusHeading();
+    this.reload();
+  }
+
+  private async signIn(): Promise<void> {
+    this.signInError = false;
+    try {
+      await this.activeClient?.auth.signIn();
+    } catch {
+      this.signInError = true;
+      this.alertText = this.t.signInFailed;
+    }
+  }
+
+  private onCancel(appointment: Appointment, event: Event): void {
+    const trigger = event.currentTarget as HTMLElement;
+    const ref: AppointmentRef = { appointmentId: appointment.id, subjectId: this.subject };
+    const intent = new AppointmentCancelEvent(ref);
+    if (!this.dispatchEvent(intent)) return;
+    this.lastTrigger = { appointmentId: appointment.id, button: trigger };
+    this.openCancelDialog(ref, trigger);
+  }
+
+  private openCancelDialog(ref: AppointmentRef, trigger: HTMLElement): void {
+    const tag = 'omsorg-cancel-dialog';
+    let dialog = document.querySelector(tag) as CancelDialogLike | null;
+    if (!dialog && customElements.get(tag)) {
+      dialog = document.createElement(tag) as CancelDialogLike;
+      document.body.append(dialog);
+    }
+    if (!dialog || typeof dialog.open !== 'function') {
+      console.warn(`[omsorg] <omsorg-appointment-list>: no <${tag}> is defined; handle omsorg-appointment-cancel yourself or load the dialog.`);
+      return;
+    }
+    if (this.client && !dialog.client) dialog.client = this.client;
+    dialog.appointmentId = ref.appointmentId;
+    dialog.subjectId = ref.subjectId;
+    dialog.open(trigger);
+  }
+
+  private downloadCalendar(a: Appointment): void {
+    const t = this.t;
+    try {
+      const start = parseInstant(a.start);
+      const end = parseInstant(a.end);
+      if (!start || !end) throw new RangeError('Invalid date');
+      const label = labelFor(a.serviceType, this.locale) ?? this.common.unknownCode;
+      const place = a.location ? [a.location.atHome ? t.atHome : a.location.name, a.location.address].filter(Boolean).join(', ') : '';
+      const description = [
+        a.timing === 'window' ? t.calendarWindow(formatTime(start, this.locale), formatTime(end, this.locale)) : '',
+        a.description ?? '',
+        t.calendarCareService(a.careService.name),
+        a.preparation ? t.calendarPreparation(a.preparation) : '',
+      ]
+        .filter(Boolean)
+        .join('\n');
+      const text = buildIcs({
+        uid: `${a.id}@omsorg`,
+        start,
+        end,
+        summary: label,
+        location: place,
+        description,
+        status: a.status === 'booked' || a.status === 'arrived' || a.status === 'checked-in' ? 'CONFIRMED' : 'TENTATIVE',
+      });
+      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = t.calendarFile(osloDayKey(start));
+      link.hidden = true;
+      this.renderRoot.appendChild(link);
+      link.click();
+      link.remove();
+      const timer = setTimeout(() => {
+        this.revokeTimers.delete(timer);
+        URL.revokeObjectURL(url);
+      }, REVOKE_AFTER_MS);
+      this.revokeTimers.set(timer, url);
+    } catch {
+      this.alertText = '';
+      this.alertText = t.calendarError;
+    }
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  override render(): TemplateResult {
+    const t = this.t;
+    const level = clampHeadingLevel(this.headingLevel);
+    const H = headingTag(level);
+    const acting = this.phase !== 'signed-out' ? this.actingFor : undefined;
+    const title = acting?.name ? t.titleFor(html`<bdi>${acting.name}</bdi>`) : t.title;
+    const busy = this.phase === 'loading' || this.phase === 'idle';
+    return staticHtml`
+      <div part="base" class="base">
+        <${H} id="title" part="heading" class="heading" tabindex="-1">${title}</${H}>
+        ${acting && !acting.name ? html`<p part="acting-for" class="notice acting-for">${t.actingForUnknown}</p>` : nothing}
+        ${this.phase === 'signed-out' || this.hideToggle ? nothing : this.renderToggle(t)}
+        <div part="content" class="content" aria-busy=${busy ? 'true' : 'false'}>${this.renderBody(t, level)}</div>
+        <div class="visually-hidden" role="status">${this.politeText}</div>
+        <div class="visually-hidden" role="alert">${this.alertText}</div>
+      </div>
+    `;
+  }
+
+  private renderToggle(t: AppointmentListMessages): TemplateResult {
+    const option = (when: AppointmentWhen, label: string) => html`
+      <button type="button" part="toggle-button" class="toggle-button" aria-pressed=${this.when === when ? 'true' : 'false'} @click=${() => this.select(when)}>
+        ${label}
+      </button>
+    `;
+    return html`<div part="toggle" class="toggle" role="group" aria-label=${t.viewLabel}>
+      ${option('upcoming', t.upcoming)}${option('past', t.past)}
+    </div>`;
+  }
+
+  private renderBody(t: AppointmentListMessages, level: number): unknown {
+    const c = this.common;
+    switch (this.phase) {
+      case 'idle':
+      case 'loading':
+        return html`
+          <div part="skeleton" class="skeleton-list" aria-hidden="true">
+            <span class="skeleton sk-heading"></span>
+            <span class="skeleton sk-item"></span>
+            <span class="skeleton sk-item"></span>
+          </div>
+          <p class="visually-hidden">${t.loadingList}</p>
+        `;
+      case 'signed-out':
+        return html`<div part="signed-out" class="notice signed-out">
+          <p>${c.signedOut}</p>
+          <button type="button" part="sign-in-button" @click=${this.signIn}>${c.signIn}</button>
+          ${this.signInError ? html`<p class="inline-error">${t.signInFailed}</p>` : nothing}
+        </div>`;
+      case 'error':
+        return html`<div part="error" class="error">
+          <p>${errorMessage(c, this.error as { kind?: string; status?: number })}</p>
+          <button type="button" part="retry-button" class="secondary" @click=${this.retry}>${c.retry}</button>
+        </div>`;
+      case 'ready':
+        if (this.items.length === 0) {
+          return html`<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
+        }
+        return html`${this.renderDays(t, level)}${this.renderMore(t)}`;
+    }
+  }
+
+  private renderDays(t: AppointmentListMessages, level: number): TemplateResult {
+    const groups = new Map<string, { date?: Date; items: Appointment[] }>();
+    for (const a of this.items) {
+      const start = parseInstant(a.start);
+      const key = start ? osloDayKey(start) : '';
+      let g = groups.get(key);
+      if (!g) groups.set(key, (g = { date: start, items: [] }));
+      g.items.push(a);
+    }
+    const H = headingTag(level + 1);
+    return html`<ul part="days" class="days" role="list">
+      ${repeat(
+        groups,
+        ([key]) => key,
+        ([key, g]) => html`<li part="day" class="day" data-day=${key}>
+          ${staticHtml`<${H} part="day-heading" class="day-heading">${
+            g.date ? html`<time datetime=${key}>${formatDay(g.date, this.locale)}</time>` : this.common.unknownCode
+          }</${H}>`}
+          <ul part="items" class="items" role="list">
+            ${repeat(
+              g.items,
+              (a) => a.id,
+              (a) => this.renderItem(a, t, level + 2),
+            )}
+          </ul>
+        </li>`,
+      )}
+    </ul>`;
+  }
+
+  private renderTime(a: Appointment, t: AppointmentListMessages): unknown {
+    const start = parseInstant(a.start);
+    const end = parseInstant(a.end);
+    if (!start || !end) return this.common.unknownCode;
+    const sameDay = osloDayKey(start) === osloDayKey(end);
+    const from = html`<time datetime=${isoForTime(start)}>${formatTime(start, this.locale)}</time>`;
+    const to = html`<time datetime=${isoForTime(end)}>${sameDay ? formatTime(end, this.locale) : formatDateTime(end, this.locale)}</time>`;
+    return a.timing === 'window' ? t.window(from, to) : t.exact(from, to);
+  }
+
+  private renderPhone(raw: string | null | undefined): unknown {
+    if (!raw) return nothing;
+    const href = telHref(raw);
+    return href ? html`<a part="phone-link" class="phone" href=${href}><bdi>${raw}</bdi></a>` : html`<bdi>${raw}</bdi>`;
+  }
+
+  private renderItem(a: Appointment, t: AppointmentListMessages, level: number): TemplateResult {
+    const H = headingTag(level);
+    const label = labelFor(a.serviceType, this.locale) ?? this.common.unknownCode;
+    const status = (t.statuses as Record<string, string>)[a.status] ?? this.common.unknownCode;
+    const tone = tones[a.status] ?? 'attention';
+    const upcoming = this.loadedWhen === 'upcoming';
+    const policy = a.cancellationPolicy;
+    const statusAllows = cancellableStatuses.includes(a.status);
+    const canCancel = upcoming && policy.cancellable && statusAllows;
+    const deadlinePassed = upcoming && !policy.cancellable && statusAllows;
+    const deadline = parseInstant(policy.deadline);
+    const start = parseInstant(a.start);
+    const calendar = upcoming && !noCalendar.has(a.status);
+    const when = start ? `${formatDay(start, this.locale)} ${formatTime(start, this.locale)}` : '';
+    const loc = a.location;
+    return html`<li part="item" class="item tone-${tone} status-${a.status}" data-id=${a.id}>
+      ${staticHtml`<${H} part="item-heading" class="item-heading" tabindex="-1" data-heading-for=${a.id} id=${canCancel ? nothing : `act-${a.id}`}>
+        <span class="time">${this.renderTime(a, t)}</span><span class="visually-hidden">, </span>
+        <span class="label">${label}</span>
+      </${H}>`}
+      <p part="status status-${tone}" class="status"><span class="visually-hidden">${t.status}: </span>${status}</p>
+      ${a.timing === 'window' ? html`<p class="window-note">${t.windowNote}</p>` : nothing}
+      <dl part="details" class="details">
+        ${loc
+          ? html`<div>
+              <dt>${t.place}</dt>
+              <dd>
+                ${loc.atHome ? t.atHome : html`<bdi>${loc.name}</bdi>`}${loc.address ? html`<br /><bdi>${loc.address}</bdi>` : nothing}
+              </dd>
+            </div>`
+          : nothing}
+        ${a.contact
+          ? html`<div>
+              <dt>${t.contact}</dt>
+              <dd><bdi>${a.contact.name}</bdi>${a.contact.phone ? html`, ${t.phone(this.renderPhone(a.contact.phone))}` : nothing}</dd>
+            </div>`
+          : nothing}
+        <div>
+          <dt>${t.careService}</dt>
+          <dd>
+            <bdi>${a.careService.name}</bdi>${a.careService.phone ? html`, ${t.phone(this.renderPhone(a.careService.phone))}` : nothing}
+          </dd>
+        </div>
+        ${a.description
+          ? html`<div>
+              <dt>${t.description}</dt>
+              <dd><bdi class="text">${a.description}</bdi></dd>
+            </div>`
+          : nothing}
+        ${a.status === 'cancellation-rejected' && a.cancellation?.rejectionNote
+          ? html`<div>
+              <dt>${t.rejectionNote}</dt>
+              <dd><bdi class="text">${a.cancellation.rejectionNote}</bdi></dd>
+            </div>`
+          : nothing}
+      </dl>
+      ${a.preparation
+        ? html`<div part="preparation" class="preparation">
+            <p class="preparation-title">${t.preparation}</p>
+            <p><bdi class="text">${a.preparation}</bdi></p>
+          </div>`
+        : nothing}
+      ${canCancel && deadline
+        ? html`<p part="deadline" class="deadline">
+            ${t.cancelDeadline(html`<time datetime=${isoForTime(deadline)}>${formatDateTime(deadline, this.locale)}</time>`)}
+            ${policy.mode === 'request' ? t.cancelIsRequest : nothing}
+          </p>`
+        : nothing}
+      ${deadlinePassed
+        ? html`<p part="deadline" class="deadline deadline-passed">
+            ${policy.phone ? t.deadlinePassed(this.renderPhone(policy.phone)) : t.deadlinePassedNoPhone}
+          </p>`
+        : nothing}
+      ${canCancel || calendar
+        ? html`<div part="actions" class="actions">
+            ${canCancel
+              ? html`<button type="button" id=${`act-${a.id}`} part="cancel-button" class="cancel" @click=${(e: Event) => this.onCancel(a, e)}>
+                  ${t.cancel}<span class="visually-hidden">: ${label}, ${when}</span>
+                </button>`
+              : nothing}
+            ${calendar
+              ? html`<button type="button" part="calendar-button" class="secondary calendar" @click=${() => this.downloadCalendar(a)}>
+                  ${t.addToCalendar}<span class="visually-hidden">: ${label}, ${when}</span>
+                </button>`
+              : nothing}
+          </div>`
+        : nothing}
+    </li>`;
+  }
+
+  private renderMore(t: AppointmentListMessages): unknown {
+    if (!this.nextCursor && !this.moreError) return nothing;
+    return html`<div class="more">
+      ${this.moreError
+        ? html`<p class="inline-error">${t.errorLoadMore} ${errorMessage(this.common, this.moreError as { kind?: string; status?: number })}</p>`
+        : nothing}
+      ${this.nextCursor
+        ? html`<button
+            type="button"
+            part="more-button"
+            class="secondary more-button"
+            aria-disabled=${this.loadingMore ? 'true' : 'false'}
+            @click=${(e: Event) => this.loadMore(e.currentTarget as HTMLElement)}
+          >
+            ${this.loadingMore ? t.loadingMore : this.moreError ? this.common.retry : t.showMore}
+          </button>`
+        : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omsorg-appointment-list': OmsorgAppointmentList;
+  }
+}

@@ -1,0 +1,4 @@
+import { defineElement } from '../internal/define.js';
+import { OmsorgServiceList } from './service-list.js';
+
+defineElement('omsorg-service-list', OmsorgServiceList);
