@@ -438,7 +438,10 @@ export class OmsorgAppointmentList extends OmsorgElement {
       console.warn(`[omsorg] <omsorg-appointment-list>: no <${tag}> is defined; handle omsorg-appointment-cancel yourself or load the dialog.`);
       return;
     }
-    if (this.client && !dialog.client) dialog.client = this.client;
+    // The dialog cancels this list's appointment, so it must use this list's client, also when
+    // the list got it from an <omsorg-provider> the dialog (in <body>) is not inside.
+    const client = this.activeClient;
+    if (client) dialog.client = client;
     dialog.appointmentId = ref.appointmentId;
     dialog.subjectId = ref.subjectId;
     dialog.open(trigger);
