@@ -30,6 +30,9 @@ export default {
   ],
   browsers: [
     chromeLauncher({
+      // Each test page gets its own browser context: with two pages in one context the one in
+      // the background runs no animation frames, and fixture()/until() would hang.
+      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
       launchOptions: {
         executablePath: findChromium(),
         headless: true,

@@ -3,7 +3,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { appointmentIds, hostileText, subjectIds } from '@omsorg/mocks';
 import { cancellationReasons, serviceTypes, type Appointment, type AppointmentStatus } from '@omsorg/contract';
 import type { AppointmentQuery, CallOptions, Client } from '@omsorg/sdk';
-import { afterEach, beforeEach, describe, it } from '../test/mocha.js';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
 import { AppointmentCancelEvent } from '../internal/events.js';
 import { messages } from './appointment-list.messages.js';

@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import { describe, it } from '../test/mocha.js';
 import { buildIcs, escapeText, foldLine, icsUtc } from './ics.js';
 
 const octets = (s: string) => new TextEncoder().encode(s).length;

@@ -3,7 +3,6 @@ import { sendKeys } from '@web/test-runner-commands';
 import { hostileText, subjectIds } from '@omsorg/mocks';
 import { serviceTypes, type GrantedService } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
-import { describe, beforeEach, it } from '../test/mocha.js';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
 import { messages } from './service-list.messages.js';
 import { formatExtent, type OmsorgServiceList } from './service-list.js';
