@@ -455,6 +455,7 @@ describe('<omsorg-cancel-dialog>', () => {
     await until(() => !nativeDialog(s.dialog).open, 'closed');
     expect(s.dialog.opened).to.equal(false);
     expect(s.dialog.hasAttribute('open')).to.equal(false);
+    await until(() => document.activeElement === s.trigger, 'focus on the trigger').catch(() => undefined);
     expect(nameOf(document.activeElement)).to.equal(nameOf(s.trigger));
     expect(document.activeElement === s.trigger).to.equal(true);
   });
@@ -467,6 +468,7 @@ describe('<omsorg-cancel-dialog>', () => {
     await until(() => shadowText(s.dialog).includes('The appointment is cancelled.'), 'success');
     $<HTMLButtonElement>(s.dialog, '[part~="close-button"]')!.click();
     await until(() => !nativeDialog(s.dialog).open, 'closed');
+    await until(() => document.activeElement === s.trigger, 'focus on the trigger').catch(() => undefined);
     expect(nameOf(document.activeElement)).to.equal(nameOf(s.trigger));
     expect(document.activeElement === s.trigger).to.equal(true);
   });
@@ -494,6 +496,8 @@ describe('<omsorg-cancel-dialog>', () => {
     button.remove();
     s.dialog.close();
     await until(() => !nativeDialog(s.dialog).open, 'closed again');
+    // Focus moves in the dialog's (asynchronous) close handler: wait for it, or fail.
+    await until(() => document.activeElement === host, 'focus on the host').catch(() => undefined);
     expect(nameOf(document.activeElement)).to.equal(nameOf(host));
     expect(document.activeElement === host).to.equal(true);
   });
