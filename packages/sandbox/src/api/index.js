@@ -1,0 +1,360 @@
+// @ts-check
+/**
+ * The omsorg API (`/v1/*`) over the sandbox database, as a node:http handler.
+ *
+ * Every request: authenticate (the token verifier) → route (openapi-backend, from the contract)
+ * → the person → the subject, checked against the database on every request (own subject, or a
+ * live, unexpired, unrevoked grant with the needed scope: otherwise 404 as for a subject that
+ * does not exist, or 403 for a missing scope) → the operation, with the same rules, order and
+ * answers as the msw mocks → one row in the append-only access log for every read, change or
+ * refusal of a person's data.
+ *
+ * In development and tests (`validateResponses`, on unless NODE_ENV=production) every response
+ * is checked against the contract; a response that breaks it is recorded in
+ * `contractViolations`, logged, and replaced by a 500 problem, so tests fail loudly.
+ */
+import { osloDate, osloIso } from './time.js';
+import { ProblemError, problemKeyOf } from './problems.js';
+import { fieldErrors, loadContract } from './contract.js';
+import { parseListQuery, encodeCursor } from './paging.js';
+import { cancelAppointment, checkCancelHeaders } from './cancel.js';
+import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, subjectsFor, toAppointment } from './store.js';
+
+/** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
+const MAX_BODY_BYTES = 16 * 1024;
+
+const SUBJECT_REF = /^(me|[A-Za-z0-9_-]{1,64})$/;
+
+/** Headers on every answer. */
+const COMMON_HEADERS = Object.freeze({
+  'Cache-Control': 'no-store',
+  // Lets a page on another origin read these (the sandbox itself serves one origin).
+  'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After',
+  'X-Content-Type-Options': 'nosniff',
+});
+
+/**
+ * @typedef {object} VerifiedToken
+ * @property {string} personId
+ * @property {string} [clientId]
+ * @property {string} [acr]
+ * @property {string} [scope]
+ * @property {number} [expiresAt] seconds since the epoch
+ */
+
+/**
+ * @typedef {object} TokenVerifier
+ * @property {(req: { method: string, url: string, headers: import('node:http').IncomingHttpHeaders }) => Promise<VerifiedToken>} verify
+ *   resolves the caller, or throws an error with `status` (401), `type`, `detail`, `wwwAuthenticate`
+ */
+
+/**
+ * @typedef {object} ApiOptions
+ * @property {import('../db/index.js').Database} db
+ * @property {TokenVerifier} verifier
+ * @property {() => Date} [now] the clock for upcoming/past, deadlines and grant expiry
+ * @property {string} [basePath] a prefix before `/v1` (e.g. `/api`), default ''
+ * @property {boolean} [validateResponses] default: NODE_ENV !== 'production'
+ * @property {string} [publicOrigin] the origin clients call (for DPoP `htu`), default from the Host header
+ * @property {Pick<Console, 'error'>} [logger]
+ */
+
+/**
+ * @typedef {object} ContractViolation
+ * @property {string | undefined} operationId
+ * @property {number} status
+ * @property {string[]} problems
+ */
+
+/** @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>} Handler */
+
+/**
+ * @typedef {object} ApiExtra
+ * @property {Handler} handle the same function (for `api.handle(req, res)`)
+ * @property {Promise<void>} ready resolves when the contract is loaded
+ * @property {ContractViolation[]} contractViolations responses that broke the contract (validateResponses on)
+ */
+
+/** @typedef {Handler & ApiExtra} Api the node:http handler for `/v1/*` (basePath before it), with extras */
+
+/**
+ * @typedef {object} Reply
+ * @property {number} status
+ * @property {Record<string, string>} headers
+ * @property {unknown} body
+ */
+
+/**
+ * @param {unknown} body
+ * @param {number} [status]
+ * @param {Record<string, string>} [headers]
+ * @returns {Reply}
+ */
+const json = (body, status = 200, headers = {}) => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+/**
+ * @param {ProblemError} p
+ * @returns {Reply}
+ */
+const problemReply = (p) => ({ status: p.status, headers: { 'Content-Type': 'application/problem+json', ...p.headers }, body: p.toJSON() });
+
+/**
+ * @param {import('node:http').IncomingMessage} req
+ * @returns {Promise<{ text: string, tooLarge: boolean }>}
+ */
+async function readBody(req) {
+  /** @type {Buffer[]} */
+  const chunks = [];
+  let size = 0;
+  let tooLarge = false;
+  for await (const chunk of req) {
+    size += chunk.length;
+    if (size > MAX_BODY_BYTES) tooLarge = true;
+    else chunks.push(chunk);
+  }
+  return { text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge };
+}
+
+/**
+ * @param {import('node:http').IncomingHttpHeaders} headers
+ * @param {string} name lower case
+ */
+const headerValue = (headers, name) => {
+  const v = headers[name];
+  return Array.isArray(v) ? v.join(', ') : v;
+};
+
+/**
+ * @param {ApiOptions} options
+ * @returns {Api}
+ */
+export function createApi({ db, verifier, now = () => new Date(), basePath = '', validateResponses = process.env.NODE_ENV !== 'production', publicOrigin, logger = console }) {
+  const base = basePath.replace(/\/+$/, '');
+  const contractPromise = loadContract();
+  /** @type {ContractViolation[]} */
+  const contractViolations = [];
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('./contract.js').Contract} contract
+   * @param {{ operationId?: string }} ctx
+   * @returns {Promise<Reply>}
+   */
+  async function route(req, contract, ctx) {
+    const method = req.method ?? 'GET';
+    const url = new URL(req.url ?? '/', 'http://sandbox.invalid');
+    let path = url.pathname;
+    if (base) path = path === base || path.startsWith(`${base}/`) ? path.slice(base.length) || '/' : '';
+    const noRoute = () => new ProblemError(404, 'notFound', `No route for ${method} ${url.pathname}.`);
+    const body = method === 'POST' || method === 'PUT' || method === 'PATCH' ? await readBody(req) : (req.resume(), { text: '', tooLarge: false });
+    if (path !== '/v1' && !path.startsWith('/v1/')) throw noRoute();
+
+    // Who is calling. Everything under /v1 needs a valid token, as in the mocks.
+    /** @type {VerifiedToken} */
+    let token;
+    try {
+      const origin = publicOrigin ?? `http://${req.headers.host ?? 'localhost'}`;
+      token = await verifier.verify({ method, url: new URL(req.url ?? '/', origin).href, headers: req.headers });
+    } catch (err) {
+      const e = /** @type {{ status?: number, type?: string, detail?: string, wwwAuthenticate?: string }} */ (err);
+      if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) {
+        const key = problemKeyOf(e.type) ?? 'unauthorized';
+        throw new ProblemError(e.status, key, e.detail ?? 'No valid access token.', {
+          headers: e.wwwAuthenticate ? { 'WWW-Authenticate': e.wwwAuthenticate } : {},
+        });
+      }
+      throw err;
+    }
+
+    const op = contract.match(method, path);
+    if (!op) throw noRoute();
+    ctx.operationId = op.operationId;
+
+    const found = await findPerson(db, token.personId);
+    if (!found) throw new ProblemError(403, 'forbidden', 'The signed-in person is not known to this service.');
+    const person = found;
+
+    const at = now();
+    const today = osloDate(at);
+    const clientId = token.clientId ?? null;
+    /**
+     * @param {Omit<import('./store.js').AccessLogEntry, 'actorPersonId' | 'clientId'>} e
+     * @param {import('../db/index.js').Queryable} [q]
+     */
+    const log = (e, q = db) => logAccess(q, { ...e, actorPersonId: person.id, clientId });
+
+    /**
+     * The subject in the path, when the caller may act for it with `scope`; else a logged 404/403.
+     * @param {'appointments.read' | 'appointments.cancel' | 'services.read'} scope
+     * @param {{ action: 'read' | 'cancel', resource: 'appointments' | 'appointment' | 'services', resourceId?: string | null }} what
+     */
+    async function access(scope, what) {
+      const ref = op?.params.subjectId ?? '';
+      const found = SUBJECT_REF.test(ref) ? (await subjectsFor(db, person.id, today, ref))[0] : undefined;
+      // The same answer for "does not exist" and "not yours": no existence leaks.
+      if (!found) {
+        await log({ ...what, subjectId: ref === 'me' ? null : ref, outcome: 'denied', status: 404 });
+        throw new ProblemError(404, 'notFound', 'No such subject.');
+      }
+      if (!found.scopes.includes(scope)) {
+        await log({ ...what, subjectId: found.id, outcome: 'denied', status: 403 });
+        throw new ProblemError(403, 'forbidden', `Your access to this subject lacks ${scope}.`);
+      }
+      return found;
+    }
+
+    switch (op.operationId) {
+      case 'getMe': {
+        const subjects = await subjectsFor(db, person.id, today);
+        const self = subjects.find((s) => s.relation.code === 'self');
+        await log({ action: 'read', resource: 'me', subjectId: self?.id ?? null, outcome: 'ok', status: 200 });
+        return json({
+          person: { id: person.id, name: person.name },
+          subjects,
+          ...(typeof token.expiresAt === 'number' ? { sessionExpiresAt: osloIso(new Date(token.expiresAt * 1000)) } : {}),
+        });
+      }
+
+      case 'listAppointments': {
+        const what = /** @type {const} */ ({ action: 'read', resource: 'appointments' });
+        const subject = await access('appointments.read', what);
+        let query;
+        try {
+          query = parseListQuery(url.searchParams);
+          const errors = contract.validateRequest('listAppointments', { method, path, headers: req.headers, query: url.search.slice(1) });
+          if (errors.length) {
+            const fields = fieldErrors(errors);
+            throw new ProblemError(400, 'validation', 'The query is not valid.', fields.length ? { errors: fields } : {});
+          }
+        } catch (err) {
+          if (err instanceof ProblemError) await log({ ...what, subjectId: subject.id, outcome: 'refused', status: err.status });
+          throw err;
+        }
+        const page = await listAppointmentRows(db, subject.id, query, at);
+        const items = page.rows.map((r) => toAppointment(r, at));
+        const last = items[items.length - 1];
+        const nextCursor = page.more && last ? encodeCursor({ when: query.when, start: Date.parse(last.start), id: last.id }) : null;
+        await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
+        return json({ items, nextCursor });
+      }
+
+      case 'getAppointment': {
+        const appointmentId = op.params.appointmentId ?? '';
+        const what = /** @type {const} */ ({ action: 'read', resource: 'appointment', resourceId: appointmentId });
+        const subject = await access('appointments.read', what);
+        const row = isId(appointmentId) ? await findAppointmentRow(db, subject.id, appointmentId) : undefined;
+        if (!row) {
+          await log({ ...what, subjectId: subject.id, outcome: 'not-found', status: 404 });
+          throw new ProblemError(404, 'notFound', 'No such appointment.');
+        }
+        const appointment = toAppointment(row, at);
+        await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
+        return json(appointment, 200, { ETag: `"${appointment.version}"` });
+      }
+
+      case 'cancelAppointment': {
+        const appointmentId = op.params.appointmentId ?? '';
+        const what = /** @type {const} */ ({ action: 'cancel', resource: 'appointment', resourceId: appointmentId });
+        const subject = await access('appointments.cancel', what);
+        try {
+          if (body.tooLarge) {
+            // Where the mocks check "is the body JSON": after the two headers.
+            checkCancelHeaders({ idempotencyKey: headerValue(req.headers, 'idempotency-key'), ifMatch: headerValue(req.headers, 'if-match'), bodyText: '{}' });
+            throw new ProblemError(400, 'validation', 'The body is too large.', { errors: [{ pointer: '', code: 'too-long' }] });
+          }
+          const checked = checkCancelHeaders({
+            idempotencyKey: headerValue(req.headers, 'idempotency-key'),
+            ifMatch: headerValue(req.headers, 'if-match'),
+            bodyText: body.text,
+          });
+          const outcome = await cancelAppointment(db, {
+            actor: person,
+            subjectId: subject.id,
+            appointmentId,
+            key: checked.key,
+            ifMatch: checked.ifMatch,
+            body: checked.body,
+            now: at,
+            extraValidation: (b) =>
+              fieldErrors(contract.validateRequest('cancelAppointment', { method, path, headers: req.headers, query: url.search.slice(1), body: b })),
+            onCommit: (tx, o) => log({ ...what, subjectId: subject.id, outcome: o.replayed ? 'replayed' : 'ok', status: o.status }, tx),
+          });
+          return json(outcome.body, outcome.status, { ETag: outcome.etag });
+        } catch (err) {
+          if (err instanceof ProblemError) {
+            await log({ ...what, subjectId: subject.id, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
+          }
+          throw err;
+        }
+      }
+
+      case 'listServices': {
+        const what = /** @type {const} */ ({ action: 'read', resource: 'services' });
+        const subject = await access('services.read', what);
+        const items = await listServices(db, subject.id);
+        await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
+        return json({ items });
+      }
+
+      default:
+        // An operation in the contract that this server does not implement yet.
+        throw noRoute();
+    }
+  }
+
+  /**
+   * @param {import('node:http').ServerResponse} res
+   * @param {Reply} reply
+   * @param {import('./contract.js').Contract | undefined} contract
+   * @param {string | undefined} operationId
+   */
+  function send(res, reply, contract, operationId) {
+    let { status, body } = reply;
+    /** @type {Record<string, string>} */
+    let headers = { ...reply.headers, ...COMMON_HEADERS };
+    if (validateResponses && contract) {
+      const problems = contract.validateResponse(operationId, status, headers, body);
+      if (problems.length) {
+        contractViolations.push({ operationId, status, problems });
+        logger.error(`omsorg sandbox: a ${status} answer to ${operationId ?? 'an unknown route'} breaks the contract: ${problems.join('; ')}`);
+        const p = new ProblemError(500, 'serverError', 'The server produced an answer that breaks the API contract.');
+        ({ status, body } = problemReply(p));
+        headers = { 'Content-Type': 'application/problem+json', ...COMMON_HEADERS };
+      }
+    }
+    const text = JSON.stringify(body);
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
+    res.end(text);
+  }
+
+  /**
+   * @param {import('node:http').IncomingMessage} req
+   * @param {import('node:http').ServerResponse} res
+   */
+  async function handle(req, res) {
+    /** @type {{ operationId?: string }} */
+    const ctx = {};
+    /** @type {import('./contract.js').Contract | undefined} */
+    let contract;
+    /** @type {Reply} */
+    let reply;
+    try {
+      contract = await contractPromise;
+      reply = await route(req, contract, ctx);
+    } catch (err) {
+      if (err instanceof ProblemError) reply = problemReply(err);
+      else {
+        logger.error('omsorg sandbox: unexpected error', err);
+        reply = problemReply(new ProblemError(500, 'serverError', 'Something went wrong on the server. Try again later.'));
+      }
+    }
+    send(res, reply, contract, ctx.operationId);
+  }
+
+  // Callable as `api(req, res)` and as `api.handle(req, res)`.
+  return Object.assign(handle, { handle, contractViolations, ready: contractPromise.then(() => undefined) });
+}

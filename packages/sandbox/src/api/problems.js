@@ -1,0 +1,82 @@
+// @ts-check
+/**
+ * RFC 9457 problem details with the contract's stable `type` URNs and the same titles as the
+ * msw mocks (packages/mocks/src/problems.ts).
+ */
+import { problemTypes } from '@omsorg/contract';
+
+/** @typedef {keyof typeof problemTypes} ProblemKey */
+/** @typedef {{ pointer: string, code: 'required' | 'too-long' | 'unknown-code' | 'invalid' }} FieldError */
+
+/** @type {Readonly<Record<ProblemKey, string>>} */
+export const titles = Object.freeze({
+  unauthorized: 'Not signed in',
+  insufficientAssurance: 'Higher assurance level required',
+  forbidden: 'Not allowed',
+  notFound: 'Not found',
+  validation: 'The request is not valid',
+  idempotencyKeyMissing: 'Idempotency-Key required',
+  idempotencyKeyReused: 'Idempotency-Key used for another request',
+  preconditionRequired: 'If-Match required',
+  preconditionFailed: 'The resource has changed',
+  deadlinePassed: 'The cancellation deadline has passed',
+  notCancellable: 'The appointment cannot be cancelled',
+  rateLimited: 'Too many requests',
+  serverError: 'Server error',
+  unavailable: 'Service unavailable',
+});
+
+/** @type {ReadonlyMap<string, ProblemKey>} */
+const keyByType = new Map(Object.entries(problemTypes).map(([k, v]) => [v, /** @type {ProblemKey} */ (k)]));
+
+/**
+ * A refusal on the way through a handler: thrown, caught once, answered as problem+json.
+ */
+export class ProblemError extends Error {
+  /**
+   * @param {number} status
+   * @param {ProblemKey} key
+   * @param {string} detail
+   * @param {{ errors?: FieldError[], headers?: Record<string, string> }} [extra]
+   */
+  constructor(status, key, detail, extra = {}) {
+    super(detail);
+    this.name = 'ProblemError';
+    this.status = status;
+    this.key = key;
+    this.detail = detail;
+    this.errors = extra.errors;
+    this.headers = extra.headers ?? {};
+  }
+
+  /** @returns {import('@omsorg/contract').Problem} */
+  toJSON() {
+    return problemBody(this.status, this.key, this.detail, this.errors);
+  }
+}
+
+/**
+ * @param {number} status
+ * @param {ProblemKey} key
+ * @param {string} detail
+ * @param {FieldError[]} [errors]
+ * @returns {import('@omsorg/contract').Problem}
+ */
+export function problemBody(status, key, detail, errors) {
+  return {
+    type: problemTypes[key],
+    title: titles[key],
+    status,
+    detail,
+    ...(errors ? { errors } : {}),
+  };
+}
+
+/**
+ * The problem key for a type URN (from the token verifier), or undefined.
+ * @param {unknown} type
+ * @returns {ProblemKey | undefined}
+ */
+export const problemKeyOf = (type) => (typeof type === 'string' ? keyByType.get(type) : undefined);
+
+export const notFound = (detail = 'No such resource.') => new ProblemError(404, 'notFound', detail);

@@ -1,0 +1,259 @@
+// @ts-check
+/**
+ * The API's SQL: plain statements with `$n` parameters, and the mapping from rows to the
+ * contract's shapes (same field order as the mocks' fixtures). Every appointment is looked up by
+ * (subject_id, id), never by id alone.
+ */
+import { cancellableStatuses, relations } from '@omsorg/contract';
+import { osloIso } from './time.js';
+
+/** @typedef {import('../db/index.js').Queryable} Queryable */
+/** @typedef {import('@omsorg/contract').Appointment} Appointment */
+/** @typedef {import('@omsorg/contract').Subject} Subject */
+/** @typedef {import('@omsorg/contract').GrantedService} GrantedService */
+/** @typedef {Subject['scopes'][number]} Scope */
+
+/** What a person may do with their own data. */
+export const ALL_SCOPES = /** @type {readonly Scope[]} */ (Object.freeze(['appointments.read', 'appointments.cancel', 'services.read', 'messages']));
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+/** @param {unknown} v */
+export const isId = (v) => typeof v === 'string' && ID.test(v);
+
+/**
+ * @param {string} status
+ * @param {Date} deadline
+ * @param {Date} now
+ */
+export function isCancellable(status, deadline, now) {
+  // The same rule as the cancel handler: refused only once the deadline is before now.
+  return cancellableStatuses.includes(/** @type {any} */ (status)) && deadline.getTime() >= now.getTime();
+}
+
+/**
+ * @param {string} personId
+ * @param {Queryable} q
+ * @returns {Promise<{ id: string, name: string } | undefined>}
+ */
+export async function findPerson(q, personId) {
+  const { rows } = await q.query('SELECT id, name FROM persons WHERE id = $1', [personId]);
+  return rows[0] ? { id: rows[0].id, name: rows[0].name } : undefined;
+}
+
+/**
+ * @typedef {object} SubjectAccess
+ * @property {string} id
+ * @property {string} name
+ * @property {{ system: string, code: string }} relation
+ * @property {Scope[]} scopes
+ * @property {string | null} validTo
+ */
+
+/**
+ * The subjects `personId` may act for today: themselves first, then every live grant (not
+ * revoked, not expired, already started) in the order given. With `subjectRef`, only that one
+ * (`me` = the person's own subject). Checked against the database on every request.
+ * @param {Queryable} q
+ * @param {string} personId
+ * @param {string} today Europe/Oslo date `YYYY-MM-DD`
+ * @param {string} [subjectRef]
+ * @returns {Promise<SubjectAccess[]>}
+ */
+export async function subjectsFor(q, personId, today, subjectRef) {
+  const onlySelf = subjectRef === 'me';
+  const one = subjectRef !== undefined && !onlySelf;
+  const { rows } = await q.query(
+    `SELECT s.id, p.name, NULL AS relation_system, 'self' AS relation_code, NULL::text[] AS scopes,
+            NULL::text AS valid_to, 0 AS rank, 0 AS grant_id
+       FROM subjects s JOIN persons p ON p.id = s.person_id
+      WHERE s.person_id = $1 ${one ? 'AND s.id = $3' : ''}
+     ${onlySelf ? '' : `UNION ALL
+     SELECT s.id, p.name, g.relation_system, g.relation_code, g.scopes, g.valid_to::text, 1, g.id
+       FROM proxy_grants g
+       JOIN subjects s ON s.id = g.subject_id
+       JOIN persons p ON p.id = s.person_id
+      WHERE g.grantee_person_id = $1
+        AND g.revoked_at IS NULL
+        AND (g.valid_to IS NULL OR g.valid_to >= $2::date)
+        AND (g.valid_from IS NULL OR g.valid_from <= $2::date)
+        ${one ? 'AND s.id = $3' : ''}`}
+      ORDER BY rank, grant_id`,
+    one ? [personId, today, subjectRef] : onlySelf ? [personId] : [personId, today],
+  );
+  return rows.map((r) =>
+    r.rank === 0
+      ? { id: r.id, name: r.name, relation: { system: relations.system, code: 'self' }, scopes: [...ALL_SCOPES], validTo: null }
+      : { id: r.id, name: r.name, relation: { system: r.relation_system, code: r.relation_code }, scopes: r.scopes, validTo: r.valid_to ?? null },
+  );
+}
+
+const APPOINTMENT_SELECT = `
+  SELECT a.subject_id, a.id, a.version, a.status, a.service_type_system, a.service_type_code, a.start_at, a.end_at,
+         a.timing, a.description, a.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone,
+         a.location_name, a.location_address, a.location_at_home, a.contact_name, a.contact_phone, a.preparation,
+         a.policy_deadline, a.policy_phone, a.policy_mode, a.policy_consequence,
+         a.cancel_reason_system, a.cancel_reason_code, a.cancel_comment, a.cancel_requested_at,
+         a.cancel_requested_by, rb.name AS cancel_requested_by_name, a.cancel_answered_at, a.cancel_rejection_note
+    FROM appointments a
+    JOIN care_services c ON c.id = a.care_service_id
+    LEFT JOIN persons rb ON rb.id = a.cancel_requested_by`;
+
+/**
+ * @param {any} r a row from APPOINTMENT_SELECT
+ * @param {Date} now
+ * @returns {Appointment}
+ */
+export function toAppointment(r, now) {
+  return {
+    id: r.id,
+    version: r.version,
+    subjectId: r.subject_id,
+    status: r.status,
+    serviceType: { system: r.service_type_system, code: r.service_type_code },
+    start: osloIso(r.start_at),
+    end: osloIso(r.end_at),
+    timing: r.timing,
+    description: r.description,
+    careService: { id: r.care_service_id, name: r.care_service_name, phone: r.care_service_phone },
+    location:
+      r.location_name === null
+        ? null
+        : { name: r.location_name, address: r.location_address, ...(r.location_at_home === null ? {} : { atHome: r.location_at_home }) },
+    contact: r.contact_name === null ? null : { name: r.contact_name, phone: r.contact_phone },
+    preparation: r.preparation,
+    cancellationPolicy: {
+      cancellable: isCancellable(r.status, r.policy_deadline, now),
+      deadline: osloIso(r.policy_deadline),
+      phone: r.policy_phone,
+      mode: r.policy_mode,
+      consequence: r.policy_consequence,
+    },
+    cancellation:
+      r.cancel_reason_code === null
+        ? null
+        : {
+            reason: { system: r.cancel_reason_system, code: r.cancel_reason_code },
+            comment: r.cancel_comment,
+            requestedAt: osloIso(r.cancel_requested_at),
+            ...(r.cancel_requested_by === null ? {} : { requestedBy: { id: r.cancel_requested_by, name: r.cancel_requested_by_name } }),
+            answeredAt: r.cancel_answered_at === null ? null : osloIso(r.cancel_answered_at),
+            rejectionNote: r.cancel_rejection_note,
+          },
+  };
+}
+
+/** Valid JS dates run ±8.64e15 ms; a cursor may carry any number. */
+const clampMs = (/** @type {number} */ ms) => Math.max(-8.64e15, Math.min(8.64e15, ms));
+
+/**
+ * One page of the subject's appointments (keyset paging, see paging.js).
+ * @param {Queryable} q
+ * @param {string} subjectId
+ * @param {import('./paging.js').ListQuery} query
+ * @param {Date} now
+ * @returns {Promise<{ rows: any[], more: boolean }>}
+ */
+export async function listAppointmentRows(q, subjectId, query, now) {
+  const up = query.when === 'upcoming';
+  /** @type {unknown[]} */
+  const params = [subjectId, now];
+  const where = ['a.subject_id = $1', up ? 'a.end_at >= $2' : 'a.end_at < $2'];
+  if (query.from) {
+    params.push(query.from);
+    where.push(`a.end_at >= $${params.length}`);
+  }
+  if (query.to) {
+    params.push(query.to);
+    where.push(`a.start_at < $${params.length}`);
+  }
+  if (query.after) {
+    params.push(new Date(clampMs(query.after.start)), query.after.id);
+    where.push(`(a.start_at, a.id) ${up ? '>' : '<'} ($${params.length - 1}::timestamptz, $${params.length}::text)`);
+  }
+  params.push(query.limit + 1);
+  const dir = up ? 'ASC' : 'DESC';
+  const { rows } = await q.query(
+    `${APPOINTMENT_SELECT} WHERE ${where.join(' AND ')} ORDER BY a.start_at ${dir}, a.id ${dir} LIMIT $${params.length}`,
+    params,
+  );
+  const more = rows.length > query.limit;
+  return { rows: more ? rows.slice(0, query.limit) : rows, more };
+}
+
+/**
+ * @param {Queryable} q
+ * @param {string} subjectId
+ * @param {string} appointmentId
+ * @param {{ forUpdate?: boolean }} [o] lock the appointment row until the transaction ends
+ */
+export async function findAppointmentRow(q, subjectId, appointmentId, { forUpdate = false } = {}) {
+  const { rows } = await q.query(
+    `${APPOINTMENT_SELECT} WHERE a.subject_id = $1 AND a.id = $2${forUpdate ? ' FOR UPDATE OF a' : ''}`,
+    [subjectId, appointmentId],
+  );
+  return rows[0];
+}
+
+/**
+ * @param {Queryable} q
+ * @param {string} subjectId
+ * @returns {Promise<GrantedService[]>}
+ */
+export async function listServices(q, subjectId) {
+  const { rows } = await q.query(
+    `SELECT g.id, g.service_type_system, g.service_type_code, g.status, g.extent_amount, g.extent_unit, g.extent_per,
+            g.valid_from::text AS valid_from, g.valid_to::text AS valid_to, g.decided_at::text AS decided_at,
+            g.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone, g.note
+       FROM granted_services g JOIN care_services c ON c.id = g.care_service_id
+      WHERE g.subject_id = $1
+      ORDER BY g.position, g.id`,
+    [subjectId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    serviceType: { system: r.service_type_system, code: r.service_type_code },
+    status: r.status,
+    extent: { amount: r.extent_amount, unit: r.extent_unit, per: r.extent_per },
+    validFrom: r.valid_from,
+    validTo: r.valid_to,
+    decidedAt: r.decided_at,
+    careService: { id: r.care_service_id, name: r.care_service_name, phone: r.care_service_phone },
+    note: r.note,
+  }));
+}
+
+/**
+ * @typedef {object} AccessLogEntry
+ * @property {string} actorPersonId
+ * @property {string | null} subjectId
+ * @property {'read' | 'cancel'} action
+ * @property {'me' | 'appointments' | 'appointment' | 'services'} resource
+ * @property {string | null} [resourceId]
+ * @property {string | null} [clientId]
+ * @property {'ok' | 'replayed' | 'denied' | 'not-found' | 'refused'} outcome
+ * @property {number} status
+ */
+
+/**
+ * One row in the append-only access log. Only ids and codes: a value from the URL that is not a
+ * well-formed id is left out rather than stored.
+ * @param {Queryable} q
+ * @param {AccessLogEntry} e
+ */
+export async function logAccess(q, e) {
+  const clientId = typeof e.clientId === 'string' && /^[!-~]{1,200}$/.test(e.clientId) ? e.clientId : null;
+  await q.query(
+    `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    [
+      e.actorPersonId,
+      isId(e.subjectId) ? e.subjectId : null,
+      e.action,
+      e.resource,
+      isId(e.resourceId) ? e.resourceId : null,
+      clientId,
+      e.outcome,
+      e.status,
+    ],
+  );
+}

@@ -1,0 +1,263 @@
+// @ts-check
+/**
+ * The sandbox's database: one set of plain SQL for two engines.
+ *
+ * - PGlite (PostgreSQL in WebAssembly) on disk at `dataDir`, by default;
+ * - a PostgreSQL server through a `pg.Pool` when `databaseUrl` (DATABASE_URL) is set.
+ *
+ * Everything lives in one schema (default `omsorg`), made the connection's `search_path`, so SQL
+ * never names it and a reset is `DROP SCHEMA … CASCADE` without touching anything else in a
+ * shared database. Tests use a schema of their own per test.
+ *
+ * Values come back the same from both engines as long as queries keep to: text, integer,
+ * double precision, boolean, text[], json/jsonb and timestamptz (a JS Date). Select `date`
+ * columns as `::text` (the drivers disagree on dates) and avoid bigint in results (pg gives a
+ * string, PGlite a number).
+ */
+import { mkdir, open, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { migrate } from './migrate.js';
+
+/** The repository root (packages/sandbox/src/db → ../../../..). */
+export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** Where the sandbox keeps its state by default (PGlite files, OpenID provider keys). */
+export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.sandbox-data');
+/** PGlite's directory by default. */
+export const DEFAULT_PG_DIR = join(DEFAULT_DATA_DIR, 'pg');
+export const DEFAULT_SCHEMA = 'omsorg';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * @typedef {object} QueryResult
+ * @property {any[]} rows
+ * @property {number} rowCount rows changed by INSERT/UPDATE/DELETE, or returned by SELECT
+ */
+
+/**
+ * @typedef {object} Queryable
+ * @property {(sql: string, params?: readonly unknown[]) => Promise<QueryResult>} query one statement, `$1…` parameters
+ * @property {(sql: string) => Promise<void>} exec several statements, no parameters (migrations)
+ */
+
+/**
+ * @typedef {object} DatabaseExtra
+ * @property {'pglite' | 'postgres'} kind
+ * @property {string} schema
+ * @property {string | undefined} dataDir PGlite's directory (undefined for PostgreSQL)
+ * @property {<T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>} transaction
+ *   runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK (and rethrow) when it throws.
+ *   Inside, use only `tx` (on PGlite, `db.query` waits for the transaction to end).
+ * @property {() => Promise<void>} close
+ */
+
+/** @typedef {Queryable & DatabaseExtra} Database */
+
+/**
+ * @param {string} schema
+ */
+export function quoteSchema(schema) {
+  if (!SCHEMA_NAME.test(schema)) throw new TypeError(`not a valid schema name: ${schema}`);
+  return `"${schema}"`;
+}
+
+/**
+ * Opens the database, creates the schema if needed and (unless `migrate: false`) applies the
+ * pending migrations.
+ * @param {object} [options]
+ * @param {string} [options.dataDir] PGlite directory, default `<repo>/.sandbox-data/pg`
+ * @param {string} [options.databaseUrl] a PostgreSQL URL; when set, PGlite is not used
+ * @param {string} [options.schema] default `omsorg`
+ * @param {boolean} [options.migrate] default true
+ * @param {number} [options.poolSize] PostgreSQL connections, default 10
+ * @returns {Promise<Database>}
+ */
+export async function openDatabase({ dataDir, databaseUrl, schema = DEFAULT_SCHEMA, migrate: runMigrations = true, poolSize = 10 } = {}) {
+  quoteSchema(schema); // refuses a bad name before anything is opened
+  const db = databaseUrl
+    ? await openPostgres(databaseUrl, schema, poolSize)
+    : await openPglite(dataDir ?? DEFAULT_PG_DIR, schema);
+  try {
+    if (runMigrations) await migrate(db);
+  } catch (err) {
+    await db.close();
+    throw err;
+  }
+  return db;
+}
+
+/**
+ * Drops everything of the sandbox in the schema (tables, data, the access log, the migration
+ * history) and creates the empty schema again. Migrate and seed afterwards.
+ * @param {Database} db
+ */
+export async function dropSchema(db) {
+  const quoted = quoteSchema(db.schema);
+  await db.exec(`DROP SCHEMA IF EXISTS ${quoted} CASCADE; CREATE SCHEMA ${quoted};`);
+}
+
+/**
+ * @param {any} result
+ * @returns {QueryResult}
+ */
+function normalize(result) {
+  const rows = result?.rows ?? [];
+  const rowCount = typeof result?.rowCount === 'number' ? result.rowCount : typeof result?.affectedRows === 'number' && result.affectedRows > 0 ? result.affectedRows : rows.length;
+  return { rows, rowCount };
+}
+
+/**
+ * A lock file next to PGlite's directory: PGlite has no lock of its own, and two processes on
+ * one directory would corrupt it. A lock left by a process that has died is taken over.
+ * @param {string} dir
+ * @returns {Promise<() => Promise<void>>} releases the lock
+ */
+async function lockDirectory(dir) {
+  const file = `${dir}.lock`;
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const handle = await open(file, 'wx');
+      await handle.writeFile(String(process.pid));
+      await handle.close();
+      return () => rm(file, { force: true });
+    } catch (err) {
+      if (/** @type {NodeJS.ErrnoException} */ (err).code !== 'EEXIST') throw err;
+      const pid = Number((await readFile(file, 'utf8').catch(() => '')).trim());
+      if (pid > 0 && pid !== process.pid && isAlive(pid)) {
+        throw new Error(`the sandbox database ${dir} is in use by process ${pid}; stop it first`);
+      }
+      if (pid === process.pid) throw new Error(`the sandbox database ${dir} is already open in this process`);
+      await rm(file, { force: true });
+    }
+  }
+  throw new Error(`cannot lock ${dir}`);
+}
+
+/** @param {number} pid */
+function isAlive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return /** @type {NodeJS.ErrnoException} */ (err).code === 'EPERM';
+  }
+}
+
+/**
+ * @param {string} dataDir
+ * @param {string} schema
+ * @returns {Promise<Database>}
+ */
+async function openPglite(dataDir, schema) {
+  const { PGlite } = await import('@electric-sql/pglite');
+  await mkdir(dirname(dataDir), { recursive: true });
+  const unlock = await lockDirectory(dataDir);
+  /** @type {import('@electric-sql/pglite').PGlite} */
+  let pg;
+  try {
+    pg = new PGlite(dataDir);
+    await pg.waitReady;
+    const quoted = quoteSchema(schema);
+    await pg.exec(`CREATE SCHEMA IF NOT EXISTS ${quoted}; SET search_path TO ${quoted}; SET TIME ZONE 'UTC';`);
+  } catch (err) {
+    await unlock();
+    throw err;
+  }
+  let closed = false;
+
+  /** @param {Pick<import('@electric-sql/pglite').PGliteInterface, 'query' | 'exec'>} q @returns {Queryable} */
+  const wrap = (q) => ({
+    query: async (sql, params = []) => normalize(await q.query(sql, /** @type {any[]} */ (params))),
+    exec: async (sql) => {
+      await q.exec(sql);
+    },
+  });
+
+  return {
+    ...wrap(pg),
+    kind: 'pglite',
+    schema,
+    dataDir,
+    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await pg.close();
+      } finally {
+        await unlock();
+      }
+    },
+  };
+}
+
+/**
+ * @param {string} databaseUrl
+ * @param {string} schema
+ * @param {number} poolSize
+ * @returns {Promise<Database>}
+ */
+async function openPostgres(databaseUrl, schema, poolSize) {
+  const { default: pg } = await import('pg');
+  const quoted = quoteSchema(schema);
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    // Every connection works in the sandbox's schema, in UTC.
+    options: `-c search_path=${schema} -c TimeZone=UTC`,
+    application_name: 'omsorg-sandbox',
+  });
+  // An idle connection that breaks (server restart) must not crash the process.
+  pool.on('error', (err) => console.error(`omsorg sandbox: PostgreSQL connection error: ${err.message}`));
+  try {
+    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+  } catch (err) {
+    // Two processes creating the schema at once: one of them loses the race, which is fine.
+    const code = /** @type {{ code?: string }} */ (err).code;
+    if (code !== '23505' && code !== '42P06') {
+      await pool.end();
+      throw err;
+    }
+  }
+
+  /** @param {import('pg').Pool | import('pg').PoolClient} q @returns {Queryable} */
+  const wrap = (q) => ({
+    query: async (sql, params = []) => normalize(await q.query(sql, /** @type {any[]} */ (params))),
+    exec: async (sql) => {
+      await q.query(sql);
+    },
+  });
+  let closed = false;
+
+  return {
+    ...wrap(pool),
+    kind: 'postgres',
+    schema,
+    dataDir: undefined,
+    async transaction(fn) {
+      const client = await pool.connect();
+      let broken = false;
+      try {
+        await client.query('BEGIN');
+        const result = await fn(wrap(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (err) {
+        try {
+          await client.query('ROLLBACK');
+        } catch {
+          broken = true;
+        }
+        throw err;
+      } finally {
+        client.release(broken ? true : undefined);
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}

@@ -1,0 +1,20 @@
+// node-postgres ships no types and @types/pg is not installed: the little the sandbox uses.
+declare module 'pg' {
+  export interface QueryResult {
+    rows: any[];
+    rowCount: number | null;
+  }
+  export interface PoolClient {
+    query(sql: string, params?: any[]): Promise<QueryResult>;
+    release(destroy?: boolean | Error): void;
+  }
+  export class Pool {
+    constructor(config?: Record<string, unknown>);
+    query(sql: string, params?: any[]): Promise<QueryResult>;
+    connect(): Promise<PoolClient>;
+    end(): Promise<void>;
+    on(event: 'error', listener: (err: Error) => void): this;
+  }
+  const pg: { Pool: typeof Pool };
+  export default pg;
+}

@@ -1,0 +1,278 @@
+// @ts-check
+/**
+ * The whole sandbox on ONE loopback origin:
+ *   /v1/*    the omsorg API (src/api), over PGlite or PostgreSQL (src/db)
+ *   /oidc/*  the development OpenID provider (src/oidc), whose JWT access tokens the API verifies
+ *   else     static files (the demo page and the CDN bundle) under a strict CSP
+ */
+import { createServer } from 'node:http';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { extname, join, resolve, sep } from 'node:path';
+import { createApi } from './api/index.js';
+import { DEFAULT_DATA_DIR, openDatabase } from './db/index.js';
+import { isEmpty, seed } from './db/seed.js';
+
+/** The demo page's client (public, PKCE). */
+export const DEMO_CLIENT_ID = 'omsorg-demo';
+/** A client for headless sign-in in tests and the contract suite (redirect `<origin>/callback`, never fetched). */
+export const TEST_CLIENT_ID = 'omsorg-test';
+
+/** The Content-Security-Policy of every static file. */
+export const CSP = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+].join('; ');
+
+/** @type {Readonly<Record<string, string>>} */
+const MIME = Object.freeze({
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.map': 'application/json',
+  '.webmanifest': 'application/manifest+json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.txt': 'text/plain; charset=utf-8',
+});
+
+/**
+ * Loopback only: the sandbox has test persons who sign in without a password.
+ * @param {string} host
+ * @returns {string} the address to bind
+ */
+export function loopbackAddress(host) {
+  if (host === 'localhost') return '127.0.0.1';
+  if (host === '::1' || host === '[::1]') return '::1';
+  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return host;
+  throw new Error(`the sandbox binds to loopback addresses only (127.0.0.1, ::1), not ${host}`);
+}
+
+/**
+ * @typedef {object} SandboxOptions
+ * @property {string} [host] default 127.0.0.1 (loopback only)
+ * @property {number} [port] default 8080; 0 picks a free port
+ * @property {string} [dataDir] the sandbox's state: `<dataDir>/pg` (PGlite, unless databaseUrl) and
+ *   `<dataDir>/oidc` (provider keys); default `<repo>/.sandbox-data`
+ * @property {string} [databaseUrl] PostgreSQL instead of PGlite
+ * @property {string} [schema] the database schema, default `omsorg`
+ * @property {string | readonly string[]} [demoDir] static roots (first match wins), e.g. the demo and the CDN bundle
+ * @property {() => Date} [now] the API's clock (tests)
+ * @property {Date} [seedNow] `now` for the fixtures when the database is empty (default: the clock)
+ * @property {import('./oidc/provider.js').OidcClientConfig[]} [clients] default: the demo and test clients
+ * @property {number} [accessTokenTtl] seconds, default the provider's (600)
+ * @property {Pick<Console, 'error' | 'log'>} [logger]
+ */
+
+/**
+ * @typedef {object} Sandbox
+ * @property {string} url the origin, e.g. `http://127.0.0.1:8080`
+ * @property {string} issuer `${url}/oidc`
+ * @property {string} apiAudience `${url}/v1`
+ * @property {import('./db/index.js').Database} db
+ * @property {import('./api/index.js').Api} api
+ * @property {() => Promise<void>} close
+ */
+
+/**
+ * @param {SandboxOptions} [options]
+ * @returns {Promise<Sandbox>}
+ */
+export async function startSandbox({
+  host = '127.0.0.1',
+  port = 8080,
+  dataDir = DEFAULT_DATA_DIR,
+  databaseUrl,
+  schema,
+  demoDir,
+  now,
+  seedNow,
+  clients,
+  accessTokenTtl,
+  logger = console,
+} = {}) {
+  const address = loopbackAddress(host);
+  const roots = (demoDir === undefined ? [] : typeof demoDir === 'string' ? [demoDir] : [...demoDir]).map((d) => resolve(d));
+
+  const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, ...(schema ? { schema } : {}) });
+  /** @type {import('node:http').Server | undefined} */
+  let server;
+  try {
+    if (await isEmpty(db)) await seed(db, { now: seedNow ?? (now ? now() : new Date()) });
+
+    /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
+    let handleApi;
+    /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
+    let handleOidc;
+    /** @type {Set<string>} */
+    const allowedHosts = new Set();
+    /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
+    const starting = async (_req, res) => {
+      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '1' });
+      res.end('Starting');
+    };
+
+    server = createServer((req, res) => {
+      // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach us.
+      if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
+        res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end('Misdirected request: use the sandbox URL.');
+        return;
+      }
+      const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
+      /** @param {unknown} err */
+      const fail = (err) => {
+        logger.error('omsorg sandbox: unexpected error', err);
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+        res.end();
+      };
+      if (path === '/v1' || path.startsWith('/v1/')) {
+        (handleApi ?? starting)(req, res).catch(fail);
+      } else if (path === '/oidc' || path.startsWith('/oidc/')) {
+        (handleOidc ?? starting)(req, res).catch(fail);
+      } else {
+        serveStatic(req, res, roots).catch(fail);
+      }
+    });
+    const listening = server;
+    await /** @type {Promise<void>} */ (
+      new Promise((ok, ko) => {
+        listening.once('error', ko);
+        listening.listen(port, address, () => ok());
+      })
+    );
+    const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+    const hostPart = address.includes(':') ? `[${address}]` : address;
+    const url = `http://${hostPart}:${actual}`;
+    allowedHosts.add(`${hostPart}:${actual}`);
+    if (address === '127.0.0.1') allowedHosts.add(`localhost:${actual}`);
+    const issuer = `${url}/oidc`;
+    const apiAudience = `${url}/v1`;
+
+    const [{ createOidcProvider }, { createTokenVerifier }] = await Promise.all([import('./oidc/provider.js'), import('./auth/verify.js')]);
+    const oidc = await createOidcProvider({
+      issuer,
+      dataDir: join(dataDir, 'oidc'),
+      apiAudience,
+      clients: clients ?? [
+        {
+          client_id: DEMO_CLIENT_ID,
+          client_name: 'Fjordvik kommune, Min side (demo)',
+          redirect_uris: [`${url}/`, `${url}/index.html`],
+          post_logout_redirect_uris: [`${url}/`],
+        },
+        {
+          client_id: TEST_CLIENT_ID,
+          client_name: 'omsorg tests',
+          redirect_uris: [`${url}/callback`],
+          post_logout_redirect_uris: [`${url}/`],
+        },
+      ],
+      ...(accessTokenTtl ? { accessTokenTtl } : {}),
+    });
+    const verifier = createTokenVerifier({ issuer, audience: apiAudience, jwks: oidc.jwks });
+    // The DPoP `htu` is checked against the URL the client called (Host is checked above).
+    const api = createApi({ db, verifier, ...(now ? { now } : {}), logger });
+    await api.ready;
+    handleOidc = oidc.handle;
+    handleApi = api.handle;
+
+    let closed = false;
+    const s = server;
+    return {
+      url,
+      issuer,
+      apiAudience,
+      db,
+      api,
+      async close() {
+        if (closed) return;
+        closed = true;
+        await new Promise((ok) => {
+          s.close(() => ok(undefined));
+          s.closeAllConnections();
+        });
+        await db.close();
+      },
+    };
+  } catch (err) {
+    server?.close();
+    await db.close();
+    throw err;
+  }
+}
+
+/**
+ * GET/HEAD of a file under one of `roots` (directories give their index.html).
+ * @param {import('node:http').IncomingMessage} req
+ * @param {import('node:http').ServerResponse} res
+ * @param {readonly string[]} roots
+ */
+async function serveStatic(req, res, roots) {
+  const headers = {
+    'Content-Security-Policy': CSP,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+  };
+  /** @param {number} status @param {string} text @param {Record<string, string>} [extra] */
+  const plain = (status, text, extra = {}) => {
+    res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', ...extra });
+    res.end(req.method === 'HEAD' ? undefined : text);
+  };
+  if (req.method !== 'GET' && req.method !== 'HEAD') return plain(405, 'Method not allowed', { Allow: 'GET, HEAD' });
+
+  let pathname;
+  try {
+    pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+  } catch {
+    return plain(400, 'Bad request');
+  }
+  // No dotfiles, no NUL, no backslashes; the resolved path must stay inside its root.
+  if (pathname.includes('\0') || pathname.includes('\\') || /(^|\/)\./.test(pathname)) return plain(404, 'Not found');
+  for (const root of roots) {
+    let file = resolve(root, `.${pathname}`);
+    if (file !== root && !file.startsWith(root + sep)) continue;
+    let info = await stat(file).catch(() => undefined);
+    if (info?.isDirectory()) {
+      file = join(file, 'index.html');
+      info = await stat(file).catch(() => undefined);
+    }
+    if (!info?.isFile()) continue;
+    const type = MIME[extname(file).toLowerCase()] ?? 'application/octet-stream';
+    res.writeHead(200, {
+      ...headers,
+      'Content-Type': type,
+      'Content-Length': String(info.size),
+      // A citizen's page is never cached; scripts and styles revalidate every time (development).
+      'Cache-Control': type.startsWith('text/html') ? 'no-store' : 'no-cache',
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
+    await new Promise((ok, ko) => {
+      const stream = createReadStream(file);
+      stream.on('error', ko);
+      stream.on('end', () => ok(undefined));
+      stream.pipe(res);
+    });
+    return;
+  }
+  return plain(404, 'Not found');
+}

@@ -1,0 +1,183 @@
+// @ts-check
+/**
+ * The sandbox and the msw mocks answer alike: one script of requests (reads, paging with
+ * cursors, refusals, every cancel rule, changes and the reads after them) is sent to both, the
+ * mocks through msw's node interceptor, the sandbox over HTTP, and the answers are compared:
+ * status, content type, Cache-Control, ETag and the body, byte for byte.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { setupServer } from 'msw/node';
+import { createMockApi, mockAuthorization } from '@omsorg/mocks';
+import { NOW, SUBJECTS, startTestApi } from './api-helpers.js';
+
+const MOCK = 'http://mock.omsorg.test';
+/** @type {Awaited<ReturnType<typeof startTestApi>>} */
+let t;
+/** @type {ReturnType<typeof setupServer>} */
+let msw;
+
+before(async () => {
+  t = await startTestApi();
+  msw = setupServer(...createMockApi({ baseUrl: MOCK, now: () => NOW }).handlers);
+  msw.listen({ onUnhandledRequest: 'bypass' });
+});
+after(async () => {
+  msw?.close();
+  await t?.close();
+});
+
+/** @typedef {'ola' | 'kari' | 'per'} Who */
+/**
+ * @typedef {object} Step
+ * @property {Who | null} [as]
+ * @property {string} [method]
+ * @property {string} path
+ * @property {Record<string, string>} [headers]
+ * @property {unknown} [body] a string is sent as is
+ */
+
+const PERSON_IDS = { ola: 'psn-ola-7f3a', kari: 'psn-kari-2c91', per: 'psn-per-51d0' };
+
+/**
+ * @param {string} base
+ * @param {(who: Who) => string} auth
+ * @param {Step} step
+ */
+async function send(base, auth, { as = 'ola', method = 'GET', path, headers = {}, body }) {
+  const res = await fetch(`${base}${path}`, {
+    method,
+    headers: {
+      ...(as ? { Authorization: auth(as) } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...headers,
+    },
+    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+  });
+  return {
+    status: res.status,
+    contentType: res.headers.get('content-type'),
+    cacheControl: res.headers.get('cache-control'),
+    etag: res.headers.get('etag'),
+    text: await res.text(),
+  };
+}
+
+/** @param {Step} step */
+async function both(step) {
+  const [mock, sandbox] = await Promise.all([
+    send(MOCK, (who) => mockAuthorization(who), step),
+    send(t.base, (who) => `Bearer test:${PERSON_IDS[who]}`, step),
+  ]);
+  return { mock, sandbox };
+}
+
+/** @param {Step} step */
+async function same(step) {
+  const { mock, sandbox } = await both(step);
+  assert.deepEqual(sandbox, mock, `${step.method ?? 'GET'} ${step.path} as ${step.as ?? 'ola'}`);
+  return JSON.parse(mock.text || 'null');
+}
+
+const ill = { reason: { system: 'urn:omsorg:codesystem:avbestillingsarsak', code: 'pat-crs' }, comment: 'Feber' };
+/** @param {string} id @param {string} subject */
+const cancelPath = (id, subject = 'me') => `/v1/subjects/${subject}/appointments/${id}/cancellation`;
+/** @param {string} key @param {string} [ifMatch] */
+const h = (key, ifMatch = '"v1"') => ({ 'Idempotency-Key': key, 'If-Match': ifMatch });
+
+describe('parity with the msw mocks', () => {
+  it('reads: me, lists, every appointment, services', async () => {
+    for (const as of /** @type {Who[]} */ (['ola', 'kari', 'per'])) await same({ as, path: '/v1/me' });
+    /** @type {[Who, string][]} */
+    const subjects = [
+      ['ola', 'me'],
+      ['kari', SUBJECTS.ola],
+      ['kari', 'me'],
+      ['per', SUBJECTS.emma],
+      ['per', 'me'],
+    ];
+    for (const [as, subject] of subjects) {
+      for (const q of ['', '?limit=100', '?when=past&limit=100', '?when=upcoming&limit=3', '?from=2025-06-13T00:00:00%2B02:00&to=2025-06-15T00:00:00Z&limit=100']) {
+        await same({ as, path: `/v1/subjects/${subject}/appointments${q}` });
+      }
+      await same({ as, path: `/v1/subjects/${subject}/services` });
+    }
+    const all = [
+      ...(await same({ path: '/v1/subjects/me/appointments?limit=100' })).items,
+      ...(await same({ path: '/v1/subjects/me/appointments?when=past&limit=100' })).items,
+    ];
+    for (const a of all) await same({ path: `/v1/subjects/me/appointments/${a.id}` });
+  });
+
+  it('paging: the same pages and the same cursors', async () => {
+    for (const when of ['upcoming', 'past']) {
+      /** @type {string | null} */
+      let cursor = null;
+      let pages = 0;
+      do {
+        const page = await same({ path: `/v1/subjects/me/appointments?when=${when}&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}` });
+        cursor = page.nextCursor;
+        pages++;
+      } while (cursor && pages < 20);
+      assert.ok(pages > 1);
+    }
+  });
+
+  it('refusals: bad queries, other people\'s data, unknown routes', async () => {
+    for (const q of ['?when=soon', '?limit=0', '?limit=101', '?limit=x', '?from=2025-06-11', '?to=2025-06-11T10:00:00', '?cursor=abc', '?cursor=WyJwYXN0IiwxLCJ4Il0']) {
+      await same({ path: `/v1/subjects/me/appointments${q}` });
+    }
+    for (const path of [
+      `/v1/subjects/${SUBJECTS.emma}/appointments`,
+      `/v1/subjects/${SUBJECTS.emma}/services`,
+      `/v1/subjects/${SUBJECTS.emma}/appointments/apt-emma-regnbuen-d01`,
+      '/v1/subjects/sub-nobody-0000/appointments',
+      '/v1/subjects/me/appointments/apt-emma-regnbuen-d01',
+      '/v1/subjects/me/appointments/apt-nobody',
+      '/v1/subjects/me/messages',
+    ]) {
+      await same({ path });
+      await same({ as: 'kari', path });
+    }
+    await same({ method: 'DELETE', path: '/v1/subjects/me/appointments/apt-ola-prakt-d02' });
+    await same({ as: 'per', method: 'POST', path: cancelPath('apt-ola-prakt-d02', SUBJECTS.ola), headers: h('parity-0000'), body: ill });
+    // 401: the same status and type (the wording comes from each side's token check).
+    const { mock, sandbox } = await both({ as: null, path: '/v1/me' });
+    assert.equal(sandbox.status, mock.status);
+    assert.equal(JSON.parse(sandbox.text).type, JSON.parse(mock.text).type);
+    assert.equal(sandbox.contentType, mock.contentType);
+  });
+
+  it('cancel: every rule, the changes, replays, and the reads after them', async () => {
+    const id = 'apt-ola-prakt-d02';
+    await same({ method: 'POST', path: cancelPath(id), headers: { 'If-Match': '"v1"' }, body: ill });
+    await same({ method: 'POST', path: cancelPath(id), headers: h('short'), body: ill });
+    await same({ method: 'POST', path: cancelPath(id), headers: { 'Idempotency-Key': 'parity-0001' }, body: ill });
+    await same({ method: 'POST', path: cancelPath(id), headers: h('parity-0001'), body: '{"reason":' });
+    await same({ method: 'POST', path: cancelPath('apt-nobody'), headers: h('parity-0002'), body: ill });
+    const invalid = [{}, [], { reason: 'x' }, { reason: { system: ill.reason.system, code: 'nope' } }, { reason: ill.reason, comment: 'x'.repeat(501), more: 1 }];
+    for (const [i, body] of invalid.entries()) await same({ method: 'POST', path: cancelPath(id), headers: h(`parity-01${i}0`), body });
+    await same({ method: 'POST', path: cancelPath(id), headers: h('parity-0003', '"v9"'), body: ill });
+    await same({ method: 'POST', path: cancelPath('apt-ola-dagsenter-d06'), headers: h('parity-0004'), body: ill });
+    await same({ method: 'POST', path: cancelPath('apt-ola-alarm-d01'), headers: h('parity-0005'), body: ill });
+
+    // Changes.
+    const first = await same({ method: 'POST', path: cancelPath(id), headers: h('parity-0006'), body: ill });
+    assert.equal(first.status, 'cancelled');
+    await same({ method: 'POST', path: cancelPath(id), headers: h('parity-0006'), body: ill });
+    await same({ method: 'POST', path: cancelPath(id), headers: h('parity-0006'), body: { ...ill, comment: 'Annet' } });
+    await same({ method: 'POST', path: cancelPath('apt-ola-dagsenter-d03'), headers: h('parity-0006'), body: ill });
+    await same({ method: 'POST', path: cancelPath(id), headers: h('parity-0007', '"v2"'), body: ill });
+    await same({ method: 'POST', path: cancelPath('apt-ola-dagsenter-d03'), headers: h('parity-0008'), body: { reason: { ...ill.reason, code: 'pat-away' } } });
+    await same({ method: 'POST', path: cancelPath('apt-ola-dagsenter-d10'), headers: h('parity-0009'), body: ill });
+    await same({ as: 'kari', method: 'POST', path: cancelPath('apt-ola-hsp-d02-am', SUBJECTS.ola), headers: h('parity-0010'), body: ill });
+    await same({ as: 'kari', method: 'POST', path: cancelPath('apt-ola-hsp-d02-am', SUBJECTS.ola), headers: h('parity-0010'), body: ill });
+    await same({ as: 'per', method: 'POST', path: cancelPath('apt-emma-regnbuen-d01', SUBJECTS.emma), headers: h('parity-0010'), body: ill });
+
+    // The reads after.
+    await same({ path: '/v1/subjects/me/appointments?limit=100' });
+    await same({ as: 'kari', path: `/v1/subjects/${SUBJECTS.ola}/appointments?limit=100` });
+    await same({ as: 'per', path: `/v1/subjects/${SUBJECTS.emma}/appointments?limit=100` });
+    for (const x of [id, 'apt-ola-dagsenter-d03', 'apt-ola-dagsenter-d10', 'apt-ola-hsp-d02-am']) await same({ path: `/v1/subjects/me/appointments/${x}` });
+  });
+});
