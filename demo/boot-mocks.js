@@ -1,14 +1,19 @@
-// Offline demo only: starts the mock API (msw's service worker, from omsorg-mocks.js) and only
-// then adds the one omsorg script tag with data-auth="mock", so no API request escapes before
-// the worker answers. A real page has just the omsorg tag (see README.md).
+// The demo's boot in OFFLINE mode (`node scripts/serve-demo.mjs --offline`, served at /boot.js):
+// starts the mock API (msw's service worker, from omsorg-mocks.js) and only then adds the one
+// omsorg script tag with data-auth="mock", so no API request escapes before the worker answers.
+// A real page has just the omsorg tag (see README.md); the sandbox mode uses boot.js.
 //
-// Reads its settings from its own tag: data-api, data-mock-user, data-mock-name; and from the
-// address: ?scenario=<msw scenario>&person=<ola|kari|per>.
+// Reads its settings from its own tag: data-api (default /api), data-mock-user, data-mock-name;
+// and from the address: ?scenario=<msw scenario>&person=<ola|kari|per>.
 import { startMockWorker, scenarioNames, persons, personKeys } from '/omsorg-mocks.js';
 
 const me = document.querySelector('script[data-omsorg-demo]');
 const params = new URLSearchParams(location.search);
 const pick = (value, allowed, fallback) => (value && allowed.includes(value) ? value : fallback);
+
+// The demo bar: the mock pickers, not the sandbox note.
+document.documentElement.dataset.demoMode = 'offline';
+for (const el of document.querySelectorAll('[data-demo-mode]')) el.hidden = el.dataset.demoMode !== 'offline';
 
 const api = me?.dataset.api ?? '/api';
 const scenario = pick(params.get('scenario'), scenarioNames, 'default');
