@@ -1,0 +1,163 @@
+// @ts-check
+/**
+ * The suite can fail: each case below breaks ONE rule of the msw mocks (a handler in front of
+ * the real ones that alters their answer) and runs the suite's own check for that rule, which
+ * must fail for that reason. The same checks pass on the intact mocks first (the control).
+ */
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { getResponse, http } from 'msw';
+import { createContext } from './client.js';
+import { groups } from './harness.js';
+import { createMocksTarget } from './targets.js';
+import * as vocabulary from './vocabulary.js';
+
+/**
+ * @param {keyof typeof groups} group
+ * @param {string} titleStart
+ */
+function check(group, titleStart) {
+  const c = groups[group].find((x) => x.title.startsWith(titleStart));
+  if (!c) throw new Error(`no check "${titleStart}" in ${group}`);
+  return c;
+}
+
+/** @typedef {(real: import('msw').HttpHandler[], baseUrl: string) => import('msw').RequestHandler[]} Alter */
+
+/**
+ * A handler in front of the real ones: the real answer, then `change(request, response)`.
+ * @param {(request: Request, response: Response, real: import('msw').HttpHandler[]) => Response | Promise<Response>} change
+ * @returns {Alter}
+ */
+const alterAnswers = (change) => (real, baseUrl) => [
+  http.all(`${baseUrl}/v1/*`, async ({ request }) => {
+    const response = await getResponse(real, request.clone());
+    if (!response) throw new Error(`no mock answer for ${request.method} ${request.url}`);
+    return change(request, response, real);
+  }),
+];
+
+/** @param {Response} r @param {(h: Headers) => void} edit */
+const withHeaders = (r, edit) => {
+  const headers = new Headers(r.headers);
+  edit(headers);
+  return new Response(r.body, { status: r.status, statusText: r.statusText, headers });
+};
+
+/** Broken rules, the check that must catch each, and what its failure must say. */
+const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omsorg/mocks').ScenarioName, group: keyof typeof groups, check: string, fails: RegExp }[]} */ ([
+  {
+    name: 'drops Cache-Control on errors',
+    alter: alterAnswers((_req, res) => (res.status >= 400 ? withHeaders(res, (h) => h.delete('Cache-Control')) : res)),
+    group: 'errors',
+    check: 'Cache-Control: no-store on every response',
+    fails: /Cache-Control is missing/,
+  },
+  {
+    name: 'ignores a stale If-Match (cancels anyway, 200)',
+    alter: alterAnswers(async (req, res, real) => {
+      if (req.method !== 'POST' || res.status !== 412) return res;
+      // Look the current ETag up and answer as if the client had sent it.
+      const url = req.url.replace(/\/cancellation$/, '');
+      const current = await getResponse(real, new Request(url, { headers: { Authorization: req.headers.get('Authorization') ?? '' } }));
+      const headers = new Headers(req.headers);
+      headers.set('If-Match', current?.headers.get('ETag') ?? '');
+      return (await getResponse(real, new Request(req.url, { method: 'POST', headers, body: await req.text() }))) ?? res;
+    }),
+    group: 'cancel',
+    check: 'a stale or weak If-Match',
+    fails: /expected 412 .*got 200/,
+  },
+  {
+    name: 'sends a weak ETag',
+    alter: alterAnswers((_req, res) => (res.headers.has('ETag') ? withHeaders(res, (h) => h.set('ETag', `W/${h.get('ETag')}`)) : res)),
+    group: 'reads',
+    check: 'GET one appointment',
+    fails: /not a strong entity tag/,
+  },
+  {
+    name: 'ignores the cursor (every page is the first)',
+    alter: (real, baseUrl) => [
+      http.get(`${baseUrl}/v1/subjects/:subject/appointments`, async ({ request }) => {
+        const url = new URL(request.url);
+        url.searchParams.delete('cursor');
+        return getResponse(real, new Request(url, { headers: request.headers }));
+      }),
+      ...real,
+    ],
+    group: 'reads',
+    check: 'paging:',
+    fails: /the cursor does not advance|are the whole list/,
+  },
+  {
+    name: 'lists the past oldest first',
+    alter: alterAnswers(async (req, res) => {
+      if (req.method !== 'GET' || new URL(req.url).searchParams.get('when') !== 'past') return res;
+      const body = await res.json();
+      body.items.reverse();
+      return Response.json(body, { status: res.status, headers: res.headers });
+    }),
+    group: 'reads',
+    check: 'past:',
+    fails: /comes before/,
+  },
+  {
+    name: 'replays a different answer for the same Idempotency-Key',
+    alter: alterAnswers(async (req, res) => {
+      if (req.method !== 'POST' || res.status !== 200) return res;
+      const body = await res.json();
+      if (body.cancellation) body.cancellation.requestedAt = new Date(Date.now() + Math.floor(Math.random() * 60_000)).toISOString().replace(/\.\d+Z$/, 'Z');
+      return Response.json(body, { status: res.status, headers: res.headers });
+    }),
+    group: 'cancel',
+    check: 'a replay',
+    fails: /replay: body/,
+  },
+  {
+    name: 'answers bodies that break the schema (the mocks\' own `malformed` scenario)',
+    scenario: 'malformed',
+    group: 'reads',
+    check: 'GET /v1/me',
+    fails: /breaks the contract/,
+  },
+]);
+
+describe('self-check: the suite\'s own copy of the contract\'s words', () => {
+  it('equals @omsorg/contract (problem types, cancellable statuses, code systems)', async () => {
+    const c = await import('@omsorg/contract');
+    assert.deepEqual({ ...vocabulary.problemTypes }, { ...c.problemTypes });
+    assert.deepEqual([...vocabulary.cancellableStatuses], [...c.cancellableStatuses]);
+    assert.equal(vocabulary.cancellationReasons.system, c.cancellationReasons.system);
+    assert.ok(vocabulary.cancellationReasons.aCode in c.cancellationReasons.codes);
+    assert.equal(vocabulary.relations.system, c.relations.system);
+    assert.ok('self' in c.relations.codes);
+  });
+});
+
+describe('self-check: the suite fails when the mocks break a rule', () => {
+  it('control: the checks used below pass on the intact mocks', async (t) => {
+    for (const c of cases) {
+      const target = await createMocksTarget();
+      try {
+        await check(c.group, c.check).run(createContext(target), t);
+      } finally {
+        await target.close();
+      }
+    }
+  });
+
+  for (const c of cases) {
+    it(`caught: ${c.name} → "${c.check}…" fails`, async (t) => {
+      const target = await createMocksTarget({ name: `mocks, broken: ${c.name}`, ...(c.alter ? { alter: c.alter } : {}), ...(c.scenario ? { scenario: c.scenario } : {}) });
+      try {
+        await assert.rejects(check(c.group, c.check).run(createContext(target), t), (err) => {
+          assert.ok(err instanceof Error);
+          assert.match(err.message, c.fails, `failed, but not for the broken rule: ${err.message}`);
+          return true;
+        });
+      } finally {
+        await target.close();
+      }
+    });
+  }
+});
