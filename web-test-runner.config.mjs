@@ -1,22 +1,225 @@
-// @web/test-runner: every *.test.ts under packages/ runs in Debian's Chromium (headless).
-// Firefox ESR and WebKitGTK join in the quality-gates work (see docs/architecture.md).
-import { chromeLauncher } from '@web/test-runner-chrome';
+// @web/test-runner: every element, SDK and mocks test runs in three engines, all from Debian:
+//   chromium  Chromium through puppeteer-core (CDP); coverage comes from here only
+//   firefox   Firefox ESR through puppeteer-core (WebDriver BiDi)
+//   webkit    WebKitGTK's MiniBrowser through WebKitWebDriver + webdriverio (WebDriver classic),
+//             on a virtual X display (Xvfb) that this config starts and stops with the driver
+// OMSORG_BROWSERS=chromium,firefox picks engines (default: all three). A missing engine is
+// installed with apt when we are root, otherwise we fail at once with the install command.
+import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, existsSync } from 'node:fs';
-import { findChromium } from './scripts/browsers.mjs';
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import {
+  selectedEngines, ensureEngines, findChromium, findFirefox, findWebKitDriver, findMiniBrowser, findXvfb,
+} from './scripts/browsers.mjs';
 
 const mswWorker = fileURLToPath(new URL('./node_modules/msw/lib/mockServiceWorker.js', import.meta.url));
+
+const engines = selectedEngines();
+ensureEngines(engines);
+
+// Each test page gets its own browser context: with two pages in one context the one in the
+// background runs no animation frames, and fixture()/until() would hang. Own contexts also keep
+// msw's service worker registrations and storage apart between test files.
+const pageInOwnContext = async ({ browser }) => (await browser.createBrowserContext()).newPage();
+
+function chromium() {
+  return chromeLauncher({
+    createPage: pageInOwnContext,
+    launchOptions: {
+      executablePath: findChromium(),
+      headless: true,
+      args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    },
+  });
+}
+
+function firefox() {
+  return chromeLauncher({
+    puppeteer: puppeteerCore,
+    // One test page at a time. Unlike headless Chromium, which lets every page keep its own
+    // focus, Firefox has one focused window: a second page running at the same time takes focus
+    // and keyboard input away from the first (Tab/Enter tests then fail at random). Measured: the
+    // whole suite takes as long with 1 as with 2 pages.
+    concurrency: 1,
+    // A window of its own (not a tab of the first window, which would be in the background and
+    // get about one animation frame a second).
+    createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage({ type: 'window' }),
+    launchOptions: {
+      browser: 'firefox',
+      executablePath: findFirefox(),
+      headless: true,
+    },
+  });
+}
+
+// ---- WebKitGTK: WebKitWebDriver (+ Xvfb) started and stopped with the launcher -------------
+
+const children = new Set();
+function killGroup(child, signal = 'SIGTERM') {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch {} }
+}
+// Last resort when wtr exits without stopping its launchers (Ctrl-C, crash).
+process.once('exit', () => { for (const c of children) killGroup(c, 'SIGKILL'); });
+
+function spawnGroup(cmd, args, options) {
+  // detached: own process group, so the driver's MiniBrowser and WebKit helper processes
+  // go down with it.
+  const child = spawn(cmd, args, { detached: true, ...options });
+  children.add(child);
+  child.once('exit', () => children.delete(child));
+  return child;
+}
+
+async function stopGroup(child) {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  killGroup(child, 'SIGTERM');
+  const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+async function startXvfb() {
+  const xvfb = spawnGroup(findXvfb(), ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+    stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  xvfb.stderr.on('data', (d) => { stderr += d; });
+  let timer;
+  const display = await new Promise((resolve, reject) => {
+    let out = '';
+    // Xvfb picks a free display number and writes it to fd 3 once it is ready.
+    xvfb.stdio[3].on('data', (d) => {
+      out += d;
+      if (out.includes('\n')) resolve(`:${out.trim()}`);
+    });
+    xvfb.once('exit', (code) => reject(new Error(`Xvfb exited (${code}): ${stderr}`)));
+    timer = setTimeout(() => reject(new Error(`Xvfb did not start: ${stderr}`)), 10000);
+  }).finally(() => clearTimeout(timer));
+  return { xvfb, display };
+}
+
+async function waitForDriver(port, child) {
+  const deadline = Date.now() + 15000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/status`);
+      if (res.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('WebKitWebDriver did not answer on /status');
+}
+
+async function webkit() {
+  // Loaded only when WebKit is asked for, so chromium/firefox-only runs need no webdriverio.
+  const { WebdriverLauncher } = await import('@web/test-runner-webdriver');
+
+  class WebKitLauncher extends WebdriverLauncher {
+    constructor() {
+      super({
+        hostname: '127.0.0.1',
+        port: 0,
+        logLevel: 'error',
+        connectionRetryCount: 1,
+        capabilities: {
+          browserName: 'MiniBrowser',
+          // webdriverio 9 asks for BiDi by default; WebKitGTK refuses that session.
+          'wdio:enforceWebDriverClassic': true,
+          'webkitgtk:browserOptions': { binary: findMiniBrowser(), args: ['--automation'] },
+        },
+      });
+      // One page at a time: the webdriver launcher then drives one top-level page (its
+      // SessionManager) instead of iframes, so focus, keyboard and pointer actions behave as in
+      // a real window.
+      this.concurrency = 1;
+    }
+
+    async initialize(config, testFiles) {
+      // A display of its own, even on a desktop: no windows pop up, and nobody's clicks take
+      // focus away from the test page.
+      const { xvfb, display } = await startXvfb();
+      this.xvfb = xvfb;
+      const port = await freePort();
+      this.driverProcess = spawnGroup(findWebKitDriver(), [`--port=${port}`], {
+        stdio: ['ignore', 'ignore', 'pipe'],
+        env: { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11', WAYLAND_DISPLAY: '' },
+      });
+      this.driverProcess.stderr.on('data', (d) => { if (process.env.OMSORG_DEBUG_WEBKIT) process.stderr.write(d); });
+      await waitForDriver(port, this.driverProcess);
+      this.options.port = port;
+      await super.initialize({ ...config, concurrency: 1 }, testFiles);
+      this.name = 'WebKit';
+    }
+
+    async stop() {
+      await super.stop();
+      await stopGroup(this.driverProcess);
+      await stopGroup(this.xvfb);
+    }
+  }
+  return new WebKitLauncher();
+}
+
+// sendKeys({ down })/({ up }) works with puppeteer only; this command holds keys down in order
+// and releases them in reverse in every launcher (see packages/elements/src/test/keys.ts).
+function keyChordPlugin() {
+  return {
+    name: 'omsorg-key-chord',
+    async executeCommand({ command, payload, session }) {
+      if (command !== 'omsorg-key-chord') return undefined;
+      const keys = payload?.keys;
+      if (!Array.isArray(keys) || !keys.length || !keys.every((k) => typeof k === 'string')) {
+        throw new Error('omsorg-key-chord needs { keys: string[] }');
+      }
+      if (session.browser.type === 'puppeteer') {
+        const { keyboard } = session.browser.getPage(session.id);
+        for (const k of keys) await keyboard.down(k);
+        for (const k of [...keys].reverse()) await keyboard.up(k);
+        return true;
+      }
+      if (session.browser.type === 'webdriver') {
+        // webdriverio's keys(): every key down in order, then every key up.
+        await session.browser.sendKeys(session.id, keys);
+        return true;
+      }
+      throw new Error(`omsorg-key-chord: unsupported launcher ${session.browser.type}`);
+    },
+  };
+}
+
+const launchers = { chromium, firefox, webkit };
+const browsers = await Promise.all(engines.map((e) => launchers[e]()));
 
 export default {
   rootDir: '.',
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
+  // 2 cores: one browser at a time; two test files at a time in Chromium, one in Firefox and WebKit.
   concurrency: 2,
   concurrentBrowsers: 1,
   testFramework: { config: { timeout: 10000 } },
+  browserStartTimeout: 60000,
+  testsStartTimeout: 60000,
   testsFinishTimeout: 180000,
-  plugins: [esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
+  plugins: [keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
   middleware: [
     // msw's service worker must be served from the root so its scope covers the test pages.
     function mswWorkerAtRoot(context, next) {
@@ -28,19 +231,10 @@ export default {
       return next();
     },
   ],
-  browsers: [
-    chromeLauncher({
-      // Each test page gets its own browser context: with two pages in one context the one in
-      // the background runs no animation frames, and fixture()/until() would hang.
-      createPage: async ({ browser }) => (await browser.createBrowserContext()).newPage(),
-      launchOptions: {
-        executablePath: findChromium(),
-        headless: true,
-        args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
-      },
-    }),
-  ],
-  coverage: true,
+  browsers,
+  // Coverage is measured (and its thresholds enforced) from Chromium only: Firefox and WebKit
+  // report none, and sessions without coverage are left out of the merge.
+  coverage: engines.includes('chromium'),
   coverageConfig: {
     report: true,
     reportDir: 'coverage',

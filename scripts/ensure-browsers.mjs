@@ -1,19 +1,12 @@
-// The test command needs Debian's Chromium. As root on Debian we install it with apt; otherwise
-// we stop at once and print the one command that installs it.
-import { execFileSync } from 'node:child_process';
-import { hasChromium } from './browsers.mjs';
+// The test command runs in Debian's Chromium, Firefox ESR and WebKitGTK (or the engines named in
+// OMSORG_BROWSERS). As root on Debian whatever is missing is installed with ONE apt-get call
+// (chromium, firefox-esr, webkit2gtk-driver, xvfb); otherwise we stop at once and print the one
+// command that installs it. No engine is dropped silently.
+import { selectedEngines, ensureEngines } from './browsers.mjs';
 
-const install = 'apt-get install -y chromium';
-if (!hasChromium()) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  let aptThere = false;
-  try { execFileSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }); aptThere = true; } catch {}
-  if (isRoot && aptThere) {
-    console.log(`Chromium is missing: running "apt-get update && ${install}" …`);
-    execFileSync('sh', ['-c', `apt-get update -qq && DEBIAN_FRONTEND=noninteractive ${install}`], { stdio: 'inherit' });
-  } else {
-    console.error(`Chromium is missing. Install it with:\n\n  sudo apt-get update && sudo ${install}\n\n(or point CHROMIUM_PATH at a Chromium binary).`);
-    process.exit(1);
-  }
+try {
+  ensureEngines(selectedEngines());
+} catch (e) {
+  console.error(e.message);
+  process.exit(1);
 }
-if (!hasChromium()) { console.error('Chromium is still missing after apt-get.'); process.exit(1); }

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { SPACE, shiftTab } from '../test/keys.js';
 import { appointmentIds, hostileText, subjectIds } from '@omsorg/mocks';
 import { cancellationReasons, serviceTypes, type Appointment, type AppointmentStatus } from '@omsorg/contract';
 import type { AppointmentQuery, CallOptions, Client } from '@omsorg/sdk';
@@ -714,11 +715,9 @@ describe('<omsorg-appointment-list>', () => {
       await sendKeys({ press: 'Enter' });
       await until(() => el.when === 'past' && settled(el), 'past via Enter');
       expect(sr(el).activeElement).to.equal(past);
-      await sendKeys({ down: 'Shift' });
-      await sendKeys({ press: 'Tab' });
-      await sendKeys({ up: 'Shift' });
+      await shiftTab();
       expect(sr(el).activeElement?.textContent?.trim()).to.equal(messages.nb.upcoming);
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: SPACE });
       await until(() => el.when === 'upcoming' && settled(el), 'upcoming via Space');
 
       const events: string[] = [];
@@ -729,7 +728,7 @@ describe('<omsorg-appointment-list>', () => {
       el.addEventListener('omsorg-appointment-cancel', onCancel);
       const cancel = await tabTo(el, (a) => a.getAttribute('part') === 'cancel-button');
       await sendKeys({ press: 'Enter' });
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: SPACE });
       el.removeEventListener('omsorg-appointment-cancel', onCancel);
       const id = cancel.closest('li[part="item"]')!.getAttribute('data-id')!;
       expect(events).to.deep.equal([id, id]);
@@ -744,7 +743,7 @@ describe('<omsorg-appointment-list>', () => {
       sr(el).addEventListener('click', capture, true);
       await tabTo(el, (a) => a.getAttribute('part') === 'calendar-button');
       await sendKeys({ press: 'Enter' });
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: SPACE });
       sr(el).removeEventListener('click', capture, true);
       expect(downloads).to.equal(2);
 
@@ -772,7 +771,7 @@ describe('<omsorg-appointment-list>', () => {
       };
       (document.activeElement as HTMLElement | null)?.blur();
       await tabTo(el, (a) => a.getAttribute('part') === 'sign-in-button');
-      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: SPACE });
       expect(signIns).to.equal(1);
     });
   });

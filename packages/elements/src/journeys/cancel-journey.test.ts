@@ -5,6 +5,7 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { SPACE } from '../test/keys.js';
 import type { Appointment } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
@@ -66,7 +67,7 @@ describe('keyboard journey: cancel an appointment', () => {
 
     // Into the reason group: the first radio; Space chooses it, ArrowDown moves to and chooses the next.
     await tabTo((e) => e.getAttribute('name') === 'reason', 'the reasons');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: SPACE });
     await sendKeys({ press: 'ArrowDown' });
     const chosen = deepActive() as HTMLInputElement;
     expect(chosen.name).to.equal('reason');
@@ -114,7 +115,7 @@ describe('keyboard journey: cancel an appointment', () => {
     await until(() => !!dialog.shadowRoot!.querySelector('#reason-error'), 'the error');
     // Focus went to the first radio; Space chooses it and the error goes away.
     expect((deepActive() as HTMLInputElement).name).to.equal('reason');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: SPACE });
     await until(() => !dialog.shadowRoot!.querySelector('#reason-error'), 'error cleared');
     await tabTo((e) => e.getAttribute('part') === 'confirm-button', 'Confirm');
     await sendKeys({ press: 'Enter' });

@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { SPACE } from '../test/keys.js';
 import { hostileText, subjectIds } from '@omsorg/mocks';
 import { serviceTypes, type GrantedService } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
@@ -365,7 +366,7 @@ describe('<omsorg-service-list>', () => {
     };
     (document.activeElement as HTMLElement | null)?.blur();
     await tabTo(el, (a) => a.getAttribute('part') === 'sign-in-button');
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: SPACE });
     await sendKeys({ press: 'Enter' });
     expect(signIns).to.equal(2);
   });
