@@ -5,15 +5,19 @@
 //     .d.ts of the packages it depends on, exactly as an npm consumer would see them.
 //  2. the CDN bundle packages/elements/dist/cdn/omsorg.js (+ a lazily loaded chunk for
 //     oidc-client-ts): ESM, minified, lit and everything bundled, no msw. Budget 45,000 B gzip
-//     for omsorg.js (what every page pays); checked by scripts/bench.mjs and scripts/dist.test.mjs.
+//     for omsorg.js (what every page pays); checked by scripts/size-budgets.mjs (dist.test, bench).
+//     The same files are copied to packages/elements/dist/cdn/<version>/ (the folder to deploy
+//     as https://<cdn>/omsorg/<version>/), with integrity.json ({ file: "sha384-…" }); the build
+//     prints the SRI hashes and the <script> tag to paste. See README.md, "Publishing".
 //  3. packages/elements/dist/cdn/omsorg-mocks.js: msw + @omsorg/mocks for the offline demo only.
 //
 // Why ESM and not a classic IIFE for the CDN: see demo/README.md ("Why an ES module").
 // In short: an IIFE must inline oidc-client-ts (≈17 KB gzip) that mock/BFF pages never use and
 // OIDC pages need only after the first paint; ESM lets it load as a separate chunk, on demand.
-import { readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
-import { join } from 'node:path';
+import { join, dirname, relative as pathRelative, resolve as pathResolve } from 'node:path';
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
@@ -157,8 +161,25 @@ const bundleTs = (packages) =>
     tsconfig: join(root, 'tsconfig.json'),
     include: packages.map((p) => `packages/${p}/src/**/*.ts`),
     exclude: ['**/*.test.ts', '**/test/**', '**/*.stories.ts'],
-    compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: true, outDir: cdnDir, types: [] },
+    compilerOptions: { noEmit: false, declaration: false, declarationMap: false, sourceMap: true, inlineSources: true, outDir: cdnDir, types: [] },
   });
+
+/**
+ * @rollup/plugin-typescript hands rollup maps whose sources are relative to its outDir, which
+ * rollup reads as relative to each module: the bundles' maps pointed above the repository.
+ * Sources are embedded (inlineSources), so this only repairs the names: the real file, relative
+ * to the map, found by its path below packages/ (or the repository, for node_modules).
+ */
+function repairSourcePath(relative, mapPath) {
+  const from = dirname(mapPath);
+  if (existsSync(pathResolve(from, relative))) return relative;
+  const tail = relative.replace(/^(\.\.\/)+/, '');
+  for (const base of [join(root, 'packages'), join(root, 'packages/elements'), root]) {
+    const candidate = join(base, tail);
+    if (existsSync(candidate)) return pathRelative(from, candidate).split('\\').join('/');
+  }
+  return relative;
+}
 
 const resolve = () =>
   nodeResolve({ exportConditions: ['source', 'browser', 'import', 'default'], browser: true, extensions: ['.ts', '.mjs', '.js'] });
@@ -171,11 +192,63 @@ const minify = () =>
     format: { comments: false },
   });
 
+/** The version in the CDN path: @omsorg/elements' package.json (also internal/version.ts, checked in dist.test). */
+export const cdnVersion = JSON.parse(readFileSync(join(root, 'packages/elements/package.json'), 'utf8')).version;
+/** Where the printed <script> tag points; set OMSORG_CDN_BASE to your CDN (no trailing slash). */
+const cdnBase = process.env.OMSORG_CDN_BASE ?? 'https://cdn.example.no/omsorg';
+
+/** Subresource Integrity value of a file's bytes (sha384, base64), as browsers check it. */
+export const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+/**
+ * Copies the CDN files (omsorg.js, its lazily loaded chunks, their maps) byte for byte to
+ * dist/cdn/<version>/, writes integrity.json there and prints the SRI hashes and the tag.
+ * Maps are rewritten only in `sources` (one folder deeper); sourcesContent is embedded anyway.
+ */
+function versionedCdn() {
+  return {
+    name: 'omsorg-versioned-cdn',
+    writeBundle(options, bundle) {
+      const dir = join(options.dir, cdnVersion);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      const integrity = {};
+      for (const [file, out] of Object.entries(bundle)) {
+        const bytes = readFileSync(join(options.dir, file));
+        if (file.endsWith('.map')) {
+          const map = JSON.parse(bytes.toString('utf8'));
+          map.sources = map.sources.map((s) => (/^[a-z]+:/i.test(s) || s.startsWith('/') ? s : `../${s}`));
+          writeFileSync(join(dir, file), JSON.stringify(map));
+          continue;
+        }
+        writeFileSync(join(dir, file), bytes);
+        if (out.type === 'chunk') integrity[file] = sri(bytes);
+      }
+      const sorted = Object.fromEntries(Object.entries(integrity).sort(([a], [b]) => (a === 'omsorg.js' ? -1 : b === 'omsorg.js' ? 1 : a.localeCompare(b))));
+      writeFileSync(join(dir, 'integrity.json'), JSON.stringify(sorted, null, 2) + '\n');
+      const lazy = Object.keys(sorted).filter((f) => f !== 'omsorg.js');
+      const url = (f) => `${cdnBase}/${cdnVersion}/${f}`;
+      console.log(`\nCDN ${cdnVersion}: packages/elements/dist/cdn/${cdnVersion}/ (deploy as ${cdnBase}/${cdnVersion}/)`);
+      for (const [f, h] of Object.entries(sorted)) console.log(`  ${f.padEnd(28)} ${h}`);
+      // The tag's integrity covers omsorg.js only. The chunk is loaded by import(), which no
+      // attribute reaches; an import map's "integrity" does (measured: enforced by Chromium 156
+      // and Firefox 153; a modulepreload integrity is NOT: Chromium refetches and runs a
+      // tampered chunk). Under a strict CSP the inline import map needs its sha256 in script-src.
+      const importMap = JSON.stringify({ integrity: Object.fromEntries(lazy.map((f) => [url(f), sorted[f]])) });
+      const cspHash = `'sha256-${createHash('sha256').update(importMap).digest('base64')}'`;
+      console.log(`\n<script type="importmap">${importMap}</script>`);
+      console.log(`<script type="module" src="${url('omsorg.js')}"\n        integrity="${sorted['omsorg.js']}"\n        crossorigin="anonymous" data-omsorg data-api="…" data-auth="oidc" …></script>`);
+      const origin = URL.canParse(cdnBase) ? new URL(cdnBase).origin : "'self'";
+      console.log(`CSP for the import map above (exactly these bytes): script-src ${origin} ${cspHash}`);
+    },
+  };
+}
+
 const cdn = {
   input: { omsorg: join(root, 'packages/elements/src/cdn.ts') },
   // msw never enters the CDN bundle.
   external: (id) => /^(msw|@mswjs\/)/.test(id),
-  plugins: [clean(cdnDir), resolve(), bundleTs(['contract', 'sdk', 'elements']), minify(), sizes('CDN packages/elements/dist/cdn')],
+  plugins: [clean(cdnDir), resolve(), bundleTs(['contract', 'sdk', 'elements']), minify(), sizes('CDN packages/elements/dist/cdn'), versionedCdn()],
   output: {
     dir: cdnDir,
     format: 'es',
@@ -183,6 +256,7 @@ const cdn = {
     // The lazily loaded oidc-client-ts chunk and anything else split off.
     chunkFileNames: 'omsorg-[name]-[hash].js',
     sourcemap: true,
+    sourcemapPathTransform: repairSourcePath,
     manualChunks(id) {
       if (id.includes('/node_modules/oidc-client-ts/') || id.includes('/node_modules/jwt-decode/')) return 'oidc';
     },
@@ -211,7 +285,7 @@ const mocks = {
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;
     warn(warning);
   },
-  output: { dir: cdnDir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'omsorg-mocks-[name]-[hash].js', sourcemap: true, inlineDynamicImports: true },
+  output: { dir: cdnDir, format: 'es', entryFileNames: '[name].js', chunkFileNames: 'omsorg-mocks-[name]-[hash].js', sourcemap: true, sourcemapPathTransform: repairSourcePath, inlineDynamicImports: true },
 };
 
 // OMSORG_ONLY=sdk,cdn,cdn-mocks builds a subset (for quick iterations); the default builds everything.

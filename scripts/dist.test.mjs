@@ -1,16 +1,18 @@
 // `npm run test:dist` (after `npm run build`): checks what ships, as a consumer would get it.
-// No timings here: sizes are the only budget (the CDN file), speed is `npm run bench`.
+// No timings here: sizes are the only budgets (scripts/size-budgets.mjs: the CDN file and each
+// element), speed is `npm run bench`. What `npm publish` uploads: scripts/pack.test.mjs.
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { join, dirname } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { checkSizeBudgets, budgetTable, CDN_BUDGET_GZIP, ELEMENT_BUDGET_GZIP } from './size-budgets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['contract', 'sdk', 'mocks', 'elements'];
-const CDN_BUDGET_GZIP = 45_000;
 const cdnDir = join(root, 'packages/elements/dist/cdn');
 const read = (p) => readFileSync(p, 'utf8');
 const pkgJson = (p) => JSON.parse(read(join(root, 'packages', p, 'package.json')));
@@ -132,7 +134,7 @@ describe('CDN bundle', () => {
   const main = join(cdnDir, 'omsorg.js');
   const cdnFiles = () => readdirSync(cdnDir).filter((f) => f.endsWith('.js') && f !== 'omsorg-mocks.js').map((f) => join(cdnDir, f));
 
-  test(`omsorg.js is at most ${CDN_BUDGET_GZIP.toLocaleString('en')} B gzip`, () => {
+  test(`omsorg.js is at most ${CDN_BUDGET_GZIP.toLocaleString('en')} B gzip (a quick check; every budget: "size budgets")`, () => {
     const size = gzipSync(readFileSync(main), { level: 9 }).length;
     assert.ok(size <= CDN_BUDGET_GZIP, `omsorg.js is ${size} B gzip`);
   });
@@ -175,6 +177,68 @@ describe('CDN bundle', () => {
   test('the offline-demo mocks bundle exists next to it', () => {
     assert.ok(existsSync(join(cdnDir, 'omsorg-mocks.js')));
     assert.match(read(join(cdnDir, 'omsorg-mocks.js')), /startMockWorker/);
+  });
+});
+
+describe('versioned CDN folder and SRI', () => {
+  const version = pkgJson('elements').version;
+  const dir = join(cdnDir, version);
+  const sri = (bytes) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+  const integrity = () => JSON.parse(read(join(dir, 'integrity.json')));
+
+  test('the version is one everywhere: package.json, VERSION, the CDN folder', () => {
+    const versionTs = read(join(root, 'packages/elements/src/internal/version.ts')).match(/VERSION\s*=\s*'([^']+)'/)?.[1];
+    assert.equal(versionTs, version, 'internal/version.ts VERSION = @omsorg/elements version');
+    for (const p of packages) assert.equal(pkgJson(p).version, version, `@omsorg/${p} is released in lockstep`);
+    assert.ok(existsSync(dir), `dist/cdn/${version}/ exists`);
+  });
+
+  test('dist/cdn/<version>/ holds the same bytes as dist/cdn/ (omsorg.js and every lazy chunk)', () => {
+    const js = readdirSync(cdnDir).filter((f) => f.endsWith('.js') && f !== 'omsorg-mocks.js');
+    assert.ok(js.includes('omsorg.js'));
+    assert.deepEqual(readdirSync(dir).filter((f) => f.endsWith('.js')).sort(), js.sort());
+    for (const f of js) assert.ok(readFileSync(join(dir, f)).equals(readFileSync(join(cdnDir, f))), `${version}/${f} differs from ${f}`);
+    for (const [, spec] of read(join(dir, 'omsorg.js')).matchAll(/import\(\s*["']\.\/([^"']+)["']\s*\)/g)) {
+      assert.ok(existsSync(join(dir, spec)), `lazy chunk ${spec} is in the versioned folder`);
+    }
+  });
+
+  test('integrity.json has the sha384 SRI of every JS file there, and it matches the bytes', () => {
+    const got = integrity();
+    const js = readdirSync(dir).filter((f) => f.endsWith('.js')).sort();
+    assert.deepEqual(Object.keys(got).sort(), js);
+    for (const [file, hash] of Object.entries(got)) {
+      assert.match(hash, /^sha384-[A-Za-z0-9+/]{64}$/, `${file}: ${hash}`);
+      assert.equal(hash, sri(readFileSync(join(dir, file))), `SRI of ${file} does not match its bytes`);
+    }
+  });
+
+  test('source maps in the versioned folder resolve (or embed) every source', () => {
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.map'))) {
+      const map = JSON.parse(read(join(dir, f)));
+      map.sources.forEach((src, i) => {
+        assert.ok(typeof map.sourcesContent?.[i] === 'string' || existsSync(join(dir, src)), `${f}: ${src}`);
+      });
+    }
+  });
+});
+
+describe('size budgets', () => {
+  test(`omsorg.js ≤ ${CDN_BUDGET_GZIP.toLocaleString('en')} B and each element ≤ ${ELEMENT_BUDGET_GZIP.toLocaleString('en')} B gzip`, async (t) => {
+    const { ok, rows } = await checkSizeBudgets();
+    budgetTable(rows, (line) => t.diagnostic(line));
+    assert.ok(rows.length >= 6, 'the CDN file and every element were measured');
+    assert.ok(ok, `over budget: ${rows.filter((r) => r.over).map((r) => `${r.name} ${r.gzip} B > ${r.budget} B`).join('; ')}`);
+  });
+
+  test('the checker fails when a budget is exceeded (function and CLI, exit 1)', async () => {
+    const fn = await checkSizeBudgets({ elementBudget: 1_000, only: ['login'] });
+    assert.equal(fn.ok, false);
+    assert.equal(fn.rows[0].over, true);
+    const cli = spawnSync(process.execPath, [join(root, 'scripts/size-budgets.mjs'), '--cdn-budget=1000', '--only=cdn'], { encoding: 'utf8' });
+    assert.equal(cli.status, 1, cli.stdout + cli.stderr);
+    assert.match(cli.stdout, /OVER by/);
+    assert.match(cli.stderr, /over budget/);
   });
 });
 

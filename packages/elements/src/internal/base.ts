@@ -45,6 +45,9 @@ export class OmsorgElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Put back after a removal: willUpdate binds the client again. A provided client triggers an
+    // update anyway (the context answers again); an explicit `client` property does not.
+    if (this.hasUpdated) this.requestUpdate();
     this.locale = normalizeLocale(langOf(this));
     this.stopLangWatch = onLangChange(() => {
       this.locale = normalizeLocale(langOf(this));

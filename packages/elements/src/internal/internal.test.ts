@@ -14,7 +14,7 @@ class ProbeElement extends OmsorgElement {
     this.seen.push(client);
   }
   override render() {
-    return litHtml`<p>${this.common.loading}</p>`;
+    return litHtml`<p>${this.common.errorUnknown}</p>`;
   }
 }
 defineElement('omsorg-test-probe', ProbeElement);
@@ -72,11 +72,11 @@ describe('internal: locale and format', () => {
     const wrap = await fixture(html`<div lang="nn"><omsorg-test-probe></omsorg-test-probe></div>`);
     const el = wrap.querySelector('omsorg-test-probe') as ProbeElement;
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain(common.nn.loading);
+    expect(el.shadowRoot!.textContent).to.contain(common.nn.errorUnknown);
     wrap.setAttribute('lang', 'en');
     await new Promise((r) => setTimeout(r));
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain(common.en.loading);
+    expect(el.shadowRoot!.textContent).to.contain(common.en.errorUnknown);
     const p = el.shadowRoot!.querySelector('p')!;
     expect(langOf(p)).to.equal('en');
   });

@@ -13,13 +13,10 @@ export function catalog<T>(c: { nb: T; nn: T; en: T }): Catalog<T> {
 
 export const common = catalog({
   nb: {
-    loading: 'Laster …',
     retry: 'Prøv igjen',
-    close: 'Lukk',
     signIn: 'Logg inn',
     signedOut: 'Du må logge inn for å se dette.',
     unknownCode: 'Ukjent',
-    actingFor: (name: string) => `Du handler på vegne av ${name}`,
     errorNetwork: 'Vi får ikke kontakt med tjenesten. Sjekk nettforbindelsen og prøv igjen.',
     errorServer: 'Noe gikk galt hos oss. Prøv igjen om litt.',
     errorInvalid: 'Vi fikk et svar vi ikke forstår. Prøv igjen, eller kontakt kommunen hvis det fortsetter.',
@@ -30,13 +27,10 @@ export const common = catalog({
     errorUnknown: 'Noe gikk galt. Prøv igjen.',
   },
   nn: {
-    loading: 'Lastar …',
     retry: 'Prøv igjen',
-    close: 'Lukk',
     signIn: 'Logg inn',
     signedOut: 'Du må logge inn for å sjå dette.',
     unknownCode: 'Ukjend',
-    actingFor: (name: string) => `Du handlar på vegner av ${name}`,
     errorNetwork: 'Vi får ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
     errorServer: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
     errorInvalid: 'Vi fekk eit svar vi ikkje forstår. Prøv igjen, eller kontakt kommunen om det held fram.',
@@ -47,13 +41,10 @@ export const common = catalog({
     errorUnknown: 'Noko gjekk gale. Prøv igjen.',
   },
   en: {
-    loading: 'Loading …',
     retry: 'Try again',
-    close: 'Close',
     signIn: 'Sign in',
     signedOut: 'Please sign in to see this.',
     unknownCode: 'Unknown',
-    actingFor: (name: string) => `You are acting on behalf of ${name}`,
     errorNetwork: 'We cannot reach the service. Check your connection and try again.',
     errorServer: 'Something went wrong on our side. Please try again shortly.',
     errorInvalid: 'We received an answer we do not understand. Try again, or contact the municipality if it continues.',

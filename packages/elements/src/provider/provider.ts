@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ContextProvider } from '@lit/context';
 import type { Client } from '@omsorg/sdk';
@@ -34,7 +34,7 @@ export class OmsorgProvider extends LitElement {
     if (changed.has('client')) this.provider.setValue(this.client);
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }

@@ -1,0 +1,130 @@
+// Size budgets per entry point (after `npm run build`), gzip level 9 of minified code:
+//  - packages/elements/dist/cdn/omsorg.js, the one-script-tag file every page downloads:
+//    ≤ 45,000 B (its lazily loaded OIDC chunk is reported, not budgeted: only OIDC pages load it,
+//    after the first paint);
+//  - each element on its own, as an npm consumer's bundler would ship it: dist/<element>/define.js
+//    bundled with its share of lit, @lit/context, @omsorg/sdk and @omsorg/contract (the built
+//    packages, not the sources), minified like the CDN file: ≤ 25,000 B each. oidc-client-ts
+//    stays out (the SDK imports it lazily) and so does msw (never in the elements).
+//
+//   node scripts/size-budgets.mjs                       prints the table; exit 1 when over
+//   node scripts/size-budgets.mjs --cdn-budget=1000     (any budget can be lowered to try it)
+//   node scripts/size-budgets.mjs --element-budget=20000 --only=cdn,login
+//
+// `import { checkSizeBudgets, bundleSize } from './size-budgets.mjs'` is what dist.test.mjs
+// and bench.mjs use; bundleSize is the one place an element is bundled for measuring.
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { rollup } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
+
+export const CDN_BUDGET_GZIP = 45_000;
+export const ELEMENT_BUDGET_GZIP = 25_000;
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+export const cdnDir = `${root}packages/elements/dist/cdn`;
+export const elementsDist = `${root}packages/elements/dist`;
+
+export const gzipSize = (buf) => gzipSync(buf, { level: 9 }).length;
+export const fmt = (n) => n.toLocaleString('en');
+
+/** Prints rows under a header, first column left-aligned, the others right-aligned. */
+export function table(rows, head, log = console.log) {
+  const all = [head, ...rows].map((r) => r.map(String));
+  const w = head.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  const line = (r) => r.map((c, i) => (i === 0 ? c.padEnd(w[i]) : c.padStart(w[i]))).join('  ');
+  log(line(all[0]));
+  log(w.map((x) => '-'.repeat(x)).join('  '));
+  all.slice(1).forEach((r) => log(line(r)));
+}
+
+/**
+ * One entry bundled with everything it imports (browser builds), minified with the CDN's terser
+ * settings, as a single file: [raw bytes, gzip bytes].
+ */
+export async function bundleSize(input) {
+  const b = await rollup({
+    input,
+    plugins: [nodeResolve({ browser: true }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
+    external: (id) => /^(msw|oidc-client-ts)(\/|$)/.test(id),
+    onwarn: () => {},
+  });
+  const { output } = await b.generate({ format: 'es', inlineDynamicImports: true });
+  await b.close();
+  const code = Buffer.from(output[0].code);
+  return [code.length, gzipSize(code)];
+}
+
+/** Element folders that have a define.js in the built package (appointment-list, login, …). */
+export function elementNames() {
+  return readdirSync(elementsDist)
+    .filter((d) => d !== 'internal' && d !== 'cdn' && existsSync(`${elementsDist}/${d}/define.js`))
+    .sort();
+}
+
+/**
+ * Measures every budgeted entry point. Returns { ok, rows } where each row is
+ * { name, raw, gzip, budget, over }. `only` limits it to 'cdn' and/or element names.
+ */
+export async function checkSizeBudgets({ cdnBudget = CDN_BUDGET_GZIP, elementBudget = ELEMENT_BUDGET_GZIP, only } = {}) {
+  const want = (k) => !only || only.includes(k);
+  const rows = [];
+  if (want('cdn')) {
+    const file = `${cdnDir}/omsorg.js`;
+    if (!existsSync(file)) throw new Error('packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first.');
+    const buf = readFileSync(file);
+    rows.push({ name: 'omsorg.js (CDN, every page)', raw: buf.length, gzip: gzipSize(buf), budget: cdnBudget });
+  }
+  for (const name of elementNames().filter(want)) {
+    const [raw, gzip] = await bundleSize(`${elementsDist}/${name}/define.js`);
+    rows.push({ name: `${name}/define.js + lit + sdk`, raw, gzip, budget: elementBudget });
+  }
+  if (only) {
+    const unknown = only.filter((k) => k !== 'cdn' && !elementNames().includes(k));
+    if (unknown.length) throw new Error(`unknown entry point(s): ${unknown.join(', ')} (known: cdn, ${elementNames().join(', ')})`);
+  }
+  for (const r of rows) r.over = r.gzip > r.budget;
+  return { ok: rows.length > 0 && rows.every((r) => !r.over), rows };
+}
+
+/** The budget table as printable rows. */
+export function budgetTable(rows, log = console.log) {
+  table(
+    rows.map((r) => [r.name, fmt(r.raw), fmt(r.gzip), fmt(r.budget), r.over ? `OVER by ${fmt(r.gzip - r.budget)}` : `ok (${fmt(r.budget - r.gzip)} left)`]),
+    ['entry point', 'raw B', 'gzip B', 'budget B', ''],
+    log,
+  );
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+  const num = (name) => {
+    const v = arg(name);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0) {
+      console.error(`--${name} must be a positive number of bytes`);
+      process.exit(2);
+    }
+    return n;
+  };
+  try {
+    const { ok, rows } = await checkSizeBudgets({
+      cdnBudget: num('cdn-budget'),
+      elementBudget: num('element-budget'),
+      only: arg('only')?.split(',').filter(Boolean),
+    });
+    console.log('\nSize budgets (minified, gzip level 9)\n');
+    budgetTable(rows);
+    if (!ok) {
+      console.error(`\n${rows.filter((r) => r.over).map((r) => r.name).join(', ')}: over budget.`);
+      process.exit(1);
+    }
+    console.log('\nEvery entry point is within its budget.');
+  } catch (e) {
+    console.error(e.message);
+    process.exit(1);
+  }
+}
