@@ -301,6 +301,25 @@ describe('client: dedupe and cache', () => {
     expect(calls2).to.have.length(2);
   });
 
+  it('shares one fetch between fresh reads of the same turn, not with an older flight', async () => {
+    const gate = deferred<void>();
+    const { client, calls } = setup(async () => {
+      await gate.promise;
+      return json(page());
+    });
+    // Two lists reloading on one sign-in: one request.
+    const a = client.listAppointments({}, { fresh: true });
+    const b = client.listAppointments({}, { fresh: true });
+    await tick();
+    expect(calls).to.have.length(1);
+    // A fresh read in a later turn may follow a change: it does not join the flight in the air.
+    const c = client.listAppointments({}, { fresh: true });
+    await tick();
+    expect(calls).to.have.length(2);
+    gate.resolve();
+    await Promise.all([a, b, c]);
+  });
+
   it('does not cache single appointments', async () => {
     const { client, calls } = setup(() => json(appointment()));
     await client.getAppointment('me', 'a1');

@@ -6,6 +6,8 @@ interface Flight {
   controller: AbortController;
   /** Callers still waiting; the shared fetch is aborted only when this drops to 0. */
   refs: number;
+  /** The turn in which a `fresh` caller started it; other fresh callers of that turn join it. */
+  freshTurn?: number;
 }
 
 export const abortedError = (reason?: unknown): OmsorgError =>
@@ -21,6 +23,9 @@ export class Store {
   private reads = new Map<string, { value: unknown; at: number }>();
   private flights = new Map<string, Flight>();
   private seq = 0;
+  /** A "turn" is one synchronous run of code (up to the next microtask checkpoint). */
+  private turn = 0;
+  private turnEnding = false;
   /** Bumped by clear(); results of requests started before must not be stored. */
   generation = 0;
 
@@ -73,17 +78,31 @@ export class Store {
     this.appointments.clear();
   }
 
+  private currentTurn(): number {
+    if (!this.turnEnding) {
+      this.turnEnding = true;
+      queueMicrotask(() => {
+        this.turn++;
+        this.turnEnding = false;
+      });
+    }
+    return this.turn;
+  }
+
   /**
    * Joins the in-flight request for `key`, or starts one with `start`. `fresh` never joins an
-   * older flight (it may predate a change) but later callers join the fresh one. A caller's
-   * abort only detaches that caller.
+   * older flight (it may predate a change) but later callers join the fresh one, and so do the
+   * other fresh callers of the same turn (two lists reloading on one sign-in make one fetch).
+   * A caller's abort only detaches that caller.
    */
   share<T>(key: string, fresh: boolean, start: (signal: AbortSignal) => Promise<T>, signal?: AbortSignal): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortedError(signal.reason));
-    let flight = fresh ? undefined : this.flights.get(key);
+    const turn = fresh ? this.currentTurn() : undefined;
+    const existing = this.flights.get(key);
+    let flight = !fresh || existing?.freshTurn === turn ? existing : undefined;
     if (!flight) {
       const controller = new AbortController();
-      const f: Flight = { promise: start(controller.signal), controller, refs: 0 };
+      const f: Flight = { promise: start(controller.signal), controller, refs: 0, freshTurn: turn };
       const done = () => this.flights.get(key) === f && this.flights.delete(key);
       f.promise.then(done, done);
       this.flights.set(key, (flight = f));

@@ -7,7 +7,6 @@ import { catalog } from '../internal/messages.js';
 
 export const messages = catalog({
   nb: {
-    region: 'Innlogging',
     checking: 'Sjekker innlogging …',
     signIn: 'Logg inn',
     signOut: 'Logg ut',
@@ -24,7 +23,6 @@ export const messages = catalog({
     subjectsError: 'Vi fikk ikke hentet hvem du kan handle på vegne av.',
   },
   nn: {
-    region: 'Innlogging',
     checking: 'Sjekkar innlogging …',
     signIn: 'Logg inn',
     signOut: 'Logg ut',
@@ -41,7 +39,6 @@ export const messages = catalog({
     subjectsError: 'Vi fekk ikkje henta kven du kan handle på vegner av.',
   },
   en: {
-    region: 'Sign-in',
     checking: 'Checking sign-in …',
     signIn: 'Sign in',
     signOut: 'Sign out',

@@ -56,6 +56,35 @@ describe('<omsorg-login>', () => {
     await expect(login).to.be.accessible();
   });
 
+  it('announces a session once: taking the element out and putting it back does not fire SignedInEvent again', async () => {
+    await useScenario('default');
+    const client = testClient('ola', { signedIn: true });
+    const signedIn: Event[] = [];
+    const onSignedIn = (e: Event) => signedIn.push(e);
+    // On the document: the restored session is announced as soon as the element connects.
+    document.addEventListener(SignedInEvent.eventName, onSignedIn);
+    try {
+      const { wrapper, login } = await render(client);
+      await until(() => shadowText(login).includes('Signed in as Ola Nordmann'), 'restored session');
+      await until(() => signedIn.length === 1, 'the restored session announced');
+      for (let i = 0; i < 3; i++) {
+        login.remove();
+        await login.updateComplete;
+        wrapper.append(login);
+        await until(() => shadowText(login).includes('Signed in as Ola Nordmann'), `back ${i}`);
+      }
+      expect(signedIn).to.have.length(1);
+      // A real sign-out and sign-in is announced again.
+      await client.signOut();
+      await until(() => !!button(login, 'Sign in'), 'signed out');
+      button(login, 'Sign in')!.click();
+      await until(() => shadowText(login).includes('Signed in as Ola Nordmann'), 'signed in again');
+      expect(signedIn).to.have.length(2);
+    } finally {
+      document.removeEventListener(SignedInEvent.eventName, onSignedIn);
+    }
+  });
+
   it('passes the page address as returnTo when signing in', async () => {
     await useScenario('default');
     const client = testClient('ola', { signedIn: false });

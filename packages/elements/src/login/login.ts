@@ -1,4 +1,4 @@
-import { html, nothing } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { labelFor, type Me, type Subject } from '@omsorg/contract';
 import type { AuthState, Client } from '@omsorg/sdk';
@@ -53,6 +53,11 @@ export class OmsorgLogin extends OmsorgElement {
   @state() private announcement = '';
 
   private lastStatus?: Status;
+  /**
+   * The client whose session this element last announced with `omsorg-signed-in`. Kept while the
+   * element is moved or taken out and put back (CMSs, SPAs), so that does not announce it again.
+   */
+  private announced?: Client;
   private ticker?: ReturnType<typeof setInterval>;
   private initSeq = 0;
 
@@ -117,9 +122,11 @@ export class OmsorgLogin extends OmsorgElement {
       if (this.expiresAt !== undefined && (s.expiresAt === undefined || s.expiresAt > this.expiresAt)) this.clearWarning();
       if (was !== 'signed-in') {
         void this.loadMe(client);
-        this.dispatchEvent(new SignedInEvent());
+        if (this.announced !== client) this.dispatchEvent(new SignedInEvent());
+        this.announced = client;
       }
     } else {
+      this.announced = undefined;
       this.clearWarning();
       this.me = undefined;
       if (s.reason === 'expired') this.announcement = this.m.expired;
@@ -212,7 +219,7 @@ export class OmsorgLogin extends OmsorgElement {
     return !!this.me?.subjects.some((s) => s.id === id && s.relation.code === 'self');
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`
       <div part="container" class="container">
         ${this.renderState()}

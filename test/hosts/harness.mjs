@@ -1,0 +1,172 @@
+// Shared pieces of the hostile-host-page tests: headless Debian Chromium through puppeteer-core
+// (a fresh profile per file), page watchers (CSP violations, page errors, console, API
+// requests) and small helpers that look into the omsorg elements' shadow roots.
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import puppeteer from 'puppeteer-core';
+
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
+export const WAIT_MS = 20_000;
+
+/** Launches Chromium with the project's usual flags and a throwaway profile. */
+export async function launch() {
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM=…)`);
+  const profileDir = await mkdtemp(join(tmpdir(), 'omsorg-hosts-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profileDir,
+    args: [
+      '--no-sandbox',
+      '--disable-dev-shm-usage',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => {});
+      await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/**
+ * A new page that records what the tests assert on: every `securitypolicyviolation` (through a
+ * listener the test adds before any page script runs), uncaught page errors, console warnings
+ * and errors, and requests to the mock API (`/api/v1/…`, answered by msw's service worker but
+ * still issued by the page, so puppeteer sees them).
+ * @param {import('puppeteer-core').Browser} browser
+ */
+export async function watchedPage(browser, { width = 1280, height = 900 } = {}) {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(WAIT_MS);
+  await page.setViewport({ width, height });
+  const seen = {
+    csp: /** @type {string[]} */ ([]),
+    pageErrors: /** @type {string[]} */ ([]),
+    console: /** @type {{ type: string, text: string }[]} */ ([]),
+    api: /** @type {{ method: string, path: string, at: number }[]} */ ([]),
+  };
+  await page.evaluateOnNewDocument(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP-VIOLATION ${e.violatedDirective} blocked=${e.blockedURI} sample=${e.sample} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`);
+    });
+  });
+  page.on('console', (m) => {
+    const text = m.text();
+    seen.console.push({ type: m.type(), text });
+    if (text.startsWith('CSP-VIOLATION') || /Content Security Policy|Trusted Type/i.test(text)) seen.csp.push(text);
+    if (process.env.HOSTS_DEBUG) console.error('CONSOLE', m.type(), text.slice(0, 300));
+  });
+  page.on('pageerror', (e) => seen.pageErrors.push(String(/** @type {Error} */ (e)?.stack ?? e)));
+  page.on('request', (r) => {
+    const u = new URL(r.url());
+    if (u.pathname.startsWith('/api/v1/')) seen.api.push({ method: r.method(), path: u.pathname + u.search, at: Date.now() });
+    if (process.env.HOSTS_DEBUG) console.error('REQ', r.method(), r.url().slice(0, 120));
+  });
+  return { page, seen };
+}
+
+/** Polls `fn` until it returns a truthy value. */
+export async function until(fn, what, ms = WAIT_MS) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      const v = await fn();
+      if (v) return v;
+      last = v;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Waits until visible (`>>>` pierces shadow roots). waitForSelector's default MutationObserver
+ * does not see inside shadow roots; `visible: true` polls every animation frame.
+ * @param {import('puppeteer-core').Page} page
+ */
+export const shown = (page, selector) => page.waitForSelector(selector, { visible: true });
+
+/** Clicks an element once it is visible. @param {import('puppeteer-core').Page} page */
+export async function click(page, selector) {
+  await shown(page, selector);
+  await page.locator(selector).click();
+}
+
+/** Waits for the page's host boot (mocks + bundles) to be done. @param {import('puppeteer-core').Page} page */
+export async function booted(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.hostBoot, { polling: 50 });
+  const state = await page.evaluate(() => document.documentElement.dataset.hostBoot);
+  assert.equal(state, 'ready', 'the host boot started the mocks and loaded the bundle');
+}
+
+/**
+ * What the login and every appointment list show (lists in document order, shadow-piercing).
+ * @param {import('puppeteer-core').Page} page
+ */
+export function snapshot(page) {
+  return page.evaluate(() => {
+    const login = document.querySelector('omsorg-login')?.shadowRoot;
+    const lists = [...document.querySelectorAll('omsorg-appointment-list')].map((el) => {
+      const root = el.shadowRoot;
+      return {
+        busy: root?.querySelector('[part~="content"]')?.getAttribute('aria-busy') === 'true',
+        signedOut: !!root?.querySelector('[part~="signed-out"]'),
+        empty: !!root?.querySelector('[part~="empty"]'),
+        error: root?.querySelector('[part~="error"]')?.textContent?.trim() ?? null,
+        heading: root?.querySelector('[part~="heading"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+        items: [...(root?.querySelectorAll('li[part~="item"][data-id]') ?? [])].map((li) => ({
+          id: li.getAttribute('data-id'),
+          status: [...li.classList].find((c) => c.startsWith('status-'))?.slice('status-'.length),
+          cancellable: !!li.querySelector('button[part~="cancel-button"]'),
+        })),
+      };
+    });
+    return {
+      user: login?.querySelector('[part~="user"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+      signInButton: !!login?.querySelector('[part~="sign-in-button"]'),
+      signOutText: login?.querySelector('[part~="sign-out-button"]')?.textContent?.trim() ?? null,
+      lists,
+    };
+  });
+}
+
+export const loaded = (l) => !l.busy && (l.items.length > 0 || l.empty || l.error !== null || l.signedOut);
+
+/** Signs in through <omsorg-login> and waits until every list has loaded. @param {import('puppeteer-core').Page} page */
+export async function signIn(page, name = 'Ola Nordmann') {
+  await click(page, 'omsorg-login >>> button[part~="sign-in-button"]');
+  return until(async () => {
+    const s = await snapshot(page);
+    return s.user?.includes(name) && s.lists.every(loaded) && s.lists.every((l) => !l.signedOut) ? s : undefined;
+  }, `${name} signed in with every list loaded`);
+}
+
+/**
+ * A visit the mock person may cancel for good (not a request), shown in `listSelector`.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function cancellableVisit(page, listSelector = 'omsorg-appointment-list') {
+  return page.evaluate((sel) => {
+    const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
+    const root = document.querySelector(sel)?.shadowRoot;
+    const ids = [...(root?.querySelectorAll('li[part~="item"][data-id]') ?? [])]
+      .filter((li) => li.querySelector('button[part~="cancel-button"]'))
+      .map((li) => li.getAttribute('data-id'));
+    return ids.find((id) => {
+      const p = client?.cachedAppointment(id)?.cancellationPolicy;
+      return p?.cancellable && p.mode === 'final';
+    });
+  }, listSelector);
+}

@@ -1,0 +1,261 @@
+// Hostile host 4: elements added late, moved, removed and added again, as CMSs and SPAs do.
+// pages/late.html starts empty; after boot the test adds <omsorg-login>, an appointment list
+// and a service list by script, signs in, then
+//   - moves the list between two containers 20 times,
+//   - removes all three and adds the same instances back 20 times (a CMS hiding a block),
+//   - replaces all three with new instances 20 times (an SPA changing route).
+// Asserted for each phase:
+//   - API requests (msw answers them in the service worker, but the page still issues them, so
+//     puppeteer sees them): at most one per element per (re)connect, i.e. no request storm and no
+//     duplicates (with the SDK's read cache a reconnect usually needs none; that count is shown);
+//   - no leaks: after the 20th cycle and a forced GC, the counts return to what they were after
+//     the 1st cycle, within a small FIXED slack: the client's event subscriptions and the context
+//     provider's subscribers (exactly), live timers (setTimeout/setInterval, counted by a
+//     wrapper), event listeners on document and window (CDP DOMDebugger.getEventListeners),
+//     and Performance.getMetrics' JSEventListeners, Nodes and Documents.
+//   - a login taken out and put back does not fire omsorg-signed-in again.
+// Finally the page still works: sign out and in again reaches every element, one request each.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startHostServer } from './server.mjs';
+import { booted, launch, shown, until, watchedPage } from './harness.mjs';
+
+const CYCLES = 20;
+/** Fixed slack over the level after the first cycle (not a share of the growth). */
+const SLACK = { nodes: 40, jsEventListeners: 10, documentListeners: 0, windowListeners: 0, timers: 2, subscriptions: 0, providerSubscribers: 0, documents: 0 };
+
+/** @type {Awaited<ReturnType<typeof startHostServer>>} */ let server;
+/** @type {Awaited<ReturnType<typeof launch>>} */ let chromium;
+
+before(async () => {
+  server = await startHostServer();
+  chromium = await launch();
+});
+
+after(async () => {
+  await chromium?.close();
+  await server?.close();
+});
+
+/** Counts live timers: a timeout lives until it fires or is cleared, an interval until cleared. */
+function countTimers() {
+  const live = new Map();
+  Object.defineProperty(window, '__liveTimers', { value: live });
+  const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window;
+  window.setTimeout = function setTimeout(fn, ms, ...args) {
+    const id = st.call(window, (...a) => {
+      live.delete(id);
+      if (typeof fn === 'function') fn(...a);
+    }, ms, ...args);
+    live.set(id, 'timeout');
+    return id;
+  };
+  window.clearTimeout = function clearTimeout(id) {
+    live.delete(id);
+    return ct.call(window, id);
+  };
+  window.setInterval = function setInterval(fn, ms, ...args) {
+    const id = si.call(window, fn, ms, ...args);
+    live.set(id, 'interval');
+    return id;
+  };
+  window.clearInterval = function clearInterval(id) {
+    live.delete(id);
+    return ci.call(window, id);
+  };
+}
+
+/** Every element shows its loaded, signed-in content. */
+function settled(page) {
+  return page.evaluate(() => {
+    const els = [...document.querySelectorAll('omsorg-appointment-list, omsorg-service-list')];
+    const lists = els.map((el) => {
+      const root = el.shadowRoot;
+      return root?.querySelector('[part~="content"]')?.getAttribute('aria-busy') === 'false' && root.querySelectorAll('[part~="item"]').length > 0;
+    });
+    const login = document.querySelector('omsorg-login')?.shadowRoot?.querySelector('[part~="user"]')?.textContent ?? '';
+    return els.length === 2 && lists.every(Boolean) && login.includes('Ola Nordmann');
+  });
+}
+
+test('elements added late, moved, removed and re-added: no request storm, no leaked listeners, timers or nodes', { timeout: 90_000 }, async (t) => {
+  const { page, seen } = await watchedPage(chromium.browser);
+  await page.evaluateOnNewDocument(countTimers);
+  await page.goto(`${server.url}/late.html`, { waitUntil: 'load' });
+  await booted(page);
+  const cdp = await page.target().createCDPSession();
+  await cdp.send('Performance.enable');
+
+  // The client's live event subscriptions, by type (the client is a plain object: wrap `on`).
+  await page.evaluate(() => {
+    const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
+    if (!client) throw new Error('no client provided');
+    const live = {};
+    Object.defineProperty(window, '__subscriptions', { value: live });
+    const on = client.on.bind(client);
+    client.on = (type, listener) => {
+      live[type] = (live[type] ?? 0) + 1;
+      const off = on(type, listener);
+      let done = false;
+      return () => {
+        if (!done) live[type]--;
+        done = true;
+        off();
+      };
+    };
+    let signedIn = 0;
+    document.addEventListener('omsorg-signed-in', () => signedIn++);
+    Object.defineProperty(window, '__signedInEvents', { get: () => signedIn });
+  });
+
+  async function measure() {
+    // Let pending work finish, then collect garbage twice (weak refs, finalizers).
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await cdp.send('HeapProfiler.collectGarbage');
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+    const listenersOn = async (expression) => {
+      const { result } = await cdp.send('Runtime.evaluate', { expression });
+      const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: /** @type {string} */ (result.objectId) });
+      await cdp.send('Runtime.releaseObject', { objectId: /** @type {string} */ (result.objectId) });
+      return listeners.length;
+    };
+    const inPage = await page.evaluate(() => ({
+      timers: window.__liveTimers.size,
+      subscriptions: Object.values(window.__subscriptions).reduce((a, b) => a + b, 0),
+      byType: { ...window.__subscriptions },
+      providerSubscribers: document.documentElement[Symbol.for('omsorg.client-provider')]?.subscriptions?.size ?? -1,
+    }));
+    return {
+      nodes: m.Nodes,
+      jsEventListeners: m.JSEventListeners,
+      documents: m.Documents,
+      documentListeners: await listenersOn('document'),
+      windowListeners: await listenersOn('window'),
+      ...inPage,
+    };
+  }
+
+  function assertNoGrowth(first, last, phase) {
+    t.diagnostic(`${phase}: after cycle 1 ${JSON.stringify({ ...first, byType: undefined })}`);
+    t.diagnostic(`${phase}: after cycle ${CYCLES} ${JSON.stringify({ ...last, byType: undefined })}`);
+    for (const [key, slack] of Object.entries(SLACK)) {
+      assert.ok(last[key] <= first[key] + slack, `${phase}: ${key} ${first[key]} → ${last[key]} (slack ${slack})`);
+    }
+    assert.deepEqual(last.byType, first.byType, `${phase}: client subscriptions by event type`);
+  }
+
+  /** Requests per `METHOD path` issued by `fn`. */
+  async function requestsDuring(fn) {
+    const from = seen.api.length;
+    await fn();
+    await until(() => settled(page), 'every element loaded');
+    await page.waitForNetworkIdle({ idleTime: 250 });
+    const counts = {};
+    for (const r of seen.api.slice(from)) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1;
+    return counts;
+  }
+
+  // ---- elements added after boot -------------------------------------------------------------
+  await page.evaluate(() => {
+    const add = (parent, tag, attrs = {}) => {
+      const el = document.createElement(tag);
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      parent.append(el);
+    };
+    add(document.getElementById('top'), 'omsorg-login');
+    add(document.getElementById('left'), 'omsorg-appointment-list', { id: 'list', 'page-size': '5' });
+    add(document.getElementById('left'), 'omsorg-service-list', { id: 'services' });
+  });
+  await shown(page, 'omsorg-login >>> button[part~="sign-in-button"]');
+  const signIn = await requestsDuring(() => page.locator('omsorg-login >>> button[part~="sign-in-button"]').click());
+  t.diagnostic(`sign-in requests: ${JSON.stringify(signIn)}`);
+  assert.deepEqual(Object.values(signIn), [1, 1, 1], `one request per resource: ${JSON.stringify(signIn)}`);
+
+  // ---- moved between containers ----------------------------------------------------------------
+  const move = (i) =>
+    page.evaluate((i) => document.getElementById(i % 2 ? 'right' : 'left')?.append(document.getElementById('list')), i);
+  let first;
+  const moves = await requestsDuring(async () => {
+    for (let i = 1; i <= CYCLES; i++) {
+      await move(i);
+      await until(() => settled(page), `moved ${i}`);
+      if (i === 1) first = await measure();
+    }
+  });
+  assert.equal(await page.evaluate(() => document.getElementById('list')?.parentElement?.id), 'left');
+  assertNoGrowth(first, await measure(), 'move');
+  t.diagnostic(`move: requests ${JSON.stringify(moves)}`);
+  for (const [key, n] of Object.entries(moves)) assert.ok(n <= CYCLES, `move: ${key} ${n} times in ${CYCLES} moves`);
+
+  // ---- removed and the same instances added back -----------------------------------------------
+  const removeAndReadd = async () => {
+    await page.evaluate(() => {
+      const parked = ['omsorg-login', '#list', '#services'].map((sel) => {
+        const el = document.querySelector(sel);
+        const parent = el.parentElement;
+        el.remove();
+        return [el, parent];
+      });
+      Object.defineProperty(window, '__parked', { value: parked, configurable: true });
+    });
+    // Out of the page for a while (a task, a frame), then back.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    await page.evaluate(() => {
+      for (const [el, parent] of window.__parked) parent.append(el);
+      delete window.__parked;
+    });
+  };
+  const eventsBefore = await page.evaluate(() => window.__signedInEvents);
+  const readds = await requestsDuring(async () => {
+    for (let i = 1; i <= CYCLES; i++) {
+      await removeAndReadd();
+      await until(() => settled(page), `re-added ${i}`);
+      if (i === 1) first = await measure();
+    }
+  });
+  assertNoGrowth(first, await measure(), 'remove + re-add');
+  // The same <omsorg-login> put back announces nothing: the session did not change.
+  assert.equal(await page.evaluate(() => window.__signedInEvents), eventsBefore, 'remove + re-add: no omsorg-signed-in event');
+  t.diagnostic(`remove + re-add: requests ${JSON.stringify(readds)}`);
+  for (const [key, n] of Object.entries(readds)) assert.ok(n <= CYCLES, `remove + re-add: ${key} ${n} times in ${CYCLES} cycles`);
+
+  // ---- replaced by new instances (an SPA's route change) ---------------------------------------
+  const replace = () =>
+    page.evaluate(() => {
+      for (const sel of ['omsorg-login', '#list', '#services']) {
+        const old = document.querySelector(sel);
+        const fresh = document.createElement(old.localName);
+        for (const a of old.attributes) fresh.setAttribute(a.name, a.value);
+        old.replaceWith(fresh);
+      }
+    });
+  const replaced = await requestsDuring(async () => {
+    for (let i = 1; i <= CYCLES; i++) {
+      await replace();
+      await until(() => settled(page), `replaced ${i}`);
+      if (i === 1) first = await measure();
+    }
+  });
+  assertNoGrowth(first, await measure(), 'replace');
+  t.diagnostic(`replace: requests ${JSON.stringify(replaced)}`);
+  for (const [key, n] of Object.entries(replaced)) assert.ok(n <= CYCLES, `replace: ${key} ${n} times in ${CYCLES} cycles`);
+
+  // ---- still one session, and no zombie reacts -------------------------------------------------
+  await page.locator('omsorg-login >>> button[part~="sign-out-button"]').click();
+  await until(
+    () =>
+      page.evaluate(() =>
+        [...document.querySelectorAll('omsorg-appointment-list, omsorg-service-list')].every((el) => el.shadowRoot?.querySelector('[part~="signed-out"]')),
+      ),
+    'every element signed out',
+  );
+  const again = await requestsDuring(() => page.locator('omsorg-login >>> button[part~="sign-in-button"]').click());
+  t.diagnostic(`sign in again: requests ${JSON.stringify(again)}; omsorg-signed-in events in all: ${await page.evaluate(() => window.__signedInEvents)}`);
+  assert.deepEqual(Object.values(again), [1, 1, 1], `one request per resource after all the cycles: ${JSON.stringify(again)}`);
+
+  assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
+  await cdp.detach();
+  await page.close();
+});
