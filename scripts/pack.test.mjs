@@ -66,8 +66,8 @@ for (const p of publishable) {
       assert.match(pkg.version, /^\d+\.\d+\.\d+(-[\w.]+)?$/);
       assert.equal(pkg.version, '0.1.0');
       assert.equal(pkg.publishConfig?.access, 'public');
-      for (const field of ['description', 'license', 'repository', 'homepage', 'keywords', 'engines', 'files', 'exports']) assert.ok(pkg[field], `package.json has ${field}`);
-      assert.equal(pkg.repository.directory, `packages/${p}`);
+      // repository/homepage come when the project has a public repository to point at.
+      for (const field of ['description', 'license', 'keywords', 'engines', 'files', 'exports']) assert.ok(pkg[field], `package.json has ${field}`);
       assert.equal(pkg.type, 'module');
     });
 

@@ -2,9 +2,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { cancellableStatuses, labelFor, type Appointment, type AppointmentStatus } from '@omsorg/contract';
-import type { Client } from '@omsorg/sdk';
-import { OmsorgElement } from '../internal/base.js';
+import { cancellableStatuses, labelFor, type Appointment, type AppointmentPage, type AppointmentStatus } from '@omsorg/contract';
+import type { CallOptions, Client } from '@omsorg/sdk';
+import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, formatDay, formatTime, isoForTime, osloDayKey, parseInstant } from '../internal/format.js';
@@ -15,7 +15,6 @@ import { messages, type AppointmentListMessages } from './appointment-list.messa
 import { styles } from './appointment-list.styles.js';
 
 export type AppointmentWhen = 'upcoming' | 'past';
-type Phase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out';
 type Tone = 'positive' | 'attention' | 'negative';
 
 /** What the list needs from `<omsorg-cancel-dialog>`; kept local so the two stay loosely coupled. */
@@ -46,10 +45,11 @@ const noCalendar: ReadonlySet<AppointmentStatus> = new Set(['cancelled', 'noshow
 
 const REVOKE_AFTER_MS = 30_000;
 
-const isAbort = (e: unknown) =>
-  (e instanceof DOMException && e.name === 'AbortError') || (!!e && typeof e === 'object' && (e as { kind?: string }).kind === 'aborted');
-const isAuth = (e: unknown) =>
-  !!e && typeof e === 'object' && ((e as { kind?: string }).kind === 'auth' || (e as { status?: number }).status === 401);
+/** One loaded first page and the view it was asked for. */
+interface FirstPage {
+  when: AppointmentWhen;
+  page: AppointmentPage;
+}
 
 /**
  * Upcoming and past appointments and home visits for the person the page acts for, grouped by
@@ -100,7 +100,7 @@ const isAuth = (e: unknown) =>
  * @cssprop --omsorg-appointment-list-status-negative - Badge colour for cancelled / rejected.
  * @cssprop --omsorg-appointment-list-skeleton-height - Height reserved while loading (default 18rem).
  */
-export class OmsorgAppointmentList extends OmsorgElement {
+export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   static override styles = styles;
 
   /** Which appointments to show. The built-in toggle changes it too. */
@@ -109,47 +109,24 @@ export class OmsorgAppointmentList extends OmsorgElement {
   /** How many appointments to load per page (1–100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
 
-  /** The subject to show; default the client's current subject (`client.getSubject()`). */
-  @property({ attribute: 'subject-id' }) subjectId?: string;
-
   /** The level of the element's heading (1–6); days and items go one and two levels deeper. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Hide the built-in upcoming / past toggle (the host sets `when` itself). */
   @property({ type: Boolean, attribute: 'hide-toggle' }) hideToggle = false;
 
-  @state() private phase: Phase = 'idle';
   @state() private items: Appointment[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loadedWhen: AppointmentWhen = 'upcoming';
-  @state() private error?: unknown;
   @state() private loadingMore = false;
   @state() private moreError?: unknown;
-  @state() private actingFor?: { name?: string };
-  @state() private politeText = '';
-  @state() private alertText = '';
-  @state() private signInError = false;
 
-  private controller?: AbortController;
-  private meController?: AbortController;
-  private needsLoad = false;
-  private authStatus?: string;
   private revokeTimers = new Map<ReturnType<typeof setTimeout>, string>();
   private lastTrigger?: { appointmentId: string; button: HTMLElement };
   private stopFocusWatch?: () => void;
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Moved in the page: bind the client again (the base unbinds on disconnect).
-    if (this.hasUpdated) {
-      this.needsLoad = true;
-      this.requestUpdate();
-    }
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abortAll();
     this.stopFocusWatch?.();
     for (const [timer, url] of this.revokeTimers) {
       clearTimeout(timer);
@@ -159,44 +136,22 @@ export class OmsorgAppointmentList extends OmsorgElement {
   }
 
   protected override clientConnected(client: Client): void {
-    this.authStatus = client.auth.state().status;
+    super.clientConnected(client);
     this.listen('appointment-changed', ({ appointment }) => this.replaceItem(appointment));
-    this.listen('cleared', () => this.toSignedOut());
-    this.listen('auth-required', () => this.toSignedOut());
-    this.listen('auth-changed', (s) => {
-      const before = this.authStatus;
-      this.authStatus = s.status;
-      if (s.status === 'signed-in' && before !== 'signed-in') this.reload();
-      else if (s.status === 'signed-out') this.toSignedOut();
-    });
-    this.listen('subject-changed', () => {
-      if (!this.subjectId) this.reload();
-    });
-    this.needsLoad = true;
-  }
-
-  protected override clientDisconnected(): void {
-    this.abortAll();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
     if (changed.has('when') && this.when !== 'upcoming' && this.when !== 'past') this.when = 'upcoming';
-    if (this.hasUpdated && (changed.has('when') || changed.has('pageSize') || changed.has('subjectId'))) this.needsLoad = true;
-    if (this.needsLoad && this.activeClient && this.isConnected) {
-      this.needsLoad = false;
-      void this.load();
-    }
+    super.willUpdate(changed);
   }
 
   /** Loads the first page again (also what "try again" does). */
-  reload(): void {
-    this.needsLoad = false;
-    void this.load({ fresh: true });
+  override reload(): void {
+    super.reload();
   }
 
-  private get subject(): string {
-    return this.subjectId || this.activeClient?.getSubject() || 'me';
+  protected override reloadsOn(changed: PropertyValues<this>): boolean {
+    return super.reloadsOn(changed) || changed.has('when') || changed.has('pageSize');
   }
 
   private get limit(): number {
@@ -204,156 +159,70 @@ export class OmsorgAppointmentList extends OmsorgElement {
     return Number.isFinite(n) ? Math.min(100, Math.max(1, n)) : 20;
   }
 
-  private get t(): AppointmentListMessages {
+  protected override get t(): AppointmentListMessages {
     return this.texts(messages);
   }
 
-  private abortAll(): void {
-    this.controller?.abort();
-    this.controller = undefined;
-    this.meController?.abort();
-    this.meController = undefined;
+  protected override abortAll(): void {
+    super.abortAll();
     this.loadingMore = false;
   }
 
-  private async load(options: { fresh?: boolean } = {}): Promise<void> {
-    const client = this.activeClient;
-    this.abortAll();
-    if (!client) return;
-    if (client.auth.state().status === 'signed-out') {
-      this.toSignedOut();
-      return;
-    }
-    const controller = new AbortController();
-    this.controller = controller;
+  protected override async fetchData(client: Client, subject: string, options: CallOptions): Promise<FirstPage> {
     const when = this.when;
-    const subject = this.subject;
-    this.phase = 'loading';
+    const page = await client.listAppointments({ subjectId: subject, when, limit: this.limit, cursor: null }, options);
+    return { when, page };
+  }
+
+  protected override onLoaded({ when, page }: FirstPage): string {
+    const seen = new Set<string>();
+    this.items = page.items.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
+    this.nextCursor = page.nextCursor;
+    this.loadedWhen = when;
+    return this.t.loaded(this.items.length, when);
+  }
+
+  protected override clearData(): void {
     this.items = [];
     this.nextCursor = null;
-    this.error = undefined;
     this.moreError = undefined;
-    this.signInError = false;
-    this.politeText = '';
-    this.alertText = '';
-    this.loadActingFor(client, subject);
-    try {
-      const page = await client.listAppointments(
-        { subjectId: subject, when, limit: this.limit, cursor: null },
-        { signal: controller.signal, fresh: options.fresh },
-      );
-      if (controller.signal.aborted) return;
-      const seen = new Set<string>();
-      this.items = page.items.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
-      this.nextCursor = page.nextCursor;
-      this.loadedWhen = when;
-      this.phase = 'ready';
-      this.politeText = this.t.loaded(this.items.length, when);
-    } catch (e) {
-      if (controller.signal.aborted || isAbort(e)) return;
-      if (isAuth(e)) {
-        this.toSignedOut();
-        return;
-      }
-      this.error = e;
-      this.phase = 'error';
-      this.alertText = errorMessage(this.common, e as { kind?: string; status?: number });
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
   }
-
-  /** Acting for someone else: find their name lazily (one `me()` call, cached by the SDK). */
-  private loadActingFor(client: Client, subject: string): void {
-    if (subject === 'me') {
-      this.actingFor = undefined;
-      return;
-    }
-    if (this.actingFor?.name && this.actingForSubject === subject) return;
-    this.actingForSubject = subject;
-    this.actingFor = {};
-    const controller = new AbortController();
-    this.meController = controller;
-    client.me({ signal: controller.signal }).then(
-      (me) => {
-        if (controller.signal.aborted) return;
-        const s = me.subjects.find((x) => x.id === subject);
-        if (s && s.relation.code === 'self') this.actingFor = undefined;
-        else this.actingFor = { name: s?.name };
-      },
-      () => {
-        // Without a name the element still says that it shows someone else's appointments.
-      },
-    );
-  }
-
-  private actingForSubject?: string;
 
   private async loadMore(button: HTMLElement): Promise<void> {
     const client = this.activeClient;
     const cursor = this.nextCursor;
     if (!client || !cursor || this.loadingMore) return;
-    const controller = new AbortController();
-    this.controller?.abort();
-    this.controller = controller;
     this.loadingMore = true;
     this.moreError = undefined;
     this.politeText = '';
     this.alertText = '';
-    try {
-      const page = await client.listAppointments(
-        { subjectId: this.subject, when: this.loadedWhen, limit: this.limit, cursor },
-        { signal: controller.signal },
-      );
-      if (controller.signal.aborted) return;
-      const known = new Set(this.items.map((a) => a.id));
-      const fresh = page.items.filter((a) => !known.has(a.id) && !!known.add(a.id));
-      this.items = [...this.items, ...fresh];
-      this.nextCursor = page.nextCursor;
-      this.loadingMore = false;
-      this.politeText = fresh.length ? this.t.loadedMore(fresh.length, this.items.length) : this.t.noMore;
-      await this.updateComplete;
-      const first = fresh[0];
-      if (first) this.focusItem(first.id);
-      else if (!button.isConnected) this.focusHeading();
-    } catch (e) {
-      if (controller.signal.aborted || isAbort(e)) return;
-      if (isAuth(e)) {
-        this.toSignedOut();
-        return;
-      }
-      this.moreError = e;
-      this.alertText = `${this.t.errorLoadMore} ${errorMessage(this.common, e as { kind?: string; status?: number })}`;
-    } finally {
-      if (this.controller === controller) {
-        this.controller = undefined;
+    await this.request(
+      (signal) => client.listAppointments({ subjectId: this.subject, when: this.loadedWhen, limit: this.limit, cursor }, { signal }),
+      async (page) => {
+        const known = new Set(this.items.map((a) => a.id));
+        const fresh = page.items.filter((a) => !known.has(a.id) && !!known.add(a.id));
+        this.items = [...this.items, ...fresh];
+        this.nextCursor = page.nextCursor;
         this.loadingMore = false;
-      }
-    }
+        this.politeText = fresh.length ? this.t.loadedMore(fresh.length, this.items.length) : this.t.noMore;
+        await this.updateComplete;
+        const first = fresh[0];
+        if (first) this.focusItem(first.id);
+        else if (!button.isConnected) this.focusHeading();
+      },
+      (e) => {
+        this.moreError = e;
+        this.alertText = `${this.t.errorLoadMore} ${errorMessage(this.common, e as { kind?: string; status?: number })}`;
+      },
+      () => {
+        this.loadingMore = false;
+      },
+    );
   }
 
   private focusItem(id: string): void {
     const heading = this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
     heading?.focus();
-  }
-
-  private focusHeading(): void {
-    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
-  }
-
-  /** Drops everything shown (sign-out on a shared computer) and offers sign-in. */
-  private toSignedOut(): void {
-    this.abortAll();
-    this.needsLoad = false;
-    this.items = [];
-    this.nextCursor = null;
-    this.error = undefined;
-    this.moreError = undefined;
-    this.actingFor = undefined;
-    this.actingForSubject = undefined;
-    this.politeText = '';
-    this.alertText = '';
-    this.phase = 'signed-out';
   }
 
   private replaceItem(appointment: Appointment): void {
@@ -401,21 +270,6 @@ export class OmsorgAppointmentList extends OmsorgElement {
   private select(when: AppointmentWhen): void {
     if (this.when === when) return;
     this.when = when;
-  }
-
-  private retry(): void {
-    this.focusHeading();
-    this.reload();
-  }
-
-  private async signIn(): Promise<void> {
-    this.signInError = false;
-    try {
-      await this.activeClient?.auth.signIn();
-    } catch {
-      this.signInError = true;
-      this.alertText = this.t.signInFailed;
-    }
   }
 
   private onCancel(appointment: Appointment, event: Event): void {
@@ -494,22 +348,24 @@ export class OmsorgAppointmentList extends OmsorgElement {
   // ---------------------------------------------------------------- rendering
 
   override render(): TemplateResult {
-    const t = this.t;
-    const level = clampHeadingLevel(this.headingLevel);
-    const H = headingTag(level);
-    const acting = this.phase !== 'signed-out' ? this.actingFor : undefined;
-    const title = acting?.name ? t.titleFor(html`<bdi>${acting.name}</bdi>`) : t.title;
-    const busy = this.phase === 'loading' || this.phase === 'idle';
-    return staticHtml`
-      <div part="base" class="base">
-        <${H} id="title" part="heading" class="heading" tabindex="-1">${title}</${H}>
-        ${acting && !acting.name ? html`<p part="acting-for" class="notice acting-for">${t.actingForUnknown}</p>` : nothing}
-        ${this.phase === 'signed-out' || this.hideToggle ? nothing : this.renderToggle(t)}
-        <div part="content" class="content" aria-busy=${busy ? 'true' : 'false'}>${this.renderBody(t, level)}</div>
-        <div class="visually-hidden" role="status">${this.politeText}</div>
-        <div class="visually-hidden" role="alert">${this.alertText}</div>
-      </div>
+    const toggle = this.phase === 'signed-out' || this.hideToggle ? nothing : this.renderToggle(this.t);
+    return this.renderFrame(clampHeadingLevel(this.headingLevel), toggle);
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`
+      <span class="skeleton sk-heading"></span>
+      <span class="skeleton sk-item"></span>
+      <span class="skeleton sk-item"></span>
     `;
+  }
+
+  protected override renderData(level: number): unknown {
+    const t = this.t;
+    if (this.items.length === 0) {
+      return html`<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
+    }
+    return html`${this.renderDays(t, level)}${this.renderMore(t)}`;
   }
 
   private renderToggle(t: AppointmentListMessages): TemplateResult {
@@ -521,38 +377,6 @@ export class OmsorgAppointmentList extends OmsorgElement {
     return html`<div part="toggle" class="toggle" role="group" aria-label=${t.viewLabel}>
       ${option('upcoming', t.upcoming)}${option('past', t.past)}
     </div>`;
-  }
-
-  private renderBody(t: AppointmentListMessages, level: number): unknown {
-    const c = this.common;
-    switch (this.phase) {
-      case 'idle':
-      case 'loading':
-        return html`
-          <div part="skeleton" class="skeleton-list" aria-hidden="true">
-            <span class="skeleton sk-heading"></span>
-            <span class="skeleton sk-item"></span>
-            <span class="skeleton sk-item"></span>
-          </div>
-          <p class="visually-hidden">${t.loadingList}</p>
-        `;
-      case 'signed-out':
-        return html`<div part="signed-out" class="notice signed-out">
-          <p>${c.signedOut}</p>
-          <button type="button" part="sign-in-button" @click=${this.signIn}>${c.signIn}</button>
-          ${this.signInError ? html`<p class="inline-error">${t.signInFailed}</p>` : nothing}
-        </div>`;
-      case 'error':
-        return html`<div part="error" class="error">
-          <p>${errorMessage(c, this.error as { kind?: string; status?: number })}</p>
-          <button type="button" part="retry-button" class="secondary" @click=${this.retry}>${c.retry}</button>
-        </div>`;
-      case 'ready':
-        if (this.items.length === 0) {
-          return html`<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
-        }
-        return html`${this.renderDays(t, level)}${this.renderMore(t)}`;
-    }
   }
 
   private renderDays(t: AppointmentListMessages, level: number): TemplateResult {

@@ -1,4 +1,5 @@
 export { OmsorgElement } from './base.js';
+export { SubjectDataElement, type LoadPhase, type SubjectDataTexts } from './subject-data.js';
 export { defineElement } from './define.js';
 export { clientContext, provideClient, providedClient, ensureContextRoot } from './context.js';
 export { normalizeLocale, langOf, onLangChange, type Locale } from './locale.js';

@@ -1,11 +1,10 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { labelFor, type Extent, type GrantedService } from '@omsorg/contract';
-import type { Client } from '@omsorg/sdk';
-import { OmsorgElement } from '../internal/base.js';
-import { errorMessage } from '../internal/messages.js';
+import { labelFor, type Extent, type GrantedService, type ServiceList } from '@omsorg/contract';
+import type { CallOptions, Client } from '@omsorg/sdk';
+import { SubjectDataElement } from '../internal/subject-data.js';
 import { formatDate } from '../internal/format.js';
 import { intlTag, type Locale } from '../internal/locale.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
@@ -13,14 +12,7 @@ import { telHref } from '../internal/phone.js';
 import { messages, type ServiceListMessages } from './service-list.messages.js';
 import { styles } from './service-list.styles.js';
 
-type Phase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out';
-
 const order: Record<GrantedService['status'], number> = { active: 0, planned: 1, ended: 2 };
-
-const isAbort = (e: unknown) =>
-  (e instanceof DOMException && e.name === 'AbortError') || (!!e && typeof e === 'object' && (e as { kind?: string }).kind === 'aborted');
-const isAuth = (e: unknown) =>
-  !!e && typeof e === 'object' && ((e as { kind?: string }).kind === 'auth' || (e as { status?: number }).status === 401);
 
 /** "2 besøk per dag", "3 hours a week": amount, unit (plural by Intl.PluralRules) and period. */
 export function formatExtent(extent: Extent, locale: Locale, t: ServiceListMessages, unknown: string): string {
@@ -66,11 +58,8 @@ export function formatExtent(extent: Extent, locale: Locale, t: ServiceListMessa
  * @cssprop --omsorg-service-list-status-ended - Badge colour for ended services.
  * @cssprop --omsorg-service-list-skeleton-height - Height reserved while loading (default 12rem).
  */
-export class OmsorgServiceList extends OmsorgElement {
+export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
   static override styles = styles;
-
-  /** The subject to show; default the client's current subject (`client.getSubject()`). */
-  @property({ attribute: 'subject-id' }) subjectId?: string;
 
   /** Also show services that have ended. */
   @property({ type: Boolean, attribute: 'include-ended' }) includeEnded = false;
@@ -78,232 +67,60 @@ export class OmsorgServiceList extends OmsorgElement {
   /** The level of the element's heading (1–6); each service's heading is one level deeper. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
-  @state() private phase: Phase = 'idle';
   @state() private items: GrantedService[] = [];
-  @state() private error?: unknown;
-  @state() private actingFor?: { name?: string };
-  @state() private politeText = '';
-  @state() private alertText = '';
-  @state() private signInError = false;
-
-  private controller?: AbortController;
-  private meController?: AbortController;
-  private actingForSubject?: string;
-  private needsLoad = false;
-  private authStatus?: string;
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) {
-      this.needsLoad = true;
-      this.requestUpdate();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.abortAll();
-  }
-
-  protected override clientConnected(client: Client): void {
-    this.authStatus = client.auth.state().status;
-    this.listen('cleared', () => this.toSignedOut());
-    this.listen('auth-required', () => this.toSignedOut());
-    this.listen('auth-changed', (s) => {
-      const before = this.authStatus;
-      this.authStatus = s.status;
-      if (s.status === 'signed-in' && before !== 'signed-in') this.reload();
-      else if (s.status === 'signed-out') this.toSignedOut();
-    });
-    this.listen('subject-changed', () => {
-      if (!this.subjectId) this.reload();
-    });
-    this.needsLoad = true;
-  }
-
-  protected override clientDisconnected(): void {
-    this.abortAll();
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    super.willUpdate(changed);
-    if (this.hasUpdated && changed.has('subjectId')) this.needsLoad = true;
-    if (this.needsLoad && this.activeClient && this.isConnected) {
-      this.needsLoad = false;
-      void this.load();
-    }
-  }
 
   /** Loads the services again (also what "try again" does). */
-  reload(): void {
-    this.needsLoad = false;
-    void this.load({ fresh: true });
+  override reload(): void {
+    super.reload();
   }
 
-  private get subject(): string {
-    return this.subjectId || this.activeClient?.getSubject() || 'me';
-  }
-
-  private get t(): ServiceListMessages {
+  protected override get t(): ServiceListMessages {
     return this.texts(messages);
   }
 
-  private abortAll(): void {
-    this.controller?.abort();
-    this.controller = undefined;
-    this.meController?.abort();
-    this.meController = undefined;
+  protected override fetchData(client: Client, subject: string, options: CallOptions): Promise<ServiceList> {
+    return client.listServices(subject, options);
   }
 
-  private async load(options: { fresh?: boolean } = {}): Promise<void> {
-    const client = this.activeClient;
-    this.abortAll();
-    if (!client) return;
-    if (client.auth.state().status === 'signed-out') {
-      this.toSignedOut();
-      return;
-    }
-    const controller = new AbortController();
-    this.controller = controller;
-    const subject = this.subject;
-    this.phase = 'loading';
+  protected override onLoaded(list: ServiceList): string {
+    this.items = [...list.items].sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3));
+    return this.t.loaded(this.visible.length);
+  }
+
+  protected override clearData(): void {
     this.items = [];
-    this.error = undefined;
-    this.signInError = false;
-    this.politeText = '';
-    this.alertText = '';
-    this.loadActingFor(client, subject);
-    try {
-      const list = await client.listServices(subject, { signal: controller.signal, fresh: options.fresh });
-      if (controller.signal.aborted) return;
-      this.items = [...list.items].sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3));
-      this.phase = 'ready';
-      this.politeText = this.t.loaded(this.visible.length);
-    } catch (e) {
-      if (controller.signal.aborted || isAbort(e)) return;
-      if (isAuth(e)) {
-        this.toSignedOut();
-        return;
-      }
-      this.error = e;
-      this.phase = 'error';
-      this.alertText = errorMessage(this.common, e as { kind?: string; status?: number });
-    } finally {
-      if (this.controller === controller) this.controller = undefined;
-    }
-  }
-
-  private loadActingFor(client: Client, subject: string): void {
-    if (subject === 'me') {
-      this.actingFor = undefined;
-      return;
-    }
-    if (this.actingFor?.name && this.actingForSubject === subject) return;
-    this.actingForSubject = subject;
-    this.actingFor = {};
-    const controller = new AbortController();
-    this.meController = controller;
-    client.me({ signal: controller.signal }).then(
-      (me) => {
-        if (controller.signal.aborted) return;
-        const s = me.subjects.find((x) => x.id === subject);
-        if (s && s.relation.code === 'self') this.actingFor = undefined;
-        else this.actingFor = { name: s?.name };
-      },
-      () => {
-        // Without a name the element still says that it shows someone else's services.
-      },
-    );
-  }
-
-  private toSignedOut(): void {
-    this.abortAll();
-    this.needsLoad = false;
-    this.items = [];
-    this.error = undefined;
-    this.actingFor = undefined;
-    this.actingForSubject = undefined;
-    this.politeText = '';
-    this.alertText = '';
-    this.phase = 'signed-out';
   }
 
   private get visible(): GrantedService[] {
     return this.includeEnded ? this.items : this.items.filter((s) => s.status !== 'ended');
   }
 
-  private retry(): void {
-    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
-    this.reload();
-  }
-
-  private async signIn(): Promise<void> {
-    this.signInError = false;
-    try {
-      await this.activeClient?.auth.signIn();
-    } catch {
-      this.signInError = true;
-      this.alertText = this.t.signInFailed;
-    }
-  }
-
   // ---------------------------------------------------------------- rendering
 
   override render(): TemplateResult {
-    const t = this.t;
-    const level = clampHeadingLevel(this.headingLevel);
-    const H = headingTag(level);
-    const acting = this.phase !== 'signed-out' ? this.actingFor : undefined;
-    const title = acting?.name ? t.titleFor(html`<bdi>${acting.name}</bdi>`) : t.title;
-    const busy = this.phase === 'loading' || this.phase === 'idle';
-    return staticHtml`
-      <div part="base" class="base">
-        <${H} id="title" part="heading" class="heading" tabindex="-1">${title}</${H}>
-        ${acting && !acting.name ? html`<p part="acting-for" class="notice acting-for">${t.actingForUnknown}</p>` : nothing}
-        <div part="content" class="content" aria-busy=${busy ? 'true' : 'false'}>${this.renderBody(t, level)}</div>
-        <div class="visually-hidden" role="status">${this.politeText}</div>
-        <div class="visually-hidden" role="alert">${this.alertText}</div>
-      </div>
+    return this.renderFrame(clampHeadingLevel(this.headingLevel), nothing);
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`
+      <span class="skeleton sk-item"></span>
+      <span class="skeleton sk-item"></span>
     `;
   }
 
-  private renderBody(t: ServiceListMessages, level: number): unknown {
-    const c = this.common;
-    switch (this.phase) {
-      case 'idle':
-      case 'loading':
-        return html`
-          <div part="skeleton" class="skeleton-list" aria-hidden="true">
-            <span class="skeleton sk-item"></span>
-            <span class="skeleton sk-item"></span>
-          </div>
-          <p class="visually-hidden">${t.loadingList}</p>
-        `;
-      case 'signed-out':
-        return html`<div part="signed-out" class="notice signed-out">
-          <p>${c.signedOut}</p>
-          <button type="button" part="sign-in-button" @click=${this.signIn}>${c.signIn}</button>
-          ${this.signInError ? html`<p class="inline-error">${t.signInFailed}</p>` : nothing}
-        </div>`;
-      case 'error':
-        return html`<div part="error" class="error">
-          <p>${errorMessage(c, this.error as { kind?: string; status?: number })}</p>
-          <button type="button" part="retry-button" class="secondary" @click=${this.retry}>${c.retry}</button>
-        </div>`;
-      case 'ready': {
-        const items = this.visible;
-        if (items.length === 0) {
-          return html`<p part="empty" class="notice empty">${this.items.length ? t.emptyCurrent : t.empty}</p>`;
-        }
-        return html`<ul part="items" class="items" role="list">
-          ${repeat(
-            items,
-            (s) => s.id,
-            (s) => this.renderItem(s, t, level + 1),
-          )}
-        </ul>`;
-      }
+  protected override renderData(level: number): unknown {
+    const t = this.t;
+    const items = this.visible;
+    if (items.length === 0) {
+      return html`<p part="empty" class="notice empty">${this.items.length ? t.emptyCurrent : t.empty}</p>`;
     }
+    return html`<ul part="items" class="items" role="list">
+      ${repeat(
+        items,
+        (s) => s.id,
+        (s) => this.renderItem(s, t, level + 1),
+      )}
+    </ul>`;
   }
 
   private renderPhone(raw: string | null | undefined): unknown {

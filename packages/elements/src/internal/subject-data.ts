@@ -1,0 +1,307 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import type { CallOptions, Client } from '@omsorg/sdk';
+import { OmsorgElement } from './base.js';
+import { headingTag } from './heading.js';
+import { errorMessage } from './messages.js';
+
+/** Where an element that loads a subject's data stands. */
+export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out';
+
+/** The element's own texts that the shared frame and states need. */
+export interface SubjectDataTexts {
+  title: string;
+  titleFor: (name: unknown) => unknown;
+  actingForUnknown: string;
+  loadingList: string;
+  signInFailed: string;
+}
+
+type Failure = { kind?: string; status?: number };
+
+const isAbort = (e: unknown) =>
+  (e instanceof DOMException && e.name === 'AbortError') || (!!e && typeof e === 'object' && (e as Failure).kind === 'aborted');
+const isAuth = (e: unknown) => !!e && typeof e === 'object' && ((e as Failure).kind === 'auth' || (e as Failure).status === 401);
+
+/**
+ * Base for the elements that show one subject's data (the appointment list, the service list).
+ *
+ * It exists so they cannot drift apart in the parts that must behave the same: when to load
+ * (client bound, moved in the page, subject or sign-in changed), aborting what is no longer
+ * wanted, turning an expired session into the signed-out state (and dropping what was shown),
+ * looking up whom the page acts for, and the heading, loading, signed-out, error and
+ * live-region markup. The subclass says what to fetch (`fetchData`), what to keep (`onLoaded`)
+ * and what to drop (`clearData`), and renders its skeleton and its data.
+ */
+export abstract class SubjectDataElement<T> extends OmsorgElement {
+  /** The subject to show; default the client's current subject (`client.getSubject()`). */
+  @property({ attribute: 'subject-id' }) subjectId?: string;
+
+  @state() protected phase: LoadPhase = 'idle';
+  /** What the `role="status"` region announces. */
+  @state() protected politeText = '';
+  /** What the `role="alert"` region announces. */
+  @state() protected alertText = '';
+  @state() private error?: unknown;
+  @state() private actingFor?: { name?: string };
+  @state() private signInError = false;
+
+  private controller?: AbortController;
+  private meController?: AbortController;
+  private actingForSubject?: string;
+  private needsLoad = false;
+  private authStatus?: string;
+
+  /** This element's texts in the current locale. */
+  protected abstract get t(): SubjectDataTexts;
+
+  /** Fetches the data for `subject`; `options` carry the abort signal and `fresh`. */
+  protected abstract fetchData(client: Client, subject: string, options: CallOptions): Promise<T>;
+
+  /** Keeps what `fetchData` returned; returns the sentence announced politely. */
+  protected abstract onLoaded(data: T): string;
+
+  /** Drops the data shown (a new load starts, or the user signed out). */
+  protected abstract clearData(): void;
+
+  /** The placeholder shapes shown while loading. */
+  protected abstract renderSkeleton(): TemplateResult;
+
+  /** The content once loaded (`level`: the element's own heading level). */
+  protected abstract renderData(level: number): unknown;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page: bind the client again (the base unbinds on disconnect).
+    if (this.hasUpdated) {
+      this.needsLoad = true;
+      this.requestUpdate();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abortAll();
+  }
+
+  protected override clientConnected(client: Client): void {
+    this.authStatus = client.auth.state().status;
+    this.listen('cleared', () => this.toSignedOut());
+    this.listen('auth-required', () => this.toSignedOut());
+    this.listen('auth-changed', (s) => {
+      const before = this.authStatus;
+      this.authStatus = s.status;
+      if (s.status === 'signed-in' && before !== 'signed-in') this.reload();
+      else if (s.status === 'signed-out') this.toSignedOut();
+    });
+    this.listen('subject-changed', () => {
+      if (!this.subjectId) this.reload();
+    });
+    this.needsLoad = true;
+  }
+
+  protected override clientDisconnected(): void {
+    this.abortAll();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (this.hasUpdated && this.reloadsOn(changed)) this.needsLoad = true;
+    if (this.needsLoad && this.activeClient && this.isConnected) {
+      this.needsLoad = false;
+      void this.load();
+    }
+  }
+
+  /** Whether these property changes mean other data, to be loaded anew. */
+  protected reloadsOn(changed: PropertyValues<this>): boolean {
+    return changed.has('subjectId');
+  }
+
+  /** Loads again from the server (a paged list: its first page); also what "try again" does. */
+  reload(): void {
+    this.needsLoad = false;
+    void this.load(true);
+  }
+
+  protected get subject(): string {
+    return this.subjectId || this.activeClient?.getSubject() || 'me';
+  }
+
+  /** Aborts the current request and the acting-for lookup. */
+  protected abortAll(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.meController?.abort();
+    this.meController = undefined;
+  }
+
+  /**
+   * Runs `fetch` as the one current request (aborting the one before) and hands its result to
+   * `done`. An abort is dropped; an auth failure shows the signed-out state; any other failure
+   * goes to `failed`. `settled` runs last if this is still the current request.
+   */
+  protected async request<R>(
+    fetch: (signal: AbortSignal) => Promise<R>,
+    done: (result: R) => void | Promise<void>,
+    failed: (e: unknown) => void,
+    settled?: () => void,
+  ): Promise<void> {
+    const controller = new AbortController();
+    this.controller?.abort();
+    this.controller = controller;
+    try {
+      const result = await fetch(controller.signal);
+      if (controller.signal.aborted) return;
+      await done(result);
+    } catch (e) {
+      if (controller.signal.aborted || isAbort(e)) return;
+      if (isAuth(e)) {
+        this.toSignedOut();
+        return;
+      }
+      failed(e);
+    } finally {
+      if (this.controller === controller) {
+        this.controller = undefined;
+        settled?.();
+      }
+    }
+  }
+
+  private async load(fresh?: boolean): Promise<void> {
+    const client = this.activeClient;
+    this.abortAll();
+    if (!client) return;
+    if (client.auth.state().status === 'signed-out') {
+      this.toSignedOut();
+      return;
+    }
+    const subject = this.subject;
+    this.phase = 'loading';
+    this.clearData();
+    this.error = undefined;
+    this.signInError = false;
+    this.politeText = '';
+    this.alertText = '';
+    this.loadActingFor(client, subject);
+    await this.request(
+      (signal) => this.fetchData(client, subject, { signal, fresh }),
+      (data) => {
+        this.politeText = this.onLoaded(data);
+        this.phase = 'ready';
+      },
+      (e) => {
+        this.error = e;
+        this.phase = 'error';
+        this.alertText = errorMessage(this.common, e as Failure);
+      },
+    );
+  }
+
+  /** Acting for someone else: find their name lazily (one `me()` call, cached by the SDK). */
+  private loadActingFor(client: Client, subject: string): void {
+    if (subject === 'me') {
+      this.actingFor = undefined;
+      return;
+    }
+    if (this.actingFor?.name && this.actingForSubject === subject) return;
+    this.actingForSubject = subject;
+    this.actingFor = {};
+    const controller = new AbortController();
+    this.meController = controller;
+    client.me({ signal: controller.signal }).then(
+      (me) => {
+        if (controller.signal.aborted) return;
+        const s = me.subjects.find((x) => x.id === subject);
+        if (s && s.relation.code === 'self') this.actingFor = undefined;
+        else this.actingFor = { name: s?.name };
+      },
+      () => {
+        // Without a name the element still says that it shows someone else's data.
+      },
+    );
+  }
+
+  /** Drops everything shown (sign-out on a shared computer) and offers sign-in. */
+  private toSignedOut(): void {
+    this.abortAll();
+    this.needsLoad = false;
+    this.clearData();
+    this.error = undefined;
+    this.actingFor = undefined;
+    this.actingForSubject = undefined;
+    this.politeText = '';
+    this.alertText = '';
+    this.phase = 'signed-out';
+  }
+
+  protected focusHeading(): void {
+    this.renderRoot.querySelector<HTMLElement>('#title')?.focus();
+  }
+
+  private retry(): void {
+    this.focusHeading();
+    this.reload();
+  }
+
+  private async signIn(): Promise<void> {
+    this.signInError = false;
+    try {
+      await this.activeClient?.auth.signIn();
+    } catch {
+      this.signInError = true;
+      this.alertText = this.t.signInFailed;
+    }
+  }
+
+  // ---------------------------------------------------------------- rendering
+
+  /**
+   * The element's whole content: the heading (naming the person acted for, when known), the
+   * acting-for notice, `controls`, the content area (busy while loading) and the live regions.
+   */
+  protected renderFrame(level: number, controls: unknown): TemplateResult {
+    const t = this.t;
+    const H = headingTag(level);
+    const acting = this.phase !== 'signed-out' ? this.actingFor : undefined;
+    const title = acting?.name ? t.titleFor(html`<bdi>${acting.name}</bdi>`) : t.title;
+    const busy = this.phase === 'loading' || this.phase === 'idle';
+    return staticHtml`
+      <div part="base" class="base">
+        <${H} id="title" part="heading" class="heading" tabindex="-1">${title}</${H}>
+        ${acting && !acting.name ? html`<p part="acting-for" class="notice acting-for">${t.actingForUnknown}</p>` : nothing}
+        ${controls}
+        <div part="content" class="content" aria-busy=${busy ? 'true' : 'false'}>${this.renderContent(level)}</div>
+        <div class="visually-hidden" role="status">${this.politeText}</div>
+        <div class="visually-hidden" role="alert">${this.alertText}</div>
+      </div>
+    `;
+  }
+
+  private renderContent(level: number): unknown {
+    const c = this.common;
+    switch (this.phase) {
+      case 'idle':
+      case 'loading':
+        return html`
+          <div part="skeleton" class="skeleton-list" aria-hidden="true">${this.renderSkeleton()}</div>
+          <p class="visually-hidden">${this.t.loadingList}</p>
+        `;
+      case 'signed-out':
+        return html`<div part="signed-out" class="notice signed-out">
+          <p>${c.signedOut}</p>
+          <button type="button" part="sign-in-button" @click=${this.signIn}>${c.signIn}</button>
+          ${this.signInError ? html`<p class="inline-error">${this.t.signInFailed}</p>` : nothing}
+        </div>`;
+      case 'error':
+        return html`<div part="error" class="error">
+          <p>${errorMessage(c, this.error as Failure)}</p>
+          <button type="button" part="retry-button" class="secondary" @click=${this.retry}>${c.retry}</button>
+        </div>`;
+      case 'ready':
+        return this.renderData(level);
+    }
+  }
+}
