@@ -76,6 +76,8 @@ export function loopbackAddress(host) {
  * @property {Date} [seedNow] `now` for the fixtures when the database is empty (default: the clock)
  * @property {import('./oidc/provider.js').OidcClientConfig[]} [clients] default: the demo and test clients
  * @property {number} [accessTokenTtl] seconds, default the provider's (600)
+ * @property {boolean} [validateResponses] check every API answer against the contract; default
+ *   as `createApi` (on unless NODE_ENV=production). The load benchmark turns it off.
  * @property {Pick<Console, 'error' | 'log'>} [logger]
  */
 
@@ -104,6 +106,7 @@ export async function startSandbox({
   seedNow,
   clients,
   accessTokenTtl,
+  validateResponses,
   logger = console,
 } = {}) {
   const address = loopbackAddress(host);
@@ -187,7 +190,7 @@ export async function startSandbox({
     });
     const verifier = createTokenVerifier({ issuer, audience: apiAudience, jwks: oidc.jwks });
     // The DPoP `htu` is checked against the URL the client called (Host is checked above).
-    const api = createApi({ db, verifier, ...(now ? { now } : {}), logger });
+    const api = createApi({ db, verifier, ...(now ? { now } : {}), ...(validateResponses === undefined ? {} : { validateResponses }), logger });
     await api.ready;
     handleOidc = oidc.handle;
     handleApi = api.handle;

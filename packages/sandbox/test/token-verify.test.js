@@ -5,7 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { SignJWT, base64url, calculateJwkThumbprint, exportJWK, generateKeyPair } from 'jose';
+import { SignJWT, base64url, calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import {
   AuthError,
   PROBLEM_INSUFFICIENT_ASSURANCE,
@@ -303,6 +303,70 @@ describe('replay cache', () => {
     assert.equal(cache.seen('a', 1040, 40), false, 'forgotten when full');
     assert.equal(cache.seen('x', 5000, 2000), false);
     assert.equal(cache.size, 1, 'expired entries are dropped');
+  });
+});
+
+describe('verified-token cache', () => {
+  /** A verifier on a clock of our own that counts signature checks (key look-ups). */
+  const counting = (/** @type {Partial<Parameters<typeof createTokenVerifier>[0]>} */ o = {}) => {
+    const local = createLocalJWKSet(/** @type {any} */ (op.oidc.jwks));
+    const state = { keys: 0, t: Date.now() };
+    /** @type {import('jose').JWTVerifyGetKey} */
+    const jwks = (h, t) => {
+      state.keys++;
+      return local(h, t);
+    };
+    return { state, v: makeVerifier({ jwks, now: () => state.t, ...o }) };
+  };
+  /** GET of the list (url is set in before()). */
+  const get = () => ({ method: 'GET', url });
+
+  test('the same token is verified once; expiry is still checked on every request', async () => {
+    const { state, v } = counting();
+    const headers = { authorization: `Bearer ${bearer.accessToken}` };
+    assert.equal((await v({ ...get(), headers })).personId, 'psn-ola-7f3a');
+    assert.equal((await v({ ...get(), headers })).personId, 'psn-ola-7f3a');
+    assert.equal(state.keys, 1, 'the signature was checked once');
+    state.t += 610_000;
+    await refused(v({ ...get(), headers }), PROBLEM_UNAUTHORIZED, /expired/);
+    state.t -= 610_000 + 120_000;
+    await refused(v({ ...get(), headers }), PROBLEM_UNAUTHORIZED, /future/);
+  });
+
+  test('a remembered token is verified again after a minute', async () => {
+    const { state, v } = counting();
+    const headers = { authorization: `Bearer ${bearer.accessToken}` };
+    await v({ ...get(), headers });
+    state.t += 61_000;
+    await v({ ...get(), headers });
+    assert.equal(state.keys, 2);
+  });
+
+  test('a DPoP-bound token: its proof is checked on every request', async () => {
+    const { state, v } = counting();
+    const first = await dpopHeaders();
+    assert.equal((await v({ ...get(), headers: first })).personId, 'psn-kari-2c91');
+    assert.equal((await v({ ...get(), headers: await dpopHeaders() })).personId, 'psn-kari-2c91');
+    assert.equal(state.keys, 1);
+    await refused(v({ ...get(), headers: first }), PROBLEM_UNAUTHORIZED, /used before/);
+    await refused(v({ ...get(), headers: { authorization: first.authorization } }), PROBLEM_UNAUTHORIZED, /proof/);
+    await refused(v({ ...get(), headers: { authorization: `Bearer ${bound.accessToken}` } }), PROBLEM_UNAUTHORIZED, /DPoP-bound/);
+  });
+
+  test('tokenCacheSize 0 verifies every time; failures are never remembered', async () => {
+    const { state, v } = counting({ tokenCacheSize: 0 });
+    const headers = { authorization: `Bearer ${bearer.accessToken}` };
+    await v({ ...get(), headers });
+    await v({ ...get(), headers });
+    assert.equal(state.keys, 2);
+    const other = counting();
+    const [h, p, sig] = bearer.accessToken.split('.');
+    const sigBytes = base64url.decode(/** @type {string} */ (sig));
+    sigBytes[10] = /** @type {number} */ (sigBytes[10]) ^ 0xff;
+    const tampered = { authorization: `Bearer ${h}.${p}.${base64url.encode(sigBytes)}` };
+    await refused(other.v({ ...get(), headers: tampered }));
+    await refused(other.v({ ...get(), headers: tampered }));
+    assert.equal(other.state.keys, 2);
   });
 });
 

@@ -126,6 +126,56 @@ export class ReplayCache {
 }
 
 /**
+ * Access tokens whose signature and claims (issuer, audience, typ, algorithm) verified, by the
+ * exact token string: a client sends the same token on every request, and checking an ES256
+ * signature costs more than the rest of a request. A hit is used only while the token's times
+ * still hold (exp, nbf, with the clock tolerance) and for at most a minute; otherwise the token is
+ * verified again, and fails as it would have. Everything after the signature (iat, sub,
+ * client_id, cnf and the DPoP proof, acr) is checked on every request. Bounded: the oldest
+ * entries are forgotten.
+ */
+class VerifiedTokens {
+  /** @type {Map<string, { payload: import('jose').JWTPayload, until: number }>} */
+  #tokens = new Map();
+  #max;
+  #tolerance;
+
+  /** @param {number} max @param {number} toleranceSec */
+  constructor(max, toleranceSec) {
+    this.#max = max;
+    this.#tolerance = toleranceSec;
+  }
+
+  /** @param {string} token @param {number} nowMs */
+  get(token, nowMs) {
+    const hit = this.#tokens.get(token);
+    if (!hit) return undefined;
+    const { exp, nbf } = hit.payload;
+    // jose's own conditions (whole seconds): exp > now - tolerance, nbf <= now + tolerance.
+    const nowSec = Math.floor(nowMs / 1000);
+    const usable =
+      nowMs < hit.until &&
+      typeof exp === 'number' &&
+      exp > nowSec - this.#tolerance &&
+      (typeof nbf !== 'number' || nbf <= nowSec + this.#tolerance);
+    if (usable) return hit.payload;
+    this.#tokens.delete(token);
+    return undefined;
+  }
+
+  /** @param {string} token @param {import('jose').JWTPayload} payload @param {number} nowMs */
+  set(token, payload, nowMs) {
+    if (this.#max <= 0) return;
+    while (this.#tokens.size >= this.#max) {
+      const oldest = this.#tokens.keys().next().value;
+      if (oldest === undefined) break;
+      this.#tokens.delete(oldest);
+    }
+    this.#tokens.set(token, { payload, until: nowMs + 60_000 });
+  }
+}
+
+/**
  * @param {VerifyRequest['headers']} headers
  * @param {string} name lower-case
  * @returns {string | string[] | undefined}
@@ -206,6 +256,7 @@ export function requestUrl(req, { protocol = 'http', origin } = {}) {
  * @param {number} [options.dpopProofWindowSec] how far a proof's `iat` may be from now, default 60
  * @param {number} [options.replayCacheSize] most remembered proof ids, default 100 000
  * @param {readonly string[]} [options.dpopAlgs] accepted DPoP proof algorithms
+ * @param {number} [options.tokenCacheSize] most remembered verified access tokens, default 1 000 (0: none)
  * @returns {TokenVerifier}
  */
 export function createTokenVerifier({
@@ -218,10 +269,12 @@ export function createTokenVerifier({
   dpopProofWindowSec = 60,
   replayCacheSize = 100_000,
   dpopAlgs = DPOP_PROOF_ALGS,
+  tokenCacheSize = 1_000,
 }) {
   if (!issuer || !audience) throw new TypeError('issuer and audience are required');
   const getKey = keySource(jwks);
   const replay = new ReplayCache(replayCacheSize);
+  const verified = new VerifiedTokens(tokenCacheSize, clockToleranceSec);
   const algs = dpopAlgs.join(' ');
 
   const bearerChallenge = 'Bearer';
@@ -329,27 +382,31 @@ export function createTokenVerifier({
     if (!B64TOKEN.test(accessToken)) throw fail(scheme, 'The access token is malformed');
 
     /** @type {import('jose').JWTPayload & { client_id?: unknown, acr?: unknown, scope?: unknown, cnf?: unknown }} */
-    let payload;
-    try {
-      ({ payload } = await jwtVerify(accessToken, getKey, {
-        issuer,
-        audience,
-        typ: 'at+jwt',
-        algorithms: [...ACCESS_TOKEN_ALGS],
-        clockTolerance: clockToleranceSec,
-        currentDate: new Date(nowMs),
-        requiredClaims: ['exp', 'iat', 'sub', 'client_id'],
-      }));
-    } catch (err) {
-      const code = /** @type {{ code?: string }} */ (err)?.code;
-      if (!(err instanceof joseErrors.JOSEError) || !code || !TOKEN_ERROR_CODES.has(code)) throw err;
-      if (code === 'ERR_JWT_EXPIRED') throw fail(scheme, 'The access token has expired');
-      if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
-        const claim = /** @type {import('jose').errors.JWTClaimValidationFailed} */ (err).claim;
-        const what = { iss: 'is from another issuer', aud: 'is for another audience', typ: 'is not an access token (typ at+jwt)', nbf: 'is not valid yet' }[claim];
-        throw fail(scheme, what ? `The access token ${what}` : `The access token is not valid (${claim})`);
+    let payload = verified.get(accessToken, nowMs);
+    if (!payload) {
+      // Signature and claims, once per token string (a cache hit re-checks the times).
+      try {
+        ({ payload } = await jwtVerify(accessToken, getKey, {
+          issuer,
+          audience,
+          typ: 'at+jwt',
+          algorithms: [...ACCESS_TOKEN_ALGS],
+          clockTolerance: clockToleranceSec,
+          currentDate: new Date(nowMs),
+          requiredClaims: ['exp', 'iat', 'sub', 'client_id'],
+        }));
+      } catch (err) {
+        const code = /** @type {{ code?: string }} */ (err)?.code;
+        if (!(err instanceof joseErrors.JOSEError) || !code || !TOKEN_ERROR_CODES.has(code)) throw err;
+        if (code === 'ERR_JWT_EXPIRED') throw fail(scheme, 'The access token has expired');
+        if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') {
+          const claim = /** @type {import('jose').errors.JWTClaimValidationFailed} */ (err).claim;
+          const what = { iss: 'is from another issuer', aud: 'is for another audience', typ: 'is not an access token (typ at+jwt)', nbf: 'is not valid yet' }[claim];
+          throw fail(scheme, what ? `The access token ${what}` : `The access token is not valid (${claim})`);
+        }
+        throw fail(scheme, 'The access token is not valid');
       }
-      throw fail(scheme, 'The access token is not valid');
+      verified.set(accessToken, payload, nowMs);
     }
 
     if (typeof payload.iat === 'number' && payload.iat > nowMs / 1000 + clockToleranceSec) throw fail(scheme, 'The access token is issued in the future');

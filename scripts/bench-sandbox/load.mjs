@@ -1,0 +1,54 @@
+// The load generator of scripts/bench-sandbox.mjs, in a child process of its own (forked with
+// IPC): autocannon's programmatic API, so that the server's CPU time can be measured apart from
+// the client's. Receives one job, answers with autocannon's result, exits.
+//
+//   { url, headers, connections, duration, maxOverallRequests, cancel?: { prefix, n, body } }
+//
+// With `cancel`, every request cancels the NEXT appointment from the queue
+// <prefix>000001 … <prefix><n> (all at version v1) with its own Idempotency-Key and If-Match "v1".
+// Only loopback URLs are accepted; the run ends by itself (count and time), and this process
+// exits at the latest 20 s after the planned duration.
+import { randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+
+process.once('message', (/** @type {any} */ job) => {
+  const target = new URL(job.url);
+  if (target.hostname !== '127.0.0.1' && target.hostname !== '[::1]') {
+    process.send?.({ error: `refusing a non-loopback target ${target.origin}` });
+    process.exit(2);
+  }
+  setTimeout(() => {
+    process.send?.({ error: 'the load run did not end in time' });
+    process.exit(3);
+  }, (job.duration + 20) * 1000).unref();
+
+  /** @type {import('autocannon').Options} */
+  const opts = {
+    url: job.url,
+    headers: job.headers,
+    connections: job.connections,
+    duration: job.duration,
+    maxOverallRequests: job.maxOverallRequests,
+    timeout: 10,
+  };
+  if (job.cancel) {
+    const { prefix, n, body } = job.cancel;
+    const queue = Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(6, '0')}`);
+    opts.requests = [
+      {
+        method: 'POST',
+        body,
+        // Bounded by maxOverallRequests (= n): past the end it asks for an unknown appointment
+        // (a 404, counted as non-2xx), never for one already cancelled.
+        setupRequest: (req) => ({
+          ...req,
+          path: `/v1/subjects/me/appointments/${queue.shift() ?? `${prefix}past-the-end`}/cancellation`,
+          headers: { ...req.headers, 'content-type': 'application/json', 'idempotency-key': randomUUID(), 'if-match': '"v1"' },
+        }),
+      },
+    ];
+  }
+  autocannon(opts, (err, result) => {
+    process.send?.(err ? { error: String(err?.stack ?? err) } : { result }, () => process.exit(0));
+  });
+});
