@@ -1,0 +1,20 @@
+// Type-checked by frameworks.test.mjs (tsc -p test/frameworks/vue/tsconfig.json) against the
+// generated dist/frameworks/vue.d.ts: what Volar / vue-tsc see for the omsorg tags. (vue-tsc is
+// not installed here, so App.vue itself is not type-checked.)
+import type { GlobalComponents } from 'vue';
+
+type ListProps = InstanceType<GlobalComponents['omsorg-appointment-list']>['$props'];
+type DialogProps = InstanceType<GlobalComponents['omsorg-cancel-dialog']>['$props'];
+
+export const list: ListProps = {
+  when: 'past',
+  'heading-level': '2',
+  onOmsorgAppointmentCancel: (e) => void e.detail.appointmentId.toUpperCase(),
+};
+export const dialog: DialogProps = {
+  onOmsorgAppointmentCancelled: (e) => void e.detail.status,
+};
+// @ts-expect-error `when` is 'upcoming' | 'past'
+export const badWhen: ListProps = { when: 42 };
+// @ts-expect-error the intent event's detail has no status
+export const badDetail: ListProps = { onOmsorgAppointmentCancel: (e) => e.detail.status };
