@@ -7,14 +7,29 @@
 //      inside the page with performance.now() from appending <omsorg-appointment-list> (client
 //      already set) until all N items are in its shadow DOM, and until laid out. One cold run,
 //      then RUNS warm runs (default 9): median, min, max.
-// Env: BENCH_N, BENCH_RUNS, BENCH_SKIP_BROWSER=1 (sizes only). No budgets on timings: they are
-// reported, not asserted (machines differ).
+//  (c) Load: time from script load to the first rendered appointment list in Chromium with the
+//      CPU throttled 4x (CDP Emulation.setCPUThrottlingRate), against a peer embed of similar
+//      scope built in the same run: Shoelace 2 (a filter <sl-select>, 20 <sl-card>s with
+//      <sl-button>s, a closed confirm <sl-dialog>; scripts/bench/peer-page.js), bundled and
+//      minified with the CDN's settings. Both pages get the same 20 appointments from an
+//      in-memory fetch stub (scripts/bench/load-stub.js, no network variance), and add their one
+//      module script tag from an inline script ('script-insert' mark). Measured: navigation
+//      start and script insertion → the first list item in the DOM ('first-item' mark: omsorg's
+//      list has rendered an item, the first <sl-card> has rendered), and → the frame after it.
+//      LOAD_RUNS cold loads each (default 11, at least 7; a fresh browser context per load,
+//      omsorg and peer alternating), JS served gzip-compressed: gzip bytes transferred from
+//      Resource Timing. Ratios omsorg / peer.
+// Env: BENCH_N, BENCH_RUNS, BENCH_LOAD_RUNS, BENCH_SKIP_BROWSER=1 (sizes only),
+// BENCH_SKIP_RENDER=1 (sizes and (c) only). No budgets on
+// timings: they are reported, not asserted (machines differ).
 import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { loadavg, cpus } from 'node:os';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
+import terser from '@rollup/plugin-terser';
 import { findChromium } from './browsers.mjs';
 import { CDN_BUDGET_GZIP, ELEMENT_BUDGET_GZIP, bundleSize, elementNames, gzipSize as gzip, fmt, table } from './size-budgets.mjs';
 
@@ -23,6 +38,8 @@ const root = fileURLToPath(new URL('..', import.meta.url));
 const cdnDir = `${root}packages/elements/dist/cdn`;
 const N = Number(process.env.BENCH_N ?? 500);
 const RUNS = Math.max(7, Number(process.env.BENCH_RUNS ?? 9));
+const LOAD_RUNS = Math.max(7, Number(process.env.BENCH_LOAD_RUNS ?? 11));
+const LOAD_N = 20;
 
 
 // ---------------------------------------------------------------------------------------------
@@ -55,6 +72,37 @@ console.log('\nSizes (bytes, minified; gzip level 9)\n');
 table(sizeRows, ['file', 'raw', 'gzip', 'note']);
 const overBudget = cdn[1] > CDN_BUDGET_GZIP || elementsOver.length > 0;
 
+// Test data: the mock fixtures' appointments (valid per the contract), cloned n times across the
+// coming days. @omsorg/mocks resolves to its dist here (plain Node).
+async function benchData(n) {
+  const { createFixtures, persons } = await import('@omsorg/mocks');
+  const fx = createFixtures(new Date());
+  const me = fx.me.ola;
+  const own = fx.subjects[me.subjects[0].id];
+  const now = Date.now();
+  const templates = own.appointments.filter((a) => Date.parse(a.start) > now);
+  const day = 86_400_000;
+  const shift = (iso, k) => new Date(Date.parse(iso) + k * day).toISOString();
+  const appointments = Array.from({ length: n }, (_, i) => {
+    const t = templates[i % templates.length];
+    const k = Math.floor(i / templates.length) * 7;
+    return {
+      ...t,
+      id: `bench-${i}`,
+      start: shift(t.start, k),
+      end: shift(t.end, k),
+      cancellationPolicy: { ...t.cancellationPolicy, deadline: shift(t.cancellationPolicy.deadline, k) },
+    };
+  }).sort((a, b) => a.start.localeCompare(b.start));
+  return { me, appointments, persons };
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+
 // ---------------------------------------------------------------------------------------------
 // (b) render time in Chromium
 // ---------------------------------------------------------------------------------------------
@@ -66,27 +114,7 @@ async function renderBench() {
     console.log('\npuppeteer-core is not installed: render timing skipped.');
     return;
   }
-  // Test data: the mock fixtures' appointments (valid per the contract), cloned N times
-  // across the coming days. @omsorg/mocks resolves to its dist here (plain Node).
-  const { createFixtures, persons } = await import('@omsorg/mocks');
-  const fx = createFixtures(new Date());
-  const me = fx.me.ola;
-  const own = fx.subjects[me.subjects[0].id];
-  const now = Date.now();
-  const templates = own.appointments.filter((a) => Date.parse(a.start) > now);
-  const day = 86_400_000;
-  const shift = (iso, k) => new Date(Date.parse(iso) + k * day).toISOString();
-  const appointments = Array.from({ length: N }, (_, i) => {
-    const t = templates[i % templates.length];
-    const k = Math.floor(i / templates.length) * 7;
-    return {
-      ...t,
-      id: `bench-${i}`,
-      start: shift(t.start, k),
-      end: shift(t.end, k),
-      cancellationPolicy: { ...t.cancellationPolicy, deadline: shift(t.cancellationPolicy.deadline, k) },
-    };
-  }).sort((a, b) => a.start.localeCompare(b.start));
+  const { me, appointments, persons } = await benchData(N);
   const data = JSON.stringify({ me, appointments, person: persons.ola.name });
 
   const b = await rollup({
@@ -154,7 +182,199 @@ async function renderBench() {
   }
 }
 
-if (process.env.BENCH_SKIP_BROWSER !== '1') await renderBench();
+// ---------------------------------------------------------------------------------------------
+// (c) load time with the CPU throttled 4x, omsorg vs. a Shoelace peer embed
+// ---------------------------------------------------------------------------------------------
+const PEER_DESCRIPTION =
+  'Shoelace 2 peer: <sl-select> (2 <sl-option>s) + 20 <sl-card>s (time, text, service, place, <sl-button> to cancel) + closed <sl-dialog> with 2 <sl-button>s, light theme tokens';
+
+/** A module bundled like the CDN file (browser builds, every import inlined, minified). */
+async function bundleMinified(input) {
+  const b = await rollup({
+    input,
+    plugins: [nodeResolve({ browser: true }), terser({ ecma: 2020, module: true, compress: { passes: 2 }, format: { comments: false } })],
+    onwarn: () => {},
+  });
+  const { output } = await b.generate({ format: 'es', inlineDynamicImports: true });
+  await b.close();
+  return Buffer.from(output[0].code);
+}
+
+async function loadBench() {
+  let puppeteer;
+  try {
+    puppeteer = (await import('puppeteer-core')).default;
+  } catch {
+    console.log('\npuppeteer-core is not installed: load timing skipped.');
+    return;
+  }
+  const { me, appointments } = await benchData(LOAD_N);
+  const stub = readFileSync(`${root}scripts/bench/load-stub.js`, 'utf8').replace('/*DATA*/ null', () => JSON.stringify({ me, appointments }));
+  const omsorgJs = readFileSync(`${cdnDir}/omsorg.js`);
+  const peerJs = await bundleMinified(`${root}scripts/bench/peer-page.js`);
+
+  // Both pages: the stub (classic, runs first), the host's markup, then one inline script that
+  // marks 'script-insert' and adds the embed's module script tag (as a host page or a tag
+  // manager would). omsorg's tag is the documented one-script-tag embed (mock sign-in).
+  const page = (title, body, tag) => `<!doctype html>
+<html lang="nb"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title><link rel="icon" href="data:,"><script src="/stub.js"></script></head>
+<body><main>${body}</main>
+<script>
+performance.mark('script-insert');
+const s = document.createElement('script');
+s.type = 'module';
+${tag}
+document.head.append(s);
+</script></body></html>`;
+  const omsorgHtml = page(
+    'omsorg load benchmark',
+    '<omsorg-appointment-list></omsorg-appointment-list>',
+    `// A signed-in mock session, as on a page the person returns to (sessionStorage, fresh per context).
+sessionStorage.setItem('omsorg.mock-auth', JSON.stringify({ signedIn: true, name: 'Ola Nordmann' }));
+s.src = '/omsorg.js';
+Object.assign(s.dataset, { omsorg: '', api: omsorgLoad.api, auth: 'mock', mockUser: 'ola', mockName: 'Ola Nordmann' });
+// The first rendered item: the list's own update hook, set as soon as the element is defined.
+customElements.whenDefined('omsorg-appointment-list').then(() => {
+  const el = document.querySelector('omsorg-appointment-list');
+  const count = () => el.shadowRoot?.querySelectorAll('li[part~="item"]').length ?? 0;
+  const proto = Object.getPrototypeOf(el);
+  el.updated = function (changed) {
+    proto.updated?.call(this, changed);
+    if (count() > 0) omsorgLoad.mark(count());
+  };
+  if (count() > 0) omsorgLoad.mark(count());
+});`,
+  );
+  const peerHtml = page('peer (Shoelace) load benchmark', '<section id="peer"></section>', `s.src = '/peer.js';`);
+
+  const gz = (buf) => gzipSync(buf, { level: 9 });
+  const files = {
+    '/omsorg.html': ['text/html; charset=utf-8', gz(Buffer.from(omsorgHtml))],
+    '/peer.html': ['text/html; charset=utf-8', gz(Buffer.from(peerHtml))],
+    '/stub.js': ['text/javascript', gz(Buffer.from(stub))],
+    '/omsorg.js': ['text/javascript', gz(omsorgJs)],
+    '/peer.js': ['text/javascript', gz(peerJs)],
+  };
+  const server = createServer((req, res) => {
+    const f = files[new URL(req.url ?? '/', 'http://x').pathname];
+    if (!f) return res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': f[0], 'content-encoding': 'gzip', 'cache-control': 'no-store' });
+    res.end(f[1]);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+
+  const browser = await puppeteer.launch({
+    executablePath: findChromium(),
+    headless: true,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const errors = [];
+  async function coldLoad(name) {
+    const context = await browser.createBrowserContext();
+    try {
+      const p = await context.newPage();
+      await p.setViewport({ width: 1024, height: 800 });
+      p.on('pageerror', (e) => errors.push(`${name}: ${e.message}`));
+      p.on('console', (m) => m.type() === 'error' && errors.push(`${name}: console: ${m.text()}`));
+      const cdp = await p.createCDPSession();
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await p.goto(`${origin}/${name}.html`, { waitUntil: 'domcontentloaded', timeout: 60_000 });
+      const r = await p.evaluate(async () => {
+        const t = await Promise.race([omsorgLoad.done, new Promise((_, no) => setTimeout(() => no(new Error(`no list item after 30 s; the list's shadow DOM (or the peer's markup): ${(document.querySelector('omsorg-appointment-list, #peer')?.shadowRoot ?? document.body).innerHTML.replace(/<!--[^>]*-->/g, "").replace(/\s+/g, " ").slice(0, 1500)}`)), 30_000))]);
+        const insert = performance.getEntriesByName('script-insert')[0].startTime;
+        const js = performance.getEntriesByType('resource').filter((e) => /\/(omsorg|peer)\.js$/.test(e.name));
+        return {
+          items: t.items,
+          navToItem: t.first,
+          insertToItem: t.first - insert,
+          insertToPaint: t.painted - insert,
+          gzipBytes: js.reduce((n, e) => n + e.encodedBodySize, 0),
+          rawBytes: js.reduce((n, e) => n + e.decodedBodySize, 0),
+          files: js.length,
+        };
+      });
+      await cdp.detach();
+      return r;
+    } finally {
+      await context.close();
+    }
+  }
+
+  const runs = { omsorg: [], peer: [] };
+  let version;
+  try {
+    version = await browser.version();
+    // One unmeasured load each first (starts the browser's processes and disk cache), then
+    // alternating cold loads so drift in the machine's load hits both alike.
+    await coldLoad('omsorg');
+    await coldLoad('peer');
+    for (let i = 0; i < LOAD_RUNS; i++) {
+      runs.omsorg.push(await coldLoad('omsorg'));
+      runs.peer.push(await coldLoad('peer'));
+    }
+  } catch (e) {
+    if (errors.length) console.log('page errors:', errors);
+    throw e;
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  if (errors.length) console.log('page errors:', errors);
+
+  const o = runs.omsorg;
+  const q = runs.peer;
+  const ms = (xs) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return [median(s), s[0], s[s.length - 1]].map((x) => x.toFixed(0));
+  };
+  const ratio = (a, b) => (a / b).toFixed(2);
+  console.log(`\nLoad: script → first rendered appointment list, CPU throttled 4x (${version}, headless; ${LOAD_RUNS} cold loads each, fresh browser context per load)`);
+  console.log(`omsorg: omsorg.js (CDN file) + <omsorg-appointment-list>, ${o[0].items} appointments, signed-in mock session`);
+  console.log(`peer:   ${PEER_DESCRIPTION}; ${q[0].items} appointments; bundled + minified like the CDN file`);
+  console.log(`both:   the same in-memory API stub; JS served gzip -9; machine: ${cpus().length} CPU(s), load average ${loadavg().map((x) => x.toFixed(1)).join(' / ')}\n`);
+  table(
+    [
+      ['omsorg: navigation start → first item', ...ms(o.map((r) => r.navToItem))],
+      ['omsorg: script inserted → first item', ...ms(o.map((r) => r.insertToItem))],
+      ['omsorg: script inserted → frame after it', ...ms(o.map((r) => r.insertToPaint))],
+      ['peer:   navigation start → first item', ...ms(q.map((r) => r.navToItem))],
+      ['peer:   script inserted → first item', ...ms(q.map((r) => r.insertToItem))],
+      ['peer:   script inserted → frame after it', ...ms(q.map((r) => r.insertToPaint))],
+    ],
+    ['ms (4x CPU slowdown)', `median of ${LOAD_RUNS}`, 'min', 'max'],
+  );
+  const oGz = o[0].gzipBytes;
+  const qGz = q[0].gzipBytes;
+  console.log('');
+  table(
+    [
+      ['omsorg', fmt(o[0].rawBytes), fmt(oGz), String(o[0].files)],
+      ['peer (Shoelace)', fmt(q[0].rawBytes), fmt(qGz), String(q[0].files)],
+    ],
+    ['JS transferred', 'raw B', 'gzip B', 'files'],
+  );
+  const tO = median(o.map((r) => r.insertToItem));
+  const tQ = median(q.map((r) => r.insertToItem));
+  console.log('');
+  table(
+    [
+      ['time, script inserted → first item (medians)', ratio(tO, tQ)],
+      ['time, navigation start → first item (medians)', ratio(median(o.map((r) => r.navToItem)), median(q.map((r) => r.navToItem)))],
+      ['gzip bytes transferred', ratio(oGz, qGz)],
+    ],
+    ['ratio omsorg / peer', ''],
+  );
+  if (o.some((r) => r.items !== LOAD_N) || q.some((r) => r.items !== LOAD_N)) {
+    console.log(`note: expected ${LOAD_N} items, got omsorg ${o.map((r) => r.items).join(',')} / peer ${q.map((r) => r.items).join(',')}`);
+  }
+}
+
+if (process.env.BENCH_SKIP_BROWSER !== '1') {
+  if (process.env.BENCH_SKIP_RENDER !== '1') await renderBench();
+  await loadBench();
+}
 
 if (overBudget) {
   if (cdn[1] > CDN_BUDGET_GZIP) console.error(`\nomsorg.js is ${fmt(cdn[1])} B gzip: over the ${fmt(CDN_BUDGET_GZIP)} B budget.`);
