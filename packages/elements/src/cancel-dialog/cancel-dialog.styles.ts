@@ -105,6 +105,9 @@ export const styles = [
     }
     .error-summary a {
       color: var(--_danger);
+      /* A target of at least 24×24 px (WCAG 2.5.8): the links are alone on their line. */
+      display: inline-block;
+      padding-block: 0.25rem;
     }
     form {
       display: flex;

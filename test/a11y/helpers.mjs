@@ -1,0 +1,113 @@
+// Shared pieces of the universal-design (WCAG 2.1 AA) checks: serves a built Storybook on
+// 127.0.0.1, launches Debian's headless Chromium through puppeteer-core and opens one story at a
+// time on a reused page, waiting until Storybook says it rendered and the omsorg elements have
+// settled (nothing aria-busy inside their shadow roots).
+//
+// STORYBOOK_DIR overrides the default storybook-static/ (e.g. a build in a temp dir).
+import assert from 'node:assert/strict';
+import http from 'node:http';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import sirv from 'sirv';
+import puppeteer from 'puppeteer-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const STORYBOOK_DIR = resolve(process.env.STORYBOOK_DIR ?? join(ROOT, 'storybook-static'));
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
+export const AXE_SOURCE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** Serves the built Storybook; returns its origin, the story ids and a close function. */
+export async function serveStorybook() {
+  assert.ok(existsSync(join(STORYBOOK_DIR, 'index.json')), `no Storybook build at ${STORYBOOK_DIR}: run \`npm run storybook:build\` first`);
+  const serve = sirv(STORYBOOK_DIR, { dev: true });
+  const server = http.createServer((req, res) => serve(req, res, () => ((res.statusCode = 404), res.end())));
+  await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
+  const origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
+  const index = JSON.parse(readFileSync(join(STORYBOOK_DIR, 'index.json'), 'utf8'));
+  const ids = Object.values(index.entries).filter((e) => e.type === 'story').map((e) => e.id);
+  return { origin, ids, close: () => new Promise((r) => server.close(() => r(undefined))) };
+}
+
+/** Headless Chromium with the project's usual flags and a throwaway profile. */
+export async function launch() {
+  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM=…)`);
+  const profileDir = await mkdtemp(join(tmpdir(), 'omsorg-a11y-profile-'));
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir: profileDir,
+    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--font-render-hinting=none', '--hide-scrollbars'],
+  });
+  return {
+    browser,
+    async close() {
+      await browser.close().catch(() => {});
+      await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+    },
+  };
+}
+
+/** Records Storybook's render events on every document the page loads. */
+export async function preparePage(page) {
+  page.setDefaultTimeout(20_000);
+  await page.evaluateOnNewDocument(() => {
+    const seen = (globalThis.__a11y = []);
+    const hook = () => {
+      const ch = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
+      if (!ch) return void setTimeout(hook, 10);
+      for (const ev of ['storyRendered', 'storyErrored', 'storyThrewException', 'playFunctionThrewException', 'storyMissing']) {
+        ch.on(ev, () => seen.push(ev));
+      }
+    };
+    hook();
+  });
+}
+
+/**
+ * Opens a story and waits until it rendered (and its play function ran), every omsorg element
+ * has rendered, and nothing inside their shadow roots is aria-busy (the `slow` scenario answers
+ * after 2.5 s). Stories that stay loading on purpose (`--loading`) are returned busy.
+ */
+export async function openStory(page, origin, id, { busyTimeoutMs = 8000 } = {}) {
+  await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load' });
+  await page.waitForFunction(() => globalThis.__a11y?.length > 0, { polling: 50 });
+  const events = await page.evaluate(() => globalThis.__a11y);
+  assert.deepEqual(events.filter((e) => e !== 'storyRendered'), [], `${id}: Storybook reported ${events}`);
+  const settled = await page
+    .waitForFunction(
+      () => {
+        const all = [];
+        const walk = (root) => {
+          for (const el of root.querySelectorAll('*')) {
+            if (el.shadowRoot) {
+              all.push(el);
+              walk(el.shadowRoot);
+            }
+          }
+        };
+        walk(document);
+        return all.every((el) => !el.shadowRoot.querySelector('[aria-busy="true"]') && el.getAttribute('aria-busy') !== 'true');
+      },
+      { timeout: busyTimeoutMs, polling: 50 },
+    )
+    .then(() => true, () => false);
+  // Let transitions and the last render settle.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await new Promise((r) => setTimeout(r, 150));
+  return { settled };
+}
+
+/** The story's page-level rectangle of the first element matching `selector` (through shadow roots). */
+export function deepQuerySource() {
+  return `(function deepQuery(root, sel) {
+    const hit = root.querySelector(sel);
+    if (hit) return hit;
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) { const h = deepQuery(el.shadowRoot, sel); if (h) return h; }
+    }
+    return null;
+  })`;
+}

@@ -1,0 +1,116 @@
+// Universal design (WCAG 2.1 AA, the law for Norwegian public web sites) on every story of the
+// built Storybook: axe-core (wcag2a, wcag2aa, wcag21a, wcag21aa; axe descends into the elements'
+// open shadow roots) must find nothing, and every button, link and form control inside the omsorg
+// elements must offer a target of at least 24×24 CSS px (WCAG 2.2 2.5.8; a radio or checkbox
+// counts with its label, inline links in running text are exempt as WCAG allows).
+//
+//   npm run storybook:build && node --test test/a11y/stories-axe.test.mjs
+//   A11Y_STORIES=elements-login--default,…  checks only these stories.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { AXE_SOURCE, launch, openStory, preparePage, serveStorybook } from './helpers.mjs';
+
+const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const MIN_TARGET = 24;
+
+/** Stories are checked in this many browsers at once (each story loads Storybook's whole iframe). */
+const PAGES = Number(process.env.A11Y_PAGES ?? 4);
+
+let sb;
+/** One browser per page: background tabs get no animation frames, which stories wait for. */
+const chromes = [];
+/** @type {import('puppeteer-core').Page[]} */
+const pages = [];
+before(async () => {
+  sb = await serveStorybook();
+  await Promise.all(
+    Array.from({ length: PAGES }, async () => {
+      const chrome = await launch();
+      chromes.push(chrome);
+      const page = await chrome.browser.newPage();
+      await page.setViewport({ width: 1000, height: 900 });
+      await preparePage(page);
+      pages.push(page);
+    }),
+  );
+});
+after(async () => {
+  await Promise.all(chromes.map((c) => c.close()));
+  await sb?.close();
+});
+
+/** Buttons, links and controls inside omsorg shadow roots smaller than 24×24 px. */
+function smallTargets(min) {
+  const found = [];
+  const visit = (root, host) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) visit(el.shadowRoot, el.localName);
+      if (!host?.startsWith('omsorg-')) continue;
+      if (!el.matches('button, a[href], input:not([type="hidden"]), select, textarea, summary, [role="button"], [role="link"]')) continue;
+      const style = getComputedStyle(el);
+      if (style.visibility === 'hidden' || style.display === 'none') continue;
+      let rect = el.getBoundingClientRect();
+      if (rect.width === 0 && rect.height === 0) continue; // not rendered (closed dialog and so on)
+      // A radio or checkbox is hit through its label as well: measure the label.
+      if (el.matches('input[type="radio"], input[type="checkbox"]')) {
+        const label = el.closest('label') ?? (el.id ? root.querySelector(`label[for="${CSS.escape(el.id)}"]`) : null);
+        if (label) rect = label.getBoundingClientRect();
+      }
+      // Inline links inside a sentence are exempt (2.5.8 "Inline").
+      if (el.localName === 'a' && getComputedStyle(el).display === 'inline' && el.parentElement && /\S/.test([...el.parentElement.childNodes].filter((n) => n.nodeType === 3).map((n) => n.textContent).join(''))) continue;
+      if (rect.width + 0.01 < min || rect.height + 0.01 < min) {
+        found.push(`${host} ${el.localName}${el.id ? '#' + el.id : ''}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''} "${(el.textContent || el.getAttribute('aria-label') || '').trim().slice(0, 40)}" ${rect.width.toFixed(1)}×${rect.height.toFixed(1)}`);
+      }
+    }
+  };
+  visit(document, undefined);
+  return found;
+}
+
+/** axe-core and the target sizes on one story; returns the problems found. */
+async function check(page, id) {
+  // `--loading` stays loading for a minute on purpose; check it as it is.
+  await openStory(page, sb.origin, id, { busyTimeoutMs: /--loading$/.test(id) ? 300 : 8000 });
+  if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ content: AXE_SOURCE });
+  const result = await page.evaluate(
+    (rulesets) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: rulesets } }),
+    RULESETS,
+  );
+  const violations = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n      ${v.nodes.slice(0, 4).map((n) => `${n.target.flat().join(' >>> ')} — ${n.failureSummary?.split('\n').slice(1, 2).join(' ').trim()}`).join('\n      ')}`);
+  // Guard against axe silently skipping the shadow roots: a node inside a shadow root has a
+  // target of nested selectors ([['omsorg-login', '.status']]).
+  const hasShadowContent = await page.evaluate(() => {
+    const visit = (root) => [...root.querySelectorAll('*')].some((el) => (el.localName.startsWith('omsorg-') && el.shadowRoot?.querySelector('h1,h2,h3,h4,h5,h6,p,button,a,input')) || (el.shadowRoot && visit(el.shadowRoot)));
+    return visit(document);
+  });
+  const sawShadow = result.passes.some((r) => r.nodes.some((n) => n.target.some((part) => Array.isArray(part) && part.length > 1)));
+  const small = await page.evaluate(smallTargets, MIN_TARGET);
+  if (hasShadowContent && !sawShadow) return ['axe-core checked nothing inside the shadow roots'];
+  return [...violations.map((v) => `axe ${v}`), ...small.map((s) => `target < ${MIN_TARGET}px: ${s}`)];
+}
+
+test('every story: no axe-core WCAG 2.1 A/AA violations and targets of at least 24×24 px', async (t) => {
+  const only = process.env.A11Y_STORIES?.split(',').filter(Boolean);
+  const ids = only ?? sb.ids;
+  assert.ok(ids.length > 0, 'no stories in index.json');
+  /** @type {Map<string, string[] | Error>} */
+  const results = new Map();
+  const queue = [...ids];
+  await Promise.all(
+    pages.map(async (page) => {
+      for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
+        results.set(id, await check(page, id).catch((e) => e));
+      }
+    }),
+  );
+  const failures = [];
+  for (const id of ids) {
+    await t.test(id, () => {
+      const r = results.get(id);
+      if (r instanceof Error) throw r;
+      if (r.length) failures.push(`${id}\n    ${r.join('\n    ')}`);
+      assert.deepEqual(r, [], `${id}:\n    ${r.join('\n    ')}`);
+    });
+  }
+  if (failures.length) console.log(`\n${failures.length} stories with problems:\n${failures.join('\n')}`);
+});

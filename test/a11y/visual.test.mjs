@@ -1,0 +1,161 @@
+// Screenshots of key states under the conditions WCAG 2.1 AA asks the elements to survive,
+// compared with committed references in test/a11y/references/ (pixelmatch):
+//   forced-colors  `forced-colors: active` (Windows high contrast)
+//   reduced-motion `prefers-reduced-motion: reduce`, and no CSS animation may be running
+//   w320           a 320 CSS px wide viewport (1.4.10 Reflow), no horizontal scrolling
+//   zoom200        200 % zoom: a 640×900 viewport at device scale factor 2, no horizontal scrolling
+// and, without a screenshot, that the loading skeleton pulses normally but not under reduced motion.
+//
+//   node --test test/a11y/visual.test.mjs              compare (diffs go to a temp dir)
+//   UPDATE_REFERENCES=1 node --test test/a11y/visual.test.mjs   rewrite the references
+//
+// The page's clock is fixed (Europe/Oslo, 2026-11-27 09:00 plus elapsed time) so the dates the
+// mocks derive from "now" and the elements' "today"/"tomorrow" wording are the same every day.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pixelmatch from 'pixelmatch';
+import { PNG } from 'pngjs';
+import { deepQuerySource, launch, openStory, preparePage, serveStorybook } from './helpers.mjs';
+
+const REFERENCES = fileURLToPath(new URL('./references/', import.meta.url));
+const UPDATE = process.env.UPDATE_REFERENCES === '1';
+const FIXED_NOW = Date.parse('2026-11-27T09:00:00+01:00');
+/** Pixels allowed to differ (anti-aliasing noise); pixelmatch's colour threshold is 0.1. */
+const MAX_DIFF_PIXELS = 10;
+
+/** Story, and the element (through shadow roots) whose box is captured. */
+const STATES = [
+  { name: 'appointment-list', id: 'elements-appointment-list--default', selector: 'omsorg-appointment-list' },
+  { name: 'cancel-dialog-open', id: 'elements-appointment-list--cancel-dialog-open', selector: 'dialog[open]' },
+  { name: 'login-signed-in', id: 'elements-login--default', selector: 'omsorg-login' },
+  { name: 'service-list', id: 'elements-service-list--default', selector: 'omsorg-service-list' },
+];
+const MODES = [
+  { name: 'forced-colors', viewport: { width: 1000, height: 900 }, media: [{ name: 'forced-colors', value: 'active' }] },
+  { name: 'reduced-motion', viewport: { width: 1000, height: 900 }, media: [{ name: 'prefers-reduced-motion', value: 'reduce' }], noAnimations: true },
+  { name: 'w320', viewport: { width: 320, height: 900 }, media: [], noOverflow: true },
+  { name: 'zoom200', viewport: { width: 640, height: 900, deviceScaleFactor: 2 }, media: [], noOverflow: true },
+];
+
+/** Long elements are captured to this height (CSS px) to keep the references small. */
+const MAX_HEIGHT = 1200;
+
+let sb, chrome, page, cdp, diffDir;
+before(async () => {
+  sb = await serveStorybook();
+  chrome = await launch();
+  page = await chrome.browser.newPage();
+  await preparePage(page);
+  cdp = await page.createCDPSession();
+  await page.emulateTimezone('Europe/Oslo');
+  await page.evaluateOnNewDocument((fixed) => {
+    const RealDate = Date;
+    const start = RealDate.now();
+    const now = () => fixed + (RealDate.now() - start);
+    class FixedDate extends RealDate {
+      constructor(...args) {
+        if (args.length === 0) super(now());
+        else super(...args);
+      }
+      static now() {
+        return now();
+      }
+    }
+    globalThis.Date = FixedDate;
+  }, FIXED_NOW);
+  if (UPDATE) mkdirSync(REFERENCES, { recursive: true });
+});
+after(async () => {
+  await chrome?.close();
+  await sb?.close();
+  if (diffDir) console.log(`diff images in ${diffDir}`);
+});
+
+/** CSS animations and transitions running in the document and every shadow root below it. */
+function runningAnimations() {
+  const all = new Set(document.getAnimations());
+  const walk = (root) => {
+    for (const el of root.querySelectorAll('*')) {
+      if (el.shadowRoot) {
+        for (const a of el.shadowRoot.getAnimations()) all.add(a);
+        walk(el.shadowRoot);
+      }
+    }
+  };
+  walk(document);
+  return [...all]
+    .filter((a) => a.playState === 'running')
+    .map((a) => `${a.animationName ?? a.transitionProperty ?? a.constructor.name} on ${a.effect?.target?.localName}.${a.effect?.target?.className}`);
+}
+
+/** Compares a PNG buffer with the reference (or writes it); returns a problem or undefined. */
+function compare(name, png) {
+  const file = join(REFERENCES, `${name}.png`);
+  if (UPDATE || !existsSync(file)) {
+    if (!UPDATE) return `no reference ${file} (run with UPDATE_REFERENCES=1)`;
+    writeFileSync(file, png);
+    return undefined;
+  }
+  const actual = PNG.sync.read(png);
+  const expected = PNG.sync.read(readFileSync(file));
+  if (actual.width !== expected.width || actual.height !== expected.height) {
+    diffDir ??= mkdtempSync(join(tmpdir(), 'omsorg-a11y-diff-'));
+    writeFileSync(join(diffDir, `${name}.actual.png`), png);
+    return `${name}: size ${actual.width}×${actual.height}, reference ${expected.width}×${expected.height} (actual in ${diffDir})`;
+  }
+  const diff = new PNG({ width: actual.width, height: actual.height });
+  const n = pixelmatch(actual.data, expected.data, diff.data, actual.width, actual.height, { threshold: 0.1 });
+  if (n > MAX_DIFF_PIXELS) {
+    diffDir ??= mkdtempSync(join(tmpdir(), 'omsorg-a11y-diff-'));
+    writeFileSync(join(diffDir, `${name}.diff.png`), PNG.sync.write(diff));
+    writeFileSync(join(diffDir, `${name}.actual.png`), png);
+    return `${name}: ${n} pixels differ (diff in ${diffDir})`;
+  }
+  return undefined;
+}
+
+for (const mode of MODES) {
+  test(`visual: ${mode.name}`, async (t) => {
+    await page.setViewport(mode.viewport);
+    // puppeteer's emulateMediaFeatures refuses `forced-colors`; the DevTools protocol takes it.
+    await cdp.send('Emulation.setEmulatedMedia', { media: '', features: mode.media });
+    for (const state of STATES) {
+      await t.test(state.name, async () => {
+        await openStory(page, sb.origin, state.id);
+        if (mode.noOverflow) {
+          const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
+          assert.ok(scrollWidth <= clientWidth, `${state.name} at ${mode.name}: the page scrolls sideways (scrollWidth ${scrollWidth} > clientWidth ${clientWidth})`);
+        }
+        if (mode.noAnimations) {
+          const running = await page.evaluate(runningAnimations);
+          assert.deepEqual(running, [], `${state.name}: animations still running under prefers-reduced-motion: reduce`);
+        }
+        const handle = await page.evaluateHandle(`${deepQuerySource()}(document, ${JSON.stringify(state.selector)})`);
+        const element = handle.asElement();
+        assert.ok(element, `${state.name}: no ${state.selector}`);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        const box = await element.boundingBox();
+        assert.ok(box && box.width > 0 && box.height > 0, `${state.name}: ${state.selector} is not rendered`);
+        const clip = { x: 0, y: 0, width: box.width, height: Math.min(box.height, MAX_HEIGHT) };
+        const png = Buffer.from(await element.screenshot({ type: 'png', captureBeyondViewport: true, clip }));
+        const problem = compare(`${state.name}.${mode.name}`, png);
+        assert.equal(problem, undefined, problem);
+      });
+    }
+  });
+}
+
+test('reduced motion stops the loading skeleton (which pulses otherwise)', async () => {
+  await page.setViewport({ width: 1000, height: 900 });
+  const id = 'elements-appointment-list--loading';
+  await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-reduced-motion', value: 'no-preference' }] });
+  await openStory(page, sb.origin, id, { busyTimeoutMs: 200 });
+  assert.notDeepEqual(await page.evaluate(runningAnimations), [], 'the skeleton pulses without the preference (else this check proves nothing)');
+  await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+  await openStory(page, sb.origin, id, { busyTimeoutMs: 200 });
+  assert.deepEqual(await page.evaluate(runningAnimations), [], 'animations running under prefers-reduced-motion: reduce');
+});
