@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/styles.js';
+import { subjectDataStyles } from '../internal/subject-data.styles.js';
 
 export const styles = [
   baseStyles,
+  subjectDataStyles,
   css`
     :host {
       --_gap: var(--omsorg-appointment-list-gap, var(--_space));
@@ -15,27 +17,6 @@ export const styles = [
       --_attention: var(--omsorg-appointment-list-status-attention, var(--_text-subtle));
       --_negative: var(--omsorg-appointment-list-status-negative, var(--_danger));
       --_skeleton-height: var(--omsorg-appointment-list-skeleton-height, 18rem);
-    }
-    .base {
-      container-type: inline-size;
-      display: flex;
-      flex-direction: column;
-      gap: var(--_gap);
-      min-width: 0;
-    }
-    .heading {
-      margin: 0;
-      font-size: 1.5em;
-      line-height: 1.25;
-    }
-    .heading:focus {
-      outline: none;
-    }
-    .heading:focus-visible {
-      outline: 3px solid var(--_focus);
-    }
-    .acting-for {
-      margin: 0;
     }
     .toggle {
       display: flex;
@@ -51,12 +32,6 @@ export const styles = [
       color: var(--_on-accent);
       text-decoration: underline;
       text-underline-offset: 0.2em;
-    }
-    .content {
-      min-width: 0;
-    }
-    .content[aria-busy='true'] {
-      min-height: var(--_skeleton-height);
     }
     .skeleton-list {
       display: flex;

@@ -7,4 +7,5 @@ export { common, catalog, errorMessage, type Catalog, type CommonMessages } from
 export * from './format.js';
 export * from './events.js';
 export { baseStyles } from './styles.js';
+export { subjectDataStyles } from './subject-data.styles.js';
 export { VERSION } from './version.js';

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { baseStyles } from '../internal/styles.js';
+import { subjectDataStyles } from '../internal/subject-data.styles.js';
 
 export const styles = [
   baseStyles,
+  subjectDataStyles,
   css`
     :host {
       --_gap: var(--omsorg-service-list-gap, var(--_space));
@@ -14,33 +16,8 @@ export const styles = [
       --_ended: var(--omsorg-service-list-status-ended, var(--_text-subtle));
       --_skeleton-height: var(--omsorg-service-list-skeleton-height, 12rem);
     }
-    .base {
-      container-type: inline-size;
-      display: flex;
-      flex-direction: column;
-      gap: var(--_gap);
-      min-width: 0;
-    }
-    .heading {
-      margin: 0;
-      font-size: 1.5em;
-      line-height: 1.25;
-    }
-    .heading:focus {
-      outline: none;
-    }
-    .heading:focus-visible {
-      outline: 3px solid var(--_focus);
-    }
-    .acting-for,
     .empty {
       margin: 0;
-    }
-    .content {
-      min-width: 0;
-    }
-    .content[aria-busy='true'] {
-      min-height: var(--_skeleton-height);
     }
     .skeleton-list {
       display: flex;
