@@ -26,22 +26,19 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import puppeteer from 'puppeteer-core';
+import { launch, WAIT_MS } from '../hosts/harness.mjs';
 import { demoRoots } from '../../scripts/serve-demo.mjs';
 import { startSandbox } from '../../packages/sandbox/src/index.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
 const PER = { id: 'psn-per-51d0', name: 'Per Hansen' };
 const MAIN = 'omsorg-appointment-list:not(.next-visit)';
 const SIDE = 'omsorg-appointment-list.next-visit';
-const WAIT_MS = 20_000;
 
 
 /** @type {string} */ let dataDir;
-/** @type {string} */ let profileDir;
 /** @type {Awaited<ReturnType<typeof startSandbox>> | undefined} */ let sandbox;
-/** @type {import('puppeteer-core').Browser | undefined} */ let browser;
+/** @type {Awaited<ReturnType<typeof launch>> | undefined} */ let chromium;
 /** @type {import('puppeteer-core').Page} */ let page;
 let port = 0;
 /** The visit Ola cancelled in the first journey. */
@@ -61,25 +58,11 @@ async function start() {
 
 before(async () => {
   assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium)`);
   const t0 = Date.now();
   dataDir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-data-'));
-  profileDir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-profile-'));
   await start();
-  browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir: profileDir,
-    args: [
-      '--no-sandbox',
-      '--disable-dev-shm-usage',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
-  page = await browser.newPage();
+  chromium = await launch();
+  page = await chromium.browser.newPage();
   setupSeconds = ((Date.now() - t0) / 1000).toFixed(1);
   page.setDefaultTimeout(WAIT_MS);
   await page.setViewport({ width: 1280, height: 900 });
@@ -110,9 +93,9 @@ before(async () => {
 });
 
 after(async () => {
-  await browser?.close().catch(() => {});
+  await chromium?.close();
   await sandbox?.close().catch(() => {});
-  for (const d of [dataDir, profileDir]) if (d) await rm(d, { recursive: true, force: true }).catch(() => {});
+  if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => {});
 });
 
 // ---- helpers ------------------------------------------------------------------------------
