@@ -3,7 +3,7 @@
  * authorization code flow with PKCE, `acr_values` for the highest assurance level, optional
  * DPoP with a non-extractable key in IndexedDB. No iframe renew and no session monitor
  * (ID-porten gives browser clients no refresh tokens; the client warns before expiry instead).
- * Tokens live in memory or sessionStorage, never localStorage.
+ * Tokens live in memory or sessionStorage, never in persistent web storage.
  *
  * oidc-client-ts (~17 KB gzip) is loaded with a dynamic import on first use, so pages that
  * never sign in with OIDC never download it.
