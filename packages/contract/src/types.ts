@@ -19,6 +19,24 @@ export type GrantedService = S['GrantedService'];
 export type Extent = S['Extent'];
 export type ServiceList = S['ServiceList'];
 export type ProblemType = S['ProblemType'];
+export type ReplyPolicy = S['ReplyPolicy'];
+export type Recipient = S['Recipient'];
+export type RecipientList = S['RecipientList'];
+export type SenderRole = S['SenderRole'];
+export type Sender = S['Sender'];
+export type Attachment = S['Attachment'];
+export type Message = S['Message'];
+export type SeenBy = S['SeenBy'];
+export type MessageExcerpt = S['MessageExcerpt'];
+export type Thread = S['Thread'];
+export type ThreadDetail = S['ThreadDetail'];
+export type ThreadPage = S['ThreadPage'];
+export type NewThread = S['NewThread'];
+export type NewMessage = S['NewMessage'];
+export type SeenRequest = S['SeenRequest'];
+export type SeenState = S['SeenState'];
+export type DraftInput = S['DraftInput'];
+export type Draft = S['Draft'];
 export type Problem = S['Problem'];
 
 /** Problem type URNs as constants, so code never spells them by hand. */
@@ -34,10 +52,36 @@ export const problemTypes = {
   preconditionFailed: 'urn:omsorg:problem:precondition-failed',
   deadlinePassed: 'urn:omsorg:problem:deadline-passed',
   notCancellable: 'urn:omsorg:problem:not-cancellable',
+  threadClosed: 'urn:omsorg:problem:thread-closed',
+  recipientNotAllowed: 'urn:omsorg:problem:recipient-not-allowed',
+  attachmentType: 'urn:omsorg:problem:attachment-type',
+  attachmentTooLarge: 'urn:omsorg:problem:attachment-too-large',
   rateLimited: 'urn:omsorg:problem:rate-limited',
   serverError: 'urn:omsorg:problem:server-error',
   unavailable: 'urn:omsorg:problem:unavailable',
 } as const satisfies Record<string, ProblemType>;
+
+/** Problem titles (English, for developers; users see translated text from the elements). */
+export const problemTitles = {
+  unauthorized: 'Not signed in',
+  insufficientAssurance: 'Higher assurance level required',
+  forbidden: 'Not allowed',
+  notFound: 'Not found',
+  validation: 'The request is not valid',
+  idempotencyKeyMissing: 'Idempotency-Key required',
+  idempotencyKeyReused: 'Idempotency-Key used for another request',
+  preconditionRequired: 'If-Match required',
+  preconditionFailed: 'The resource has changed',
+  deadlinePassed: 'The cancellation deadline has passed',
+  notCancellable: 'The appointment cannot be cancelled',
+  threadClosed: 'The thread is closed',
+  recipientNotAllowed: 'The subject does not receive this service',
+  attachmentType: 'The attachment type is not allowed',
+  attachmentTooLarge: 'The attachment is too large',
+  rateLimited: 'Too many requests',
+  serverError: 'Server error',
+  unavailable: 'Service unavailable',
+} as const satisfies Record<keyof typeof problemTypes, string>;
 
 /** Statuses in which the citizen may still cancel (the server decides; this is for display). */
 export const cancellableStatuses: readonly AppointmentStatus[] = ['proposed', 'pending', 'booked', 'cancellation-rejected'];

@@ -1,5 +1,5 @@
 /** Response helpers: every answer carries `Cache-Control: no-store`; errors are problem+json. */
-import { problemTypes, type Problem } from '@omsorg/contract';
+import { problemTitles, problemTypes, type Problem } from '@omsorg/contract';
 import { HttpResponse, type JsonBodyType } from 'msw';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
@@ -12,22 +12,7 @@ export function json<T extends JsonBodyType>(body: T, init: { status?: number; h
 
 export type ProblemKey = keyof typeof problemTypes;
 
-const titles: Record<ProblemKey, string> = {
-  unauthorized: 'Not signed in',
-  insufficientAssurance: 'Higher assurance level required',
-  forbidden: 'Not allowed',
-  notFound: 'Not found',
-  validation: 'The request is not valid',
-  idempotencyKeyMissing: 'Idempotency-Key required',
-  idempotencyKeyReused: 'Idempotency-Key used for another request',
-  preconditionRequired: 'If-Match required',
-  preconditionFailed: 'The resource has changed',
-  deadlinePassed: 'The cancellation deadline has passed',
-  notCancellable: 'The appointment cannot be cancelled',
-  rateLimited: 'Too many requests',
-  serverError: 'Server error',
-  unavailable: 'Service unavailable',
-};
+const titles: Record<ProblemKey, string> = problemTitles;
 
 export type FieldError = NonNullable<Problem['errors']>[number];
 

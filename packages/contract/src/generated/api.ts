@@ -107,6 +107,185 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subjects/{subjectId}/message-recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        /** The care services the subject may write to (those providing a granted service) */
+        get: operations["listMessageRecipients"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/threads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        /** The subject's message threads, latest activity first */
+        get: operations["listThreads"];
+        put?: never;
+        /** Start a thread with the care service of one of the subject's granted services */
+        post: operations["startThread"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/threads/{threadId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                threadId: components["parameters"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        /** One thread with all its messages, oldest first */
+        get: operations["getThread"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/threads/{threadId}/messages": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                threadId: components["parameters"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reply in a thread
+         * @description Deletes the sender's draft for this thread in the same transaction.
+         */
+        post: operations["sendMessage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/threads/{threadId}/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                threadId: components["parameters"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /** Mark the thread read up to a message (idempotent) */
+        put: operations["markThreadSeen"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/drafts/{draftKey}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                /** @description A thread id for a reply's draft, or `new` for the draft of a new thread. */
+                draftKey: components["parameters"]["DraftKey"];
+            };
+            cookie?: never;
+        };
+        /** The signed-in person's draft (404 when there is none) */
+        get: operations["getDraft"];
+        /** Create (If-None-Match: *) or replace (If-Match) the draft */
+        put: operations["saveDraft"];
+        post?: never;
+        /** Discard the draft */
+        delete: operations["deleteDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/attachments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a file to attach to a message or draft
+         * @description The body is the file itself. The file name travels in
+         *     `Content-Disposition: attachment; filename*=UTF-8''<percent-encoded name>` (never in the
+         *     URL). The server decides the type from the content; a declared `Content-Type` that does
+         *     not match the content is refused (`attachment-type`). An attachment not used in a
+         *     message is visible only to the person who uploaded it.
+         */
+        post: operations["uploadAttachment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/attachments/{attachmentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                attachmentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        /** Download an attachment (the thread's parties only) */
+        get: operations["downloadAttachment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -258,11 +437,156 @@ export interface components {
         ServiceList: {
             items: components["schemas"]["GrantedService"][];
         };
+        /** @description What the care service promises about answers, shown beside every thread. */
+        ReplyPolicy: {
+            /** @description The service answers within this many working days. */
+            expectedReplyWorkingDays: number;
+            /** @description The service's own notice to writers (untrusted text). */
+            notice?: string | null;
+        };
+        /** @description A care service the subject may write to, through one granted service. */
+        Recipient: {
+            grantedServiceId: components["schemas"]["Id"];
+            serviceType: components["schemas"]["Coding"];
+            careService: components["schemas"]["CareService"];
+            replyPolicy: components["schemas"]["ReplyPolicy"];
+        };
+        RecipientList: {
+            items: components["schemas"]["Recipient"][];
+        };
+        /**
+         * @description `citizen`: the subject; `relative`: someone acting for the subject; `staff`: the care service.
+         * @enum {string}
+         */
+        SenderRole: "citizen" | "relative" | "staff";
+        Sender: {
+            role: components["schemas"]["SenderRole"];
+            /** @description Untrusted text. */
+            name: string;
+            /** @description For `relative`, the name of the subject they wrote for. */
+            onBehalfOf?: string | null;
+            /** @description The signed-in person sent it. */
+            isCurrentUser: boolean;
+        };
+        Attachment: {
+            id: components["schemas"]["Id"];
+            /** @description Untrusted text. */
+            filename: string;
+            /** @enum {string} */
+            contentType: "application/pdf" | "image/png" | "image/jpeg";
+            size: number;
+        };
+        /** @description One message (FHIR Communication). */
+        Message: {
+            id: components["schemas"]["Id"];
+            threadId: components["schemas"]["Id"];
+            /** Format: date-time */
+            sentAt: string;
+            sender: components["schemas"]["Sender"];
+            /** @description Plain */
+            text: string;
+            attachments: components["schemas"]["Attachment"][];
+            /** @description The signed-in person has not seen it yet (always false for their own). */
+            unread: boolean;
+        };
+        /** @description One party who has seen the thread since its last message (Dialogporten seenSinceLastUpdate). */
+        SeenBy: {
+            role: components["schemas"]["SenderRole"];
+            name: string;
+            /** Format: date-time */
+            seenAt: string;
+            isCurrentUser: boolean;
+        };
+        MessageExcerpt: {
+            sender: components["schemas"]["Sender"];
+            /** Format: date-time */
+            sentAt: string;
+            /** @description The start of the text (untrusted). */
+            excerpt: string;
+        };
+        Thread: {
+            id: components["schemas"]["Id"];
+            /** @description Changes with every message or seen-state change; the ETag is this value in quotes. */
+            version: string;
+            subjectId: components["schemas"]["Id"];
+            /** @description Untrusted text. */
+            title: string;
+            /**
+             * @description `closed`: the service has closed the thread; no replies.
+             * @enum {string}
+             */
+            status: "open" | "closed";
+            grantedServiceId: components["schemas"]["Id"];
+            serviceType: components["schemas"]["Coding"];
+            careService: components["schemas"]["CareService"];
+            replyPolicy: components["schemas"]["ReplyPolicy"];
+            startedBy?: components["schemas"]["SenderRole"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            lastActivityAt: string;
+            messageCount: number;
+            /** @description Messages the signed-in person has not seen. */
+            unreadCount: number;
+            lastMessage: components["schemas"]["MessageExcerpt"] | null;
+            seenSinceLastUpdate: components["schemas"]["SeenBy"][];
+        };
+        ThreadDetail: components["schemas"]["Thread"] & {
+            /** @description Every message, oldest first. */
+            messages: components["schemas"]["Message"][];
+        };
+        ThreadPage: {
+            items: components["schemas"]["Thread"][];
+            nextCursor: string | null;
+            /** @description Unread messages in all the subject's threads, for the host page's badge. */
+            unreadCount: number;
+        };
+        NewThread: {
+            /** @description One of the subject's granted services from `message-recipients`. */
+            grantedServiceId: components["schemas"]["Id"];
+            title: string;
+            text: string;
+            attachmentIds?: components["schemas"]["Id"][];
+        };
+        NewMessage: {
+            text: string;
+            attachmentIds?: components["schemas"]["Id"][];
+        };
+        SeenRequest: {
+            upToMessageId: components["schemas"]["Id"];
+        };
+        SeenState: {
+            threadId: components["schemas"]["Id"];
+            /** @description Still unread in this thread. */
+            unreadCount: number;
+            /** @description Unread in all the subject's threads. */
+            totalUnreadCount: number;
+        };
+        /**
+         * @description A draft may hold up to 20,000 characters, so that nothing typed or pasted is lost; the
+         *     4,000-character limit applies when it is sent.
+         */
+        DraftInput: {
+            text: string;
+            title?: string | null;
+            grantedServiceId?: components["schemas"]["Id"] | null;
+            attachmentIds?: components["schemas"]["Id"][];
+        };
+        Draft: {
+            key: components["schemas"]["Id"];
+            version: string;
+            text: string;
+            title?: string | null;
+            grantedServiceId?: components["schemas"]["Id"] | null;
+            attachments: components["schemas"]["Attachment"][];
+            /** Format: date-time */
+            updatedAt: string;
+        };
         /**
          * @description Stable problem `type` URNs.
          * @enum {string}
          */
-        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable";
+        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable";
         /** @description RFC 9457 problem details. */
         Problem: {
             type: components["schemas"]["ProblemType"];
@@ -275,7 +599,7 @@ export interface components {
                 /** @description JSON Pointer into the request body. */
                 pointer: string;
                 /** @enum {string} */
-                code: "required" | "too-long" | "unknown-code" | "invalid";
+                code: "required" | "too-long" | "too-many" | "unknown-code" | "invalid" | "invalid-character";
             }[];
         };
     };
@@ -325,8 +649,33 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The appointment cannot be cancelled now (deadline passed, wrong status). */
+        /** @description The change cannot be made now (deadline passed, wrong status, thread closed). */
         Conflict: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Nothing changed since the ETag in If-None-Match. No body. */
+        NotModified: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
+        /** @description The attachment is larger than 5 MiB. */
+        TooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The attachment's content is not a permitted type, does not match its declared type, or carries active content. */
+        UnsupportedType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -352,7 +701,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The Idempotency-Key was used before with a different request. */
+        /** @description The Idempotency-Key was used before with a different request, or a message names a service the subject does not receive. */
         Unprocessable: {
             headers: {
                 [name: string]: unknown;
@@ -366,6 +715,11 @@ export interface components {
         /** @description `me`, or an opaque subject id from `GET /v1/me`. */
         SubjectId: components["schemas"]["SubjectRef"];
         AppointmentId: components["schemas"]["Id"];
+        ThreadId: components["schemas"]["Id"];
+        /** @description A thread id for a reply's draft, or `new` for the draft of a new thread. */
+        DraftKey: components["schemas"]["Id"];
+        /** @description The ETag from the last response; the server answers 304 when nothing changed. */
+        IfNoneMatch: string;
         /** @description The appointment's current strong ETag. */
         IfMatch: string;
         /** @description One key per user intent (a UUID), reused on every retry of that intent. */
@@ -376,6 +730,8 @@ export interface components {
         /** @description Strong entity tag, `"<version>"`. */
         ETag: string;
         NoStore: "no-store";
+        /** @description Entity tag of the whole list (may be weak); send it back as If-None-Match. */
+        ListETag: string;
     };
     pathItems: never;
 }
@@ -537,6 +893,399 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ServiceList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listMessageRecipients: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One entry per active or planned granted service, with its reply policy. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecipientList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listThreads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description The ETag from the last response; the server answers 304 when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of threads and the subject's unread count (for a badge). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ListETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadPage"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    startThread: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user intent (a UUID), reused on every retry of that intent. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewThread"];
+            };
+        };
+        responses: {
+            /** @description The new thread with its first message (also for an idempotent replay). */
+            201: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getThread: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last response; the server answers 304 when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                threadId: components["parameters"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The thread. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ThreadDetail"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    sendMessage: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user intent (a UUID), reused on every retry of that intent. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                threadId: components["parameters"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewMessage"];
+            };
+        };
+        responses: {
+            /** @description The message as stored (also for an idempotent replay). */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Message"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    markThreadSeen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                threadId: components["parameters"]["ThreadId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeenRequest"];
+            };
+        };
+        responses: {
+            /** @description The unread counts after the change. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SeenState"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                /** @description A thread id for a reply's draft, or `new` for the draft of a new thread. */
+                draftKey: components["parameters"]["DraftKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The draft. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    saveDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The draft's current ETag, to replace it. */
+                "If-Match"?: string;
+                /** @description `*`, to create a draft that must not exist yet. */
+                "If-None-Match"?: "*";
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                /** @description A thread id for a reply's draft, or `new` for the draft of a new thread. */
+                draftKey: components["parameters"]["DraftKey"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DraftInput"];
+            };
+        };
+        responses: {
+            /** @description The saved draft. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Draft"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    deleteDraft: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The appointment's current strong ETag. */
+                "If-Match": components["parameters"]["IfMatch"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                /** @description A thread id for a reply's draft, or `new` for the draft of a new thread. */
+                draftKey: components["parameters"]["DraftKey"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            412: components["responses"]["PreconditionFailed"];
+            428: components["responses"]["PreconditionRequired"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    uploadAttachment: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user intent (a UUID), reused on every retry of that intent. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+                "Content-Disposition": string;
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/png": string;
+                "image/jpeg": string;
+            };
+        };
+        responses: {
+            /** @description The stored attachment (also for an idempotent replay). */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["TooLarge"];
+            415: components["responses"]["UnsupportedType"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    downloadAttachment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                attachmentId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /**
+             * @description The file, with `Content-Disposition: attachment`, `X-Content-Type-Options: nosniff`
+             *     and `Content-Security-Policy: sandbox`.
+             */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                    "image/png": string;
+                    "image/jpeg": string;
                 };
             };
             401: components["responses"]["Unauthorized"];

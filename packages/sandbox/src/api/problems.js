@@ -3,28 +3,13 @@
  * RFC 9457 problem details with the contract's stable `type` URNs and the same titles as the
  * msw mocks (packages/mocks/src/problems.ts).
  */
-import { problemTypes } from '@omsorg/contract';
+import { problemTitles, problemTypes } from '@omsorg/contract';
 
 /** @typedef {keyof typeof problemTypes} ProblemKey */
-/** @typedef {{ pointer: string, code: 'required' | 'too-long' | 'unknown-code' | 'invalid' }} FieldError */
+/** @typedef {{ pointer: string, code: NonNullable<import('@omsorg/contract').Problem['errors']>[number]['code'] }} FieldError */
 
-/** @type {Readonly<Record<ProblemKey, string>>} */
-export const titles = Object.freeze({
-  unauthorized: 'Not signed in',
-  insufficientAssurance: 'Higher assurance level required',
-  forbidden: 'Not allowed',
-  notFound: 'Not found',
-  validation: 'The request is not valid',
-  idempotencyKeyMissing: 'Idempotency-Key required',
-  idempotencyKeyReused: 'Idempotency-Key used for another request',
-  preconditionRequired: 'If-Match required',
-  preconditionFailed: 'The resource has changed',
-  deadlinePassed: 'The cancellation deadline has passed',
-  notCancellable: 'The appointment cannot be cancelled',
-  rateLimited: 'Too many requests',
-  serverError: 'Server error',
-  unavailable: 'Service unavailable',
-});
+/** Shared with the msw mocks, from the contract. */
+export const titles = problemTitles;
 
 /** @type {ReadonlyMap<string, ProblemKey>} */
 const keyByType = new Map(Object.entries(problemTypes).map(([k, v]) => [v, /** @type {ProblemKey} */ (k)]));
