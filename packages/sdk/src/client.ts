@@ -1,24 +1,17 @@
-import type { Appointment, AppointmentPage, CancellationRequest } from '@omsorg/contract';
+import type { AppointmentPage, CancellationRequest } from '@omsorg/contract';
 import type { AuthState, CallOptions, Client, ClientConfig, ClientEventName, ClientEvents } from './types.js';
-import { OmsorgError, isOmsorgError } from './errors.js';
+import { isOmsorgError } from './errors.js';
 import { DEFAULT_RETRY, send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
+import { createMessaging } from './messages.js';
 import { Store } from './store.js';
-import { asAppointment, asAppointmentPage, asMe, asServiceList } from './validate.js';
+import { asAppointment, asAppointmentPage, asMe, asServiceList, withEtag } from './validate.js';
 
 const enc = encodeURIComponent;
 // setTimeout fires at once for delays above 2^31-1 ms.
 const MAX_TIMEOUT = 0x7fffffff;
 
-/** The contract says ETag = `"<version>"`; a mismatch would make every cancel a 412. */
-function withEtag(body: unknown, res: Response): Appointment {
-  const a = asAppointment(body);
-  const tag = res.headers.get('etag');
-  if (tag && !tag.startsWith('W/') && tag !== `"${a.version}"`) {
-    throw new OmsorgError('invalid-response', 'ETag does not match the appointment version', { status: res.status, detail: 'etag' });
-  }
-  return a;
-}
+const withAppointmentEtag = withEtag(asAppointment);
 
 const sameState = (a: AuthState, b: AuthState) =>
   a.status === b.status && a.user?.sub === b.user?.sub && a.user?.name === b.user?.name && a.expiresAt === b.expiresAt && a.reason === b.reason;
@@ -86,9 +79,11 @@ export function createClient(config: ClientConfig): Client {
   const resolvePage = (page: AppointmentPage): AppointmentPage => ({ ...page, items: page.items.map((a) => store.newest(a)) });
 
   const loadAppointment = (subjectId: string, appointmentId: string, options: CallOptions | undefined, force: boolean) =>
-    get(`/v1/subjects/${enc(subjectId)}/appointments/${enc(appointmentId)}`, withEtag, options, false, (a, t) => store.put(a, t, force)).then(
+    get(`/v1/subjects/${enc(subjectId)}/appointments/${enc(appointmentId)}`, withAppointmentEtag, options, false, (a, t) => store.put(a, t, force)).then(
       (a) => store.newest(a),
     );
+
+  const messaging = createMessaging({ http, store, emit, subject: () => subject, poll: config.poll });
 
   // Session state: forward changes once, wipe on a change of person, warn before expiry.
   let last = auth.state();
@@ -97,6 +92,7 @@ export function createClient(config: ClientConfig): Client {
 
   const wipe = () => {
     store.clear();
+    messaging.wiped();
     emit('cleared', {});
   };
 
@@ -119,6 +115,7 @@ export function createClient(config: ClientConfig): Client {
     last = s;
     if (sameState(prev, s)) return;
     if (!signingOut && prev.user && prev.user.sub !== s.user?.sub) wipe();
+    messaging.authChanged(s);
     // An expiry shows as `reason: 'expired'` here; `auth-required` is for calls that need sign-in.
     emit('auth-changed', s);
     scheduleExpiry(s);
@@ -159,7 +156,7 @@ export function createClient(config: ClientConfig): Client {
       try {
         const a = await send(
           http,
-          { method: 'POST', path, body, validate: withEtag, headers: { 'If-Match': `"${input.version}"`, 'Idempotency-Key': input.idempotencyKey } },
+          { method: 'POST', path, body, validate: withAppointmentEtag, headers: { 'If-Match': `"${input.version}"`, 'Idempotency-Key': input.idempotencyKey } },
           options.signal,
         );
         if (generation === store.generation) store.put(a, store.ticket(), true);
@@ -174,6 +171,24 @@ export function createClient(config: ClientConfig): Client {
     },
 
     listServices: (subjectId, options) => get(`/v1/subjects/${enc(subjectId ?? subject)}/services`, asServiceList, options, true),
+
+    listMessageRecipients: messaging.listMessageRecipients,
+    listThreads: messaging.listThreads,
+    getThread: messaging.getThread,
+    markThreadSeen: messaging.markThreadSeen,
+    getDraft: messaging.getDraft,
+    saveDraft: messaging.saveDraft,
+    deleteDraft: messaging.deleteDraft,
+    uploadAttachment: messaging.uploadAttachment,
+    downloadAttachment: messaging.downloadAttachment,
+    queueMessage: messaging.queueMessage,
+    outbox: messaging.outbox,
+    retryOutbox: messaging.retryOutbox,
+    discardOutbox: messaging.discardOutbox,
+    watchThreads: messaging.watchThreads,
+    watchThread: messaging.watchThread,
+    unreadCount: messaging.unreadCount,
+    watchUnread: messaging.watchUnread,
 
     cachedAppointment: (id) => store.appointment(id),
     newIdempotencyKey: () => newIdempotencyKey(),
@@ -190,6 +205,7 @@ export function createClient(config: ClientConfig): Client {
       // Wipe first: an OIDC sign-out redirects away and may never resolve.
       signingOut = true;
       clearTimeout(expiryTimer);
+      messaging.clearOutbox();
       wipe();
       try {
         await auth.signOut();

@@ -11,12 +11,22 @@ export interface HttpContext {
 }
 
 export interface HttpRequest<T> {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Starts with `/v1/`; path parameters already encoded. */
   path: string;
   headers?: Record<string, string>;
+  /** Sent as JSON. */
   body?: unknown;
-  /** Checks a 2xx body (and headers); throws OmsorgError `invalid-response`. */
+  /** Sent as is (a file upload), with its own Content-Type. */
+  blob?: Blob;
+  /** `blob`: the 2xx body is handed to `validate` as a Blob instead of parsed JSON. */
+  read?: 'json' | 'blob';
+  /**
+   * A conditional GET: sends If-None-Match with `etag`; a 304 resolves with `value` (the
+   * caller's cached copy) and carries no body.
+   */
+  conditional?: { etag: string; value: T };
+  /** Checks a 2xx body (and headers); throws OmsorgError `invalid-response`. 204 passes undefined. */
   validate: (body: unknown, response: Response) => T;
 }
 
@@ -53,15 +63,18 @@ async function authorize(ctx: HttpContext, method: string, url: string, signal?:
   }
 }
 
-function parse<T>(res: Response, text: string, validate: HttpRequest<T>['validate']): T {
+function parse<T>(res: Response, raw: string | Blob, validate: HttpRequest<T>['validate']): T {
   const invalid = (why: string, cause?: unknown) =>
     new OmsorgError('invalid-response', `Invalid response: ${why}`, { status: res.status, detail: why, cause });
-  if (!isJsonType(res.headers.get('content-type'))) throw invalid('not JSON');
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch (e) {
-    throw invalid('malformed JSON', e);
+  let body: unknown = raw;
+  if (res.status === 204) body = undefined;
+  else if (typeof raw === 'string') {
+    if (!isJsonType(res.headers.get('content-type'))) throw invalid('not JSON');
+    try {
+      body = JSON.parse(raw);
+    } catch (e) {
+      throw invalid('malformed JSON', e);
+    }
   }
   try {
     return validate(body, res);
@@ -77,18 +90,21 @@ function parse<T>(res: Response, text: string, validate: HttpRequest<T>['validat
  */
 export async function send<T>(ctx: HttpContext, req: HttpRequest<T>, signal?: AbortSignal): Promise<T> {
   const url = ctx.baseUrl + req.path;
-  const body = req.body === undefined ? undefined : JSON.stringify(req.body);
+  // A Blob can be sent again on a retry; a stream could not.
+  const body = req.blob ?? (req.body === undefined ? undefined : JSON.stringify(req.body));
   for (let attempt = 0; ; attempt++) {
     const canRetry = attempt < ctx.retry.retries;
     const headers: Record<string, string> = { Accept: 'application/json', ...req.headers };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (req.blob) headers['Content-Type'] = req.blob.type || 'application/octet-stream';
+    else if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (req.conditional) headers['If-None-Match'] = req.conditional.etag;
     Object.assign(headers, await authorize(ctx, req.method, url, signal));
 
     let res: Response;
-    let text = '';
+    let raw: string | Blob = '';
     try {
       res = await abortable(ctx.fetch(url, { method: req.method, headers, body, signal }), signal);
-      if (res.ok) text = await abortable(res.text(), signal);
+      if (res.ok) raw = await abortable<string | Blob>(req.read === 'blob' ? res.blob() : res.text(), signal);
     } catch (e) {
       if (isOmsorgError(e)) throw e;
       if (signal?.aborted) throw abortedError(signal.reason);
@@ -97,7 +113,12 @@ export async function send<T>(ctx: HttpContext, req: HttpRequest<T>, signal?: Ab
       continue;
     }
 
-    if (res.ok) return parse(res, text, req.validate);
+    if (res.ok) return parse(res, raw, req.validate);
+    if (res.status === 304) {
+      res.body?.cancel().catch(() => {});
+      if (req.conditional) return req.conditional.value;
+      throw new OmsorgError('invalid-response', 'Invalid response: 304 to an unconditional request', { status: 304, detail: '304' });
+    }
     if (canRetry && AUTO_RETRY_STATUSES.has(res.status)) {
       res.body?.cancel().catch(() => {});
       await sleep(retryDelay(attempt, res.headers.get('retry-after'), ctx.retry), signal);

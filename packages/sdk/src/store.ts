@@ -1,6 +1,11 @@
 import type { Appointment } from '@omsorg/contract';
 import { OmsorgError } from './errors.js';
 
+export interface Tagged<T> {
+  value: T;
+  etag: string | null;
+}
+
 interface Flight {
   promise: Promise<unknown>;
   controller: AbortController;
@@ -22,6 +27,10 @@ export class Store {
   private appointments = new Map<string, { value: Appointment; seq: number }>();
   private reads = new Map<string, { value: unknown; at: number }>();
   private flights = new Map<string, Flight>();
+  /** Conditional reads (threads): the last copy and its ETag, kept until sign-out. */
+  private tagged = new Map<string, Tagged<unknown>>();
+  /** Unread message counts by subject. */
+  readonly unread = new Map<string, number>();
   private seq = 0;
   /** A "turn" is one synchronous run of code (up to the next microtask checkpoint). */
   private turn = 0;
@@ -69,12 +78,27 @@ export class Store {
     this.reads.set(key, { value, at: Date.now() });
   }
 
+  tag<T>(key: string): Tagged<T> | undefined {
+    return this.tagged.get(key) as Tagged<T> | undefined;
+  }
+
+  setTag<T>(key: string, t: Tagged<T>): void {
+    this.tagged.set(key, t);
+  }
+
+  /** Every tagged copy whose key starts with `prefix`. */
+  tagsUnder<T>(prefix: string): Array<[string, Tagged<T>]> {
+    return [...this.tagged].filter(([k]) => k.startsWith(prefix)) as Array<[string, Tagged<T>]>;
+  }
+
   /** Wipes everything and aborts every shared request in flight. */
   clear(): void {
     this.generation++;
     for (const f of this.flights.values()) f.controller.abort();
     this.flights.clear();
     this.reads.clear();
+    this.tagged.clear();
+    this.unread.clear();
     this.appointments.clear();
   }
 

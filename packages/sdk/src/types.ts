@@ -5,10 +5,19 @@
 import type {
   Appointment,
   AppointmentPage,
+  Attachment,
   Coding,
+  Draft,
+  DraftInput,
   Me,
+  Message,
+  RecipientList,
+  SeenState,
   ServiceList,
+  ThreadDetail,
+  ThreadPage,
 } from '@omsorg/contract';
+import type { OmsorgError } from './errors.js';
 
 export type AuthStatus = 'unknown' | 'signed-out' | 'signed-in';
 
@@ -88,6 +97,54 @@ export interface CancelInput {
   idempotencyKey: string;
 }
 
+export interface ThreadQuery {
+  /** Default: the client's current subject. */
+  subjectId?: string;
+  limit?: number;
+  cursor?: string | null;
+}
+
+/** What a person writes: a reply in a thread, or the first message of a new thread. */
+export type Outgoing =
+  | { kind: 'reply'; subjectId: string; threadId: string; text: string; attachments?: readonly Attachment[] }
+  | {
+      kind: 'thread';
+      subjectId: string;
+      grantedServiceId: string;
+      title: string;
+      text: string;
+      attachments?: readonly Attachment[];
+    };
+
+export type OutboxStatus = 'sending' | 'not-sent' | 'sent';
+
+/**
+ * One message in the send queue. It lives in memory only (no health data in browser storage);
+ * the server-side draft keeps the text across a reload until the send succeeds.
+ */
+export interface OutboxItem {
+  /** Also the Idempotency-Key: every retry of this message reuses it, so it arrives once. */
+  readonly id: string;
+  readonly outgoing: Outgoing;
+  readonly status: OutboxStatus;
+  /** Attempts made so far. */
+  readonly attempts: number;
+  /** The last failure, while `not-sent`. */
+  readonly error?: OmsorgError;
+  /** Epoch ms when the next automatic retry runs, while `not-sent` and retryable. */
+  readonly nextRetryAt?: number;
+  /** The stored message (a reply) or thread (a new thread), once `sent`. */
+  readonly result?: Message | ThreadDetail;
+  readonly createdAt: number;
+}
+
+export interface PollOptions {
+  /** First and busiest interval (default 10_000 ms). */
+  minMs?: number;
+  /** Interval reached after a quiet spell; doubles from minMs (default 120_000 ms). */
+  maxMs?: number;
+}
+
 export interface ClientEvents {
   /** An appointment changed in the store (cancel, refetch after 412, a newer list page). */
   'appointment-changed': { appointment: Appointment };
@@ -101,6 +158,14 @@ export interface ClientEvents {
   'cleared': Record<string, never>;
   /** The acting-for subject changed: elements reload. */
   'subject-changed': { subjectId: string };
+  /** A newer thread list arrived (poll, send, mark seen). */
+  'threads-changed': { subjectId: string; page: ThreadPage };
+  /** A newer copy of one thread arrived. */
+  'thread-changed': { thread: ThreadDetail };
+  /** The subject's unread count changed (for a host page's badge). */
+  'unread-changed': { subjectId: string; count: number };
+  /** A queued message changed state (sending, not-sent, sent). */
+  'outbox-changed': { item: OutboxItem };
 }
 
 export type ClientEventName = keyof ClientEvents;
@@ -117,6 +182,54 @@ export interface Client {
   getAppointment(subjectId: string, appointmentId: string, options?: CallOptions): Promise<Appointment>;
   cancelAppointment(input: CancelInput, options?: CallOptions): Promise<Appointment>;
   listServices(subjectId?: string, options?: CallOptions): Promise<ServiceList>;
+
+  // Messages
+  listMessageRecipients(subjectId?: string, options?: CallOptions): Promise<RecipientList>;
+  listThreads(query?: ThreadQuery, options?: CallOptions): Promise<ThreadPage>;
+  getThread(subjectId: string, threadId: string, options?: CallOptions): Promise<ThreadDetail>;
+  /** Marks the thread read up to a message; updates the unread count. */
+  markThreadSeen(subjectId: string, threadId: string, upToMessageId: string, options?: CallOptions): Promise<SeenState>;
+  /** The signed-in person's draft (`key`: a thread id, or `new`), or null when there is none. */
+  getDraft(subjectId: string, key: string, options?: CallOptions): Promise<Draft | null>;
+  /**
+   * Saves a draft: `version` null creates it (If-None-Match: *), otherwise replaces that
+   * version (If-Match). A 412 means another tab saved meanwhile.
+   */
+  saveDraft(subjectId: string, key: string, input: DraftInput, version: string | null, options?: CallOptions): Promise<Draft>;
+  deleteDraft(subjectId: string, key: string, version: string, options?: CallOptions): Promise<void>;
+  /** Uploads a file; the server checks its content and size. */
+  uploadAttachment(subjectId: string, file: Blob & { name?: string }, options?: CallOptions & { idempotencyKey?: string }): Promise<Attachment>;
+  /** Downloads an attachment the signed-in person may see. */
+  downloadAttachment(subjectId: string, attachmentId: string, options?: CallOptions): Promise<Blob>;
+
+  /**
+   * Queues a message and sends it at once. While offline or on a retryable error it stays
+   * `not-sent` and is retried with the same Idempotency-Key (on `online`, with backoff, or by
+   * `retryOutbox`), so it is delivered exactly once. Resolves with the item as queued.
+   */
+  queueMessage(outgoing: Outgoing): OutboxItem;
+  /** Queued items not yet confirmed, plus those sent in this page's lifetime, oldest first. */
+  outbox(filter?: { subjectId?: string; threadId?: string | null }): readonly OutboxItem[];
+  /** Retries a `not-sent` item now. */
+  retryOutbox(id: string): void;
+  /** Removes a `not-sent` item (the writer gave up); its text is returned for the reply box. */
+  discardOutbox(id: string): Outgoing | undefined;
+
+  /**
+   * Keeps the subject's thread list fresh without reload: conditional polling (If-None-Match),
+   * backing off while nothing changes and paused while the tab is hidden. Listeners get every
+   * newer page. Watchers of one subject share one poller. Returns a stop function.
+   */
+  watchThreads(subjectId: string | undefined, listener: (page: ThreadPage) => void): () => void;
+  /** The same for one thread's messages. */
+  watchThread(subjectId: string, threadId: string, listener: (thread: ThreadDetail) => void): () => void;
+  /** The last known unread count for a subject (default: current), if any poll has run. */
+  unreadCount(subjectId?: string): number | undefined;
+  /**
+   * Keeps the unread count fresh for a host page's badge (shares the thread-list poller);
+   * the count arrives through `on('unread-changed')`. Returns a stop function.
+   */
+  watchUnread(subjectId?: string): () => void;
 
   /** The newest copy of an appointment the store has seen, if any. */
   cachedAppointment(appointmentId: string): Appointment | undefined;
@@ -148,4 +261,6 @@ export interface ClientConfig {
   staleAfterMs?: number;
   /** Warn this long before the session expires (default 120_000 ms). */
   expiryWarningMs?: number;
+  /** Polling of threads and unread counts. */
+  poll?: PollOptions;
 }

@@ -4,7 +4,20 @@
  * Deliberately tiny (no schema library): required fields, types, enums, date formats.
  * Optional fields also accept null; unknown extra fields pass (forward compatible).
  */
-import type { Appointment, AppointmentPage, Me, ServiceList } from '@omsorg/contract';
+import {
+  attachmentTypes,
+  type Appointment,
+  type AppointmentPage,
+  type Attachment,
+  type Draft,
+  type Me,
+  type Message,
+  type RecipientList,
+  type SeenState,
+  type ServiceList,
+  type ThreadDetail,
+  type ThreadPage,
+} from '@omsorg/contract';
 import { OmsorgError } from './errors.js';
 
 type Check = (v: unknown, at: string) => void;
@@ -32,6 +45,9 @@ const bool: Check = (v, at) => {
 };
 const amount: Check = (v, at) => {
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) fail(at);
+};
+const count: Check = (v, at) => {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) fail(at);
 };
 const oneOf = (...values: string[]): Check => (v, at) => {
   if (!values.includes(v as string)) fail(at);
@@ -103,6 +119,45 @@ const services = obj({
   ),
 });
 
+// Messages
+const role = oneOf('citizen', 'relative', 'staff');
+const sender = obj({ role, name: str, onBehalfOf: opt(str), isCurrentUser: bool });
+const attachment = obj({ id, filename: str, contentType: oneOf(...attachmentTypes), size: count });
+const replyPolicy = obj({ expectedReplyWorkingDays: count, notice: opt(str) });
+const message = obj({ id, threadId: id, sentAt: dateTime, sender, text: str, attachments: arr(attachment), unread: bool });
+const threadShape = {
+  id,
+  version,
+  subjectId: id,
+  title: str,
+  status: oneOf('open', 'closed'),
+  grantedServiceId: id,
+  serviceType: coding,
+  careService,
+  replyPolicy,
+  startedBy: opt(role),
+  createdAt: dateTime,
+  lastActivityAt: dateTime,
+  messageCount: count,
+  unreadCount: count,
+  lastMessage: nullable(obj({ sender, sentAt: dateTime, excerpt: str })),
+  seenSinceLastUpdate: arr(obj({ role, name: str, seenAt: dateTime, isCurrentUser: bool })),
+};
+const thread = obj(threadShape);
+const threadDetail = obj({ ...threadShape, messages: arr(message) });
+const threadPage = obj({ items: arr(thread), nextCursor: nullable(str), unreadCount: count });
+const recipients = obj({ items: arr(obj({ grantedServiceId: id, serviceType: coding, careService, replyPolicy })) });
+const seenState = obj({ threadId: id, unreadCount: count, totalUnreadCount: count });
+const draft = obj({
+  key: id,
+  version,
+  text: str,
+  title: opt(str),
+  grantedServiceId: opt(id),
+  attachments: arr(attachment),
+  updatedAt: dateTime,
+});
+
 /** A validator returns its input typed, or throws OmsorgError `invalid-response`. */
 export type Validator<T> = (body: unknown) => T;
 const as = <T>(c: Check): Validator<T> => (body) => (c(body, ''), body as T);
@@ -111,3 +166,25 @@ export const asMe = as<Me>(me);
 export const asAppointment = as<Appointment>(appointment);
 export const asAppointmentPage = as<AppointmentPage>(page);
 export const asServiceList = as<ServiceList>(services);
+export const asRecipientList = as<RecipientList>(recipients);
+export const asThreadPage = as<ThreadPage>(threadPage);
+export const asThreadDetail = as<ThreadDetail>(threadDetail);
+export const asMessage = as<Message>(message);
+export const asSeenState = as<SeenState>(seenState);
+export const asDraft = as<Draft>(draft);
+export const asAttachment = as<Attachment>(attachment);
+
+/**
+ * Adds the contract's ETag rule: a strong ETag is `"<version>"`. A mismatch would make every
+ * If-Match a 412. A weak ETag (from a compressing proxy) is ignored.
+ */
+export const withEtag =
+  <T extends { version: string }>(validator: Validator<T>) =>
+  (body: unknown, res: Response): T => {
+    const value = validator(body);
+    const tag = res.headers.get('etag');
+    if (tag && !tag.startsWith('W/') && tag !== `"${value.version}"`) {
+      throw new OmsorgError('invalid-response', 'ETag does not match the version', { status: res.status, detail: 'etag' });
+    }
+    return value;
+  };

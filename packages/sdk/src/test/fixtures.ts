@@ -1,5 +1,5 @@
 /** Test helpers for the SDK: contract-valid fixtures and a scriptable fake fetch. */
-import type { Appointment, AppointmentPage, Me, ServiceList } from '@omsorg/contract';
+import type { Appointment, AppointmentPage, Attachment, Draft, Me, Message, ServiceList, Thread, ThreadDetail, ThreadPage } from '@omsorg/contract';
 import type { Auth, AuthState, Client, ClientEventName, ClientEvents } from '../types.js';
 import { OmsorgError } from '../errors.js';
 
@@ -49,6 +49,79 @@ export const services = (): ServiceList => ({
     },
   ],
 });
+
+export const attachment = (overrides: Partial<Attachment> = {}): Attachment => ({
+  id: 'att1',
+  filename: 'vedtak.pdf',
+  contentType: 'application/pdf',
+  size: 1234,
+  ...overrides,
+});
+
+export function message(overrides: Partial<Message> = {}): Message {
+  return {
+    id: 'm1',
+    threadId: 't1',
+    sentAt: '2030-03-01T09:00:00+01:00',
+    sender: { role: 'staff', name: 'Hjemmetjenesten', onBehalfOf: null, isCurrentUser: false },
+    text: 'Hei',
+    attachments: [],
+    unread: true,
+    ...overrides,
+  };
+}
+
+export function thread(overrides: Partial<Thread> = {}): Thread {
+  return {
+    id: 't1',
+    version: 'tv1',
+    subjectId: 'me',
+    title: 'Spørsmål om besøk',
+    status: 'open',
+    grantedServiceId: 'gs1',
+    serviceType: { system: 'urn:omsorg:codesystem:kpr-tjenestetype', code: '15' },
+    careService: { id: 'cs1', name: 'Hjemmetjenesten sone nord', phone: null },
+    replyPolicy: { expectedReplyWorkingDays: 3, notice: null },
+    startedBy: 'citizen',
+    createdAt: '2030-03-01T08:00:00+01:00',
+    lastActivityAt: '2030-03-01T09:00:00+01:00',
+    messageCount: 1,
+    unreadCount: 1,
+    lastMessage: { sender: message().sender, sentAt: '2030-03-01T09:00:00+01:00', excerpt: 'Hei' },
+    seenSinceLastUpdate: [],
+    ...overrides,
+  };
+}
+
+export const threadDetail = (overrides: Partial<ThreadDetail> = {}): ThreadDetail => ({ ...thread(), messages: [message()], ...overrides });
+
+export const threadPage = (items: Thread[] = [thread()], unreadCount = 1, nextCursor: string | null = null): ThreadPage => ({
+  items,
+  nextCursor,
+  unreadCount,
+});
+
+export const draft = (overrides: Partial<Draft> = {}): Draft => ({
+  key: 't1',
+  version: 'd1',
+  text: 'Utkast',
+  title: null,
+  grantedServiceId: null,
+  attachments: [],
+  updatedAt: '2030-03-01T10:00:00+01:00',
+  ...overrides,
+});
+
+/** Waits until `check` holds (polling every few ms), or fails after `ms`. */
+export async function until(check: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
+  const end = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 2));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -118,7 +191,10 @@ export async function rejection(p: Promise<unknown>): Promise<OmsorgError> {
   throw new Error('expected a rejection');
 }
 
-const EVENTS: ClientEventName[] = ['appointment-changed', 'auth-changed', 'auth-required', 'session-expiring', 'cleared', 'subject-changed'];
+const EVENTS: ClientEventName[] = [
+  'appointment-changed', 'auth-changed', 'auth-required', 'session-expiring', 'cleared', 'subject-changed',
+  'threads-changed', 'thread-changed', 'unread-changed', 'outbox-changed',
+];
 
 /** Records every client event in order. */
 export function record(client: Client) {
