@@ -261,6 +261,8 @@ export function createMessaging(deps: MessagingDeps): Messaging {
   // ---- the send queue ------------------------------------------------------------------------
 
   const outboxEntries = new Map<string, Entry>();
+  /** The person of the last session, so a message written as the session ran out stays theirs. */
+  let lastSub = http.auth.state().user?.sub;
 
   function set(e: Entry, item: OutboxItem) {
     e.item = item;
@@ -458,7 +460,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
       const id = newIdempotencyKey();
       const e: Entry = {
         item: { id, outgoing, status: 'not-sent', attempts: 0, createdAt: Date.now() },
-        owner: http.auth.state().user?.sub,
+        owner: http.auth.state().user?.sub ?? lastSub,
         waitingForSignIn: false,
       };
       outboxEntries.set(id, e);
@@ -511,6 +513,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     authChanged(s) {
       if (s.status === 'signed-in') {
         const sub = s.user?.sub;
+        lastSub = sub;
         for (const [id, e] of outboxEntries) {
           if (e.owner === undefined) e.owner = sub;
           if (e.owner !== sub) {
@@ -526,7 +529,10 @@ export function createMessaging(deps: MessagingDeps): Messaging {
       }
       for (const w of watches.values()) w.poller.stop();
       // An expired session keeps the queue for the same person's next sign-in; a sign-out does not.
-      if (s.status === 'signed-out' && s.reason !== 'expired') clearOutbox();
+      if (s.status === 'signed-out' && s.reason !== 'expired') {
+        clearOutbox();
+        lastSub = undefined;
+      }
     },
   };
 }
