@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { asAppointment, asAppointmentPage, asMe, asServiceList } from './validate.js';
-import { appointment, me, page, services } from './test/fixtures.js';
+import {
+  asAppointment, asAppointmentPage, asAttachment, asDraft, asMe, asMessage, asRecipientList, asSeenState, asServiceList, asThreadDetail,
+  asThreadPage,
+} from './validate.js';
+import { appointment, attachment, draft, me, message, page, services, thread, threadDetail, threadPage } from './test/fixtures.js';
 import type { OmsorgError } from './errors.js';
 
 /** The `detail` (path) of the invalid-response error `fn` throws. */
@@ -81,5 +84,38 @@ describe('validate', () => {
     expect(failsAt(() => asServiceList({ items: [{ ...s, extent: { ...s.extent, per: 'decade' } }] }))).to.equal('items[0].extent.per');
     expect(failsAt(() => asServiceList({ items: [{ ...s, validFrom: '2024-01-01T00:00:00Z' }] }))).to.equal('items[0].validFrom');
     expect(failsAt(() => asServiceList({ items: [{ ...s, validTo: 'never' }] }))).to.equal('items[0].validTo');
+  });
+
+  it('accepts contract-valid message bodies', () => {
+    const detail = threadDetail({ messages: [message({ attachments: [attachment()] }), message({ id: 'm2', sender: { role: 'relative', name: 'Kari', onBehalfOf: 'Ola', isCurrentUser: true } })] });
+    expect(asThreadDetail(detail)).to.equal(detail);
+    expect(asThreadPage(threadPage([thread(), thread({ id: 't2', lastMessage: null, startedBy: 'staff' })], 0))).to.be.an('object');
+    expect(asDraft(draft({ attachments: [attachment({ contentType: 'image/jpeg' })] }))).to.be.an('object');
+    expect(asSeenState({ threadId: 't1', unreadCount: 0, totalUnreadCount: 3 })).to.be.an('object');
+    expect(asRecipientList({ items: [{ grantedServiceId: 'gs1', serviceType: { system: 's', code: 'c' }, careService: { id: 'cs1', name: 'X' }, replyPolicy: { expectedReplyWorkingDays: 2 } }] })).to.be.an('object');
+  });
+
+  it('names the first field of a message body that breaks the contract', () => {
+    expect(failsAt(() => asThreadPage({ ...threadPage(), unreadCount: -1 }))).to.equal('unreadCount');
+    expect(failsAt(() => asThreadPage({ ...threadPage(), unreadCount: 1.5 }))).to.equal('unreadCount');
+    expect(failsAt(() => asThreadPage({ items: [], nextCursor: null }))).to.equal('unreadCount');
+    expect(failsAt(() => asThreadPage(threadPage([thread({ status: 'archived' as 'open' })])))).to.equal('items[0].status');
+    expect(failsAt(() => asThreadPage(threadPage([thread({ lastActivityAt: '2030-03-01 09:00' })])))).to.equal('items[0].lastActivityAt');
+    expect(failsAt(() => asThreadPage(threadPage([thread({ seenSinceLastUpdate: [{ role: 'staff', name: 'X', seenAt: 'x', isCurrentUser: false }] })])))).to.equal(
+      'items[0].seenSinceLastUpdate[0].seenAt',
+    );
+    expect(failsAt(() => asThreadDetail({ ...thread() }))).to.equal('messages');
+    expect(failsAt(() => asThreadDetail(threadDetail({ replyPolicy: { expectedReplyWorkingDays: 'soon' as unknown as number, notice: null } })))).to.equal(
+      'replyPolicy.expectedReplyWorkingDays',
+    );
+    expect(failsAt(() => asMessage(message({ sender: { role: 'admin' as 'staff', name: 'X', isCurrentUser: false } })))).to.equal('sender.role');
+    expect(failsAt(() => asMessage(message({ unread: 'no' as unknown as boolean })))).to.equal('unread');
+    expect(failsAt(() => asMessage(message({ text: null as unknown as string })))).to.equal('text');
+    expect(failsAt(() => asAttachment(attachment({ contentType: 'text/html' as 'image/png' })))).to.equal('contentType');
+    expect(failsAt(() => asAttachment(attachment({ id: '../../etc' })))).to.equal('id');
+    expect(failsAt(() => asDraft(draft({ version: 'a"b' })))).to.equal('version');
+    expect(failsAt(() => asDraft(draft({ grantedServiceId: 7 as unknown as string })))).to.equal('grantedServiceId');
+    expect(failsAt(() => asSeenState({ threadId: 't1', unreadCount: 0 }))).to.equal('totalUnreadCount');
+    expect(failsAt(() => asRecipientList({ items: [{ grantedServiceId: 'gs1' }] }))).to.equal('items[0].serviceType');
   });
 });

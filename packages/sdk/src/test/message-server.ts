@@ -17,6 +17,8 @@ export interface Seen {
   method: string;
   path: string;
   headers: Headers;
+  /** performance.now() when it was sent. */
+  at: number;
   status?: number;
 }
 
@@ -118,7 +120,7 @@ export function messageServer(options: { staffThread?: boolean } = {}) {
 
   const fetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
     const request = new Request(input, init);
-    const seen: Seen = { method: request.method, path: new URL(request.url).pathname, headers: request.headers };
+    const seen: Seen = { method: request.method, path: new URL(request.url).pathname, headers: request.headers, at: performance.now() };
     requests.push(seen);
     const fault = faults.shift();
     if (fault === 'network') throw new TypeError('Failed to fetch');
