@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { createClient } from './client.js';
 import { createMockAuth } from './auth/mock-auth.js';
-import type { ClientConfig, PollOptions, ThreadPage } from './types.js';
+import type { ThreadPage } from '@omsorg/contract';
+import type { ClientConfig, PollOptions } from './types.js';
 import { BASE, record, sleep, until } from './test/fixtures.js';
 import { messageServer } from './test/message-server.js';
 
