@@ -4,6 +4,8 @@ import { appointmentIds, createFixtures, persons, personKeys, subjectIds, type F
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { NOW } from './test/worker.js';
 import { osloOffset } from './time.js';
+import { sniffAttachmentType } from '@omsorg/contract';
+import { buildInbox, buildLongThread, threadIds, tinyJpeg, type ThreadFixture } from './messaging-fixtures.js';
 
 const allAppointments = (f: Fixtures): Appointment[] => Object.values(f.subjects).flatMap((s) => s.appointments);
 const byId = (f: Fixtures, id: string): Appointment => {
@@ -175,7 +177,7 @@ describe('fixtures', () => {
       [subjectIds.kari, 'self'],
       [subjectIds.ola, 'PRN'],
     ]);
-    expect(kari.subjects[1]!.scopes).to.include.members(['appointments.read', 'appointments.cancel', 'services.read']);
+    expect(kari.subjects[1]!.scopes).to.include.members(['appointments.read', 'appointments.cancel', 'services.read', 'messages']);
     expect(f.subjects[subjectIds.kari]).to.include({ name: 'Kari Nordmann' });
     expect(f.subjects[subjectIds.kari]!.appointments).to.have.length(0);
     expect(f.subjects[subjectIds.kari]!.services).to.have.length(0);
@@ -189,5 +191,56 @@ describe('fixtures', () => {
     expect(new Set(emma.appointments.map((a) => a.serviceType.code))).to.deep.equal(new Set(['4', '7']));
     expect(f.me.ola.subjects).to.have.length(1);
     expect(f.me.ola.subjects[0]).to.include({ id: subjectIds.ola });
+  });
+
+  it('give message threads with ordered messages, Oslo offsets, known services and read pointers', () => {
+    for (const now of nows) {
+      const f = createFixtures(now);
+      for (const s of Object.values(f.subjects)) {
+        const serviceIds = s.services.map((g) => g.id);
+        for (const t of s.threads) {
+          expect(t.subjectId).to.equal(s.id);
+          expect(serviceIds, t.id).to.include(t.grantedServiceId);
+          const times = t.messages.map((m) => Date.parse(m.sentAt));
+          expect(times).to.deep.equal([...times].sort((a, b) => a - b));
+          expect(Date.parse(t.createdAt)).to.equal(times[0]);
+          for (const iso of [t.createdAt, ...t.messages.map((m) => m.sentAt), ...t.reads.map((r) => r.seenAt)]) {
+            expect(iso.slice(-6), iso).to.equal(osloOffset(new Date(iso)));
+          }
+          for (const r of t.reads) expect(t.messages.map((m) => m.id)).to.include(r.upToMessageId);
+          expect(Array.from(t.title).length).to.be.within(1, 120);
+        }
+      }
+      for (const a of f.attachments) {
+        expect(sniffAttachmentType(a.bytes), a.id).to.equal(a.contentType);
+        expect(a.size).to.equal(a.bytes.length);
+        expect(validateAs(doc, 'Attachment', { id: a.id, filename: a.filename, contentType: a.contentType, size: a.size })).to.deep.equal([]);
+      }
+    }
+  });
+
+  it('give Ola an unread staff reply, a staff-started thread, a closed one and one Kari wrote for him; Emma one thread', () => {
+    const f = createFixtures(NOW);
+    const ola = f.subjects[subjectIds.ola]!.threads;
+    const by = (id: string): ThreadFixture => ola.find((t) => t.id === id)!;
+    expect(by(threadIds.olaUnreadReply).messages.at(-1)!.sender.role).to.equal('staff');
+    expect(by(threadIds.olaUnreadReply).messages.at(-1)!.attachmentIds).to.have.length(1);
+    expect(by(threadIds.olaStaffStarted).startedBy).to.equal('staff');
+    expect(by(threadIds.olaClosed).status).to.equal('closed');
+    expect(by(threadIds.olaByKari).messages[0]!.sender).to.include({ role: 'relative', personId: persons.kari.id, onBehalfOf: persons.ola.name });
+    expect(f.subjects[subjectIds.emma]!.threads.map((t) => t.id)).to.deep.equal([threadIds.emma]);
+    expect(f.replyPolicies['cs-hjemmesykepleie-nord']!.expectedReplyWorkingDays).to.equal(2);
+    expect(sniffAttachmentType(tinyJpeg())).to.equal('image/jpeg');
+  });
+
+  it('build large data: an inbox of n threads and a thread of n messages', () => {
+    const inbox = buildInbox(500, { now: NOW });
+    expect(inbox).to.have.length(500);
+    expect(new Set(inbox.map((t) => t.id)).size).to.equal(500);
+    expect(inbox.filter((t) => t.status === 'closed').length).to.be.greaterThan(50);
+    const long = buildLongThread(2000, { now: NOW });
+    expect(long.messages).to.have.length(2000);
+    expect(Date.parse(long.messages.at(-1)!.sentAt)).to.be.lessThan(NOW.getTime());
+    expect(buildInbox(3)).to.have.length(3);
   });
 });

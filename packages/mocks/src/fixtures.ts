@@ -2,10 +2,11 @@
  * Realistic, clearly fictional Norwegian test data, generated relative to `now` so upcoming and
  * past always make sense. Times are ISO 8601 with the Europe/Oslo offset of their own date.
  */
-import type { Appointment, GrantedService, Me, Person } from '@omsorg/contract';
+import type { Appointment, GrantedService, Me, Person, ReplyPolicy } from '@omsorg/contract';
 import { allScopes, monthsFrom, relation } from './fixture-builders.js';
 import { emmaAppointments, emmaServices, emmaSubjectId } from './fixtures-emma.js';
 import { olaAppointments, olaServices, olaSubjectId } from './fixtures-ola.js';
+import { messagingFixtures, replyPolicies, type AttachmentFixture, type ThreadFixture } from './messaging-fixtures.js';
 
 /** Test persons; the SDK's mock auth sends `Authorization: Bearer mock-token-<key>`. */
 export type PersonKey = 'ola' | 'kari' | 'per';
@@ -55,6 +56,10 @@ export interface SubjectFixture {
   /** Unsorted; the handlers sort per the contract. */
   appointments: Appointment[];
   services: GrantedService[];
+  /** The granted services one may write to, when they differ from `services` (the `empty` scenario keeps them). */
+  messageServices?: GrantedService[];
+  /** Message threads with their messages and read pointers (stored form, see messaging-fixtures.ts). */
+  threads: ThreadFixture[];
 }
 
 export interface Fixtures {
@@ -63,6 +68,10 @@ export interface Fixtures {
   me: Record<PersonKey, Me>;
   /** Every subject's data by subject id. */
   subjects: Record<string, SubjectFixture>;
+  /** Files attached to the fixtures' messages, with their bytes. */
+  attachments: AttachmentFixture[];
+  /** Each care service's reply policy, by care service id. */
+  replyPolicies: Record<string, ReplyPolicy>;
 }
 
 export function createFixtures(now: Date): Fixtures {
@@ -74,11 +83,13 @@ export function createFixtures(now: Date): Fixtures {
     scopes: [...allScopes],
     validTo: null,
   });
+  const messaging = messagingFixtures(now, p);
   const subject = (id: string, name: string, appointments: Appointment[] = [], services: GrantedService[] = []) => ({
     id,
     name,
     appointments,
     services,
+    threads: messaging.threads[id] ?? [],
   });
   return {
     now,
@@ -93,7 +104,7 @@ export function createFixtures(now: Date): Fixtures {
             name: p.ola.name,
             // The subject is Kari's parent.
             relation: relation('PRN'),
-            scopes: ['appointments.read', 'appointments.cancel', 'services.read'],
+            scopes: ['appointments.read', 'appointments.cancel', 'services.read', 'messages'],
             validTo: monthsFrom(now, 12),
           },
         ],
@@ -112,5 +123,7 @@ export function createFixtures(now: Date): Fixtures {
       [subjectIds.per]: subject(subjectIds.per, p.per.name),
       [subjectIds.emma]: subject(subjectIds.emma, 'Emma Hansen', emmaAppointments(now), emmaServices(now)),
     },
+    attachments: messaging.attachments,
+    replyPolicies: structuredClone(replyPolicies),
   };
 }
