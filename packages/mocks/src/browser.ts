@@ -32,16 +32,22 @@ export interface MockWorker {
   stop(): void;
 }
 
+/** The offline demo's automatic staff answer comes this long after a message (default scenario). */
+export const AUTO_REPLY_MS = 8000;
+
 export async function startMockWorker(options: StartMockWorkerOptions = {}): Promise<MockWorker> {
   const { serviceWorkerUrl = '/mockServiceWorker.js', quiet = true, ...handlerOptions } = options;
   let current: CreateHandlersOptions = handlerOptions;
-  let api = createMockApi(current);
+  // The automatic staff answer is on in the default scenario unless autoReplyMs says otherwise (tests pass 0).
+  const build = (o: CreateHandlersOptions): MockApi =>
+    createMockApi({ ...o, autoReplyMs: o.autoReplyMs ?? ((o.scenario ?? o.db?.scenario ?? 'default') === 'default' ? AUTO_REPLY_MS : 0) });
+  let api = build(current);
   const worker = setupWorker(...api.handlers);
   await worker.start({ serviceWorker: { url: serviceWorkerUrl }, onUnhandledRequest: 'bypass', quiet });
 
   const configure = (next: CreateHandlersOptions): void => {
     current = next;
-    api = createMockApi(current);
+    api = build(current);
     worker.resetHandlers(...api.handlers);
   };
 

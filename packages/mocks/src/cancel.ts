@@ -38,7 +38,7 @@ export function nextVersion(version: string): string {
 }
 
 /** Key order does not matter for "the same body". */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
@@ -94,13 +94,20 @@ function moveOnServer(a: Appointment, now: Date): void {
   a.cancellationPolicy.cancellable = isCancellable(a.status, a.cancellationPolicy.deadline, now);
 }
 
-export function cancel(ctx: CancelContext): CancelResult | ProblemSpec {
-  const { db, subject, now } = ctx;
-  const key = ctx.idempotencyKey?.trim() ?? '';
+/** The Idempotency-Key header trimmed, or the 400 problem for a missing or badly sized one. */
+export function idempotencyKey(header: string | null): string | ProblemSpec {
+  const key = header?.trim() ?? '';
   if (!key) return { status: 400, key: 'idempotencyKeyMissing', detail: 'Send an Idempotency-Key header (one UUID per user intent).' };
   if (key.length < 8 || key.length > 100) {
     return { status: 400, key: 'idempotencyKeyMissing', detail: 'Idempotency-Key must be 8 to 100 characters.' };
   }
+  return key;
+}
+
+export function cancel(ctx: CancelContext): CancelResult | ProblemSpec {
+  const { db, subject, now } = ctx;
+  const key = idempotencyKey(ctx.idempotencyKey);
+  if (typeof key !== 'string') return key;
   const ifMatch = ctx.ifMatch?.trim();
   if (!ifMatch) return { status: 428, key: 'preconditionRequired', detail: 'Send If-Match with the appointment\'s ETag.' };
 
@@ -115,7 +122,9 @@ export function cancel(ctx: CancelContext): CancelResult | ProblemSpec {
   const recordKey = `${ctx.personKey}:${key}`;
   const earlier = db.idempotency.get(recordKey);
   if (earlier) {
-    if (earlier.fingerprint === fingerprint) return { status: earlier.status, body: structuredClone(earlier.body), etag: earlier.etag };
+    if (earlier.fingerprint === fingerprint) {
+      return { status: earlier.status, body: structuredClone(earlier.body) as Appointment, etag: earlier.etag ?? etagOf(earlier.body as Appointment) };
+    }
     return { status: 422, key: 'idempotencyKeyReused', detail: 'This Idempotency-Key was used for a different request.' };
   }
 

@@ -18,6 +18,7 @@ import { cancel, etagOf } from './cancel.js';
 import { createDb, type MockDb, type SubjectRecord } from './db.js';
 import { isCancellable } from './fixture-builders.js';
 import type { PersonKey } from './fixtures.js';
+import { messageHandlers } from './messages-handlers.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { listPage } from './paging.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
@@ -44,6 +45,12 @@ export interface CreateHandlersOptions {
   requireAuth?: boolean;
   /** Use this db instead of building one (to share it or shape the data in a test). */
   db?: MockDb;
+  /**
+   * Staff answer a citizen's or relative's message this many ms later (a fixed text), so "new
+   * messages without reload" shows in the offline demo. Default 0 (off); `startMockWorker`
+   * turns it on in the `default` scenario (AUTO_REPLY_MS) unless you pass 0.
+   */
+  autoReplyMs?: number;
 }
 
 export interface MockApi {
@@ -65,11 +72,12 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
   const requireAuth = options.requireAuth ?? true;
   const delayMs = options.delayMs ?? behaviour.delayMs ?? 0;
   const url = (path: string): string => `${base}/v1${path}`;
+  db.clock = now;
 
   /** Delay, scenario-wide failures and authentication; then the route. */
   async function guard<T extends JsonBodyType>(
     request: Request,
-    route: (person: PersonKey) => HttpResponse<T | Problem> | Promise<HttpResponse<T | Problem>>,
+    route: (person: PersonKey) => Response | Promise<Response>,
   ): Promise<HttpResponse<T | Problem>> {
     if (delayMs > 0) await delay(delayMs);
     if (behaviour.fail === 'server-error') {
@@ -78,7 +86,8 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     if (behaviour.fail === 'unauthorized') return unauthorized('The session has expired.', true);
     const who = authenticate(request.headers.get('Authorization'), fallback, requireAuth);
     if ('error' in who) return unauthorized(who.error, who.tokenGiven);
-    return route(who.person);
+    // Routes answer HttpResponse (JSON) or a plain Response (files, 204, 304, network errors).
+    return (await route(who.person)) as HttpResponse<T | Problem>;
   }
 
   /** The subject behind `me` or an id, when the person may see it; otherwise a 404 or 403. */
@@ -176,6 +185,8 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         return behaviour.malformed ? broken<ServiceList>(malformedServices(body.items)) : json(body);
       }),
     ),
+
+    ...messageHandlers({ db, now, url, behaviour, guard, access, autoReplyMs: options.autoReplyMs ?? 0 }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>

@@ -3,7 +3,8 @@
  * lengths. Every value stays within the contract's maxLength, so a correct client must accept
  * it and show it as plain text.
  */
-import type { Appointment, GrantedService, Me } from '@omsorg/contract';
+import type { Appointment, GrantedService, Me, ReplyPolicy } from '@omsorg/contract';
+import type { AttachmentFixture, ThreadFixture } from './messaging-fixtures.js';
 import type { Fixtures } from './fixtures.js';
 
 export const hostileText = {
@@ -15,6 +16,10 @@ export const hostileText = {
   rtlUnclosed: '\u202E',
   /** A `tel:`/`href` trap in a phone field (19 characters, within maxLength 30). */
   phone: 'javascript:alert(1)',
+  /** Links a client must never make clickable, next to ones it may. */
+  links: 'Se javascript:alert(document.cookie) og data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg== eller https://fjordvik.kommune.no/hjelp, ring tel:+4721000015 eller skriv til mailto:post@fjordvik.kommune.no',
+  /** A file name that reads as .pdf but ends in .exe, with markup and a path. */
+  filenames: ['rapport\u202Efdp.exe', '<img src=x onerror=alert(1)>.pdf', '../../etc/passwd.png', `${'Veldig langt filnavn '.repeat(12).slice(0, 251)}.pdf`],
 } as const;
 
 /** Exactly `length` code points: a long word without spaces, or words when `spaces` is true. */
@@ -79,11 +84,33 @@ function hostileMe(me: Me): void {
   });
 }
 
+function hostileThread(t: ThreadFixture, variant: number): void {
+  t.title = [`${script} Medisiner ${img}`, `${rtl} Svar`, longText(120), `<a href="javascript:alert(1)">Klikk</a>`][variant % 4]!;
+  t.messages.forEach((m, i) => {
+    m.text = [`${img}\n${script}\n${rtl}`, hostileText.links, longText(4000, true), `${rtlUnclosed}Hei ${img}`][(variant + i) % 4]!;
+    if (m.sender.role === 'staff') m.sender.name = i % 2 ? `${script}Ingrid` : `${rtlUnclosed}greB dirgnI`;
+    else if (m.sender.onBehalfOf) m.sender.onBehalfOf = `${img}${m.sender.onBehalfOf}`;
+  });
+  for (const r of t.reads) if (r.reader.role === 'staff') r.reader.name = `${img} ${rtl}`;
+}
+
+function hostilePolicy(p: ReplyPolicy, i: number): void {
+  p.notice = i % 2 ? `${script}${hostileText.links}`.slice(0, 500) : `${rtlUnclosed}${longText(499, true)}`;
+}
+
+function hostileAttachment(a: AttachmentFixture, i: number): void {
+  a.filename = hostileText.filenames[i % hostileText.filenames.length]!;
+}
+
 export function applyHostile(f: Fixtures): void {
   let n = 0;
+  let t = 0;
   for (const subject of Object.values(f.subjects)) {
     for (const a of subject.appointments) hostileAppointment(a, n++);
     subject.services.forEach(hostileService);
+    for (const thread of subject.threads) hostileThread(thread, t++);
   }
+  Object.values(f.replyPolicies).forEach(hostilePolicy);
+  f.attachments.forEach(hostileAttachment);
   Object.values(f.me).forEach(hostileMe);
 }

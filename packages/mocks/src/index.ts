@@ -9,6 +9,9 @@ export {
   isScenarioName,
   scenarioBehaviour,
   SLOW_DELAY_MS,
+  SEND_FAILS,
+  LARGE_INBOX,
+  LARGE_THREAD,
   type ScenarioName,
   type ScenarioInfo,
   type ScenarioBehaviour,
@@ -26,5 +29,31 @@ export {
 export { createDb, type CreateDbOptions, type MockDb, type SubjectRecord, type IdempotencyRecord } from './db.js';
 export { mockAuthorization, isPersonKey, MOCK_TOKEN_PREFIX } from './auth.js';
 export { hostileText, longText } from './hostile.js';
+export {
+  buildInbox,
+  buildLongThread,
+  threadIds,
+  fixtureAttachmentIds,
+  replyPolicies,
+  tinyPdf,
+  tinyPng,
+  tinyJpeg,
+  type ThreadFixture,
+  type MessageFixture,
+  type ReadFixture,
+  type AttachmentFixture,
+  type Party,
+  type LargeOptions,
+} from './messaging-fixtures.js';
+export {
+  presentThread,
+  presentThreadDetail,
+  presentMessage,
+  unreadCount,
+  type ThreadRecord,
+  type DraftRecord,
+  type StaffMessageOptions,
+} from './messages.js';
+export { AUTO_REPLY_TEXT, filenameFrom, contentDisposition, pdfActiveContent } from './messages-handlers.js';
 export { validateCancellationRequest, etagOf } from './cancel.js';
 export { osloIso, osloDate, osloDateTime, osloOffset, osloOffsetMinutes, addMinutes } from './time.js';

@@ -3,7 +3,7 @@
  * foreign server would (unknown enum values, missing required fields, wrong types). A client
  * must report them as invalid responses, not crash or show half-parsed data as if it were fine.
  */
-import type { Appointment, AppointmentPage, GrantedService, Me } from '@omsorg/contract';
+import type { Appointment, AppointmentPage, GrantedService, Me, Message, RecipientList, Thread, ThreadDetail, ThreadPage } from '@omsorg/contract';
 
 type Loose = Record<string, unknown>;
 
@@ -66,4 +66,70 @@ export function malformedServices(items: GrantedService[]): unknown {
 /** A cancellation answer that is not an appointment at all. */
 export function malformedCancellation(): unknown {
   return { ok: true, status: 'cancelled' };
+}
+
+/** Broken message fields, one variant each. */
+export function malformedMessage(m: Message, variant = 0): unknown {
+  const out = loose(m);
+  switch (variant % 4) {
+    case 0:
+      out.text = 42; // a number where text belongs
+      out.sentAt = 'i går kl. 13';
+      break;
+    case 1:
+      out.sender = { role: 'admin', name: null };
+      break;
+    case 2:
+      delete out.attachments;
+      out.unread = 'yes';
+      break;
+    default:
+      out.attachments = [{ id: 'x', filename: 'virus.exe', contentType: 'application/x-msdownload', size: -1 }];
+  }
+  return out;
+}
+
+function malformedThreadItem(t: Thread, variant: number): Record<string, unknown> {
+  const out = loose(t);
+  switch (variant % 4) {
+    case 0:
+      out.status = 'archived'; // not in the enum
+      out.unreadCount = '3';
+      break;
+    case 1:
+      delete out.title;
+      delete out.lastActivityAt;
+      break;
+    case 2:
+      out.careService = 'Hjemmesykepleien';
+      out.seenSinceLastUpdate = null;
+      break;
+    default:
+      out.lastMessage = { excerpt: 7 };
+      out.createdAt = '2025-13-45';
+  }
+  return out;
+}
+
+/** The first thread stays valid; the rest are broken, and the unread count is a string. */
+export function malformedThreadPage(page: ThreadPage): unknown {
+  const [first, ...rest] = page.items;
+  return { items: [...(first ? [first] : []), ...rest.map((t, i) => malformedThreadItem(t, i))], nextCursor: 0, unreadCount: String(page.unreadCount) };
+}
+
+export function malformedThread(t: ThreadDetail): unknown {
+  const out = malformedThreadItem(t, 0);
+  out.messages = t.messages.map((m, i) => malformedMessage(m, i));
+  return out;
+}
+
+export function malformedRecipients(list: RecipientList): unknown {
+  return {
+    items: list.items.map((r, i) => {
+      const out = loose(r);
+      if (i % 2 === 0) out.replyPolicy = { expectedReplyWorkingDays: 'two' };
+      else delete out.grantedServiceId;
+      return out;
+    }),
+  };
 }

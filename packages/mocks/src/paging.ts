@@ -97,3 +97,18 @@ export function listPage(items: readonly Appointment[], query: URLSearchParams, 
     nextCursor: matching.length > limit && last ? encodeCursor({ when, ...key(last) }) : null,
   };
 }
+
+/** A keyset cursor for other lists: `[kind, number, id]`, so a cursor of one list fails another. */
+export const encodeKey = (kind: string, at: number, id: string): string => base64url(JSON.stringify([kind, at, id]));
+
+/** The position in a cursor from `encodeKey(kind, …)`, or null when it is not one. */
+export function decodeKey(cursor: string, kind: string): { at: number; id: string } | null {
+  try {
+    const value: unknown = JSON.parse(unbase64url(cursor));
+    if (!Array.isArray(value) || value.length !== 3) return null;
+    const [k, at, id] = value as unknown[];
+    return k === kind && typeof at === 'number' && typeof id === 'string' ? { at, id } : null;
+  } catch {
+    return null;
+  }
+}

@@ -4,7 +4,7 @@ import { HttpResponse, type JsonBodyType } from 'msw';
 
 export const NO_STORE = { 'Cache-Control': 'no-store' } as const;
 /** Lets a page on another origin read ETag and friends when the mock sits on a separate base URL. */
-const EXPOSE = { 'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After' } as const;
+export const EXPOSE = { 'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After, Content-Disposition' } as const;
 
 export function json<T extends JsonBodyType>(body: T, init: { status?: number; headers?: Record<string, string> } = {}): HttpResponse<T> {
   return HttpResponse.json(body, { status: init.status ?? 200, headers: { ...NO_STORE, ...EXPOSE, ...init.headers } });
@@ -54,3 +54,14 @@ export const unauthorized = (detail: string, tokenGiven = false): HttpResponse<P
   });
 
 export const notFound = (detail = 'No such resource.'): HttpResponse<Problem> => problem({ status: 404, key: 'notFound', detail });
+
+/** 304 for a matching If-None-Match: no body, the same ETag. */
+export const notModified = (etag: string): HttpResponse<null> =>
+  new HttpResponse(null, { status: 304, headers: { ...NO_STORE, ...EXPOSE, ETag: etag } });
+
+/** True when an If-None-Match header matches `etag` (weak comparison, lists and `*`). */
+export function noneMatch(header: string | null, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}

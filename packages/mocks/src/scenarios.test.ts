@@ -2,6 +2,7 @@ import { expect } from '@open-wc/testing';
 import { cancellationReasons, problemTypes, type Appointment } from '@omsorg/contract';
 import { appointmentIds as ids, subjectIds, type PersonKey } from './fixtures.js';
 import { hostileText } from './hostile.js';
+import { threadIds } from './messaging-fixtures.js';
 import { scenarioBehaviour, scenarioNames, scenarios, SLOW_DELAY_MS, type ScenarioName } from './scenarios.js';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { call, NOW, useMocks } from './test/worker.js';
@@ -17,6 +18,8 @@ async function cancel(id: string, version: string, person: PersonKey = 'ola', su
     body,
   });
 }
+const post = (path: string, body: unknown, person: PersonKey = 'ola') =>
+  call(path, { method: 'POST', person, body, headers: { 'Idempotency-Key': `scenario-key-${++n}` } });
 const get = (id: string, person: PersonKey = 'ola', subject = 'me') => call(`/v1/subjects/${subject}/appointments/${id}`, { person });
 const all = (when: 'upcoming' | 'past', person: PersonKey = 'ola', subject = 'me') =>
   call(`/v1/subjects/${subject}/appointments?when=${when}&limit=100`, { person });
@@ -32,6 +35,12 @@ async function everyRead(): Promise<Array<{ what: string; schema: string; r: Awa
         out.push({ what: `${person} ${s.id} ${when}`, schema: 'AppointmentPage', r: await all(when, person, s.id) });
       }
       out.push({ what: `${person} ${s.id} services`, schema: 'ServiceList', r: await call(`/v1/subjects/${s.id}/services`, { person }) });
+      out.push({ what: `${person} ${s.id} recipients`, schema: 'RecipientList', r: await call(`/v1/subjects/${s.id}/message-recipients`, { person }) });
+      const threads = await call(`/v1/subjects/${s.id}/threads?limit=500`, { person });
+      out.push({ what: `${person} ${s.id} threads`, schema: 'ThreadPage', r: threads });
+      for (const t of (threads.body?.items ?? []).slice(0, 5)) {
+        out.push({ what: `${person} ${s.id} thread ${t.id}`, schema: 'ThreadDetail', r: await call(`/v1/subjects/${s.id}/threads/${t.id}`, { person }) });
+      }
     }
   }
   return out;
@@ -46,11 +55,12 @@ describe('scenarios', () => {
   it('are listed with names and descriptions', () => {
     expect(scenarioNames).to.deep.equal([
       'default', 'empty', 'slow', 'server-error', 'unauthorized', 'deadline-passed', 'cancel-as-request', 'conflict', 'malformed', 'hostile',
+      'send-fails', 'offline-send', 'thread-closed', 'large',
     ]);
     for (const s of scenarios) expect(s.description.length, s.name).to.be.greaterThan(10);
   });
 
-  for (const scenario of ['default', 'empty', 'deadline-passed', 'cancel-as-request', 'conflict', 'hostile'] as ScenarioName[]) {
+  for (const scenario of ['default', 'empty', 'deadline-passed', 'cancel-as-request', 'conflict', 'hostile', 'send-fails', 'offline-send', 'thread-closed', 'large'] as ScenarioName[]) {
     it(`${scenario}: every read answer satisfies the contract`, async () => {
       await useMocks({ scenario });
       for (const { what, schema, r } of await everyRead()) {
@@ -68,7 +78,17 @@ describe('scenarios', () => {
     for (const { what, schema, r } of reads) {
       if (schema === 'AppointmentPage') expect(r.body, what).to.deep.equal({ items: [], nextCursor: null });
       if (schema === 'ServiceList') expect(r.body, what).to.deep.equal({ items: [] });
+      if (schema === 'ThreadPage') expect(r.body, what).to.deep.equal({ items: [], nextCursor: null, unreadCount: 0 });
     }
+    // Nothing to list, yet Ola may still write his first message.
+    const recipients = (await call('/v1/subjects/me/message-recipients')).body.items;
+    expect(recipients).to.have.length(4);
+    const started = await call('/v1/subjects/me/threads', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': 'empty-first-message' },
+      body: { grantedServiceId: recipients[0].grantedServiceId, title: 'Hei', text: 'Min første melding' },
+    });
+    expect(started.status).to.equal(201);
   });
 
   it(`slow: answers after about ${SLOW_DELAY_MS} ms by default`, async () => {
@@ -104,6 +124,10 @@ describe('scenarios', () => {
         await get(ids.olaCancellable),
         await cancel(ids.olaCancellable, 'v1'),
         await call(`/v1/subjects/${subjectIds.emma}/services`, { person: 'per' }),
+        await call('/v1/subjects/me/threads'),
+        await call(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}`),
+        await call('/v1/subjects/me/message-recipients'),
+        await post(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}/messages`, { text: 'Hei' }),
       ];
       for (const r of answers) {
         expect(r.status).to.equal(status);
@@ -170,9 +194,13 @@ describe('scenarios', () => {
       ['Appointment', await get(ids.olaCancellable)],
       ['ServiceList', await call('/v1/subjects/me/services')],
       ['Appointment', await cancel(ids.olaCancellable, 'v1')],
+      ['RecipientList', await call('/v1/subjects/me/message-recipients')],
+      ['ThreadPage', await call('/v1/subjects/me/threads')],
+      ['ThreadDetail', await call(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}`)],
+      ['Message', await post(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}/messages`, { text: 'Hei' })],
     ];
     for (const [schema, r] of checks) {
-      expect(r.status, schema).to.equal(200);
+      expect(r.status, schema).to.equal(schema === 'Message' ? 201 : 200);
       expect(validateAs(doc, schema, r.body), schema).to.not.be.empty;
     }
     const page = checks[1]![1].body;
@@ -205,5 +233,82 @@ describe('scenarios', () => {
     expect(kari.subjects[1].name).to.match(/[\u202E<]/);
     const services = JSON.stringify((await call('/v1/subjects/me/services')).body);
     expect(services.includes(hostileText.img)).to.equal(true);
+  });
+
+  it('hostile: messages with markup, bidi overrides, javascript:/data: links beside real ones, 4,000 characters, hostile file names', async () => {
+    await useMocks({ scenario: 'hostile' });
+    const list = (await call('/v1/subjects/me/threads')).body;
+    const details = await Promise.all(list.items.map((t: { id: string }) => call(`/v1/subjects/me/threads/${t.id}`)));
+    const text = JSON.stringify(details.map((d) => d.body));
+    for (const s of [hostileText.img, hostileText.script, '\u202E', 'javascript:alert', 'data:text/html', 'https://', 'tel:+47', 'mailto:']) expect(text.includes(s), s).to.equal(true);
+    expect(list.items.some((t: { title: string }) => t.title.includes('<script>'))).to.equal(true);
+    const lengths = details.flatMap((d) => d.body.messages.map((m: { text: string }) => Array.from(m.text).length));
+    expect(Math.max(...lengths)).to.equal(4000);
+    const names = details.flatMap((d) => d.body.messages.flatMap((m: { attachments: Array<{ filename: string }> }) => m.attachments.map((a) => a.filename)));
+    expect(names.some((f: string) => f.includes('\u202E'))).to.equal(true);
+    expect(names.some((f: string) => f.includes('<img'))).to.equal(true);
+    const notices = (await call('/v1/subjects/me/message-recipients')).body.items.map((r: { replyPolicy: { notice: string | null } }) => r.replyPolicy.notice ?? '');
+    expect(notices.some((x: string) => x.includes('<script>'))).to.equal(true);
+  });
+
+  const sendReply = () => post(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}/messages`, { text: 'Kommer dere i dag?' });
+
+  it('send-fails: the first two message POSTs answer 503, the third is stored once', async () => {
+    await useMocks({ scenario: 'send-fails' });
+    const key = { 'Idempotency-Key': 'send-fails-intent-1' };
+    const path = `/v1/subjects/me/threads/${threadIds.olaUnreadReply}/messages`;
+    const send = () => call(path, { method: 'POST', headers: key, body: { text: 'Kommer dere i dag?' } });
+    for (let i = 0; i < 2; i++) {
+      const r = await send();
+      expect(r.status).to.equal(503);
+      expect(r.body.type).to.equal(problemTypes.unavailable);
+      expect(validateAs(doc, 'Problem', r.body)).to.deep.equal([]);
+    }
+    expect((await send()).status).to.equal(201);
+    expect((await send()).status).to.equal(201);
+    const t = (await call(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}`)).body;
+    expect(t.messages.filter((m: { text: string }) => m.text === 'Kommer dere i dag?')).to.have.length(1);
+    // Reads are not affected.
+    expect((await call('/v1/subjects/me/threads')).status).to.equal(200);
+  });
+
+  it('offline-send: the first message POST is a network error (nothing stored), then it works', async () => {
+    await useMocks({ scenario: 'offline-send' });
+    let failed = false;
+    await sendReply().catch(() => {
+      failed = true;
+    });
+    expect(failed).to.equal(true);
+    expect((await call(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}`)).body.messageCount).to.equal(2);
+    expect((await sendReply()).status).to.equal(201);
+    expect((await call(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}`)).body.messageCount).to.equal(3);
+  });
+
+  it('thread-closed: every thread is closed, replies are 409, a new thread may be started', async () => {
+    await useMocks({ scenario: 'thread-closed' });
+    const items = (await call('/v1/subjects/me/threads')).body.items;
+    expect(items.length).to.be.greaterThan(0);
+    expect(items.every((t: { status: string }) => t.status === 'closed')).to.equal(true);
+    const r = await sendReply();
+    expect(r.status).to.equal(409);
+    expect(r.body.type).to.equal(problemTypes.threadClosed);
+    const started = await post('/v1/subjects/me/threads', { grantedServiceId: 'vedtak-ola-hsp', title: 'Ny tråd', text: 'Hei' });
+    expect(started.status).to.equal(201);
+    expect(started.body.status).to.equal('open');
+  });
+
+  it('large: 500 threads for Ola, paged, and one thread of 2,000 messages', async () => {
+    await useMocks({ scenario: 'large' });
+    const all = await call('/v1/subjects/me/threads?limit=500');
+    expect(all.body.items).to.have.length(500);
+    expect(all.body.nextCursor).to.equal(null);
+    expect(all.body.unreadCount).to.be.greaterThan(50);
+    const first = await call('/v1/subjects/me/threads');
+    expect(first.body.items).to.have.length(50);
+    expect(first.body.nextCursor).to.be.a('string');
+    const long = await call('/v1/subjects/me/threads/thr-long-thread');
+    expect(long.body.messages).to.have.length(2000);
+    expect(long.body.messageCount).to.equal(2000);
+    expect(validateAs(doc, 'ThreadDetail', long.body)).to.deep.equal([]);
   });
 });

@@ -4,6 +4,8 @@
  */
 import type { Fixtures } from './fixtures.js';
 import { applyHostile } from './hostile.js';
+import { buildInbox, buildLongThread } from './messaging-fixtures.js';
+import { olaSubjectId } from './fixtures-ola.js';
 import { addMinutes, osloIso } from './time.js';
 
 export type ScenarioName =
@@ -16,7 +18,11 @@ export type ScenarioName =
   | 'cancel-as-request'
   | 'conflict'
   | 'malformed'
-  | 'hostile';
+  | 'hostile'
+  | 'send-fails'
+  | 'offline-send'
+  | 'thread-closed'
+  | 'large';
 
 export interface ScenarioInfo {
   readonly name: ScenarioName;
@@ -25,10 +31,15 @@ export interface ScenarioInfo {
 
 /** Delay of the `slow` scenario unless `delayMs` says otherwise. */
 export const SLOW_DELAY_MS = 2500;
+/** Message POSTs that fail with 503 in `send-fails`. */
+export const SEND_FAILS = 2;
+/** Sizes of the `large` scenario. */
+export const LARGE_INBOX = 500;
+export const LARGE_THREAD = 2000;
 
 export const scenarios: readonly ScenarioInfo[] = [
-  { name: 'default', description: 'Realistic data: Ola with home nursing, Kari acting for her father, Per for his daughter Emma.' },
-  { name: 'empty', description: 'Signed in, but nobody has appointments or services.' },
+  { name: 'default', description: 'Realistic data: Ola with home nursing, Kari acting for her father, Per for his daughter Emma; message threads with unread staff replies.' },
+  { name: 'empty', description: 'Signed in, but nobody has appointments, services or message threads (one may still write to the services).' },
   { name: 'slow', description: `The default data, every answer delayed ${SLOW_DELAY_MS / 1000} s (set delayMs to change).` },
   { name: 'server-error', description: 'Every API call answers 500 with a server-error problem.' },
   { name: 'unauthorized', description: 'Every API call answers 401: the session is gone.' },
@@ -36,7 +47,11 @@ export const scenarios: readonly ScenarioInfo[] = [
   { name: 'cancel-as-request', description: 'Every service answers cancellations later (mode request, cancellation-requested).' },
   { name: 'conflict', description: 'The first cancel of each appointment finds it changed on the server (moved 30 min, new version): 412; the retry with the new version succeeds.' },
   { name: 'malformed', description: 'Successful answers whose bodies break the contract (unknown status, missing fields, wrong types).' },
-  { name: 'hostile', description: 'Text fields hold HTML, script, right-to-left overrides and maximum-length strings (all within the contract).' },
+  { name: 'hostile', description: 'Text fields hold HTML, script, right-to-left overrides, javascript: and data: links, maximum-length strings and hostile file names (all valid JSON for the schemas).' },
+  { name: 'send-fails', description: `The first ${SEND_FAILS} message POSTs (new thread or reply) answer 503; later ones succeed.` },
+  { name: 'offline-send', description: 'The first message POST fails as a network error (nothing arrives); later ones succeed.' },
+  { name: 'thread-closed', description: 'The service has closed every thread: replies answer 409 thread-closed; new threads may be started.' },
+  { name: 'large', description: `Ola has ${LARGE_INBOX} threads, one of them ${LARGE_THREAD} messages long (buildInbox, buildLongThread).` },
 ];
 
 export const scenarioNames: readonly ScenarioName[] = scenarios.map((s) => s.name);
@@ -54,6 +69,10 @@ export interface ScenarioBehaviour {
   malformed?: boolean;
   /** The first cancel of each appointment moves it first, so the client's If-Match is stale. */
   conflictOnCancel?: boolean;
+  /** The first n message POSTs answer 503 unavailable. */
+  failMessagePosts?: number;
+  /** The first n message POSTs fail as network errors (before any 503s of failMessagePosts). */
+  offlineMessagePosts?: number;
   /** Changes the fixtures in place before the db is built. */
   data?: (fixtures: Fixtures) => void;
 }
@@ -66,8 +85,12 @@ const behaviours: Record<ScenarioName, ScenarioBehaviour> = {
     data: (f) => {
       for (const s of Object.values(f.subjects)) {
         s.appointments = [];
+        // Nothing to list, but the recipients stay so a first message can be written.
+        s.messageServices = s.services;
         s.services = [];
+        s.threads = [];
       }
+      f.attachments = [];
     },
   },
   slow: { delayMs: SLOW_DELAY_MS },
@@ -98,6 +121,20 @@ const behaviours: Record<ScenarioName, ScenarioBehaviour> = {
   conflict: { conflictOnCancel: true },
   malformed: { malformed: true },
   hostile: { data: applyHostile },
+  'send-fails': { failMessagePosts: SEND_FAILS },
+  'offline-send': { offlineMessagePosts: 1 },
+  'thread-closed': {
+    data: (f) => {
+      for (const s of Object.values(f.subjects)) for (const t of s.threads) t.status = 'closed';
+    },
+  },
+  large: {
+    data: (f) => {
+      const ola = f.subjects[olaSubjectId];
+      if (!ola) return;
+      ola.threads = [buildLongThread(LARGE_THREAD, { now: f.now }), ...buildInbox(LARGE_INBOX - 1, { now: f.now })];
+    },
+  },
 };
 
 export function scenarioBehaviour(name: ScenarioName): ScenarioBehaviour {

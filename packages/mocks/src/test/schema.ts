@@ -1,5 +1,5 @@
 /**
- * A small JSON Schema checker for the subset openapi.yaml uses ($ref, type incl. arrays, enum,
+ * A small JSON Schema checker for the subset openapi.yaml uses ($ref, allOf, type incl. arrays, enum,
  * const, required, properties, additionalProperties false, items, oneOf, pattern, min/maxLength
  * in code points, minimum/maximum, format date-time/date). Tests load the real openapi.yaml, so
  * the fixtures and responses are checked against the contract itself, not a copy of it.
@@ -52,6 +52,10 @@ function check(doc: OpenApi, schema: JsonSchema, v: unknown, path: string, error
     const target = doc.components.schemas[name];
     if (!target) throw new Error(`unknown $ref ${ref}`);
     check(doc, target, v, path, errors);
+    return;
+  }
+  if (Array.isArray(schema.allOf)) {
+    for (const part of schema.allOf as JsonSchema[]) check(doc, part, v, path, errors);
     return;
   }
   if (Array.isArray(schema.oneOf)) {

@@ -14,7 +14,7 @@ let started: Promise<MockWorker> | undefined;
 
 /** Starts the worker once, then applies `options` (fresh data each call). */
 export async function useMocks(options: CreateHandlersOptions = {}): Promise<MockWorker> {
-  const full: CreateHandlersOptions = { baseUrl: API, now: () => NOW, ...options };
+  const full: CreateHandlersOptions = { baseUrl: API, now: () => NOW, autoReplyMs: 0, ...options };
   if (!started) started = startMockWorker(full);
   const mock = await started;
   mock.configure(full);

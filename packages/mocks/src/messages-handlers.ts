@@ -1,0 +1,527 @@
+/**
+ * msw handlers for secure messages. Every route checks, in this order: authentication (guard) →
+ * the subject and the person's grant (404) → the `messages` scope (403) → the request
+ * (Idempotency-Key / preconditions, JSON, replay, the thread, the body: 400) → the state
+ * (422 recipient-not-allowed, 409 thread-closed, 412) → the change.
+ */
+import {
+  attachmentTypes,
+  messageLimits,
+  normaliseText,
+  sniffAttachmentType,
+  textLength,
+  textProblem,
+  type Attachment,
+  type Draft,
+  type Message,
+  type Problem,
+  type RecipientList,
+  type SeenState,
+  type ThreadDetail,
+  type ThreadPage,
+} from '@omsorg/contract';
+import { HttpResponse, http, type HttpHandler, type JsonBodyType } from 'msw';
+import { canonical, idempotencyKey } from './cancel.js';
+import type { MockDb, SubjectRecord } from './db.js';
+import type { PersonKey } from './fixtures.js';
+import { malformedMessage, malformedRecipients, malformedThread, malformedThreadPage } from './malformed.js';
+import {
+  addMessage,
+  markSeen,
+  messageServices,
+  presentDraft,
+  presentMessage,
+  presentThread,
+  presentThreadDetail,
+  recipients,
+  threadVersion,
+  totalUnread,
+  type DraftRecord,
+  type ThreadRecord,
+} from './messages.js';
+import type { MessageFixture, Party } from './messaging-fixtures.js';
+import { decodeKey, encodeKey } from './paging.js';
+import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem, type FieldError, type ProblemSpec } from './problems.js';
+import type { ScenarioBehaviour } from './scenarios.js';
+import { osloIso } from './time.js';
+
+/** What the message routes need from createMockApi. */
+export interface MessageRouteContext {
+  db: MockDb;
+  now: () => Date;
+  url: (path: string) => string;
+  behaviour: ScenarioBehaviour;
+  guard: <T extends JsonBodyType>(request: Request, route: (person: PersonKey) => Response | Promise<Response>) => Promise<HttpResponse<T | Problem>>;
+  access: (person: PersonKey, subjectId: string | undefined, scope: 'messages') => SubjectRecord | HttpResponse<Problem>;
+  /** Milliseconds until staff answer a citizen's or relative's message; 0: never. */
+  autoReplyMs: number;
+}
+
+/** The automatic answer of the offline demo. */
+export const AUTO_REPLY_TEXT = 'Takk for meldingen. Vi har mottatt den og svarer så snart vi kan.';
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const bad = (detail: string, errors?: FieldError[]): ProblemSpec => ({ status: 400, key: 'validation', detail, ...(errors ? { errors } : {}) });
+const notJson: ProblemSpec = { status: 400, key: 'validation', detail: 'The body is not JSON.', errors: [{ pointer: '', code: 'invalid' }] };
+const etag = (version: string): string => `"${version}"`;
+
+/** FNV-1a over a string: a short, stable digest for list ETags and file fingerprints. */
+function fnv1a(input: string | Uint8Array): string {
+  let h = 0x811c9dc5;
+  const n = input.length;
+  for (let i = 0; i < n; i++) {
+    h ^= typeof input === 'string' ? input.charCodeAt(i) : input[i]!;
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(16).padStart(8, '0');
+}
+
+/** Weak: the whole page as the reader sees it, so their unread state is part of it. */
+export const listEtag = (body: unknown): string => `W/"${fnv1a(JSON.stringify(body))}"`;
+
+function parseJson(text: string): unknown | ProblemSpec {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return notJson;
+  }
+}
+
+/** A plain-text field by the contract's messaging rules. */
+function checkText(value: unknown, pointer: string, max: number, errors: FieldError[]): void {
+  if (value === undefined) errors.push({ pointer, code: 'required' });
+  else if (typeof value !== 'string') errors.push({ pointer, code: 'invalid' });
+  else {
+    const p = textProblem(normaliseText(value), max);
+    if (p) errors.push({ pointer, code: p });
+  }
+}
+
+function checkUnknownKeys(body: Record<string, unknown>, allowed: readonly string[], errors: FieldError[]): void {
+  for (const k of Object.keys(body)) if (!allowed.includes(k)) errors.push({ pointer: `/${k}`, code: 'invalid' });
+}
+
+/** Attachment ids: at most five, each uploaded by this person for this subject and not sent yet. */
+function checkAttachmentIds(db: MockDb, value: unknown, subjectId: string, personId: string, errors: FieldError[]): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) {
+    errors.push({ pointer: '/attachmentIds', code: 'invalid' });
+    return [];
+  }
+  if (value.length > messageLimits.attachmentsPerMessage) {
+    errors.push({ pointer: '/attachmentIds', code: 'too-many' });
+    return [];
+  }
+  const ids: string[] = [];
+  value.forEach((id: unknown, i) => {
+    const a = typeof id === 'string' && ID.test(id) ? db.attachments.get(id) : undefined;
+    const usable = a && a.subjectId === subjectId && a.uploadedBy === personId && a.messageId === null && !ids.includes(a.id);
+    if (usable) ids.push(a.id);
+    else errors.push({ pointer: `/attachmentIds/${i}`, code: 'invalid' });
+  });
+  return ids;
+}
+
+/** `filename*=UTF-8''…` (RFC 6266/8187), else a quoted `filename="…"`; the last path segment only. */
+export function filenameFrom(header: string | null): string | null {
+  if (!header) return null;
+  let name: string | null = null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;\s]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      name = decodeURIComponent(star[1]);
+    } catch {
+      return null;
+    }
+  } else {
+    const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(header);
+    name = plain ? (plain[1] ?? plain[2] ?? '').replace(/\\(.)/g, '$1') : null;
+  }
+  if (name === null) return null;
+  const base = name.split(/[\\/]/).pop()?.trim() ?? '';
+  return base === '' ? null : base;
+}
+
+/** Content-Disposition for a download: an ASCII fallback and the exact UTF-8 name. */
+export function contentDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** PDF features that run code or carry files; name escapes (`/J#53`) are decoded first. */
+export function pdfActiveContent(bytes: Uint8Array): string | null {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  const names = text.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+  const m = /\/(JavaScript|JS|Launch|EmbeddedFiles?)(?![A-Za-z0-9])/.exec(names);
+  return m?.[1] ?? null;
+}
+
+export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
+  const { db, now, url, behaviour, guard, access } = ctx;
+  const personId = (person: PersonKey): string => db.me.get(person)?.person.id ?? person;
+
+  /** The caller as a party of the subject's threads: the citizen, or a relative acting for them. */
+  function party(person: PersonKey, subject: SubjectRecord): Party & { onBehalfOf: string | null } {
+    const me = db.me.get(person);
+    const self = me?.subjects[0]?.id === subject.id;
+    return { role: self ? 'citizen' : 'relative', personId: personId(person), name: me?.person.name ?? person, onBehalfOf: self ? null : subject.name };
+  }
+
+  const broken = <T extends JsonBodyType>(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): HttpResponse<T> => json(body as T, init);
+
+  /** The message POSTs of the send-fails and offline-send scenarios fail first. */
+  function failedPost(): Response | undefined {
+    db.messagePosts += 1;
+    if (db.messagePosts <= (behaviour.offlineMessagePosts ?? 0)) return HttpResponse.error();
+    if (db.messagePosts <= (behaviour.failMessagePosts ?? 0)) {
+      return problem({ status: 503, key: 'unavailable', detail: 'The message service is unavailable (send-fails scenario). Try again.' });
+    }
+    return undefined;
+  }
+
+  function scheduleAutoReply(threadId: string): void {
+    if (ctx.autoReplyMs <= 0) return;
+    setTimeout(() => {
+      const thread = db.findThread(threadId);
+      if (thread && thread.status === 'open') db.staffReply(threadId, AUTO_REPLY_TEXT);
+    }, ctx.autoReplyMs);
+  }
+
+  /** Replays the first answer to this key, or refuses a reuse; undefined when the key is new. */
+  function replay(person: PersonKey, key: string, fingerprint: string): Response | undefined {
+    const earlier = db.idempotency.get(`${person}:${key}`);
+    if (!earlier) return undefined;
+    if (earlier.fingerprint !== fingerprint) {
+      return problem({ status: 422, key: 'idempotencyKeyReused', detail: 'This Idempotency-Key was used for a different request.' });
+    }
+    return json(structuredClone(earlier.body) as JsonBodyType, { status: earlier.status, headers: earlier.etag ? { ETag: earlier.etag } : {} });
+  }
+
+  function remember(person: PersonKey, key: string, fingerprint: string, status: number, body: unknown, etagValue?: string): void {
+    db.idempotency.set(`${person}:${key}`, { fingerprint, status, body: structuredClone(body), ...(etagValue ? { etag: etagValue } : {}) });
+  }
+
+  const draftKey = (pid: string, subjectId: string, key: string): string => `${pid}|${subjectId}|${key}`;
+
+  /** A draft key is `new` or one of the subject's threads. */
+  const draftKeyKnown = (subject: SubjectRecord, key: string): boolean => key === 'new' || subject.threads.has(key);
+
+  return [
+    http.get(url('/subjects/:subjectId/message-recipients'), ({ request, params }) =>
+      guard<RecipientList>(request, (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const body: RecipientList = { items: recipients(db, subject) };
+        return behaviour.malformed ? broken<RecipientList>(malformedRecipients(body)) : json(body);
+      }),
+    ),
+
+    http.get(url('/subjects/:subjectId/threads'), ({ request, params }) =>
+      guard<ThreadPage>(request, (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const query = new URL(request.url).searchParams;
+        const limitText = query.get('limit') ?? '50';
+        const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : NaN;
+        if (!(limit >= 1 && limit <= 500)) return problem(bad('limit must be an integer from 1 to 500.'));
+        const cursorText = query.get('cursor');
+        const after = cursorText === null ? undefined : cursorText.length <= 200 ? decodeKey(cursorText, 'threads') : null;
+        if (after === null) return problem(bad('cursor is not valid for this query.'));
+
+        const pid = personId(person);
+        const key = (t: ThreadRecord) => ({ at: Date.parse(t.messages[t.messages.length - 1]?.sentAt ?? t.createdAt), id: t.id });
+        // Latest activity first; the id breaks ties so the cursor is exact.
+        const compare = (a: { at: number; id: string }, b: { at: number; id: string }) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        const sorted = [...subject.threads.values()].filter((t) => !after || compare(key(t), after) > 0).sort((a, b) => compare(key(a), key(b)));
+        const page = sorted.slice(0, limit);
+        const last = page[page.length - 1];
+        const body: ThreadPage = {
+          items: page.map((t) => presentThread(db, subject, t, pid)),
+          nextCursor: sorted.length > limit && last ? encodeKey('threads', key(last).at, last.id) : null,
+          unreadCount: totalUnread(subject, pid),
+        };
+        const tag = listEtag(body);
+        if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        return behaviour.malformed ? broken<ThreadPage>(malformedThreadPage(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
+      }),
+    ),
+
+    http.post(url('/subjects/:subjectId/threads'), ({ request, params }) =>
+      guard<ThreadDetail>(request, async (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const failed = failedPost();
+        if (failed) return failed;
+        const key = idempotencyKey(request.headers.get('Idempotency-Key'));
+        if (typeof key !== 'string') return problem(key);
+        const body = parseJson(await request.text());
+        if (isProblemSpec(body)) return problem(body);
+        const fingerprint = `POST ${subject.id}/threads\n${canonical(body)}`;
+        const replayed = replay(person, key, fingerprint);
+        if (replayed) return replayed;
+
+        const pid = personId(person);
+        const errors: FieldError[] = [];
+        if (!isObject(body)) return problem(bad('The new thread is not valid.', [{ pointer: '', code: 'invalid' }]));
+        checkUnknownKeys(body, ['grantedServiceId', 'title', 'text', 'attachmentIds'], errors);
+        const serviceId = body.grantedServiceId;
+        if (serviceId === undefined) errors.push({ pointer: '/grantedServiceId', code: 'required' });
+        else if (typeof serviceId !== 'string' || !ID.test(serviceId)) errors.push({ pointer: '/grantedServiceId', code: 'invalid' });
+        checkText(body.title, '/title', messageLimits.titleMaxChars, errors);
+        checkText(body.text, '/text', messageLimits.textMaxChars, errors);
+        const attachmentIds = checkAttachmentIds(db, body.attachmentIds, subject.id, pid, errors);
+        if (errors.length) return problem(bad('The new thread is not valid.', errors));
+        const service = messageServices(subject).find((s) => s.id === serviceId);
+        if (!service) {
+          return problem({ status: 422, key: 'recipientNotAllowed', detail: 'Write only to a care service of a granted service the subject receives (see message-recipients).' });
+        }
+
+        const at = now();
+        const thread: ThreadRecord = {
+          id: db.nextId('thr'),
+          subjectId: subject.id,
+          title: normaliseText(body.title as string),
+          status: 'open',
+          grantedServiceId: service.id,
+          startedBy: party(person, subject).role,
+          createdAt: osloIso(at),
+          messages: [],
+          reads: [],
+          version: 0,
+        };
+        const message = newMessage(person, subject, body.text as string, attachmentIds, at);
+        subject.threads.set(thread.id, thread);
+        addMessage(thread, message, at);
+        for (const id of attachmentIds) db.attachments.get(id)!.messageId = message.id;
+        db.drafts.delete(draftKey(pid, subject.id, 'new'));
+        const detail = presentThreadDetail(db, subject, thread, pid);
+        const tag = etag(detail.version);
+        remember(person, key, fingerprint, 201, detail, tag);
+        scheduleAutoReply(thread.id);
+        if (behaviour.malformed) return broken<ThreadDetail>(malformedThread(detail), { status: 201, headers: { ETag: tag } });
+        return json(detail, { status: 201, headers: { ETag: tag } });
+      }),
+    ),
+
+    http.get(url('/subjects/:subjectId/threads/:threadId'), ({ request, params }) =>
+      guard<ThreadDetail>(request, (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const thread = subject.threads.get(params.threadId as string);
+        if (!thread) return notFound('No such thread.');
+        const pid = personId(person);
+        const tag = etag(threadVersion(thread, pid));
+        if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        const body = presentThreadDetail(db, subject, thread, pid);
+        return behaviour.malformed ? broken<ThreadDetail>(malformedThread(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
+      }),
+    ),
+
+    http.post(url('/subjects/:subjectId/threads/:threadId/messages'), ({ request, params }) =>
+      guard<Message>(request, async (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const failed = failedPost();
+        if (failed) return failed;
+        const key = idempotencyKey(request.headers.get('Idempotency-Key'));
+        if (typeof key !== 'string') return problem(key);
+        const body = parseJson(await request.text());
+        if (isProblemSpec(body)) return problem(body);
+        const threadId = params.threadId as string;
+        const fingerprint = `POST ${subject.id}/threads/${threadId}/messages\n${canonical(body)}`;
+        const replayed = replay(person, key, fingerprint);
+        if (replayed) return replayed;
+
+        const thread = subject.threads.get(threadId);
+        if (!thread) return notFound('No such thread.');
+        const pid = personId(person);
+        const errors: FieldError[] = [];
+        if (!isObject(body)) return problem(bad('The message is not valid.', [{ pointer: '', code: 'invalid' }]));
+        checkUnknownKeys(body, ['text', 'attachmentIds'], errors);
+        checkText(body.text, '/text', messageLimits.textMaxChars, errors);
+        const attachmentIds = checkAttachmentIds(db, body.attachmentIds, subject.id, pid, errors);
+        if (errors.length) return problem(bad('The message is not valid.', errors));
+        if (thread.status === 'closed') {
+          return problem({ status: 409, key: 'threadClosed', detail: 'The service has closed this thread. Start a new thread to write again.' });
+        }
+
+        const at = now();
+        const message = newMessage(person, subject, body.text as string, attachmentIds, at);
+        addMessage(thread, message, at);
+        for (const id of attachmentIds) db.attachments.get(id)!.messageId = message.id;
+        db.drafts.delete(draftKey(pid, subject.id, thread.id));
+        const out = presentMessage(db, thread, message, pid);
+        remember(person, key, fingerprint, 201, out);
+        scheduleAutoReply(thread.id);
+        return behaviour.malformed ? broken<Message>(malformedMessage(out), { status: 201 }) : json(out, { status: 201 });
+      }),
+    ),
+
+    http.put(url('/subjects/:subjectId/threads/:threadId/seen'), ({ request, params }) =>
+      guard<SeenState>(request, async (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const body = parseJson(await request.text());
+        if (isProblemSpec(body)) return problem(body);
+        const thread = subject.threads.get(params.threadId as string);
+        if (!thread) return notFound('No such thread.');
+        const errors: FieldError[] = [];
+        if (!isObject(body)) return problem(bad('The request is not valid.', [{ pointer: '', code: 'invalid' }]));
+        checkUnknownKeys(body, ['upToMessageId'], errors);
+        const upTo = body.upToMessageId;
+        if (upTo === undefined) errors.push({ pointer: '/upToMessageId', code: 'required' });
+        else if (typeof upTo !== 'string' || !thread.messages.some((m) => m.id === upTo)) errors.push({ pointer: '/upToMessageId', code: 'invalid' });
+        if (errors.length) return problem(bad('Name a message of this thread.', errors));
+        const { onBehalfOf: _, ...reader } = party(person, subject);
+        markSeen(thread, reader, upTo as string, now());
+        const pid = personId(person);
+        const out: SeenState = { threadId: thread.id, unreadCount: 0, totalUnreadCount: totalUnread(subject, pid) };
+        out.unreadCount = presentThread(db, subject, thread, pid).unreadCount;
+        return json(out);
+      }),
+    ),
+
+    http.get(url('/subjects/:subjectId/drafts/:draftKey'), ({ request, params }) =>
+      guard<Draft>(request, (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const d = db.drafts.get(draftKey(personId(person), subject.id, params.draftKey as string));
+        if (!d) return notFound('No draft.');
+        return json(presentDraft(db, d), { headers: { ETag: etag(d.version) } });
+      }),
+    ),
+
+    http.put(url('/subjects/:subjectId/drafts/:draftKey'), ({ request, params }) =>
+      guard<Draft>(request, async (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const ifMatch = request.headers.get('If-Match')?.trim() || null;
+        const ifNoneMatch = request.headers.get('If-None-Match')?.trim() || null;
+        if (ifNoneMatch !== null && ifNoneMatch !== '*') return problem(bad('If-None-Match may only be "*" (create).'));
+        if (!ifMatch && !ifNoneMatch) {
+          return problem({ status: 428, key: 'preconditionRequired', detail: 'Send If-None-Match: * to create the draft, or If-Match with its ETag to replace it.' });
+        }
+        const body = parseJson(await request.text());
+        if (isProblemSpec(body)) return problem(body);
+        const k = params.draftKey as string;
+        if (!draftKeyKnown(subject, k)) return notFound('No such thread.');
+        const pid = personId(person);
+        const errors: FieldError[] = [];
+        if (!isObject(body)) return problem(bad('The draft is not valid.', [{ pointer: '', code: 'invalid' }]));
+        checkUnknownKeys(body, ['text', 'title', 'grantedServiceId', 'attachmentIds'], errors);
+        if (body.text === undefined) errors.push({ pointer: '/text', code: 'required' });
+        else if (typeof body.text !== 'string') errors.push({ pointer: '/text', code: 'invalid' });
+        else if (textLength(body.text) > messageLimits.draftMaxChars) errors.push({ pointer: '/text', code: 'too-long' });
+        if (body.title != null) {
+          if (typeof body.title !== 'string') errors.push({ pointer: '/title', code: 'invalid' });
+          else if (textLength(body.title) > messageLimits.titleMaxChars) errors.push({ pointer: '/title', code: 'too-long' });
+        }
+        if (body.grantedServiceId != null && (typeof body.grantedServiceId !== 'string' || !ID.test(body.grantedServiceId))) {
+          errors.push({ pointer: '/grantedServiceId', code: 'invalid' });
+        }
+        const attachmentIds = checkAttachmentIds(db, body.attachmentIds, subject.id, pid, errors);
+        if (errors.length) return problem(bad('The draft is not valid.', errors));
+
+        const id = draftKey(pid, subject.id, k);
+        const existing = db.drafts.get(id);
+        if (ifNoneMatch === '*' ? !!existing : !existing || !ifMatch!.split(',').some((t) => t.trim() === etag(existing.version))) {
+          return problem({ status: 412, key: 'preconditionFailed', detail: 'The draft was saved elsewhere meanwhile. Fetch it and merge.' });
+        }
+        const d: DraftRecord = {
+          key: k,
+          subjectId: subject.id,
+          personId: pid,
+          // A db-wide sequence: a deleted and re-created draft never reuses an old ETag.
+          version: db.nextId('d'),
+          text: body.text as string,
+          title: (body.title as string | null | undefined) ?? null,
+          grantedServiceId: (body.grantedServiceId as string | null | undefined) ?? null,
+          attachmentIds,
+          updatedAt: osloIso(now()),
+        };
+        db.drafts.set(id, d);
+        return json(presentDraft(db, d), { headers: { ETag: etag(d.version) } });
+      }),
+    ),
+
+    http.delete(url('/subjects/:subjectId/drafts/:draftKey'), ({ request, params }) =>
+      guard<null>(request, (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const ifMatch = request.headers.get('If-Match')?.trim();
+        if (!ifMatch) return problem({ status: 428, key: 'preconditionRequired', detail: "Send If-Match with the draft's ETag." });
+        const id = draftKey(personId(person), subject.id, params.draftKey as string);
+        const existing = db.drafts.get(id);
+        if (!existing) return notFound('No draft.');
+        if (!ifMatch.split(',').some((t) => t.trim() === etag(existing.version))) {
+          return problem({ status: 412, key: 'preconditionFailed', detail: 'The draft was saved elsewhere meanwhile.' });
+        }
+        db.drafts.delete(id);
+        return new HttpResponse(null, { status: 204, headers: { ...NO_STORE, ...EXPOSE } });
+      }),
+    ),
+
+    http.post(url('/subjects/:subjectId/attachments'), ({ request, params }) =>
+      guard<Attachment>(request, async (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const key = idempotencyKey(request.headers.get('Idempotency-Key'));
+        if (typeof key !== 'string') return problem(key);
+        const filename = filenameFrom(request.headers.get('Content-Disposition'));
+        if (filename === null) return problem(bad("Send the file name as Content-Disposition: attachment; filename*=UTF-8''<name>."));
+        if (textLength(filename) > 255 || textProblem(filename, 255)) return problem(bad('The file name is too long or holds control or bidirectional characters.'));
+        const declared = (request.headers.get('Content-Type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
+        const bytes = new Uint8Array(await request.arrayBuffer());
+        const fingerprint = `POST ${subject.id}/attachments\n${filename}\n${declared}\n${bytes.length}:${fnv1a(bytes)}`;
+        const replayed = replay(person, key, fingerprint);
+        if (replayed) return replayed;
+
+        if (bytes.length > messageLimits.attachmentMaxBytes) {
+          return problem({ status: 413, key: 'attachmentTooLarge', detail: `A file may be at most ${messageLimits.attachmentMaxBytes} bytes (5 MiB).` });
+        }
+        if (bytes.length === 0) return problem(bad('The file is empty.'));
+        const type = sniffAttachmentType(bytes);
+        if (!type) return problem({ status: 415, key: 'attachmentType', detail: `Only ${attachmentTypes.join(', ')} files, judged by their content.` });
+        if (declared !== type) return problem({ status: 415, key: 'attachmentType', detail: `The content is ${type}, but the request says ${declared || 'nothing'}.` });
+        const active = type === 'application/pdf' ? pdfActiveContent(bytes) : null;
+        if (active) return problem({ status: 415, key: 'attachmentType', detail: `PDFs with active content (/${active}) are not accepted.` });
+
+        const id = db.nextId('att');
+        db.attachments.set(id, { id, filename, contentType: type, size: bytes.length, subjectId: subject.id, bytes, uploadedBy: personId(person), messageId: null });
+        const out: Attachment = { id, filename, contentType: type, size: bytes.length };
+        remember(person, key, fingerprint, 201, out);
+        return json(out, { status: 201 });
+      }),
+    ),
+
+    http.get(url('/subjects/:subjectId/attachments/:attachmentId'), ({ request, params }) =>
+      guard<null>(request, (person) => {
+        const subject = access(person, params.subjectId as string, 'messages');
+        if (!('threads' in subject)) return subject;
+        const a = db.attachments.get(params.attachmentId as string);
+        // Sent in one of the subject's threads (every party), or uploaded by the caller and not sent yet.
+        const visible = a && a.subjectId === subject.id && (a.messageId !== null ? true : a.uploadedBy === personId(person));
+        if (!a || !visible) return notFound('No such attachment.');
+        return new HttpResponse(a.bytes.slice().buffer, {
+          status: 200,
+          headers: {
+            ...NO_STORE,
+            ...EXPOSE,
+            'Content-Type': a.contentType,
+            'Content-Length': String(a.size),
+            'Content-Disposition': contentDisposition(a.filename),
+            'X-Content-Type-Options': 'nosniff',
+            'Content-Security-Policy': 'sandbox',
+          },
+        });
+      }),
+    ),
+  ];
+
+  function newMessage(person: PersonKey, subject: SubjectRecord, text: string, attachmentIds: string[], at: Date): MessageFixture {
+    return { id: db.nextId('msg'), sentAt: osloIso(at), sender: party(person, subject), text: normaliseText(text), attachmentIds };
+  }
+}
