@@ -46,8 +46,31 @@ export class SignedOutEvent extends CustomEvent<Record<string, never>> {
   }
 }
 
+export interface ThreadRef {
+  subjectId: string;
+  threadId: string;
+}
+
+/** The person opens a message thread. `preventDefault()` stops the inbox from showing it itself. */
+export class ThreadOpenEvent extends CustomEvent<ThreadRef> {
+  static readonly eventName = 'omsorg-thread-open';
+  constructor(detail: ThreadRef) {
+    super(ThreadOpenEvent.eventName, init(detail, true));
+  }
+}
+
+/** The subject's number of unread messages changed (for a badge on the host page). */
+export class UnreadChangedEvent extends CustomEvent<{ subjectId: string; count: number }> {
+  static readonly eventName = 'omsorg-unread-changed';
+  constructor(detail: { subjectId: string; count: number }) {
+    super(UnreadChangedEvent.eventName, init(detail));
+  }
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
+    'omsorg-thread-open': ThreadOpenEvent;
+    'omsorg-unread-changed': UnreadChangedEvent;
     'omsorg-appointment-cancel': AppointmentCancelEvent;
     'omsorg-appointment-cancelled': AppointmentCancelledEvent;
     'omsorg-signed-in': SignedInEvent;

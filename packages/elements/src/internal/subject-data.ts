@@ -266,7 +266,7 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
     const t = this.t;
     const H = headingTag(level);
     const acting = this.phase !== 'signed-out' ? this.actingFor : undefined;
-    const title = acting?.name ? t.titleFor(html`<bdi>${acting.name}</bdi>`) : t.title;
+    const title = this.renderTitle(acting?.name);
     const busy = this.phase === 'loading' || this.phase === 'idle';
     return staticHtml`
       <div part="base" class="base">
@@ -278,6 +278,11 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
         <div class="visually-hidden" role="alert">${this.alertText}</div>
       </div>
     `;
+  }
+
+  /** The heading's text: the element's title, naming the person acted for when known. */
+  protected renderTitle(actingForName: string | undefined): unknown {
+    return actingForName ? this.t.titleFor(html`<bdi>${actingForName}</bdi>`) : this.t.title;
   }
 
   private renderContent(level: number): unknown {
