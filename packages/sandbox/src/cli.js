@@ -22,7 +22,7 @@ const USAGE = `omsorg sandbox
             --host ADDR     default 127.0.0.1 (loopback only)
             --data-dir DIR  default ${DEFAULT_DATA_DIR}
             --reset         drop the data and load fresh test data first
-  reset   drop all sandbox data (appointments, grants, idempotency keys, access log),
+  reset   drop all sandbox data (appointments, grants, messages, idempotency keys, access log),
           migrate, and load the test data again, relative to today
 
   DATABASE_URL=postgres://user@127.0.0.1:5432/db  use PostgreSQL instead of PGlite
@@ -44,7 +44,7 @@ async function reset(dataDir, databaseUrl, schema) {
     console.log(
       `Reset the sandbox database (${db.kind === 'pglite' ? join(dataDir, 'pg') : `PostgreSQL, schema ${db.schema}`}): ` +
         `migrations ${applied.join(', ')}; ${counts.persons} persons, ${counts.grants} proxy grants, ` +
-        `${counts.appointments} appointments, ${counts.services} granted services.`,
+        `${counts.appointments} appointments, ${counts.services} granted services, ${counts.threads} message threads.`,
     );
   } finally {
     await db.close();

@@ -34,37 +34,40 @@ describe(`database (${testEngine()})`, () => {
     assert.deepEqual(rows, files.map((m) => ({ version: m.version, name: m.name, checksum: m.checksum })));
     assert.deepEqual(await migrate(t.db), []);
     const tables = (await t.db.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [t.schema])).rows.map((r) => r.table_name);
-    assert.deepEqual(tables, ['access_log', 'appointments', 'care_services', 'granted_services', 'idempotency_records', 'persons', 'proxy_grants', 'schema_migrations', 'subjects']);
+    assert.deepEqual(tables, [
+      'access_log', 'appointments', 'attachments', 'care_services', 'drafts', 'granted_services', 'idempotency_records', 'messages',
+      'persons', 'proxy_grants', 'reply_policies', 'schema_migrations', 'staff', 'subjects', 'thread_reads', 'threads',
+    ]);
   });
 
   it('refuses a migration file that changed after it was applied, and applies new ones in a transaction', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'omsorg-migrations-'));
     try {
       await cp(MIGRATIONS_DIR, dir, { recursive: true });
-      await writeFile(join(dir, '002_more.sql'), 'CREATE TABLE extra (id int PRIMARY KEY); INSERT INTO extra VALUES (1);');
-      assert.deepEqual(await migrate(t.db, { dir }), ['002']);
+      await writeFile(join(dir, '900_more.sql'), 'CREATE TABLE extra (id int PRIMARY KEY); INSERT INTO extra VALUES (1);');
+      assert.deepEqual(await migrate(t.db, { dir }), ['900']);
       assert.deepEqual(await migrate(t.db, { dir }), []);
       // A broken migration rolls back entirely: nothing of it stays, nothing is recorded.
-      await writeFile(join(dir, '003_broken.sql'), 'CREATE TABLE half (id int); SELECT no_such_function();');
+      await writeFile(join(dir, '901_broken.sql'), 'CREATE TABLE half (id int); SELECT no_such_function();');
       await assert.rejects(migrate(t.db, { dir }));
       assert.equal((await t.db.query("SELECT count(*)::int AS n FROM information_schema.tables WHERE table_name = 'half'")).rows[0].n, 0);
-      await rm(join(dir, '003_broken.sql'));
-      await writeFile(join(dir, '002_more.sql'), 'CREATE TABLE extra (id int PRIMARY KEY);');
+      await rm(join(dir, '901_broken.sql'));
+      await writeFile(join(dir, '900_more.sql'), 'CREATE TABLE extra (id int PRIMARY KEY);');
       await assert.rejects(migrate(t.db, { dir }), /changed after it was applied/);
     } finally {
       await rm(dir, { recursive: true, force: true });
-      await t.db.exec("DROP TABLE IF EXISTS extra; DELETE FROM schema_migrations WHERE version <> '001';");
+      await t.db.exec("DROP TABLE IF EXISTS extra; DELETE FROM schema_migrations WHERE version = '900';");
     }
   });
 
   it('seeds the mocks\' fixtures: persons, subjects, grants, appointments, services', async () => {
     assert.equal(await isEmpty(t.db), true);
     const counts = await seed(t.db, { now: NOW });
-    assert.deepEqual(counts, { persons: 5, appointments: 57, services: 8, grants: 2 });
+    assert.deepEqual(counts, { persons: 5, appointments: 57, services: 8, grants: 2, threads: 4, messages: 8 });
     assert.equal(await isEmpty(t.db), false);
     const grants = await t.db.query('SELECT grantee_person_id, subject_id, relation_code, scopes, valid_to::text AS valid_to, revoked_at FROM proxy_grants ORDER BY id');
     assert.deepEqual(grants.rows, [
-      { grantee_person_id: 'psn-kari-2c91', subject_id: 'sub-ola-7f3a', relation_code: 'PRN', scopes: ['appointments.read', 'appointments.cancel', 'services.read'], valid_to: '2026-06-11', revoked_at: null },
+      { grantee_person_id: 'psn-kari-2c91', subject_id: 'sub-ola-7f3a', relation_code: 'PRN', scopes: ['appointments.read', 'appointments.cancel', 'services.read', 'messages'], valid_to: '2026-06-11', revoked_at: null },
       { grantee_person_id: 'psn-per-51d0', subject_id: 'sub-emma-b8e4', relation_code: 'CHILD', scopes: ['appointments.read', 'appointments.cancel', 'services.read', 'messages'], valid_to: null, revoked_at: null },
     ]);
     const pids = (await t.db.query('SELECT pid FROM persons WHERE pid IS NOT NULL ORDER BY pid')).rows.map((r) => r.pid);
@@ -113,11 +116,12 @@ describe(`database (${testEngine()})`, () => {
     if (t.databaseUrl) Object.assign(env, { DATABASE_URL: t.databaseUrl, SANDBOX_DB_SCHEMA: t.schema });
     else args.push('--data-dir', dirname(/** @type {string} */ (t.dataDir)));
     const { stdout } = await run(process.execPath, args, { env });
-    assert.match(stdout, /Reset the sandbox database .*migrations 001; 5 persons, 2 proxy grants, 57 appointments, 8 granted services/);
+    assert.match(stdout, /Reset the sandbox database .*migrations 001, 002; 5 persons, 2 proxy grants, 57 appointments, 8 granted services, 4 message threads/);
     const db = await t.reopen();
     assert.equal((await db.query("SELECT status FROM appointments WHERE id = 'apt-ola-prakt-d02'")).rows[0].status, 'booked');
     assert.equal((await db.query('SELECT count(*)::int AS n FROM access_log')).rows[0].n, 0);
-    assert.equal((await db.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n, 1);
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n, 2);
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM threads')).rows[0].n, 4);
   });
 
   // Only PGlite opens a directory; on a PostgreSQL server this case does not exist, so the

@@ -88,6 +88,15 @@ export async function loadContract({ path = CONTRACT_PATH } = {}) {
         return problems;
       }
       if (!operationId) return [...problems, `a ${status} answer without an operation`];
+      const declared = /** @type {any} */ (api.getOperation(operationId))?.responses?.[String(status)];
+      if (!declared) return [...problems, `${operationId} does not answer ${status}`];
+      if (body === undefined || Buffer.isBuffer(body)) {
+        // No body (204, 304) or a file: the status and the content type must be the contract's.
+        const types = Object.keys(declared.content ?? {});
+        if (body === undefined && types.length) problems.push(`a ${status} answer needs a body`);
+        if (body !== undefined && !types.includes(contentType)) problems.push(`${contentType} is not one of ${types.join(', ')}`);
+        return problems;
+      }
       if (contentType !== 'application/json') problems.push(`a success must be application/json, not ${contentType}`);
       const r = api.validator.validateResponse(body, operationId, status);
       if (!r.valid) problems.push(...(r.errors ?? []).map(describe));

@@ -18,6 +18,7 @@ import { ProblemError, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { parseListQuery, encodeCursor } from './paging.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
+import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
 import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, selfAccess, subjectsFor, toAppointment } from './store.js';
 
 /** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
@@ -29,7 +30,7 @@ const SUBJECT_REF = /^(me|[A-Za-z0-9_-]{1,64})$/;
 const COMMON_HEADERS = Object.freeze({
   'Cache-Control': 'no-store',
   // Lets a page on another origin read these (the sandbox itself serves one origin).
-  'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After',
+  'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After, Content-Disposition',
   'X-Content-Type-Options': 'nosniff',
 });
 
@@ -81,7 +82,7 @@ const COMMON_HEADERS = Object.freeze({
  * @typedef {object} Reply
  * @property {number} status
  * @property {Record<string, string>} headers
- * @property {unknown} body
+ * @property {unknown} body JSON, a Buffer (a download) or undefined (204, 304)
  */
 
 /**
@@ -100,16 +101,17 @@ const problemReply = (p) => ({ status: p.status, headers: { 'Content-Type': 'app
 
 /**
  * @param {import('node:http').IncomingMessage} req
+ * @param {number} [max]
  * @returns {Promise<{ text: string, tooLarge: boolean }>}
  */
-async function readBody(req) {
+async function readBody(req, max = MAX_BODY_BYTES) {
   /** @type {Buffer[]} */
   const chunks = [];
   let size = 0;
   let tooLarge = false;
   for await (const chunk of req) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) tooLarge = true;
+    if (size > max) tooLarge = true;
     else chunks.push(chunk);
   }
   return { text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge };
@@ -137,7 +139,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
   /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('./contract.js').Contract} contract
-   * @param {{ operationId?: string }} ctx
+   * @param {{ operationId?: string, closeConnection?: boolean }} ctx
    * @returns {Promise<Reply>}
    */
   async function route(req, contract, ctx) {
@@ -146,7 +148,11 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
     let path = url.pathname;
     if (base) path = path === base || path.startsWith(`${base}/`) ? path.slice(base.length) || '/' : '';
     const noRoute = () => new ProblemError(404, 'notFound', `No route for ${method} ${url.pathname}.`);
-    const body = method === 'POST' || method === 'PUT' || method === 'PATCH' ? await readBody(req) : (req.resume(), { text: '', tooLarge: false });
+    // Read only once the route is known: an upload has its own limit and must not be buffered here.
+    /** @type {Promise<{ text: string, tooLarge: boolean }> | undefined} */
+    let bodyRead;
+    const readJsonBody = (max = MAX_BODY_BYTES) =>
+      (bodyRead ??= method === 'POST' || method === 'PUT' || method === 'PATCH' ? readBody(req, max) : Promise.resolve({ text: '', tooLarge: false }));
     if (path !== '/v1' && !path.startsWith('/v1/')) throw noRoute();
 
     // Who is calling. Everything under /v1 needs a valid token, as in the mocks.
@@ -186,8 +192,8 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
 
     /**
      * The subject in the path, when the caller may act for it with `scope`; else a logged 404/403.
-     * @param {'appointments.read' | 'appointments.cancel' | 'services.read'} scope
-     * @param {{ action: 'read' | 'cancel', resource: 'appointments' | 'appointment' | 'services', resourceId?: string | null }} what
+     * @param {'appointments.read' | 'appointments.cancel' | 'services.read' | 'messages'} scope
+     * @param {{ action: import('./store.js').AccessLogEntry['action'], resource: import('./store.js').AccessLogEntry['resource'], resourceId?: string | null }} what
      */
     async function access(scope, what) {
       const ref = op?.params.subjectId ?? '';
@@ -204,6 +210,28 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         throw new ProblemError(403, 'forbidden', `Your access to this subject lacks ${scope}.`);
       }
       return found;
+    }
+
+    if (MESSAGE_OPERATIONS.has(op.operationId)) {
+      return messageOperation(op.operationId, {
+        db,
+        contract,
+        req,
+        url,
+        path,
+        method,
+        params: op.params,
+        person,
+        at,
+        today,
+        access,
+        log,
+        body: readJsonBody,
+        header: (name) => headerValue(req.headers, name),
+        closeConnection: () => {
+          ctx.closeConnection = true;
+        },
+      });
     }
 
     switch (op.operationId) {
@@ -259,6 +287,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         const appointmentId = op.params.appointmentId ?? '';
         const what = /** @type {const} */ ({ action: 'cancel', resource: 'appointment', resourceId: appointmentId });
         const subject = await access('appointments.cancel', what);
+        const body = await readJsonBody();
         try {
           if (body.tooLarge) {
             // Where the mocks check "is the body JSON": after the two headers.
@@ -310,8 +339,9 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
    * @param {Reply} reply
    * @param {import('./contract.js').Contract | undefined} contract
    * @param {string | undefined} operationId
+   * @param {boolean} [closeConnection] an upload refused before its body was read
    */
-  function send(res, reply, contract, operationId) {
+  function send(res, reply, contract, operationId, closeConnection = false) {
     let { status, body } = reply;
     /** @type {Record<string, string>} */
     let headers = { ...reply.headers, ...COMMON_HEADERS };
@@ -325,13 +355,20 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         headers = { 'Content-Type': 'application/problem+json', ...COMMON_HEADERS };
       }
     }
-    const text = JSON.stringify(body);
     if (res.headersSent) {
       res.end();
       return;
     }
-    res.writeHead(status, { ...headers, 'Content-Length': String(Buffer.byteLength(text)) });
-    res.end(text);
+    if (closeConnection) headers.Connection = 'close';
+    if (body === undefined) {
+      // 204 and 304: no body.
+      res.writeHead(status, headers);
+      res.end();
+      return;
+    }
+    const data = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    res.writeHead(status, { ...headers, 'Content-Length': String(data.length) });
+    res.end(data);
   }
 
   /**
@@ -339,7 +376,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
    * @param {import('node:http').ServerResponse} res
    */
   async function handle(req, res) {
-    /** @type {{ operationId?: string }} */
+    /** @type {{ operationId?: string, closeConnection?: boolean }} */
     const ctx = {};
     /** @type {import('./contract.js').Contract | undefined} */
     let contract;
@@ -355,7 +392,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         reply = problemReply(new ProblemError(500, 'serverError', 'Something went wrong on the server. Try again later.'));
       }
     }
-    send(res, reply, contract, ctx.operationId);
+    send(res, reply, contract, ctx.operationId, ctx.closeConnection);
   }
 
   // Callable as `api(req, res)` and as `api.handle(req, res)`.

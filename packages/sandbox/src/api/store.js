@@ -242,8 +242,9 @@ export async function listServices(q, subjectId) {
  * @typedef {object} AccessLogEntry
  * @property {string} actorPersonId
  * @property {string | null} subjectId
- * @property {'read' | 'cancel'} action
- * @property {'me' | 'appointments' | 'appointment' | 'services'} resource
+ * @property {'read' | 'cancel' | 'create' | 'update' | 'delete' | 'close'} action
+ * @property {'me' | 'appointments' | 'appointment' | 'services' | 'message-recipients' | 'threads' | 'thread' | 'message' | 'seen' | 'draft' | 'attachment'} resource
+ * @property {'person' | 'staff'} [actorKind] default person
  * @property {string | null} [resourceId]
  * @property {string | null} [clientId]
  * @property {'ok' | 'replayed' | 'denied' | 'not-found' | 'refused'} outcome
@@ -259,8 +260,8 @@ export async function listServices(q, subjectId) {
 export async function logAccess(q, e) {
   const clientId = typeof e.clientId === 'string' && /^[!-~]{1,200}$/.test(e.clientId) ? e.clientId : null;
   await q.query(
-    `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+    `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status, actor_kind)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
     [
       e.actorPersonId,
       isId(e.subjectId) ? e.subjectId : null,
@@ -270,6 +271,7 @@ export async function logAccess(q, e) {
       clientId,
       e.outcome,
       e.status,
+      e.actorKind ?? 'person',
     ],
   );
 }

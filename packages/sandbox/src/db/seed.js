@@ -8,6 +8,7 @@
  * National identity numbers are synthetic (month + 80) and only stored in `persons.pid`.
  */
 import { testPersons } from '../oidc/persons.js';
+import { seedMessages } from './seed-messages.js';
 
 /** Synthetic numbers for persons who cannot sign in (and so are not in the provider's list). */
 const EXTRA_PIDS = /** @type {Readonly<Record<string, string>>} */ ({ 'psn-emma-b8e4': '03861650080' });
@@ -31,7 +32,7 @@ export async function isEmpty(db) {
  * Loads the fixtures, generated relative to `now`, into an empty (migrated) database.
  * @param {import('./index.js').Database} db
  * @param {{ now?: Date }} [options]
- * @returns {Promise<{ persons: number, appointments: number, services: number, grants: number }>}
+ * @returns {Promise<{ persons: number, appointments: number, services: number, grants: number, threads: number, messages: number }>}
  */
 export async function seed(db, { now = new Date() } = {}) {
   const { createFixtures, persons, personKeys } = await import('@omsorg/mocks');
@@ -68,7 +69,7 @@ export async function seed(db, { now = new Date() } = {}) {
     for (const x of [...s.appointments, ...s.services]) careServices.set(x.careService.id, x.careService);
   }
 
-  const counts = { persons: people.size, appointments: 0, services: 0, grants: 0 };
+  const counts = { persons: people.size, appointments: 0, services: 0, grants: 0, threads: 0, messages: 0 };
   await db.transaction(async (tx) => {
     for (const p of people.values()) {
       await tx.query('INSERT INTO persons (id, name, pid) VALUES ($1, $2, $3)', [p.id, p.name, p.pid]);
@@ -78,10 +79,12 @@ export async function seed(db, { now = new Date() } = {}) {
     }
     for (const key of personKeys) {
       for (const s of fixtures.me[key].subjects.slice(1)) {
+        // Relatives in the sandbox may also write to the services for whom they act.
+        const scopes = s.scopes.includes('messages') ? s.scopes : [...s.scopes, 'messages'];
         await tx.query(
           `INSERT INTO proxy_grants (grantee_person_id, subject_id, relation_system, relation_code, scopes, valid_to)
            VALUES ($1, $2, $3, $4, $5::text[], $6::date)`,
-          [persons[key].id, s.id, s.relation.system, s.relation.code, s.scopes, s.validTo ?? null],
+          [persons[key].id, s.id, s.relation.system, s.relation.code, scopes, s.validTo ?? null],
         );
         counts.grants++;
       }
@@ -100,6 +103,9 @@ export async function seed(db, { now = new Date() } = {}) {
         counts.services++;
       }
     }
+    const m = await seedMessages(tx, now);
+    counts.threads = m.threads;
+    counts.messages = m.messages;
   });
   return counts;
 }

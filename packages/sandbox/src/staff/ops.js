@@ -1,0 +1,224 @@
+// @ts-check
+/**
+ * What staff of a care service do with messages, over the database: used by the staff page
+ * (/staff) and by tests (src/test-support/staff.js). Staff see only their own care service's
+ * threads; every read and change is in the access log (actor_kind staff).
+ */
+import { messageLimits, normaliseText, textProblem } from '@omsorg/contract';
+import { logAccess } from '../api/store.js';
+import { osloDate } from '../api/time.js';
+import {
+  closeThread,
+  findThreadRow,
+  insertMessage,
+  insertThread,
+  listCareServiceThreadRows,
+  listRecipients,
+  markSeen,
+  threadParties,
+  toThreadDetail,
+  toThreads,
+} from '../api/messages-store.js';
+
+/** A refusal the staff page shows (and tests see): `code` is stable. */
+export class StaffError extends Error {
+  /**
+   * @param {'unknown-staff' | 'not-found' | 'thread-closed' | 'recipient-not-allowed' | 'required' | 'too-long' | 'invalid-character'} code
+   * @param {string} message
+   * @param {number} status
+   */
+  constructor(code, message, status) {
+    super(message);
+    this.name = 'StaffError';
+    this.code = code;
+    this.status = status;
+  }
+}
+
+/**
+ * @typedef {{ id: string, name: string, careServiceId: string, careServiceName: string }} Staff
+ */
+
+/**
+ * @param {import('../db/index.js').Queryable} q
+ * @returns {Promise<Staff[]>}
+ */
+export async function listStaff(q) {
+  const { rows } = await q.query('SELECT s.id, s.name, s.care_service_id, c.name AS cs_name FROM staff s JOIN care_services c ON c.id = s.care_service_id ORDER BY s.name, s.id');
+  return rows.map((r) => ({ id: r.id, name: r.name, careServiceId: r.care_service_id, careServiceName: r.cs_name }));
+}
+
+/**
+ * @param {import('../db/index.js').Queryable} q
+ * @param {string} staffId
+ * @returns {Promise<Staff>}
+ */
+export async function findStaff(q, staffId) {
+  const s = (await listStaff(q)).find((x) => x.id === staffId);
+  if (!s) throw new StaffError('unknown-staff', 'Ukjent ansatt.', 403);
+  return s;
+}
+
+/** @param {Staff} staff @returns {import('../api/messages-store.js').Reader} */
+const readerOf = (staff) => ({ kind: 'staff', id: staff.id, careServiceId: staff.careServiceId });
+
+/**
+ * @param {import('../db/index.js').Queryable} q
+ * @param {Staff} staff
+ * @param {Omit<import('../api/store.js').AccessLogEntry, 'actorPersonId' | 'actorKind'>} e
+ */
+const log = (q, staff, e) => logAccess(q, { ...e, actorPersonId: staff.id, actorKind: 'staff', clientId: 'staff-page' });
+
+/**
+ * @param {string} text
+ * @param {number} max
+ * @param {string} what
+ */
+function checkText(text, max, what) {
+  const p = textProblem(text, max);
+  if (p === 'required') throw new StaffError(p, `${what} mangler.`, 400);
+  if (p === 'too-long') throw new StaffError(p, `${what} er for lang (høyst ${max} tegn).`, 400);
+  if (p === 'invalid-character') throw new StaffError(p, `${what} inneholder tegn som ikke er tillatt.`, 400);
+}
+
+/**
+ * The care service's threads, latest activity first, each with the subject's name.
+ * @param {import('../db/index.js').Database} db
+ * @param {{ staffId: string, now?: Date }} o
+ */
+export async function staffThreads(db, { staffId, now = new Date() }) {
+  const staff = await findStaff(db, staffId);
+  const rows = await listCareServiceThreadRows(db, staff.careServiceId);
+  const out = [];
+  /** @type {Map<string, Awaited<ReturnType<typeof threadParties>>>} */
+  const partiesOf = new Map();
+  for (const row of rows) {
+    let parties = partiesOf.get(row.subject_id);
+    if (!parties) {
+      parties = await threadParties(db, row.subject_id, osloDate(now));
+      partiesOf.set(row.subject_id, parties);
+      await log(db, staff, { action: 'read', resource: 'threads', subjectId: row.subject_id, outcome: 'ok', status: 200 });
+    }
+    const [thread] = await toThreads(db, row.subject_id, [row], { reader: readerOf(staff), parties });
+    out.push({ subjectName: parties.subjectName, thread: /** @type {import('@omsorg/contract').Thread} */ (thread) });
+  }
+  return { staff, threads: out };
+}
+
+/**
+ * One thread of the care service, with its messages; reading it marks it seen by this staff member.
+ * @param {import('../db/index.js').Database} db
+ * @param {{ staffId: string, subjectId: string, threadId: string, now?: Date }} o
+ */
+export async function staffThread(db, { staffId, subjectId, threadId, now = new Date() }) {
+  const staff = await findStaff(db, staffId);
+  return db.transaction(async (tx) => {
+    const row = await findThreadRow(tx, subjectId, threadId);
+    if (!row || row.care_service_id !== staff.careServiceId) {
+      await log(tx, staff, { action: 'read', resource: 'thread', subjectId, resourceId: threadId, outcome: 'not-found', status: 404 });
+      throw new StaffError('not-found', 'Fant ikke tråden.', 404);
+    }
+    const { rows } = await tx.query('SELECT max(seq) AS seq FROM messages WHERE subject_id = $1 AND thread_id = $2', [subjectId, threadId]);
+    if (rows[0]?.seq != null) await markSeen(tx, { subjectId, threadId, reader: readerOf(staff), seq: Number(rows[0].seq), at: now });
+    const fresh = await findThreadRow(tx, subjectId, threadId);
+    const parties = await threadParties(tx, subjectId, osloDate(now));
+    const thread = await toThreadDetail(tx, fresh, { reader: readerOf(staff), parties });
+    await log(tx, staff, { action: 'read', resource: 'thread', subjectId, resourceId: threadId, outcome: 'ok', status: 200 });
+    return { staff, subjectName: parties.subjectName, thread };
+  });
+}
+
+/**
+ * A staff reply in an open thread of the staff member's care service.
+ * @param {import('../db/index.js').Database} db
+ * @param {{ staffId: string, subjectId: string, threadId: string, text: string, now?: Date }} o
+ * @returns {Promise<string>} the message id
+ */
+export async function staffReply(db, { staffId, subjectId, threadId, text, now = new Date() }) {
+  const staff = await findStaff(db, staffId);
+  const body = normaliseText(text);
+  const what = /** @type {const} */ ({ action: 'create', resource: 'message', subjectId, resourceId: threadId });
+  try {
+    return await db.transaction(async (tx) => {
+      const row = await findThreadRow(tx, subjectId, threadId, { forUpdate: true });
+      if (!row || row.care_service_id !== staff.careServiceId) throw new StaffError('not-found', 'Fant ikke tråden.', 404);
+      checkText(body, messageLimits.textMaxChars, 'Meldingen');
+      if (row.status !== 'open') throw new StaffError('thread-closed', 'Tråden er lukket.', 409);
+      const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
+      await log(tx, staff, { ...what, outcome: 'ok', status: 201 });
+      return id;
+    });
+  } catch (err) {
+    if (err instanceof StaffError) await log(db, staff, { ...what, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
+    throw err;
+  }
+}
+
+/**
+ * The citizens the staff member may write to: subjects with an active or planned granted
+ * service from their care service.
+ * @param {import('../db/index.js').Queryable} q
+ * @param {string} careServiceId
+ * @returns {Promise<{ subjectId: string, name: string, grantedServiceId: string }[]>}
+ */
+export async function staffRecipients(q, careServiceId) {
+  const { rows } = await q.query(
+    `SELECT g.subject_id, p.name, g.id FROM granted_services g
+       JOIN subjects s ON s.id = g.subject_id JOIN persons p ON p.id = s.person_id
+      WHERE g.care_service_id = $1 AND g.status IN ('active', 'planned')
+      ORDER BY p.name, g.subject_id, g.position, g.id`,
+    [careServiceId],
+  );
+  return rows.map((r) => ({ subjectId: r.subject_id, name: r.name, grantedServiceId: r.id }));
+}
+
+/**
+ * A thread started by staff with a citizen who receives one of the care service's services.
+ * @param {import('../db/index.js').Database} db
+ * @param {{ staffId: string, subjectId: string, grantedServiceId: string, title: string, text: string, now?: Date }} o
+ * @returns {Promise<string>} the thread id
+ */
+export async function staffStartThread(db, { staffId, subjectId, grantedServiceId, title, text, now = new Date() }) {
+  const staff = await findStaff(db, staffId);
+  const what = /** @type {const} */ ({ action: 'create', resource: 'threads', subjectId });
+  try {
+    return await db.transaction(async (tx) => {
+      const t = normaliseText(title).trim();
+      const body = normaliseText(text);
+      checkText(t, messageLimits.titleMaxChars, 'Emnet');
+      checkText(body, messageLimits.textMaxChars, 'Meldingen');
+      const [recipient] = /^[A-Za-z0-9_-]{1,64}$/.test(subjectId) ? await listRecipients(tx, subjectId, grantedServiceId) : [];
+      if (!recipient || recipient.careService.id !== staff.careServiceId) {
+        throw new StaffError('recipient-not-allowed', 'Personen mottar ikke en tjeneste fra denne enheten.', 422);
+      }
+      const threadId = await insertThread(tx, { subjectId, grantedServiceId, careServiceId: staff.careServiceId, title: t, startedBy: 'staff', at: now });
+      await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
+      await log(tx, staff, { ...what, resourceId: threadId, outcome: 'ok', status: 201 });
+      return threadId;
+    });
+  } catch (err) {
+    if (err instanceof StaffError) await log(db, staff, { ...what, outcome: 'refused', status: err.status });
+    throw err;
+  }
+}
+
+/**
+ * Closes a thread of the care service (no more replies).
+ * @param {import('../db/index.js').Database} db
+ * @param {{ staffId: string, subjectId: string, threadId: string, now?: Date }} o
+ */
+export async function staffCloseThread(db, { staffId, subjectId, threadId, now = new Date() }) {
+  const staff = await findStaff(db, staffId);
+  const what = /** @type {const} */ ({ action: 'close', resource: 'thread', subjectId, resourceId: threadId });
+  try {
+    await db.transaction(async (tx) => {
+      const row = await findThreadRow(tx, subjectId, threadId, { forUpdate: true });
+      if (!row || row.care_service_id !== staff.careServiceId) throw new StaffError('not-found', 'Fant ikke tråden.', 404);
+      if (!(await closeThread(tx, { subjectId, threadId, at: now }))) throw new StaffError('thread-closed', 'Tråden er allerede lukket.', 409);
+      await log(tx, staff, { ...what, outcome: 'ok', status: 200 });
+    });
+  } catch (err) {
+    if (err instanceof StaffError) await log(db, staff, { ...what, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
+    throw err;
+  }
+}
