@@ -63,7 +63,7 @@ describe('SDK against the mocks: messages', () => {
   it('uploads a PDF and downloads the same bytes', async () => {
     const { client } = setup();
     const bytes = tinyPdf('Hei');
-    const att = await client.uploadAttachment('me', new File([bytes], 'brev.pdf', { type: 'application/pdf' }));
+    const att = await client.uploadAttachment('me', new File([new Uint8Array(bytes)], 'brev.pdf', { type: 'application/pdf' }));
     expect(att.contentType).to.equal('application/pdf');
     expect(att.filename).to.equal('brev.pdf');
     const blob = await client.downloadAttachment('me', att.id);
