@@ -36,6 +36,7 @@ export class DataError extends Error {
  * @property {number} status
  * @property {Headers} headers
  * @property {string} text
+ * @property {Uint8Array} bytes the body as received (files)
  * @property {any} body the parsed JSON
  */
 
@@ -47,7 +48,7 @@ export class DataError extends Error {
  * @property {string} path e.g. `/v1/me`
  * @property {Record<string, string | number | undefined>} [query]
  * @property {Record<string, string>} [headers]
- * @property {unknown} [body] JSON-encoded unless a string
+ * @property {unknown} [body] JSON-encoded unless a string; a Uint8Array is sent as is (set its Content-Type in `headers`)
  */
 
 /** @param {import('./targets.js').Target} target */
@@ -76,25 +77,27 @@ export function createContext(target) {
       if (!key) throw new Error(`the target has no "${as}" person`);
       auth = await target.headersFor(key, method, url);
     }
+    const raw = body instanceof Uint8Array;
     const res = await fetch(url, {
       method,
       headers: {
         Accept: 'application/json, application/problem+json',
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+        ...(body === undefined || raw ? {} : { 'Content-Type': 'application/json' }),
         ...auth,
         ...headers,
       },
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: raw ? body : typeof body === 'string' ? body : JSON.stringify(body) }),
       signal: AbortSignal.timeout(TIMEOUT_MS),
     });
-    const text = await res.text();
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const text = new TextDecoder().decode(bytes);
     const pathname = new URL(url).pathname.slice(new URL(target.baseUrl).pathname.replace(/\/+$/, '').length);
-    const checked = c.checkResponse({ method, pathname, status: res.status, headers: res.headers, text });
+    const checked = c.checkResponse({ method, pathname, status: res.status, headers: res.headers, text, size: bytes.length });
     const violations = [...new Set(checked.violations)];
     if (violations.length) {
       assert.fail(`${method} ${rel} → ${res.status} breaks the contract:\n  - ${violations.join('\n  - ')}\n  body: ${text.slice(0, 400)}`);
     }
-    return { method, path: rel, status: res.status, headers: res.headers, text, body: checked.body };
+    return { method, path: rel, status: res.status, headers: res.headers, text, bytes, body: checked.body };
   }
 
   /**

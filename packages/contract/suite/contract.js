@@ -19,6 +19,8 @@ import { parse } from 'yaml';
 export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
 const ID = 'urn:omsorg:contract:openapi';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
+/** Media types whose bodies are files (`format: binary` in the contract), never parsed as JSON. */
+const BINARY_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
 
 /** @param {string} s */
 const escapePointer = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -100,17 +102,20 @@ export function loadContract(path = OPENAPI_PATH) {
 
   /**
    * Checks one response against the operation it answers.
-   * @param {{ method: string, pathname: string, status: number, headers: Headers, text: string }} r
+   * @param {{ method: string, pathname: string, status: number, headers: Headers, text: string, size?: number }} r
+   *   `size`: the body's length in bytes (for files, whose `text` is not checked)
    * @returns {CheckedResponse}
    */
-  function checkResponse({ method, pathname, status, headers, text }) {
+  function checkResponse({ method, pathname, status, headers, text, size = text.length }) {
     /** @type {string[]} */
     const violations = [];
     const contentType = (headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
+    // A file (an attachment download) is not JSON; anything else must be.
+    const binary = BINARY_TYPES.includes(contentType);
     /** @type {any} */
     let body;
     let parsed = false;
-    if (text !== '') {
+    if (text !== '' && !binary) {
       try {
         body = JSON.parse(text);
         parsed = true;
@@ -156,7 +161,10 @@ export function loadContract(path = OPENAPI_PATH) {
         continue;
       }
       if (header?.schema) violations.push(...validate(schemaPointer(header.schema, `${headerPointer}/schema`), value, `header ${name}`));
-      if (name.toLowerCase() === 'etag') {
+      // `ListETag` may be weak (a list's tag); the strong `ETag` is `"<version>"` of the body.
+      if (name.toLowerCase() === 'etag' && headerPointer.endsWith('/ListETag')) {
+        if (!/^(W\/)?"[^"]*"$/.test(value)) violations.push(`ETag ${value} is not an entity tag`);
+      } else if (name.toLowerCase() === 'etag') {
         if (!/^"[^"]*"$/.test(value)) violations.push(`ETag ${value} is not a strong entity tag`);
         else if (parsed && body && typeof body.version === 'string' && value !== `"${body.version}"`) {
           violations.push(`ETag ${value} is not "<version>" of the body ("${body.version}")`);
@@ -170,6 +178,8 @@ export function loadContract(path = OPENAPI_PATH) {
       if (text !== '') violations.push(`${operation.operationId} ${status} documents no body, got one`);
     } else if (!types.includes(contentType)) {
       violations.push(`content-type ${contentType || 'none'} is not documented for ${operation.operationId} ${status} (${types.join(', ')})`);
+    } else if (binary) {
+      if (size === 0) violations.push(`${operation.operationId} ${status}: an empty ${contentType} body`);
     } else if (parsed) {
       const media = content[contentType];
       const pointer = schemaPointer(media.schema, `${responsePointer}/content/${escapePointer(contentType)}/schema`);

@@ -12,6 +12,7 @@ import { checks as reads } from './checks/reads.js';
 import { checks as errors } from './checks/errors.js';
 import { checks as access } from './checks/access.js';
 import { checks as cancel } from './checks/cancel.js';
+import { checks as messages } from './checks/messages.js';
 
 /**
  * @typedef {object} Check
@@ -22,7 +23,7 @@ import { checks as cancel } from './checks/cancel.js';
  */
 
 /** Every group of checks, by the test file that registers it. */
-export const groups = Object.freeze({ reads, errors, access, cancel });
+export const groups = Object.freeze({ reads, errors, access, cancel, messages });
 
 /** @param {string} [name] */
 export const targetName = (name = process.env[TARGET_ENV]) => name || 'mocks';

@@ -114,6 +114,71 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
     fails: /replay: body/,
   },
   {
+    name: 'ignores If-None-Match on the thread list (always 200, never 304)',
+    alter: (real, baseUrl) => [
+      http.get(`${baseUrl}/v1/subjects/:subject/threads`, ({ request }) => {
+        const headers = new Headers(request.headers);
+        headers.delete('If-None-Match');
+        return getResponse(real, new Request(request.url, { headers }));
+      }),
+      ...real,
+    ],
+    group: 'messages',
+    check: 'threads:',
+    fails: /expected 304, got 200/,
+  },
+  {
+    name: 'accepts a message over 4,000 characters (cuts it instead of refusing)',
+    alter: (real, baseUrl) => [
+      http.post(`${baseUrl}/v1/subjects/:subject/threads/:thread/messages`, async ({ request }) => {
+        const body = await request.clone().json();
+        if (typeof body.text === 'string' && [...body.text].length > 4000) body.text = [...body.text].slice(0, 4000).join('');
+        return getResponse(real, new Request(request.url, { method: 'POST', headers: request.headers, body: JSON.stringify(body) }));
+      }),
+      ...real,
+    ],
+    group: 'messages',
+    check: 'text rules:',
+    fails: /expected 400 .*got 201/,
+  },
+  {
+    name: 'stores a replayed message twice (a new message for the same Idempotency-Key)',
+    alter: alterAnswers(async (req, res, real) => {
+      if (req.method !== 'POST' || !/\/messages$/.test(new URL(req.url).pathname) || res.status !== 201) return res;
+      // Send it once more under a fresh key, and answer with that second copy.
+      const headers = new Headers(req.headers);
+      headers.set('Idempotency-Key', `self-check-${Math.random().toString(36).slice(2)}`);
+      return (await getResponse(real, new Request(req.url, { method: 'POST', headers, body: await req.text() }))) ?? res;
+    }),
+    group: 'messages',
+    check: 'reply →',
+    fails: /replay: body|stored once/,
+  },
+  {
+    name: 'answers mark-seen without lowering the unread count',
+    alter: (real, baseUrl) => [
+      http.put(`${baseUrl}/v1/subjects/:subject/threads/:thread/seen`, ({ params }) =>
+        Response.json({ threadId: params.thread, unreadCount: 1, totalUnreadCount: 9 }, { headers: { 'Cache-Control': 'no-store' } }),
+      ),
+      ...real,
+    ],
+    group: 'messages',
+    check: 'mark seen',
+    fails: /unread in the thread after seeing/,
+  },
+  {
+    name: 'accepts an .exe renamed .pdf (trusts the declared type)',
+    alter: alterAnswers(async (req, res) => {
+      if (req.method !== 'POST' || res.status !== 415) return res;
+      const name = decodeURIComponent(/filename\*=UTF-8''(.*)$/.exec(req.headers.get('Content-Disposition') ?? '')?.[1] ?? 'x');
+      const size = (await req.arrayBuffer()).byteLength;
+      return Response.json({ id: 'att-self-check', filename: name, contentType: 'application/pdf', size }, { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    }),
+    group: 'messages',
+    check: 'attachments: a PDF',
+    fails: /expected 415 .*got 201/,
+  },
+  {
     name: 'answers bodies that break the schema (the mocks\' own `malformed` scenario)',
     scenario: 'malformed',
     group: 'reads',
