@@ -9,3 +9,5 @@ import './login/define.js';
 import './cancel-dialog/define.js';
 import './appointment-list/define.js';
 import './service-list/define.js';
+import './message-thread/define.js';
+import './inbox/define.js';

@@ -6,6 +6,8 @@ export { OmsorgAppointmentList } from './appointment-list/appointment-list.js';
 export { OmsorgCancelDialog } from './cancel-dialog/cancel-dialog.js';
 export { OmsorgServiceList } from './service-list/service-list.js';
 export { OmsorgLogin } from './login/login.js';
+export { OmsorgInbox } from './inbox/inbox.js';
+export { OmsorgMessageThread } from './message-thread/message-thread.js';
 export { OmsorgProvider } from './provider/provider.js';
 
 export { OmsorgElement } from './internal/base.js';

@@ -1,0 +1,344 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { createMockApi, scenarioNames, subjectIds, threadIds, type MockApi, type ScenarioName } from '@omsorg/mocks';
+import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
+import { API, mswWorker, shadowText, until, useScenario, type PersonKey } from '../test/setup.js';
+import { shiftTab } from '../test/keys.js';
+import { messages as composerMessages } from '../internal/composer.messages.js';
+import { common } from '../internal/messages.js';
+import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
+import { messages } from './inbox.messages.js';
+import type { OmsorgInbox } from './inbox.js';
+import './define.js';
+
+type Inbox = OmsorgInbox;
+const t = messages.nb;
+const ct = composerMessages.nb;
+const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
+
+const sr = (el: Element) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
+const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...sr(el).querySelectorAll<T>(sel)];
+const settled = (el: Element) => $(el, '[part="content"]')?.getAttribute('aria-busy') === 'false';
+const rowIds = (el: Element) => $$(el, 'li[part~="thread"]').map((li) => li.dataset.id);
+const row = (el: Element, id: string) => $(el, `li[data-id="${CSS.escape(id)}"]`);
+const button = (el: Element, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.includes(text));
+const threadView = (el: Element) => $(el, 'omsorg-message-thread');
+/** The focused element, through shadow roots. */
+const deepActive = (): Element | null => {
+  let a: Element | null = document.activeElement;
+  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+  return a;
+};
+
+async function scenario(name: ScenarioName = 'default'): Promise<MockApi> {
+  await useScenario(name);
+  const api = createMockApi({ baseUrl: API, scenario: name });
+  mswWorker().resetHandlers(...api.handlers);
+  return api;
+}
+
+function client(person: PersonKey = 'ola', options: { pollMs?: number; signedIn?: boolean; slowRetry?: boolean } = {}): Client {
+  const auth = createMockAuth({ user: { sub: person, name: names[person] }, signedIn: options.signedIn ?? true, persist: false });
+  return createClient({
+    baseUrl: API,
+    auth,
+    retry: options.slowRetry ? { retries: 1, baseDelayMs: 1000, maxDelayMs: 2000 } : { retries: 1, baseDelayMs: 1, maxDelayMs: 5 },
+    ...(options.pollMs ? { poll: { minMs: options.pollMs, maxMs: options.pollMs } } : {}),
+  });
+}
+
+async function mount(c: Client, subject?: string): Promise<Inbox> {
+  const el = await fixture<Inbox>(html`<omsorg-inbox .client=${c} subject-id=${subject ?? ''}></omsorg-inbox>`);
+  await until(() => settled(el), 'the inbox to load');
+  return el;
+}
+
+/** Presses Tab until `match` has focus (through shadow roots). */
+async function tabTo(match: (active: Element) => boolean, max = 60): Promise<Element> {
+  for (let i = 0; i < max; i++) {
+    await sendKeys({ press: 'Tab' });
+    const a = deepActive();
+    if (a && match(a)) return a;
+  }
+  throw new Error('Not reachable with Tab');
+}
+
+async function openNew(el: Inbox): Promise<void> {
+  button(el, t.newMessage)!.click();
+  await until(() => !!$(el, 'input[name="recipient"]'), 'the recipients');
+}
+
+function fill(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+describe('<omsorg-inbox>', () => {
+  afterEach(() => {
+    document.querySelectorAll('omsorg-inbox').forEach((e) => e.remove());
+  });
+
+  describe('default scenario', () => {
+    let api: MockApi;
+    beforeEach(async () => {
+      api = await scenario('default');
+    });
+
+    it('lists the threads with care service, Oslo time, excerpt and unread counts, and reports the unread count', async () => {
+      const events: Array<{ subjectId: string; count: number }> = [];
+      const onUnread = (e: UnreadChangedEvent) => events.push(e.detail);
+      document.addEventListener('omsorg-unread-changed', onUnread);
+      const c = client('ola');
+      const el = await mount(c);
+      document.removeEventListener('omsorg-unread-changed', onUnread);
+      const page = await c.listThreads({ subjectId: 'me' });
+      expect(rowIds(el)).to.deep.equal(page.items.map((x) => x.id));
+      expect(page.unreadCount).to.be.greaterThan(0);
+      expect(el.unreadCount).to.equal(page.unreadCount);
+      expect(events).to.deep.equal([{ subjectId: 'me', count: page.unreadCount }]);
+      expect($(el, '[part="unread-summary"]')?.textContent?.trim()).to.equal(t.unreadSummary(page.unreadCount));
+
+      const unread = row(el, threadIds.olaUnreadReply)!;
+      expect(unread.getAttribute('part')).to.contain('thread-unread');
+      const open = unread.querySelector('[part="thread-button"]')!;
+      // The unread count is part of the button's name: "Nye medisiner etter legetimen, 1 ulest".
+      expect(open.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Nye medisiner etter legetimen, 1 ulest');
+      expect(unread.querySelector('[part="thread-meta"]')?.textContent).to.contain('Hjemmesykepleien');
+      const time = unread.querySelector('time')!;
+      const oslo = new Intl.DateTimeFormat('nb-NO', { timeZone: 'Europe/Oslo', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(time.getAttribute('datetime')!));
+      expect(time.textContent).to.contain(oslo);
+      expect(unread.querySelector('[part="excerpt"]')?.textContent).to.contain('Vi henter medisinene torsdag');
+      const closed = row(el, threadIds.olaClosed)!;
+      expect(closed.getAttribute('part')).to.contain('thread-closed');
+      expect(closed.querySelector('[part="badge"]')?.textContent).to.equal(t.closed);
+      expect(closed.querySelector('[part="unread-badge"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      void api;
+    });
+
+    it('opens a thread inside with a cancelable event, marks it read, and goes back with focus on its row (keyboard only)', async () => {
+      const c = client('ola');
+      const el = await mount(c);
+      const before = el.unreadCount!;
+      const opened: Array<{ subjectId: string; threadId: string }> = [];
+      const counts: number[] = [];
+      el.addEventListener('omsorg-thread-open', (e: ThreadOpenEvent) => opened.push(e.detail));
+      el.addEventListener('omsorg-unread-changed', (e: UnreadChangedEvent) => counts.push(e.detail.count));
+      const target = row(el, threadIds.olaUnreadReply)!.querySelector('[part="thread-button"]')!;
+      await tabTo((a) => a === target);
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!threadView(el), 'the thread inside');
+      expect(opened).to.deep.equal([{ subjectId: 'me', threadId: threadIds.olaUnreadReply }]);
+      const thread = threadView(el)!;
+      await until(() => thread.shadowRoot?.querySelector('[part="content"]')?.getAttribute('aria-busy') === 'false', 'thread loaded');
+      await until(() => deepActive()?.id === 'title' && deepActive()?.getRootNode() === thread.shadowRoot, 'focus on the thread heading');
+      expect(thread.shadowRoot!.querySelector('#title')?.tagName).to.equal('H3');
+      // Marked read: the inbox's count drops and it says so.
+      await until(() => el.unreadCount === before - 1, 'unread count to drop');
+      expect(counts).to.deep.equal([before - 1]);
+      await expect(el).to.be.accessible();
+      // Back with the keyboard: Shift+Tab from the heading reaches the back button.
+      await shiftTab();
+      expect(deepActive()?.getAttribute('part')).to.equal('back-button');
+      await sendKeys({ press: 'Enter' });
+      await until(() => !threadView(el), 'back to the list');
+      await until(() => deepActive()?.getAttribute('data-thread') === threadIds.olaUnreadReply, 'focus back on the row');
+      expect(row(el, threadIds.olaUnreadReply)!.querySelector('[part="unread-badge"]')).to.equal(null);
+    });
+
+    it('leaves opening to the host page when the open event is cancelled', async () => {
+      const el = await mount(client('ola'));
+      el.addEventListener('omsorg-thread-open', (e) => e.preventDefault());
+      (row(el, threadIds.olaStaffStarted)!.querySelector('[part="thread-button"]') as HTMLButtonElement).click();
+      await el.updateComplete;
+      expect(threadView(el)).to.equal(null);
+      expect(rowIds(el).length).to.be.greaterThan(0);
+    });
+
+    it('shows a new staff message in the list without reload and reports the new count', async () => {
+      const c = client('ola', { pollMs: 50 });
+      const el = await mount(c);
+      const before = el.unreadCount!;
+      const counts: number[] = [];
+      el.addEventListener('omsorg-unread-changed', (e: UnreadChangedEvent) => counts.push(e.detail.count));
+      api.db.staffReply(threadIds.olaByKari, 'Vi har fått koden, takk.');
+      await until(() => el.unreadCount === before + 1, 'the new unread count', 8000);
+      expect(counts).to.deep.equal([before + 1]);
+      await until(() => rowIds(el)[0] === threadIds.olaByKari, 'the thread on top');
+      expect(row(el, threadIds.olaByKari)!.querySelector('[part="unread-badge"]')?.textContent).to.equal(t.unread(1));
+      expect(row(el, threadIds.olaByKari)!.querySelector('[part="excerpt"]')?.textContent).to.contain('Vi har fått koden, takk.');
+      expect($(el, '.base > [role="status"]')?.textContent).to.equal(t.unreadSummary(before + 1));
+    });
+
+    it('new message: only the subject\'s services, errors in a focused summary, then sent and opened', async () => {
+      const c = client('ola');
+      const el = await mount(c);
+      await openNew(el);
+      await until(() => deepActive()?.id === 'new-heading', 'focus on the form heading');
+      const recipients = await c.listMessageRecipients('me');
+      expect($$<HTMLInputElement>(el, 'input[name="recipient"]').map((r) => r.value)).to.deep.equal(recipients.items.map((r) => r.grantedServiceId));
+      expect($(el, '[part="emergency"] a[href="tel:113"]')).to.exist;
+      await expect(el).to.be.accessible();
+      // Nothing filled in.
+      button(el, ct.send)!.click();
+      await until(() => !!$(el, '[part="error-summary"]'), 'the error summary');
+      expect(deepActive()).to.equal($(el, '[part="error-summary"]'));
+      const problems = $$(el, '[part="error-summary"] li').map((li) => li.textContent?.trim());
+      expect(problems).to.deep.equal([t.errorRecipient, t.errorSubject, ct.errorRequired]);
+      await expect(el).to.be.accessible();
+      // The reply time of the chosen service appears with it.
+      const first = $<HTMLInputElement>(el, 'input[name="recipient"]')!;
+      first.click();
+      await el.updateComplete;
+      expect($(el, '[part="reply-time"]')?.textContent).to.equal(ct.replyTime(recipients.items[0]!.replyPolicy.expectedReplyWorkingDays));
+      fill($<HTMLInputElement>(el, '#new-subject')!, 'Spørsmål om tannpuss');
+      fill($<HTMLTextAreaElement>(el, 'textarea')!, 'Kan dere hjelpe med tannpuss om kvelden?');
+      button(el, ct.send)!.click();
+      await until(() => !!threadView(el), 'the new thread, opened', 8000);
+      const thread = threadView(el)!;
+      await until(() => thread.shadowRoot?.querySelector('#title')?.textContent?.trim() === 'Spørsmål om tannpuss', 'its title');
+      expect(thread.shadowRoot!.textContent).to.contain('Kan dere hjelpe med tannpuss om kvelden?');
+      button(el, t.back)!.click();
+      await until(() => rowIds(el).length > 0 && !threadView(el), 'the list');
+      await until(() => $$(el, '[part="thread-button"]').some((b) => b.textContent?.includes('Spørsmål om tannpuss')), 'the new thread listed');
+      expect(await c.getDraft('me', 'new')).to.equal(null);
+    });
+
+    it('new message: the draft (service, subject, text) is saved and restored in a new element', async () => {
+      const c = client('ola');
+      const el = await mount(c);
+      await openNew(el);
+      const second = $$<HTMLInputElement>(el, 'input[name="recipient"]')[1]!;
+      second.click();
+      fill($<HTMLInputElement>(el, '#new-subject')!, 'Utkast-emne');
+      fill($<HTMLTextAreaElement>(el, 'textarea')!, 'Utkast-tekst');
+      await until(() => ($(el, '[part="draft-status"]')?.textContent ?? '').startsWith('Utkast lagret'), 'saved');
+      el.remove();
+      const again = await mount(client('ola'));
+      await openNew(again);
+      await until(() => $<HTMLTextAreaElement>(again, 'textarea')?.value === 'Utkast-tekst', 'the text back');
+      expect($<HTMLInputElement>(again, '#new-subject')!.value).to.equal('Utkast-emne');
+      expect($$<HTMLInputElement>(again, 'input[name="recipient"]')[1]!.checked).to.equal(true);
+      // Cancel goes back to the list, focus on "new message".
+      button(again, t.cancel)!.click();
+      await until(() => deepActive()?.getAttribute('part') === 'new-button', 'focus on new message');
+    });
+
+    it('follows nb, nn and en', async () => {
+      const el = await mount(client('ola'));
+      for (const lang of ['nn', 'en', 'nb'] as const) {
+        el.setAttribute('lang', lang);
+        await until(() => $(el, '#title')?.textContent?.trim() === messages[lang].title, lang);
+        expect(button(el, messages[lang].newMessage)).to.exist;
+        expect($(el, '[part="unread-summary"]')?.textContent?.trim()).to.equal(messages[lang].unreadSummary(el.unreadCount!));
+      }
+    });
+
+    it('Kari acting for Ola: his threads under his name', async () => {
+      const el = await mount(client('kari'), subjectIds.ola);
+      await until(() => ($(el, '#title')?.textContent ?? '').includes('Ola Nordmann'), 'the name');
+      expect($(el, '#title')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Meldinger for Ola Nordmann');
+      expect(rowIds(el)).to.include(threadIds.olaByKari);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('states', () => {
+    it('empty: says so, and a message can still be written', async () => {
+      await scenario('empty');
+      const el = await mount(client('ola'));
+      expect($(el, '[part="empty"]')?.textContent).to.equal(t.empty);
+      await expect(el).to.be.accessible();
+      await openNew(el);
+      expect($$(el, 'input[name="recipient"]').length).to.be.greaterThan(0);
+    });
+
+    it('loading: a skeleton that reserves height', async () => {
+      await scenario('slow');
+      mswWorker().resetHandlers(...createMockApi({ baseUrl: API, scenario: 'slow', delayMs: 60_000 }).handlers);
+      const el = await fixture<Inbox>(html`<omsorg-inbox .client=${client()}></omsorg-inbox>`);
+      await el.updateComplete;
+      const content = $(el, '[part="content"]')!;
+      expect(content.getAttribute('aria-busy')).to.equal('true');
+      expect(content.getBoundingClientRect().height).to.be.greaterThan(150);
+      expect(shadowText(el)).to.contain(t.loadingList);
+      await expect(el).to.be.accessible();
+    });
+
+    it('server error: explains and retries', async () => {
+      await scenario('server-error');
+      const el = await mount(client('ola'));
+      expect($(el, '[part="error"]')?.textContent).to.contain(common.nb.errorServer);
+      await expect(el).to.be.accessible();
+      mswWorker().resetHandlers(...createMockApi({ baseUrl: API, scenario: 'default' }).handlers);
+      button(el, common.nb.retry)!.click();
+      await until(() => rowIds(el).length > 0, 'the list after retry');
+    });
+
+    it('signed out (and unauthorized): offers sign-in, shows nothing', async () => {
+      await scenario('default');
+      const el = await mount(client('ola', { signedIn: false }));
+      expect($(el, '[part="signed-out"]')).to.exist;
+      expect($(el, '[part="threads"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      await scenario('unauthorized');
+      const other = await mount(client('ola'));
+      expect($(other, '[part="signed-out"]')).to.exist;
+    });
+
+    it('hostile: titles, names and excerpts stay text', async () => {
+      await scenario('hostile');
+      const el = await mount(client('ola'));
+      expect(sr(el).querySelector('script, img, iframe, svg, [onerror]')).to.equal(null);
+      for (const b of $$(el, '[part="thread-button"]')) {
+        for (const node of b.querySelectorAll('*')) expect(['BDI', 'SPAN']).to.include(node.tagName);
+      }
+      expect(sr(el).textContent).not.to.match(/[\u202A-\u202E\u2066-\u2069]/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('large: one page at a time', async function () {
+      this.timeout(20000);
+      await scenario('large');
+      const el = await mount(client('ola'));
+      const first = rowIds(el).length;
+      expect(first).to.be.greaterThan(0).and.lessThan(500);
+      button(el, t.showMore)!.click();
+      await until(() => rowIds(el).length > first, 'the next page');
+      expect(deepActive()?.getAttribute('data-thread')).to.equal(rowIds(el)[first]);
+      await expect(el).to.be.accessible();
+    });
+
+    it('send-fails: a new thread not sent can be discarded, with subject and text back in the form', async () => {
+      await scenario('send-fails');
+      const el = await mount(client('ola', { slowRetry: true }));
+      await openNew(el);
+      $<HTMLInputElement>(el, 'input[name="recipient"]')!.click();
+      fill($<HTMLInputElement>(el, '#new-subject')!, 'Ikke sendt');
+      fill($<HTMLTextAreaElement>(el, 'textarea')!, 'Teksten');
+      button(el, ct.send)!.click();
+      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent', 8000);
+      expect($<HTMLInputElement>(el, '#new-subject')!.value).to.equal('');
+      button(el, ct.discard)!.click();
+      await until(() => $<HTMLTextAreaElement>(el, 'textarea')!.value === 'Teksten', 'text back');
+      expect($<HTMLInputElement>(el, '#new-subject')!.value).to.equal('Ikke sendt');
+    });
+
+    for (const name of scenarioNames as readonly ScenarioName[]) {
+      it(`${name}: a clear, accessible state`, async function () {
+        this.timeout(20000);
+        await scenario(name);
+        if (name === 'slow') return; // the loading test above
+        const el = await mount(client('ola'));
+        const text = shadowText(el);
+        if (name === 'server-error') expect(text).to.contain(common.nb.errorServer);
+        else if (name === 'unauthorized') expect($(el, '[part="signed-out"]')).to.exist;
+        else if (name === 'malformed') expect($(el, '[part="error"]') ?? $(el, '[part="threads"]')).to.exist;
+        else if (name === 'empty') expect($(el, '[part="empty"]')).to.exist;
+        else expect(rowIds(el).length).to.be.greaterThan(0);
+        await expect(el).to.be.accessible();
+      });
+    }
+  });
+});

@@ -1,0 +1,550 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { html as staticHtml } from 'lit/static-html.js';
+import {
+  forbiddenTextChars,
+  labelFor,
+  messageLimits,
+  normaliseText,
+  textLength,
+  type Recipient,
+  type Thread,
+  type ThreadDetail,
+  type ThreadPage,
+} from '@omsorg/contract';
+import type { CallOptions, Client } from '@omsorg/sdk';
+import { SubjectDataElement } from '../internal/subject-data.js';
+import { Composer, renderServiceNotices, type FormError } from '../internal/composer.js';
+import { messages as composerMessages } from '../internal/composer.messages.js';
+import { errorMessage } from '../internal/messages.js';
+import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
+import { clampHeadingLevel, headingTag } from '../internal/heading.js';
+import { inert } from '../internal/message-text.js';
+import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
+import { messages, type InboxMessages } from './inbox.messages.js';
+import { styles } from './inbox.styles.js';
+
+type View = 'list' | 'thread' | 'new';
+type Failure = { kind?: string; status?: number };
+const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
+
+/**
+ * The subject's secure messages with the care services: every thread with its title, care
+ * service, last activity (Europe/Oslo), the start of the last message and its unread count;
+ * a "new message" form that writes only to the care services of services the subject receives;
+ * and, when a thread is opened, the thread itself (an `<omsorg-message-thread>` inside, with a
+ * back button), so a page needs only this one tag. The list stays fresh without reload
+ * (`client.watchThreads`).
+ *
+ * Host pages can show an unread badge from `unreadCount` and `omsorg-unread-changed`. With the
+ * one-script-tag bundle, `data-watch-unread` on the script tag does the same without this
+ * element on the page: it dispatches `omsorg-unread-changed` on `document` for every change,
+ * and the bundle's `getClient()` gives `client.unreadCount()`.
+ *
+ * @summary Message threads with the care services, a new-message form, and the open thread.
+ *
+ * @fires omsorg-thread-open - A thread is being opened. Cancelable: `preventDefault()` stops the inbox from showing it (the host shows `<omsorg-message-thread>` itself). Detail: `{ subjectId, threadId }`.
+ * @fires omsorg-unread-changed - The subject's number of unread messages is known or changed. Detail: `{ subjectId, count }`.
+ *
+ * @csspart base - The wrapper around everything.
+ * @csspart heading - The element's heading.
+ * @csspart acting-for - The notice shown when acting for someone whose name is unknown.
+ * @csspart toolbar - The row with the "new message" button.
+ * @csspart new-button - The "new message" button.
+ * @csspart content - The area that is busy while loading.
+ * @csspart skeleton - The placeholder shown while loading.
+ * @csspart empty - The "no messages" text.
+ * @csspart error - The error box.
+ * @csspart retry-button - The "try again" button after a load error.
+ * @csspart signed-out - The signed-out notice.
+ * @csspart sign-in-button - The sign-in button.
+ * @csspart unread-summary - "You have 2 unread messages."
+ * @csspart threads - The list of threads.
+ * @csspart thread - One thread (also `thread-unread`, `thread-closed`).
+ * @csspart thread-button - The button that opens a thread (its title).
+ * @csspart unread-badge - A thread's "2 unread".
+ * @csspart thread-meta - A thread's care service and last activity.
+ * @csspart excerpt - The start of a thread's last message.
+ * @csspart badge - The "closed" badge.
+ * @csspart more-button - "Show more conversations".
+ * @csspart back-button - The button back from an open thread or the new-message form.
+ * @csspart thread-view - The open `<omsorg-message-thread>`.
+ * @csspart new-message - The new-message form's section.
+ * @csspart new-heading - Its heading.
+ * @csspart recipients - The choice of care service.
+ * @csspart subject-input - The subject field.
+ * @csspart notices - The emergency notice, reply time and service notice.
+ * @csspart emergency - "Not for emergencies: call 113 …".
+ * @csspart phone-link - The `tel:` links for 113 and 116 117.
+ * @csspart reply-time - The chosen service's expected reply time.
+ * @csspart service-notice - The chosen service's own notice.
+ * @csspart error-summary - The list of problems after a failed send.
+ * @csspart textarea - The message text box.
+ * @csspart count - The character count.
+ * @csspart attachments - The attachment picker and list.
+ * @csspart file-input - The file picker.
+ * @csspart file-errors - Problems with picked files.
+ * @csspart attachment-list - The attached files.
+ * @csspart attachment - One attached file.
+ * @csspart draft-status - "Draft saved at 14:02" / "not saved yet".
+ * @csspart draft-conflict - The choice after another tab changed the draft.
+ * @csspart send-button - The send button.
+ * @csspart cancel-button - The new-message form's cancel button.
+ * @csspart outbox - New messages on their way or not sent.
+ * @csspart outbox-item - One of them.
+ * @csspart retry-send-button - "Try again" for a message not sent.
+ * @csspart discard-button - "Discard": the text goes back into the form.
+ *
+ * @cssprop --omsorg-inbox-gap - Space between blocks and threads (default `--omsorg-space`, 1rem).
+ * @cssprop --omsorg-inbox-item-background - A thread's background (default the surface colour).
+ * @cssprop --omsorg-inbox-item-border-color - A thread's border (default the subtle border colour).
+ * @cssprop --omsorg-inbox-item-radius - A thread's corner radius (default `--omsorg-border-radius`).
+ * @cssprop --omsorg-inbox-unread-color - Colour of the unread badge and marker (default the accent colour).
+ * @cssprop --omsorg-inbox-skeleton-height - Height reserved while loading (default 16rem).
+ */
+export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
+  static override styles = styles;
+
+  /** The level of the element's heading (1–6); threads and the open thread go one deeper. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  @state() private items: Thread[] = [];
+  @state() private nextCursor: string | null = null;
+  @state() private loadingMore = false;
+  @state() private moreError?: unknown;
+  @state() private view: View = 'list';
+  @state() private openThreadId?: string;
+  @state() private recipients?: Recipient[];
+  @state() private recipientsError?: unknown;
+  @state() private serviceId?: string;
+  @state() private subjectLine = '';
+  @state() private count?: number;
+
+  private stopWatch?: () => void;
+  private watching?: string;
+  private lastOpened?: string;
+  private focusAfterUpdate?: () => void;
+
+  private readonly composer = new Composer(this, {
+    id: 'new',
+    client: () => this.activeClient,
+    subject: () => this.subject,
+    key: () => (this.view === 'new' ? 'new' : undefined),
+    locale: () => this.locale,
+    common: () => this.common,
+    announce: (text) => {
+      this.politeText = text;
+    },
+    owns: (i) => i.outgoing.kind === 'thread' && i.outgoing.subjectId === this.subject,
+    extra: () => ({ title: this.subjectLine || null, grantedServiceId: this.serviceId ?? null }),
+    restore: (f) => {
+      if (f.title != null) this.subjectLine = f.title;
+      if (f.grantedServiceId != null) this.serviceId = f.grantedServiceId;
+    },
+    sent: (item) => {
+      const thread = item.result as ThreadDetail | undefined;
+      this.refresh();
+      if (thread && 'messages' in thread && this.view === 'new') this.showThread(thread.id);
+    },
+  });
+
+  /** The subject's unread messages, once known. */
+  get unreadCount(): number | undefined {
+    return this.count;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopWatching();
+  }
+
+  protected override clientConnected(client: Client): void {
+    super.clientConnected(client);
+    this.composer.subscribe((type, fn) => this.listen(type, fn));
+    this.listen('threads-changed', ({ subjectId, page }) => {
+      if (subjectId === this.subject && this.phase === 'ready') this.onPage(page);
+    });
+    this.listen('unread-changed', ({ subjectId, count }) => {
+      if (subjectId === this.subject && this.phase === 'ready') this.setCount(count);
+    });
+  }
+
+  protected override clientDisconnected(): void {
+    super.clientDisconnected();
+    this.stopWatching();
+  }
+
+  protected override get t(): InboxMessages {
+    return this.texts(messages);
+  }
+
+  protected override fetchData(client: Client, subject: string, options: CallOptions): Promise<ThreadPage> {
+    // The first page as the server pages it: the same page the poller keeps fresh.
+    return client.listThreads({ subjectId: subject }, options);
+  }
+
+  protected override onLoaded(page: ThreadPage): string {
+    this.items = dedupe(page.items);
+    this.nextCursor = page.nextCursor;
+    this.setCount(page.unreadCount);
+    this.watch();
+    return this.t.loaded(this.items.length, page.unreadCount);
+  }
+
+  protected override clearData(): void {
+    this.items = [];
+    this.nextCursor = null;
+    this.moreError = undefined;
+    this.view = 'list';
+    this.openThreadId = undefined;
+    this.recipients = undefined;
+    this.recipientsError = undefined;
+    this.stopWatching();
+  }
+
+  private watch(): void {
+    const client = this.activeClient;
+    const subject = this.subject;
+    if (!client || this.watching === subject) return;
+    this.stopWatching();
+    this.watching = subject;
+    this.stopWatch = client.watchThreads(subject, (page) => this.onPage(page));
+  }
+
+  private stopWatching(): void {
+    this.stopWatch?.();
+    this.stopWatch = undefined;
+    this.watching = undefined;
+  }
+
+  /** A newer first page: it replaces those threads; older pages already shown stay below. */
+  private onPage(page: ThreadPage): void {
+    const fresh = new Set(page.items.map((t) => t.id));
+    this.items = dedupe([...page.items, ...this.items.filter((t) => !fresh.has(t.id))]);
+    if (this.items.length <= page.items.length) this.nextCursor = page.nextCursor;
+    this.setCount(page.unreadCount);
+  }
+
+  private setCount(count: number): void {
+    if (count === this.count) return;
+    const before = this.count;
+    this.count = count;
+    if (before !== undefined && count > before) this.politeText = this.t.unreadSummary(count);
+    this.dispatchEvent(new UnreadChangedEvent({ subjectId: this.subject, count }));
+  }
+
+  /** Asks for the first page again now (after a send, or back from a thread). */
+  private refresh(): void {
+    const client = this.activeClient;
+    if (!client || this.phase !== 'ready') return;
+    client.listThreads({ subjectId: this.subject }, { fresh: true }).then(
+      (page) => {
+        if (this.phase === 'ready') this.onPage(page);
+      },
+      () => undefined,
+    );
+  }
+
+  private async loadMore(): Promise<void> {
+    const client = this.activeClient;
+    const cursor = this.nextCursor;
+    if (!client || !cursor || this.loadingMore) return;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    await this.request(
+      (signal) => client.listThreads({ subjectId: this.subject, cursor }, { signal }),
+      (page) => {
+        const before = this.items.length;
+        this.items = dedupe([...this.items, ...page.items]);
+        this.nextCursor = page.nextCursor;
+        const first = this.items[before];
+        if (first) this.afterUpdate(() => this.focusRow(first.id));
+      },
+      (e) => {
+        this.moreError = e;
+        this.alertText = `${this.t.errorLoadMore} ${errorMessage(this.common, e as Failure)}`;
+      },
+      () => {
+        this.loadingMore = false;
+      },
+    );
+  }
+
+  // ---- views ------------------------------------------------------------------------------
+
+  private afterUpdate(fn: () => void): void {
+    this.focusAfterUpdate = fn;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const fn = this.focusAfterUpdate;
+    this.focusAfterUpdate = undefined;
+    fn?.();
+  }
+
+  private focusRow(id: string): void {
+    this.renderRoot.querySelector<HTMLElement>(`[data-thread="${CSS.escape(id)}"]`)?.focus();
+  }
+
+  private open(thread: Thread): void {
+    const intent = new ThreadOpenEvent({ subjectId: this.subject, threadId: thread.id });
+    if (!this.dispatchEvent(intent)) return;
+    this.showThread(thread.id);
+  }
+
+  private showThread(id: string): void {
+    this.lastOpened = id;
+    this.openThreadId = id;
+    this.view = 'thread';
+    this.afterUpdate(() => {
+      const el = this.renderRoot.querySelector('omsorg-message-thread');
+      void el?.updateComplete.then(() => el.shadowRoot?.getElementById('title')?.focus());
+    });
+  }
+
+  private back = async () => {
+    if (this.view === 'new') await this.composer.flush();
+    const from = this.view;
+    this.view = 'list';
+    this.openThreadId = undefined;
+    this.refresh();
+    this.afterUpdate(() => {
+      if (from === 'thread' && this.lastOpened && this.items.some((t) => t.id === this.lastOpened)) this.focusRow(this.lastOpened);
+      else this.renderRoot.querySelector<HTMLElement>('[part="new-button"]')?.focus();
+    });
+  };
+
+  private startNew = () => {
+    this.view = 'new';
+    this.afterUpdate(() => this.renderRoot.querySelector<HTMLElement>('#new-heading')?.focus());
+    void this.composer.load();
+    if (!this.recipients) void this.loadRecipients();
+  };
+
+  private async loadRecipients(): Promise<void> {
+    const client = this.activeClient;
+    if (!client) return;
+    this.recipientsError = undefined;
+    try {
+      const list = await client.listMessageRecipients(this.subject);
+      this.recipients = list.items;
+      if (this.serviceId && !list.items.some((r) => r.grantedServiceId === this.serviceId)) this.serviceId = undefined;
+      if (!this.serviceId && list.items.length === 1) this.serviceId = list.items[0]!.grantedServiceId;
+    } catch (e) {
+      this.recipientsError = e;
+    }
+  }
+
+  private onService = (e: Event) => {
+    this.serviceId = (e.target as HTMLInputElement).value;
+    this.composer.errors = this.composer.errors.filter((x) => x.field !== 'new-recipient-0');
+    this.composer.touch();
+  };
+
+  private onSubjectLine = (e: Event) => {
+    this.subjectLine = (e.target as HTMLInputElement).value;
+    this.composer.touch();
+  };
+
+  private subjectProblem(): string | undefined {
+    const t = this.t;
+    const s = normaliseText(this.subjectLine).trim();
+    if (!s) return t.errorSubject;
+    if (textLength(s) > messageLimits.titleMaxChars) return t.errorSubjectTooLong(messageLimits.titleMaxChars);
+    if (forbiddenTextChars.test(s)) return t.errorSubjectInvalid;
+    return undefined;
+  }
+
+  private onSubmitNew = (e: Event) => {
+    e.preventDefault();
+    const c = this.composer;
+    if (c.busy) return;
+    const errors: FormError[] = [];
+    if (!this.serviceId) errors.push({ field: 'new-recipient-0', text: this.t.errorRecipient });
+    const subjectProblem = this.subjectProblem();
+    if (subjectProblem) errors.push({ field: 'new-subject', text: subjectProblem });
+    errors.push(...c.validate());
+    if (errors.length) {
+      c.showErrors(errors);
+      return;
+    }
+    const subjectId = this.subject;
+    const grantedServiceId = this.serviceId!;
+    const title = normaliseText(this.subjectLine).trim();
+    void c
+      .send((text, attachments) => ({ kind: 'thread', subjectId, grantedServiceId, title, text, attachments }))
+      .then(() => {
+        this.subjectLine = '';
+        c.focusText();
+      });
+  };
+
+  // ---- rendering --------------------------------------------------------------------------
+
+  override render(): TemplateResult {
+    const show = this.phase === 'ready' && this.view === 'list';
+    const toolbar = show
+      ? html`<div part="toolbar" class="toolbar">
+          <button type="button" part="new-button" @click=${this.startNew}>${this.t.newMessage}</button>
+        </div>`
+      : nothing;
+    return this.renderFrame(clampHeadingLevel(this.headingLevel), toolbar);
+  }
+
+  protected override renderSkeleton(): TemplateResult {
+    return html`
+      <span class="skeleton sk-item"></span>
+      <span class="skeleton sk-item"></span>
+      <span class="skeleton sk-item"></span>
+    `;
+  }
+
+  protected override renderData(level: number): unknown {
+    if (this.view === 'thread' && this.openThreadId) return this.renderThread(level);
+    if (this.view === 'new') return this.renderNew(level);
+    return this.renderList(level);
+  }
+
+  private renderBack(): TemplateResult {
+    return html`<button type="button" part="back-button" class="secondary back" @click=${this.back}>${this.t.back}</button>`;
+  }
+
+  private renderThread(level: number): TemplateResult {
+    return html`${this.renderBack()}
+      <omsorg-message-thread
+        part="thread-view"
+        .client=${this.activeClient}
+        subject-id=${this.subject}
+        thread-id=${this.openThreadId!}
+        heading-level=${Math.min(6, level + 1)}
+      ></omsorg-message-thread>`;
+  }
+
+  private renderList(level: number): unknown {
+    const t = this.t;
+    if (!this.items.length) return html`<p part="empty" class="notice empty">${t.empty}</p>`;
+    return html`
+      <p part="unread-summary" class=${this.count ? 'unread-summary has-unread' : 'unread-summary'}>${t.unreadSummary(this.count ?? 0)}</p>
+      <ul part="threads" class="threads" role="list" aria-label=${t.threads}>
+        ${repeat(
+          this.items,
+          (th) => th.id,
+          (th) => this.renderRow(th, level + 1),
+        )}
+      </ul>
+      ${this.renderMore()}
+    `;
+  }
+
+  private renderRow(th: Thread, level: number): TemplateResult {
+    const t = this.t;
+    const H = headingTag(level);
+    const at = parseInstant(th.lastActivityAt);
+    const unread = th.unreadCount > 0;
+    const closed = th.status === 'closed';
+    const parts = ['thread', unread ? 'thread-unread' : '', closed ? 'thread-closed' : ''].filter(Boolean).join(' ');
+    const last = th.lastMessage;
+    return html`<li part=${parts} class=${`thread${unread ? ' unread' : ''}${closed ? ' closed' : ''}`} data-id=${th.id}>
+      ${staticHtml`<${H} class="thread-heading"><button type="button" part="thread-button" class="thread-button" data-thread=${th.id} @click=${() =>
+        this.open(th)}>${bdi(th.title)}${
+        unread ? html`<span class="visually-hidden">, </span><span part="unread-badge" class="badge unread-badge">${t.unread(th.unreadCount)}</span>` : nothing
+      }</button></${H}>`}
+      <p part="thread-meta" class="thread-meta">
+        ${bdi(th.careService.name)}${at ? html`, <time datetime=${isoForTime(at)}>${formatDateTime(at, this.locale)}</time>` : nothing}
+        ${closed ? html`<span part="badge" class="badge">${t.closed}</span>` : nothing}
+      </p>
+      ${last ? html`<p part="excerpt" class="excerpt">${t.from(bdi(last.sender.name))}${bdi(last.excerpt)}</p>` : nothing}
+    </li>`;
+  }
+
+  private renderMore(): unknown {
+    if (!this.nextCursor) return nothing;
+    const t = this.t;
+    return html`<div class="more">
+      ${this.moreError ? html`<p class="inline-error">${t.errorLoadMore} ${errorMessage(this.common, this.moreError as Failure)}</p>` : nothing}
+      <button type="button" part="more-button" class="secondary" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.loadMore()}>
+        ${this.loadingMore ? t.loadingMore : this.moreError ? this.common.retry : t.showMore}
+      </button>
+    </div>`;
+  }
+
+  private renderNew(level: number): TemplateResult {
+    const t = this.t;
+    const c = this.composer;
+    const ct = composerMessages[this.locale];
+    const H = headingTag(level + 1);
+    const chosen = this.recipients?.find((r) => r.grantedServiceId === this.serviceId);
+    return html`<section part="new-message" class="new-message" aria-labelledby="new-heading">
+      ${staticHtml`<${H} id="new-heading" part="new-heading" class="new-heading" tabindex="-1">${t.newHeading}</${H}>`}
+      ${renderServiceNotices(ct, chosen?.replyPolicy)} ${this.renderNewBody(t, c)} ${c.renderOutbox()}
+    </section>`;
+  }
+
+  private renderNewBody(t: InboxMessages, c: Composer): TemplateResult {
+    const cancel = html`<button type="button" part="cancel-button" class="secondary" @click=${this.back}>${t.cancel}</button>`;
+    if (this.recipientsError) {
+      return html`<div part="error" class="error">
+          <p>${errorMessage(this.common, this.recipientsError as Failure)}</p>
+          <button type="button" class="secondary" @click=${() => void this.loadRecipients()}>${this.common.retry}</button>
+        </div>
+        <div class="actions">${cancel}</div>`;
+    }
+    if (!this.recipients) return html`<p class="loading-recipients" aria-busy="true">${t.loadingRecipients}</p>`;
+    if (!this.recipients.length) return html`<p part="empty" class="notice">${t.noRecipients}</p><div class="actions">${cancel}</div>`;
+    const recipientError = c.errors.find((e) => e.field === 'new-recipient-0');
+    const subjectError = c.errors.find((e) => e.field === 'new-subject');
+    return html`<form novalidate @submit=${this.onSubmitNew}>
+      ${c.renderErrors()}
+      <fieldset part="recipients" class=${recipientError ? 'recipients invalid' : 'recipients'} aria-describedby="new-recipient-hint">
+        <legend>${t.recipientLegend}</legend>
+        <p id="new-recipient-hint" class="hint">${t.recipientHint}</p>
+        ${recipientError ? html`<p class="field-error">${recipientError.text}</p>` : nothing}
+        ${this.recipients.map(
+          (r, i) => html`<div class="radio">
+            <input
+              type="radio"
+              name="recipient"
+              id=${`new-recipient-${i}`}
+              .value=${r.grantedServiceId}
+              .checked=${this.serviceId === r.grantedServiceId}
+              aria-invalid=${recipientError ? 'true' : nothing}
+              @change=${this.onService}
+            />
+            <label for=${`new-recipient-${i}`}>${bdi(r.careService.name)} (${labelFor(r.serviceType, this.locale) ?? this.common.unknownCode})</label>
+          </div>`,
+        )}
+      </fieldset>
+      <div class="field">
+        <label for="new-subject">${t.subjectLabel}</label>
+        <p id="new-subject-hint" class="hint">${t.subjectHint(messageLimits.titleMaxChars)}</p>
+        ${subjectError ? html`<p id="new-subject-error" class="field-error">${subjectError.text}</p>` : nothing}
+        <input
+          id="new-subject"
+          part="subject-input"
+          type="text"
+          autocomplete="off"
+          .value=${this.subjectLine}
+          aria-invalid=${subjectError ? 'true' : nothing}
+          aria-describedby=${subjectError ? 'new-subject-hint new-subject-error' : 'new-subject-hint'}
+          @input=${this.onSubjectLine}
+          @blur=${() => void c.flush()}
+        />
+      </div>
+      ${c.renderFields()}
+      <div class="actions">${c.renderSend()} ${cancel}</div>
+    </form>`;
+  }
+}
+
+function dedupe(items: Thread[]): Thread[] {
+  const seen = new Set<string>();
+  return items.filter((t) => !seen.has(t.id) && !!seen.add(t.id));
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'omsorg-inbox': OmsorgInbox;
+  }
+}
