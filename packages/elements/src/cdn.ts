@@ -16,11 +16,18 @@
  * data-dpop ("true"), data-acr (default idporten-loa-high), data-storage (`session` | `memory`);
  * for mock: data-mock-user (the subject), data-mock-name.
  *
+ * Unread badge for the host page: with `data-watch-unread` the bundle keeps the unread count
+ * fresh once someone is signed in (`client.watchUnread()`) and dispatches
+ * `omsorg-unread-changed` ({ subjectId, count }) on `document` for every change, with no
+ * element on the page. `getClient()` (exported here) gives the page's client, for
+ * `client.unreadCount()`.
+ *
  * Strict-CSP safe: no eval, no inline styles or markup strings; elements style themselves
  * through adoptedStyleSheets. No user-visible text here (console messages are for developers).
  */
 import { createClient, createMockAuth, createOidcAuth, type Auth, type Client } from '@omsorg/sdk';
 import { provideClient, providedClient } from './internal/context.js';
+import { UnreadChangedEvent } from './internal/events.js';
 import './define.js';
 
 const LOG = '[omsorg]';
@@ -97,15 +104,39 @@ function createFromScript(script: HTMLScriptElement | null): Client | undefined 
   return auth ? createClient({ baseUrl, auth }) : undefined;
 }
 
+/** The page's SDK client once the bundle has booted (e.g. for `client.unreadCount()`). */
+export function getClient(): Client | undefined {
+  return typeof document === 'undefined' ? undefined : providedClient();
+}
+
+/** `data-watch-unread`: the unread count as document events, while someone is signed in. */
+function watchUnread(client: Client): void {
+  let stop: (() => void) | undefined;
+  let watching: string | undefined;
+  const sync = () => {
+    const want = client.auth.state().status === 'signed-in' ? client.getSubject() : undefined;
+    if (want === watching) return;
+    stop?.();
+    watching = want;
+    stop = want ? client.watchUnread(want) : undefined;
+  };
+  client.on('unread-changed', ({ subjectId, count }) => document.dispatchEvent(new UnreadChangedEvent({ subjectId, count })));
+  client.on('auth-changed', sync);
+  client.on('subject-changed', sync);
+  sync();
+}
+
 function boot(): void {
+  const script = ownScript();
   // Another copy of the bundle (another version, or an npm build) got here first: share its
   // client, and so its session, instead of starting a second sign-in.
   let client = providedClient();
   if (!client) {
-    client = createFromScript(ownScript());
+    client = createFromScript(script);
     if (!client) return;
     provideClient(client);
   }
+  if (script?.dataset.watchUnread !== undefined) watchUnread(client);
   client.auth.init().catch((e: unknown) => console.error(LOG, 'sign-in could not be restored', e));
 }
 
