@@ -3,6 +3,7 @@
  * The whole sandbox on ONE loopback origin:
  *   /v1/*    the omsorg API (src/api), over PGlite or PostgreSQL (src/db)
  *   /oidc/*  the development OpenID provider (src/oidc), whose JWT access tokens the API verifies
+ *   /staff   the staff side of messages, a development page (src/staff)
  *   else     static files (the demo page and the CDN bundle) under a strict CSP
  */
 import { createServer } from 'node:http';
@@ -12,6 +13,7 @@ import { extname, join, resolve, sep } from 'node:path';
 import { createApi } from './api/index.js';
 import { DEFAULT_DATA_DIR, openDatabase } from './db/index.js';
 import { isEmpty, seed } from './db/seed.js';
+import { createStaffPage } from './staff/page.js';
 
 /** The demo page's client (public, PKCE). */
 export const DEMO_CLIENT_ID = 'omsorg-demo';
@@ -124,6 +126,8 @@ export async function startSandbox({
     let handleOidc;
     /** @type {Set<string>} */
     const allowedHosts = new Set();
+    // The staff side of messages: a development page (loopback callers only).
+    const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger });
     /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
     const starting = async (_req, res) => {
       res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '1' });
@@ -148,6 +152,8 @@ export async function startSandbox({
         (handleApi ?? starting)(req, res).catch(fail);
       } else if (path === '/oidc' || path.startsWith('/oidc/')) {
         (handleOidc ?? starting)(req, res).catch(fail);
+      } else if (path === '/staff' || path.startsWith('/staff/')) {
+        handleStaff(req, res).catch(fail);
       } else {
         serveStatic(req, res, roots).catch(fail);
       }

@@ -12,6 +12,8 @@ import { after, before, describe, it } from 'node:test';
 import { CSP, startSandbox, TEST_CLIENT_ID } from '../src/server.js';
 import { openTestDatabase, testEngine } from '../src/db/testing.js';
 import { signIn } from '../src/test-support/login.js';
+import { staffReply } from '../src/test-support/staff.js';
+import { STAFF_CSP } from '../src/staff/page.js';
 import { ILL, NOW, SUBJECTS } from './api-helpers.js';
 
 /** @type {import('../src/db/testing.js').TestDatabase} */
@@ -101,6 +103,19 @@ describe(`sandbox server (${testEngine()})`, () => {
     assert.equal((await raw('/', { host: 'evil.example:80' })).status, 421);
     assert.equal((await raw('/v1/me', { host: 'evil.example' })).status, 421);
     assert.equal((await raw('/', { host: `localhost:${new URL(s.url).port}` })).status, 200);
+  });
+
+  it('serves the staff page on the same origin; staff act through it and Ola sees the reply for real', async () => {
+    const page = await raw('/staff');
+    assert.equal(page.status, 200);
+    assert.equal(page.headers['content-security-policy'], STAFF_CSP);
+    assert.equal((await raw('/staff', { host: 'evil.example' })).status, 421);
+    await staffReply(s.url, { staffId: 'stf-ahmed-prakt', subjectId: SUBJECTS.ola, threadId: 'thr-ola-rengjoring', text: 'Svar fra ansattsiden' });
+    const ola = await signIn({ issuer: s.issuer, clientId: TEST_CLIENT_ID, redirectUri: `${s.url}/callback`, personId: 'psn-ola-7f3a' });
+    const url = `${s.url}/v1/subjects/me/threads/thr-ola-rengjoring`;
+    const thread = await (await fetch(url, { headers: await ola.authorization('GET', url) })).json();
+    assert.equal(thread.messages.at(-1).text, 'Svar fra ansattsiden');
+    assert.equal(thread.messages.at(-1).sender.role, 'staff');
   });
 
   it('runs the provider under /oidc with the API as its audience', async () => {

@@ -95,6 +95,8 @@ export async function staffSession(origin, staffId) {
     async close({ subjectId, threadId }) {
       await post(`/staff/threads/${subjectId}/${threadId}/close`, { csrf });
     },
+    /** The session's Cookie header (for raw requests such as downloads). */
+    cookie: () => [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
     /** Refreshes the CSRF token (after the page changed). */
     async refresh() {
       csrf = csrfOf(await (await go('/staff')).text());

@@ -1,0 +1,251 @@
+// @ts-check
+/**
+ * The staff page (/staff): loopback only, sign-in by choosing a staff test person (session
+ * cookie), CSRF on every form, escaped HTML under a strict CSP; staff read their care service's
+ * threads, reply, start and close threads, and what they do reaches the citizen's API.
+ */
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { PassThrough } from 'node:stream';
+import { after, before, beforeEach, describe, it } from 'node:test';
+import { NOW, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
+import { createStaffPage, STAFF_CSP } from '../src/staff/page.js';
+import { StaffError, staffCloseThread, staffReply, staffSession, staffStartThread } from '../src/test-support/staff.js';
+
+/** @type {Awaited<ReturnType<typeof startTestApi>>} */
+let t;
+/** @type {import('node:http').Server} */
+let server;
+/** @type {string} */
+let origin;
+/** @type {ReturnType<typeof createStaffPage>} */
+let page;
+
+before(async () => {
+  t = await startTestApi();
+  page = createStaffPage({ db: t.db, now: () => NOW, logger: { error: (/** @type {unknown[]} */ ...a) => t.errors.push(a) } });
+  server = createServer((req, res) => {
+    page(req, res);
+  });
+  await /** @type {Promise<void>} */ (new Promise((ok) => server.listen(0, '127.0.0.1', () => ok())));
+  origin = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
+});
+after(async () => {
+  await new Promise((ok) => {
+    server?.close(() => ok(undefined));
+    server?.closeAllConnections();
+  });
+  await t?.close();
+});
+beforeEach(async () => {
+  await t.reseed();
+});
+
+/**
+ * @param {string} path
+ * @param {RequestInit} [init]
+ */
+const get = async (path, init = {}) => {
+  const res = await fetch(`${origin}${path}`, { redirect: 'manual', ...init });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+};
+
+/** Signs in by hand (the way a browser does) and returns the cookie and CSRF token. */
+async function signInByHand(staffId = 'stf-nina-hsp') {
+  const login = await get('/staff');
+  const loginCookie = /** @type {string} */ (login.headers.getSetCookie()[0]).split(';')[0];
+  const csrf = /** @type {RegExpExecArray} */ (/name="csrf" value="([^"]+)"/.exec(login.text))[1];
+  const res = await get('/staff/login', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: /** @type {string} */ (loginCookie) },
+    body: new URLSearchParams({ csrf: /** @type {string} */ (csrf), staffId }).toString(),
+  });
+  assert.equal(res.status, 303, res.text);
+  const cookie = /** @type {string} */ (res.headers.getSetCookie().find((c) => c.startsWith('omsorg_staff=')));
+  const session = /** @type {string} */ (cookie.split(';')[0]);
+  const list = await get('/staff', { headers: { Cookie: session } });
+  const token = /** @type {RegExpExecArray} */ (/name="csrf" value="([^"]+)"/.exec(list.text))[1];
+  return { cookie, session, token: /** @type {string} */ (token), list };
+}
+
+describe('staff page: safety', () => {
+  it('answers loopback callers only', async () => {
+    const req = Object.assign(new PassThrough(), { method: 'GET', url: '/staff', headers: { host: 'sandbox' }, socket: { remoteAddress: '192.0.2.10' } });
+    req.end();
+    /** @type {{ status?: number, body?: string }} */
+    const out = {};
+    const res = {
+      headersSent: false,
+      writeHead(/** @type {number} */ status) {
+        out.status = status;
+        return this;
+      },
+      end(/** @type {string} */ body) {
+        out.body = String(body);
+      },
+    };
+    await page(/** @type {any} */ (req), /** @type {any} */ (res));
+    assert.equal(out.status, 403);
+    assert.match(out.body ?? '', /loopback/);
+    for (const address of ['::ffff:10.0.0.1', '::2', undefined]) {
+      const r2 = Object.assign(new PassThrough(), { method: 'GET', url: '/staff', headers: {}, socket: { remoteAddress: address } });
+      r2.end();
+      await page(/** @type {any} */ (r2), /** @type {any} */ (res));
+      assert.equal(out.status, 403, String(address));
+    }
+    assert.equal((await get('/staff')).status, 200, '127.0.0.1 is let in');
+  });
+
+  it('signs in by choosing a staff person: a session cookie that is HttpOnly, SameSite=Strict, Path=/staff', async () => {
+    const login = await get('/staff');
+    assert.equal(login.status, 200);
+    assert.match(login.text, /Nina Berg, Hjemmesykepleien sone Nord/);
+    assert.match(login.text, /Ahmed Khan/);
+    assert.match(login.text, /Linn Solberg/);
+    const { cookie, list } = await signInByHand();
+    assert.match(cookie, /^omsorg_staff=[A-Za-z0-9_-]{20,}; HttpOnly; SameSite=Strict; Path=\/staff$/);
+    assert.match(list.text, /Medisiner i helgen/);
+    assert.match(list.text, /Nøkkelboks/);
+    assert.doesNotMatch(list.text, /Ny dag for rengjøring/, 'another care service\'s thread');
+    assert.doesNotMatch(list.text, /Pakkeliste/);
+  });
+
+  it('sends a strict CSP; the HTML has no scripts and no inline styles', async () => {
+    const { session } = await signInByHand();
+    for (const path of ['/staff', '/staff/threads/sub-ola-7f3a/thr-ola-medisiner']) {
+      const r = await get(path, { headers: { Cookie: session } });
+      assert.equal(r.status, 200, path);
+      assert.equal(r.headers.get('content-security-policy'), STAFF_CSP);
+      assert.match(STAFF_CSP, /default-src 'none'/);
+      assert.doesNotMatch(STAFF_CSP, /unsafe-inline|script-src/);
+      assert.equal(r.headers.get('cache-control'), 'no-store');
+      assert.equal(r.headers.get('x-frame-options'), 'DENY');
+      assert.doesNotMatch(r.text, /<script|\sstyle=|\son[a-z]+=/i);
+    }
+  });
+
+  it('refuses every form without the right CSRF token, or from another origin', async () => {
+    // Sign-in without the login cookie's token.
+    const noToken = await get('/staff/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'staffId=stf-nina-hsp' });
+    assert.equal(noToken.status, 403);
+    assert.equal(noToken.headers.getSetCookie().length, 0);
+    const { session, token } = await signInByHand();
+    const form = { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session };
+    const path = '/staff/threads/sub-ola-7f3a/thr-ola-medisiner/reply';
+    const count = async () => (await t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-medisiner'")).rows[0].n;
+    const before = await count();
+    assert.equal((await get(path, { method: 'POST', headers: form, body: 'text=Hei' })).status, 403);
+    assert.equal((await get(path, { method: 'POST', headers: form, body: `text=Hei&csrf=${token}x` })).status, 403);
+    assert.equal((await get(path, { method: 'POST', headers: { ...form, Origin: 'http://evil.example' }, body: `text=Hei&csrf=${token}` })).status, 403);
+    assert.equal((await get(path, { method: 'POST', headers: { ...form, 'Sec-Fetch-Site': 'cross-site' }, body: `text=Hei&csrf=${token}` })).status, 403);
+    assert.equal((await get(path, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `text=Hei&csrf=${token}` })).status, 403, 'no session');
+    assert.equal((await get('/staff/threads', { method: 'POST', headers: form, body: 'to=sub-ola-7f3a/vedtak-ola-hsp&title=x&text=y' })).status, 403);
+    assert.equal(await count(), before);
+    const ok = await get(path, { method: 'POST', headers: form, body: `text=Hei&csrf=${token}` });
+    assert.equal(ok.status, 303);
+    assert.equal(await count(), before + 1);
+  });
+
+  it('escapes everything: a message `<script>` shows as text', async () => {
+    const hostile = '<script>alert("x")</script> & <img src=x onerror=alert(1)>';
+    const started = await t.call('/v1/subjects/me/threads', {
+      method: 'POST',
+      headers: { 'Idempotency-Key': t.newKey() },
+      body: { grantedServiceId: 'vedtak-ola-hsp', title: '<b>"Viktig"</b>', text: hostile },
+    });
+    assert.equal(started.status, 201, started.text);
+    const { session } = await signInByHand();
+    const list = await get('/staff', { headers: { Cookie: session } });
+    assert.match(list.text, /&lt;b&gt;&quot;Viktig&quot;&lt;\/b&gt;/);
+    const thread = await get(`/staff/threads/${SUBJECTS.ola}/${started.body.id}`, { headers: { Cookie: session } });
+    assert.equal(thread.status, 200);
+    assert.match(thread.text, /&lt;script&gt;alert\(&quot;x&quot;\)&lt;\/script&gt; &amp; &lt;img src=x onerror=alert\(1\)&gt;/);
+    assert.doesNotMatch(thread.text, /<script|<img|<b>/);
+  });
+});
+
+describe('staff page: work', () => {
+  it('reads a thread (marking it seen), replies, and the citizen sees an unread staff reply', async () => {
+    const s = await staffSession(origin, 'stf-nina-hsp');
+    const page1 = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-medisiner`);
+    assert.equal(page1.status, 200);
+    assert.match(page1.text, /Kari Nordmann på vegne av Ola Nordmann/);
+    const before = (await t.call('/v1/subjects/me/threads')).body.unreadCount;
+    await s.reply({ subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'Vi kommer litt senere i dag.' });
+    const list = await t.call('/v1/subjects/me/threads');
+    assert.equal(list.body.unreadCount, before + 1);
+    const thread = await t.call('/v1/subjects/me/threads/thr-ola-medisiner');
+    const last = thread.body.messages.at(-1);
+    assert.deepEqual([last.text, last.sender.role, last.sender.name, last.unread], ['Vi kommer litt senere i dag.', 'staff', 'Nina Berg', true]);
+    // Staff who read it count in seenSinceLastUpdate.
+    assert.deepEqual(thread.body.seenSinceLastUpdate.map((/** @type {any} */ x) => x.role), ['staff']);
+    // Another care service's thread is not found.
+    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-rengjoring`)).status, 404);
+  });
+
+  it('starts a thread with a citizen who receives the service; not with anyone else', async () => {
+    const s = await staffSession(origin, 'stf-linn-avl');
+    const list = await s.get('/staff');
+    assert.match(list.text, /Emma Hansen/);
+    assert.doesNotMatch(list.text, /<option[^>]*>Ola Nordmann/);
+    const id = await s.startThread({ subjectId: SUBJECTS.emma, grantedServiceId: 'vedtak-emma-avlastning', title: 'Neste helg', text: 'Hei! Neste helg starter vi kl. 17.' });
+    const seenByPer = await t.call(`/v1/subjects/${SUBJECTS.emma}/threads/${id}`, { person: 'per' });
+    assert.equal(seenByPer.status, 200, seenByPer.text);
+    assert.equal(seenByPer.body.startedBy, 'staff');
+    assert.equal(seenByPer.body.unreadCount, 1);
+    await assert.rejects(
+      s.startThread({ subjectId: SUBJECTS.ola, grantedServiceId: 'vedtak-ola-hsp', title: 'Hei', text: 'Hei' }),
+      /recipient-not-allowed/,
+    );
+    await assert.rejects(staffStartThread(t.db, { staffId: 'stf-linn-avl', subjectId: SUBJECTS.emma, grantedServiceId: 'vedtak-emma-regnbuen', title: 'x', text: 'y', now: NOW }), StaffError);
+  });
+
+  it('closes a thread: the citizen\'s reply is then refused with 409 thread-closed', async () => {
+    await staffCloseThread(origin, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner' });
+    const thread = await t.call('/v1/subjects/me/threads/thr-ola-medisiner');
+    assert.equal(thread.body.status, 'closed');
+    const reply = await t.call('/v1/subjects/me/threads/thr-ola-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Hallo?' } });
+    assertProblem(reply, 409, 'thread-closed');
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'x', now: NOW }), /lukket/);
+    const page2 = await (await staffSession(origin, 'stf-nina-hsp')).get(`/staff/threads/${SUBJECTS.ola}/thr-ola-medisiner`);
+    assert.doesNotMatch(page2.text, /Send svar/);
+  });
+
+  it('checks staff text as the API does, and logs staff actions as staff', async () => {
+    const mark = await t.logMark();
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'x'.repeat(4001), now: NOW }), /for lang/);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'a\u202Eb', now: NOW }), /ikke er tillatt/);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-nobody', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'x', now: NOW }), /Ukjent/);
+    await staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'Ok', now: NOW });
+    const { rows } = await t.db.query('SELECT actor_person_id, actor_kind, action, resource, resource_id, outcome, status FROM access_log WHERE id > $1 ORDER BY id', [mark]);
+    assert.deepEqual(rows.map((r) => [r.actor_person_id, r.actor_kind, r.action, r.resource, r.outcome, r.status]), [
+      ['stf-nina-hsp', 'staff', 'create', 'message', 'refused', 400],
+      ['stf-nina-hsp', 'staff', 'create', 'message', 'refused', 400],
+      ['stf-nina-hsp', 'staff', 'create', 'message', 'ok', 201],
+    ]);
+  });
+
+  it('downloads attachments of its own care service\'s threads only', async () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex');
+    const up = await fetch(`${t.base}/v1/subjects/me/attachments`, {
+      method: 'POST',
+      headers: { Authorization: 'Bearer test:psn-ola-7f3a', 'Content-Type': 'image/png', 'Idempotency-Key': t.newKey(), 'Content-Disposition': "attachment; filename*=UTF-8''s%C3%A5r.png" },
+      body: png,
+    });
+    const att = await up.json();
+    const path = `/staff/attachments/${SUBJECTS.ola}/${att.id}`;
+    const nina = await staffSession(origin, 'stf-nina-hsp');
+    assert.equal((await nina.get(path)).status, 404, 'not sent yet');
+    await t.call('/v1/subjects/me/threads/thr-ola-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Bilde', attachmentIds: [att.id] } });
+    const page3 = await nina.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-medisiner`);
+    assert.match(page3.text, /sår\.png/);
+    const res = await fetch(`${origin}${path}`, { headers: { Cookie: nina.cookie() } });
+    assert.equal(res.status, 200);
+    assert.equal(res.headers.get('content-security-policy'), 'sandbox');
+    assert.match(res.headers.get('content-disposition') ?? '', /^attachment;/);
+    assert.deepEqual(Buffer.from(await res.arrayBuffer()), png);
+    const ahmed = await staffSession(origin, 'stf-ahmed-prakt');
+    assert.equal((await ahmed.get(path)).status, 404, 'another care service');
+  });
+});
+
