@@ -3,6 +3,7 @@ import type { Appointment, GrantedService, Me, ReplyPolicy } from '@omsorg/contr
 import { createFixtures, personKeys, type PersonKey } from './fixtures.js';
 import { addStaffMessage, startStaffThread, type DraftRecord, type StaffMessageOptions, type ThreadRecord } from './messages.js';
 import type { AttachmentFixture, MessageFixture } from './messaging-fixtures.js';
+import { osloIso } from './time.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 
 export interface SubjectRecord {
@@ -112,6 +113,8 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       if (!thread) throw new Error(`setThreadStatus: no thread ${threadId}`);
       if (thread.status !== status) {
         thread.status = status;
+        if (status === 'closed') thread.closedAt = osloIso(db.clock());
+        else delete thread.closedAt;
         thread.version += 1;
       }
     },

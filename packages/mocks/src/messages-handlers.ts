@@ -27,6 +27,7 @@ import type { PersonKey } from './fixtures.js';
 import { malformedMessage, malformedRecipients, malformedThread, malformedThreadPage } from './malformed.js';
 import {
   addMessage,
+  lastActivity,
   markSeen,
   messageServices,
   presentDraft,
@@ -232,9 +233,9 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (after === null) return problem(bad('cursor is not valid for this query.'));
 
         const pid = personId(person);
-        const key = (t: ThreadRecord) => ({ at: Date.parse(t.messages[t.messages.length - 1]?.sentAt ?? t.createdAt), id: t.id });
-        // Latest activity first; the id breaks ties so the cursor is exact.
-        const compare = (a: { at: number; id: string }, b: { at: number; id: string }) => b.at - a.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+        const key = (t: ThreadRecord) => ({ at: Date.parse(lastActivity(t)), id: t.id });
+        // Latest activity first, then id descending (the sandbox's order), so the cursor is exact.
+        const compare = (a: { at: number; id: string }, b: { at: number; id: string }) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
         const sorted = [...subject.threads.values()].filter((t) => !after || compare(key(t), after) > 0).sort((a, b) => compare(key(a), key(b)));
         const page = sorted.slice(0, limit);
         const last = page[page.length - 1];

@@ -435,6 +435,19 @@ describe('messages: staff replies without reload', () => {
     expect(() => mock.api.db.staffReply('thr-nothing', 'x')).to.throw();
   });
 
+  it('setThreadStatus closes a thread: replies are 409, and the closing counts as its latest activity', async () => {
+    let t = NOW;
+    const mock = await useMocks({ now: () => t });
+    t = new Date(NOW.getTime() + 60_000);
+    mock.api.db.setThreadStatus(threadIds.olaUnreadReply, 'closed');
+    const closed = (await thread(threadIds.olaUnreadReply)).body;
+    expect(closed).to.include({ status: 'closed', lastActivityAt: '2025-06-11T10:01:00+02:00' });
+    expect((await threads()).body.items[0].id).to.equal(threadIds.olaUnreadReply);
+    expectProblem(await reply(threadIds.olaUnreadReply, { text: 'Hei' }), 409, problemTypes.threadClosed);
+    mock.api.db.setThreadStatus(threadIds.olaUnreadReply, 'open');
+    expect((await reply(threadIds.olaUnreadReply, { text: 'Hei' })).status).to.equal(201);
+  });
+
   it('answers automatically after autoReplyMs, and not at all by default', async () => {
     await useMocks({ autoReplyMs: 30 });
     await reply(threadIds.olaUnreadReply, { text: 'Hallo?' });

@@ -123,6 +123,12 @@ function seenSinceLastUpdate(thread: ThreadFixture, personId: string): SeenBy[] 
     .map((r) => ({ role: r.reader.role, name: r.reader.name, seenAt: r.seenAt, isCurrentUser: r.reader.personId === personId }));
 }
 
+/** The last message or the closing, whichever is later (as the sandbox counts it). */
+export function lastActivity(thread: ThreadFixture): string {
+  const last = thread.messages[thread.messages.length - 1]?.sentAt ?? thread.createdAt;
+  return thread.closedAt && Date.parse(thread.closedAt) > Date.parse(last) ? thread.closedAt : last;
+}
+
 export function presentThread(db: MockDb, subject: SubjectRecord, thread: ThreadRecord, personId: string): Thread {
   const service = serviceOf(subject, thread.grantedServiceId);
   const last = thread.messages[thread.messages.length - 1];
@@ -139,7 +145,7 @@ export function presentThread(db: MockDb, subject: SubjectRecord, thread: Thread
     replyPolicy: { ...(db.replyPolicies.get(careService.id) ?? defaultReplyPolicy) },
     startedBy: thread.startedBy,
     createdAt: thread.createdAt,
-    lastActivityAt: last?.sentAt ?? thread.createdAt,
+    lastActivityAt: lastActivity(thread),
     messageCount: thread.messages.length,
     unreadCount: unreadCount(thread, personId),
     lastMessage: last ? { sender: sender(last, personId), sentAt: last.sentAt, excerpt: codePointSlice(last.text, messageLimits.excerptMaxChars) } : null,

@@ -38,6 +38,8 @@ export interface ThreadFixture {
   grantedServiceId: string;
   startedBy: SenderRole;
   createdAt: string;
+  /** When the service closed it (counts as activity); absent while open or when unknown. */
+  closedAt?: string;
   /** Oldest first. */
   messages: MessageFixture[];
   reads: ReadFixture[];
