@@ -30,7 +30,7 @@ const SUBJECT_REF = /^(me|[A-Za-z0-9_-]{1,64})$/;
 const COMMON_HEADERS = Object.freeze({
   'Cache-Control': 'no-store',
   // Lets a page on another origin read these (the sandbox itself serves one origin).
-  'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After, Content-Disposition',
+  'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After',
   'X-Content-Type-Options': 'nosniff',
 });
 
