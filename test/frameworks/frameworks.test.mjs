@@ -1,17 +1,21 @@
-// The omsorg custom elements from React 19 and Vue 3: each app in this folder (react/, vue/) is
-// built with Vite's JS API (consuming the built packages, i.e. packages/*/dist through the
-// packages' `import` export conditions: run `npm run build` first), served from 127.0.0.1 with
-// msw's service worker, and driven in headless Chromium. Checked per framework:
-//   - property path: the client set from the framework (`client={client}` / `:client.prop`)
-//     loads the list;
+// The omsorg custom elements from React 19, Vue 3 and Angular 21: each app in this folder
+// (react/, vue/, angular/) is built (React and Vue with Vite's JS API, Angular with
+// @angular/build's application builder, zoneless, AOT with strict templates), consuming the
+// built packages (packages/*/dist through the packages' `import` export conditions: run
+// `npm run build` first), served from 127.0.0.1 with msw's service worker, and driven in
+// headless Chromium. Checked per framework:
+//   - property path: the client set from the framework (`client={client}` / `:client.prop` /
+//     `[client]`) loads the list;
 //   - framework state → element: `when` toggled by a framework button flips the list to past
-//     (React 19 sets it as a property because the element has one; Vue binds it with `.attr`,
-//     as an attribute); `lang` on a wrapper element re-renders the elements in English;
+//     (React 19 sets it as a property because the element has one; Vue (`.attr`) and Angular
+//     (`[attr.when]`) bind it as an attribute); `lang` on a wrapper element re-renders the
+//     elements in English;
 //   - element → framework state: `omsorg-appointment-cancel` (from an item's cancel button) and
 //     `omsorg-appointment-cancelled` (completing the dialog) update state the app renders;
 //   - no page errors.
 // Also: the React app (and vue/types-check.mts) type-check against the generated
-// dist/frameworks/jsx.d.ts and vue.d.ts (scripts/framework-types.mjs). Angular is not covered.
+// dist/frameworks/jsx.d.ts and vue.d.ts (scripts/framework-types.mjs); the Angular build
+// type-checks its template (strictTemplates) and fails on any error.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { execFile } from 'node:child_process';
@@ -24,6 +28,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'vite';
 import vue from '@vitejs/plugin-vue';
+import { buildApplication } from '@angular/build';
 import { launch, watchedPage, until, shown, click } from '../hosts/harness.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -45,6 +50,42 @@ async function buildApp(name, outDir) {
     define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: { outDir, emptyOutDir: true, sourcemap: false, minify: true, reportCompressedSize: false, chunkSizeWarningLimit: 2000 },
   });
+}
+
+/**
+ * Builds the Angular app with @angular/build's application builder, called directly with the
+ * few parts of an Architect context it reads (no angular.json, no CLI). The persistent cache is
+ * off: it needs lmdb's native addon, whose install script does not run here.
+ */
+async function buildAngular(outDir) {
+  const dir = 'test/frameworks/angular';
+  const messages = [];
+  const note = (level) => (m) => messages.push(`${level}: ${m}`);
+  const logger = { debug() {}, info() {}, log() {}, warn: note('warn'), error: note('error'), fatal: note('fatal'), createChild: () => logger };
+  const context = {
+    workspaceRoot: root,
+    target: { project: 'omsorg-angular-fixture', target: 'build' },
+    logger,
+    getProjectMetadata: async () => ({ root: dir, sourceRoot: dir, cli: { cache: { enabled: false } } }),
+    addTeardown() {},
+    signal: new AbortController().signal,
+  };
+  const options = {
+    browser: `${dir}/main.ts`,
+    index: `${dir}/index.html`,
+    tsConfig: `${dir}/tsconfig.json`,
+    outputPath: { base: outDir, browser: '' },
+    polyfills: [],
+    optimization: true,
+    sourceMap: false,
+    outputHashing: 'none',
+    progress: false,
+    watch: false,
+  };
+  for await (const result of buildApplication(options, context)) {
+    assert.ok(result.success, `the Angular build failed:\n${messages.join('\n')}`);
+  }
+  assert.deepEqual(messages.filter((m) => !m.startsWith('warn')), [], 'the Angular build logged errors');
 }
 
 /** A static server for a built app plus msw's worker; resolves to its origin. */
@@ -82,6 +123,7 @@ const read = (page) =>
     };
   });
 
+const FRAMEWORKS = ['react', 'vue', 'angular'];
 let tmp;
 let chrome;
 const apps = {};
@@ -92,9 +134,10 @@ before(async () => {
   }
   tmp = await mkdtemp(join(tmpdir(), 'omsorg-frameworks-'));
   await Promise.all(
-    ['react', 'vue'].map(async (name) => {
+    FRAMEWORKS.map(async (name) => {
       const out = join(tmp, name);
-      await buildApp(name, out);
+      if (name === 'angular') await buildAngular(out);
+      else await buildApp(name, out);
       apps[name] = await serve(out);
     }),
   );
@@ -125,7 +168,7 @@ it('the apps type-check against the generated dist/frameworks/jsx.d.ts and vue.d
   );
 });
 
-for (const name of ['react', 'vue']) {
+for (const name of FRAMEWORKS) {
   describe(`${name}`, () => {
     it('passes the client as a property, when/lang from state, and gets both events back', async () => {
       const { page, seen } = await watchedPage(chrome.browser);
