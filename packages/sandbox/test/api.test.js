@@ -42,7 +42,7 @@ describe('identity', () => {
         id: SUBJECTS.ola,
         name: 'Ola Nordmann',
         relation: { system: 'urn:omsorg:codesystem:relasjon', code: 'PRN' },
-        scopes: ['appointments.read', 'appointments.cancel', 'services.read'],
+        scopes: ['appointments.read', 'appointments.cancel', 'services.read', 'messages'],
         validTo: '2026-06-11',
       },
     ]);
