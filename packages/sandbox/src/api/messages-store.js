@@ -233,7 +233,7 @@ export async function toThreads(q, subjectId, rows, { reader, parties }) {
       // Only current parties: a relative whose grant ended, or staff who moved, drop out.
       .filter((r) => (r.reader_kind === 'person' ? parties.personIds.has(r.reader_id) : r.care_service_id === t.care_service_id))
       .map((r) => ({
-        role: /** @type {const} */ (r.reader_kind === 'staff' ? 'staff' : r.reader_id === parties.subjectPersonId ? 'citizen' : 'relative'),
+        role: /** @type {'citizen' | 'relative' | 'staff'} */ (r.reader_kind === 'staff' ? 'staff' : r.reader_id === parties.subjectPersonId ? 'citizen' : 'relative'),
         name: r.reader_kind === 'staff' ? r.staff_name : r.person_name,
         seenAt: osloIso(r.seen_at),
         isCurrentUser: r.reader_kind === reader.kind && r.reader_id === reader.id,
