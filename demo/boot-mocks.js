@@ -48,6 +48,7 @@ tag.type = 'module';
 tag.src = '/omsorg.js';
 Object.assign(tag.dataset, {
   omsorg: '',
+  watchUnread: '',
   api,
   auth: 'mock',
   mockUser: person,

@@ -32,6 +32,7 @@ if (location.hostname === 'localhost') {
   tag.src = '/omsorg.js';
   Object.assign(tag.dataset, {
     omsorg: '',
+    watchUnread: '',
     api: origin,
     auth: 'oidc',
     authority: `${origin}/oidc`,

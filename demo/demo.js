@@ -10,6 +10,10 @@ const text = {
     demoPerson: 'Person',
     demoApply: 'Bruk',
     demoSandbox: 'Sandkasse med ekte innlogging og database: logg inn som en testperson, for eksempel Ola Nordmann.',
+    demoStaff: 'Åpne ansattsiden (svar som hjemmetjenesten)',
+    navMessages: 'Meldinger',
+    unread: (n) => `${n} ${n === 1 ? 'ulest' : 'uleste'}`,
+    messagesLabel: 'Meldinger',
     navLabel: 'Hovedmeny',
     navHealth: 'Helse og omsorg',
     navSchool: 'Barnehage og skole',
@@ -19,7 +23,7 @@ const text = {
     crumbsLabel: 'Brødsmulesti',
     crumbHome: 'Forside',
     title: 'Min side – helse og omsorg',
-    lead: 'Her ser du besøk og avtaler fra hjemmetjenesten og de andre helse- og omsorgstjenestene dine, og hvilke tjenester du har fått innvilget. Du kan avbestille et besøk her.',
+    lead: 'Her ser du besøk og avtaler fra hjemmetjenesten og de andre helse- og omsorgstjenestene dine, og hvilke tjenester du har fått innvilget. Du kan avbestille et besøk og skrive sikre meldinger til tjenestene dine her.',
     appointmentsLabel: 'Avtaler',
     servicesLabel: 'Tjenester',
     sideLabel: 'Snarveier',
@@ -44,6 +48,10 @@ const text = {
     demoPerson: 'Person',
     demoApply: 'Bruk',
     demoSandbox: 'Sandkasse med ekte innlogging og database: logg inn som ein testperson, til dømes Ola Nordmann.',
+    demoStaff: 'Opne tilsettsida (svar som heimetenesta)',
+    navMessages: 'Meldingar',
+    unread: (n) => `${n} ulesne`,
+    messagesLabel: 'Meldingar',
     navLabel: 'Hovudmeny',
     navHealth: 'Helse og omsorg',
     navSchool: 'Barnehage og skule',
@@ -53,7 +61,7 @@ const text = {
     crumbsLabel: 'Brødsmulesti',
     crumbHome: 'Framside',
     title: 'Mi side – helse og omsorg',
-    lead: 'Her ser du besøk og avtalar frå heimetenesta og dei andre helse- og omsorgstenestene dine, og kva tenester du har fått innvilga. Du kan avbestille eit besøk her.',
+    lead: 'Her ser du besøk og avtalar frå heimetenesta og dei andre helse- og omsorgstenestene dine, og kva tenester du har fått innvilga. Du kan avbestille eit besøk og skrive sikre meldingar til tenestene dine her.',
     appointmentsLabel: 'Avtalar',
     servicesLabel: 'Tenester',
     sideLabel: 'Snarvegar',
@@ -78,6 +86,10 @@ const text = {
     demoPerson: 'Person',
     demoApply: 'Apply',
     demoSandbox: 'Sandbox with real sign-in and a real database: sign in as a test person, for example Ola Nordmann.',
+    demoStaff: 'Open the staff page (answer as home care)',
+    navMessages: 'Messages',
+    unread: (n) => `${n} unread`,
+    messagesLabel: 'Messages',
     navLabel: 'Main menu',
     navHealth: 'Health and care',
     navSchool: 'Kindergarten and school',
@@ -87,7 +99,7 @@ const text = {
     crumbsLabel: 'Breadcrumbs',
     crumbHome: 'Home',
     title: 'My page – health and care',
-    lead: 'Here you see visits and appointments from home care and your other health and care services, and the services you have been granted. You can cancel a visit here.',
+    lead: 'Here you see visits and appointments from home care and your other health and care services, and the services you have been granted. You can cancel a visit and write secure messages to your services here.',
     appointmentsLabel: 'Appointments',
     servicesLabel: 'Services',
     sideLabel: 'Shortcuts',
@@ -108,6 +120,23 @@ const text = {
 
 const KEY = 'fjordvik.lang';
 
+// The page's own unread badge. omsorg announces the count with a DOM event on document
+// (the script tag has data-watch-unread); the page decides how to show it.
+let unread = 0;
+function renderBadge() {
+  const badge = document.getElementById('unread-badge');
+  if (!badge) return;
+  const t = text[document.documentElement.lang] ?? text.nb;
+  badge.hidden = unread === 0;
+  badge.textContent = String(unread);
+  badge.setAttribute('aria-label', t.unread(unread));
+  badge.setAttribute('role', 'img');
+}
+document.addEventListener('omsorg-unread-changed', (e) => {
+  unread = Math.max(0, Number(e.detail?.count) || 0);
+  renderBadge();
+});
+
 function setLang(lang) {
   const t = text[lang] ?? text.nb;
   document.documentElement.lang = lang;
@@ -115,6 +144,7 @@ function setLang(lang) {
   for (const el of document.querySelectorAll('[data-i18n]')) el.textContent = t[el.dataset.i18n] ?? el.textContent;
   for (const el of document.querySelectorAll('[data-i18n-label]')) el.setAttribute('aria-label', t[el.dataset.i18nLabel] ?? '');
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
+  renderBadge();
   try {
     sessionStorage.setItem(KEY, lang);
   } catch {
