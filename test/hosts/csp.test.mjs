@@ -23,7 +23,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startHostServer } from './server.mjs';
-import { booted, cancellableVisit, click, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
+import { booted, cancellableVisit, click, HOST_ENGINES, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
 
 /** The policy names the page allows; see above. */
 export const TRUSTED_TYPES = ['lit-html', 'host-loader'];
@@ -44,98 +44,103 @@ export const cspFor = (nonce) =>
   ].join('; ');
 
 /** @type {Awaited<ReturnType<typeof startHostServer>>} */ let server;
-/** @type {Awaited<ReturnType<typeof launch>>} */ let chromium;
+/** @type {Record<string, Awaited<ReturnType<typeof launch>>>} */ const browsers = {};
 
 before(async () => {
   server = await startHostServer({ headers: (_path, nonce) => ({ 'Content-Security-Policy': cspFor(nonce) }) });
-  chromium = await launch();
+  await Promise.all(HOST_ENGINES.map(async (e) => (browsers[e] = await launch(e))));
 });
 
 after(async () => {
-  await chromium?.close();
+  await Promise.all(Object.values(browsers).map((b) => b.close()));
   await server?.close();
 });
 
-test('strict CSP (nonce + strict-dynamic) and Trusted Types: a whole journey without one violation', { timeout: 60_000 }, async (t) => {
-  const { page, seen } = await watchedPage(chromium.browser);
-  // Which Trusted Types policies get created, and by which script.
-  await page.evaluateOnNewDocument(() => {
-    const created = [];
-    Object.defineProperty(window, '__ttPolicies', { value: created });
-    const tt = window.trustedTypes;
-    if (!tt) return;
-    const original = tt.createPolicy.bind(tt);
-    tt.createPolicy = (name, rules) => {
-      const at = (new Error().stack ?? '').split('\n').find((l) => /https?:\/\//.test(l)) ?? '';
-      created.push({ name, from: (at.match(/https?:\/\/[^/]+(\/[^:)]+)/) ?? [])[1] ?? '?' });
-      return original(name, rules);
-    };
+for (const engine of HOST_ENGINES) {
+  test(`${engine}: strict CSP (nonce + strict-dynamic) and Trusted Types: a whole journey without one violation`, { timeout: 60_000 }, async (t) => {
+    const { page, seen } = await watchedPage(browsers[engine].browser);
+    // Which Trusted Types policies get created, and by which script.
+    await page.evaluateOnNewDocument(() => {
+      const created = [];
+      Object.defineProperty(window, '__ttPolicies', { value: created });
+      const tt = window.trustedTypes;
+      if (!tt) return;
+      const original = tt.createPolicy.bind(tt);
+      tt.createPolicy = (name, rules) => {
+        // The first frame in a script file (Firefox names this wrapper by the page's URL).
+        const script = /https?:\/\/[^/\s]+(\/[^:)\s]*\.m?js)/;
+        const at = (new Error().stack ?? '').split('\n').find((l) => script.test(l)) ?? '';
+        created.push({ name, from: (at.match(script) ?? [])[1] ?? '?' });
+        return original(name, rules);
+      };
+    });
+
+    const res = await page.goto(`${server.url}/csp.html`, { waitUntil: 'load' });
+    assert.match(res?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
+    await booted(page);
+    await shown(page, 'omsorg-login >>> button[part~="sign-in-button"]');
+
+    // Styles come only from constructable stylesheets: no <style> element (style-src 'self' would
+    // block it) and no inline style attribute anywhere in the elements.
+    const styling = await page.evaluate(() =>
+      [...document.querySelectorAll('omsorg-login, omsorg-appointment-list, omsorg-service-list')].map((el) => ({
+        tag: el.localName,
+        adopted: el.shadowRoot?.adoptedStyleSheets.length ?? 0,
+        styleTags: el.shadowRoot?.querySelectorAll('style, link[rel="stylesheet"]').length ?? -1,
+      })),
+    );
+    for (const s of styling) {
+      assert.ok(s.adopted > 0, `<${s.tag}> styles itself through adoptedStyleSheets`);
+      assert.equal(s.styleTags, 0, `<${s.tag}> has no <style>/<link> in its shadow root`);
+    }
+
+    // Sign in (mock), the list loads.
+    let s = await signIn(page);
+    assert.ok(s.lists[0].items.length > 0, 'the list shows visits');
+    t.diagnostic(`signed in; ${s.lists[0].items.length} visits`);
+
+    // Cancel one through the dialog.
+    const target = await cancellableVisit(page);
+    assert.ok(target, 'a visit that can be cancelled for good');
+    await click(page, `omsorg-appointment-list >>> button#act-${target}`);
+    await shown(page, 'omsorg-cancel-dialog >>> dialog[open]');
+    await click(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
+    await click(page, 'omsorg-cancel-dialog >>> [part~="confirm-button"]');
+    await shown(page, 'omsorg-cancel-dialog >>> [part~="outcome"]');
+    await click(page, 'omsorg-cancel-dialog >>> [part~="close-button"]');
+    await page.waitForSelector('omsorg-cancel-dialog >>> dialog[open]', { hidden: true });
+    await until(async () => (await snapshot(page)).lists[0].items.find((i) => i.id === target)?.status === 'cancelled', `${target} shown as cancelled`);
+    assert.ok(seen.api.some((r) => r.method === 'POST' && r.path.endsWith(`/appointments/${target}/cancellation`)), 'the cancel reached the mock API');
+
+    // Switch language: the host flips <html lang>, the elements follow.
+    await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
+    s = await until(async () => {
+      const x = await snapshot(page);
+      return x.signOutText === 'Sign out' ? x : undefined;
+    }, 'the login in English');
+    assert.match(s.lists[0].heading ?? '', /[A-Za-z]/);
+
+    // Sign out: everything shown is dropped.
+    await click(page, 'omsorg-login >>> button[part~="sign-out-button"]');
+    s = await until(async () => {
+      const x = await snapshot(page);
+      return x.signInButton && x.lists.every((l) => l.signedOut) ? x : undefined;
+    }, 'signed out everywhere');
+    assert.deepEqual(s.lists[0].items, []);
+
+    const policies = await page.evaluate(() => window.__ttPolicies);
+    t.diagnostic(`Trusted Types policies created: ${policies.map((p) => `${p.name} (${p.from})`).join(', ')}`);
+    assert.deepEqual(
+      policies.map((p) => p.name).sort(),
+      [...TRUSTED_TYPES].sort(),
+      'exactly the allowed policies are created, each once',
+    );
+    // The bundle's file, or a chunk it split lit into.
+    assert.match(policies.find((p) => p.name === 'lit-html')?.from ?? '', /^\/omsorg(-[\w-]+)?\.js$/, 'lit-html is the bundle’s (lit) policy');
+    assert.equal(policies.find((p) => p.name === 'host-loader')?.from, '/host-boot.mjs', 'host-loader is the page’s own');
+
+    assert.deepEqual(seen.csp, [], 'no securitypolicyviolation event, no CSP / Trusted Types console error');
+    assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
+    await page.close();
   });
-
-  const res = await page.goto(`${server.url}/csp.html`, { waitUntil: 'load' });
-  assert.match(res?.headers()['content-security-policy'] ?? '', /require-trusted-types-for 'script'/);
-  await booted(page);
-  await shown(page, 'omsorg-login >>> button[part~="sign-in-button"]');
-
-  // Styles come only from constructable stylesheets: no <style> element (style-src 'self' would
-  // block it) and no inline style attribute anywhere in the elements.
-  const styling = await page.evaluate(() =>
-    [...document.querySelectorAll('omsorg-login, omsorg-appointment-list, omsorg-service-list')].map((el) => ({
-      tag: el.localName,
-      adopted: el.shadowRoot?.adoptedStyleSheets.length ?? 0,
-      styleTags: el.shadowRoot?.querySelectorAll('style, link[rel="stylesheet"]').length ?? -1,
-    })),
-  );
-  for (const s of styling) {
-    assert.ok(s.adopted > 0, `<${s.tag}> styles itself through adoptedStyleSheets`);
-    assert.equal(s.styleTags, 0, `<${s.tag}> has no <style>/<link> in its shadow root`);
-  }
-
-  // Sign in (mock), the list loads.
-  let s = await signIn(page);
-  assert.ok(s.lists[0].items.length > 0, 'the list shows visits');
-  t.diagnostic(`signed in; ${s.lists[0].items.length} visits`);
-
-  // Cancel one through the dialog.
-  const target = await cancellableVisit(page);
-  assert.ok(target, 'a visit that can be cancelled for good');
-  await click(page, `omsorg-appointment-list >>> button#act-${target}`);
-  await shown(page, 'omsorg-cancel-dialog >>> dialog[open]');
-  await click(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
-  await click(page, 'omsorg-cancel-dialog >>> [part~="confirm-button"]');
-  await shown(page, 'omsorg-cancel-dialog >>> [part~="outcome"]');
-  await click(page, 'omsorg-cancel-dialog >>> [part~="close-button"]');
-  await page.waitForSelector('omsorg-cancel-dialog >>> dialog[open]', { hidden: true });
-  await until(async () => (await snapshot(page)).lists[0].items.find((i) => i.id === target)?.status === 'cancelled', `${target} shown as cancelled`);
-  assert.ok(seen.api.some((r) => r.method === 'POST' && r.path.endsWith(`/appointments/${target}/cancellation`)), 'the cancel reached the mock API');
-
-  // Switch language: the host flips <html lang>, the elements follow.
-  await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
-  s = await until(async () => {
-    const x = await snapshot(page);
-    return x.signOutText === 'Sign out' ? x : undefined;
-  }, 'the login in English');
-  assert.match(s.lists[0].heading ?? '', /[A-Za-z]/);
-
-  // Sign out: everything shown is dropped.
-  await click(page, 'omsorg-login >>> button[part~="sign-out-button"]');
-  s = await until(async () => {
-    const x = await snapshot(page);
-    return x.signInButton && x.lists.every((l) => l.signedOut) ? x : undefined;
-  }, 'signed out everywhere');
-  assert.deepEqual(s.lists[0].items, []);
-
-  const policies = await page.evaluate(() => window.__ttPolicies);
-  t.diagnostic(`Trusted Types policies created: ${policies.map((p) => `${p.name} (${p.from})`).join(', ')}`);
-  assert.deepEqual(
-    policies.map((p) => p.name).sort(),
-    [...TRUSTED_TYPES].sort(),
-    'exactly the allowed policies are created, each once',
-  );
-  assert.equal(policies.find((p) => p.name === 'lit-html')?.from, '/omsorg.js', 'lit-html is the bundle’s (lit) policy');
-  assert.equal(policies.find((p) => p.name === 'host-loader')?.from, '/host-boot.mjs', 'host-loader is the page’s own');
-
-  assert.deepEqual(seen.csp, [], 'no securitypolicyviolation event, no CSP / Trusted Types console error');
-  assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
-  await page.close();
-});
+}

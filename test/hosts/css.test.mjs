@@ -17,20 +17,20 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startHostServer } from './server.mjs';
-import { booted, cancellableVisit, click, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
+import { booted, cancellableVisit, click, HOST_ENGINES, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
 
 const WIDTH = 320;
 
 /** @type {Awaited<ReturnType<typeof startHostServer>>} */ let server;
-/** @type {Awaited<ReturnType<typeof launch>>} */ let chromium;
+/** @type {Record<string, Awaited<ReturnType<typeof launch>>>} */ const browsers = {};
 
 before(async () => {
   server = await startHostServer();
-  chromium = await launch();
+  await Promise.all(HOST_ENGINES.map(async (e) => (browsers[e] = await launch(e))));
 });
 
 after(async () => {
-  await chromium?.close();
+  await Promise.all(Object.values(browsers).map((b) => b.close()));
   await server?.close();
 });
 
@@ -108,64 +108,66 @@ function layoutProblems(page, selector = 'omsorg-login, omsorg-appointment-list,
   }, selector);
 }
 
-test('aggressive global CSS, rtl, 320 px: usable elements, no leak in either direction', { timeout: 60_000 }, async (t) => {
-  const { page, seen } = await watchedPage(chromium.browser, { width: WIDTH, height: 640 });
-  await page.goto(`${server.url}/css.html`, { waitUntil: 'load' });
-  await booted(page); // the mocks only: this page loads the bundle when told to
-  assert.equal(await page.evaluate(() => customElements.get('omsorg-login')), undefined, 'no omsorg yet');
-  const before = await hostStyles(page);
-  assert.equal(before['#host-h2']['font-size'], '40px', 'the hostile sheet is in force');
-  assert.equal(before['#host-button'].color, 'rgb(255, 105, 180)');
+for (const engine of HOST_ENGINES) {
+  test(`${engine}: aggressive global CSS, rtl, 320 px: usable elements, no leak in either direction`, { timeout: 60_000 }, async (t) => {
+    const { page, seen } = await watchedPage(browsers[engine].browser, { width: WIDTH, height: 640 });
+    await page.goto(`${server.url}/css.html`, { waitUntil: 'load' });
+    await booted(page); // the mocks only: this page loads the bundle when told to
+    assert.equal(await page.evaluate(() => customElements.get('omsorg-login')), undefined, 'no omsorg yet');
+    const before = await hostStyles(page);
+    assert.equal(before['#host-h2']['font-size'], '40px', 'the hostile sheet is in force');
+    assert.equal(before['#host-button'].color, 'rgb(255, 105, 180)');
 
-  await page.evaluate(() => window.hostBoot.load());
-  await shown(page, 'omsorg-login >>> button[part~="sign-in-button"]');
-  await shown(page, 'omsorg-appointment-list >>> button[part~="sign-in-button"]');
-  assert.deepEqual(await hostStyles(page), before, 'the host’s styles are the same with the bundle loaded');
+    await page.evaluate(() => window.hostBoot.load());
+    await shown(page, 'omsorg-login >>> button[part~="sign-in-button"]');
+    await shown(page, 'omsorg-appointment-list >>> button[part~="sign-in-button"]');
+    assert.deepEqual(await hostStyles(page), before, 'the host’s styles are the same with the bundle loaded');
 
-  // Inherited properties do cross (expected): the text inside is the host's hotpink, in rtl.
-  const inside = await page.evaluate(() => {
-    const p = document.querySelector('omsorg-appointment-list')?.shadowRoot?.querySelector('[part~="signed-out"] p');
-    return p ? { direction: getComputedStyle(p).direction, fontSize: getComputedStyle(p).fontSize } : null;
-  });
-  assert.equal(inside?.direction, 'rtl', 'direction is inherited into the elements');
-  t.diagnostic(`signed-out text inside the list: ${JSON.stringify(inside)}`);
-
-  assert.deepEqual(await layoutProblems(page), [], 'signed out: buttons usable, nothing sticks out');
-
-  await signIn(page);
-  assert.deepEqual(await layoutProblems(page), [], 'signed in: buttons usable, nothing sticks out');
-
-  // The cancel dialog: modal, inside the viewport, usable with the pointer.
-  const target = await cancellableVisit(page);
-  assert.ok(target, 'a visit that can be cancelled');
-  await click(page, `omsorg-appointment-list >>> button#act-${target}`);
-  await shown(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
-  const dialog = await page.evaluate(() => {
-    const d = document.querySelector('omsorg-cancel-dialog')?.shadowRoot?.querySelector('dialog');
-    const r = d?.getBoundingClientRect();
-    const radios = [...(d?.querySelectorAll('input[name="reason"]') ?? [])].map((i) => {
-      const label = i.closest('label') ?? d?.querySelector(`label[for="${i.id}"]`);
-      const lr = label?.getBoundingClientRect();
-      return { visible: i.checkVisibility({ opacityProperty: true }), labelHeight: lr?.height ?? 0 };
+    // Inherited properties do cross (expected): the text inside is the host's hotpink, in rtl.
+    const inside = await page.evaluate(() => {
+      const p = document.querySelector('omsorg-appointment-list')?.shadowRoot?.querySelector('[part~="signed-out"] p');
+      return p ? { direction: getComputedStyle(p).direction, fontSize: getComputedStyle(p).fontSize } : null;
     });
-    return { modal: d?.matches(':modal'), left: r?.left, right: r?.right, width: r?.width, height: r?.height, radios };
+    assert.equal(inside?.direction, 'rtl', 'direction is inherited into the elements');
+    t.diagnostic(`signed-out text inside the list: ${JSON.stringify(inside)}`);
+
+    assert.deepEqual(await layoutProblems(page), [], 'signed out: buttons usable, nothing sticks out');
+
+    await signIn(page);
+    assert.deepEqual(await layoutProblems(page), [], 'signed in: buttons usable, nothing sticks out');
+
+    // The cancel dialog: modal, inside the viewport, usable with the pointer.
+    const target = await cancellableVisit(page);
+    assert.ok(target, 'a visit that can be cancelled');
+    await click(page, `omsorg-appointment-list >>> button#act-${target}`);
+    await shown(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
+    const dialog = await page.evaluate(() => {
+      const d = document.querySelector('omsorg-cancel-dialog')?.shadowRoot?.querySelector('dialog');
+      const r = d?.getBoundingClientRect();
+      const radios = [...(d?.querySelectorAll('input[name="reason"]') ?? [])].map((i) => {
+        const label = i.closest('label') ?? d?.querySelector(`label[for="${i.id}"]`);
+        const lr = label?.getBoundingClientRect();
+        return { visible: i.checkVisibility({ opacityProperty: true }), labelHeight: lr?.height ?? 0 };
+      });
+      return { modal: d?.matches(':modal'), left: r?.left, right: r?.right, width: r?.width, height: r?.height, radios };
+    });
+    assert.equal(dialog.modal, true, 'the dialog is modal (top layer)');
+    assert.ok(dialog.left >= 0 && dialog.right <= WIDTH, `the dialog fits the viewport: ${dialog.left}…${dialog.right}`);
+    assert.ok(dialog.height > 100, `the dialog is not squashed by the host's dialog rule: ${dialog.height} px`);
+    assert.ok(dialog.radios.length > 0 && dialog.radios.every((r) => r.visible && r.labelHeight >= 24), `reasons shown, labels ≥ 24 px: ${JSON.stringify(dialog.radios)}`);
+    // The modal makes the rest of the page inert (and covers it): only the dialog's own buttons count.
+    assert.deepEqual(await layoutProblems(page, 'omsorg-cancel-dialog'), [], 'dialog open: buttons usable, nothing sticks out');
+
+    await click(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
+    await click(page, 'omsorg-cancel-dialog >>> [part~="confirm-button"]');
+    await shown(page, 'omsorg-cancel-dialog >>> [part~="outcome"]');
+    assert.deepEqual(await layoutProblems(page, 'omsorg-cancel-dialog'), [], 'outcome shown: buttons usable, nothing sticks out');
+    await click(page, 'omsorg-cancel-dialog >>> [part~="close-button"]');
+    await page.waitForSelector('omsorg-cancel-dialog >>> dialog[open]', { hidden: true });
+    await until(async () => (await snapshot(page)).lists[0].items.find((i) => i.id === target)?.status === 'cancelled', `${target} cancelled`);
+
+    assert.deepEqual(await hostStyles(page), before, 'the host’s styles are still the same after a whole journey');
+    assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
+    await page.close();
   });
-  assert.equal(dialog.modal, true, 'the dialog is modal (top layer)');
-  assert.ok(dialog.left >= 0 && dialog.right <= WIDTH, `the dialog fits the viewport: ${dialog.left}…${dialog.right}`);
-  assert.ok(dialog.height > 100, `the dialog is not squashed by the host's dialog rule: ${dialog.height} px`);
-  assert.ok(dialog.radios.length > 0 && dialog.radios.every((r) => r.visible && r.labelHeight >= 24), `reasons shown, labels ≥ 24 px: ${JSON.stringify(dialog.radios)}`);
-  // The modal makes the rest of the page inert (and covers it): only the dialog's own buttons count.
-  assert.deepEqual(await layoutProblems(page, 'omsorg-cancel-dialog'), [], 'dialog open: buttons usable, nothing sticks out');
-
-  await click(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
-  await click(page, 'omsorg-cancel-dialog >>> [part~="confirm-button"]');
-  await shown(page, 'omsorg-cancel-dialog >>> [part~="outcome"]');
-  assert.deepEqual(await layoutProblems(page, 'omsorg-cancel-dialog'), [], 'outcome shown: buttons usable, nothing sticks out');
-  await click(page, 'omsorg-cancel-dialog >>> [part~="close-button"]');
-  await page.waitForSelector('omsorg-cancel-dialog >>> dialog[open]', { hidden: true });
-  await until(async () => (await snapshot(page)).lists[0].items.find((i) => i.id === target)?.status === 'cancelled', `${target} cancelled`);
-
-  assert.deepEqual(await hostStyles(page), before, 'the host’s styles are still the same after a whole journey');
-  assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
-  await page.close();
-});
+}

@@ -1,35 +1,64 @@
-// Shared pieces of the hostile-host-page tests: headless Debian Chromium through puppeteer-core
-// (a fresh profile per file), page watchers (CSP violations, page errors, console, API
-// requests) and small helpers that look into the omsorg elements' shadow roots.
+// Shared pieces of the hostile-host-page tests: headless Debian Chromium (CDP) or Firefox ESR
+// (WebDriver BiDi) through puppeteer-core (a fresh profile per file), page watchers (CSP
+// violations, page errors, console, API requests) and small helpers that look into the omsorg
+// elements' shadow roots.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { findFirefox, selectedEngines } from '../../scripts/browsers.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
 export const WAIT_MS = 20_000;
 
-/** Launches Chromium with the project's usual flags and a throwaway profile. */
-export async function launch() {
-  assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM=…)`);
+/**
+ * The engines these pages run in: Chromium and Firefox ESR among those OMSORG_BROWSERS picks
+ * (both by default). The leak test (late.test.mjs) needs CDP and stays on Chromium.
+ */
+export const HOST_ENGINES = (() => {
+  const picked = selectedEngines().filter((e) => e === 'chromium' || e === 'firefox');
+  return picked.length ? picked : ['chromium'];
+})();
+
+/**
+ * Launches Chromium (or Firefox ESR over WebDriver BiDi, `engine: 'firefox'`) with the
+ * project's usual flags and a throwaway profile.
+ */
+export async function launch(engine = 'chromium') {
+  const firefox = engine === 'firefox';
+  const executablePath = firefox ? findFirefox() : CHROMIUM;
+  assert.ok(existsSync(executablePath), `no ${engine} at ${executablePath} (${firefox ? 'apt-get install firefox-esr, or FIREFOX_PATH=…' : 'apt-get install chromium, or CHROMIUM=…'})`);
   const profileDir = await mkdtemp(join(tmpdir(), 'omsorg-hosts-profile-'));
-  const browser = await puppeteer.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    userDataDir: profileDir,
-    args: [
-      '--no-sandbox',
-      '--disable-dev-shm-usage',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await puppeteer.launch(
+    firefox
+      ? {
+          browser: 'firefox',
+          executablePath,
+          headless: true,
+          userDataDir: profileDir,
+          // Overlay scrollbars, as headless Chromium has (and GTK and Windows 11 by default): a
+          // classic one would narrow the page once the elements make it scroll.
+          extraPrefsFirefox: { 'ui.useOverlayScrollbars': 1 },
+        }
+      : {
+          executablePath,
+          headless: true,
+          userDataDir: profileDir,
+          args: [
+            '--no-sandbox',
+            '--disable-dev-shm-usage',
+            '--disable-gpu',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+          ],
+        },
+  );
   return {
     browser,
+    engine,
     async close() {
       await browser.close().catch(() => {});
       await rm(profileDir, { recursive: true, force: true }).catch(() => {});

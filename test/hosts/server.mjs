@@ -4,7 +4,7 @@
 //                                   response's fresh nonce)
 //   /omsorg.js, /omsorg-*.js        the built CDN bundle and its lazy chunks (also under any one
 //                                   path segment: /a/omsorg.js, /b/omsorg-oidc-….js)
-//   /v009/omsorg.js                 a patched copy whose VERSION is OTHER_VERSION ('0.0.9')
+//   /v009/omsorg*.js                a patched copy whose VERSION is OTHER_VERSION ('0.0.9')
 //   /omsorg-mocks.js                the offline mocks bundle (startMockWorker)
 //   /mockServiceWorker.js           msw's service worker
 // `headers(pathname, nonce)` adds per-page headers (a CSP, say) to every response; it is also
@@ -50,6 +50,21 @@ export function patchVersion(text, from = VERSION, to = OTHER_VERSION) {
   return text.replace(literal, `"${to}"`).replace(/\n\/\/# sourceMappingURL=.*$/, '\n');
 }
 
+/**
+ * The copy served under /v009/: each CDN script (omsorg.js and the chunks it imports, which the
+ * copy loads from /v009/ too) with VERSION patched in the one file that holds the literal (the
+ * entry, or a chunk when rollup moves shared code there). Throws unless exactly one file has it.
+ * @param {Map<string, Buffer>} build
+ * @returns {Map<string, string>} file name → patched text
+ */
+function patchedCopy(build, from = VERSION) {
+  const literal = `"${from}"`;
+  const scripts = [...build.keys()].filter((n) => /^omsorg[\w.-]*\.js$/.test(n) && n !== 'omsorg-mocks.js');
+  const holders = scripts.filter((n) => build.get(n).toString('utf8').includes(literal));
+  if (holders.length !== 1) throw new Error(`expected the VERSION literal ${literal} in one CDN file, found it in ${holders.length} (${holders.join(', ')})`);
+  return new Map(holders.map((n) => [n, patchVersion(build.get(n).toString('utf8'), from)]));
+}
+
 const needed = () => [join(cdnDir, 'omsorg.js'), join(cdnDir, 'omsorg-mocks.js'), workerFile];
 
 /**
@@ -87,7 +102,7 @@ async function snapshotBuild() {
 export async function startHostServer(options = {}) {
   const build = await snapshotBuild();
   const extra = options.headers ?? (() => ({}));
-  const patched = patchVersion(build.get('omsorg.js').toString('utf8'));
+  const patched = patchedCopy(build);
   /** Every path asked for, in order (for debugging). */
   const requests = [];
 
@@ -108,7 +123,8 @@ export async function startHostServer(options = {}) {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed', 'text/plain');
       if (path === '/mockServiceWorker.js') return send(200, build.get('mockServiceWorker.js'), types['.js']);
-      if (path === '/v009/omsorg.js') return send(200, patched, types['.js']);
+      const copy = /^\/v009\/(omsorg[\w.-]*\.js)$/.exec(path);
+      if (copy && patched.has(copy[1])) return send(200, patched.get(copy[1]), types['.js']);
       const cdn = /^(?:\/[\w-]+)?\/(omsorg[\w.-]*\.js(?:\.map)?)$/.exec(path);
       if (cdn && build.has(cdn[1])) return send(200, build.get(cdn[1]), types[extname(cdn[1])]);
       if (path.startsWith('/api/')) {

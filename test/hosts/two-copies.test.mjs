@@ -11,111 +11,114 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { OTHER_VERSION, VERSION, startHostServer } from './server.mjs';
-import { booted, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
+import { booted, HOST_ENGINES, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
 
 const TAGS = ['omsorg-provider', 'omsorg-login', 'omsorg-cancel-dialog', 'omsorg-appointment-list', 'omsorg-service-list'];
 
 /** @type {Awaited<ReturnType<typeof startHostServer>>} */ let server;
-/** @type {Awaited<ReturnType<typeof launch>>} */ let chromium;
+/** @type {Record<string, Awaited<ReturnType<typeof launch>>>} */ const browsers = {};
 
 before(async () => {
   server = await startHostServer();
-  chromium = await launch();
+  await Promise.all(HOST_ENGINES.map(async (e) => (browsers[e] = await launch(e))));
 });
 
 after(async () => {
-  await chromium?.close();
+  await Promise.all(Object.values(browsers).map((b) => b.close()));
   await server?.close();
 });
 
-test('two copies of the bundle (and one of another version) share one registration and one session', { timeout: 60_000 }, async (t) => {
-  const { page, seen } = await watchedPage(chromium.browser);
-  // Who defines what: every customElements.define call, with the script it came from.
-  await page.evaluateOnNewDocument(() => {
-    const defined = [];
-    Object.defineProperty(window, '__defined', { value: defined });
-    const original = CustomElementRegistry.prototype.define;
-    CustomElementRegistry.prototype.define = function define(name, ctor, options) {
-      const at = (new Error().stack ?? '').split('\n').find((l) => /https?:\/\//.test(l)) ?? '';
-      const from = (at.match(/https?:\/\/[^/]+(\/[^:)]+)/) ?? [])[1] ?? '?';
-      defined.push({ name, from, ctor });
-      return original.call(this, name, ctor, options);
-    };
-  });
+for (const engine of HOST_ENGINES) {
+  test(`${engine}: two copies of the bundle (and one of another version) share one registration and one session`, { timeout: 60_000 }, async (t) => {
+    const { page, seen } = await watchedPage(browsers[engine].browser);
+    // Who defines what: every customElements.define call, with the script it came from.
+    await page.evaluateOnNewDocument(() => {
+      const defined = [];
+      Object.defineProperty(window, '__defined', { value: defined });
+      const original = CustomElementRegistry.prototype.define;
+      CustomElementRegistry.prototype.define = function define(name, ctor, options) {
+        // The first frame in a script file (Chromium: "at f (http://…/a/omsorg.js:1:2)",
+        // Firefox: "f@http://…/a/omsorg.js:1:2"); Firefox names this wrapper by the page's URL.
+        const script = /https?:\/\/[^/\s]+(\/[^:)\s]*\.m?js)/;
+        const at = (new Error().stack ?? '').split('\n').find((l) => script.test(l)) ?? '';
+        const from = (at.match(script) ?? [])[1] ?? '?';
+        defined.push({ name, from, ctor });
+        return original.call(this, name, ctor, options);
+      };
+    });
 
-  await page.goto(`${server.url}/two-copies.html`, { waitUntil: 'load' });
-  await booted(page);
-  await shown(page, '#login-side >>> button[part~="sign-in-button"]');
-  const scripts = await page.evaluate(() => [...document.querySelectorAll('script[data-omsorg]')].map((s) => new URL(s.src).pathname));
-  assert.deepEqual(scripts, ['/a/omsorg.js', '/b/omsorg.js', '/v009/omsorg.js'], 'all three copies ran');
+    await page.goto(`${server.url}/two-copies.html`, { waitUntil: 'load' });
+    await booted(page);
+    await shown(page, '#login-side >>> button[part~="sign-in-button"]');
+    const scripts = await page.evaluate(() => [...document.querySelectorAll('script[data-omsorg]')].map((s) => new URL(s.src).pathname));
+    assert.deepEqual(scripts, ['/a/omsorg.js', '/b/omsorg.js', '/v009/omsorg.js'], 'all three copies ran');
 
-  const registry = await page.evaluate(
-    (tags) => ({
+    const registry = await page.evaluate(() => ({
       defined: window.__defined.map(({ name, from }) => ({ name, from })),
-      sameClass: tags.map((tag) => customElements.get(tag) === window.__defined.find((d) => d.name === tag)?.ctor),
-      versions: tags.map((tag) => customElements.get(tag)?.omsorgVersion),
-    }),
-    TAGS,
-  );
-  assert.deepEqual(
-    registry.defined.map((d) => d.name).sort(),
-    [...TAGS].sort(),
-    `each tag defined exactly once: ${JSON.stringify(registry.defined)}`,
-  );
-  assert.ok(registry.defined.every((d) => d.from === '/a/omsorg.js'), `by the first copy: ${JSON.stringify(registry.defined)}`);
-  assert.deepEqual(registry.sameClass, TAGS.map(() => true), 'customElements.get() is the first copy’s class');
-  assert.deepEqual(registry.versions, TAGS.map(() => VERSION));
+      sameClass: window.__defined.map((d) => customElements.get(d.name) === d.ctor),
+      versions: window.__defined.map((d) => customElements.get(d.name)?.omsorgVersion),
+    }));
+    // The page's tags at least (the message elements too, when the bundle registers them here).
+    const tags = registry.defined.map((d) => d.name);
+    assert.equal(new Set(tags).size, tags.length, `each tag defined exactly once: ${JSON.stringify(registry.defined)}`);
+    for (const tag of TAGS) assert.ok(tags.includes(tag), `<${tag}> is defined: ${JSON.stringify(registry.defined)}`);
+    assert.ok(tags.every((tag) => tag.startsWith('omsorg-')), `only omsorg tags: ${tags}`);
+    // From the first copy: its entry or a chunk it loaded from the same folder.
+    assert.ok(registry.defined.every((d) => /^\/a\/omsorg[\w.-]*\.js$/.test(d.from)), `by the first copy: ${JSON.stringify(registry.defined)}`);
+    assert.deepEqual(registry.sameClass, tags.map(() => true), 'customElements.get() is the first copy’s class');
+    assert.deepEqual(registry.versions, tags.map(() => VERSION));
 
-  // One provider, one client, one session.
-  const providers = await page.evaluate(() => {
-    const holder = document.documentElement;
-    return { provider: !!holder[Symbol.for('omsorg.client-provider')], root: !!holder[Symbol.for('omsorg.context-root')] };
+    // One provider, one client, one session.
+    const providers = await page.evaluate(() => {
+      const holder = document.documentElement;
+      return { provider: !!holder[Symbol.for('omsorg.client-provider')], root: !!holder[Symbol.for('omsorg.context-root')] };
+    });
+    assert.deepEqual(providers, { provider: true, root: true });
+
+    const before = seen.api.length;
+    assert.equal(before, 0, 'signed out: no API request yet');
+    // Sign in through the SECOND login (upgraded by the first copy's class, as all are).
+    await page.locator('#login-side >>> button[part~="sign-in-button"]').click();
+    const s = await until(async () => {
+      const x = await page.evaluate(() =>
+        [...document.querySelectorAll('omsorg-login')].map((l) => l.shadowRoot?.querySelector('[part~="user"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null),
+      );
+      const snap = await snapshot(page);
+      const listsIn = snap.lists.every((l) => !l.busy && !l.signedOut && l.items.length > 0);
+      return x.every((u) => u?.includes('Ola Nordmann')) && listsIn ? { logins: x, snap } : undefined;
+    }, 'every login and list signed in');
+    t.diagnostic(`logins: ${s.logins.join(' | ')}; lists: ${s.snap.lists.map((l) => l.items.length).join(' + ')} visits`);
+    const services = await page.evaluate(() => {
+      const root = document.querySelector('omsorg-service-list')?.shadowRoot;
+      return { signedOut: !!root?.querySelector('[part~="signed-out"]'), text: root?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 80) };
+    });
+    assert.equal(services.signedOut, false, `the service list is signed in too: ${services.text}`);
+
+    // Let late requests arrive, then count: one request per resource.
+    await page.waitForNetworkIdle({ idleTime: 250 });
+    const counts = {};
+    for (const r of seen.api) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1;
+    t.diagnostic(`API requests: ${JSON.stringify(counts)}`);
+    assert.equal(counts['GET /api/v1/me'], 1, 'one /api/v1/me for two logins (and anything else that needs it)');
+    for (const [key, n] of Object.entries(counts)) assert.equal(n, 1, `${key} requested ${n} times`);
+
+    // Sign out through the FIRST login: every element is signed out.
+    await page.locator('#login-header >>> button[part~="sign-out-button"]').click();
+    await until(async () => {
+      const snap = await snapshot(page);
+      const logins = await page.evaluate(() => [...document.querySelectorAll('omsorg-login')].map((l) => !!l.shadowRoot?.querySelector('[part~="sign-in-button"]')));
+      return logins.every(Boolean) && snap.lists.every((l) => l.signedOut);
+    }, 'every element signed out');
+
+    // The version mismatch is told, once per tag, by the 0.0.9 copy only.
+    const warnings = seen.console.filter((m) => m.type === 'warn' && m.text.includes('[omsorg]'));
+    t.diagnostic(`warnings: ${warnings.length}; first: ${warnings[0]?.text}`);
+    const mismatch = warnings.filter((w) => w.text.includes(VERSION) && w.text.includes(OTHER_VERSION));
+    assert.equal(mismatch.length, tags.length, `one version warning per tag: ${JSON.stringify(warnings.map((w) => w.text))}`);
+    for (const tag of tags) assert.ok(mismatch.some((w) => w.text.includes(`<${tag}>`)), `a warning names <${tag}>`);
+    assert.equal(warnings.length, mismatch.length, 'the same-version copy warns about nothing');
+
+    assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
+    await page.close();
   });
-  assert.deepEqual(providers, { provider: true, root: true });
-
-  const before = seen.api.length;
-  assert.equal(before, 0, 'signed out: no API request yet');
-  // Sign in through the SECOND login (upgraded by the first copy's class, as all are).
-  await page.locator('#login-side >>> button[part~="sign-in-button"]').click();
-  const s = await until(async () => {
-    const x = await page.evaluate(() =>
-      [...document.querySelectorAll('omsorg-login')].map((l) => l.shadowRoot?.querySelector('[part~="user"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null),
-    );
-    const snap = await snapshot(page);
-    const listsIn = snap.lists.every((l) => !l.busy && !l.signedOut && l.items.length > 0);
-    return x.every((u) => u?.includes('Ola Nordmann')) && listsIn ? { logins: x, snap } : undefined;
-  }, 'every login and list signed in');
-  t.diagnostic(`logins: ${s.logins.join(' | ')}; lists: ${s.snap.lists.map((l) => l.items.length).join(' + ')} visits`);
-  const services = await page.evaluate(() => {
-    const root = document.querySelector('omsorg-service-list')?.shadowRoot;
-    return { signedOut: !!root?.querySelector('[part~="signed-out"]'), text: root?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 80) };
-  });
-  assert.equal(services.signedOut, false, `the service list is signed in too: ${services.text}`);
-
-  // Let late requests arrive, then count: one request per resource.
-  await page.waitForNetworkIdle({ idleTime: 250 });
-  const counts = {};
-  for (const r of seen.api) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1;
-  t.diagnostic(`API requests: ${JSON.stringify(counts)}`);
-  assert.equal(counts['GET /api/v1/me'], 1, 'one /api/v1/me for two logins (and anything else that needs it)');
-  for (const [key, n] of Object.entries(counts)) assert.equal(n, 1, `${key} requested ${n} times`);
-
-  // Sign out through the FIRST login: every element is signed out.
-  await page.locator('#login-header >>> button[part~="sign-out-button"]').click();
-  await until(async () => {
-    const snap = await snapshot(page);
-    const logins = await page.evaluate(() => [...document.querySelectorAll('omsorg-login')].map((l) => !!l.shadowRoot?.querySelector('[part~="sign-in-button"]')));
-    return logins.every(Boolean) && snap.lists.every((l) => l.signedOut);
-  }, 'every element signed out');
-
-  // The version mismatch is told, once per tag, by the 0.0.9 copy only.
-  const warnings = seen.console.filter((m) => m.type === 'warn' && m.text.includes('[omsorg]'));
-  t.diagnostic(`warnings: ${warnings.length}; first: ${warnings[0]?.text}`);
-  const mismatch = warnings.filter((w) => w.text.includes(VERSION) && w.text.includes(OTHER_VERSION));
-  assert.equal(mismatch.length, TAGS.length, `one version warning per tag: ${JSON.stringify(warnings.map((w) => w.text))}`);
-  for (const tag of TAGS) assert.ok(mismatch.some((w) => w.text.includes(`<${tag}>`)), `a warning names <${tag}>`);
-  assert.equal(warnings.length, mismatch.length, 'the same-version copy warns about nothing');
-
-  assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
-  await page.close();
-});
+}
