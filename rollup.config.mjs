@@ -246,6 +246,9 @@ function versionedCdn() {
 
 const cdn = {
   input: { omsorg: join(root, 'packages/elements/src/cdn.ts') },
+  // cdn.ts exports getClient() and loadMessaging(); without this rollup would move everything
+  // into a second chunk behind a tiny omsorg.js facade to keep the entry's exports exact.
+  preserveEntrySignatures: 'allow-extension',
   // msw never enters the CDN bundle.
   external: (id) => /^(msw|@mswjs\/)/.test(id),
   plugins: [clean(cdnDir), resolve(), bundleTs(['contract', 'sdk', 'elements']), minify(), sizes('CDN packages/elements/dist/cdn'), versionedCdn()],
@@ -254,7 +257,11 @@ const cdn = {
     format: 'es',
     entryFileNames: '[name].js',
     // The lazily loaded oidc-client-ts chunk and anything else split off.
-    chunkFileNames: 'omsorg-[name]-[hash].js',
+    // The message elements (cdn.ts loadMessaging) are named for what they hold, not `define`.
+    chunkFileNames: (chunk) => {
+      const element = chunk.moduleIds.map((id) => /[\\/]src[\\/](inbox|message-thread)[\\/]\1\.[jt]s$/.exec(id)?.[1]).find(Boolean);
+      return `omsorg-${element ?? '[name]'}-[hash].js`;
+    },
     sourcemap: true,
     sourcemapPathTransform: repairSourcePath,
     manualChunks(id) {

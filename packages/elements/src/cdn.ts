@@ -22,13 +22,22 @@
  * element on the page. `getClient()` (exported here) gives the page's client, for
  * `client.unreadCount()`.
  *
+ * <omsorg-inbox> and <omsorg-message-thread> come in a chunk of their own, loaded when one of
+ * the tags is in the document (or is added later), so pages without messages do not pay for
+ * them. A page that puts them only inside its own shadow roots calls `loadMessaging()`.
+ *
  * Strict-CSP safe: no eval, no inline styles or markup strings; elements style themselves
  * through adoptedStyleSheets. No user-visible text here (console messages are for developers).
  */
 import { createClient, createMockAuth, createOidcAuth, type Auth, type Client } from '@omsorg/sdk';
 import { provideClient, providedClient } from './internal/context.js';
 import { UnreadChangedEvent } from './internal/events.js';
-import './define.js';
+// Every element but the message ones, registered at once (define.ts has them all, for npm).
+import './provider/define.js';
+import './login/define.js';
+import './cancel-dialog/define.js';
+import './appointment-list/define.js';
+import './service-list/define.js';
 
 const LOG = '[omsorg]';
 
@@ -126,7 +135,35 @@ function watchUnread(client: Client): void {
   sync();
 }
 
+const MESSAGE_TAGS = 'omsorg-inbox, omsorg-message-thread';
+let messaging: Promise<unknown> | undefined;
+
+/** Registers <omsorg-inbox> and <omsorg-message-thread> (loads their chunk once). */
+export function loadMessaging(): Promise<unknown> {
+  messaging ??= import('./inbox/define.js').catch((e: unknown) => {
+    messaging = undefined;
+    console.error(LOG, 'the message elements could not be loaded', e);
+  });
+  return messaging;
+}
+
+/** Loads the message elements as soon as one of their tags is in the document. */
+function loadMessagingWhenUsed(): void {
+  const present = () => !!document.querySelector(MESSAGE_TAGS);
+  if (present()) {
+    void loadMessaging();
+    return;
+  }
+  const observer = new MutationObserver(() => {
+    if (!present()) return;
+    observer.disconnect();
+    void loadMessaging();
+  });
+  observer.observe(document.documentElement, { childList: true, subtree: true });
+}
+
 function boot(): void {
+  loadMessagingWhenUsed();
   const script = ownScript();
   // Another copy of the bundle (another version, or an npm build) got here first: share its
   // client, and so its session, instead of starting a second sign-in.

@@ -1,6 +1,5 @@
 import { defineElement } from '../internal/define.js';
 import { OmsorgInbox } from './inbox.js';
-// The inbox shows an opened thread itself.
-import '../message-thread/define.js';
 
+// <omsorg-message-thread>, which shows an opened thread, is loaded by the inbox when needed.
 defineElement('omsorg-inbox', OmsorgInbox);

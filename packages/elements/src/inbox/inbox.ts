@@ -15,8 +15,7 @@ import {
 } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
-import { Composer, renderServiceNotices, type FormError } from '../internal/composer.js';
-import { messages as composerMessages } from '../internal/composer.messages.js';
+import type { Composer, FormError } from '../internal/composer.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
@@ -26,6 +25,14 @@ import { messages, type InboxMessages } from './inbox.messages.js';
 import { styles } from './inbox.styles.js';
 
 type View = 'list' | 'thread' | 'new';
+
+/** The thread element, loaded after the list has painted (or when a thread is opened). */
+let threadElement: Promise<unknown> | undefined;
+const loadThreadElement = () => (threadElement ??= import('../message-thread/define.js').catch(() => (threadElement = undefined)));
+/** Writing (the composer) is loaded when the person starts a new message. */
+type ComposerModule = typeof import('../internal/composer.js');
+let composerModule: Promise<ComposerModule> | undefined;
+const loadComposer = () => (composerModule ??= import('../internal/composer.js'));
 type Failure = { kind?: string; status?: number };
 const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
 
@@ -120,13 +127,27 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   @state() private serviceId?: string;
   @state() private subjectLine = '';
   @state() private count?: number;
+  @state() private composer?: Composer;
+  @state() private notices?: ComposerModule['renderServiceNotices'];
 
   private stopWatch?: () => void;
   private watching?: string;
   private lastOpened?: string;
   private focusAfterUpdate?: () => void;
 
-  private readonly composer = new Composer(this, {
+  /** The composer of the new-message form, created (and its code loaded) on first use. */
+  private async ensureComposer(): Promise<Composer | undefined> {
+    if (this.composer) return this.composer;
+    let mod: ComposerModule;
+    try {
+      mod = await loadComposer();
+    } catch (e) {
+      composerModule = undefined;
+      this.recipientsError = e;
+      return undefined;
+    }
+    if (this.composer) return this.composer;
+    const c = new mod.Composer(this, {
     id: 'new',
     client: () => this.activeClient,
     subject: () => this.subject,
@@ -148,6 +169,11 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
       if (thread && 'messages' in thread && this.view === 'new') this.showThread(thread.id);
     },
   });
+    if (this.activeClient) c.subscribe((type, fn) => this.listen(type, fn));
+    this.notices = mod.renderServiceNotices;
+    this.composer = c;
+    return c;
+  }
 
   /** The subject's unread messages, once known. */
   get unreadCount(): number | undefined {
@@ -161,7 +187,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
 
   protected override clientConnected(client: Client): void {
     super.clientConnected(client);
-    this.composer.subscribe((type, fn) => this.listen(type, fn));
+    this.composer?.subscribe((type, fn) => this.listen(type, fn));
     this.listen('threads-changed', ({ subjectId, page }) => {
       if (subjectId === this.subject && this.phase === 'ready') this.onPage(page);
     });
@@ -189,6 +215,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.nextCursor = page.nextCursor;
     this.setCount(page.unreadCount);
     this.watch();
+    setTimeout(loadThreadElement, 500);
     return this.t.loaded(this.items.length, page.unreadCount);
   }
 
@@ -273,7 +300,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
 
   // ---- views ------------------------------------------------------------------------------
 
-  private afterUpdate(fn: () => void): void {
+  private afterUpdate(fn: () => unknown): void {
     this.focusAfterUpdate = fn;
   }
 
@@ -298,14 +325,16 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.lastOpened = id;
     this.openThreadId = id;
     this.view = 'thread';
-    this.afterUpdate(() => {
+    this.afterUpdate(async () => {
+      await loadThreadElement();
       const el = this.renderRoot.querySelector('omsorg-message-thread');
-      void el?.updateComplete.then(() => el.shadowRoot?.getElementById('title')?.focus());
+      await el?.updateComplete;
+      el?.shadowRoot?.getElementById('title')?.focus();
     });
   }
 
   private back = async () => {
-    if (this.view === 'new') await this.composer.flush();
+    if (this.view === 'new') await this.composer?.flush();
     const from = this.view;
     this.view = 'list';
     this.openThreadId = undefined;
@@ -316,11 +345,11 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     });
   };
 
-  private startNew = () => {
+  private startNew = async () => {
     this.view = 'new';
     this.afterUpdate(() => this.renderRoot.querySelector<HTMLElement>('#new-heading')?.focus());
-    void this.composer.load();
     if (!this.recipients) void this.loadRecipients();
+    void (await this.ensureComposer())?.load();
   };
 
   private async loadRecipients(): Promise<void> {
@@ -339,13 +368,15 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
 
   private onService = (e: Event) => {
     this.serviceId = (e.target as HTMLInputElement).value;
-    this.composer.errors = this.composer.errors.filter((x) => x.field !== 'new-recipient-0');
-    this.composer.touch();
+    const c = this.composer;
+    if (!c) return;
+    c.errors = c.errors.filter((x) => x.field !== 'new-recipient-0');
+    c.touch();
   };
 
   private onSubjectLine = (e: Event) => {
     this.subjectLine = (e.target as HTMLInputElement).value;
-    this.composer.touch();
+    this.composer?.touch();
   };
 
   private subjectProblem(): string | undefined {
@@ -360,7 +391,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   private onSubmitNew = (e: Event) => {
     e.preventDefault();
     const c = this.composer;
-    if (c.busy) return;
+    if (!c || c.busy) return;
     const errors: FormError[] = [];
     if (!this.serviceId) errors.push({ field: 'new-recipient-0', text: this.t.errorRecipient });
     const subjectProblem = this.subjectProblem();
@@ -473,16 +504,19 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   private renderNew(level: number): TemplateResult {
     const t = this.t;
     const c = this.composer;
-    const ct = composerMessages[this.locale];
     const H = headingTag(level + 1);
     const chosen = this.recipients?.find((r) => r.grantedServiceId === this.serviceId);
     return html`<section part="new-message" class="new-message" aria-labelledby="new-heading">
       ${staticHtml`<${H} id="new-heading" part="new-heading" class="new-heading" tabindex="-1">${t.newHeading}</${H}>`}
-      ${renderServiceNotices(ct, chosen?.replyPolicy)} ${this.renderNewBody(t, c)} ${c.renderOutbox()}
+      ${this.notices?.(this.locale, chosen?.replyPolicy)} ${this.renderNewBody(t, c)} ${c?.renderOutbox()}
     </section>`;
   }
 
-  private renderNewBody(t: InboxMessages, c: Composer): TemplateResult {
+  private renderLoadingNew(t: InboxMessages): TemplateResult {
+    return html`<p class="loading-recipients" aria-busy="true">${t.loadingRecipients}</p>`;
+  }
+
+  private renderNewBody(t: InboxMessages, c: Composer | undefined): TemplateResult {
     const cancel = html`<button type="button" part="cancel-button" class="secondary" @click=${this.back}>${t.cancel}</button>`;
     if (this.recipientsError) {
       return html`<div part="error" class="error">
@@ -491,7 +525,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
         </div>
         <div class="actions">${cancel}</div>`;
     }
-    if (!this.recipients) return html`<p class="loading-recipients" aria-busy="true">${t.loadingRecipients}</p>`;
+    if (!this.recipients || !c) return this.renderLoadingNew(t);
     if (!this.recipients.length) return html`<p part="empty" class="notice">${t.noRecipients}</p><div class="actions">${cancel}</div>`;
     const recipientError = c.errors.find((e) => e.field === 'new-recipient-0');
     const subjectError = c.errors.find((e) => e.field === 'new-subject');

@@ -83,7 +83,8 @@ const tel = (n: string, shown: string) => html`<a part="phone-link" href=${`tel:
  * The notices shown wherever one writes to a care service: not for emergencies (113, 116 117),
  * the expected reply time, and the service's own notice (untrusted, in <bdi>).
  */
-export function renderServiceNotices(t: ComposerMessages, policy: ReplyPolicy | undefined): TemplateResult {
+export function renderServiceNotices(locale: Locale, policy: ReplyPolicy | undefined): TemplateResult {
+  const t: ComposerMessages = messages[locale];
   return html`<div part="notices" class="notices">
     <p part="emergency" class="notice emergency">${t.emergency(tel('113', '113'), tel('116117', '116 117'))}</p>
     ${policy

@@ -1,6 +1,6 @@
 /**
  * Showing untrusted message text safely: every piece goes through lit text bindings (never
- * innerHTML); links only for https:, tel: and mailto: (checked with URL, not a regex); and the
+ * parsed as markup); links only for https:, tel: and mailto: (checked with URL, not a regex); and the
  * control and bidi characters a message may not contain are replaced by a visible marker, so a
  * hostile server cannot reorder what the page shows.
  */

@@ -6,7 +6,6 @@ import { labelFor, problemTypes, type Attachment, type Message, type ThreadDetai
 import type { CallOptions, Client, OutboxItem } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { Composer, renderServiceNotices } from '../internal/composer.js';
-import { messages as composerMessages } from '../internal/composer.messages.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
@@ -299,7 +298,6 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     const thread = this.thread;
     if (!thread) return nothing;
     const t = this.t;
-    const ct = composerMessages[this.locale];
     const service = labelFor(thread.serviceType, this.locale);
     const closed = thread.status === 'closed';
     const hidden = Math.max(0, thread.messages.length - this.shown);
@@ -308,7 +306,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
         <span class="label">${t.careService}:</span> ${bdi(thread.careService.name)}${service ? html` (${service})` : nothing}
         ${closed ? html`<span part="badge" class="badge closed">${t.closedBadge}</span>` : nothing}
       </p>
-      ${renderServiceNotices(ct, thread.replyPolicy)}
+      ${renderServiceNotices(this.locale, thread.replyPolicy)}
       ${hidden > 0
         ? html`<button type="button" part="earlier-button" class="secondary earlier" @click=${this.showEarlier}>${t.showEarlier(hidden)}</button>`
         : nothing}
