@@ -214,6 +214,54 @@ const ROWS = [
     },
   },
   {
+    story: 'elements-inbox--default',
+    stops: [/omsorg-inbox >>> <button part="new-button">/, /omsorg-inbox >>> <button part="thread-button">/],
+    async journey(k) {
+      // Enter opens a thread; its back button returns to the list with focus on that thread.
+      const opener = await k.tabTo(/thread-button"> "Nye medisiner/);
+      await k.press('Enter');
+      await k.focusOn(/omsorg-message-thread >>> <h\d#title part="heading"> "Nye medisiner/, 'the opened thread\'s heading');
+      await shiftTab(k.page);
+      await k.focusOn(/back-button/, 'the back button, just before the thread');
+      await k.press('Enter');
+      const back = await k.focusOn(/thread-button"> "Nye medisiner/, 'the thread button that opened the thread');
+      assert.equal(back.desc.replace(/, 1 ulest"$/, '"'), opener.desc.replace(/, 1 ulest"$/, '"'), 'focus returned to the same thread');
+      // Space on "Ny melding" opens the form; Space picks a recipient; "Avbryt" returns focus.
+      await k.tabTo(/new-button/);
+      await k.press('Space');
+      await k.until(() => !!document.querySelector('omsorg-inbox')?.shadowRoot?.querySelector('input[name="recipient"]'), null, 'the new-message form');
+      await k.tabTo(/type=radio/);
+      await k.press('Space');
+      await k.until(() => globalThis.__kb.active()?.checked === true, null, 'Space to pick a recipient');
+      await k.tabTo(/cancel-button"> "Avbryt"/);
+      await k.press('Enter');
+      await k.focusOn(/new-button/, 'the "Ny melding" button');
+    },
+  },
+  {
+    story: 'elements-message-thread--default',
+    stops: [/download-button/, /<textarea#reply-text/, /type=file/, /send-button/],
+    async journey(k) {
+      const count = () => k.page.evaluate(() => document.querySelector('omsorg-message-thread')?.shadowRoot?.querySelectorAll('[part~="message"]').length ?? 0);
+      const before = await count();
+      await k.tabTo(/<textarea#reply-text/);
+      await k.page.keyboard.type('Takk, det passer.');
+      // Space on the file control opens the file chooser.
+      await k.tabTo(/type=file/);
+      const [chooser] = await Promise.all([k.page.waitForFileChooser({ timeout: 8000 }), k.press('Space')]);
+      await chooser.cancel();
+      await k.tabTo(/send-button/);
+      await k.press('Enter');
+      await k.until((n) => (document.querySelector('omsorg-message-thread')?.shadowRoot?.querySelectorAll('[part~="message"]').length ?? 0) > n, before, 'the reply in the thread');
+      await k.until(() => document.querySelector('omsorg-message-thread')?.shadowRoot?.querySelector('textarea')?.value === '', null, 'the reply box emptied');
+    },
+  },
+  {
+    // A thread open inside the inbox: Tab runs through the back button and the thread, then out.
+    story: 'elements-inbox--thread-open',
+    stops: [/omsorg-inbox >>> <button part="back-button">/, /omsorg-message-thread >>> <textarea/],
+  },
+  {
     story: 'elements-provider--default',
     stops: [/omsorg-login >>> .*sign-out-button/, /omsorg-appointment-list >>> .*cancel-button/],
   },

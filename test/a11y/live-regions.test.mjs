@@ -31,6 +31,15 @@ const ROWS = [
   { element: 'omsorg-cancel-dialog', state: 'validation error', story: 'elements-cancel-dialog--validation-error', text: /^Det er 1 feil i skjemaet$/, live: 'polite', names: [['group', /^Hvorfor avbestiller du\?/], ['radio', 'Jeg er syk'], ['textbox', /^Kommentar til tjenesten/], ['button', 'Bekreft avbestilling'], ['button', 'Ikke avbestill']] },
   { element: 'omsorg-cancel-dialog', state: 'conflict', story: 'elements-cancel-dialog--conflict', text: /^Avtalen ble endret mens du avbestilte\. Ny tid: /, live: 'polite' },
   { element: 'omsorg-cancel-dialog', state: 'success', story: 'elements-cancel-dialog--cancelled', text: /^Avtalen er avbestilt\.$/, live: 'polite', names: [['button', 'Lukk']] },
+  { element: 'omsorg-inbox', state: 'loading', story: 'elements-inbox--loading', text: /^Laster meldinger\s…$/, live: 'polite' },
+  { element: 'omsorg-inbox', state: 'error', story: 'elements-inbox--server-error', text: /^Noe gikk galt hos oss\. Prøv igjen om litt\.$/, live: 'assertive', names: [['button', 'Prøv igjen']] },
+  { element: 'omsorg-inbox', state: 'success', story: 'elements-inbox--default', text: /^Viser \d+ samtaler, \d+ uleste meldinger\.$/, live: 'polite', names: [['button', 'Ny melding'], ['list', 'Samtaler'], ['button', /^Nye medisiner etter legetimen\s*, 1 ulest$/]] },
+  { element: 'omsorg-inbox', state: 'new message', story: 'elements-inbox--new-message', names: [['radio', /^Hjemmesykepleien sone Nord/], ['textbox', /^Emne/], ['textbox', /^Melding/], ['button', 'Send'], ['button', 'Avbryt']] },
+  { element: 'omsorg-message-thread', state: 'loading', story: 'elements-message-thread--loading', text: /^Laster samtalen\s…$/, live: 'polite' },
+  { element: 'omsorg-message-thread', state: 'error', story: 'elements-message-thread--server-error', text: /^Noe gikk galt hos oss\. Prøv igjen om litt\.$/, live: 'assertive', names: [['button', 'Prøv igjen']] },
+  { element: 'omsorg-message-thread', state: 'success', story: 'elements-message-thread--default', text: /^Samtalen har \d+ meldinger\.$/, live: 'polite', names: [['list', 'Meldinger i samtalen'], ['button', /^Last ned Medisinliste\.pdf/], ['textbox', 'Svar'], ['button', 'Legg ved filer'], ['button', 'Send']] },
+  { element: 'omsorg-message-thread', state: 'sent', story: 'elements-message-thread--offline-send', text: /^Meldingen er sendt\.$/, live: 'polite' },
+  { element: 'omsorg-message-thread', state: 'too long', story: 'elements-message-thread--too-long', text: /^\d+ tegn for mye\.$/, live: 'polite', names: [['textbox', 'Svar']] },
   { element: 'omsorg-login', state: 'error', story: 'elements-login--server-error', text: /^Vi fikk ikke hentet hvem du kan handle på vegne av\.$/, live: 'polite', names: [['button', 'Logg ut'], ['button', 'Prøv igjen']] },
   { element: 'omsorg-login', state: 'session expiring', story: 'elements-login--session-expiring', text: /^Økten din utløper om \d+ minutt(er)? \(kl\. \d\d:\d\d\)\.$/, live: 'polite', names: [['button', 'Logg ut']] },
   { element: 'omsorg-login', state: 'signed out', story: 'elements-login--signed-out', names: [['button', 'Logg inn']] },
@@ -43,6 +52,8 @@ const KNOWN_GAPS = new Map([
   ['elements-service-list--loading', 'SubjectDataElement shows "loading" inside the aria-busy content and leaves its status region empty'],
   ['elements-cancel-dialog--slow', 'the dialog\'s status region stays empty while the appointment loads'],
   ['elements-cancel-dialog--server-error', 'a failed load is shown in the dialog, not put in its status region'],
+  ['elements-inbox--loading', 'SubjectDataElement shows "loading" inside the aria-busy content and leaves its status region empty'],
+  ['elements-message-thread--loading', 'SubjectDataElement shows "loading" inside the aria-busy content and leaves its status region empty'],
   ['elements-login--server-error', 'the failed "acting for" lookup is shown, not put in the status region'],
 ]);
 
@@ -87,6 +98,15 @@ async function treeWhen(story, ready) {
 }
 
 describe('live regions and accessible names in the accessibility tree', () => {
+  it('every element has rows, and every row has a story', () => {
+    const stories = new Set(sb.ids);
+    for (const r of ROWS) assert.ok(stories.has(r.story), `no story ${r.story}`);
+    // <omsorg-provider> renders nothing of its own.
+    const elements = new Set(sb.ids.filter((id) => id.startsWith('elements-') && !id.startsWith('elements-provider-')).map((id) => id.split('--')[0]));
+    const covered = new Set(ROWS.map((r) => r.story.split('--')[0]));
+    for (const e of elements) assert.ok(covered.has(e), `no live-region row for ${e}`);
+  });
+
   it('every known gap names a row', () => {
     for (const story of KNOWN_GAPS.keys()) assert.ok(ROWS.some((r) => r.story === story && r.text), `${story} is in KNOWN_GAPS but has no row with a text`);
   });
