@@ -31,10 +31,22 @@ const deepActive = (): Element | null => {
   return a;
 };
 
+/** Draft saves the worker has started and not yet answered. */
+const savingDrafts = new Set<string>();
+let counting = false;
+function countInFlight(): void {
+  if (counting) return;
+  counting = true;
+  const isSave = (r: Request) => r.method === 'PUT' && new URL(r.url).pathname.includes('/drafts/');
+  mswWorker().events.on('request:start', ({ request, requestId }) => void (isSave(request) && savingDrafts.add(requestId)));
+  mswWorker().events.on('request:end', ({ requestId }) => void savingDrafts.delete(requestId));
+}
+
 async function scenario(name: ScenarioName = 'default'): Promise<MockApi> {
   await useScenario(name);
   const api = createMockApi({ baseUrl: API, scenario: name });
   mswWorker().resetHandlers(...api.handlers);
+  countInFlight();
   return api;
 }
 
@@ -75,8 +87,10 @@ function fill(input: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 }
 
 describe('<omsorg-inbox>', () => {
-  afterEach(() => {
+  afterEach(async () => {
     document.querySelectorAll('omsorg-inbox').forEach((e) => e.remove());
+    // A removed element saves its pending draft at once; let that land in this test's data.
+    await until(() => savingDrafts.size === 0, 'draft saves to finish');
   });
 
   describe('default scenario', () => {

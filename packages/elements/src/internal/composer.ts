@@ -112,6 +112,8 @@ export class Composer implements ReactiveController {
   /** The draft's version on the server: null none, undefined not known yet. */
   private version: string | null | undefined;
   private dirty = false;
+  /** Changes made here so far (a draft arriving later must not replace them). */
+  private edits = 0;
   private saving?: Promise<void>;
   private saveAgain = false;
   private timer?: ReturnType<typeof setTimeout>;
@@ -202,13 +204,16 @@ export class Composer implements ReactiveController {
     this.loadedKey = key;
     this.items = client.outbox().filter((i) => this.o.owns(i) && i.status !== 'sent');
     this.update();
+    const edits = this.edits;
     try {
       const draft = await client.getDraft(this.o.subject(), key);
       if (this.loadedKey !== key) return;
-      this.version = draft?.version ?? null;
+      // A save meanwhile knows the version better.
+      if (this.version === undefined) this.version = draft?.version ?? null;
       if (!draft) return;
-      if (this.dirty) {
+      if (this.edits !== edits || this.text || this.attachments.length) {
         // Typed here before the draft arrived: this tab's text is the newer one.
+        this.dirty = true;
         void this.save();
         return;
       }
@@ -232,6 +237,7 @@ export class Composer implements ReactiveController {
 
   /** The draft changed: save it about a second after typing stops. */
   touch(): void {
+    this.edits++;
     this.dirty = true;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {

@@ -25,11 +25,23 @@ const textarea = (el: Element) => $<HTMLTextAreaElement>(el, 'textarea')!;
 const button = (el: Element, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.includes(text));
 const messageIds = (el: Element) => $$(el, 'li[part~="message"]').map((li) => li.dataset.id);
 
+/** Draft saves the worker has started and not yet answered. */
+const savingDrafts = new Set<string>();
+let counting = false;
+function countInFlight(): void {
+  if (counting) return;
+  counting = true;
+  const isSave = (r: Request) => r.method === 'PUT' && new URL(r.url).pathname.includes('/drafts/');
+  mswWorker().events.on('request:start', ({ request, requestId }) => void (isSave(request) && savingDrafts.add(requestId)));
+  mswWorker().events.on('request:end', ({ requestId }) => void savingDrafts.delete(requestId));
+}
+
 /** Starts the worker with `scenario` on our own mock API, so a test can reach its db. */
 async function scenario(name: ScenarioName = 'default'): Promise<MockApi> {
   await useScenario(name);
   const api = createMockApi({ baseUrl: API, scenario: name });
   mswWorker().resetHandlers(...api.handlers);
+  countInFlight();
   return api;
 }
 
@@ -75,8 +87,10 @@ function countRequests(match: (r: Request) => boolean): { count: number; stop():
 const isPost = (suffix: string) => (r: Request) => r.method === 'POST' && new URL(r.url).pathname.endsWith(suffix);
 
 describe('<omsorg-message-thread>', () => {
-  afterEach(() => {
+  afterEach(async () => {
     document.querySelectorAll('omsorg-message-thread').forEach((e) => e.remove());
+    // A removed element saves its pending draft at once; let that land in this test's data.
+    await until(() => savingDrafts.size === 0, 'draft saves to finish');
   });
 
   describe('default scenario', () => {
