@@ -54,7 +54,7 @@ let renders = 0;
 export function mockClient(
   baseUrl: string,
   person: PersonKey,
-  options: { signedIn?: boolean; expiresInMs?: number } = {},
+  options: { signedIn?: boolean; expiresInMs?: number; retries?: number } = {},
 ): Client {
   const auth = createMockAuth({
     user: { sub: person, name: persons[person].name },
@@ -62,7 +62,7 @@ export function mockClient(
     persist: false,
     ...(options.expiresInMs !== undefined ? { expiresInMs: options.expiresInMs } : {}),
   });
-  return createClient({ baseUrl, auth });
+  return createClient({ baseUrl, auth, ...(options.retries !== undefined ? { retry: { retries: options.retries } } : {}) });
 }
 
 /** Fresh handlers (fresh mock data) and a fresh client for one render of one story. */
@@ -79,6 +79,9 @@ export function createStoryEnvironment(params: OmsorgStoryParameters = {}, story
   const client = mockClient(baseUrl, person, {
     signedIn: params.signedIn ?? true,
     ...(params.expiresInMs !== undefined ? { expiresInMs: params.expiresInMs } : {}),
+    // The SDK's own quick retries would hide the scenario's failed sends: show "not sent" first,
+    // then the send queue's later retry.
+    ...(scenario === 'send-fails' ? { retries: 0 } : {}),
   });
   if (params.actingFor) client.setSubject(subjectIds[params.actingFor]);
   return { baseUrl, handlers, client, person, scenario };

@@ -29,6 +29,9 @@ export const composerStyles = css`
     color: var(--_text-subtle);
     font-size: 0.9375rem;
   }
+  .draft-status {
+    min-height: 1lh;
+  }
   .draft-status.unsaved {
     color: var(--_text);
     font-weight: 600;
@@ -141,10 +144,13 @@ export const composerStyles = css`
   a {
     color: var(--_accent);
   }
+  /* Short numbers (113) are still a 24 px target (WCAG 2.5.8). */
   a[href^='tel:'] {
     white-space: nowrap;
     display: inline-block;
     min-height: 1.5rem;
+    min-width: 1.5rem;
+    text-align: center;
   }
   .service-notice {
     white-space: pre-line;

@@ -679,11 +679,14 @@ export class Composer implements ReactiveController {
 
   private renderDraft(): unknown {
     const t = this.t;
+    // An empty line when there is nothing to say: the status appearing must not move the send
+    // button under a pointer that is about to press it.
+    const blank = html`<p part="draft-status" class="draft-status"></p>`;
     switch (this.draftStatus) {
       case 'saving':
         return html`<p part="draft-status" class="draft-status">${t.draftSaving}</p>`;
       case 'saved':
-        return this.savedAt ? html`<p part="draft-status" class="draft-status">${t.draftSaved(formatTime(this.savedAt, this.o.locale()))}</p>` : nothing;
+        return this.savedAt ? html`<p part="draft-status" class="draft-status">${t.draftSaved(formatTime(this.savedAt, this.o.locale()))}</p>` : blank;
       case 'unsaved':
         return html`<p part="draft-status" class="draft-status unsaved">${t.draftUnsaved}</p>`;
       case 'conflict':
@@ -695,7 +698,7 @@ export class Composer implements ReactiveController {
           </div>
         </div>`;
       default:
-        return nothing;
+        return blank;
     }
   }
 
