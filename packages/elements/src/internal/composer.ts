@@ -165,6 +165,8 @@ export class Composer implements ReactiveController {
     listen('auth-changed', (s) => {
       if (s.status === 'signed-in' && this.draftStatus === 'unsaved') void this.save();
     });
+    // The session ends soon: save now rather than after the next pause in typing.
+    listen('session-expiring', () => void this.flush());
     listen('cleared', () => {
       const s = this.o.client()?.auth.state();
       // An expired session keeps the text in memory (it saves after sign-in); a sign-out wipes it.

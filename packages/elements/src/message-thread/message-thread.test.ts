@@ -300,6 +300,25 @@ describe('<omsorg-message-thread>', () => {
       expect($(again, '[part="draft-status"]')?.textContent).to.match(/Utkast lagret kl\. \d\d:\d\d/);
     });
 
+    it('saves the draft at once when the session is about to expire, even while typing goes on', async () => {
+      await scenario('default');
+      // The warning comes about 1 s after sign-in; typing every 200 ms never lets the
+      // one-second autosave pause happen, so only the warning can cause a save.
+      const auth = createMockAuth({ user: { sub: 'ola', name: names.ola }, signedIn: true, persist: false, expiresInMs: 4000 });
+      const c = createClient({ baseUrl: API, auth, expiryWarningMs: 3000, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
+      const saves = countRequests((r) => r.method === 'PUT' && new URL(r.url).pathname.includes('/drafts/'));
+      const el = await mount(c, threadIds.olaUnreadReply);
+      let text = 'Skriver';
+      const end = Date.now() + 2500;
+      while (Date.now() < end && saves.count === 0) {
+        text += '.';
+        await type(el, text);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      saves.stop();
+      expect(saves.count, 'a draft save before the session ends').to.be.greaterThan(0);
+    });
+
     it('saves the draft on blur at once', async () => {
       const c = client('ola');
       const el = await mount(c, threadIds.olaUnreadReply);
@@ -475,6 +494,7 @@ describe('<omsorg-message-thread>', () => {
           expect($(el, '[part="content"]')?.getAttribute('aria-busy')).to.equal('true');
           expect($(el, '[part="skeleton"]')).to.exist;
           expect(shadowText(el)).to.contain(t.loadingList);
+          await until(() => polite(el) === t.loadingList, 'loading said politely');
           await expect(el).to.be.accessible();
           return;
         }
