@@ -2,8 +2,10 @@
 //
 // The page (pages/csp.html) has one nonced module script (pages/host-boot.mjs) that starts the
 // msw mocks and adds the omsorg tag. A whole journey runs with ZERO securitypolicyviolation
-// events and no page error: sign in, the list loads, cancel dialog, reason, confirm, cancelled,
-// switch lang, sign out.
+// events and no page error: sign in, the list loads, cancel dialog, reason, confirm, cancelled;
+// the inbox (its chunk loaded lazily) lists threads, a thread opens inside it, a reply is typed
+// and sent and shows in the thread, back to the list (focus on the row), the new-message form
+// opens; switch lang, sign out.
 //
 // Trusted Types policy names, and why each one:
 //   lit-html     created by lit (inside omsorg.js) for its template HTML. The ONLY policy the
@@ -23,7 +25,26 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startHostServer } from './server.mjs';
-import { booted, cancellableVisit, click, HOST_ENGINES, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
+import {
+  backToList,
+  booted,
+  cancellableVisit,
+  click,
+  HOST_ENGINES,
+  inboxes,
+  inboxesLoaded,
+  launch,
+  openableThread,
+  openNewMessage,
+  openThread,
+  sendReply,
+  shown,
+  signIn,
+  snapshot,
+  threadIn,
+  until,
+  watchedPage,
+} from './harness.mjs';
 
 /** The policy names the page allows; see above. */
 export const TRUSTED_TYPES = ['lit-html', 'host-loader'];
@@ -57,7 +78,7 @@ after(async () => {
 });
 
 for (const engine of HOST_ENGINES) {
-  test(`${engine}: strict CSP (nonce + strict-dynamic) and Trusted Types: a whole journey without one violation`, { timeout: 60_000 }, async (t) => {
+  test(`${engine}: strict CSP (nonce + strict-dynamic) and Trusted Types: a whole journey without one violation`, { timeout: 90_000 }, async (t) => {
     const { page, seen } = await watchedPage(browsers[engine].browser);
     // Which Trusted Types policies get created, and by which script.
     await page.evaluateOnNewDocument(() => {
@@ -80,19 +101,35 @@ for (const engine of HOST_ENGINES) {
     await booted(page);
     await shown(page, 'omsorg-login >>> button[part~="sign-in-button"]');
 
+    // The message elements' chunk loads because <omsorg-inbox> is in the document.
+    await shown(page, 'omsorg-inbox >>> button[part~="sign-in-button"]');
+
     // Styles come only from constructable stylesheets: no <style> element (style-src 'self' would
-    // block it) and no inline style attribute anywhere in the elements.
-    const styling = await page.evaluate(() =>
-      [...document.querySelectorAll('omsorg-login, omsorg-appointment-list, omsorg-service-list')].map((el) => ({
-        tag: el.localName,
-        adopted: el.shadowRoot?.adoptedStyleSheets.length ?? 0,
-        styleTags: el.shadowRoot?.querySelectorAll('style, link[rel="stylesheet"]').length ?? -1,
-      })),
-    );
-    for (const s of styling) {
-      assert.ok(s.adopted > 0, `<${s.tag}> styles itself through adoptedStyleSheets`);
-      assert.equal(s.styleTags, 0, `<${s.tag}> has no <style>/<link> in its shadow root`);
-    }
+    // block it) and no inline style attribute anywhere in the elements (nested shadow roots too).
+    const styling = () =>
+      page.evaluate(() => {
+        const out = [];
+        const visit = (el) => {
+          const root = el.shadowRoot;
+          out.push({
+            tag: el.localName,
+            adopted: root?.adoptedStyleSheets.length ?? 0,
+            styleTags: root?.querySelectorAll('style, link[rel="stylesheet"]').length ?? -1,
+            styleAttrs: root?.querySelectorAll('[style]').length ?? -1,
+          });
+          root?.querySelectorAll('*').forEach((child) => child.localName.startsWith('omsorg-') && visit(child));
+        };
+        document.querySelectorAll('omsorg-login, omsorg-appointment-list, omsorg-service-list, omsorg-inbox').forEach(visit);
+        return out;
+      });
+    const checkStyling = (list) => {
+      for (const s of list) {
+        assert.ok(s.adopted > 0, `<${s.tag}> styles itself through adoptedStyleSheets`);
+        assert.equal(s.styleTags, 0, `<${s.tag}> has no <style>/<link> in its shadow root`);
+        assert.equal(s.styleAttrs, 0, `<${s.tag}> has no style attribute in its shadow root`);
+      }
+    };
+    checkStyling(await styling());
 
     // Sign in (mock), the list loads.
     let s = await signIn(page);
@@ -112,6 +149,32 @@ for (const engine of HOST_ENGINES) {
     await until(async () => (await snapshot(page)).lists[0].items.find((i) => i.id === target)?.status === 'cancelled', `${target} shown as cancelled`);
     assert.ok(seen.api.some((r) => r.method === 'POST' && r.path.endsWith(`/appointments/${target}/cancellation`)), 'the cancel reached the mock API');
 
+    // Messages: the inbox lists threads; open one, type and send a reply, back, new message.
+    let inbox = (await inboxesLoaded(page))[0];
+    assert.ok(inbox.rows.length > 0, 'the inbox lists threads');
+    const threadId = await openableThread(page);
+    const opened = await openThread(page, threadId);
+    t.diagnostic(`inbox: ${inbox.rows.length} threads; thread ${threadId} opened with ${opened.messages.length} messages`);
+    const text = `Takk, vi ses i morgen (${engine}).`;
+    const thread = await sendReply(page, text);
+    assert.ok(
+      seen.api.some((r) => r.method === 'POST' && r.path.endsWith(`/threads/${threadId}/messages`)),
+      'the reply reached the mock API',
+    );
+    assert.equal(thread.messages.filter((m) => m.own && m.text.includes(text)).length, 1, 'the reply is shown once');
+    checkStyling(await styling()); // now with the thread view inside the inbox
+    assert.ok((await styling()).some((x) => x.tag === 'omsorg-message-thread'), 'the thread view was checked too');
+    assert.equal(await backToList(page), threadId, 'back in the list, focus is on the row of the thread just left');
+    await openNewMessage(page);
+    inbox = (await inboxes(page))[0];
+    assert.equal(inbox.newForm, true, 'the new-message form is shown');
+    const focused = await page.evaluate(() => document.querySelector('omsorg-inbox')?.shadowRoot?.activeElement?.id);
+    assert.equal(focused, 'new-heading', 'focus moves to the new-message heading');
+    await click(page, 'omsorg-inbox >>> [part~="new-message"] button[part~="cancel-button"]');
+    await page.waitForSelector('omsorg-inbox >>> [part~="new-message"]', { hidden: true });
+    await page.waitForSelector(threadIn(), { hidden: true });
+    const inboxHeading = (await inboxesLoaded(page))[0].heading;
+
     // Switch language: the host flips <html lang>, the elements follow.
     await page.evaluate(() => document.documentElement.setAttribute('lang', 'en'));
     s = await until(async () => {
@@ -119,6 +182,7 @@ for (const engine of HOST_ENGINES) {
       return x.signOutText === 'Sign out' ? x : undefined;
     }, 'the login in English');
     assert.match(s.lists[0].heading ?? '', /[A-Za-z]/);
+    await until(async () => (await inboxes(page))[0].heading !== inboxHeading, 'the inbox in English');
 
     // Sign out: everything shown is dropped.
     await click(page, 'omsorg-login >>> button[part~="sign-out-button"]');
@@ -127,6 +191,7 @@ for (const engine of HOST_ENGINES) {
       return x.signInButton && x.lists.every((l) => l.signedOut) ? x : undefined;
     }, 'signed out everywhere');
     assert.deepEqual(s.lists[0].items, []);
+    await until(async () => (await inboxes(page)).every((i) => i.signedOut && i.rows.length === 0), 'the inbox signed out, its threads gone');
 
     const policies = await page.evaluate(() => window.__ttPolicies);
     t.diagnostic(`Trusted Types policies created: ${policies.map((p) => `${p.name} (${p.from})`).join(', ')}`);

@@ -199,3 +199,144 @@ export async function cancellableVisit(page, listSelector = 'omsorg-appointment-
     });
   }, listSelector);
 }
+
+// ---- the message elements ------------------------------------------------------------------
+// <omsorg-inbox> shows the thread list, and an opened thread as an <omsorg-message-thread>
+// inside its own shadow root (`>>>` in a selector pierces both levels).
+
+/**
+ * What every <omsorg-inbox> shows (document order): its state, its thread rows, the new-message
+ * form, and the thread opened inside it, if any.
+ * @param {import('puppeteer-core').Page} page
+ */
+export function inboxes(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('omsorg-inbox')].map((el) => {
+      const root = el.shadowRoot;
+      const view = root?.querySelector('omsorg-message-thread');
+      const troot = view?.shadowRoot;
+      return {
+        id: el.id || null,
+        defined: !!root,
+        busy: root?.querySelector('[part~="content"]')?.getAttribute('aria-busy') === 'true',
+        signedOut: !!root?.querySelector('[part~="signed-out"]'),
+        empty: !!root?.querySelector('[part~="empty"]'),
+        error: root?.querySelector('[part~="content"] > [part~="error"]')?.textContent?.trim() ?? null,
+        heading: root?.querySelector('[part~="heading"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+        rows: [...(root?.querySelectorAll('li[part~="thread"][data-id]') ?? [])].map((li) => ({
+          id: li.getAttribute('data-id'),
+          closed: li.classList.contains('closed'),
+          unread: li.classList.contains('unread'),
+        })),
+        newForm: !!root?.querySelector('[part~="new-message"] form'),
+        thread: view
+          ? {
+              id: view.getAttribute('thread-id'),
+              defined: !!troot,
+              busy: troot?.querySelector('[part~="content"]')?.getAttribute('aria-busy') !== 'false',
+              messages: [...(troot?.querySelectorAll('li[part~="message"][data-id]') ?? [])].map((li) => ({
+                id: li.getAttribute('data-id'),
+                own: li.matches('[part~="message-own"]'),
+                text: li.querySelector('.body')?.textContent?.replace(/\s+/g, ' ').trim() ?? '',
+              })),
+              reply: !!troot?.querySelector('form[part~="reply"] textarea[part~="textarea"]'),
+            }
+          : null,
+      };
+    }),
+  );
+}
+
+/** An inbox that shows its list (rows, or "no messages", or an error). */
+export const inboxLoaded = (i) => i.defined && !i.busy && !i.signedOut && (i.rows.length > 0 || i.empty || i.error !== null);
+
+/** Waits until every <omsorg-inbox> on the page shows its loaded list. @param {import('puppeteer-core').Page} page */
+export function inboxesLoaded(page, what = 'every inbox loaded') {
+  return until(async () => {
+    const all = await inboxes(page);
+    return all.length > 0 && all.every(inboxLoaded) ? all : undefined;
+  }, what);
+}
+
+/** The selector of the thread view inside an inbox (`inbox` selects the inbox). */
+export const threadIn = (inbox = 'omsorg-inbox') => `${inbox} >>> omsorg-message-thread`;
+
+/**
+ * Opens thread `id` from the list of `inbox` and waits until it has loaded with its reply box.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function openThread(page, id, inbox = 'omsorg-inbox') {
+  await click(page, `${inbox} >>> button[part~="thread-button"][data-thread="${id}"]`);
+  await shown(page, `${threadIn(inbox)} >>> form[part~="reply"] textarea[part~="textarea"]`);
+  return until(async () => {
+    const i = (await inboxes(page)).find((x) => x.thread?.id === id);
+    return i?.thread && !i.thread.busy && i.thread.messages.length > 0 ? i.thread : undefined;
+  }, `thread ${id} shown in the inbox`);
+}
+
+/** The first open (not closed) thread in an inbox's list. */
+export async function openableThread(page, inbox = 'omsorg-inbox') {
+  const id = await page.evaluate((sel) => {
+    const li = document.querySelector(sel)?.shadowRoot?.querySelector('li[part~="thread"][data-id]:not(.closed)');
+    return li?.getAttribute('data-id') ?? null;
+  }, inbox);
+  assert.ok(id, 'the inbox lists an open thread');
+  return id;
+}
+
+/** The text of the open thread's count ("12 av 5 000 tegn"). @param {import('puppeteer-core').Page} page */
+export const replyCount = (page, inbox = 'omsorg-inbox') =>
+  page.$eval(`${threadIn(inbox)} >>> [part~="count"]`, (p) => p.textContent?.replace(/\s+/g, ' ').trim() ?? '');
+
+/**
+ * Types `text` into the open thread's reply box (real key events), sends it with the send
+ * button and waits until it is shown in the thread as the person's own message.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function sendReply(page, text, inbox = 'omsorg-inbox') {
+  const box = `${threadIn(inbox)} >>> textarea[part~="textarea"]`;
+  await click(page, box);
+  await page.keyboard.type(text);
+  assert.equal(await page.$eval(box, (t) => /** @type {HTMLTextAreaElement} */ (t).value), text, 'the reply box holds what was typed');
+  await click(page, `${threadIn(inbox)} >>> button[part~="send-button"]`);
+  return until(async () => {
+    const i = (await inboxes(page)).find((x) => x.thread);
+    return i?.thread?.messages.some((m) => m.own && m.text.includes(text)) ? i.thread : undefined;
+  }, `the reply "${text}" shown in the thread`);
+}
+
+/**
+ * Goes back from the open thread to the list; returns the thread id of the row that has focus
+ * (the inbox's shadow root's active element), or null.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function backToList(page, inbox = 'omsorg-inbox') {
+  await click(page, `${inbox} >>> button[part~="back-button"]`);
+  await page.waitForSelector(threadIn(inbox), { hidden: true });
+  return until(
+    () =>
+      page.evaluate((sel) => {
+        const host = document.querySelector(sel);
+        if (document.activeElement !== host) return undefined;
+        return host?.shadowRoot?.activeElement?.getAttribute('data-thread') ?? undefined;
+      }, inbox),
+    'focus back on a thread row',
+    5_000,
+  ).catch(() => null);
+}
+
+/**
+ * Opens the new-message form and waits until it shows its recipients and text box.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function openNewMessage(page, inbox = 'omsorg-inbox') {
+  await click(page, `${inbox} >>> button[part~="new-button"]`);
+  await shown(page, `${inbox} >>> [part~="new-message"] form textarea[part~="textarea"]`);
+  await shown(page, `${inbox} >>> [part~="new-message"] form input[name="recipient"]`);
+}
+
+/**
+ * Every `GET`/`PUT`/`POST` to a thread list or thread (`/subjects/…/threads…`) among `api`
+ * requests (`seen.api`), from index `from`.
+ */
+export const threadRequests = (api, from = 0) => api.slice(from).filter((r) => /\/subjects\/[^/]+\/threads(?:[/?]|$)/.test(r.path));
