@@ -231,10 +231,38 @@ describe('<omsorg-appointment-list>', () => {
       expect($(el, '[part="skeleton"]')?.getAttribute('aria-hidden')).to.equal('true');
       expect($(el, '[part="content"]')!.getBoundingClientRect().height).to.be.greaterThan(100);
       expect(shadowText(el)).to.contain(messages.nb.loadingList);
+      // "Loading" is said politely once the region is on the page, and is then in the tree once.
+      await until(() => polite(el) === messages.nb.loadingList, 'loading in the status region');
+      expect(shadowText(el).split(messages.nb.loadingList)).to.have.length(2);
+      expect(alertText(el)).to.equal('');
       await expect(el).to.be.accessible();
+      const said: string[] = [];
+      const region = $(el, '[role="status"]')!;
+      const observer = new MutationObserver(() => said.push(region.textContent?.trim() ?? ''));
+      observer.observe(region, { childList: true, characterData: true, subtree: true });
       await until(() => settled(el), 'slow content');
       expect($(el, '[part="skeleton"]')).to.equal(null);
       expect(itemIds(el).length).to.be.greaterThan(0);
+      // The loaded text replaces it, and is what stays.
+      await el.updateComplete;
+      observer.disconnect();
+      expect(said.filter(Boolean)).to.deep.equal([messages.nb.loaded(itemIds(el).length, 'upcoming')]);
+      expect(polite(el)).to.equal(messages.nb.loaded(itemIds(el).length, 'upcoming'));
+    });
+
+    it('says nothing about loading when the data is already there (a cached read)', async () => {
+      const client = testClient('ola');
+      await client.listAppointments({ when: 'upcoming' });
+      const el = await fixture<List>(html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`);
+      const said: string[] = [];
+      const region = $(el, '[role="status"]')!;
+      const observer = new MutationObserver(() => said.push(region.textContent?.trim() ?? ''));
+      observer.observe(region, { childList: true, characterData: true, subtree: true });
+      await until(() => settled(el), 'content');
+      await new Promise((r) => setTimeout(r, 100));
+      observer.disconnect();
+      expect(said.filter(Boolean)).not.to.include(messages.nb.loadingList);
+      expect(polite(el)).to.equal(messages.nb.loaded(itemIds(el).length, 'upcoming'));
     });
 
     it('says when there are no upcoming or past appointments', async () => {

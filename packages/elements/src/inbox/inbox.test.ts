@@ -176,6 +176,11 @@ describe('<omsorg-inbox>', () => {
       const before = el.unreadCount!;
       const counts: number[] = [];
       el.addEventListener('omsorg-unread-changed', (e: UnreadChangedEvent) => counts.push(e.detail.count));
+      // Polls are background refreshes: they never say "loading".
+      const said: string[] = [];
+      const region = $(el, '.base > [role="status"]')!;
+      const observer = new MutationObserver(() => said.push(region.textContent ?? ''));
+      observer.observe(region, { childList: true, characterData: true, subtree: true });
       api.db.staffReply(threadIds.olaByKari, 'Vi har fått koden, takk.');
       await until(() => el.unreadCount === before + 1, 'the new unread count', 8000);
       expect(counts).to.deep.equal([before + 1]);
@@ -183,6 +188,9 @@ describe('<omsorg-inbox>', () => {
       expect(row(el, threadIds.olaByKari)!.querySelector('[part="unread-badge"]')?.textContent).to.equal(t.unread(1));
       expect(row(el, threadIds.olaByKari)!.querySelector('[part="excerpt"]')?.textContent).to.contain('Vi har fått koden, takk.');
       expect($(el, '.base > [role="status"]')?.textContent).to.equal(t.unreadSummary(before + 1));
+      await new Promise((r) => setTimeout(r, 200));
+      observer.disconnect();
+      expect(said.filter(Boolean)).to.deep.equal([t.unreadSummary(before + 1)]);
     });
 
     it('new message: only the subject\'s services, errors in a focused summary, then sent and opened', async () => {
@@ -277,6 +285,7 @@ describe('<omsorg-inbox>', () => {
       expect(content.getAttribute('aria-busy')).to.equal('true');
       expect(content.getBoundingClientRect().height).to.be.greaterThan(150);
       expect(shadowText(el)).to.contain(t.loadingList);
+      await until(() => $(el, '.base > [role="status"]')?.textContent === t.loadingList, 'loading said politely');
       await expect(el).to.be.accessible();
     });
 

@@ -46,12 +46,16 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
   @state() private error?: unknown;
   @state() private actingFor?: { name?: string };
   @state() private signInError = false;
+  /** Whether the status region says "loading" (while `phase` is 'loading'). */
+  @state() private loadingAnnounced = false;
 
   private controller?: AbortController;
   private meController?: AbortController;
   private actingForSubject?: string;
   private needsLoad = false;
   private authStatus?: string;
+  /** Counts loads, so a late "loading" announcement of an earlier load is dropped. */
+  private loadSeq = 0;
 
   /** This element's texts in the current locale. */
   protected abstract get t(): SubjectDataTexts;
@@ -185,6 +189,9 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
     this.signInError = false;
     this.politeText = '';
     this.alertText = '';
+    const seq = ++this.loadSeq;
+    this.loadingAnnounced = false;
+    void this.announceLoading(seq);
     this.loadActingFor(client, subject);
     await this.request(
       (signal) => this.fetchData(client, subject, { signal, fresh }),
@@ -198,6 +205,17 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
         this.alertText = errorMessage(this.common, e as Failure);
       },
     );
+  }
+
+  /**
+   * Says "loading" politely, once per load (polls and background refreshes never come here).
+   * It waits for the render that shows the loading state, so the status region is in the page
+   * empty before the text arrives (a region born with its text is not read out), and says
+   * nothing if the data came first (from the cache). The loaded text or the error replaces it.
+   */
+  private async announceLoading(seq: number): Promise<void> {
+    await this.updateComplete;
+    if (seq === this.loadSeq && this.phase === 'loading') this.loadingAnnounced = true;
   }
 
   /** Acting for someone else: find their name lazily (one `me()` call, cached by the SDK). */
@@ -227,6 +245,7 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
   /** Drops everything shown (sign-out on a shared computer) and offers sign-in. */
   private toSignedOut(): void {
     this.abortAll();
+    this.loadSeq++;
     this.needsLoad = false;
     this.clearData();
     this.error = undefined;
@@ -268,16 +287,22 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
     const acting = this.phase !== 'signed-out' ? this.actingFor : undefined;
     const title = this.renderTitle(acting?.name);
     const busy = this.phase === 'loading' || this.phase === 'idle';
+    const polite = this.saysLoading ? t.loadingList : this.politeText;
     return staticHtml`
       <div part="base" class="base">
         <${H} id="title" part="heading" class="heading" tabindex="-1">${title}</${H}>
         ${acting && !acting.name ? html`<p part="acting-for" class="notice acting-for">${t.actingForUnknown}</p>` : nothing}
         ${controls}
         <div part="content" class="content" aria-busy=${busy ? 'true' : 'false'}>${this.renderContent(level)}</div>
-        <div class="visually-hidden" role="status">${this.politeText}</div>
+        <div class="visually-hidden" role="status">${polite}</div>
         <div class="visually-hidden" role="alert">${this.alertText}</div>
       </div>
     `;
+  }
+
+  /** Whether the status region says "loading" now (in the current language). */
+  private get saysLoading(): boolean {
+    return this.phase === 'loading' && this.loadingAnnounced;
   }
 
   /** The heading's text: the element's title, naming the person acted for when known. */
@@ -290,9 +315,10 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
     switch (this.phase) {
       case 'idle':
       case 'loading':
+        // Until the status region says it (and instead of it, so it is not read twice).
         return html`
           <div part="skeleton" class="skeleton-list" aria-hidden="true">${this.renderSkeleton()}</div>
-          <p class="visually-hidden">${this.t.loadingList}</p>
+          ${this.saysLoading ? nothing : html`<p class="visually-hidden">${this.t.loadingList}</p>`}
         `;
       case 'signed-out':
         return html`<div part="signed-out" class="notice signed-out">

@@ -168,10 +168,16 @@ describe('<omsorg-service-list>', () => {
     expect($(el, '[part="skeleton"]')?.getAttribute('aria-hidden')).to.equal('true');
     expect($(el, '[part="content"]')!.getBoundingClientRect().height).to.be.greaterThan(100);
     expect(shadowText(el)).to.contain(messages.nb.loadingList);
+    // Said politely in the status region (and then not a second time in the content).
+    await until(() => text($(el, '[role="status"]')) === messages.nb.loadingList, 'loading in the status region');
+    expect(shadowText(el).split(messages.nb.loadingList)).to.have.length(2);
+    expect(text($(el, '[role="alert"]'))).to.equal('');
     await expect(el).to.be.accessible();
     await until(() => settled(el), 'slow content');
     expect($(el, '[part="skeleton"]')).to.equal(null);
     expect(ids(el)).to.have.length(4);
+    await el.updateComplete;
+    expect(text($(el, '[role="status"]'))).to.equal(messages.nb.loaded(4));
   });
 
   it('shows a server error, announced as an alert, with a working retry', async () => {
