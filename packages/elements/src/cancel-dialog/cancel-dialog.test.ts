@@ -58,6 +58,8 @@ async function setup(
 const $ = <T extends Element = HTMLElement>(el: OmsorgCancelDialog, sel: string) => el.shadowRoot!.querySelector<T>(sel);
 const $$ = <T extends Element = HTMLElement>(el: OmsorgCancelDialog, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
 const confirmButton = (el: OmsorgCancelDialog) => $<HTMLButtonElement>(el, '[part~="confirm-button"]');
+/** What the dialog's polite status region says now. */
+const status = (el: OmsorgCancelDialog) => $(el, '[role="status"]')?.textContent?.trim() ?? '';
 const nativeDialog = (el: OmsorgCancelDialog) => $<HTMLDialogElement>(el, 'dialog')!;
 /** The focused element inside the dialog's shadow root (document.activeElement is the host). */
 const focusedInside = (el: OmsorgCancelDialog) => el.shadowRoot!.activeElement;
@@ -387,10 +389,15 @@ describe('<omsorg-cancel-dialog>', () => {
     await openAndLoad(s);
     expect(shadowText(s.dialog)).to.contain('Something went wrong on our side.');
     expect(nameOf(confirmButton(s.dialog))).to.equal('null');
+    // Said politely (the dialog stays usable), nothing assertive.
+    await until(() => status(s.dialog).includes('Something went wrong on our side.'), 'the error in the status region');
+    expect($(s.dialog, '[role="alert"], [aria-live="assertive"]')).to.equal(null);
     await expect(s.dialog).to.be.accessible();
     await useScenario('default');
     [...s.dialog.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Try again'))!.click();
     await until(() => !!confirmButton(s.dialog), 'loaded after retry');
+    // The appointment is there to read: the status region no longer speaks of the load.
+    await until(() => status(s.dialog) === '', 'the status region emptied');
   });
 
   it('shows a skeleton while loading with nothing cached', async () => {
@@ -399,7 +406,35 @@ describe('<omsorg-cancel-dialog>', () => {
     await until(() => nativeDialog(s.dialog).open, 'open');
     expect($(s.dialog, '[aria-busy="true"] .skeleton')).to.exist;
     expect(shadowText(s.dialog)).to.contain('Loading the appointment');
+    // Said politely once the dialog is open (its status region was there empty first).
+    await until(() => status(s.dialog) === 'Loading the appointment …', 'loading in the status region');
+    expect($(s.dialog, '[role="status"]')!.getAttribute('aria-live')).to.equal('polite');
     await expect(s.dialog).to.be.accessible();
+  });
+
+  it('says nothing about loading when the appointment is already known, and stops saying it when it arrives', async () => {
+    const s = await setup({ scenario: 'slow', delayMs: 300 });
+    const said: string[] = [];
+    const region = $(s.dialog, '[role="status"]')!;
+    const observer = new MutationObserver(() => said.push(region.textContent ?? ''));
+    observer.observe(region, { childList: true, subtree: true, characterData: true });
+    // Listed first: the dialog shows the cached copy at once while it fetches a fresh one.
+    await openAndLoad(s);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(said.filter(Boolean)).to.deep.equal([]);
+    s.dialog.close();
+    await until(() => !nativeDialog(s.dialog).open, 'closed');
+    // Nothing cached: loading, then the appointment, and the region is empty again.
+    const t = await setup({ scenario: 'slow', delayMs: 300, id: appointmentIds.olaCancellable });
+    const region2 = $(t.dialog, '[role="status"]')!;
+    const said2: string[] = [];
+    const observer2 = new MutationObserver(() => said2.push(region2.textContent ?? ''));
+    observer2.observe(region2, { childList: true, subtree: true, characterData: true });
+    await openAndLoad(t);
+    await until(() => status(t.dialog) === '', 'the status region emptied');
+    observer.disconnect();
+    observer2.disconnect();
+    expect(said2.filter(Boolean)).to.deep.equal(['Loading the appointment …']);
   });
 
   it('an expired session: asks to sign in again and loses nothing typed', async () => {

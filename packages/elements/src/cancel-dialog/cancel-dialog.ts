@@ -128,6 +128,8 @@ export class OmsorgCancelDialog extends OmsorgElement {
   /** Synchronous guard against a double submit (a disabled-looking button is not enough). */
   private inFlight = false;
   private loadSeq = 0;
+  /** What `load` last put in the status region, so it replaces only its own words. */
+  private loadAnnouncement?: string;
 
   private returnTarget?: HTMLElement;
   private returnRoot?: Document | ShadowRoot;
@@ -212,13 +214,35 @@ export class OmsorgCancelDialog extends OmsorgElement {
     const cached = client.cachedAppointment(id);
     if (cached && !this.changes) this.appointment = cached;
     this.loadError = undefined;
+    if (!this.appointment) void this.announceLoading(seq);
     try {
       const fresh = await client.getAppointment(this.effectiveSubject, id, { fresh: true });
       // A send in flight compares against what the person saw; do not swap it underneath.
       if (seq === this.loadSeq && !this.inFlight) this.appointment = fresh;
+      if (seq === this.loadSeq) this.announceLoad('');
     } catch (e) {
-      if (seq === this.loadSeq && !this.appointment) this.loadError = asError(e);
+      if (seq === this.loadSeq && !this.appointment) {
+        this.loadError = asError(e);
+        // Not an alert: the dialog stays usable (try again, close).
+        this.announceLoad(errorMessage(this.common, this.loadError));
+      } else if (seq === this.loadSeq) this.announceLoad('');
     }
+  }
+
+  /**
+   * "Loading" politely, once per load with nothing to show yet, after the render that shows the
+   * skeleton (the dialog and its status region are open before the text arrives).
+   */
+  private async announceLoading(seq: number): Promise<void> {
+    await this.updateComplete;
+    if (seq === this.loadSeq && this.opened && !this.appointment && !this.loadError) this.announceLoad(this.m.loading);
+  }
+
+  /** Replaces what the load said (never what a send or a form error said). */
+  private announceLoad(text: string): void {
+    if (this.announcement && this.announcement !== this.loadAnnouncement) return;
+    this.announcement = text;
+    this.loadAnnouncement = text || undefined;
   }
 
   private retryLoad = () => {
