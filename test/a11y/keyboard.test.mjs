@@ -67,11 +67,9 @@ function driver(page) {
 }
 
 const dialogOpen = () => [...document.querySelectorAll('omsorg-cancel-dialog')].some((d) => d.shadowRoot?.querySelector('dialog[open]'));
-// Closed, and a frame later: the dialog handles its queued `close` event, as it would before any
-// human's next key press (an Enter within the same task is lost: the dialog still counts as open).
-const dialogClosed = () =>
-  ![...document.querySelectorAll('omsorg-cancel-dialog')].some((d) => d.shadowRoot?.querySelector('dialog[open]')) &&
-  new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r(true))));
+// Closed: the next key press may come at once (the dialog does not wait for its queued `close`
+// event before it can open again).
+const dialogClosed = () => ![...document.querySelectorAll('omsorg-cancel-dialog')].some((d) => d.shadowRoot?.querySelector('dialog[open]'));
 const dialogLoaded = () =>
   [...document.querySelectorAll('omsorg-cancel-dialog')].some((d) => d.shadowRoot?.querySelector('dialog[open] [part~="form"], dialog[open] [part~="notice"], dialog[open] [part~="error"]'));
 

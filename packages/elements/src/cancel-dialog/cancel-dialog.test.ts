@@ -495,6 +495,23 @@ describe('<omsorg-cancel-dialog>', () => {
     expect(document.activeElement === s.trigger).to.equal(true);
   });
 
+  it('opens again when asked in the same instant as the close (before its close event runs)', async () => {
+    const s = await setup();
+    await openAndLoad(s);
+    // What Escape does: the native dialog closes now; its `close` event comes in a later task.
+    nativeDialog(s.dialog).close();
+    s.trigger.click();
+    await until(() => nativeDialog(s.dialog).open, 'open again');
+    // The first close's queued event does not close the second opening.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(nativeDialog(s.dialog).open).to.equal(true);
+    expect(s.dialog.opened).to.equal(true);
+    await until(() => !!confirmButton(s.dialog), 'the form again');
+    await sendKeys({ press: 'Escape' });
+    await until(() => !nativeDialog(s.dialog).open && !s.dialog.opened, 'closed');
+    await until(() => document.activeElement === s.trigger, 'focus on the trigger');
+  });
+
   it('after success, closing returns focus to the trigger', async () => {
     const s = await setup();
     await openAndLoad(s);

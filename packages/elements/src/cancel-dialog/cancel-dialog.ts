@@ -142,6 +142,9 @@ export class OmsorgCancelDialog extends OmsorgElement {
    * (looked up through shadow roots).
    */
   open(trigger?: HTMLElement): void {
+    // Closed (Escape) but its queued `close` event has not run yet: finish closing now, so this
+    // open is not lost on a dialog that still counts as open.
+    if (this.opened && this.dialog && !this.dialog.open) this.onDialogClose();
     this.rememberTrigger(trigger ?? deepActiveElement());
     this.opened = true;
   }
