@@ -114,6 +114,32 @@ describe('<omsorg-login>', () => {
     await expect(login).to.be.accessible();
   });
 
+  it('says politely when it cannot fetch whom the person can act for, and again on a failed retry', async () => {
+    await useScenario('server-error');
+    const client = testClient('kari');
+    const { login } = await render(client);
+    const status = () => $(login, '[role="status"]')!;
+    await until(() => !!$(login, '[part~="error"]'), 'the subjects error');
+    expect($(login, '[part~="error"] p')!.textContent).to.equal('We could not load whom you can act for.');
+    await until(() => status().textContent === 'We could not load whom you can act for.', 'the error in the status region');
+    expect(status().getAttribute('aria-live')).to.equal('polite');
+    // The retry empties the region first, so failing again is said again.
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(status().textContent ?? ''));
+    observer.observe(status(), { childList: true, subtree: true, characterData: true });
+    button(login, 'Try again')!.click();
+    await until(() => said.length >= 2 && status().textContent === 'We could not load whom you can act for.', 'said again');
+    observer.disconnect();
+    expect(said[0]).to.equal('');
+    // Fixed: the error and its announcement go.
+    await useScenario('default');
+    button(login, 'Try again')!.click();
+    await until(() => !!$(login, 'select'), 'the acting-for select');
+    expect($(login, '[part~="error"]')).to.equal(null);
+    expect(status().textContent).to.equal('');
+    await expect(login).to.be.accessible();
+  });
+
   it('sign-out wipes the store, a sibling element drops its content, SignedOutEvent fires, focus stays on the control', async () => {
     await useScenario('default');
     const client = testClient('ola');

@@ -77,6 +77,7 @@ export class OmsorgLogin extends OmsorgElement {
     this.listen('cleared', () => {
       this.me = undefined;
       this.meError = undefined;
+      if (this.announcement === this.m.subjectsError) this.announcement = '';
     });
     this.listen('subject-changed', ({ subjectId }) => {
       this.subject = subjectId;
@@ -135,11 +136,14 @@ export class OmsorgLogin extends OmsorgElement {
 
   private async loadMe(client: Client): Promise<void> {
     this.meError = undefined;
+    // A retry clears the last failure's words, so failing again is said again.
+    if (this.announcement === this.m.subjectsError) this.announcement = '';
     try {
       const me = await client.me();
       if (client.auth.state().status === 'signed-in') this.me = me;
     } catch (e) {
       this.meError = e;
+      if (client.auth.state().status === 'signed-in') this.announcement = this.m.subjectsError;
     }
   }
 
