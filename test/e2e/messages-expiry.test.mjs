@@ -6,48 +6,25 @@
 //
 //   node --test test/e2e/messages-expiry.test.mjs       (needs `npm run build`)
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, WAIT_MS, until as untilFn } from '../hosts/harness.mjs';
-import { demoRoots } from '../../scripts/serve-demo.mjs';
-import { startSandbox } from '../../packages/sandbox/src/index.js';
+import { startJourney } from './sandbox-browser.mjs';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
 const TTL_S = 30;
 
-/** @type {string} */ let dataDir;
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */ let sandbox;
-/** @type {Awaited<ReturnType<typeof launch>> | undefined} */ let chromium;
+/** @type {Awaited<ReturnType<typeof startJourney>>} */ let journey;
 /** @type {import('puppeteer-core').Page} */ let page;
-const pageErrors = /** @type {string[]} */ ([]);
+/** @type {Awaited<ReturnType<typeof startJourney>>['sandbox']} */ let sandbox;
+/** @type {Awaited<ReturnType<typeof startJourney>>['until']} */ let until;
+/** @type {Awaited<ReturnType<typeof startJourney>>['shown']} */ let shown;
+/** @type {Awaited<ReturnType<typeof startJourney>>['click']} */ let click;
 
 before(async () => {
-  assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');
-  dataDir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-expiry-'));
-  sandbox = await startSandbox({ port: 0, dataDir, demoDir: [...demoRoots], accessTokenTtl: TTL_S, logger: { log() {}, error: (...a) => console.error('[sandbox]', ...a) } });
-  chromium = await launch();
-  page = await chromium.browser.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  await page.setViewport({ width: 1280, height: 900 });
-  page.on('pageerror', (e) => pageErrors.push(String(e?.message ?? e)));
-  if (process.env.E2E_DEBUG) page.on('console', (m) => console.error('CONSOLE', m.type(), m.text().slice(0, 200)));
+  journey = await startJourney({ accessTokenTtl: TTL_S });
+  ({ page, sandbox, until, shown, click } = journey);
 });
+after(() => journey?.close());
 
-after(async () => {
-  await chromium?.close();
-  await sandbox?.close().catch(() => {});
-  if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => {});
-});
-
-const until = (fn, what, ms = WAIT_MS) => untilFn(fn, `${what} at ${page.url()}`, ms);
-const shown = (selector) => page.waitForSelector(selector, { visible: true });
-async function click(selector) {
-  await shown(selector);
-  await page.locator(selector).click();
-}
 const BOX = 'omsorg-inbox >>> omsorg-message-thread >>> [part~="textarea"]';
 const boxText = () => page.evaluate(() => document.querySelector('omsorg-inbox')?.shadowRoot?.querySelector('omsorg-message-thread')?.shadowRoot?.querySelector('[part~="textarea"]')?.value ?? null);
 const signedInAs = () => page.evaluate(() => document.querySelector('omsorg-login')?.shadowRoot?.querySelector('[part~="user"]')?.textContent ?? null);
@@ -103,5 +80,6 @@ test('a reply typed before the session expired is kept through a new sign-in and
   const stored = (await sandbox.db.query(`SELECT id FROM messages WHERE thread_id = $1 AND text = $2`, [thread.id, text])).rows;
   assert.equal(stored.length, 1, 'stored exactly once');
   assert.deepEqual(sandbox.api.contractViolations, []);
-  assert.deepEqual(pageErrors, []);
+  assert.deepEqual(journey.problems.pageErrors, []);
+  assert.deepEqual(journey.problems.csp, []);
 });

@@ -15,14 +15,8 @@
 //
 //   node --test test/e2e/messages-journey.test.mjs       (needs `npm run build`)
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launch, WAIT_MS, until as untilFn } from '../hosts/harness.mjs';
-import { demoRoots } from '../../scripts/serve-demo.mjs';
-import { startSandbox } from '../../packages/sandbox/src/index.js';
+import { startJourney } from './sandbox-browser.mjs';
 import { staffReply } from '../../packages/sandbox/src/test-support/staff.js';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
@@ -32,50 +26,22 @@ const NURSE = 'stf-nina-hsp';
 /** The SDK polls every 10 s at first; an answer must show within a few polls. */
 const POLL_WAIT_MS = 45_000;
 
-/** @type {string} */ let dataDir;
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */ let sandbox;
-/** @type {Awaited<ReturnType<typeof launch>> | undefined} */ let chromium;
+/** @type {Awaited<ReturnType<typeof startJourney>>} */ let journey;
 /** @type {import('puppeteer-core').Page} */ let page;
-const problems = { csp: /** @type {string[]} */ ([]), pageErrors: /** @type {string[]} */ ([]) };
+/** @type {Awaited<ReturnType<typeof startJourney>>['sandbox']} */ let sandbox;
+/** @type {Awaited<ReturnType<typeof startJourney>>['until']} */ let until;
+/** @type {Awaited<ReturnType<typeof startJourney>>['shown']} */ let shown;
+/** @type {Awaited<ReturnType<typeof startJourney>>['click']} */ let click;
 /** Ola's new thread (journey 1), used by the later journeys. */
 let olaThread = '';
 
-const quiet = { log() {}, error: (/** @type {unknown[]} */ ...a) => console.error('[sandbox]', ...a) };
-
 before(async () => {
-  assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');
-  dataDir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-messages-'));
-  sandbox = await startSandbox({ port: 0, dataDir, demoDir: [...demoRoots], logger: quiet });
-  chromium = await launch();
-  page = await chromium.browser.newPage();
-  page.setDefaultTimeout(WAIT_MS);
-  await page.setViewport({ width: 1280, height: 900 });
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP-VIOLATION ${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`));
-  });
-  page.on('console', (m) => {
-    const text = m.text();
-    if (text.startsWith('CSP-VIOLATION') || /Content Security Policy/i.test(text)) problems.csp.push(text);
-    if (process.env.E2E_DEBUG) console.error('CONSOLE', m.type(), text.slice(0, 300));
-  });
-  if (process.env.E2E_DEBUG) page.on('response', (r) => console.error('RES', r.status(), r.request().method(), r.url().replace(/^https?:\/\/[^/]+/, '').slice(0, 100)));
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e?.message ?? e)));
+  journey = await startJourney();
+  ({ page, sandbox, until, shown, click } = journey);
 });
-
-after(async () => {
-  await chromium?.close();
-  await sandbox?.close().catch(() => {});
-  if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => {});
-});
+after(() => journey?.close());
 
 // ---- helpers ------------------------------------------------------------------------------
-
-const until = (fn, what, ms = WAIT_MS) => untilFn(fn, `${what} at ${page.url()}`, ms);
-const shown = (selector) => page.waitForSelector(selector, { visible: true });
-async function click(selector) {
-  await shown(selector);
-  await page.locator(selector).click();
-}
 
 /** What the login element, the badge and the inbox show. */
 function view() {
@@ -281,6 +247,6 @@ test('Per cannot read Ola’s thread or its attachment, and the refusals are log
   assert.ok(denied[0].n >= paths.length, 'every refusal is in the access log');
 
   assert.deepEqual(sandbox.api.contractViolations, [], 'every API answer kept the contract');
-  assert.deepEqual(problems.csp, [], 'no Content-Security-Policy violation');
-  assert.deepEqual(problems.pageErrors, [], 'no uncaught error in any page');
+  assert.deepEqual(journey.problems.csp, [], 'no Content-Security-Policy violation');
+  assert.deepEqual(journey.problems.pageErrors, [], 'no uncaught error in any page');
 });
