@@ -6,14 +6,30 @@
 //   - each tag is registered once, by the first copy (customElements.define is watched);
 //   - ONE session: signing in through either <omsorg-login> signs in every element, and each
 //     resource is fetched once (one GET /api/v1/me however many elements need it);
-//   - the copy with another version warns once per tag, naming both versions; the copy with the
-//     same version stays silent.
+//   - the message elements (two <omsorg-inbox> for the same person, each copy loading its own
+//     lazy chunk): <omsorg-inbox> and <omsorg-message-thread> registered once too, and ONE poll
+//     stream for the thread list: a wake-up ('online') brings one GET of the list, and one poll
+//     timer is waiting, not one per inbox or per copy;
+//   - the copy with another version warns once per tag it tries to register, naming both
+//     versions; the copy with the same version stays silent.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import { OTHER_VERSION, VERSION, startHostServer } from './server.mjs';
-import { booted, HOST_ENGINES, launch, shown, signIn, snapshot, until, watchedPage } from './harness.mjs';
+import { booted, HOST_ENGINES, inboxes, inboxesLoaded, launch, shown, snapshot, threadRequests, until, watchedPage } from './harness.mjs';
 
+/** Registered by each copy when it loads. */
 const TAGS = ['omsorg-provider', 'omsorg-login', 'omsorg-cancel-dialog', 'omsorg-appointment-list', 'omsorg-service-list'];
+/** Registered from lazily loaded chunks: the inbox's when the tag is in the page, the thread's when an inbox needs it. */
+const MESSAGE_TAGS = ['omsorg-inbox', 'omsorg-message-thread'];
+
+/** The SDK's poll intervals (DEFAULT_POLL in packages/sdk/src/poll.ts): the waits between polls. */
+const POLL = (() => {
+  const src = readFileSync(new URL('../../packages/sdk/src/poll.ts', import.meta.url), 'utf8');
+  const m = /DEFAULT_POLL[^=]*=\s*\{\s*minMs:\s*([\d_]+),\s*maxMs:\s*([\d_]+)/.exec(src);
+  if (!m) throw new Error('DEFAULT_POLL not found in packages/sdk/src/poll.ts');
+  return { minMs: Number(m[1].replaceAll('_', '')), maxMs: Number(m[2].replaceAll('_', '')) };
+})();
 
 /** @type {Awaited<ReturnType<typeof startHostServer>>} */ let server;
 /** @type {Record<string, Awaited<ReturnType<typeof launch>>>} */ const browsers = {};
@@ -29,7 +45,7 @@ after(async () => {
 });
 
 for (const engine of HOST_ENGINES) {
-  test(`${engine}: two copies of the bundle (and one of another version) share one registration and one session`, { timeout: 60_000 }, async (t) => {
+  test(`${engine}: two copies of the bundle (and one of another version) share one registration and one session`, { timeout: 90_000 }, async (t) => {
     const { page, seen } = await watchedPage(browsers[engine].browser);
     // Who defines what: every customElements.define call, with the script it came from.
     await page.evaluateOnNewDocument(() => {
@@ -45,6 +61,22 @@ for (const engine of HOST_ENGINES) {
         defined.push({ name, from, ctor });
         return original.call(this, name, ctor, options);
       };
+      // Live timers and their delays (a poller waits with setTimeout).
+      const live = new Map();
+      Object.defineProperty(window, '__timers', { value: live });
+      const { setTimeout: st, clearTimeout: ct } = window;
+      window.setTimeout = function setTimeout(fn, ms, ...args) {
+        const id = st.call(window, (...a) => {
+          live.delete(id);
+          if (typeof fn === 'function') fn(...a);
+        }, ms, ...args);
+        live.set(id, Number(ms) || 0);
+        return id;
+      };
+      window.clearTimeout = function clearTimeout(id) {
+        live.delete(id);
+        return ct.call(window, id);
+      };
     });
 
     await page.goto(`${server.url}/two-copies.html`, { waitUntil: 'load' });
@@ -52,21 +84,6 @@ for (const engine of HOST_ENGINES) {
     await shown(page, '#login-side >>> button[part~="sign-in-button"]');
     const scripts = await page.evaluate(() => [...document.querySelectorAll('script[data-omsorg]')].map((s) => new URL(s.src).pathname));
     assert.deepEqual(scripts, ['/a/omsorg.js', '/b/omsorg.js', '/v009/omsorg.js'], 'all three copies ran');
-
-    const registry = await page.evaluate(() => ({
-      defined: window.__defined.map(({ name, from }) => ({ name, from })),
-      sameClass: window.__defined.map((d) => customElements.get(d.name) === d.ctor),
-      versions: window.__defined.map((d) => customElements.get(d.name)?.omsorgVersion),
-    }));
-    // The page's tags at least (the message elements too, when the bundle registers them here).
-    const tags = registry.defined.map((d) => d.name);
-    assert.equal(new Set(tags).size, tags.length, `each tag defined exactly once: ${JSON.stringify(registry.defined)}`);
-    for (const tag of TAGS) assert.ok(tags.includes(tag), `<${tag}> is defined: ${JSON.stringify(registry.defined)}`);
-    assert.ok(tags.every((tag) => tag.startsWith('omsorg-')), `only omsorg tags: ${tags}`);
-    // From the first copy: its entry or a chunk it loaded from the same folder.
-    assert.ok(registry.defined.every((d) => /^\/a\/omsorg[\w.-]*\.js$/.test(d.from)), `by the first copy: ${JSON.stringify(registry.defined)}`);
-    assert.deepEqual(registry.sameClass, tags.map(() => true), 'customElements.get() is the first copy’s class');
-    assert.deepEqual(registry.versions, tags.map(() => VERSION));
 
     // One provider, one client, one session.
     const providers = await page.evaluate(() => {
@@ -88,6 +105,24 @@ for (const engine of HOST_ENGINES) {
       return x.every((u) => u?.includes('Ola Nordmann')) && listsIn ? { logins: x, snap } : undefined;
     }, 'every login and list signed in');
     t.diagnostic(`logins: ${s.logins.join(' | ')}; lists: ${s.snap.lists.map((l) => l.items.length).join(' + ')} visits`);
+    // Both inboxes show the list; the thread view's chunk follows once a list has painted.
+    await inboxesLoaded(page, 'both inboxes loaded');
+    await page.waitForFunction(() => customElements.get('omsorg-message-thread'), { polling: 50 });
+    const registry = await page.evaluate(() => ({
+      defined: window.__defined.map(({ name, from }) => ({ name, from })),
+      sameClass: window.__defined.map((d) => customElements.get(d.name) === d.ctor),
+      versions: window.__defined.map((d) => customElements.get(d.name)?.omsorgVersion),
+    }));
+    // The page's tags and the message elements from their chunks.
+    const tags = registry.defined.map((d) => d.name);
+    assert.equal(new Set(tags).size, tags.length, `each tag defined exactly once: ${JSON.stringify(registry.defined)}`);
+    for (const tag of [...TAGS, ...MESSAGE_TAGS]) assert.ok(tags.includes(tag), `<${tag}> is defined: ${JSON.stringify(registry.defined)}`);
+    assert.ok(tags.every((tag) => tag.startsWith('omsorg-')), `only omsorg tags: ${tags}`);
+    // From the first copy: its entry or a chunk it loaded from the same folder.
+    assert.ok(registry.defined.every((d) => /^\/a\/omsorg[\w.-]*\.js$/.test(d.from)), `by the first copy: ${JSON.stringify(registry.defined)}`);
+    assert.deepEqual(registry.sameClass, tags.map(() => true), 'customElements.get() is the first copy’s class');
+    assert.deepEqual(registry.versions, tags.map(() => VERSION));
+
     const services = await page.evaluate(() => {
       const root = document.querySelector('omsorg-service-list')?.shadowRoot;
       return { signedOut: !!root?.querySelector('[part~="signed-out"]'), text: root?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 80) };
@@ -100,22 +135,51 @@ for (const engine of HOST_ENGINES) {
     for (const r of seen.api) counts[`${r.method} ${r.path}`] = (counts[`${r.method} ${r.path}`] ?? 0) + 1;
     t.diagnostic(`API requests: ${JSON.stringify(counts)}`);
     assert.equal(counts['GET /api/v1/me'], 1, 'one /api/v1/me for two logins (and anything else that needs it)');
-    for (const [key, n] of Object.entries(counts)) assert.equal(n, 1, `${key} requested ${n} times`);
+    const list = threadRequests(seen.api).filter((r) => r.method === 'GET' && /\/threads$/.test(r.path));
+    for (const [key, n] of Object.entries(counts)) {
+      // The thread list: the inboxes' shared read, then the poller's first (conditional) poll.
+      const most = /\/threads$/.test(key) ? 2 : 1;
+      assert.ok(n <= most, `${key} requested ${n} times (at most ${most})`);
+    }
+    assert.ok(list.length >= 1, 'the thread list was read');
+
+    // One poll stream for the thread list: one poll timer waits, and a wake-up polls once.
+    const pollTimers = () => page.evaluate(({ minMs, maxMs }) => [...window.__timers.values()].filter((ms) => ms >= minMs && ms <= maxMs), POLL);
+    const waiting = await until(async () => {
+      const x = await pollTimers();
+      return x.length ? x : undefined;
+    }, 'a poll timer waiting');
+    t.diagnostic(`poll timers waiting: ${JSON.stringify(waiting)}`);
+    assert.equal(waiting.length, 1, `one poll timer for one person's thread list, not one per inbox or copy: ${JSON.stringify(waiting)}`);
+    const from = seen.api.length;
+    await page.evaluate(() => window.dispatchEvent(new Event('online')));
+    await until(async () => threadRequests(seen.api, from).length > 0, 'a poll after the wake-up', 5_000);
+    await page.waitForNetworkIdle({ idleTime: 250 });
+    const woke = threadRequests(seen.api, from).map((r) => `${r.method} ${r.path}`);
+    t.diagnostic(`after a wake-up: ${JSON.stringify(woke)}`);
+    assert.deepEqual(woke, ['GET /api/v1/subjects/me/threads'], 'a wake-up polls the thread list once');
+    assert.equal((await pollTimers()).length, 1, 'still one poll timer');
 
     // Sign out through the FIRST login: every element is signed out.
     await page.locator('#login-header >>> button[part~="sign-out-button"]').click();
     await until(async () => {
       const snap = await snapshot(page);
       const logins = await page.evaluate(() => [...document.querySelectorAll('omsorg-login')].map((l) => !!l.shadowRoot?.querySelector('[part~="sign-in-button"]')));
-      return logins.every(Boolean) && snap.lists.every((l) => l.signedOut);
+      const inboxesOut = (await inboxes(page)).every((i) => i.signedOut && i.rows.length === 0);
+      return logins.every(Boolean) && snap.lists.every((l) => l.signedOut) && inboxesOut;
     }, 'every element signed out');
 
     // The version mismatch is told, once per tag, by the 0.0.9 copy only.
     const warnings = seen.console.filter((m) => m.type === 'warn' && m.text.includes('[omsorg]'));
     t.diagnostic(`warnings: ${warnings.length}; first: ${warnings[0]?.text}`);
     const mismatch = warnings.filter((w) => w.text.includes(VERSION) && w.text.includes(OTHER_VERSION));
-    assert.equal(mismatch.length, tags.length, `one version warning per tag: ${JSON.stringify(warnings.map((w) => w.text))}`);
-    for (const tag of tags) assert.ok(mismatch.some((w) => w.text.includes(`<${tag}>`)), `a warning names <${tag}>`);
+    // Every tag the 0.0.9 copy tries to register: its own at load and its inbox chunk (the
+    // tags are in the page). Its thread chunk loads only when its own inbox class would need it,
+    // and the page's inboxes are the first copy's: no attempt, so no warning, is fine.
+    const tried = [...TAGS, 'omsorg-inbox'];
+    for (const tag of tried) assert.equal(mismatch.filter((w) => w.text.includes(`<${tag}>`)).length, 1, `one warning names <${tag}>: ${JSON.stringify(warnings.map((w) => w.text))}`);
+    assert.ok(mismatch.length <= tags.length, `at most one version warning per tag: ${JSON.stringify(warnings.map((w) => w.text))}`);
+    assert.ok(mismatch.every((w) => tags.some((tag) => w.text.includes(`<${tag}>`))), 'warnings name defined tags only');
     assert.equal(warnings.length, mismatch.length, 'the same-version copy warns about nothing');
 
     assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
