@@ -356,3 +356,40 @@ test('elements added late, moved, removed and re-added: no request storm, no lea
   await cdp.detach();
   await page.close();
 });
+
+test('a lone <omsorg-message-thread> added late (no inbox on the page) is defined and shows its thread', { timeout: 30_000 }, async () => {
+  const { page, seen } = await watchedPage(chromium.browser);
+  await page.goto(`${server.url}/late.html`, { waitUntil: 'load' });
+  await booted(page);
+  await page.evaluate(() => document.getElementById('top')?.append(document.createElement('omsorg-login')));
+  await shown(page, 'omsorg-login >>> button[part~="sign-in-button"]').then((h) => h?.dispose());
+  await page.locator('omsorg-login >>> button[part~="sign-in-button"]').click();
+  // A thread the person has, as a host page that shows one thread (a deep link) would know it.
+  const id = await until(
+    () =>
+      page.evaluate(async () => {
+        const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
+        if (client?.auth.state().status !== 'signed-in') return undefined;
+        const threads = await client.listThreads();
+        return threads.items.find((t) => t.status === 'open')?.id;
+      }),
+    'signed in, an open thread known',
+  );
+  await page.evaluate((id) => {
+    const el = document.createElement('omsorg-message-thread');
+    el.setAttribute('thread-id', id);
+    document.getElementById('left')?.append(el);
+  }, id);
+  // The CDN file loads the message elements' chunk when one of their tags is in the document.
+  await until(() => page.evaluate(() => !!customElements.get('omsorg-message-thread')), '<omsorg-message-thread> defined', 5_000);
+  await until(
+    () =>
+      page.evaluate(() => {
+        const root = document.querySelector('omsorg-message-thread')?.shadowRoot;
+        return root?.querySelector('[part~="content"]')?.getAttribute('aria-busy') === 'false' && !!root.querySelector('li[part~="message"]') && !!root.querySelector('textarea[part~="textarea"]');
+      }),
+    'the thread shown with its reply box',
+  );
+  assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
+  await page.close();
+});
