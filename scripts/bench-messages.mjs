@@ -9,13 +9,10 @@
 // Budgets (checked here, not in CI's timed tests): median scroll frame ≤ 50 ms (20 fps) and
 // inbox first render ≤ 1,500 ms at the median; exit 1 when over. Machines differ: a busy
 // 2-core machine is noisy, so the check uses medians.
-import { createServer } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadavg, cpus } from 'node:os';
-import { rollup } from 'rollup';
-import { nodeResolve } from '@rollup/plugin-node-resolve';
-import { findChromium } from './browsers.mjs';
+import { bundlePage, launchChromium, serveFiles } from './bench/harness.mjs';
 import { table } from './size-budgets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -34,35 +31,13 @@ const pct = (xs, p) => {
 };
 const f1 = (x) => x.toFixed(1);
 
-const puppeteer = (await import('puppeteer-core')).default;
-const b = await rollup({
-  input: `${root}scripts/bench/messages-page.js`,
-  plugins: [nodeResolve({ browser: true })],
-  onwarn: () => {},
+const js = await bundlePage(`${root}scripts/bench/messages-page.js`);
+const server = await serveFiles({
+  '/': ['text/html; charset=utf-8', readFileSync(`${root}scripts/bench/index.html`)],
+  '/bench.js': ['text/javascript', js],
 });
-const { output } = await b.generate({ format: 'es', inlineDynamicImports: true });
-await b.close();
-const js = output[0].code;
-const html = readFileSync(`${root}scripts/bench/index.html`);
-
-const server = createServer((req, res) => {
-  const path = new URL(req.url ?? '/', 'http://x').pathname;
-  const send = (type, body) => {
-    res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-    res.end(body);
-  };
-  if (path === '/') return send('text/html; charset=utf-8', html);
-  if (path === '/bench.js') return send('text/javascript', js);
-  res.writeHead(404).end();
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const url = `http://127.0.0.1:${server.address().port}/`;
-
-const browser = await puppeteer.launch({
-  executablePath: findChromium(),
-  headless: true,
-  args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-});
+const url = `${server.origin}/`;
+const browser = await launchChromium();
 let failed = false;
 try {
   const page = await browser.newPage();

@@ -22,7 +22,6 @@
 // Env: BENCH_N, BENCH_RUNS, BENCH_LOAD_RUNS, BENCH_SKIP_BROWSER=1 (sizes only),
 // BENCH_SKIP_RENDER=1 (sizes and (c) only). No budgets on
 // timings: they are reported, not asserted (machines differ).
-import { createServer } from 'node:http';
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +29,7 @@ import { loadavg, cpus } from 'node:os';
 import { rollup } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
-import { findChromium } from './browsers.mjs';
+import { bundlePage, launchChromium, serveFiles } from './bench/harness.mjs';
 import { CDN_BUDGET_GZIP, ELEMENT_BUDGET_GZIP, bundleSize, elementNames, gzipSize as gzip, fmt, table } from './size-budgets.mjs';
 
 export { CDN_BUDGET_GZIP } from './size-budgets.mjs';
@@ -107,46 +106,17 @@ const median = (xs) => {
 // (b) render time in Chromium
 // ---------------------------------------------------------------------------------------------
 async function renderBench() {
-  let puppeteer;
-  try {
-    puppeteer = (await import('puppeteer-core')).default;
-  } catch {
-    console.log('\npuppeteer-core is not installed: render timing skipped.');
-    return;
-  }
   const { me, appointments, persons } = await benchData(N);
   const data = JSON.stringify({ me, appointments, person: persons.ola.name });
 
-  const b = await rollup({
-    input: `${root}scripts/bench/bench-page.js`,
-    plugins: [nodeResolve({ browser: true })],
-    external: (id) => /^(msw|oidc-client-ts)(\/|$)/.test(id),
-    onwarn: () => {},
+  const js = await bundlePage(`${root}scripts/bench/bench-page.js`, { external: (id) => /^(msw|oidc-client-ts)(\/|$)/.test(id) });
+  const server = await serveFiles({
+    '/': ['text/html; charset=utf-8', readFileSync(`${root}scripts/bench/index.html`)],
+    '/bench.js': ['text/javascript', js],
+    '/data.json': ['application/json', data],
   });
-  const { output } = await b.generate({ format: 'es', inlineDynamicImports: true });
-  await b.close();
-  const js = output[0].code;
-  const html = readFileSync(`${root}scripts/bench/index.html`);
-
-  const server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
-    const send = (type, body) => {
-      res.writeHead(200, { 'content-type': type, 'cache-control': 'no-store' });
-      res.end(body);
-    };
-    if (path === '/') return send('text/html; charset=utf-8', html);
-    if (path === '/bench.js') return send('text/javascript', js);
-    if (path === '/data.json') return send('application/json', data);
-    res.writeHead(404).end();
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const url = `http://127.0.0.1:${server.address().port}/`;
-
-  const browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const url = `${server.origin}/`;
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage();
     await page.setViewport({ width: 1024, height: 800 });
@@ -201,13 +171,6 @@ async function bundleMinified(input) {
 }
 
 async function loadBench() {
-  let puppeteer;
-  try {
-    puppeteer = (await import('puppeteer-core')).default;
-  } catch {
-    console.log('\npuppeteer-core is not installed: load timing skipped.');
-    return;
-  }
   const { me, appointments } = await benchData(LOAD_N);
   const stub = readFileSync(`${root}scripts/bench/load-stub.js`, 'utf8').replace('/*DATA*/ null', () => JSON.stringify({ me, appointments }));
   const omsorgJs = readFileSync(`${cdnDir}/omsorg.js`);
@@ -256,20 +219,9 @@ customElements.whenDefined('omsorg-appointment-list').then(() => {
     '/omsorg.js': ['text/javascript', gz(omsorgJs)],
     '/peer.js': ['text/javascript', gz(peerJs)],
   };
-  const server = createServer((req, res) => {
-    const f = files[new URL(req.url ?? '/', 'http://x').pathname];
-    if (!f) return res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': f[0], 'content-encoding': 'gzip', 'cache-control': 'no-store' });
-    res.end(f[1]);
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const origin = `http://127.0.0.1:${server.address().port}`;
-
-  const browser = await puppeteer.launch({
-    executablePath: findChromium(),
-    headless: true,
-    args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-  });
+  const server = await serveFiles(Object.fromEntries(Object.entries(files).map(([path, [type, body]]) => [path, [type, body, { 'content-encoding': 'gzip' }]])));
+  const origin = server.origin;
+  const browser = await launchChromium();
   const errors = [];
   async function coldLoad(name) {
     const context = await browser.createBrowserContext();
