@@ -140,7 +140,8 @@ let messaging: Promise<unknown> | undefined;
 
 /** Registers <omsorg-inbox> and <omsorg-message-thread> (loads their chunk once). */
 export function loadMessaging(): Promise<unknown> {
-  messaging ??= import('./inbox/define.js').catch((e: unknown) => {
+  // Both tags: a page may show a thread without an inbox.
+  messaging ??= Promise.all([import('./inbox/define.js'), import('./message-thread/define.js')]).catch((e: unknown) => {
     messaging = undefined;
     console.error(LOG, 'the message elements could not be loaded', e);
   });

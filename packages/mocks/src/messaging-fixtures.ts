@@ -169,11 +169,11 @@ export function messagingFixtures(now: Date, p: MessagingPersons): MessagingFixt
   const ola: Party = { role: 'citizen', personId: p.ola.id, name: p.ola.name };
   const kariForOla = { role: 'relative' as const, personId: p.kari.id, name: p.kari.name, onBehalfOf: p.ola.name };
   const perForEmma = { role: 'relative' as const, personId: p.per.id, name: p.per.name, onBehalfOf: 'Emma Hansen' };
-  const nurse = staff('Ingrid Berg, Hjemmesykepleien sone Nord');
-  const centre = staff('Solveig Aas, Solsiden dagsenter');
-  const cleaner = staff('Ahmed Saleh, Praktisk bistand');
-  const alarm = staff('Trygghetsalarmtjenesten');
-  const respite = staff('Hanne Lund, Avlastningstjenesten');
+  const nurse = staff('Ingrid Berg');
+  const centre = staff('Solveig Aas');
+  const cleaner = staff('Ahmed Saleh');
+  const alarm = staff('Tor Aune');
+  const respite = staff('Hanne Lund');
   const kari: Party = { role: 'relative', personId: p.kari.id, name: p.kari.name };
   const per: Party = { role: 'relative', personId: p.per.id, name: p.per.name };
   const none = { onBehalfOf: null };
@@ -344,7 +344,7 @@ export function buildInbox(n = 500, options: LargeOptions = {}): ThreadFixture[]
   const now = options.now ?? new Date();
   const subjectId = options.subjectId ?? olaSubjectId;
   const citizen = options.citizen ?? olaCitizen();
-  const nurse = staff('Hjemmesykepleien sone Nord');
+  const nurse = staff('Ingrid Berg');
   const out: ThreadFixture[] = [];
   for (let i = 0; i < n; i++) {
     const id = `thr-inbox-${String(i).padStart(4, '0')}`;
@@ -377,7 +377,7 @@ export function buildInbox(n = 500, options: LargeOptions = {}): ThreadFixture[]
 export function buildLongThread(n = 2000, options: LargeOptions = {}): ThreadFixture {
   const now = options.now ?? new Date();
   const citizen = options.citizen ?? olaCitizen();
-  const nurse = staff('Ingrid Berg, Hjemmesykepleien sone Nord');
+  const nurse = staff('Ingrid Berg');
   const id = 'thr-long-thread';
   const messages: MessageFixture[] = [];
   for (let i = 0; i < n; i++) {

@@ -33,10 +33,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Not 'inherit': a host page's '* { box-sizing: content-box !important }' wins over :host and
+     would be inherited, making full-width fields overflow. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 3px solid var(--_focus);

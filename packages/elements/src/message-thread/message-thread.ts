@@ -366,7 +366,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
             ${m.attachments.map(
               (a) => html`<li>
                 <button type="button" part="download-button" class="secondary small" @click=${() => void this.download(a)}>
-                  ${t.download} ${bdi(a.filename)} (${t.size(Math.max(1, Math.round(a.size / 1024)))})
+                  <span>${t.download} ${bdi(a.filename)} (${t.size(Math.max(1, Math.round(a.size / 1024)))})</span>
                 </button>
               </li>`,
             )}
