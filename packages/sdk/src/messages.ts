@@ -197,7 +197,8 @@ export function createMessaging(deps: MessagingDeps): Messaging {
       w = { poller: new Poller(run, pollOptions, () => signedIn() && !env.hidden()), listeners: new Set() };
       watches.set(key, w);
       syncEnv();
-      w.poller.start();
+      // An element reads the resource itself when it connects: no second read right after it.
+      w.poller.start(store.tag(key) ? pollOptions.minMs : 0);
     }
     const entry = w;
     const l = (v: T) => listener(v);

@@ -54,6 +54,17 @@ describe('polling', () => {
     expect(pages[1]!.items[0]!.lastMessage?.excerpt).to.equal('Nytt svar');
   });
 
+  it('after a read of its own, a new watch waits minMs before its first poll (no second read right away)', async () => {
+    const { client, listGets } = setup({ minMs: 300, maxMs: 300 });
+    await client.listThreads();
+    const t0 = listGets()[0]!.at;
+    stops.push(client.watchThreads(undefined, () => {}));
+    await sleep(150);
+    expect(listGets()).to.have.length(1);
+    await until(() => listGets().length === 2, 3000, 'the first poll');
+    expect(listGets()[1]!.at - t0).to.be.at.least(280);
+  });
+
   it('two watchers of one subject share one poller; it stops with the last', async () => {
     const { client, listGets } = setup({ minMs: 15, maxMs: 15 });
     const a: ThreadPage[] = [];

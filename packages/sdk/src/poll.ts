@@ -54,10 +54,16 @@ export class Poller {
     this.wait = options.minMs;
   }
 
-  /** (Re)starts with an immediate poll at the shortest interval. */
-  start(): void {
+  /**
+   * (Re)starts at the shortest interval: with an immediate poll, or after `firstAfterMs` when
+   * the caller has just read the resource itself.
+   */
+  start(firstAfterMs = 0): void {
     this.active = true;
-    this.poke();
+    if (firstAfterMs <= 0) return this.poke();
+    this.wait = this.options.minMs;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), firstAfterMs);
   }
 
   /** Polls at once and goes back to the shortest interval (a send, the tab shown, online). */
