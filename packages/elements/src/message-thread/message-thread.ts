@@ -349,6 +349,8 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     return s.isCurrentUser ? t.you(who) : who;
   }
 
+  // In the download button the space after "Last ned" sits inside the text itself: Chromium drops
+  // a whitespace-only text node between two template parts from the accessible name.
   private renderMessage(m: Message, thread: ThreadDetail, level: number): TemplateResult {
     const t = this.t;
     const H = headingTag(level);
@@ -366,7 +368,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
             ${m.attachments.map(
               (a) => html`<li>
                 <button type="button" part="download-button" class="secondary small" @click=${() => void this.download(a)}>
-                  <span>${t.download} ${bdi(a.filename)} (${t.size(Math.max(1, Math.round(a.size / 1024)))})</span>
+                  <span>${`${t.download} `}${bdi(a.filename)} (${t.size(Math.max(1, Math.round(a.size / 1024)))})</span>
                 </button>
               </li>`,
             )}
