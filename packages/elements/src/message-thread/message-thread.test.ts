@@ -212,6 +212,23 @@ describe('<omsorg-message-thread>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('keeps a 10,000-character paste whole: saved as a draft, refused on send, nothing cut', async () => {
+      const posts = countRequests(isPost('/messages'));
+      const c = client('ola');
+      const el = await mount(c, threadIds.olaUnreadReply);
+      const pasted = 'Lang tekst. '.repeat(834).slice(0, 10_000);
+      await type(el, pasted);
+      expect($(el, '[part="count"]')?.textContent).to.equal(ct.count(10_000, 4000));
+      await until(() => ($(el, '[part="draft-status"]')?.textContent ?? '').startsWith('Utkast lagret'), 'the draft saved', 5000);
+      expect((await c.getDraft('me', threadIds.olaUnreadReply))?.text).to.equal(pasted);
+      button(el, ct.send)!.click();
+      await until(() => !!$(el, '[part="error-summary"]'), 'the error summary');
+      expect($(el, '[part="error-summary"]')?.textContent).to.contain(ct.errorTooLong(10_000, 4000));
+      expect(textarea(el).value).to.equal(pasted);
+      expect(posts.count).to.equal(0);
+      posts.stop();
+    });
+
     it('refuses bidi override characters in a reply before sending', async () => {
       const el = await mount(client('ola'), threadIds.olaUnreadReply);
       await type(el, 'Hei \u202Eevil');
