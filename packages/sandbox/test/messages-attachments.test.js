@@ -6,9 +6,10 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
+import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import { SUBJECTS, assertProblem } from './api-helpers.js';
 import { PDF, PNG, startMessages } from './messages-helpers.js';
-import { attachmentFilename, pdfHasActiveContent } from '../src/api/messages.js';
+import { PDF_INFLATE_MAX_BYTES, attachmentFilename, pdfRefusal } from '../src/api/messages.js';
 
 /** @type {Awaited<ReturnType<typeof startMessages>>} */
 let m;
@@ -24,6 +25,29 @@ beforeEach(async () => {
 
 const MiB = 1024 * 1024;
 const OLA = SUBJECTS.ola;
+
+/** One stream object: `<< dict /Length n >> stream … endstream`. @param {string} dict @param {Buffer} data */
+const streamObject = (dict, data) => Buffer.concat([Buffer.from(`3 0 obj << ${dict} /Length ${data.length} >>\nstream\n`, 'latin1'), data, Buffer.from('\nendstream\nendobj\n', 'latin1')]);
+
+/**
+ * A PDF with one stream object, then `more` (objects as text or buffers).
+ * @param {string} dict @param {Buffer} data @param {(string | Buffer)[]} more
+ */
+const pdfWithStream = (dict, data, ...more) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n', 'latin1'), streamObject(dict, data), ...more.map((o) => (typeof o === 'string' ? Buffer.from(`${o}\n`, 'latin1') : o)), Buffer.from('%%EOF\n', 'latin1')]);
+
+/**
+ * zlib data that inflates to `mib` MiB of zeros, built cheaply: one fully flushed (self-contained,
+ * byte-aligned) deflate block of 1 MiB repeated, an empty final block, and the Adler-32 of n
+ * zeros (a = 1, b = n mod 65521).
+ * @param {number} mib
+ */
+function zerosDeflated(mib) {
+  const block = deflateRawSync(Buffer.alloc(MiB), { finishFlush: constants.Z_FULL_FLUSH });
+  const adler = Buffer.alloc(4);
+  adler.writeUInt32BE(((((mib * MiB) % 65521) << 16) | 1) >>> 0);
+  return Buffer.concat([Buffer.from([0x78, 0x9c]), ...Array(mib).fill(block), deflateRawSync(Buffer.alloc(0)), adler]);
+}
 
 describe('uploads', () => {
   it('stores a PNG, a JPEG and a PDF by content; the uploader downloads it with safe headers', async () => {
@@ -59,8 +83,51 @@ describe('uploads', () => {
       const pdf = Buffer.from(`%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S ${name} (app.alert(1)) >> endobj\n%%EOF`, 'latin1');
       assertProblem(await m.upload(pdf, { type: 'application/pdf', name: 'x.pdf' }), 415, 'attachment-type');
     }
-    assert.equal(pdfHasActiveContent(PDF), false);
-    assert.equal(pdfHasActiveContent(Buffer.from('%PDF-1.4 /JSON /JavaScriptish', 'latin1')), false, 'whole names only');
+    assert.equal(pdfRefusal(PDF), undefined);
+    assert.equal(pdfRefusal(Buffer.from('%PDF-1.4 /JSON /JavaScriptish', 'latin1')), undefined, 'whole names only');
+  });
+
+  it('refuses active content hidden in a FlateDecode object stream (also a [/FlateDecode] array, #xx-escaped names)', async () => {
+    const objects = deflateSync(Buffer.from('4 0 << /S /JavaScript /JS (app.alert(1)) >>', 'latin1'));
+    const escaped = deflateSync(Buffer.from('4 0 << /S /J#61vaScript >>', 'latin1'));
+    /** @type {[string, Buffer][]} filter, stream data */
+    const cases = [['/FlateDecode', objects], ['[ /FlateDecode ]', objects], ['/Fl#61teDecode', objects], ['/FlateDecode', escaped]];
+    for (const [filter, data] of cases) {
+      const pdf = pdfWithStream(`/Type /ObjStm /N 1 /First 4 /Filter ${filter}`, data, '1 0 obj << /Type /Catalog /OpenAction 4 0 R >> endobj');
+      assertProblem(await m.upload(pdf, { type: 'application/pdf', name: 'x.pdf' }), 415, 'attachment-type');
+    }
+    const r = await m.upload(pdfWithStream('/Type /ObjStm /N 1 /First 4 /Filter /FlateDecode', objects), { type: 'application/pdf', name: 'x.pdf' });
+    assert.match(r.body.detail, /active content/);
+  });
+
+  it('accepts a harmless PDF with a compressed content stream', async () => {
+    const content = deflateSync(Buffer.from('BT /F1 12 Tf 72 712 Td (Hei, Ola) Tj ET', 'latin1'));
+    const pdf = pdfWithStream('/Filter /FlateDecode', content, '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj');
+    assert.equal(pdfRefusal(pdf), undefined);
+    const r = await m.upload(pdf, { type: 'application/pdf', name: 'brev.pdf' });
+    assert.equal(r.status, 201, r.text);
+  });
+
+  it('refuses a FlateDecode stream that does not inflate: it cannot be checked', async () => {
+    for (const data of [Buffer.from('not zlib at all'), deflateSync(Buffer.from('x'.repeat(1000))).subarray(0, 8)]) {
+      const r = await m.upload(pdfWithStream('/Type /ObjStm /Filter /FlateDecode', data), { type: 'application/pdf', name: 'x.pdf' });
+      assertProblem(r, 415, 'attachment-type');
+      assert.match(r.body.detail, /cannot be inflated/);
+    }
+  });
+
+  it('refuses a zip bomb (1 GiB of zeros in 1 MB) once 20 MiB are inflated, without inflating the rest', async () => {
+    const peak = process.resourceUsage().maxRSS; // KiB
+    const bomb = pdfWithStream('/Type /ObjStm /Filter /FlateDecode', zerosDeflated(1024));
+    assert.ok(bomb.length < 2 * MiB);
+    const r = await m.upload(bomb, { type: 'application/pdf', name: 'x.pdf' });
+    assertProblem(r, 415, 'attachment-type');
+    assert.match(r.body.detail, new RegExp(`more than ${PDF_INFLATE_MAX_BYTES} bytes`));
+    assert.ok(process.resourceUsage().maxRSS - peak < 200 * 1024, 'the peak memory grew by far less than the 1 GiB the bomb holds');
+    // The cap counts all streams together: three of 8 MiB pass it.
+    const eight = zerosDeflated(8);
+    assert.equal(pdfRefusal(pdfWithStream('/Filter /FlateDecode', eight)), undefined);
+    assert.match(String(pdfRefusal(pdfWithStream('/Filter /FlateDecode', eight, ...Array(2).fill(streamObject('/Filter /FlateDecode', eight))))), /more than/);
   });
 
   it('takes 5 MiB; refuses 5 MiB + 1 with 413 attachment-too-large', async () => {

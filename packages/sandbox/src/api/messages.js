@@ -7,6 +7,7 @@
  * that first claims the Idempotency-Key, as cancel.js does; only successes are kept.
  */
 import { createHash } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import { attachmentTypes, messageLimits, normaliseText, sniffAttachmentType, textProblem } from '@omsorg/contract';
 import { ProblemError } from './problems.js';
 import { canonical, matchesEtag } from './cancel.js';
@@ -256,18 +257,64 @@ export function attachmentFilename(header) {
 /** PDF names that run code, open other things or carry files. */
 const ACTIVE_PDF_NAMES = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA']);
 
-/**
- * True when a PDF names active content. Names may hide letters as `#xx` escapes, so they are
- * decoded first. (Objects inside compressed object streams are not inflated: a sandbox check.)
- * @param {Uint8Array} bytes
- */
-export function pdfHasActiveContent(bytes) {
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
+/** At most this many bytes are inflated from one PDF's compressed streams, all together. */
+export const PDF_INFLATE_MAX_BYTES = 20 * 1024 * 1024;
+
+/** @param {string} text @returns {string} names' `#xx` escapes decoded */
+const decodeNameEscapes = (text) => text.replace(/#([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
+
+/** @param {string} text latin1 @returns {boolean} true when a whole name is an active one */
+function namesActiveContent(text) {
   for (const m of text.matchAll(/\/([^\s/[\]<>(){}%]+)/g)) {
-    const name = (m[1] ?? '').replace(/#([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-    if (ACTIVE_PDF_NAMES.has(name)) return true;
+    if (ACTIVE_PDF_NAMES.has(decodeNameEscapes(m[1] ?? ''))) return true;
   }
   return false;
+}
+
+/**
+ * Why a PDF is refused, or undefined when it may be stored. It is refused when it names active
+ * content: in its raw bytes, or inside a stream compressed with /FlateDecode alone (object
+ * streams hide whole objects there), which is inflated first. A FlateDecode stream that does
+ * not inflate, or inflation past PDF_INFLATE_MAX_BYTES in all, is refused too: it cannot be
+ * checked. Names may hide letters as `#xx` escapes, so they are decoded first. A sandbox
+ * check, not a PDF parser: other filters (chains, LZW, predictors) and encryption are not undone.
+ * @param {Uint8Array} bytes
+ * @returns {string | undefined} the problem's detail
+ */
+export function pdfRefusal(bytes) {
+  const active = 'The PDF contains active content (scripts, actions or embedded files).';
+  const tooLarge = `The PDF's compressed streams inflate to more than ${PDF_INFLATE_MAX_BYTES} bytes (20 MiB), so it cannot be checked for active content.`;
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const text = buffer.toString('latin1');
+  if (namesActiveContent(text)) return active;
+  let inflated = 0;
+  // Walk object headers and stream keywords in order; a stream's dictionary is the text between
+  // its object's header and the keyword. The stream's data is skipped, never read as PDF syntax.
+  const tokens = /(?<!\d)\d+\s+\d+\s+obj\b|(?<![A-Za-z])stream(?:\r\n|\n|\r)/g;
+  let dictStart = 0;
+  for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
+    if (!m[0].startsWith('stream')) {
+      dictStart = m.index;
+      continue;
+    }
+    const dataStart = m.index + m[0].length;
+    const end = text.indexOf('endstream', dataStart);
+    if (end < 0) break;
+    tokens.lastIndex = end + 'endstream'.length;
+    const dict = decodeNameEscapes(text.slice(dictStart, m.index));
+    if (!/\/Filter\s*(?:\/FlateDecode|\[\s*\/FlateDecode\s*\])(?![^\s/[\]<>(){}%])/.test(dict)) continue;
+    let data;
+    try {
+      // maxOutputLength stops inflating as soon as the budget is passed: a zip bomb costs ~20 MiB.
+      data = inflateSync(buffer.subarray(dataStart, end), { maxOutputLength: Math.max(1, PDF_INFLATE_MAX_BYTES - inflated) });
+    } catch (err) {
+      return /** @type {any} */ (err)?.code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge : 'A compressed stream in the PDF cannot be inflated, so it cannot be checked for active content.';
+    }
+    inflated += data.length;
+    if (inflated > PDF_INFLATE_MAX_BYTES) return tooLarge;
+    if (namesActiveContent(data.toString('latin1'))) return active;
+  }
+  return undefined;
 }
 
 /**
@@ -621,9 +668,8 @@ export async function messageOperation(operationId, c) {
         const type = sniffAttachmentType(bytes);
         if (!type) throw new ProblemError(415, 'attachmentType', 'Only PDF, PNG and JPEG files can be attached.');
         if (declared !== type) throw new ProblemError(415, 'attachmentType', `The file's content is ${type}, not ${declared || 'what was declared'}.`);
-        if (type === 'application/pdf' && pdfHasActiveContent(bytes)) {
-          throw new ProblemError(415, 'attachmentType', 'The PDF contains active content (scripts, actions or embedded files).');
-        }
+        const refusal = type === 'application/pdf' ? pdfRefusal(bytes) : undefined;
+        if (refusal) throw new ProblemError(415, 'attachmentType', refusal);
         const digest = createHash('sha256').update(bytes).digest('hex');
         const hash = sha256(`uploadAttachment\n${subject.id}\n${filename}\n${type}\n${digest}`);
         return db.transaction(async (tx) => {
