@@ -1,8 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { createMockApi, scenarioNames, subjectIds, threadIds, type MockApi, type ScenarioName } from '@omsorg/mocks';
-import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
-import { API, mswWorker, shadowText, until, useScenario, type PersonKey } from '../test/setup.js';
+import type { Client } from '@omsorg/sdk';
+import { API, mswWorker, shadowText, until } from '../test/setup.js';
+import { draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
 import { shiftTab } from '../test/keys.js';
 import { messages as composerMessages } from '../internal/composer.messages.js';
 import { common } from '../internal/messages.js';
@@ -14,7 +15,6 @@ import './define.js';
 type Inbox = OmsorgInbox;
 const t = messages.nb;
 const ct = composerMessages.nb;
-const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
 
 const sr = (el: Element) => el.shadowRoot!;
 const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
@@ -30,35 +30,6 @@ const deepActive = (): Element | null => {
   while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
   return a;
 };
-
-/** Draft saves the worker has started and not yet answered. */
-const savingDrafts = new Set<string>();
-let counting = false;
-function countInFlight(): void {
-  if (counting) return;
-  counting = true;
-  const isSave = (r: Request) => r.method === 'PUT' && new URL(r.url).pathname.includes('/drafts/');
-  mswWorker().events.on('request:start', ({ request, requestId }) => void (isSave(request) && savingDrafts.add(requestId)));
-  mswWorker().events.on('request:end', ({ requestId }) => void savingDrafts.delete(requestId));
-}
-
-async function scenario(name: ScenarioName = 'default'): Promise<MockApi> {
-  await useScenario(name);
-  const api = createMockApi({ baseUrl: API, scenario: name });
-  mswWorker().resetHandlers(...api.handlers);
-  countInFlight();
-  return api;
-}
-
-function client(person: PersonKey = 'ola', options: { pollMs?: number; signedIn?: boolean; slowRetry?: boolean } = {}): Client {
-  const auth = createMockAuth({ user: { sub: person, name: names[person] }, signedIn: options.signedIn ?? true, persist: false });
-  return createClient({
-    baseUrl: API,
-    auth,
-    retry: options.slowRetry ? { retries: 1, baseDelayMs: 1000, maxDelayMs: 2000 } : { retries: 1, baseDelayMs: 1, maxDelayMs: 5 },
-    ...(options.pollMs ? { poll: { minMs: options.pollMs, maxMs: options.pollMs } } : {}),
-  });
-}
 
 async function mount(c: Client, subject?: string): Promise<Inbox> {
   const el = await fixture<Inbox>(html`<omsorg-inbox .client=${c} subject-id=${subject ?? ''}></omsorg-inbox>`);
@@ -89,8 +60,7 @@ function fill(input: HTMLInputElement | HTMLTextAreaElement, value: string): voi
 describe('<omsorg-inbox>', () => {
   afterEach(async () => {
     document.querySelectorAll('omsorg-inbox').forEach((e) => e.remove());
-    // A removed element saves its pending draft at once; let that land in this test's data.
-    await until(() => savingDrafts.size === 0, 'draft saves to finish');
+    await draftSavesDone();
   });
 
   describe('default scenario', () => {

@@ -3,7 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { createMockApi, scenarioNames, subjectIds, threadIds, tinyPng, type MockApi, type ScenarioName } from '@omsorg/mocks';
 import { messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
-import { API, mswWorker, shadowText, until, useScenario, type PersonKey } from '../test/setup.js';
+import { API, mswWorker, shadowText, until, type PersonKey } from '../test/setup.js';
+import { countRequests, draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
 import { messages as composerMessages } from '../internal/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { MARKER } from '../internal/message-text.js';
@@ -25,40 +26,6 @@ const textarea = (el: Element) => $<HTMLTextAreaElement>(el, 'textarea')!;
 const button = (el: Element, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.includes(text));
 const messageIds = (el: Element) => $$(el, 'li[part~="message"]').map((li) => li.dataset.id);
 
-/** Draft saves the worker has started and not yet answered. */
-const savingDrafts = new Set<string>();
-let counting = false;
-function countInFlight(): void {
-  if (counting) return;
-  counting = true;
-  const isSave = (r: Request) => r.method === 'PUT' && new URL(r.url).pathname.includes('/drafts/');
-  mswWorker().events.on('request:start', ({ request, requestId }) => void (isSave(request) && savingDrafts.add(requestId)));
-  mswWorker().events.on('request:end', ({ requestId }) => void savingDrafts.delete(requestId));
-}
-
-/** Starts the worker with `scenario` on our own mock API, so a test can reach its db. */
-async function scenario(name: ScenarioName = 'default'): Promise<MockApi> {
-  await useScenario(name);
-  const api = createMockApi({ baseUrl: API, scenario: name });
-  mswWorker().resetHandlers(...api.handlers);
-  countInFlight();
-  return api;
-}
-
-/**
- * A signed-in client; `pollMs` makes watchers poll quickly; `slowRetry` spaces retries out so
- * a "not sent" state lasts long enough to act on.
- */
-function client(person: PersonKey = 'ola', pollMs?: number, slowRetry = false): Client {
-  const auth = createMockAuth({ user: { sub: person, name: names[person] }, signedIn: true, persist: false });
-  return createClient({
-    baseUrl: API,
-    auth,
-    retry: slowRetry ? { retries: 1, baseDelayMs: 1000, maxDelayMs: 2000 } : { retries: 1, baseDelayMs: 1, maxDelayMs: 5 },
-    ...(pollMs ? { poll: { minMs: pollMs, maxMs: pollMs } } : {}),
-  });
-}
-
 async function mount(c: Client, threadId: string, subject = 'me'): Promise<Thread> {
   const el = await fixture<Thread>(html`<omsorg-message-thread .client=${c} subject-id=${subject} thread-id=${threadId}></omsorg-message-thread>`);
   await until(() => settled(el), 'the thread to load');
@@ -73,24 +40,12 @@ async function type(el: Thread, text: string): Promise<void> {
   await el.updateComplete;
 }
 
-/** Counts requests to the API that match. */
-function countRequests(match: (r: Request) => boolean): { count: number; stop(): void } {
-  const worker = mswWorker();
-  const result = { count: 0, stop: () => worker.events.removeListener('request:start', listener) };
-  const listener = ({ request }: { request: Request }) => {
-    if (match(request)) result.count++;
-  };
-  worker.events.on('request:start', listener);
-  return result;
-}
-
 const isPost = (suffix: string) => (r: Request) => r.method === 'POST' && new URL(r.url).pathname.endsWith(suffix);
 
 describe('<omsorg-message-thread>', () => {
   afterEach(async () => {
     document.querySelectorAll('omsorg-message-thread').forEach((e) => e.remove());
-    // A removed element saves its pending draft at once; let that land in this test's data.
-    await until(() => savingDrafts.size === 0, 'draft saves to finish');
+    await draftSavesDone();
   });
 
   describe('default scenario', () => {
@@ -177,7 +132,7 @@ describe('<omsorg-message-thread>', () => {
     });
 
     it('shows a new staff message without reload and announces it once', async () => {
-      const c = client('ola', 50);
+      const c = client('ola', { pollMs: 50 });
       const el = await mount(c, threadIds.olaStaffStarted);
       await until(() => polite(el) === t.loaded(1), 'loaded');
       const announced: string[] = [];
@@ -424,7 +379,7 @@ describe('<omsorg-message-thread>', () => {
   describe('sending through the outbox', () => {
     it('send-fails: not sent, then "try again" sends it once', async () => {
       await scenario('send-fails');
-      const el = await mount(client('ola', undefined, true), threadIds.olaUnreadReply);
+      const el = await mount(client('ola', { slowRetry: true }), threadIds.olaUnreadReply);
       await type(el, 'Første forsøk');
       button(el, ct.send)!.click();
       await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent', 8000);
@@ -442,7 +397,7 @@ describe('<omsorg-message-thread>', () => {
 
     it('send-fails: "discard" puts the text back in the box', async () => {
       await scenario('send-fails');
-      const el = await mount(client('ola', undefined, true), threadIds.olaUnreadReply);
+      const el = await mount(client('ola', { slowRetry: true }), threadIds.olaUnreadReply);
       await type(el, 'Forkast meg');
       button(el, ct.send)!.click();
       await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent', 8000);
