@@ -1,8 +1,9 @@
 import { css } from 'lit';
-import { baseStyles } from '../internal/styles.js';
+import { baseStyles, radioStyles } from '../internal/styles.js';
 
 export const styles = [
   baseStyles,
+  radioStyles,
   css`
     :host {
       display: inline-block;
@@ -131,22 +132,6 @@ export const styles = [
     .hint {
       font-weight: 400;
       color: var(--_text-subtle);
-    }
-    .radio {
-      display: flex;
-      align-items: flex-start;
-      gap: 0.5rem;
-      padding-block: 0.25rem;
-    }
-    .radio input {
-      flex: none;
-      width: 1.5rem;
-      height: 1.5rem;
-      margin: 0.05rem 0 0;
-      accent-color: var(--_accent);
-    }
-    .radio label {
-      min-height: 1.75rem;
     }
     .field {
       display: flex;

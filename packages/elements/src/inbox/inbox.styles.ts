@@ -1,10 +1,11 @@
 import { css } from 'lit';
-import { baseStyles } from '../internal/styles.js';
+import { baseStyles, radioStyles } from '../internal/styles.js';
 import { subjectDataStyles } from '../internal/subject-data.styles.js';
 import { composerStyles } from '../internal/composer.styles.js';
 
 export const styles = [
   baseStyles,
+  radioStyles,
   subjectDataStyles,
   composerStyles,
   css`
@@ -143,22 +144,6 @@ export const styles = [
     }
     fieldset.invalid {
       border: 2px solid var(--_danger);
-    }
-    .radio {
-      display: flex;
-      align-items: flex-start;
-      gap: 0.5rem;
-      padding-block: 0.25rem;
-    }
-    .radio input {
-      flex: none;
-      width: 1.5rem;
-      height: 1.5rem;
-      margin: 0.05rem 0 0;
-      accent-color: var(--_accent);
-    }
-    .radio label {
-      min-height: 1.75rem;
     }
     .more {
       display: flex;

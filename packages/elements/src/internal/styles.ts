@@ -138,3 +138,23 @@ export const baseStyles = css`
     }
   }
 `;
+
+/** A radio group of large targets (a label per option), for the elements that ask for a choice. */
+export const radioStyles = css`
+  .radio {
+    display: flex;
+    align-items: flex-start;
+    gap: 0.5rem;
+    padding-block: 0.25rem;
+  }
+  .radio input {
+    flex: none;
+    width: 1.5rem;
+    height: 1.5rem;
+    margin: 0.05rem 0 0;
+    accent-color: var(--_accent);
+  }
+  .radio label {
+    min-height: 1.75rem;
+  }
+`;
