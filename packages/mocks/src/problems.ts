@@ -12,8 +12,6 @@ export function json<T extends JsonBodyType>(body: T, init: { status?: number; h
 
 export type ProblemKey = keyof typeof problemTypes;
 
-const titles: Record<ProblemKey, string> = problemTitles;
-
 export type FieldError = NonNullable<Problem['errors']>[number];
 
 export interface ProblemSpec {
@@ -27,7 +25,7 @@ export interface ProblemSpec {
 export function problemBody(spec: ProblemSpec): Problem {
   return {
     type: problemTypes[spec.key],
-    title: titles[spec.key],
+    title: problemTitles[spec.key],
     status: spec.status,
     detail: spec.detail,
     ...(spec.errors ? { errors: spec.errors } : {}),

@@ -3,11 +3,10 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import {
-  forbiddenTextChars,
   labelFor,
   messageLimits,
   normaliseText,
-  textLength,
+  textProblem,
   type Recipient,
   type Thread,
   type ThreadDetail,
@@ -381,10 +380,10 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
 
   private subjectProblem(): string | undefined {
     const t = this.t;
-    const s = normaliseText(this.subjectLine).trim();
-    if (!s) return t.errorSubject;
-    if (textLength(s) > messageLimits.titleMaxChars) return t.errorSubjectTooLong(messageLimits.titleMaxChars);
-    if (forbiddenTextChars.test(s)) return t.errorSubjectInvalid;
+    const problem = textProblem(normaliseText(this.subjectLine).trim(), messageLimits.titleMaxChars);
+    if (problem === 'required') return t.errorSubject;
+    if (problem === 'too-long') return t.errorSubjectTooLong(messageLimits.titleMaxChars);
+    if (problem === 'invalid-character') return t.errorSubjectInvalid;
     return undefined;
   }
 

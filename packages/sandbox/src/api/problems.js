@@ -8,8 +8,6 @@ import { problemTitles, problemTypes } from '@omsorg/contract';
 /** @typedef {keyof typeof problemTypes} ProblemKey */
 /** @typedef {{ pointer: string, code: NonNullable<import('@omsorg/contract').Problem['errors']>[number]['code'] }} FieldError */
 
-/** Shared with the msw mocks, from the contract. */
-export const titles = problemTitles;
 
 /** @type {ReadonlyMap<string, ProblemKey>} */
 const keyByType = new Map(Object.entries(problemTypes).map(([k, v]) => [v, /** @type {ProblemKey} */ (k)]));
@@ -50,7 +48,7 @@ export class ProblemError extends Error {
 export function problemBody(status, key, detail, errors) {
   return {
     type: problemTypes[key],
-    title: titles[key],
+    title: problemTitles[key],
     status,
     detail,
     ...(errors ? { errors } : {}),
