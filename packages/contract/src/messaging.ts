@@ -59,3 +59,38 @@ export function sniffAttachmentType(bytes: Uint8Array): Attachment['contentType'
   if (starts([0xff, 0xd8, 0xff])) return 'image/jpeg';
   return null;
 }
+
+/** A file name as an RFC 8187 `filename*` value: `UTF-8''` and the percent-encoded name. */
+export function encodeFilename(name: string): string {
+  return `UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** `Content-Disposition` for a download: an ASCII fallback and the exact UTF-8 name. */
+export function downloadDisposition(filename: string): string {
+  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=${encodeFilename(filename)}`;
+}
+
+/**
+ * The file name an upload's `Content-Disposition` names (`filename*=UTF-8''…`, else a plain
+ * `filename="…"`), its last path segment only; null when there is none or it does not decode.
+ * The server still decides whether the name is acceptable.
+ */
+export function filenameFromDisposition(header: string | null | undefined): string | null {
+  if (!header) return null;
+  let name: string | undefined;
+  const ext = /(?:^|;)\s*filename\*\s*=\s*UTF-8'[^']*'([^;\s]+)/i.exec(header);
+  if (ext?.[1]) {
+    try {
+      name = decodeURIComponent(ext[1]);
+    } catch {
+      return null;
+    }
+  } else {
+    const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
+    name = plain ? (plain[1] ?? plain[2] ?? '').replace(/\\(.)/g, '$1') : undefined;
+  }
+  if (name === undefined) return null;
+  const base = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).trim();
+  return base || null;
+}

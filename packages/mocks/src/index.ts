@@ -54,6 +54,6 @@ export {
   type DraftRecord,
   type StaffMessageOptions,
 } from './messages.js';
-export { AUTO_REPLY_TEXT, filenameFrom, contentDisposition, pdfActiveContent } from './messages-handlers.js';
+export { AUTO_REPLY_TEXT, pdfActiveContent } from './messages-handlers.js';
 export { validateCancellationRequest, etagOf } from './cancel.js';
 export { osloIso, osloDate, osloDateTime, osloOffset, osloOffsetMinutes, addMinutes } from './time.js';

@@ -7,6 +7,8 @@
 import {
   attachmentTypes,
   messageLimits,
+  downloadDisposition,
+  filenameFromDisposition,
   normaliseText,
   sniffAttachmentType,
   textLength,
@@ -122,33 +124,6 @@ function checkAttachmentIds(db: MockDb, value: unknown, subjectId: string, perso
     else errors.push({ pointer: `/attachmentIds/${i}`, code: 'invalid' });
   });
   return ids;
-}
-
-/** `filename*=UTF-8''…` (RFC 6266/8187), else a quoted `filename="…"`; the last path segment only. */
-export function filenameFrom(header: string | null): string | null {
-  if (!header) return null;
-  let name: string | null = null;
-  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;\s]+)/.exec(header);
-  if (star?.[1]) {
-    try {
-      name = decodeURIComponent(star[1]);
-    } catch {
-      return null;
-    }
-  } else {
-    const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/.exec(header);
-    name = plain ? (plain[1] ?? plain[2] ?? '').replace(/\\(.)/g, '$1') : null;
-  }
-  if (name === null) return null;
-  const base = name.split(/[\\/]/).pop()?.trim() ?? '';
-  return base === '' ? null : base;
-}
-
-/** Content-Disposition for a download: an ASCII fallback and the exact UTF-8 name. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /** PDF features that run code or carry files; name escapes (`/J#53`) are decoded first. */
@@ -471,7 +446,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!('threads' in subject)) return subject;
         const key = idempotencyKey(request.headers.get('Idempotency-Key'));
         if (typeof key !== 'string') return problem(key);
-        const filename = filenameFrom(request.headers.get('Content-Disposition'));
+        const filename = filenameFromDisposition(request.headers.get('Content-Disposition'));
         if (filename === null) return problem(bad("Send the file name as Content-Disposition: attachment; filename*=UTF-8''<name>."));
         if (textLength(filename) > 255 || textProblem(filename, 255)) return problem(bad('The file name is too long or holds control or bidirectional characters.'));
         const declared = (request.headers.get('Content-Type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
@@ -513,7 +488,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
             ...EXPOSE,
             'Content-Type': a.contentType,
             'Content-Length': String(a.size),
-            'Content-Disposition': contentDisposition(a.filename),
+            'Content-Disposition': downloadDisposition(a.filename),
             'X-Content-Type-Options': 'nosniff',
             'Content-Security-Policy': 'sandbox',
           },

@@ -4,7 +4,8 @@ import { mockAuthorization } from './auth.js';
 import { createDb } from './db.js';
 import { subjectIds, type PersonKey } from './fixtures.js';
 import { fixtureAttachmentIds, threadIds, tinyPdf, tinyPng } from './messaging-fixtures.js';
-import { contentDisposition, filenameFrom, pdfActiveContent } from './messages-handlers.js';
+import { pdfActiveContent } from './messages-handlers.js';
+import { downloadDisposition as contentDisposition, filenameFromDisposition as filenameFrom } from '@omsorg/contract';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { API, call, NOW, useMocks, type Call } from './test/worker.js';
 

@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { problemTypes } from '@omsorg/contract';
 import { createClient } from './client.js';
 import { createMockAuth } from './auth/mock-auth.js';
-import { encodeFilename } from './messages.js';
+import { encodeFilename } from '@omsorg/contract';
 import type { ClientConfig } from './types.js';
 import {
   BASE, attachment, draft, fakeFetch, json, message, problem, record, rejection, steps, thread, threadDetail, threadPage,

@@ -3,7 +3,7 @@
  * The thread list and threads are kept in the store with their ETags; every newer copy (a poll,
  * a read, a send, a "seen") is announced once through the client's events.
  */
-import { messageLimits, normaliseText, sniffAttachmentType } from '@omsorg/contract';
+import { encodeFilename, messageLimits, normaliseText, sniffAttachmentType } from '@omsorg/contract';
 import type { Message, NewMessage, NewThread, Thread, ThreadDetail, ThreadPage } from '@omsorg/contract';
 import type { AuthState, CallOptions, Client, ClientEventName, ClientEvents, OutboxItem, Outgoing, PollOptions } from './types.js';
 import { OmsorgError, isOmsorgError } from './errors.js';
@@ -22,10 +22,6 @@ const threadDetail = withEtag(asThreadDetail);
 const draftValidator = withEtag(asDraft);
 /** The longest wait between automatic resends of a queued message. */
 const OUTBOX_MAX_DELAY_MS = 5 * 60_000;
-
-/** RFC 8187 ext-value: attr-chars stay, everything else is percent-encoded UTF-8. */
-export const encodeFilename = (name: string) =>
-  `UTF-8''${encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 
 const excerpt = (text: string) => [...text].slice(0, messageLimits.excerptMaxChars).join('');
 

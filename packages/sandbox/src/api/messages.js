@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { inflateSync } from 'node:zlib';
-import { attachmentTypes, messageLimits, normaliseText, sniffAttachmentType, textProblem } from '@omsorg/contract';
+import { attachmentTypes, downloadDisposition, filenameFromDisposition, messageLimits, normaliseText, sniffAttachmentType, textProblem } from '@omsorg/contract';
 import { ProblemError } from './problems.js';
 import { canonical, matchesEtag } from './cancel.js';
 import { fieldErrors } from './contract.js';
@@ -226,23 +226,9 @@ const UNSAFE_NAME_CHARS = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-
  * @returns {string | undefined} undefined when there is no usable name
  */
 export function attachmentFilename(header) {
-  if (!header) return undefined;
-  let name;
-  const ext = /(?:^|;)\s*filename\*\s*=\s*(?:UTF-8|utf-8)'[^']*'([^;\s]+)/i.exec(header);
-  if (ext?.[1]) {
-    try {
-      name = decodeURIComponent(ext[1]);
-    } catch {
-      return undefined;
-    }
-  } else {
-    const plain = /(?:^|;)\s*filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;\s]+))/i.exec(header);
-    name = plain ? (plain[1] ?? '').replace(/\\(.)/g, '$1') || plain[2] : undefined;
-  }
-  if (name === undefined) return undefined;
-  name = name.replace(UNSAFE_NAME_CHARS, '');
-  name = name.slice(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1).trim();
-  name = name.replace(/^\.+/, '');
+  let name = filenameFromDisposition(header);
+  if (name === null) return undefined;
+  name = name.replace(UNSAFE_NAME_CHARS, '').trim().replace(/^\.+/, '');
   if (!name) return undefined;
   const chars = Array.from(name);
   if (chars.length > 255) {
@@ -715,21 +701,17 @@ export async function messageOperation(operationId, c) {
  */
 export function attachmentReply(a) {
   const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-  const ascii = a.filename.replace(/[^\x20-\x7E]|["\\%;]/g, '_');
   return {
     status: 200,
     headers: {
       'Content-Type': attachmentTypes.includes(/** @type {any} */ (a.content_type)) ? a.content_type : 'application/octet-stream',
-      'Content-Disposition': `attachment; filename="${ascii}"; filename*=UTF-8''${encodeRfc5987(a.filename)}`,
+      'Content-Disposition': downloadDisposition(a.filename),
       'Content-Security-Policy': 'sandbox',
       'Cross-Origin-Resource-Policy': 'same-origin',
     },
     body: data,
   };
 }
-
-/** @param {string} s */
-const encodeRfc5987 = (s) => encodeURIComponent(s).replace(/['()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 
 /** @param {{ at: number, id: string }} key */
 export const encodeThreadCursor = (key) => Buffer.from(JSON.stringify(['t', key.at, key.id]), 'utf8').toString('base64url');
