@@ -182,9 +182,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
 
   function wake(why: 'visible' | 'online') {
     for (const w of watches.values()) w.poller.poke();
-    if (why === 'online') {
-      for (const e of outboxEntries.values()) if (e.item.nextRetryAt !== undefined) attempt(e);
-    }
+    if (why === 'online') void resendInOrder([...outboxEntries.values()].filter((e) => e.item.nextRetryAt !== undefined));
   }
 
   function watch<T>(key: string, run: (signal: AbortSignal) => Promise<boolean>, listener: (value: T) => void): () => void {
@@ -319,6 +317,11 @@ export function createMessaging(deps: MessagingDeps): Messaging {
       }
     }
     syncEnv();
+  }
+
+  /** Resends waiting messages one after another, in the order they were written. */
+  async function resendInOrder(entries: Entry[]) {
+    for (const e of entries) await attempt(e);
   }
 
   function clearOutbox() {
@@ -518,8 +521,9 @@ export function createMessaging(deps: MessagingDeps): Messaging {
             clearTimeout(e.timer);
             e.controller?.abort();
             outboxEntries.delete(id);
-          } else if (e.waitingForSignIn) void attempt(e);
+          }
         }
+        void resendInOrder([...outboxEntries.values()].filter((e) => e.waitingForSignIn));
         syncEnv();
         for (const w of watches.values()) w.poller.start();
         return;
