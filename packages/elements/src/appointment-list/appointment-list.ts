@@ -10,6 +10,7 @@ import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, formatDay, formatTime, isoForTime, osloDayKey, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
 import { telHref } from '../internal/phone.js';
+import { BlobDownloads } from '../internal/download.js';
 import { buildIcs } from './ics.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
 import { styles } from './appointment-list.styles.js';
@@ -43,7 +44,6 @@ const tones: Record<AppointmentStatus, Tone> = {
 /** Statuses for which a calendar entry makes no sense. */
 const noCalendar: ReadonlySet<AppointmentStatus> = new Set(['cancelled', 'noshow', 'entered-in-error', 'fulfilled']);
 
-const REVOKE_AFTER_MS = 30_000;
 
 /** One loaded first page and the view it was asked for. */
 interface FirstPage {
@@ -121,18 +121,14 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   @state() private loadingMore = false;
   @state() private moreError?: unknown;
 
-  private revokeTimers = new Map<ReturnType<typeof setTimeout>, string>();
+  private downloads = new BlobDownloads();
   private lastTrigger?: { appointmentId: string; button: HTMLElement };
   private stopFocusWatch?: () => void;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopFocusWatch?.();
-    for (const [timer, url] of this.revokeTimers) {
-      clearTimeout(timer);
-      URL.revokeObjectURL(url);
-    }
-    this.revokeTimers.clear();
+    this.downloads.dispose();
   }
 
   protected override clientConnected(client: Client): void {
@@ -326,19 +322,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
         description,
         status: a.status === 'booked' || a.status === 'arrived' || a.status === 'checked-in' ? 'CONFIRMED' : 'TENTATIVE',
       });
-      const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = t.calendarFile(osloDayKey(start));
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      const timer = setTimeout(() => {
-        this.revokeTimers.delete(timer);
-        URL.revokeObjectURL(url);
-      }, REVOKE_AFTER_MS);
-      this.revokeTimers.set(timer, url);
+      this.downloads.save(this.renderRoot, new Blob([text], { type: 'text/calendar;charset=utf-8' }), t.calendarFile(osloDayKey(start)));
     } catch {
       this.alertText = '';
       this.alertText = t.calendarError;

@@ -10,10 +10,10 @@ import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
 import { inert, renderMessageText } from '../internal/message-text.js';
+import { BlobDownloads } from '../internal/download.js';
 import { messages, type MessageThreadMessages } from './message-thread.messages.js';
 import { styles } from './message-thread.styles.js';
 
-const REVOKE_AFTER_MS = 30_000;
 /** Messages shown at first, and added per "show earlier": a long thread stays quick. */
 const WINDOW = 50;
 const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
@@ -98,7 +98,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
   private watching?: string;
   private known = new Set<string>();
   private seenMarked?: string;
-  private revokeTimers = new Set<ReturnType<typeof setTimeout>>();
+  private downloads = new BlobDownloads();
 
   private readonly composer = new Composer(this, {
     id: 'reply',
@@ -125,8 +125,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisible);
     this.stopWatching();
-    this.revokeTimers.forEach((t) => clearTimeout(t));
-    this.revokeTimers.clear();
+    this.downloads.dispose();
   }
 
   protected override clientConnected(client: Client): void {
@@ -256,19 +255,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     try {
       const blob = await client.downloadAttachment(this.subject, a.id);
       // Always a download, never shown in the page, whatever type the server claims.
-      const url = URL.createObjectURL(new Blob([blob], { type: 'application/octet-stream' }));
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = inert(a.filename);
-      link.hidden = true;
-      this.renderRoot.appendChild(link);
-      link.click();
-      link.remove();
-      const timer = setTimeout(() => {
-        this.revokeTimers.delete(timer);
-        URL.revokeObjectURL(url);
-      }, REVOKE_AFTER_MS);
-      this.revokeTimers.add(timer);
+      this.downloads.save(this.renderRoot, new Blob([blob], { type: 'application/octet-stream' }), inert(a.filename));
     } catch (e) {
       this.alertText = '';
       this.alertText = `${this.t.downloadFailed} ${errorMessage(this.common, e as { kind?: string; status?: number })}`;
