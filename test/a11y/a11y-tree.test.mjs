@@ -5,20 +5,11 @@
 //   node --test test/a11y/a11y-tree.test.mjs   (needs storybook-static/, or STORYBOOK_DIR)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openStory, preparePage, serveStorybook } from './helpers.mjs';
+import { openStory, openStoryPage } from './helpers.mjs';
 
-let sb, chrome, page;
-before(async () => {
-  sb = await serveStorybook();
-  chrome = await launch();
-  page = await chrome.browser.newPage();
-  await page.setViewport({ width: 1000, height: 900 });
-  await preparePage(page);
-});
-after(async () => {
-  await chrome?.close();
-  await sb?.close();
-});
+let sb, page, close;
+before(async () => ({ sb, page, close } = await openStoryPage()));
+after(() => close?.());
 
 /** Every node of the tree, flattened. */
 function flatten(node, out = []) {

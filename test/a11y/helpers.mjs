@@ -111,3 +111,20 @@ export function deepQuerySource() {
     return null;
   })`;
 }
+
+/** The built Storybook served, Chromium launched and one prepared page, for one test file. */
+export async function openStoryPage({ width = 1000, height = 900 } = {}) {
+  const sb = await serveStorybook();
+  const chrome = await launch();
+  const page = await chrome.browser.newPage();
+  await page.setViewport({ width, height });
+  await preparePage(page);
+  return {
+    sb,
+    page,
+    close: async () => {
+      await chrome.close();
+      await sb.close();
+    },
+  };
+}

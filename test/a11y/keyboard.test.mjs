@@ -12,7 +12,7 @@
 //   KEYBOARD_STORIES=elements-login--default,…  runs only these rows.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openStory, preparePage, serveStorybook } from './helpers.mjs';
+import { openStory, openStoryPage } from './helpers.mjs';
 import { expectedStops, focusById, focusProblems, focused, key, orderProblems, prepare, shiftTab, walk } from './keyboard.mjs';
 
 /** Journey helpers for one page; every step is a key press, never a click. */
@@ -269,18 +269,9 @@ const ROWS = [
   },
 ];
 
-let sb, chrome, page;
-before(async () => {
-  sb = await serveStorybook();
-  chrome = await launch();
-  page = await chrome.browser.newPage();
-  await page.setViewport({ width: 1000, height: 900 });
-  await preparePage(page);
-});
-after(async () => {
-  await chrome?.close();
-  await sb?.close();
-});
+let sb, page, close;
+before(async () => ({ sb, page, close } = await openStoryPage()));
+after(() => close?.());
 
 const only = process.env.KEYBOARD_STORIES?.split(',').filter(Boolean);
 

@@ -10,7 +10,7 @@
 //   npm run storybook:build && node --test test/a11y/live-regions.test.mjs
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openStory, preparePage, serveStorybook } from './helpers.mjs';
+import { openStory, openStoryPage } from './helpers.mjs';
 
 /**
  * One row per element state. `text`: the announcement (or, for a gap, the visible text that
@@ -61,18 +61,9 @@ function flatten(node, out = []) {
 const textOf = (node) => flatten(node).filter((n) => n.role === 'StaticText').map((n) => n.name ?? '').join('').replace(/\s+/g, ' ').trim();
 const nameMatches = (want, got) => (want instanceof RegExp ? want.test(got ?? '') : want === got);
 
-let sb, chrome, page;
-before(async () => {
-  sb = await serveStorybook();
-  chrome = await launch();
-  page = await chrome.browser.newPage();
-  await page.setViewport({ width: 1000, height: 900 });
-  await preparePage(page);
-});
-after(async () => {
-  await chrome?.close();
-  await sb?.close();
-});
+let sb, page, close;
+before(async () => ({ sb, page, close } = await openStoryPage()));
+after(() => close?.());
 
 /** The story's tree once `ready(nodes)` holds (polled: loading and expiry states come and go). */
 async function treeWhen(story, ready) {
