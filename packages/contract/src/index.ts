@@ -1,4 +1,4 @@
 export * from './codes.js';
 export * from './types.js';
-export * from './messaging.js';
+export * from './rules/index.js';
 export type { paths, components, operations } from './generated/api.js';

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { osloDate, osloDateTime, osloIso, osloOffset } from './time.js';
+import { osloDate, osloDateTime, osloIso, osloOffset, toSecond } from './time.js';
 
 describe('Europe/Oslo time', () => {
   it('uses +01:00 in winter and +02:00 in summer, whatever the machine zone', () => {
@@ -30,5 +30,26 @@ describe('Europe/Oslo time', () => {
     expect(osloIso(osloDateTime(new Date('2025-03-29T12:00:00Z'), 1, 2, 30))).to.equal('2025-03-30T03:30:00+02:00');
     // 23:30 UTC on 31 Dec is already New Year in Oslo.
     expect(osloDate(new Date('2025-12-31T23:30:00Z'))).to.equal('2026-01-01');
+  });
+
+  it('answers from its per-hour cache exactly as Intl does, every 37 minutes over two summer-time years', () => {
+    // The cached path (offset per UTC hour, UTC arithmetic) against Intl's own wall clock, over
+    // both changes of 2025 and 2026, visiting each hour several times (cache hits and misses).
+    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'medium' });
+    const from = Date.parse('2025-01-01T00:00:00Z');
+    const to = Date.parse('2027-01-01T00:00:00Z');
+    let checked = 0;
+    for (let t = from; t < to; t += 37 * 60_000 + 13_000) {
+      const d = new Date(t);
+      expect(osloIso(d).slice(0, 19).replace('T', ' '), d.toISOString()).to.equal(intl.format(d));
+      checked++;
+    }
+    expect(checked).to.be.greaterThan(28_000);
+  });
+
+  it('writes times to the second, and years outside the cached range through Intl', () => {
+    expect(toSecond(new Date('2025-05-01T10:00:00.999Z')).toISOString()).to.equal('2025-05-01T10:00:00.000Z');
+    expect(osloIso(new Date('1850-07-01T12:00:00Z'))).to.match(/^1850-07-01T12:\d\d:\d\d\+00:\d\d$/);
+    expect(() => osloIso(new Date(NaN))).to.throw(RangeError);
   });
 });
