@@ -4,7 +4,7 @@ import { createDb } from './db.js';
 import { appointmentIds as ids, persons, subjectIds, type PersonKey } from './fixtures.js';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { call, NOW, useMocks } from './test/worker.js';
-import { osloIso } from './time.js';
+import { osloIso } from '@omsorg/contract';
 
 const ill = { reason: { system: cancellationReasons.system, code: 'pat-crs' }, comment: 'Feber' };
 let keyCounter = 0;

@@ -7,7 +7,7 @@
 import { cancellableStatuses, cancellationReasons, isKnownCode, type Appointment, type Person } from '@omsorg/contract';
 import type { MockDb, SubjectRecord } from './db.js';
 import type { FieldError, ProblemSpec } from './problems.js';
-import { addMinutes, osloIso } from './time.js';
+import { addMinutes, osloIso } from '@omsorg/contract';
 import { isCancellable } from './fixture-builders.js';
 
 export interface CancelContext {

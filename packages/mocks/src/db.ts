@@ -3,7 +3,7 @@ import type { Appointment, GrantedService, Me, ReplyPolicy } from '@omsorg/contr
 import { createFixtures, personKeys, type PersonKey } from './fixtures.js';
 import { addStaffMessage, startStaffThread, type DraftRecord, type StaffMessageOptions, type ThreadRecord } from './messages.js';
 import type { AttachmentFixture, MessageFixture } from './messaging-fixtures.js';
-import { osloIso } from './time.js';
+import { osloIso } from '@omsorg/contract';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 
 export interface SubjectRecord {

@@ -15,7 +15,7 @@ import {
   type Location,
   type Subject,
 } from '@omsorg/contract';
-import { osloDate, osloDateTime, osloIso } from './time.js';
+import { osloDate, osloDateTime, osloIso } from '@omsorg/contract';
 
 export type ServiceCode = keyof typeof serviceTypes.codes;
 export type ReasonCode = keyof typeof cancellationReasons.codes;

@@ -1,7 +1,7 @@
 /** Ola Nordmann (86, lives at home in the fictional Fjordvik kommune): daily home nursing and more. */
 import type { Appointment, GrantedService, Location, Person } from '@omsorg/contract';
 import { appointment, dayTag, grantedService, reason, type Provider } from './fixture-builders.js';
-import { osloDateTime, osloIso } from './time.js';
+import { osloDateTime, osloIso } from '@omsorg/contract';
 
 export const olaSubjectId = 'sub-ola-7f3a';
 

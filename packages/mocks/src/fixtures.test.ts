@@ -3,7 +3,7 @@ import { cancellationReasons, relations, serviceTypes, type Appointment } from '
 import { appointmentIds, createFixtures, persons, personKeys, subjectIds, type Fixtures } from './fixtures.js';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { NOW } from './test/worker.js';
-import { osloOffset } from './time.js';
+import { osloOffset } from '@omsorg/contract';
 import { sniffAttachmentType } from '@omsorg/contract';
 import { buildInbox, buildLongThread, threadIds, tinyJpeg, type ThreadFixture } from './messaging-fixtures.js';
 

@@ -23,7 +23,7 @@ import { malformedAppointment, malformedCancellation, malformedMe, malformedPage
 import { listPage } from './paging.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
-import { addMinutes, osloDate, osloIso } from './time.js';
+import { addMinutes, osloDate, osloIso } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];

@@ -56,4 +56,4 @@ export {
 } from './messages.js';
 export { AUTO_REPLY_TEXT, pdfActiveContent } from './messages-handlers.js';
 export { validateCancellationRequest, etagOf } from './cancel.js';
-export { osloIso, osloDate, osloDateTime, osloOffset, osloOffsetMinutes, addMinutes } from './time.js';
+export { osloIso, osloDate, osloDateTime, osloOffset, osloOffsetMinutes, addMinutes } from '@omsorg/contract';

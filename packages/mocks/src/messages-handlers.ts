@@ -46,7 +46,7 @@ import type { MessageFixture, Party } from './messaging-fixtures.js';
 import { decodeKey, encodeKey } from './paging.js';
 import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem, type FieldError, type ProblemSpec } from './problems.js';
 import type { ScenarioBehaviour } from './scenarios.js';
-import { osloIso } from './time.js';
+import { osloIso } from '@omsorg/contract';
 
 /** What the message routes need from createMockApi. */
 export interface MessageRouteContext {

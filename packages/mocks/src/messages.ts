@@ -18,7 +18,7 @@ import {
 } from '@omsorg/contract';
 import type { MockDb, SubjectRecord } from './db.js';
 import { defaultReplyPolicy, isRecipientService, type MessageFixture, type Party, type ReadFixture, type ThreadFixture } from './messaging-fixtures.js';
-import { osloIso } from './time.js';
+import { osloIso } from '@omsorg/contract';
 
 /** A stored thread; `version` counts every change to it (a message, a read pointer, its status). */
 export interface ThreadRecord extends ThreadFixture {

@@ -6,7 +6,7 @@
 import type { Attachment, GrantedService, ReplyPolicy, SenderRole, Thread } from '@omsorg/contract';
 import { emmaSubjectId } from './fixtures-emma.js';
 import { olaSubjectId } from './fixtures-ola.js';
-import { addMinutes, osloDateTime, osloIso } from './time.js';
+import { addMinutes, osloDateTime, osloIso } from '@omsorg/contract';
 
 /** Who wrote or read: `personId` null for the care service's staff. */
 export interface Party {

@@ -6,7 +6,7 @@ import type { Fixtures } from './fixtures.js';
 import { applyHostile } from './hostile.js';
 import { buildInbox, buildLongThread } from './messaging-fixtures.js';
 import { olaSubjectId } from './fixtures-ola.js';
-import { addMinutes, osloIso } from './time.js';
+import { addMinutes, osloIso } from '@omsorg/contract';
 
 export type ScenarioName =
   | 'default'

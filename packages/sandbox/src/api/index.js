@@ -13,7 +13,7 @@
  * is checked against the contract; a response that breaks it is recorded in
  * `contractViolations`, logged, and replaced by a 500 problem, so tests fail loudly.
  */
-import { osloDate, osloIso } from './time.js';
+import { osloDate, osloIso } from '@omsorg/contract';
 import { ProblemError, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { parseListQuery, encodeCursor } from './paging.js';

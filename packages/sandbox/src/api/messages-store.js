@@ -10,7 +10,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { messageLimits } from '@omsorg/contract';
-import { osloIso } from './time.js';
+import { osloIso } from '@omsorg/contract';
 
 /** @typedef {import('../db/index.js').Queryable} Queryable */
 /** @typedef {import('@omsorg/contract').Thread} Thread */

@@ -5,7 +5,7 @@
  * (subject_id, id), never by id alone.
  */
 import { cancellableStatuses, relations } from '@omsorg/contract';
-import { osloIso } from './time.js';
+import { osloIso } from '@omsorg/contract';
 
 /** @typedef {import('../db/index.js').Queryable} Queryable */
 /** @typedef {import('@omsorg/contract').Appointment} Appointment */

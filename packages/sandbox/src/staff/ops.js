@@ -6,7 +6,7 @@
  */
 import { messageLimits, normaliseText, textProblem } from '@omsorg/contract';
 import { logAccess } from '../api/store.js';
-import { osloDate } from '../api/time.js';
+import { osloDate } from '@omsorg/contract';
 import {
   closeThread,
   findThreadRow,
