@@ -2,29 +2,8 @@ import { expect } from '@open-wc/testing';
 import { problemTypes } from '@omsorg/contract';
 import { createClient } from './client.js';
 import { createMockAuth } from './auth/mock-auth.js';
-import type { Auth, CancelInput, ClientConfig } from './types.js';
-import {
-  BASE, appointment, deferred, fakeFetch, json, me, netError, page, problem, record, rejection, services, steps, stubAuth, tick,
-  type Call,
-} from './test/fixtures.js';
-
-const FAST = { retries: 3, baseDelayMs: 1, maxDelayMs: 5 };
-
-function setup(handler: (call: Call, n: number) => Response | Promise<Response>, config: Partial<ClientConfig> & { auth?: Auth } = {}) {
-  const { fetch, calls } = fakeFetch(handler);
-  const auth = config.auth ?? createMockAuth({ user: { sub: 'ola', name: 'Ola Nordmann' }, signedIn: true, persist: false });
-  const client = createClient({ baseUrl: BASE, retry: FAST, ...config, auth, fetch });
-  return { client, calls, auth, rec: record(client) };
-}
-
-const cancelInput = (overrides: Partial<CancelInput> = {}): CancelInput => ({
-  subjectId: 'me',
-  appointmentId: 'a1',
-  version: 'v1',
-  reason: { system: 'urn:omsorg:codesystem:avbestillingsarsak', code: 'pat-crs' },
-  idempotencyKey: 'key-12345678',
-  ...overrides,
-});
+import { BASE, appointment, deferred, fakeFetch, json, me, netError, page, problem, rejection, services, steps, stubAuth, tick } from './test/fixtures.js';
+import { FAST, cancelInput, setup } from './test/client-setup.js';
 
 describe('client: requests', () => {
   it('sends Accept and the auth headers to baseUrl/v1 and validates the body', async () => {
@@ -140,18 +119,6 @@ describe('client: retry', () => {
       expect(err.retryable).to.equal(status === 500);
     });
   }
-
-  it('retries a cancel with the same Idempotency-Key and If-Match on every attempt', async () => {
-    const done = appointment({ status: 'cancelled', version: 'v2' });
-    const { client, calls } = setup(steps(netError(), () => problem(503, problemTypes.unavailable), () => json(done, 200, { etag: '"v2"' })));
-    expect(await client.cancelAppointment(cancelInput())).to.deep.equal(done);
-    expect(calls).to.have.length(3);
-    for (const c of calls) {
-      expect(c.method).to.equal('POST');
-      expect(c.headers.get('idempotency-key')).to.equal('key-12345678');
-      expect(c.headers.get('if-match')).to.equal('"v1"');
-    }
-  });
 });
 
 describe('client: errors and validation', () => {
@@ -206,38 +173,6 @@ describe('client: errors and validation', () => {
     expect(err.detail).to.equal('etag');
     // A weak ETag (changed by a compressing proxy) is ignored.
     expect((await client.getAppointment('me', 'a1')).version).to.equal('v1');
-  });
-});
-
-describe('client: abort', () => {
-  it('rejects at once with aborted when the signal is already aborted', async () => {
-    const { client, calls } = setup(() => json(me()));
-    const err = await rejection(client.me({ signal: AbortSignal.abort() }));
-    expect(err.kind).to.equal('aborted');
-    expect(calls).to.have.length(0);
-  });
-
-  it('stops an in-flight fetch that never answers', async () => {
-    const { client, calls } = setup(() => new Promise<Response>(() => {}));
-    const ctl = new AbortController();
-    const p = client.getAppointment('me', 'a1', { signal: ctl.signal });
-    await tick();
-    ctl.abort();
-    expect((await rejection(p)).kind).to.equal('aborted');
-    expect(calls[0]!.signal?.aborted).to.equal(true);
-  });
-
-  it('stops waiting between retries', async () => {
-    const { client, calls } = setup(() => problem(503, problemTypes.unavailable, {}, { 'retry-after': '60' }), {
-      retry: { retries: 3, baseDelayMs: 1, maxDelayMs: 60_000 },
-    });
-    const ctl = new AbortController();
-    const p = client.cancelAppointment(cancelInput(), { signal: ctl.signal });
-    await tick();
-    await tick();
-    ctl.abort();
-    expect((await rejection(p)).kind).to.equal('aborted');
-    expect(calls).to.have.length(1);
   });
 });
 
@@ -338,63 +273,6 @@ describe('client: store and events', () => {
     await client.listAppointments({}, { fresh: true });
     expect(rec.of('appointment-changed').map((d) => d.appointment.version)).to.deep.equal(['v2']);
     expect(client.cachedAppointment('a1')?.status).to.equal('cancelled');
-  });
-
-  it('cancels: body, headers, store update and appointment-changed; cached lists show it', async () => {
-    const done = appointment({ status: 'cancelled', version: 'v2' });
-    const { client, calls, rec } = setup((c) => (c.method === 'POST' ? json(done) : json(page())));
-    await client.listAppointments();
-    await client.cancelAppointment(cancelInput({ comment: '  Syk i dag  ' }));
-    const post = calls[1]!;
-    expect(post.url).to.equal(`${BASE}/v1/subjects/me/appointments/a1/cancellation`);
-    expect(post.headers.get('content-type')).to.equal('application/json');
-    expect(JSON.parse(post.body!)).to.deep.equal({ reason: cancelInput().reason, comment: 'Syk i dag' });
-    expect(rec.of('appointment-changed').map((d) => d.appointment)).to.deep.equal([done]);
-    expect(client.cachedAppointment('a1')).to.deep.equal(done);
-    // The cached list page now shows the cancelled copy without a refetch.
-    expect((await client.listAppointments()).items[0]).to.deep.equal(done);
-    expect(calls).to.have.length(2);
-  });
-
-  it('omits an empty comment and extra reason fields', async () => {
-    const { client, calls } = setup(() => json(appointment({ version: 'v2' })));
-    const reason = { ...cancelInput().reason, display: 'x' } as CancelInput['reason'];
-    await client.cancelAppointment(cancelInput({ comment: '   ', reason }));
-    expect(JSON.parse(calls[0]!.body!)).to.deep.equal({ reason: cancelInput().reason });
-  });
-
-  it('on 412 refetches the appointment, stores it, emits appointment-changed and throws', async () => {
-    const fresh = appointment({ version: 'v3', status: 'cancellation-requested' });
-    const { client, calls, rec } = setup((c) =>
-      c.method === 'POST' ? problem(412, problemTypes.preconditionFailed) : json(fresh, 200, { etag: '"v3"' }),
-    );
-    const err = await rejection(client.cancelAppointment(cancelInput()));
-    expect(err.status).to.equal(412);
-    expect(err.type).to.equal(problemTypes.preconditionFailed);
-    expect(calls.map((c) => c.method)).to.deep.equal(['POST', 'GET']);
-    expect(calls[1]!.url).to.equal(`${BASE}/v1/subjects/me/appointments/a1`);
-    expect(rec.of('appointment-changed').map((d) => d.appointment)).to.deep.equal([fresh]);
-    expect(client.cachedAppointment('a1')).to.deep.equal(fresh);
-  });
-
-  it('still throws the 412 when the refetch fails', async () => {
-    const { client, rec } = setup((c) => (c.method === 'POST' ? problem(412, problemTypes.preconditionFailed) : problem(404, problemTypes.notFound)));
-    const err = await rejection(client.cancelAppointment(cancelInput()));
-    expect(err.status).to.equal(412);
-    expect(rec.of('appointment-changed')).to.have.length(0);
-  });
-
-  it('keeps the newest copy: a slow list started before a cancel does not overwrite it', async () => {
-    const gate = deferred<Response>();
-    const done = appointment({ status: 'cancelled', version: 'v2' });
-    const { client } = setup((c) => (c.method === 'POST' ? json(done) : gate.promise));
-    const slowList = client.listAppointments();
-    await tick();
-    await client.cancelAppointment(cancelInput());
-    gate.resolve(json(page([appointment()])));
-    const listed = await slowList;
-    expect(client.cachedAppointment('a1')).to.deep.equal(done);
-    expect(listed.items[0]).to.deep.equal(done);
   });
 
   it('on() returns an unsubscribe function', async () => {
@@ -513,17 +391,6 @@ describe('client: auth', () => {
     expect(auth.signOuts).to.equal(1);
     expect(rec.types()).to.deep.equal(['cleared', 'auth-changed']);
     expect((await pending).kind).to.equal('aborted');
-  });
-
-  it('drops a response that arrives after sign-out', async () => {
-    const gate = deferred<Response>();
-    const { client } = setup(() => gate.promise);
-    const p = client.cancelAppointment(cancelInput());
-    await tick();
-    await client.signOut();
-    gate.resolve(json(appointment({ version: 'v2' })));
-    await p;
-    expect(client.cachedAppointment('a1')).to.equal(undefined);
   });
 
   it('wipes when another person signs in', async () => {

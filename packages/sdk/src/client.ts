@@ -1,6 +1,6 @@
-import type { AppointmentPage, CancellationRequest } from '@omsorg/contract';
+import type { AppointmentPage } from '@omsorg/contract';
 import type { AuthState, CallOptions, Client, ClientConfig, ClientEventName, ClientEvents } from './types.js';
-import { isOmsorgError } from './errors.js';
+import { createCancelling } from './cancel.js';
 import { DEFAULT_RETRY, send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
 import { createMessaging } from './messages.js';
@@ -83,6 +83,12 @@ export function createClient(config: ClientConfig): Client {
       (a) => store.newest(a),
     );
 
+  const cancelling = createCancelling({
+    http,
+    store,
+    refetch: (subjectId, appointmentId, options, force) => loadAppointment(subjectId, appointmentId, options, force),
+  });
+
   const messaging = createMessaging({ http, store, emit, subject: () => subject, poll: config.poll });
 
   // Session state: forward changes once, wipe on a change of person, warn before expiry.
@@ -147,28 +153,8 @@ export function createClient(config: ClientConfig): Client {
 
     getAppointment: (subjectId, appointmentId, options) => loadAppointment(subjectId, appointmentId, options, false),
 
-    async cancelAppointment(input, options = {}) {
-      const path = `/v1/subjects/${enc(input.subjectId)}/appointments/${enc(input.appointmentId)}/cancellation`;
-      const body: CancellationRequest = { reason: { system: input.reason.system, code: input.reason.code } };
-      const comment = input.comment?.trim();
-      if (comment) body.comment = comment;
-      const generation = store.generation;
-      try {
-        const a = await send(
-          http,
-          { method: 'POST', path, body, validate: withAppointmentEtag, headers: { 'If-Match': `"${input.version}"`, 'Idempotency-Key': input.idempotencyKey } },
-          options.signal,
-        );
-        if (generation === store.generation) store.put(a, store.ticket(), true);
-        return a;
-      } catch (e) {
-        if (isOmsorgError(e) && e.status === 412 && generation === store.generation) {
-          // Show the user what changed: the error goes up, the fresh copy goes to the store.
-          await loadAppointment(input.subjectId, input.appointmentId, { fresh: true, signal: options.signal }, true).catch(() => {});
-        }
-        throw e;
-      }
-    },
+    cancelAppointment: cancelling.cancelAppointment,
+    cancelIntent: cancelling.cancelIntent,
 
     listServices: (subjectId, options) => get(`/v1/subjects/${enc(subjectId ?? subject)}/services`, asServiceList, options, true),
 

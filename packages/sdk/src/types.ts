@@ -93,8 +93,40 @@ export interface CancelInput {
   version: string;
   reason: Coding;
   comment?: string;
-  /** Made once per user intent with `client.newIdempotencyKey()`, reused on every retry. */
-  idempotencyKey: string;
+  /**
+   * One per user intent, reused on every retry (`client.newIdempotencyKey()`). Default: a new
+   * key for this call, which its automatic retries reuse. `cancelIntent` keeps it for you.
+   */
+  idempotencyKey?: string;
+}
+
+/** Which appointment a cancel intent is about. */
+export interface CancelTarget {
+  subjectId: string;
+  appointmentId: string;
+}
+
+/** What the person sends: the version they saw (If-Match), a reason and an optional comment. */
+export type CancelDraft = Pick<CancelInput, 'version' | 'reason' | 'comment'>;
+
+/**
+ * One person's intent to cancel one appointment (`client.cancelIntent`). It makes the
+ * Idempotency-Key on the first send and reuses it on every retry, also after a sign-in; it makes
+ * a new one after a 412 (the appointment changed), after a 422 for a reused key, and when the
+ * content changed after the server answered a failure. A send while one is in flight returns
+ * that one. On success the store holds the returned appointment and emits
+ * `appointment-changed`; after a 412 or 409 the SDK has read the appointment once into the store
+ * (`cachedAppointment`), so the caller fetches nothing.
+ */
+export interface CancelIntent {
+  readonly target: CancelTarget;
+  /** The Idempotency-Key of the intent, once sent and until it ends. */
+  readonly key: string | undefined;
+  /** Whether a send is in flight. */
+  readonly pending: boolean;
+  send(draft: CancelDraft, options?: CallOptions): Promise<Appointment>;
+  /** Forgets the key: the next send is a new intent. */
+  reset(): void;
 }
 
 export interface ThreadQuery {
@@ -181,6 +213,8 @@ export interface Client {
   listAppointments(query?: AppointmentQuery, options?: CallOptions): Promise<AppointmentPage>;
   getAppointment(subjectId: string, appointmentId: string, options?: CallOptions): Promise<Appointment>;
   cancelAppointment(input: CancelInput, options?: CallOptions): Promise<Appointment>;
+  /** Starts a cancel intent that owns its Idempotency-Key across retries (see `CancelIntent`). */
+  cancelIntent(target: CancelTarget): CancelIntent;
   listServices(subjectId?: string, options?: CallOptions): Promise<ServiceList>;
 
   // Messages
