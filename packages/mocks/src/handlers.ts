@@ -12,7 +12,7 @@ import type {
   ServiceList,
   Subject,
 } from '@omsorg/contract';
-import { delay, http, type HttpHandler, type HttpResponse, type JsonBodyType } from 'msw';
+import { http, type HttpHandler, type HttpResponse, type JsonBodyType } from 'msw';
 import { authenticate } from './auth.js';
 import { cancel, etagOf } from './cancel.js';
 import { createDb, type MockDb, type SubjectRecord } from './db.js';
@@ -23,6 +23,7 @@ import { malformedAppointment, malformedCancellation, malformedMe, malformedPage
 import { listPage } from './paging.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
+import { realWait, type MockWait } from './timers.js';
 import { addMinutes, osloDate, osloIso } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
@@ -51,6 +52,11 @@ export interface CreateHandlersOptions {
    * turns it on in the `default` scenario (AUTO_REPLY_MS) unless you pass 0.
    */
   autoReplyMs?: number;
+  /**
+   * How `delayMs` and `autoReplyMs` pass. Default: a real timer. Tests pass `heldTimers().wait`
+   * and release each wait themselves.
+   */
+  wait?: MockWait;
 }
 
 export interface MockApi {
@@ -71,6 +77,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
   const fallback = options.person ?? 'ola';
   const requireAuth = options.requireAuth ?? true;
   const delayMs = options.delayMs ?? behaviour.delayMs ?? 0;
+  const wait = options.wait ?? realWait;
   const url = (path: string): string => `${base}/v1${path}`;
   db.clock = now;
 
@@ -79,7 +86,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     request: Request,
     route: (person: PersonKey) => Response | Promise<Response>,
   ): Promise<HttpResponse<T | Problem>> {
-    if (delayMs > 0) await delay(delayMs);
+    if (delayMs > 0) await wait(delayMs);
     if (behaviour.fail === 'server-error') {
       return problem({ status: 500, key: 'serverError', detail: 'The mock server is in the server-error scenario.' });
     }
@@ -186,7 +193,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
       }),
     ),
 
-    ...messageHandlers({ db, now, url, behaviour, guard, access, autoReplyMs: options.autoReplyMs ?? 0 }),
+    ...messageHandlers({ db, now, url, behaviour, guard, access, autoReplyMs: options.autoReplyMs ?? 0, wait }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>

@@ -3,6 +3,7 @@
  * Safe in Node and the browser; the service-worker helper lives in `@omsorg/mocks/browser`.
  */
 export { createHandlers, createMockApi, type CreateHandlersOptions, type MockApi } from './handlers.js';
+export { heldTimers, realWait, type HeldTimers, type MockWait } from './timers.js';
 export {
   scenarios,
   scenarioNames,

@@ -58,6 +58,8 @@ export interface MessageRouteContext {
   access: (person: PersonKey, subjectId: string | undefined, scope: 'messages') => SubjectRecord | HttpResponse<Problem>;
   /** Milliseconds until staff answer a citizen's or relative's message; 0: never. */
   autoReplyMs: number;
+  /** How the auto-reply's milliseconds pass (a real timer unless a test holds it). */
+  wait: (ms: number) => Promise<void>;
 }
 
 /** The automatic answer of the offline demo. */
@@ -160,10 +162,10 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
   function scheduleAutoReply(threadId: string): void {
     if (ctx.autoReplyMs <= 0) return;
-    setTimeout(() => {
+    void ctx.wait(ctx.autoReplyMs).then(() => {
       const thread = db.findThread(threadId);
       if (thread && thread.status === 'open') db.staffReply(threadId, AUTO_REPLY_TEXT);
-    }, ctx.autoReplyMs);
+    });
   }
 
   /** Replays the first answer to this key, or refuses a reuse; undefined when the key is new. */

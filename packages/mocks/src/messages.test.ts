@@ -7,6 +7,7 @@ import { fixtureAttachmentIds, threadIds, tinyPdf, tinyPng } from './messaging-f
 import { pdfActiveContent } from './messages-handlers.js';
 import { downloadDisposition as contentDisposition, filenameFromDisposition as filenameFrom } from '@omsorg/contract';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
+import { heldTimers } from './timers.js';
 import { API, call, NOW, useMocks, type Call } from './test/worker.js';
 
 let n = 0;
@@ -450,16 +451,29 @@ describe('messages: staff replies without reload', () => {
   });
 
   it('answers automatically after autoReplyMs, and not at all by default', async () => {
-    await useMocks({ autoReplyMs: 30 });
+    // The test ends the 30 ms itself: the answer cannot land before the first read.
+    const timers = heldTimers();
+    await useMocks({ autoReplyMs: 30, wait: timers.wait });
     await reply(threadIds.olaUnreadReply, { text: 'Hallo?' });
     const count = async () => (await thread(threadIds.olaUnreadReply)).body.messages.length;
+    expect(timers.pending).to.deep.equal([30]);
     expect(await count()).to.equal(3);
-    await new Promise((r) => setTimeout(r, 120));
+    expect(timers.release(30)).to.equal(1);
     expect(await count()).to.equal(4);
     expect((await thread(threadIds.olaUnreadReply)).body.messages.at(-1).sender.role).to.equal('staff');
-    await useMocks();
+    const off = heldTimers();
+    await useMocks({ wait: off.wait });
     await reply(threadIds.olaUnreadReply, { text: 'Hallo?' });
-    await new Promise((r) => setTimeout(r, 120));
+    expect(off.pending).to.deep.equal([]);
     expect(await count()).to.equal(3);
+  });
+
+  it('does not answer automatically in a thread closed before the auto-reply is due', async () => {
+    const timers = heldTimers();
+    const mock = await useMocks({ autoReplyMs: 30, wait: timers.wait });
+    await reply(threadIds.olaUnreadReply, { text: 'Hallo?' });
+    mock.api.db.setThreadStatus(threadIds.olaUnreadReply, 'closed');
+    timers.release();
+    expect((await thread(threadIds.olaUnreadReply)).body.messages).to.have.length(3);
   });
 });

@@ -5,7 +5,8 @@ import { hostileText } from './hostile.js';
 import { threadIds } from './messaging-fixtures.js';
 import { scenarioBehaviour, scenarioNames, scenarios, SLOW_DELAY_MS, type ScenarioName } from './scenarios.js';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
-import { call, NOW, useMocks } from './test/worker.js';
+import { heldTimers, type HeldTimers } from './timers.js';
+import { call, NOW, until, useMocks } from './test/worker.js';
 
 const body = { reason: { system: cancellationReasons.system, code: 'pat-crs' } };
 let n = 0;
@@ -91,24 +92,38 @@ describe('scenarios', () => {
     expect(started.status).to.equal(201);
   });
 
-  it(`slow: answers after about ${SLOW_DELAY_MS} ms by default`, async () => {
-    await useMocks({ scenario: 'slow' });
-    const t0 = performance.now();
-    expect((await call('/v1/me')).status).to.equal(200);
-    const took = performance.now() - t0;
-    expect(took).to.be.within(SLOW_DELAY_MS - 50, SLOW_DELAY_MS + 1500);
+  /** Sends `path` and checks that it is answered only when a wait of `ms` is released. */
+  async function answersAfter(path: string, ms: number, timers: HeldTimers): Promise<void> {
+    let answered = false;
+    const answer = call(path).then((r) => ((answered = true), r));
+    await until(() => timers.pending.length > 0, 'the answer delay');
+    expect(timers.pending).to.deep.equal([ms]);
+    expect(answered, 'answered before the delay ended').to.equal(false);
+    expect(timers.release(ms)).to.equal(1);
+    expect((await answer).status).to.equal(200);
+  }
+
+  it(`slow: answers after ${SLOW_DELAY_MS} ms by default`, async () => {
+    const timers = heldTimers();
+    await useMocks({ scenario: 'slow', wait: timers.wait });
+    await answersAfter('/v1/me', SLOW_DELAY_MS, timers);
   });
 
   it('slow: delayMs overrides the delay, and delays any scenario', async () => {
-    await useMocks({ scenario: 'slow', delayMs: 300 });
-    let t0 = performance.now();
-    await call('/v1/me');
-    expect(performance.now() - t0).to.be.within(290, 2000);
-    await useMocks({ scenario: 'default', delayMs: 200 });
-    t0 = performance.now();
-    await call('/v1/subjects/me/services');
-    expect(performance.now() - t0).to.be.within(190, 2000);
+    let timers = heldTimers();
+    await useMocks({ scenario: 'slow', delayMs: 300, wait: timers.wait });
+    await answersAfter('/v1/me', 300, timers);
+    timers = heldTimers();
+    await useMocks({ scenario: 'default', delayMs: 200, wait: timers.wait });
+    await answersAfter('/v1/subjects/me/services', 200, timers);
     expect(scenarioBehaviour('default').delayMs).to.equal(undefined);
+  });
+
+  it('slow: without a test clock the delay is a real wait (never shorter)', async () => {
+    await useMocks({ scenario: 'default', delayMs: 200 });
+    const t0 = performance.now();
+    expect((await call('/v1/me')).status).to.equal(200);
+    expect(performance.now() - t0).to.be.at.least(190);
   });
 
   for (const [scenario, status, type] of [

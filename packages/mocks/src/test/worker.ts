@@ -21,6 +21,15 @@ export async function useMocks(options: CreateHandlersOptions = {}): Promise<Moc
   return mock;
 }
 
+/** Waits until `check()` holds: for something the test itself set going (cap 5 s). */
+export async function until(check: () => boolean, what = 'condition'): Promise<void> {
+  const end = Date.now() + 5000;
+  while (!check()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
 export interface Call {
   status: number;
   headers: Headers;
