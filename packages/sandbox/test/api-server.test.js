@@ -113,13 +113,13 @@ describe(`sandbox server (${testEngine()})`, () => {
     await staffReply(s.url, { staffId: 'stf-ahmed-prakt', subjectId: SUBJECTS.ola, threadId: 'thr-ola-rengjoring', text: 'Svar fra ansattsiden' });
     const ola = await signIn({ issuer: s.issuer, clientId: TEST_CLIENT_ID, redirectUri: `${s.url}/callback`, personId: 'psn-ola-7f3a' });
     const url = `${s.url}/v1/subjects/me/threads/thr-ola-rengjoring`;
-    const thread = await (await fetch(url, { headers: await ola.authorization('GET', url) })).json();
+    const thread = /** @type {any} */ (await (await fetch(url, { headers: await ola.authorization('GET', url) })).json());
     assert.equal(thread.messages.at(-1).text, 'Svar fra ansattsiden');
     assert.equal(thread.messages.at(-1).sender.role, 'staff');
   });
 
   it('runs the provider under /oidc with the API as its audience', async () => {
-    const meta = await (await fetch(`${s.url}/oidc/.well-known/openid-configuration`)).json();
+    const meta = /** @type {any} */ (await (await fetch(`${s.url}/oidc/.well-known/openid-configuration`)).json());
     assert.equal(meta.issuer, `${s.url}/oidc`);
     assert.equal(s.apiAudience, `${s.url}/v1`);
   });
@@ -131,7 +131,7 @@ describe(`sandbox server (${testEngine()})`, () => {
       assert.equal(r.headers.get('content-type'), 'application/problem+json');
       assert.equal(r.headers.get('cache-control'), 'no-store');
       assert.ok(r.headers.get('www-authenticate'));
-      assert.equal((await r.json()).type, 'urn:omsorg:problem:unauthorized');
+      assert.equal((/** @type {any} */ (await r.json())).type, 'urn:omsorg:problem:unauthorized');
     }
   });
 
@@ -143,7 +143,7 @@ describe(`sandbox server (${testEngine()})`, () => {
     };
     const me = await get('/v1/me');
     assert.equal(me.status, 200);
-    const body = await me.json();
+    const body = /** @type {any} */ (await me.json());
     assert.deepEqual(body.subjects.map((/** @type {any} */ x) => x.id), [SUBJECTS.kari, SUBJECTS.ola]);
     assert.ok(Date.parse(body.sessionExpiresAt) > Date.now(), 'the session ends when the token does');
 
@@ -158,7 +158,7 @@ describe(`sandbox server (${testEngine()})`, () => {
       body: JSON.stringify(ILL),
     });
     assert.equal(r.status, 200, await r.clone().text());
-    assert.equal((await r.json()).cancellation.requestedBy.id, 'psn-kari-2c91');
+    assert.equal((/** @type {any} */ (await r.json())).cancellation.requestedBy.id, 'psn-kari-2c91');
     // A DPoP proof is good for one request only.
     const proofHeaders = await kari.authorization('GET', `${s.url}/v1/me`);
     assert.equal((await fetch(`${s.url}/v1/me`, { headers: proofHeaders })).status, 200);

@@ -227,7 +227,7 @@ describe('options and failures', () => {
       const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
       const me = await fetch(`${base}/api/v1/me`);
       assert.equal(me.status, 200);
-      assert.equal((await me.json()).person.id, PERSONS.ola);
+      assert.equal((/** @type {any} */ (await me.json())).person.id, PERSONS.ola);
       assert.equal((await fetch(`${base}/api/v1/subjects/me/appointments/apt-ola-prakt-d02`)).headers.get('etag'), '"v1"');
       assert.equal((await fetch(`${base}/v1/me`)).status, 404);
       assert.equal((await fetch(`${base}/apiv1/me`)).status, 404);

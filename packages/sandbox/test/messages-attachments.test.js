@@ -152,7 +152,7 @@ describe('uploads', () => {
     }).catch((err) => err);
     if (res instanceof Response) {
       assert.equal(res.status, 413);
-      assert.equal((await res.json()).type, 'urn:omsorg:problem:attachment-too-large');
+      assert.equal((/** @type {any} */ (await res.json())).type, 'urn:omsorg:problem:attachment-too-large');
     } else {
       // The connection may close under a client still sending: that too is a refusal.
       assert.match(String(res.cause?.code ?? res.message), /ECONNRESET|EPIPE|UND_ERR_SOCKET|other side closed|fetch failed/);

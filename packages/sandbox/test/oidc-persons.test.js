@@ -58,7 +58,7 @@ test('every test person has a synthetic pid with valid check digits', () => {
  * @param {string} nine the first nine digits
  */
 function independentPid(nine) {
-  const d = [...nine].map(Number);
+  const d = /** @type {[number, number, number, number, number, number, number, number, number]} */ ([...nine].map(Number));
   const mod = (/** @type {number} */ s) => (11 - (s % 11)) % 11;
   const k1 = mod(3 * d[0] + 7 * d[1] + 6 * d[2] + 1 * d[3] + 8 * d[4] + 9 * d[5] + 4 * d[6] + 5 * d[7] + 2 * d[8]);
   if (k1 === 10) return undefined;
@@ -101,7 +101,7 @@ test('isValidSyntheticPid refuses malformed input and impossible dates', () => {
     assert.equal(isValidSyntheticPid(bad), false, String(bad));
   }
   // 31 February (month 2 + 80), 00th day, month 93: refused even with good check digits.
-  for (const [day, month] of [[31, 2], [0, 5]]) {
+  for (const [day, month] of /** @type {[number, number][]} */ ([[31, 2], [0, 5]])) {
     for (let ind = 100; ind < 140; ind++) {
       const pid = makeSyntheticPid({ day, month, year: 50, individual: ind });
       if (pid) {

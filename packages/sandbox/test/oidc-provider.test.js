@@ -142,7 +142,7 @@ describe('discovery', () => {
   test('looks like ID-porten at the highest level', async () => {
     const res = await fetch(`${op.issuer}/.well-known/openid-configuration`);
     assert.equal(res.status, 200);
-    const d = await res.json();
+    const d = /** @type {any} */ (await res.json());
     assert.equal(d.issuer, op.issuer);
     assert.equal(d.authorization_endpoint, `${op.issuer}/auth`);
     assert.equal(d.token_endpoint, `${op.issuer}/token`);
@@ -158,7 +158,7 @@ describe('discovery', () => {
   });
 
   test('the served JWKS is public keys only, with thumbprint kids', async () => {
-    const { keys } = await (await fetch(`${op.issuer}/jwks`)).json();
+    const { keys } = /** @type {any} */ (await (await fetch(`${op.issuer}/jwks`)).json());
     assert.ok(keys.length >= 2);
     for (const k of keys) {
       assert.equal(k.d, undefined, 'no private key material');
@@ -287,10 +287,10 @@ describe('token endpoint', () => {
       });
     const evil = await post('http://evil.example');
     assert.equal(evil.status, 400);
-    assert.match((await evil.json()).error_description, /origin .* not allowed/);
+    assert.match((/** @type {any} */ (await evil.json())).error_description, /origin .* not allowed/);
     assert.equal(evil.headers.get('access-control-allow-origin'), null);
     const ok = await post(op.origin);
-    assert.equal((await ok.json()).error, 'invalid_grant', 'gets past the CORS check');
+    assert.equal((/** @type {any} */ (await ok.json())).error, 'invalid_grant', 'gets past the CORS check');
     assert.equal(ok.headers.get('access-control-allow-origin'), op.origin);
   });
 });

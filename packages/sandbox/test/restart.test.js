@@ -75,7 +75,7 @@ describe(`restart (${testEngine()})`, () => {
       assert.notEqual(second.url, first.url, 'a new port: a new issuer, so sign in again');
       const auth = await token(second);
       const r = await fetch(`${second.url}/v1/subjects/me/appointments/${id}`, { headers: { Authorization: auth } });
-      const body = await r.json();
+      const body = /** @type {any} */ (await r.json());
       assert.equal(r.status, 200);
       assert.equal(body.status, 'cancelled');
       assert.equal(body.version, 'v2');

@@ -232,7 +232,7 @@ describe('staff page: work', () => {
       headers: { Authorization: 'Bearer test:psn-ola-7f3a', 'Content-Type': 'image/png', 'Idempotency-Key': t.newKey(), 'Content-Disposition': "attachment; filename*=UTF-8''s%C3%A5r.png" },
       body: png,
     });
-    const att = await up.json();
+    const att = /** @type {any} */ (await up.json());
     const path = `/staff/attachments/${SUBJECTS.ola}/${att.id}`;
     const nina = await staffSession(origin, 'stf-nina-hsp');
     assert.equal((await nina.get(path)).status, 404, 'not sent yet');

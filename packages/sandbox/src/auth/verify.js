@@ -381,7 +381,7 @@ export function createTokenVerifier({
     const accessToken = /** @type {string} */ (m[2]);
     if (!B64TOKEN.test(accessToken)) throw fail(scheme, 'The access token is malformed');
 
-    /** @type {import('jose').JWTPayload & { client_id?: unknown, acr?: unknown, scope?: unknown, cnf?: unknown }} */
+    /** @type {import('jose').JWTPayload | undefined} (client_id, acr, scope and cnf are unknown claims until checked) */
     let payload = verified.get(accessToken, nowMs);
     if (!payload) {
       // Signature and claims, once per token string (a cache hit re-checks the times).
@@ -406,6 +406,7 @@ export function createTokenVerifier({
         }
         throw fail(scheme, 'The access token is not valid');
       }
+      if (!payload) throw fail(scheme, 'The access token is not valid'); // jwtVerify returned no claims (never: for the type checker)
       verified.set(accessToken, payload, nowMs);
     }
 

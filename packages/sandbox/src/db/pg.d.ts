@@ -4,13 +4,19 @@ declare module 'pg' {
     rows: any[];
     rowCount: number | null;
   }
+  /** A (named, prepared) statement. */
+  export interface QueryConfig {
+    text: string;
+    values?: any[];
+    name?: string;
+  }
   export interface PoolClient {
-    query(sql: string, params?: any[]): Promise<QueryResult>;
+    query(sql: string | QueryConfig, params?: any[]): Promise<QueryResult>;
     release(destroy?: boolean | Error): void;
   }
   export class Pool {
     constructor(config?: Record<string, unknown>);
-    query(sql: string, params?: any[]): Promise<QueryResult>;
+    query(sql: string | QueryConfig, params?: any[]): Promise<QueryResult>;
     connect(): Promise<PoolClient>;
     end(): Promise<void>;
     on(event: 'error', listener: (err: Error) => void): this;

@@ -37,7 +37,7 @@ function algFor(jwk) {
 /**
  * A DPoP proof JWT (RFC 9449).
  * @param {object} o
- * @param {CryptoKey | import('node:crypto').KeyObject} o.privateKey
+ * @param {import('node:crypto').webcrypto.CryptoKey | import('node:crypto').KeyObject} o.privateKey
  * @param {import('jose').JWK} o.publicJwk the public key, embedded in the header
  * @param {string} o.htm HTTP method
  * @param {string} o.htu request URL (query and fragment are dropped)
@@ -115,7 +115,7 @@ const decodeEntities = (s) =>
  * @property {string} tokenType `Bearer` or `DPoP`
  * @property {number} expiresIn seconds
  * @property {string | undefined} scope
- * @property {{ privateKey: CryptoKey, publicKey: CryptoKey, publicJwk: import('jose').JWK, jkt: string } | undefined} dpopKey
+ * @property {{ privateKey: import('node:crypto').webcrypto.CryptoKey, publicKey: import('node:crypto').webcrypto.CryptoKey, publicJwk: import('jose').JWK, jkt: string } | undefined} dpopKey
  *   the DPoP key pair (only when `dpop`)
  * @property {((method: string, url: string) => Promise<string>) | undefined} dpopProof
  *   a fresh proof (new jti, `ath` of the access token) for one API request (only when `dpop`)
@@ -260,7 +260,7 @@ export async function signIn({ issuer, clientId, redirectUri, personId, dpop = f
   let json = /** @type {Record<string, any>} */ (await tokenRes.json());
   if (tokenRes.status === 400 && json.error === 'use_dpop_nonce' && tokenRes.headers.get('dpop-nonce')) {
     tokenRes = await tokenRequest(/** @type {string} */ (tokenRes.headers.get('dpop-nonce')));
-    json = await tokenRes.json();
+    json = /** @type {Record<string, any>} */ (await tokenRes.json());
   }
   if (!tokenRes.ok) throw new Error(`token request failed: HTTP ${tokenRes.status} ${json.error ?? ''} ${json.error_description ?? ''}`.trim());
 
