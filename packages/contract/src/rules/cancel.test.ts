@@ -1,0 +1,59 @@
+import { expect } from '@open-wc/testing';
+import { cancelLimits, checkCancelRequest, decideCancel, isCancellable, validateCancellationRequest } from './cancel.js';
+import { canonical, etagOf, matchesEtag, nextVersion, noneMatch } from './etag.js';
+import { isProblemSpec } from './problems.js';
+import { cancellationReasons } from '../codes.js';
+
+const reason = { system: cancellationReasons.system, code: Object.keys(cancellationReasons.codes)[0]! };
+
+describe('rules: cancel', () => {
+  it('checks the headers in order: key (400), If-Match (428), JSON (400)', () => {
+    const ok = { idempotencyKey: ' 12345678 ', ifMatch: '"v1"', bodyText: '{}' };
+    expect(checkCancelRequest(ok)).to.deep.equal({ key: '12345678', ifMatch: '"v1"', body: {} });
+    expect(checkCancelRequest({ ...ok, idempotencyKey: null, ifMatch: null })).to.include({ status: 400, key: 'idempotencyKeyMissing' });
+    expect(checkCancelRequest({ ...ok, idempotencyKey: 'k'.repeat(101) })).to.include({ status: 400, key: 'idempotencyKeyMissing' });
+    expect(checkCancelRequest({ ...ok, ifMatch: ' ', bodyText: '{' })).to.include({ status: 428 });
+    expect(checkCancelRequest({ ...ok, bodyText: '{' })).to.include({ status: 400, key: 'validation' });
+  });
+
+  it('validates the body: reason from the code set, comment up to the limit in code points', () => {
+    expect(validateCancellationRequest({ reason })).to.deep.equal([]);
+    expect(validateCancellationRequest({ reason, comment: '😀'.repeat(cancelLimits.commentMaxChars) })).to.deep.equal([]);
+    expect(validateCancellationRequest({ reason, comment: 'x'.repeat(cancelLimits.commentMaxChars + 1) })).to.deep.equal([{ pointer: '/comment', code: 'too-long' }]);
+    expect(validateCancellationRequest({ reason: { ...reason, code: 'bored' }, 'a/b': 1 })).to.deep.equal([
+      { pointer: '/a~1b', code: 'invalid' },
+      { pointer: '/reason/code', code: 'unknown-code' },
+    ]);
+    expect(validateCancellationRequest([])).to.deep.equal([{ pointer: '', code: 'invalid' }]);
+  });
+
+  it('decides: 412 on a stale ETag, 409 for status and deadline, else the change to the second', () => {
+    const now = new Date('2025-03-30T00:30:00.700Z');
+    const target = { version: 'v3', status: 'booked', deadline: new Date('2025-03-30T06:00:00Z'), phone: '22 33 44 55', mode: 'request' as const };
+    const actor = { id: 'p1', name: 'Kari' };
+    expect(decideCancel(target, '"v2"', { reason }, actor, now)).to.include({ status: 412 });
+    expect(decideCancel({ ...target, status: 'fulfilled' }, '"v3"', { reason }, actor, now)).to.include({ status: 409, key: 'notCancellable' });
+    expect(decideCancel({ ...target, deadline: new Date('2025-03-30T00:30:00Z') }, '"v3"', { reason }, actor, now)).to.include({ key: 'deadlinePassed' });
+    const d = decideCancel(target, 'W/"v3", "v3"', { reason, comment: 'Syk' }, actor, now);
+    if (isProblemSpec(d)) throw new Error(d.detail);
+    expect(d.status).to.equal('cancellation-requested');
+    expect(d.cancellation).to.deep.equal({ reason, comment: 'Syk', requestedAt: '2025-03-30T01:30:00+01:00', requestedBy: actor, answeredAt: null, rejectionNote: null });
+    const f = decideCancel({ ...target, mode: 'final' }, '"v3"', { reason }, actor, new Date('2025-03-30T01:00:00Z'));
+    if (isProblemSpec(f)) throw new Error(f.detail);
+    expect(f.cancellation.answeredAt).to.equal('2025-03-30T03:00:00+02:00');
+    expect(isCancellable('booked', '2025-03-30T06:00:00+02:00', now)).to.equal(true);
+    expect(isCancellable('cancelled', '2025-03-30T06:00:00+02:00', now)).to.equal(false);
+  });
+
+  it('compares entity tags: strong for If-Match, weak for If-None-Match; versions and canonical bodies', () => {
+    expect(etagOf({ version: 'v9' })).to.equal('"v9"');
+    expect(matchesEtag('*', '"v1"')).to.equal(false);
+    expect(matchesEtag('W/"v1"', '"v1"')).to.equal(false);
+    expect(noneMatch('W/"v1"', '"v1"')).to.equal(true);
+    expect(noneMatch('*', '"v1"')).to.equal(true);
+    expect(noneMatch(null, '"v1"')).to.equal(false);
+    expect(nextVersion('v9')).to.equal('v10');
+    expect(nextVersion('abc')).to.equal('abc-2');
+    expect(canonical({ b: 1, a: [{ d: 2, c: 3 }] })).to.equal(canonical({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+});

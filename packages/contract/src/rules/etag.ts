@@ -1,0 +1,35 @@
+/**
+ * Versions, entity tags and request fingerprints. A resource's strong ETag is `"<version>"`;
+ * changes send `If-Match` (strong comparison), polls send `If-None-Match` (weak comparison).
+ */
+
+/** The strong ETag of a versioned resource. */
+export const etagOf = (resource: { version: string }): string => `"${resource.version}"`;
+
+/** `v1` → `v2`; any other version gets a suffix. */
+export function nextVersion(version: string): string {
+  const m = /^v(\d+)$/.exec(version);
+  return m ? `v${Number(m[1]) + 1}` : `${version.slice(0, 60)}-2`;
+}
+
+/** If-Match: strong comparison against a list of entity tags; `*` and weak tags never match. */
+export function matchesEtag(ifMatch: string, etag: string): boolean {
+  return ifMatch.split(',').some((t) => t.trim() === etag);
+}
+
+/** If-None-Match: true when it matches `etag` (weak comparison, lists and `*`). */
+export function noneMatch(header: string | null | undefined, etag: string): boolean {
+  if (!header) return false;
+  const bare = (t: string) => t.trim().replace(/^W\//, '');
+  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
+}
+
+/** JSON with sorted object keys: key order does not make two request bodies different. */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}

@@ -1,0 +1,13 @@
+/**
+ * The rules core: every rule that more than one side enforces (the mocks, the sandbox, the SDK's
+ * and the elements' checks before sending), written once, with no dependencies. A new feature adds
+ * its rules here first; the servers are thin adapters over it (memory or SQL).
+ */
+export * from './attachments.js';
+export * from './cancel.js';
+export * from './etag.js';
+export * from './paging.js';
+export * from './patterns.js';
+export * from './problems.js';
+export * from './text.js';
+export * from './time.js';

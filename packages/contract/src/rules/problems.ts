@@ -1,0 +1,44 @@
+/**
+ * From a broken rule to an RFC 9457 problem: every side builds refusals as a `ProblemSpec`
+ * (status, the stable problem key, a detail for developers, field errors), and each transport
+ * turns it into its answer (an msw `HttpResponse`, a Node response, a thrown error).
+ */
+import { problemTitles, problemTypes, type Problem } from '../types.js';
+
+export type ProblemKey = keyof typeof problemTypes;
+
+export type FieldError = NonNullable<Problem['errors']>[number];
+
+export interface ProblemSpec {
+  status: number;
+  key: ProblemKey;
+  detail: string;
+  errors?: FieldError[];
+  headers?: Record<string, string>;
+}
+
+/** The problem+json body for a spec. */
+export function problemBody(spec: Pick<ProblemSpec, 'status' | 'key' | 'detail' | 'errors'>): Problem {
+  return {
+    type: problemTypes[spec.key],
+    title: problemTitles[spec.key],
+    status: spec.status,
+    detail: spec.detail,
+    ...(spec.errors ? { errors: spec.errors } : {}),
+  };
+}
+
+export function isProblemSpec(value: unknown): value is ProblemSpec {
+  return typeof value === 'object' && value !== null && 'key' in value && 'status' in value && 'detail' in value;
+}
+
+const keyByType: ReadonlyMap<string, ProblemKey> = new Map(Object.entries(problemTypes).map(([k, v]) => [v, k as ProblemKey]));
+
+/** The problem key for a type URN, or undefined. */
+export const problemKeyOf = (type: unknown): ProblemKey | undefined => (typeof type === 'string' ? keyByType.get(type) : undefined);
+
+/** A 400 validation problem. */
+export const invalid = (detail: string, errors?: FieldError[]): ProblemSpec => ({ status: 400, key: 'validation', detail, ...(errors ? { errors } : {}) });
+
+/** RFC 6901: `~` → `~0`, `/` → `~1`, for a JSON Pointer to a member named by the client. */
+export const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/\//g, '~1');
