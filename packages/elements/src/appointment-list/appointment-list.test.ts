@@ -3,8 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SPACE, shiftTab } from '../test/keys.js';
 import { appointmentIds, hostileText, subjectIds } from '@omsorg/mocks';
 import { cancellationReasons, serviceTypes, type Appointment, type AppointmentStatus } from '@omsorg/contract';
-import type { AppointmentQuery, CallOptions, Client } from '@omsorg/sdk';
+import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
+import { $, $$, alertText, busy, button, captureListeners, idsOf as itemIds, itemById as item, mountIn, mountSettled, polite, recordCalls, settled, sr, tabTo } from '../test/kit.js';
 import { AppointmentCancelEvent } from '../internal/events.js';
 import { messages } from './appointment-list.messages.js';
 import type { OmsorgAppointmentList } from './appointment-list.js';
@@ -29,43 +30,10 @@ class FakeCancelDialog extends HTMLElement {
 if (!customElements.get('omsorg-cancel-dialog')) customElements.define('omsorg-cancel-dialog', FakeCancelDialog);
 
 type List = OmsorgAppointmentList;
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...sr(el).querySelectorAll<T>(sel)];
-const busy = (el: Element) => $(el, '[part="content"]')?.getAttribute('aria-busy');
-const settled = (el: Element) => busy(el) === 'false';
-const itemIds = (el: Element) => $$(el, 'li[part="item"]').map((li) => li.dataset.id);
-const item = (el: Element, id: string) => $(el, `li[data-id="${id}"]`);
-const polite = (el: Element) => $(el, '[role="status"]')?.textContent?.trim() ?? '';
-const alertText = (el: Element) => $(el, '[role="alert"]')?.textContent?.trim() ?? '';
-const button = (el: Element, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.includes(text));
-
-async function mount(client: Client, template = html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`): Promise<List> {
-  const el = await fixture<List>(template);
-  await until(() => settled(el), 'the list to finish loading');
-  return el;
-}
-
+const mount = (client: Client, template = html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`) =>
+  mountSettled<List>(template, 'the list to finish loading');
 /** Records every listAppointments call (query and signal) and passes it on. */
-function spy(client: Client) {
-  const calls: Array<{ query: AppointmentQuery | undefined; signal: AbortSignal | undefined }> = [];
-  const original = client.listAppointments.bind(client);
-  client.listAppointments = (query?: AppointmentQuery, options?: CallOptions) => {
-    calls.push({ query, signal: options?.signal });
-    return original(query, options);
-  };
-  return calls;
-}
-
-/** Presses Tab until `match` has focus inside the element's shadow root. */
-async function tabTo(el: Element, match: (active: Element) => boolean, max = 120): Promise<HTMLElement> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = sr(el).activeElement;
-    if (active && match(active)) return active as HTMLElement;
-  }
-  throw new Error('Not reachable with Tab');
-}
+const spy = (client: Client) => recordCalls(client, 'listAppointments', (query, options) => ({ query, signal: options?.signal }));
 
 const textNodes = (root: Node): Text[] => {
   const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -73,30 +41,6 @@ const textNodes = (root: Node): Text[] => {
   while (walker.nextNode()) out.push(walker.currentNode as Text);
   return out;
 };
-
-/** Records the element's client subscriptions, so a test can fire one event on its own. */
-function captureListeners(client: Client) {
-  const listeners = new Map<string, Array<(detail: never) => void>>();
-  const on = client.on.bind(client);
-  client.on = ((type: string, listener: (detail: never) => void) => {
-    listeners.set(type, [...(listeners.get(type) ?? []), listener]);
-    return on(type as never, listener as never);
-  }) as Client['on'];
-  return (type: string, detail: unknown) => (listeners.get(type) ?? []).forEach((l) => l(detail as never));
-}
-
-/**
- * Mounts inside a wrapper div (for `lang` or a width). The wrapper goes in as fixture's
- * `parentNode`: fixture() on a plain <div> waits for an animation frame, which never comes in a
- * test page that is not in front.
- */
-async function mountIn<T extends Element>(wrapper: Partial<Pick<HTMLElement, 'lang'>> & { style?: string }, template: ReturnType<typeof html>) {
-  const div = document.createElement('div');
-  if (wrapper.lang) div.lang = wrapper.lang;
-  if (wrapper.style) div.setAttribute('style', wrapper.style);
-  const el = await fixture<T>(template, { parentNode: div });
-  return { wrapper: div, el };
-}
 
 describe('<omsorg-appointment-list>', () => {
   beforeEach(async () => {
@@ -739,7 +683,7 @@ describe('<omsorg-appointment-list>', () => {
       (document.activeElement as HTMLElement | null)?.blur();
 
       // Tab order: toggle, then per item its links and buttons, then "show more".
-      const past = await tabTo(el, (a) => a.textContent?.trim() === messages.nb.past);
+      const past = await tabTo((a) => a.textContent?.trim() === messages.nb.past, { max: 120 });
       await sendKeys({ press: 'Enter' });
       await until(() => el.when === 'past' && settled(el), 'past via Enter');
       expect(sr(el).activeElement).to.equal(past);
@@ -754,7 +698,7 @@ describe('<omsorg-appointment-list>', () => {
         e.preventDefault();
       };
       el.addEventListener('omsorg-appointment-cancel', onCancel);
-      const cancel = await tabTo(el, (a) => a.getAttribute('part') === 'cancel-button');
+      const cancel = await tabTo((a) => a.getAttribute('part') === 'cancel-button', { max: 120 });
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: SPACE });
       el.removeEventListener('omsorg-appointment-cancel', onCancel);
@@ -769,16 +713,16 @@ describe('<omsorg-appointment-list>', () => {
         }
       };
       sr(el).addEventListener('click', capture, true);
-      await tabTo(el, (a) => a.getAttribute('part') === 'calendar-button');
+      await tabTo((a) => a.getAttribute('part') === 'calendar-button', { max: 120 });
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: SPACE });
       sr(el).removeEventListener('click', capture, true);
       expect(downloads).to.equal(2);
 
       // Phone links are reachable too.
-      await tabTo(el, (a) => a.getAttribute('part') === 'phone-link');
+      await tabTo((a) => a.getAttribute('part') === 'phone-link', { max: 120 });
 
-      await tabTo(el, (a) => a.getAttribute('part') === 'more-button');
+      await tabTo((a) => a.getAttribute('part') === 'more-button', { max: 120 });
       await sendKeys({ press: 'Enter' });
       await until(() => itemIds(el).length === 16, 'second page via Enter');
       await until(() => !!(sr(el).activeElement as HTMLElement | null)?.dataset.headingFor, 'focus moved to the new items');
@@ -789,7 +733,7 @@ describe('<omsorg-appointment-list>', () => {
       const client = testClient('ola');
       const el = await mount(client);
       (document.activeElement as HTMLElement | null)?.blur();
-      await tabTo(el, (a) => a.getAttribute('part') === 'retry-button');
+      await tabTo((a) => a.getAttribute('part') === 'retry-button', { max: 120 });
       await useScenario('unauthorized', { now: () => NOW });
       await sendKeys({ press: 'Enter' });
       await until(() => !!$(el, '[part="sign-in-button"]'), 'signed-out after retry');
@@ -798,7 +742,7 @@ describe('<omsorg-appointment-list>', () => {
         signIns++;
       };
       (document.activeElement as HTMLElement | null)?.blur();
-      await tabTo(el, (a) => a.getAttribute('part') === 'sign-in-button');
+      await tabTo((a) => a.getAttribute('part') === 'sign-in-button', { max: 120 });
       await sendKeys({ press: SPACE });
       expect(signIns).to.equal(1);
     });

@@ -5,6 +5,7 @@ import { problemTypes, type Appointment } from '@omsorg/contract';
 import { appointmentIds } from '@omsorg/mocks';
 import type { Client, MockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, testClient, until, useScenario, type PersonKey } from '../test/setup.js';
+import { $, $$, fill, nameOf, polite as status } from '../test/kit.js';
 import { AppointmentCancelledEvent } from '../internal/events.js';
 import { OmsorgCancelDialog, telHref } from './cancel-dialog.js';
 import './define.js';
@@ -55,17 +56,10 @@ async function setup(
   return { client, appointment: appointment!, wrapper, dialog, trigger };
 }
 
-const $ = <T extends Element = HTMLElement>(el: OmsorgCancelDialog, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: OmsorgCancelDialog, sel: string) => [...el.shadowRoot!.querySelectorAll<T>(sel)];
 const confirmButton = (el: OmsorgCancelDialog) => $<HTMLButtonElement>(el, '[part~="confirm-button"]');
-/** What the dialog's polite status region says now. */
-const status = (el: OmsorgCancelDialog) => $(el, '[role="status"]')?.textContent?.trim() ?? '';
 const nativeDialog = (el: OmsorgCancelDialog) => $<HTMLDialogElement>(el, 'dialog')!;
 /** The focused element inside the dialog's shadow root (document.activeElement is the host). */
 const focusedInside = (el: OmsorgCancelDialog) => el.shadowRoot!.activeElement;
-/** A short name for an element, so a failed comparison prints something readable. */
-const nameOf = (e: Element | null | undefined) =>
-  e ? `<${e.localName}${e.id ? `#${e.id}` : ''}${e.getAttribute('name') ? `[name=${e.getAttribute('name')}]` : ''}${e.getAttribute('value') ? `[value=${e.getAttribute('value')}]` : ''}>` : String(e);
 
 async function openAndLoad(s: Setup): Promise<void> {
   s.trigger.focus();
@@ -80,9 +74,7 @@ async function chooseReason(el: OmsorgCancelDialog, code = 'pat-crs'): Promise<v
 }
 
 async function typeComment(el: OmsorgCancelDialog, text: string): Promise<void> {
-  const ta = $<HTMLTextAreaElement>(el, '#comment')!;
-  ta.value = text;
-  ta.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  fill($<HTMLTextAreaElement>(el, '#comment')!, text);
   await el.updateComplete;
 }
 

@@ -5,6 +5,7 @@ import type { Client } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
 import { shiftTab } from '../test/keys.js';
+import { $, $$, button, deepActive, fill, idsOf, itemById as row, mountSettled, sr, tabTo } from '../test/kit.js';
 import { messages as composerMessages } from '../internal/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
@@ -16,45 +17,15 @@ type Inbox = OmsorgInbox;
 const t = messages.nb;
 const ct = composerMessages.nb;
 
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...sr(el).querySelectorAll<T>(sel)];
-const settled = (el: Element) => $(el, '[part="content"]')?.getAttribute('aria-busy') === 'false';
-const rowIds = (el: Element) => $$(el, 'li[part~="thread"]').map((li) => li.dataset.id);
-const row = (el: Element, id: string) => $(el, `li[data-id="${CSS.escape(id)}"]`);
-const button = (el: Element, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.includes(text));
+const rowIds = (el: Element) => idsOf(el, 'li[part~="thread"]');
 const threadView = (el: Element) => $(el, 'omsorg-message-thread');
-/** The focused element, through shadow roots. */
-const deepActive = (): Element | null => {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-};
 
-async function mount(c: Client, subject?: string): Promise<Inbox> {
-  const el = await fixture<Inbox>(html`<omsorg-inbox .client=${c} subject-id=${subject ?? ''}></omsorg-inbox>`);
-  await until(() => settled(el), 'the inbox to load');
-  return el;
-}
-
-/** Presses Tab until `match` has focus (through shadow roots). */
-async function tabTo(match: (active: Element) => boolean, max = 60): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const a = deepActive();
-    if (a && match(a)) return a;
-  }
-  throw new Error('Not reachable with Tab');
-}
+const mount = (c: Client, subject?: string) =>
+  mountSettled<Inbox>(html`<omsorg-inbox .client=${c} subject-id=${subject ?? ''}></omsorg-inbox>`, 'the inbox to load');
 
 async function openNew(el: Inbox): Promise<void> {
   button(el, t.newMessage)!.click();
   await until(() => !!$(el, 'input[name="recipient"]'), 'the recipients');
-}
-
-function fill(input: HTMLInputElement | HTMLTextAreaElement, value: string): void {
-  input.value = value;
-  input.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
 describe('<omsorg-inbox>', () => {

@@ -9,29 +9,10 @@ import { SPACE } from '../test/keys.js';
 import type { Appointment } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
+import { deepActive, nameOf, tabTo } from '../test/kit.js';
 import type { OmsorgCancelDialog } from '../cancel-dialog/cancel-dialog.js';
 import '../cancel-dialog/define.js';
 import '../appointment-list/define.js';
-
-/** The focused element, through shadow roots. */
-function deepActive(): Element | null {
-  let a: Element | null = document.activeElement;
-  while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-  return a;
-}
-
-const describeEl = (e: Element | null) =>
-  e ? `<${e.localName}${e.id ? `#${e.id}` : ''}${e.getAttribute('part') ? ` part=${e.getAttribute('part')}` : ''}> ${e.textContent?.trim().slice(0, 40) ?? ''}` : 'nothing';
-
-/** Presses Tab until `match(focused)` holds; fails after `max` presses. */
-async function tabTo(match: (e: Element) => boolean, what: string, max = 60): Promise<Element> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const a = deepActive();
-    if (a && match(a)) return a;
-  }
-  throw new Error(`Tab never reached ${what}; focus is on ${describeEl(deepActive())}`);
-}
 
 async function setup(): Promise<{ client: Client; wrapper: HTMLElement; dialog: OmsorgCancelDialog; target: Appointment }> {
   await useScenario('default');
@@ -60,13 +41,13 @@ describe('keyboard journey: cancel an appointment', () => {
     const cancelled: Event[] = [];
     document.addEventListener('omsorg-appointment-cancelled', (e) => cancelled.push(e), { once: true });
 
-    await tabTo(isCancelButtonFor(target.id), 'the Cancel button');
+    await tabTo(isCancelButtonFor(target.id), { what: 'the Cancel button' });
     await sendKeys({ press: 'Enter' });
     await until(() => !!dialog.shadowRoot!.querySelector('dialog[open]') && !!dialog.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the dialog');
     expect(deepActive()?.id).to.equal('heading');
 
     // Into the reason group: the first radio; Space chooses it, ArrowDown moves to and chooses the next.
-    await tabTo((e) => e.getAttribute('name') === 'reason', 'the reasons');
+    await tabTo((e) => e.getAttribute('name') === 'reason', { what: 'the reasons' });
     await sendKeys({ press: SPACE });
     await sendKeys({ press: 'ArrowDown' });
     const chosen = deepActive() as HTMLInputElement;
@@ -78,7 +59,7 @@ describe('keyboard journey: cancel an appointment', () => {
     await sendKeys({ press: 'Tab' });
     expect(deepActive()?.id).to.equal('comment');
     await sendKeys({ type: 'Reiser bort' });
-    await tabTo((e) => e.getAttribute('part') === 'confirm-button', 'Confirm');
+    await tabTo((e) => e.getAttribute('part') === 'confirm-button', { what: 'Confirm' });
     await sendKeys({ press: 'Enter' });
     await until(() => shadowText(dialog).includes('The appointment is cancelled.'), 'success');
     expect(deepActive()?.id).to.equal('outcome');
@@ -86,38 +67,38 @@ describe('keyboard journey: cancel an appointment', () => {
     expect(client.cachedAppointment(target.id)?.status).to.equal('cancelled');
 
     // Close with the Close button; the Cancel button is gone, so focus lands on the appointment's heading.
-    await tabTo((e) => e.getAttribute('part') === 'close-button', 'Close');
+    await tabTo((e) => e.getAttribute('part') === 'close-button', { what: 'Close' });
     await sendKeys({ press: 'Enter' });
     await until(() => !dialog.shadowRoot!.querySelector('dialog[open]'), 'closed');
     const focused = deepActive();
-    expect(describeEl(focused)).to.contain(`#act-${target.id}`);
+    expect(nameOf(focused)).to.contain(`#act-${target.id}`);
     expect(focused?.getAttribute('data-heading-for')).to.equal(target.id);
   });
 
   it('Escape closes the dialog and focus returns to the same Cancel button', async () => {
     const { dialog, target } = await setup();
-    const trigger = await tabTo(isCancelButtonFor(target.id), 'the Cancel button');
+    const trigger = await tabTo(isCancelButtonFor(target.id), { what: 'the Cancel button' });
     await sendKeys({ press: 'Enter' });
     await until(() => !!dialog.shadowRoot!.querySelector('dialog[open]'), 'the dialog');
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Escape' });
     await until(() => !dialog.shadowRoot!.querySelector('dialog[open]'), 'closed');
-    expect(deepActive() === trigger, `focus is on ${describeEl(deepActive())}`).to.equal(true);
+    expect(deepActive() === trigger, `focus is on ${nameOf(deepActive())}`).to.equal(true);
   });
 
   it('a missing reason is announced and fixed with the keyboard', async () => {
     const { dialog, target } = await setup();
-    await tabTo(isCancelButtonFor(target.id), 'the Cancel button');
+    await tabTo(isCancelButtonFor(target.id), { what: 'the Cancel button' });
     await sendKeys({ press: 'Enter' });
     await until(() => !!dialog.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the dialog');
-    await tabTo((e) => e.getAttribute('part') === 'confirm-button', 'Confirm');
+    await tabTo((e) => e.getAttribute('part') === 'confirm-button', { what: 'Confirm' });
     await sendKeys({ press: 'Enter' });
     await until(() => !!dialog.shadowRoot!.querySelector('#reason-error'), 'the error');
     // Focus went to the first radio; Space chooses it and the error goes away.
     expect((deepActive() as HTMLInputElement).name).to.equal('reason');
     await sendKeys({ press: SPACE });
     await until(() => !dialog.shadowRoot!.querySelector('#reason-error'), 'error cleared');
-    await tabTo((e) => e.getAttribute('part') === 'confirm-button', 'Confirm');
+    await tabTo((e) => e.getAttribute('part') === 'confirm-button', { what: 'Confirm' });
     await sendKeys({ press: 'Enter' });
     await until(() => shadowText(dialog).includes('The appointment is cancelled.'), 'success');
   });

@@ -3,6 +3,7 @@ import { html as litHtml } from 'lit';
 import { createClient, createMockAuth, type Auth, type Client, type MockAuth } from '@omsorg/sdk';
 import type { Appointment } from '@omsorg/contract';
 import { API, shadowText, testClient, until, useScenario } from '../test/setup.js';
+import { $, button as kitButton, nameOf } from '../test/kit.js';
 import { OmsorgElement } from '../internal/base.js';
 import { SignedInEvent, SignedOutEvent } from '../internal/events.js';
 import type { OmsorgLogin } from './login.js';
@@ -29,9 +30,7 @@ class TestAppointmentProbe extends OmsorgElement {
 }
 customElements.define('test-appointment-probe', TestAppointmentProbe);
 
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => el.shadowRoot!.querySelector<T>(sel);
-const button = (el: Element, text: string) => [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
-const nameOf = (e: Element | null | undefined) => (e ? `<${e.localName}${e.id ? `#${e.id}` : ''} ${e.textContent?.trim() ?? ''}>` : String(e));
+const button = (el: Element, text: string) => kitButton(el, text, true);
 
 async function render(client: Client, lang = 'en') {
   const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}><omsorg-login .client=${client}></omsorg-login></div>`);

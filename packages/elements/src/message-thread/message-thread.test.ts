@@ -5,6 +5,7 @@ import { messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until, type PersonKey } from '../test/setup.js';
 import { countRequests, draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
+import { $, $$, button, fill, idsOf, mountSettled, polite, sr } from '../test/kit.js';
 import { messages as composerMessages } from '../internal/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { MARKER } from '../internal/message-text.js';
@@ -17,26 +18,16 @@ const t = messages.nb;
 const ct = composerMessages.nb;
 const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
 
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...sr(el).querySelectorAll<T>(sel)];
-const settled = (el: Element) => $(el, '[part="content"]')?.getAttribute('aria-busy') === 'false';
-const polite = (el: Element) => $(el, '.base > [role="status"]')?.textContent?.trim() ?? '';
 const textarea = (el: Element) => $<HTMLTextAreaElement>(el, 'textarea')!;
-const button = (el: Element, text: string) => $$<HTMLButtonElement>(el, 'button').find((b) => b.textContent?.includes(text));
-const messageIds = (el: Element) => $$(el, 'li[part~="message"]').map((li) => li.dataset.id);
+const messageIds = (el: Element) => idsOf(el, 'li[part~="message"]');
 
-async function mount(c: Client, threadId: string, subject = 'me'): Promise<Thread> {
-  const el = await fixture<Thread>(html`<omsorg-message-thread .client=${c} subject-id=${subject} thread-id=${threadId}></omsorg-message-thread>`);
-  await until(() => settled(el), 'the thread to load');
-  return el;
-}
+const mount = (c: Client, threadId: string, subject = 'me') =>
+  mountSettled<Thread>(html`<omsorg-message-thread .client=${c} subject-id=${subject} thread-id=${threadId}></omsorg-message-thread>`, 'the thread to load');
 
 async function type(el: Thread, text: string): Promise<void> {
   const box = textarea(el);
   box.focus();
-  box.value = text;
-  box.dispatchEvent(new Event('input', { bubbles: true }));
+  fill(box, text);
   await el.updateComplete;
 }
 

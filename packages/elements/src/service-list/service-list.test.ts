@@ -3,8 +3,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import { SPACE } from '../test/keys.js';
 import { hostileText, subjectIds } from '@omsorg/mocks';
 import { serviceTypes, type GrantedService } from '@omsorg/contract';
-import type { CallOptions, Client } from '@omsorg/sdk';
+import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
+import { $, $$, busy, captureListeners, idsOf as ids, itemById as item, mountIn, mountSettled, recordCalls, settled, sr, tabTo } from '../test/kit.js';
 import { messages } from './service-list.messages.js';
 import { formatExtent, type OmsorgServiceList } from './service-list.js';
 import './define.js';
@@ -13,65 +14,13 @@ import './define.js';
 const NOW = new Date('2026-06-10T10:00:00+02:00');
 
 type List = OmsorgServiceList;
-const sr = (el: Element) => el.shadowRoot!;
-const $ = <T extends Element = HTMLElement>(el: Element, sel: string) => sr(el).querySelector<T>(sel);
-const $$ = <T extends Element = HTMLElement>(el: Element, sel: string) => [...sr(el).querySelectorAll<T>(sel)];
-const busy = (el: Element) => $(el, '[part="content"]')?.getAttribute('aria-busy');
-const settled = (el: Element) => busy(el) === 'false';
-const ids = (el: Element) => $$(el, 'li[part="item"]').map((li) => li.dataset.id);
-const item = (el: Element, id: string) => $(el, `li[data-id="${id}"]`);
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const dd = (li: Element, label: string) =>
   text([...li.querySelectorAll('dt')].find((dt) => dt.textContent?.trim() === label)?.nextElementSibling);
 
-async function mount(client: Client, template = html`<omsorg-service-list .client=${client}></omsorg-service-list>`): Promise<List> {
-  const el = await fixture<List>(template);
-  await until(() => settled(el), 'the list to finish loading');
-  return el;
-}
-
-function spy(client: Client) {
-  const calls: Array<{ subjectId: string | undefined; signal: AbortSignal | undefined }> = [];
-  const original = client.listServices.bind(client);
-  client.listServices = (subjectId?: string, options?: CallOptions) => {
-    calls.push({ subjectId, signal: options?.signal });
-    return original(subjectId, options);
-  };
-  return calls;
-}
-
-async function tabTo(el: Element, match: (active: Element) => boolean, max = 60): Promise<HTMLElement> {
-  for (let i = 0; i < max; i++) {
-    await sendKeys({ press: 'Tab' });
-    const active = sr(el).activeElement;
-    if (active && match(active)) return active as HTMLElement;
-  }
-  throw new Error('Not reachable with Tab');
-}
-
-/** Records the element's client subscriptions, so a test can fire one event on its own. */
-function captureListeners(client: Client) {
-  const listeners = new Map<string, Array<(detail: never) => void>>();
-  const on = client.on.bind(client);
-  client.on = ((type: string, listener: (detail: never) => void) => {
-    listeners.set(type, [...(listeners.get(type) ?? []), listener]);
-    return on(type as never, listener as never);
-  }) as Client['on'];
-  return (type: string, detail: unknown) => (listeners.get(type) ?? []).forEach((l) => l(detail as never));
-}
-
-/**
- * Mounts inside a wrapper div (for `lang` or a width). The wrapper goes in as fixture's
- * `parentNode`: fixture() on a plain <div> waits for an animation frame, which never comes in a
- * test page that is not in front.
- */
-async function mountIn<T extends Element>(wrapper: Partial<Pick<HTMLElement, 'lang'>> & { style?: string }, template: ReturnType<typeof html>) {
-  const div = document.createElement('div');
-  if (wrapper.lang) div.lang = wrapper.lang;
-  if (wrapper.style) div.setAttribute('style', wrapper.style);
-  const el = await fixture<T>(template, { parentNode: div });
-  return { wrapper: div, el };
-}
+const mount = (client: Client, template = html`<omsorg-service-list .client=${client}></omsorg-service-list>`) =>
+  mountSettled<List>(template, 'the list to finish loading');
+const spy = (client: Client) => recordCalls(client, 'listServices', (subjectId, options) => ({ subjectId, signal: options?.signal }));
 
 describe('<omsorg-service-list>', () => {
   beforeEach(async () => {
@@ -356,12 +305,12 @@ describe('<omsorg-service-list>', () => {
     const client = testClient('ola');
     const el = await mount(client);
     (document.activeElement as HTMLElement | null)?.blur();
-    await tabTo(el, (a) => a.getAttribute('part') === 'retry-button');
+    await tabTo((a) => a.getAttribute('part') === 'retry-button');
     await useScenario('default', { now: () => NOW });
     await sendKeys({ press: 'Enter' });
     await until(() => ids(el).length === 4, 'content after Enter on retry');
     (document.activeElement as HTMLElement | null)?.blur();
-    const link = await tabTo(el, (a) => a.getAttribute('part') === 'phone-link');
+    const link = await tabTo((a) => a.getAttribute('part') === 'phone-link');
     expect(link.getAttribute('href')).to.match(/^tel:/);
 
     await client.signOut();
@@ -371,7 +320,7 @@ describe('<omsorg-service-list>', () => {
       signIns++;
     };
     (document.activeElement as HTMLElement | null)?.blur();
-    await tabTo(el, (a) => a.getAttribute('part') === 'sign-in-button');
+    await tabTo((a) => a.getAttribute('part') === 'sign-in-button');
     await sendKeys({ press: SPACE });
     await sendKeys({ press: 'Enter' });
     expect(signIns).to.equal(2);
