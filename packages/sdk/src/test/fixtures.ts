@@ -2,6 +2,7 @@
 import type { Appointment, AppointmentPage, Attachment, Draft, Me, Message, ServiceList, Thread, ThreadDetail, ThreadPage } from '@omsorg/contract';
 import type { Auth, AuthState, Client, ClientEventName, ClientEvents } from '../types.js';
 import { OmsorgError } from '../errors.js';
+import { realNow, realSetTimeout } from './clock.js';
 
 export const BASE = 'https://api.test';
 
@@ -112,16 +113,19 @@ export const draft = (overrides: Partial<Draft> = {}): Draft => ({
   ...overrides,
 });
 
-/** Waits until `check` holds (polling every few ms), or fails after `ms`. */
+/**
+ * Waits until `check` holds (polling every few ms), or fails after `ms`. Real time, even under
+ * a fake clock: it waits for work the test set going, not for time to pass.
+ */
 export async function until(check: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
-  const end = Date.now() + ms;
+  const end = realNow() + ms;
   while (!check()) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
+    if (realNow() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => realSetTimeout(r, 2));
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const sleep = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
@@ -179,7 +183,7 @@ export function deferred<T>() {
 }
 
 /** Lets pending promise callbacks and zero-delay timers run. */
-export const tick = () => new Promise((r) => setTimeout(r, 0));
+export const tick = () => new Promise((r) => realSetTimeout(r, 0));
 
 /** The rejection of `p` (fails when `p` resolves). */
 export async function rejection(p: Promise<unknown>): Promise<OmsorgError> {
