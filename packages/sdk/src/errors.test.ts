@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { problemTypes } from '@omsorg/contract';
-import { OmsorgError, errorFromResponse, isJsonType, isOmsorgError, parseRetryAfter } from './errors.js';
+import { OmsorgError, errorFromResponse, isJsonType, isOmsorgError, isRetryable, parseRetryAfter } from './errors.js';
 import { DEFAULT_RETRY, retryDelay } from './http.js';
 import { newIdempotencyKey } from './ids.js';
 import { problem } from './test/fixtures.js';
@@ -22,6 +22,18 @@ describe('OmsorgError', () => {
     expect(isOmsorgError(new Error('x'))).to.equal(false);
     expect(isOmsorgError({ name: 'OmsorgError', kind: 'http' })).to.equal(false);
     expect(isOmsorgError(undefined)).to.equal(false);
+  });
+
+  it('isRetryable is OmsorgError.retryable: no answer and 408, 429, 500, 502, 503, 504; nothing else', async () => {
+    const status = async (s: number) => isRetryable(await errorFromResponse(new Response(null, { status: s })));
+    for (const s of [408, 429, 500, 502, 503, 504]) expect(await status(s), String(s)).to.equal(true);
+    for (const s of [400, 401, 403, 404, 409, 412, 413, 415, 422, 428, 501, 505]) expect(await status(s), String(s)).to.equal(false);
+    expect(isRetryable(new OmsorgError('network', 'x'))).to.equal(true);
+    expect(isRetryable(new OmsorgError('invalid-response', 'x'))).to.equal(false);
+    expect(isRetryable(new OmsorgError('aborted', 'x'))).to.equal(false);
+    expect(isRetryable(Object.assign(new Error('x'), { name: 'OmsorgError', kind: 'http', retryable: true }))).to.equal(true);
+    expect(isRetryable({ retryable: true })).to.equal(false);
+    expect(isRetryable(new Error('x'))).to.equal(false);
   });
 });
 

@@ -1,5 +1,16 @@
 import type { Problem } from '@omsorg/contract';
-import type { ErrorKind } from './types.js';
+
+export type ErrorKind =
+  /** The server answered with an error status (problem+json or not). */
+  | 'http'
+  /** No answer: offline, DNS, connection reset, CORS. */
+  | 'network'
+  /** The server answered 2xx with something that does not match the contract. */
+  | 'invalid-response'
+  /** No session, or the session expired. */
+  | 'auth'
+  /** The caller aborted via AbortSignal. */
+  | 'aborted';
 
 export interface OmsorgErrorInit {
   status?: number;
@@ -47,6 +58,15 @@ export class OmsorgError extends Error {
 /** Duck-typed so errors from a second copy of the SDK on the same page also pass. */
 export function isOmsorgError(e: unknown): e is OmsorgError {
   return e instanceof OmsorgError || (e instanceof Error && e.name === 'OmsorgError' && typeof (e as OmsorgError).kind === 'string');
+}
+
+/**
+ * The one answer to "may the same request succeed if tried again later?", for the SDK's send
+ * queue and for elements deciding whether to offer "try again": an `OmsorgError` whose
+ * `retryable` is set (no answer, 408, 429, 500, 502, 503, 504). Anything else is final.
+ */
+export function isRetryable(e: unknown): boolean {
+  return isOmsorgError(e) && e.retryable === true;
 }
 
 /** Statuses the SDK retries by itself (with backoff). */

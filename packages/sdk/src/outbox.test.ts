@@ -123,6 +123,22 @@ describe('outbox: failures that are not retried', () => {
     expect(item(closed.id).attempts).to.equal(1);
   });
 
+  it('a fault the error does not call retryable (501) is final: not-sent with no retry time; 500 is resent', async () => {
+    const { client, server, rec } = setup();
+    server.fail(501, 500);
+    const notSent = (id: string) => rec.of('outbox-changed').map((d) => d.item).find((i) => i.id === id && i.status === 'not-sent');
+    const final = client.queueMessage(reply('Først'));
+    await until(() => !!notSent(final.id));
+    expect(notSent(final.id)!.error?.status).to.equal(501);
+    expect(notSent(final.id)!.error?.retryable).to.equal(false);
+    expect(notSent(final.id)!.nextRetryAt).to.equal(undefined);
+    // The events say what the queue decided, whenever the resend runs.
+    const again = client.queueMessage(reply('Så'));
+    await until(() => !!notSent(again.id));
+    expect(notSent(again.id)!.error?.status).to.equal(500);
+    expect(notSent(again.id)!.nextRetryAt).to.be.a('number');
+  });
+
   it('422 recipient-not-allowed on a new thread is not retried; retryOutbox tries once more with the same key', async () => {
     const { client, server, item } = setup();
     const { id } = client.queueMessage({ kind: 'thread', subjectId: 'me', grantedServiceId: 'other', title: 'Hei', text: 'Tekst' });

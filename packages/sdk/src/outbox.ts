@@ -6,7 +6,7 @@
 import { encodeFilename, normaliseText, sniffAttachmentType } from '@omsorg/contract';
 import type { Message, NewMessage, NewThread, ThreadDetail } from '@omsorg/contract';
 import type { AuthState, Client, ClientEventName, ClientEvents, OutboxItem, Outgoing } from './types.js';
-import { OmsorgError, isOmsorgError } from './errors.js';
+import { OmsorgError, isOmsorgError, isRetryable } from './errors.js';
 import { send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
 import { threadDetail, threadPath, threadsPath } from './threads.js';
@@ -15,10 +15,6 @@ import { asAttachment, asMessage } from './validate.js';
 const enc = encodeURIComponent;
 /** The longest wait between automatic resends of a queued message. */
 const OUTBOX_MAX_DELAY_MS = 5 * 60_000;
-
-/** Worth resending by itself: no answer, or the server was busy or failed. */
-const resendable = (e: OmsorgError) =>
-  e.kind === 'network' || (e.kind === 'http' && (e.status === 408 || e.status === 429 || (e.status ?? 0) >= 500));
 
 export interface OutboxDeps {
   http: HttpContext;
@@ -104,7 +100,8 @@ export function createOutbox(deps: OutboxDeps): Outbox {
         // Sent again as soon as the same person is signed in again.
         e.waitingForSignIn = true;
         set(e, { id, outgoing, createdAt, status: 'not-sent', attempts, error });
-      } else if (resendable(error)) {
+      } else if (isRetryable(error)) {
+        // Worth resending by itself: no answer, or the server was busy or failed for now.
         const delay = resendDelay(attempts, error);
         set(e, { id, outgoing, createdAt, status: 'not-sent', attempts, error, nextRetryAt: Date.now() + delay });
         e.timer = setTimeout(() => void attempt(e), delay);

@@ -60,17 +60,8 @@ export interface Auth {
   onChange(listener: (state: AuthState) => void): () => void;
 }
 
-export type ErrorKind =
-  /** The server answered with an error status (problem+json or not). */
-  | 'http'
-  /** No answer: offline, DNS, connection reset, CORS. */
-  | 'network'
-  /** The server answered 2xx with something that does not match the contract. */
-  | 'invalid-response'
-  /** No session, or the session expired. */
-  | 'auth'
-  /** The caller aborted via AbortSignal. */
-  | 'aborted';
+/** What failed; defined beside the error class (errors.ts), which this file only imports. */
+export type { ErrorKind } from './errors.js';
 
 export interface CallOptions {
   signal?: AbortSignal;
