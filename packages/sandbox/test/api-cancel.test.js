@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { validateCancellationRequest as mockValidate } from '@omsorg/mocks';
-import { validateCancellationRequest } from '../src/api/cancel.js';
+import { validateCancellationRequest } from '@omsorg/contract';
 import { ILL, NOW, PERSONS, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
 
 /** @type {Awaited<ReturnType<typeof startTestApi>>} */

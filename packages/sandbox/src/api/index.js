@@ -13,10 +13,9 @@
  * is checked against the contract; a response that breaks it is recorded in
  * `contractViolations`, logged, and replaced by a 500 problem, so tests fail loudly.
  */
-import { osloDate, osloIso } from '@omsorg/contract';
-import { ProblemError, problemKeyOf } from './problems.js';
+import { appointmentCursor, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
+import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
-import { parseListQuery, encodeCursor } from './paging.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
 import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
 import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, selfAccess, subjectsFor, toAppointment } from './store.js';
@@ -251,7 +250,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         const subject = await access('appointments.read', what);
         let query;
         try {
-          query = parseListQuery(url.searchParams);
+          query = orThrow(parseAppointmentQuery(url.searchParams));
           const errors = contract.validateRequest('listAppointments', { method, path, headers: req.headers, query: url.search.slice(1) });
           if (errors.length) {
             const fields = fieldErrors(errors);
@@ -264,7 +263,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         const page = await listAppointmentRows(db, subject.id, query, at);
         const items = page.rows.map((r) => toAppointment(r, at));
         const last = items[items.length - 1];
-        const nextCursor = page.more && last ? encodeCursor({ when: query.when, start: Date.parse(last.start), id: last.id }) : null;
+        const nextCursor = page.more && last ? appointmentCursor(query.when, last) : null;
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
         return json({ items, nextCursor });
       }

@@ -7,10 +7,9 @@
  * that first claims the Idempotency-Key, as cancel.js does; only successes are kept.
  */
 import { createHash } from 'node:crypto';
-import { inflateSync } from 'node:zlib';
 import { attachmentTypes, downloadDisposition, filenameFromDisposition, messageLimits, normaliseText, sniffAttachmentType, textProblem } from '@omsorg/contract';
-import { ProblemError } from './problems.js';
-import { canonical, matchesEtag } from './cancel.js';
+import { canonical, checkIdempotencyKey, matchesEtag, noneMatch, parseThreadQuery, pdfRefusal, threadCursor } from '@omsorg/contract';
+import { ProblemError, orThrow } from './problems.js';
 import { fieldErrors } from './contract.js';
 import { isId } from './store.js';
 import {
@@ -74,12 +73,7 @@ const json = (body, status = 200, headers = {}) => ({ status, headers: { 'Conten
 const invalid = (detail, errors) => new ProblemError(400, 'validation', detail, errors && errors.length ? { errors } : {});
 
 /** @param {string | undefined} v */
-function checkKey(v) {
-  const key = v?.trim() ?? '';
-  if (!key) throw new ProblemError(400, 'idempotencyKeyMissing', 'Send an Idempotency-Key header (one UUID per user intent).');
-  if (key.length < 8 || key.length > 100) throw new ProblemError(400, 'idempotencyKeyMissing', 'Idempotency-Key must be 8 to 100 characters.');
-  return key;
-}
+const checkKey = (v) => orThrow(checkIdempotencyKey(v));
 
 /** @param {{ text: string, tooLarge: boolean }} body */
 function parseJson(body) {
@@ -202,17 +196,6 @@ const rememberAnswer = (tx, personId, key, answer) =>
 /** @param {string} s */
 const sha256 = (s) => createHash('sha256').update(s).digest('hex');
 
-/**
- * Weak comparison (RFC 9110) of If-None-Match against an entity tag.
- * @param {string | undefined} header
- * @param {string} etag
- */
-export function noneMatch(header, etag) {
-  if (!header) return false;
-  const bare = (/** @type {string} */ t) => t.trim().replace(/^W\//, '');
-  return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
-}
-
 // ---- attachments -------------------------------------------------------------------------
 
 /** Characters never kept in a file name: controls, bidi marks/overrides/isolates, path separators. */
@@ -238,69 +221,6 @@ export function attachmentFilename(header) {
     name = chars.slice(0, 255 - Array.from(extPart).length).join('') + extPart;
   }
   return name;
-}
-
-/** PDF names that run code, open other things or carry files. */
-const ACTIVE_PDF_NAMES = new Set(['JavaScript', 'JS', 'Launch', 'EmbeddedFile', 'EmbeddedFiles', 'RichMedia', 'XFA']);
-
-/** At most this many bytes are inflated from one PDF's compressed streams, all together. */
-export const PDF_INFLATE_MAX_BYTES = 20 * 1024 * 1024;
-
-/** @param {string} text @returns {string} names' `#xx` escapes decoded */
-const decodeNameEscapes = (text) => text.replace(/#([0-9A-Fa-f]{2})/g, (_, h) => String.fromCharCode(parseInt(h, 16)));
-
-/** @param {string} text latin1 @returns {boolean} true when a whole name is an active one */
-function namesActiveContent(text) {
-  for (const m of text.matchAll(/\/([^\s/[\]<>(){}%]+)/g)) {
-    if (ACTIVE_PDF_NAMES.has(decodeNameEscapes(m[1] ?? ''))) return true;
-  }
-  return false;
-}
-
-/**
- * Why a PDF is refused, or undefined when it may be stored. It is refused when it names active
- * content: in its raw bytes, or inside a stream compressed with /FlateDecode alone (object
- * streams hide whole objects there), which is inflated first. A FlateDecode stream that does
- * not inflate, or inflation past PDF_INFLATE_MAX_BYTES in all, is refused too: it cannot be
- * checked. Names may hide letters as `#xx` escapes, so they are decoded first. A sandbox
- * check, not a PDF parser: other filters (chains, LZW, predictors) and encryption are not undone.
- * @param {Uint8Array} bytes
- * @returns {string | undefined} the problem's detail
- */
-export function pdfRefusal(bytes) {
-  const active = 'The PDF contains active content (scripts, actions or embedded files).';
-  const tooLarge = `The PDF's compressed streams inflate to more than ${PDF_INFLATE_MAX_BYTES} bytes (20 MiB), so it cannot be checked for active content.`;
-  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const text = buffer.toString('latin1');
-  if (namesActiveContent(text)) return active;
-  let inflated = 0;
-  // Walk object headers and stream keywords in order; a stream's dictionary is the text between
-  // its object's header and the keyword. The stream's data is skipped, never read as PDF syntax.
-  const tokens = /(?<!\d)\d+\s+\d+\s+obj\b|(?<![A-Za-z])stream(?:\r\n|\n|\r)/g;
-  let dictStart = 0;
-  for (let m = tokens.exec(text); m; m = tokens.exec(text)) {
-    if (!m[0].startsWith('stream')) {
-      dictStart = m.index;
-      continue;
-    }
-    const dataStart = m.index + m[0].length;
-    const end = text.indexOf('endstream', dataStart);
-    if (end < 0) break;
-    tokens.lastIndex = end + 'endstream'.length;
-    const dict = decodeNameEscapes(text.slice(dictStart, m.index));
-    if (!/\/Filter\s*(?:\/FlateDecode|\[\s*\/FlateDecode\s*\])(?![^\s/[\]<>(){}%])/.test(dict)) continue;
-    let data;
-    try {
-      // maxOutputLength stops inflating as soon as the budget is passed: a zip bomb costs ~20 MiB.
-      data = inflateSync(buffer.subarray(dataStart, end), { maxOutputLength: Math.max(1, PDF_INFLATE_MAX_BYTES - inflated) });
-    } catch (err) {
-      return /** @type {any} */ (err)?.code === 'ERR_BUFFER_TOO_LARGE' ? tooLarge : 'A compressed stream in the PDF cannot be inflated, so it cannot be checked for active content.';
-    }
-    inflated += data.length;
-    if (inflated > PDF_INFLATE_MAX_BYTES) return tooLarge;
-    if (namesActiveContent(data.toString('latin1'))) return active;
-  }
-  return undefined;
 }
 
 /**
@@ -396,17 +316,7 @@ export async function messageOperation(operationId, c) {
     case 'listThreads': {
       const what = { action: 'read', resource: 'threads' };
       return guarded(what, async (subject) => {
-        const q = c.url.searchParams;
-        const limitText = q.get('limit') ?? '50';
-        const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : NaN;
-        if (!(limit >= 1 && limit <= 500)) throw invalid('limit must be an integer from 1 to 500.');
-        /** @type {{ at: number, id: string } | undefined} */
-        let after;
-        const cursor = q.get('cursor');
-        if (cursor !== null) {
-          after = decodeThreadCursor(cursor);
-          if (!after) throw invalid('cursor is not valid.');
-        }
+        const { limit, after } = orThrow(parseThreadQuery(c.url.searchParams));
         const [page, parties, total] = await Promise.all([
           listThreadRows(db, subject.id, { limit, ...(after ? { after } : {}) }),
           threadParties(db, subject.id, c.today),
@@ -414,7 +324,7 @@ export async function messageOperation(operationId, c) {
         ]);
         const items = await toThreads(db, subject.id, page.rows, { reader, parties });
         const lastRow = page.rows[page.rows.length - 1];
-        const nextCursor = page.more && lastRow ? encodeThreadCursor({ at: lastRow.last_activity_at.getTime(), id: lastRow.id }) : null;
+        const nextCursor = page.more && lastRow ? threadCursor(lastRow.last_activity_at.getTime(), lastRow.id) : null;
         const body = { items, nextCursor, unreadCount: total };
         // The body, as this caller sees it (unread counts, isCurrentUser): the tag changes with it.
         const etag = `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
@@ -654,7 +564,7 @@ export async function messageOperation(operationId, c) {
         const type = sniffAttachmentType(bytes);
         if (!type) throw new ProblemError(415, 'attachmentType', 'Only PDF, PNG and JPEG files can be attached.');
         if (declared !== type) throw new ProblemError(415, 'attachmentType', `The file's content is ${type}, not ${declared || 'what was declared'}.`);
-        const refusal = type === 'application/pdf' ? pdfRefusal(bytes) : undefined;
+        const refusal = type === 'application/pdf' ? await pdfRefusal(bytes) : undefined;
         if (refusal) throw new ProblemError(415, 'attachmentType', refusal);
         const digest = createHash('sha256').update(bytes).digest('hex');
         const hash = sha256(`uploadAttachment\n${subject.id}\n${filename}\n${type}\n${digest}`);
@@ -712,22 +622,3 @@ export function attachmentReply(a) {
     body: data,
   };
 }
-
-/** @param {{ at: number, id: string }} key */
-export const encodeThreadCursor = (key) => Buffer.from(JSON.stringify(['t', key.at, key.id]), 'utf8').toString('base64url');
-
-/**
- * @param {string} cursor
- * @returns {{ at: number, id: string } | undefined}
- */
-export function decodeThreadCursor(cursor) {
-  if (cursor.length > 200 || !/^[A-Za-z0-9_-]*$/.test(cursor)) return undefined;
-  try {
-    const v = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(v) || v.length !== 3 || v[0] !== 't' || typeof v[1] !== 'number' || !Number.isFinite(v[1]) || Math.abs(v[1]) > 8.64e15 || !isId(v[2])) return undefined;
-    return { at: v[1], id: v[2] };
-  } catch {
-    return undefined;
-  }
-}
-

@@ -1,16 +1,15 @@
 // @ts-check
 /**
- * RFC 9457 problem details with the contract's stable `type` URNs and the same titles as the
- * msw mocks (packages/mocks/src/problems.ts).
+ * The sandbox's side of a refusal: the rules core (@omsorg/contract) says what is wrong as a
+ * ProblemSpec; a handler throws it as a ProblemError, caught once and answered as problem+json.
  */
-import { problemTitles, problemTypes } from '@omsorg/contract';
+import { problemBody, problemKeyOf } from '@omsorg/contract';
 
-/** @typedef {keyof typeof problemTypes} ProblemKey */
-/** @typedef {{ pointer: string, code: NonNullable<import('@omsorg/contract').Problem['errors']>[number]['code'] }} FieldError */
+export { problemKeyOf };
 
-
-/** @type {ReadonlyMap<string, ProblemKey>} */
-const keyByType = new Map(Object.entries(problemTypes).map(([k, v]) => [v, /** @type {ProblemKey} */ (k)]));
+/** @typedef {import('@omsorg/contract').ProblemKey} ProblemKey */
+/** @typedef {import('@omsorg/contract').FieldError} FieldError */
+/** @typedef {import('@omsorg/contract').ProblemSpec} ProblemSpec */
 
 /**
  * A refusal on the way through a handler: thrown, caught once, answered as problem+json.
@@ -32,34 +31,29 @@ export class ProblemError extends Error {
     this.headers = extra.headers ?? {};
   }
 
+  /**
+   * The error for a rule's refusal.
+   * @param {ProblemSpec} spec
+   */
+  static from(spec) {
+    return new ProblemError(spec.status, spec.key, spec.detail, { ...(spec.errors ? { errors: spec.errors } : {}), ...(spec.headers ? { headers: spec.headers } : {}) });
+  }
+
   /** @returns {import('@omsorg/contract').Problem} */
   toJSON() {
-    return problemBody(this.status, this.key, this.detail, this.errors);
+    return problemBody(this);
   }
 }
 
 /**
- * @param {number} status
- * @param {ProblemKey} key
- * @param {string} detail
- * @param {FieldError[]} [errors]
- * @returns {import('@omsorg/contract').Problem}
+ * The value, or a thrown ProblemError when a rule refused it.
+ * @template T
+ * @param {T | ProblemSpec} result
+ * @returns {Exclude<T, ProblemSpec>}
  */
-export function problemBody(status, key, detail, errors) {
-  return {
-    type: problemTypes[key],
-    title: problemTitles[key],
-    status,
-    detail,
-    ...(errors ? { errors } : {}),
-  };
+export function orThrow(result) {
+  if (typeof result === 'object' && result !== null && 'key' in result && 'status' in result && 'detail' in result) throw ProblemError.from(/** @type {ProblemSpec} */ (result));
+  return /** @type {Exclude<T, ProblemSpec>} */ (result);
 }
-
-/**
- * The problem key for a type URN (from the token verifier), or undefined.
- * @param {unknown} type
- * @returns {ProblemKey | undefined}
- */
-export const problemKeyOf = (type) => (typeof type === 'string' ? keyByType.get(type) : undefined);
 
 export const notFound = (detail = 'No such resource.') => new ProblemError(404, 'notFound', detail);

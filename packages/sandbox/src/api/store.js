@@ -162,10 +162,10 @@ export function toAppointment(r, now) {
 const clampMs = (/** @type {number} */ ms) => Math.max(-8.64e15, Math.min(8.64e15, ms));
 
 /**
- * One page of the subject's appointments (keyset paging, see paging.js).
+ * One page of the subject's appointments (keyset paging; the query is parsed by the rules core).
  * @param {Queryable} q
  * @param {string} subjectId
- * @param {import('./paging.js').ListQuery} query
+ * @param {import('@omsorg/contract').ListQuery} query
  * @param {Date} now
  * @returns {Promise<{ rows: any[], more: boolean }>}
  */
