@@ -1,5 +1,5 @@
 // Builds everything that ships:
-//  1. the npm packages (contract, sdk, mocks, elements) → packages/<p>/dist/: ESM, one file per
+//  1. the npm packages (contract, fixtures, sdk, mocks, elements) → packages/<p>/dist/: ESM, one file per
 //     source module (preserveModules) so consumers tree-shake, dependencies external, .d.ts next
 //     to each file. Built in dependency order; each package is type-checked against the *built*
 //     .d.ts of the packages it depends on, exactly as an npm consumer would see them.
@@ -96,7 +96,7 @@ function dropEmptyModules() {
 // ---------------------------------------------------------------------------------------------
 // 1. npm packages
 // ---------------------------------------------------------------------------------------------
-const order = ['contract', 'sdk', 'mocks', 'elements'];
+const order = ['contract', 'fixtures', 'sdk', 'mocks', 'elements'];
 
 function npmPackage(pkg) {
   const dir = join(root, 'packages', pkg);
@@ -286,7 +286,7 @@ const mocksEntry = () => {
 
 const mocks = {
   input: { 'omsorg-mocks': 'omsorg-mocks-entry' },
-  plugins: [mocksEntry(), resolve(), bundleTs(['contract', 'mocks']), minify(), sizes('offline-demo mocks (not part of the CDN budget)')],
+  plugins: [mocksEntry(), resolve(), bundleTs(['contract', 'fixtures', 'mocks']), minify(), sizes('offline-demo mocks (not part of the CDN budget)')],
   onwarn(warning, warn) {
     // msw's bundles use `this` at top level and eval-free circular imports; not ours to fix.
     if (warning.code === 'CIRCULAR_DEPENDENCY' || warning.code === 'THIS_IS_UNDEFINED') return;

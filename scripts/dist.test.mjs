@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto';
 import { checkSizeBudgets, budgetTable, CDN_BUDGET_GZIP, ELEMENT_BUDGET_GZIP } from './size-budgets.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const packages = ['contract', 'sdk', 'mocks', 'elements'];
+const packages = ['contract', 'fixtures', 'sdk', 'mocks', 'elements'];
 const cdnDir = join(root, 'packages/elements/dist/cdn');
 const read = (p) => readFileSync(p, 'utf8');
 const pkgJson = (p) => JSON.parse(read(join(root, 'packages', p, 'package.json')));

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { join, posix } from 'node:path';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const publishable = ['contract', 'sdk', 'mocks', 'elements'];
+const publishable = ['contract', 'fixtures', 'sdk', 'mocks', 'elements'];
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const pkgJson = (p) => JSON.parse(readFileSync(join(root, 'packages', p, 'package.json'), 'utf8'));
 const fmt = (n) => n.toLocaleString('en');

@@ -1,5 +1,5 @@
 /** Who is calling: the SDK's mock auth sends `Authorization: Bearer mock-token-<person key>`. */
-import { personKeys, type PersonKey } from './fixtures.js';
+import { personKeys, type PersonKey } from '@omsorg/fixtures';
 
 export const MOCK_TOKEN_PREFIX = 'mock-token-';
 

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cancellationReasons } from '@omsorg/contract';
-import { appointmentIds as ids, persons } from './fixtures.js';
+import { appointmentIds as ids, persons } from '@omsorg/fixtures';
 import { call, useMocks } from './test/worker.js';
 
 describe('startMockWorker', () => {

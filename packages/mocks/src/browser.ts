@@ -4,7 +4,7 @@
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createMockApi, type CreateHandlersOptions, type MockApi } from './handlers.js';
-import type { PersonKey } from './fixtures.js';
+import type { PersonKey } from '@omsorg/fixtures';
 import type { ScenarioName } from './scenarios.js';
 
 export interface StartMockWorkerOptions extends CreateHandlersOptions {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { cancellationReasons, problemTypes, type Appointment } from '@omsorg/contract';
 import { createDb } from './db.js';
-import { appointmentIds as ids, persons, subjectIds, type PersonKey } from './fixtures.js';
+import { appointmentIds as ids, persons, subjectIds, type PersonKey } from '@omsorg/fixtures';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { call, NOW, useMocks } from './test/worker.js';
 import { osloIso } from '@omsorg/contract';

@@ -8,7 +8,7 @@ import { cancellableStatuses, cancellationReasons, isKnownCode, type Appointment
 import type { MockDb, SubjectRecord } from './db.js';
 import type { FieldError, ProblemSpec } from './problems.js';
 import { addMinutes, osloIso } from '@omsorg/contract';
-import { isCancellable } from './fixture-builders.js';
+import { isCancellable } from '@omsorg/contract';
 
 export interface CancelContext {
   db: MockDb;

@@ -1,8 +1,7 @@
 /** An in-memory, resettable database built from the fixtures of one scenario. */
 import type { Appointment, GrantedService, Me, ReplyPolicy } from '@omsorg/contract';
-import { createFixtures, personKeys, type PersonKey } from './fixtures.js';
+import { createFixtures, personKeys, type AttachmentFixture, type MessageFixture, type PersonKey } from '@omsorg/fixtures';
 import { addStaffMessage, startStaffThread, type DraftRecord, type StaffMessageOptions, type ThreadRecord } from './messages.js';
-import type { AttachmentFixture, MessageFixture } from './messaging-fixtures.js';
 import { osloIso } from '@omsorg/contract';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 

@@ -1,11 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { cancellationReasons, relations, serviceTypes, type Appointment } from '@omsorg/contract';
-import { appointmentIds, createFixtures, persons, personKeys, subjectIds, type Fixtures } from './fixtures.js';
+import { appointmentIds, buildInbox, buildLongThread, createFixtures, persons, personKeys, subjectIds, threadIds, tinyJpeg, type Fixtures, type ThreadFixture } from '@omsorg/fixtures';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { NOW } from './test/worker.js';
 import { osloOffset } from '@omsorg/contract';
 import { sniffAttachmentType } from '@omsorg/contract';
-import { buildInbox, buildLongThread, threadIds, tinyJpeg, type ThreadFixture } from './messaging-fixtures.js';
 
 const allAppointments = (f: Fixtures): Appointment[] => Object.values(f.subjects).flatMap((s) => s.appointments);
 const byId = (f: Fixtures, id: string): Appointment => {

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { problemTypes, type Appointment } from '@omsorg/contract';
 import { createDb } from './db.js';
-import { appointmentIds, persons, subjectIds } from './fixtures.js';
+import { appointmentIds, persons, subjectIds } from '@omsorg/fixtures';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { API, call, NOW, useMocks } from './test/worker.js';
 

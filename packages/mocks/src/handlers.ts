@@ -16,8 +16,8 @@ import { http, type HttpHandler, type HttpResponse, type JsonBodyType } from 'ms
 import { authenticate } from './auth.js';
 import { cancel, etagOf } from './cancel.js';
 import { createDb, type MockDb, type SubjectRecord } from './db.js';
-import { isCancellable } from './fixture-builders.js';
-import type { PersonKey } from './fixtures.js';
+import { isCancellable } from '@omsorg/contract';
+import type { PersonKey } from '@omsorg/fixtures';
 import { messageHandlers } from './messages-handlers.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { listPage } from './paging.js';

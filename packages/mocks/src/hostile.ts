@@ -4,8 +4,7 @@
  * it and show it as plain text.
  */
 import type { Appointment, GrantedService, Me, ReplyPolicy } from '@omsorg/contract';
-import type { AttachmentFixture, ThreadFixture } from './messaging-fixtures.js';
-import type { Fixtures } from './fixtures.js';
+import type { AttachmentFixture, Fixtures, ThreadFixture } from '@omsorg/fixtures';
 
 export const hostileText = {
   img: '<img src=x onerror=alert(1)>',

@@ -26,7 +26,7 @@ export {
   type Fixtures,
   type PersonKey,
   type SubjectFixture,
-} from './fixtures.js';
+} from '@omsorg/fixtures';
 export { createDb, type CreateDbOptions, type MockDb, type SubjectRecord, type IdempotencyRecord } from './db.js';
 export { mockAuthorization, isPersonKey, MOCK_TOKEN_PREFIX } from './auth.js';
 export { hostileText, longText } from './hostile.js';
@@ -45,7 +45,7 @@ export {
   type AttachmentFixture,
   type Party,
   type LargeOptions,
-} from './messaging-fixtures.js';
+} from '@omsorg/fixtures';
 export {
   presentThread,
   presentThreadDetail,

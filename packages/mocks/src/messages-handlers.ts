@@ -25,7 +25,7 @@ import {
 import { HttpResponse, http, type HttpHandler, type JsonBodyType } from 'msw';
 import { canonical, idempotencyKey } from './cancel.js';
 import type { MockDb, SubjectRecord } from './db.js';
-import type { PersonKey } from './fixtures.js';
+import type { PersonKey } from '@omsorg/fixtures';
 import { malformedMessage, malformedRecipients, malformedThread, malformedThreadPage } from './malformed.js';
 import {
   addMessage,
@@ -42,7 +42,7 @@ import {
   type DraftRecord,
   type ThreadRecord,
 } from './messages.js';
-import type { MessageFixture, Party } from './messaging-fixtures.js';
+import type { MessageFixture, Party } from '@omsorg/fixtures';
 import { decodeKey, encodeKey } from './paging.js';
 import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem, type FieldError, type ProblemSpec } from './problems.js';
 import type { ScenarioBehaviour } from './scenarios.js';

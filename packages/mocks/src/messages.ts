@@ -17,7 +17,7 @@ import {
   type ThreadDetail,
 } from '@omsorg/contract';
 import type { MockDb, SubjectRecord } from './db.js';
-import { defaultReplyPolicy, isRecipientService, type MessageFixture, type Party, type ReadFixture, type ThreadFixture } from './messaging-fixtures.js';
+import { defaultReplyPolicy, isRecipientService, type MessageFixture, type Party, type ReadFixture, type ThreadFixture } from '@omsorg/fixtures';
 import { osloIso } from '@omsorg/contract';
 
 /** A stored thread; `version` counts every change to it (a message, a read pointer, its status). */

@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { cancellationReasons, problemTypes, type Appointment } from '@omsorg/contract';
-import { appointmentIds as ids, subjectIds, type PersonKey } from './fixtures.js';
+import { appointmentIds as ids, subjectIds, type PersonKey } from '@omsorg/fixtures';
 import { hostileText } from './hostile.js';
-import { threadIds } from './messaging-fixtures.js';
+import { threadIds } from '@omsorg/fixtures';
 import { scenarioBehaviour, scenarioNames, scenarios, SLOW_DELAY_MS, type ScenarioName } from './scenarios.js';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { heldTimers, type HeldTimers } from './timers.js';

@@ -2,10 +2,8 @@
  * Named scenarios shared by tests, Storybook stories and the offline demo:
  * `createHandlers({ scenario: 'deadline-passed' })`.
  */
-import type { Fixtures } from './fixtures.js';
+import { buildInbox, buildLongThread, olaSubjectId, type Fixtures } from '@omsorg/fixtures';
 import { applyHostile } from './hostile.js';
-import { buildInbox, buildLongThread } from './messaging-fixtures.js';
-import { olaSubjectId } from './fixtures-ola.js';
 import { addMinutes, osloIso } from '@omsorg/contract';
 
 export type ScenarioName =

@@ -13,22 +13,23 @@ import {
 } from '../src/oidc/persons.js';
 
 /**
- * The persons of @omsorg/mocks: from its build when there is one, else read from its source.
+ * The persons of @omsorg/fixtures (which the mocks and the seed use): from its build when there
+ * is one, else read from its source.
  * @returns {Promise<{ id: string, name: string }[]>}
  */
 async function mockPersons() {
   try {
-    const mocks = await import('@omsorg/mocks');
-    return Object.values(mocks.persons);
+    const fixtures = await import('@omsorg/fixtures');
+    return Object.values(fixtures.persons);
   } catch {
-    const src = await readFile(fileURLToPath(new URL('../../mocks/src/fixtures.ts', import.meta.url)), 'utf8');
+    const src = await readFile(fileURLToPath(new URL('../../fixtures/src/fixtures.ts', import.meta.url)), 'utf8');
     const block = /export const persons[^=]*=\s*\{([\s\S]*?)\n\};/.exec(src)?.[1];
-    assert.ok(block, 'persons not found in packages/mocks/src/fixtures.ts');
+    assert.ok(block, 'persons not found in packages/fixtures/src/fixtures.ts');
     return [...block.matchAll(/\{\s*id:\s*'([^']+)',\s*name:\s*'([^']+)'\s*\}/g)].map((m) => ({ id: String(m[1]), name: String(m[2]) }));
   }
 }
 
-test('the test persons are the persons of @omsorg/mocks (same ids and names), plus Test Testesen', async () => {
+test('the test persons are the persons of @omsorg/fixtures (same ids and names), plus Test Testesen', async () => {
   const mocks = await mockPersons();
   assert.equal(mocks.length, 3);
   for (const m of mocks) {

@@ -2,7 +2,7 @@
 import { startMockWorker, type MockWorker } from '../browser.js';
 import { mockAuthorization } from '../auth.js';
 import type { CreateHandlersOptions } from '../handlers.js';
-import type { PersonKey } from '../fixtures.js';
+import type { PersonKey } from '@omsorg/fixtures';
 
 /** A host that does not exist: only the service worker can answer it. */
 export const API = 'http://mock.omsorg.test';

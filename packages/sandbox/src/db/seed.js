@@ -1,12 +1,13 @@
 // @ts-check
 /**
- * Test data: the SAME fixtures as the msw mocks (`createFixtures(now)` from @omsorg/mocks), so
+ * Test data: the SAME fixtures as the msw mocks (`createFixtures(now)` from @omsorg/fixtures), so
  * the sandbox and the mocks answer alike. Persons Ola, Kari and Per sign in; Kari has a grant
  * for her father Ola, Per one for his daughter Emma. The development OpenID provider's extra
  * test persons (src/oidc/persons.js) get a person and an empty subject of their own.
  *
  * National identity numbers are synthetic (month + 80) and only stored in `persons.pid`.
  */
+import { createFixtures, persons, personKeys } from '@omsorg/fixtures';
 import { testPersons } from '../oidc/persons.js';
 import { seedMessages } from './seed-messages.js';
 
@@ -35,7 +36,6 @@ export async function isEmpty(db) {
  * @returns {Promise<{ persons: number, appointments: number, services: number, grants: number, threads: number, messages: number }>}
  */
 export async function seed(db, { now = new Date() } = {}) {
-  const { createFixtures, persons, personKeys } = await import('@omsorg/mocks');
   const fixtures = createFixtures(now);
 
   /** @type {Map<string, { id: string, name: string, pid: string | null }>} person by id */

@@ -2,10 +2,10 @@
 /**
  * Test persons for the sandbox's development OpenID provider.
  *
- * The ids are the person ids of the @omsorg/mocks fixtures (`persons` in
- * packages/mocks/src/fixtures.ts), so the account id / `sub` of a sign-in is the id the sandbox
- * database is seeded with. They are kept here as a small list (importing @omsorg/mocks would need
- * its build and pulls in msw); test/oidc-persons.test.js checks that they match the mocks.
+ * The ids are the person ids of @omsorg/fixtures (`persons` in packages/fixtures/src/fixtures.ts),
+ * so the account id / `sub` of a sign-in is the id the sandbox database is seeded with. They are
+ * kept here with their synthetic numbers, which the fixtures do not have;
+ * test/oidc-persons.test.js checks that they match the fixtures.
  *
  * `pid` is a SYNTHETIC Norwegian national identity number: valid mod-11 check digits and the
  * month + 80, the convention for synthetic numbers, so it can never be a real person's number.
@@ -29,7 +29,7 @@ export const testPersons = Object.freeze([
   Object.freeze({ id: 'psn-test-9e1b', name: 'Test Testesen', pid: '01819012012' }),
 ]);
 
-/** The ids of the persons that come from the @omsorg/mocks fixtures (all but Test Testesen). */
+/** The ids of the persons that come from @omsorg/fixtures (all but Test Testesen). */
 export const mockPersonIds = Object.freeze(['psn-ola-7f3a', 'psn-kari-2c91', 'psn-per-51d0']);
 
 /**
