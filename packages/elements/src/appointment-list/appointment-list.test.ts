@@ -7,6 +7,8 @@ import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
 import { $, $$, alertText, busy, button, captureListeners, idsOf as itemIds, itemById as item, mountIn, mountSettled, polite, recordCalls, settled, sr, tabTo } from '../test/kit.js';
 import { AppointmentCancelEvent } from '../internal/events.js';
+import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { messages } from './appointment-list.messages.js';
 import type { OmsorgAppointmentList } from './appointment-list.js';
 import './define.js';
@@ -747,4 +749,16 @@ describe('<omsorg-appointment-list>', () => {
       expect(signIns).to.equal(1);
     });
   });
+});
+
+subjectDataBehaviour({
+  tag: 'omsorg-appointment-list',
+  texts: messages.nb,
+  scenario: (name) => useScenario(name, { now: () => NOW }),
+  client: testClient,
+  render: (client, subjectId) => html`<omsorg-appointment-list .client=${client} subject-id=${ifDefined(subjectId)}></omsorg-appointment-list>`,
+  load: { method: 'listAppointments', subject: (query) => query?.subjectId },
+  hasData: (el) => itemIds(el).length > 0,
+  empty: messages.nb.emptyUpcoming,
+  actingFor: { person: 'kari', subject: subjectIds.ola, own: subjectIds.kari, name: 'Ola Nordmann', nameInHeading: true },
 });

@@ -10,6 +10,8 @@ import { messages as composerMessages } from '../internal/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
 import { messages } from './inbox.messages.js';
+import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { OmsorgInbox } from './inbox.js';
 import './define.js';
 
@@ -305,4 +307,17 @@ describe('<omsorg-inbox>', () => {
       });
     }
   });
+});
+
+subjectDataBehaviour({
+  tag: 'omsorg-inbox',
+  texts: messages.nb,
+  scenario: async (name) => void (await scenario(name)),
+  client: (person, options) => client(person, options),
+  render: (c, subjectId) => html`<omsorg-inbox .client=${c} subject-id=${ifDefined(subjectId)}></omsorg-inbox>`,
+  load: { method: 'listThreads', subject: (query) => query?.subjectId },
+  hasData: (el) => rowIds(el).length > 0,
+  empty: t.empty,
+  actingFor: { person: 'kari', subject: subjectIds.ola, own: subjectIds.kari, name: 'Ola Nordmann', nameInHeading: true },
+  skeletonHeight: 150,
 });

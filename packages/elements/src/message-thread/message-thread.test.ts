@@ -10,6 +10,8 @@ import { messages as composerMessages } from '../internal/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { MARKER } from '../internal/message-text.js';
 import { messages } from './message-thread.messages.js';
+import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { OmsorgMessageThread } from './message-thread.js';
 import './define.js';
 
@@ -494,4 +496,19 @@ describe('<omsorg-message-thread>', () => {
       await expect(el).to.be.accessible();
     });
   });
+});
+
+/** The thread each test person's subject has: Emma's respite thread, else Ola's unread reply. */
+const threadOf = (subject: string) => (subject === subjectIds.emma ? threadIds.emma : threadIds.olaUnreadReply);
+
+subjectDataBehaviour({
+  tag: 'omsorg-message-thread',
+  texts: messages.nb,
+  scenario: async (name) => void (await scenario(name)),
+  client: (person, options) => client(person, options),
+  render: (c, subjectId) =>
+    html`<omsorg-message-thread .client=${c} subject-id=${ifDefined(subjectId)} thread-id=${threadOf(subjectId ?? c.getSubject())}></omsorg-message-thread>`,
+  load: { method: 'getThread', subject: (subject) => subject },
+  hasData: (el) => messageIds(el).length > 0,
+  actingFor: { person: 'per', subject: subjectIds.emma, own: subjectIds.per, name: 'Emma Hansen', nameInHeading: false },
 });

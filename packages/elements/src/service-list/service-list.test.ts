@@ -7,6 +7,8 @@ import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
 import { $, $$, busy, captureListeners, idsOf as ids, itemById as item, mountIn, mountSettled, recordCalls, settled, sr, tabTo } from '../test/kit.js';
 import { messages } from './service-list.messages.js';
+import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { formatExtent, type OmsorgServiceList } from './service-list.js';
 import './define.js';
 
@@ -325,4 +327,16 @@ describe('<omsorg-service-list>', () => {
     await sendKeys({ press: 'Enter' });
     expect(signIns).to.equal(2);
   });
+});
+
+subjectDataBehaviour({
+  tag: 'omsorg-service-list',
+  texts: messages.nb,
+  scenario: (name) => useScenario(name, { now: () => NOW }),
+  client: testClient,
+  render: (client, subjectId) => html`<omsorg-service-list .client=${client} subject-id=${ifDefined(subjectId)}></omsorg-service-list>`,
+  load: { method: 'listServices', subject: (subjectId) => subjectId },
+  hasData: (el) => ids(el).length > 0,
+  empty: messages.nb.empty,
+  actingFor: { person: 'per', subject: subjectIds.emma, own: subjectIds.per, name: 'Emma Hansen', nameInHeading: true },
 });
