@@ -18,12 +18,24 @@ export interface HeldTimers {
   readonly pending: readonly number[];
   /** Ends the waits of `ms` milliseconds (every wait when omitted); returns how many ended. */
   release(ms?: number): number;
+  /** Ends every held wait and lets later ones end at once, until `hold()`. */
+  open(): void;
+  /** Holds later waits again (the state a new HeldTimers starts in). */
+  hold(): void;
 }
 
 export function heldTimers(): HeldTimers {
   const waits: { ms: number; done: () => void }[] = [];
+  let holding = true;
   return {
-    wait: (ms) => new Promise<void>((done) => void waits.push({ ms, done })),
+    wait: (ms) => (holding ? new Promise<void>((done) => void waits.push({ ms, done })) : Promise.resolve()),
+    open() {
+      holding = false;
+      this.release();
+    },
+    hold() {
+      holding = true;
+    },
     get pending() {
       return waits.map((w) => w.ms);
     },

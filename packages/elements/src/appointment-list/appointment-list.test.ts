@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SPACE, shiftTab } from '../test/keys.js';
-import { appointmentIds, hostileText, subjectIds } from '@omsorg/mocks';
+import { appointmentIds, heldTimers, hostileText, subjectIds } from '@omsorg/mocks';
 import { cancellationReasons, serviceTypes, type Appointment, type AppointmentStatus } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
@@ -169,7 +169,9 @@ describe('<omsorg-appointment-list>', () => {
 
   describe('states', () => {
     it('shows a reserved-height skeleton with aria-busy while slow, then the content', async () => {
-      await useScenario('slow', { now: () => NOW, delayMs: 400 });
+      // The answer waits until the test has seen the loading state (released below).
+      const timers = heldTimers();
+      await useScenario('slow', { now: () => NOW, delayMs: 400, wait: timers.wait });
       const client = testClient('ola');
       const el = await fixture<List>(html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`);
       expect(busy(el)).to.equal('true');
@@ -186,6 +188,7 @@ describe('<omsorg-appointment-list>', () => {
       const region = $(el, '[role="status"]')!;
       const observer = new MutationObserver(() => said.push(region.textContent?.trim() ?? ''));
       observer.observe(region, { childList: true, characterData: true, subtree: true });
+      timers.open();
       await until(() => settled(el), 'slow content');
       expect($(el, '[part="skeleton"]')).to.equal(null);
       expect(itemIds(el).length).to.be.greaterThan(0);
@@ -470,7 +473,8 @@ describe('<omsorg-appointment-list>', () => {
     });
 
     it('aborts the previous load when reloading, and any load on disconnect', async () => {
-      await useScenario('slow', { now: () => NOW, delayMs: 1000 });
+      // Both loads stay unanswered (the waits are never released), however slow the machine is.
+      await useScenario('slow', { now: () => NOW, delayMs: 1000, wait: heldTimers().wait });
       const client = testClient('ola');
       const calls = spy(client);
       const el = await fixture<List>(html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`);

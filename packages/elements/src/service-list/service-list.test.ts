@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SPACE } from '../test/keys.js';
-import { hostileText, subjectIds } from '@omsorg/mocks';
+import { heldTimers, hostileText, subjectIds } from '@omsorg/mocks';
 import { serviceTypes, type GrantedService } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
@@ -113,7 +113,9 @@ describe('<omsorg-service-list>', () => {
   });
 
   it('shows a reserved-height skeleton with aria-busy while slow, then the content', async () => {
-    await useScenario('slow', { now: () => NOW, delayMs: 400 });
+    // The answer waits until the test has seen the loading state (released below).
+    const timers = heldTimers();
+    await useScenario('slow', { now: () => NOW, delayMs: 400, wait: timers.wait });
     const el = await fixture<List>(html`<omsorg-service-list .client=${testClient('ola')}></omsorg-service-list>`);
     expect(busy(el)).to.equal('true');
     expect($(el, '[part="skeleton"]')?.getAttribute('aria-hidden')).to.equal('true');
@@ -124,6 +126,7 @@ describe('<omsorg-service-list>', () => {
     expect(shadowText(el).split(messages.nb.loadingList)).to.have.length(2);
     expect(text($(el, '[role="alert"]'))).to.equal('');
     await expect(el).to.be.accessible();
+    timers.open();
     await until(() => settled(el), 'slow content');
     expect($(el, '[part="skeleton"]')).to.equal(null);
     expect(ids(el)).to.have.length(4);
@@ -292,7 +295,8 @@ describe('<omsorg-service-list>', () => {
   });
 
   it('aborts its load when it leaves the page', async () => {
-    await useScenario('slow', { now: () => NOW, delayMs: 1000 });
+    // The load stays unanswered (the wait is never released), however slow the machine is.
+    await useScenario('slow', { now: () => NOW, delayMs: 1000, wait: heldTimers().wait });
     const client = testClient('ola');
     const calls = spy(client);
     const el = await fixture<List>(html`<omsorg-service-list .client=${client}></omsorg-service-list>`);

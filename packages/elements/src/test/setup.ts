@@ -13,8 +13,14 @@ const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nord
 
 let worker: SetupWorker | undefined;
 
-/** Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. */
-export async function useScenario(scenario = 'default', options: { delayMs?: number; now?: () => Date } = {}): Promise<void> {
+/**
+ * Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. `wait`
+ * (`heldTimers().wait` from @omsorg/mocks) lets the test end the `delayMs` waits itself.
+ */
+export async function useScenario(
+  scenario = 'default',
+  options: { delayMs?: number; now?: () => Date; wait?: (ms: number) => Promise<void> } = {},
+): Promise<void> {
   const handlers = createHandlers({ baseUrl: API, scenario, ...options } as Parameters<typeof createHandlers>[0]);
   if (!worker) {
     worker = setupWorker(...handlers);
