@@ -1,7 +1,8 @@
 /**
  * Secure messages, the writing side: the send queue and uploads. Each message and each upload
  * is one intent with one Idempotency-Key, made here and reused on every retry, so it is stored
- * once. A stored message is handed to `sent`, the threads' local update.
+ * once. A stored message is handed to `sent` (the threads' local update) before the item is
+ * announced as sent, so whoever hears "sent" finds it in the store.
  */
 import { encodeFilename, normaliseText, sniffAttachmentType } from '@omsorg/contract';
 import type { Message, NewMessage, NewThread, ThreadDetail } from '@omsorg/contract';
@@ -90,8 +91,9 @@ export function createOutbox(deps: OutboxDeps): Outbox {
       const result = await deliver(outgoing, id, ctl.signal);
       if (entries.get(id) !== e) return; // cleared meanwhile
       e.controller = undefined;
-      set(e, { id, outgoing, createdAt, status: 'sent', attempts, result });
+      // The store first: whoever hears "sent" finds the message there and patches nothing.
       deps.sent(outgoing, result);
+      set(e, { id, outgoing, createdAt, status: 'sent', attempts, result });
     } catch (err) {
       if (entries.get(id) !== e) return;
       e.controller = undefined;

@@ -222,7 +222,10 @@ export interface Client {
    */
   saveDraft(subjectId: string, key: string, input: DraftInput, version: string | null, options?: CallOptions): Promise<Draft>;
   deleteDraft(subjectId: string, key: string, version: string, options?: CallOptions): Promise<void>;
-  /** Uploads a file; the server checks its content and size. */
+  /**
+   * Uploads a file; the server checks its content and size. One upload is one intent: its
+   * Idempotency-Key is made here (unless given) and reused on every automatic retry.
+   */
   uploadAttachment(subjectId: string, file: Blob & { name?: string }, options?: CallOptions & { idempotencyKey?: string }): Promise<Attachment>;
   /** Downloads an attachment the signed-in person may see. */
   downloadAttachment(subjectId: string, attachmentId: string, options?: CallOptions): Promise<Blob>;

@@ -162,9 +162,10 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
       if (f.title != null) this.subjectLine = f.title;
       if (f.grantedServiceId != null) this.serviceId = f.grantedServiceId;
     },
+    // The SDK has put the new thread in the stored list (threads-changed) before it says
+    // "sent": nothing to fetch here.
     sent: (item) => {
       const thread = item.result as ThreadDetail | undefined;
-      this.refresh();
       if (thread && 'messages' in thread && this.view === 'new') this.showThread(thread.id);
     },
   });
@@ -260,18 +261,6 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.dispatchEvent(new UnreadChangedEvent({ subjectId: this.subject, count }));
   }
 
-  /** Asks for the first page again now (after a send, or back from a thread). */
-  private refresh(): void {
-    const client = this.activeClient;
-    if (!client || this.phase !== 'ready') return;
-    client.listThreads({ subjectId: this.subject }, { fresh: true }).then(
-      (page) => {
-        if (this.phase === 'ready') this.onPage(page);
-      },
-      () => undefined,
-    );
-  }
-
   private async loadMore(): Promise<void> {
     const client = this.activeClient;
     const cursor = this.nextCursor;
@@ -335,9 +324,9 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   private back = async () => {
     if (this.view === 'new') await this.composer?.flush();
     const from = this.view;
+    // The list stayed current while a thread was open (the watcher, "seen", sends): no refetch.
     this.view = 'list';
     this.openThreadId = undefined;
-    this.refresh();
     this.afterUpdate(() => {
       if (from === 'thread' && this.lastOpened && this.items.some((t) => t.id === this.lastOpened)) this.focusRow(this.lastOpened);
       else this.renderRoot.querySelector<HTMLElement>('[part="new-button"]')?.focus();

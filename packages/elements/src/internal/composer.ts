@@ -64,8 +64,8 @@ export interface ComposerOptions {
   id: string;
 }
 
+/** One file on its way up; the SDK makes its Idempotency-Key and reuses it on a retry. */
 interface Upload {
-  key: string;
   name: string;
 }
 
@@ -443,7 +443,7 @@ export class Composer implements ReactiveController {
         this.fileErrors = [...this.fileErrors, html`${t.fileType(name)}`];
         continue;
       }
-      const upload = { key: client.newIdempotencyKey(), name: file.name };
+      const upload: Upload = { name: file.name };
       this.uploads = [...this.uploads, upload];
       this.update();
       void this.upload(client, file, upload, name);
@@ -454,7 +454,7 @@ export class Composer implements ReactiveController {
   private async upload(client: Client, file: File, upload: Upload, name: TemplateResult): Promise<void> {
     const t = this.t;
     try {
-      const a = await client.uploadAttachment(this.o.subject(), file, { idempotencyKey: upload.key });
+      const a = await client.uploadAttachment(this.o.subject(), file);
       if (!this.uploads.includes(upload)) return;
       this.attachments = [...this.attachments, a];
       this.touch();

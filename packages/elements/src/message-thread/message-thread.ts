@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import { labelFor, problemTypes, type Attachment, type Message, type ThreadDetail } from '@omsorg/contract';
-import type { CallOptions, Client, OutboxItem } from '@omsorg/sdk';
+import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { Composer, renderServiceNotices } from '../internal/composer.js';
 import { errorMessage } from '../internal/messages.js';
@@ -108,8 +108,9 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     locale: () => this.locale,
     common: () => this.common,
     announce: (text) => this.announce(text),
+    // A sent reply is shown from the store: the SDK adds it to the stored thread (thread-changed)
+    // before it says "sent", so there is nothing to patch here.
     owns: (i) => i.outgoing.kind === 'reply' && i.outgoing.threadId === this.threadId && i.outgoing.subjectId === this.subject,
-    sent: (i) => this.onSent(i),
   });
 
   private readonly onVisible = () => {
@@ -224,15 +225,6 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     client.markThreadSeen(this.subject, thread.id, last.id).catch(() => {
       this.seenMarked = undefined;
     });
-  }
-
-  /** Our message was stored: show it at once (the next poll brings the same). */
-  private onSent(item: OutboxItem): void {
-    const m = item.result as Message | undefined;
-    const thread = this.thread;
-    if (!thread || !m || !('sentAt' in m) || thread.messages.some((x) => x.id === m.id)) return;
-    this.known.add(m.id);
-    this.thread = { ...thread, messages: [...thread.messages, m], messageCount: thread.messageCount + 1, lastActivityAt: m.sentAt };
   }
 
   private onSubmit = (e: Event) => {
