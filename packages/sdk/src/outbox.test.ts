@@ -3,10 +3,15 @@ import { problemTypes } from '@omsorg/contract';
 import { createClient } from './client.js';
 import { createMockAuth } from './auth/mock-auth.js';
 import type { Auth, ClientConfig, OutboxItem, Outgoing } from './types.js';
+import { installClock, uninstallClock } from './test/clock.js';
 import { BASE, attachment, record, sleep, stubAuth, until } from './test/fixtures.js';
 import { messageServer } from './test/message-server.js';
 
 const reply = (text = 'Takk for svar', threadId = 't1'): Outgoing => ({ kind: 'reply', subjectId: 'me', threadId, text });
+
+// Tests that install the fake clock decide when a planned resend runs: a "not sent" state lasts
+// until they move the clock, however busy the machine is.
+afterEach(() => uninstallClock());
 
 /** `retries: 0`: every failure reaches the queue, so its own resending is what is tested. */
 function setup<A extends Auth = ReturnType<typeof createMockAuth>>(config: Partial<ClientConfig> & { auth?: A } = {}) {
@@ -35,12 +40,15 @@ describe('outbox: exactly once', () => {
   });
 
   it('a lost answer (network error after the server stored it): resent with the same key, stored once', async () => {
+    const clock = installClock();
     const { client, server, settled, posts, stored, item } = setup();
     server.fail('lost');
     const { id } = client.queueMessage(reply());
     await until(() => item(id).status === 'not-sent');
     expect(item(id).error?.kind).to.equal('network');
     expect(item(id).nextRetryAt).to.be.a('number');
+    expect(clock.pending()).to.deep.equal([item(id).nextRetryAt! - clock.now()]);
+    clock.next();
     await settled(id, 'sent');
     expect(posts().map((p) => p.headers.get('idempotency-key'))).to.deep.equal([id, id]);
     expect(posts().map((p) => p.status)).to.deep.equal([201, 201]);
@@ -59,18 +67,22 @@ describe('outbox: exactly once', () => {
   });
 
   it('503 then success: not-sent with a retry time, then sent once', async () => {
+    const clock = installClock();
     const { client, server, settled, posts, stored, item } = setup();
     server.fail(503);
     const { id } = client.queueMessage(reply());
     await until(() => item(id).status === 'not-sent');
     expect(item(id).error?.status).to.equal(503);
     expect(item(id).nextRetryAt! - Date.now()).to.be.at.most(10_000);
+    expect(posts()).to.have.length(1);
+    clock.next();
     await settled(id, 'sent');
     expect(posts().map((p) => p.headers.get('idempotency-key'))).to.deep.equal([id, id]);
     expect(stored()).to.have.length(1);
   });
 
   it('an expired session: waits without retrying, then sends once when the same person signs in again', async () => {
+    const clock = installClock();
     const { client, auth, server, rec, settled, posts, stored, item } = setup();
     server.fail(401);
     const first = client.queueMessage(reply('Første'));
@@ -83,6 +95,7 @@ describe('outbox: exactly once', () => {
     await until(() => item(second.id).status === 'not-sent');
     expect(item(second.id).error?.kind).to.equal('auth');
     await sleep(30);
+    expect(clock.pending(), 'no resend planned').to.deep.equal([]);
     expect(posts()).to.have.length(1);
     expect(client.outbox().map((i) => i.status)).to.deep.equal(['not-sent', 'not-sent']); // ... but keeps the queue
     await auth.signIn();
@@ -248,15 +261,19 @@ describe('outbox: after sending', () => {
   });
 
   it('sign-out clears the queue and stops its timers', async () => {
+    const clock = installClock();
     const { client, server, item, rec } = setup({ retry: { retries: 0, baseDelayMs: 5, maxDelayMs: 5 } });
     server.fail('network', 'network', 'network', 'network');
     const { id } = client.queueMessage(reply());
     await until(() => item(id)?.status === 'not-sent');
+    expect(clock.pending()).to.have.length(1);
     await client.signOut();
     expect(client.outbox()).to.deep.equal([]);
     expect(rec.types()).to.include('cleared');
+    expect(clock.pending(), 'the resend timer is stopped').to.deep.equal([]);
     const n = server.requests.length;
-    await sleep(60);
+    clock.tick(60);
+    await sleep(20);
     expect(server.requests.length).to.equal(n);
   });
 });
