@@ -13,7 +13,7 @@
  * is checked against the contract; a response that breaks it is recorded in
  * `contractViolations`, logged, and replaced by a 500 problem, so tests fail loudly.
  */
-import { appointmentCursor, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
+import { appointmentCursor, osloDate, osloIso, parseAppointmentQuery, subjectRefPattern } from '@omsorg/contract';
 import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
@@ -23,7 +23,6 @@ import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices
 /** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
 const MAX_BODY_BYTES = 16 * 1024;
 
-const SUBJECT_REF = /^(me|[A-Za-z0-9_-]{1,64})$/;
 
 /** Headers on every answer. */
 const COMMON_HEADERS = Object.freeze({
@@ -198,7 +197,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
       const ref = op?.params.subjectId ?? '';
       // The caller's own subject came with the person (one query less); grants are looked up.
       const own = ref === 'me' || (ref !== '' && ref === self?.id);
-      const found = own ? self : SUBJECT_REF.test(ref) ? (await subjectsFor(db, person.id, today, ref))[0] : undefined;
+      const found = own ? self : subjectRefPattern.test(ref) ? (await subjectsFor(db, person.id, today, ref))[0] : undefined;
       // The same answer for "does not exist" and "not yours": no existence leaks.
       if (!found) {
         await log({ ...what, subjectId: ref === 'me' ? null : ref, outcome: 'denied', status: 404 });

@@ -8,7 +8,7 @@
  */
 import { createHash } from 'node:crypto';
 import { attachmentTypes, downloadDisposition, filenameFromDisposition, messageLimits, normaliseText, sniffAttachmentType, textProblem } from '@omsorg/contract';
-import { canonical, checkIdempotencyKey, matchesEtag, noneMatch, parseThreadQuery, pdfRefusal, threadCursor } from '@omsorg/contract';
+import { canonical, checkDraft, checkIdempotencyKey, checkNewThread, checkReply, checkSeen, matchesEtag, noneMatch, parseThreadQuery, pdfRefusal, threadCursor } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { fieldErrors } from './contract.js';
 import { isId } from './store.js';
@@ -83,59 +83,6 @@ function parseJson(body) {
   } catch {
     throw invalid('The body is not JSON.', [{ pointer: '', code: 'invalid' }]);
   }
-}
-
-/** @param {unknown} v @returns {v is Record<string, unknown>} */
-const isObject = (v) => !!v && typeof v === 'object' && !Array.isArray(v);
-
-/**
- * Field errors for a text field; `optional` lets an absent (or null) value pass.
- * @param {Record<string, unknown>} b
- * @param {string} name
- * @param {{ max: number, optional?: boolean, allowEmpty?: boolean }} o
- * @param {FieldError[]} errors
- */
-function checkText(b, name, { max, optional = false, allowEmpty = false }, errors) {
-  const v = b[name];
-  if (v === undefined || v === null) {
-    if (!optional) errors.push({ pointer: `/${name}`, code: 'required' });
-    return;
-  }
-  if (typeof v !== 'string') {
-    errors.push({ pointer: `/${name}`, code: 'invalid' });
-    return;
-  }
-  const text = normaliseText(v);
-  if (allowEmpty && text.trim() === '') return;
-  const p = textProblem(text, max);
-  if (p) errors.push({ pointer: `/${name}`, code: p });
-}
-
-/**
- * @param {Record<string, unknown>} b
- * @param {FieldError[]} errors
- * @returns {string[]}
- */
-function checkAttachmentIds(b, errors) {
-  const v = b.attachmentIds;
-  if (v === undefined) return [];
-  if (!Array.isArray(v)) {
-    errors.push({ pointer: '/attachmentIds', code: 'invalid' });
-    return [];
-  }
-  if (v.length > messageLimits.attachmentsPerMessage) {
-    errors.push({ pointer: '/attachmentIds', code: 'too-many' });
-    return [];
-  }
-  v.forEach((id, i) => {
-    if (!isId(id) || v.indexOf(id) !== i) errors.push({ pointer: `/attachmentIds/${i}`, code: 'invalid' });
-  });
-  return v.filter(isId);
-}
-
-/** @param {Record<string, unknown>} b @param {readonly string[]} allowed @param {FieldError[]} errors */
-function checkNoExtra(b, allowed, errors) {
-  for (const k of Object.keys(b)) if (!allowed.includes(k)) errors.push({ pointer: `/${k.replace(/~/g, '~0').replace(/\//g, '~1')}`, code: 'invalid' });
 }
 
 /**
@@ -366,21 +313,12 @@ export async function messageOperation(operationId, c) {
             await ok(subject, what, replay.status, tx, true);
             return json(replay.body, replay.status, replay.etag ? { ETag: replay.etag } : {});
           }
-          /** @type {FieldError[]} */
-          const errors = [];
-          if (!isObject(body)) throw invalid('The body must be a JSON object.', [{ pointer: '', code: 'invalid' }]);
-          checkNoExtra(body, ['grantedServiceId', 'title', 'text', 'attachmentIds'], errors);
-          if (body.grantedServiceId === undefined) errors.push({ pointer: '/grantedServiceId', code: 'required' });
-          else if (!isId(body.grantedServiceId)) errors.push({ pointer: '/grantedServiceId', code: 'invalid' });
-          checkText(body, 'title', { max: messageLimits.titleMaxChars }, errors);
-          checkText(body, 'text', { max: messageLimits.textMaxChars }, errors);
-          const attachmentIds = checkAttachmentIds(body, errors);
-          const title = typeof body.title === 'string' ? normaliseText(body.title).trim() : '';
-          const text = typeof body.text === 'string' ? normaliseText(body.text) : '';
+          const { errors, value } = checkNewThread(body);
+          const { title, text, attachmentIds } = value;
           if (errors.length === 0) errors.push(...schemaErrors({ ...body, title, text }));
           if (errors.length) throw invalid('The new thread is not valid.', errors);
 
-          const [recipient] = await listRecipients(tx, subject.id, /** @type {string} */ (body.grantedServiceId));
+          const [recipient] = await listRecipients(tx, subject.id, value.grantedServiceId);
           if (!recipient) throw new ProblemError(422, 'recipientNotAllowed', 'Write only to the care service of a service this person receives.');
           await checkUsable(tx, subject.id, reader, attachmentIds);
 
@@ -419,13 +357,8 @@ export async function messageOperation(operationId, c) {
             return json(replay.body, replay.status);
           }
           const row = await threadOrNotFound(tx, subject.id, threadId, true);
-          /** @type {FieldError[]} */
-          const errors = [];
-          if (!isObject(body)) throw invalid('The body must be a JSON object.', [{ pointer: '', code: 'invalid' }]);
-          checkNoExtra(body, ['text', 'attachmentIds'], errors);
-          checkText(body, 'text', { max: messageLimits.textMaxChars }, errors);
-          const attachmentIds = checkAttachmentIds(body, errors);
-          const text = typeof body.text === 'string' ? normaliseText(body.text) : '';
+          const { errors, value } = checkReply(body);
+          const { text, attachmentIds } = value;
           if (errors.length === 0) errors.push(...schemaErrors({ ...body, text }));
           if (errors.length) throw invalid('The message is not valid.', errors);
           if (row.status !== 'open') throw new ProblemError(409, 'threadClosed', 'The care service has closed this thread. Start a new one.');
@@ -450,14 +383,9 @@ export async function messageOperation(operationId, c) {
         const body = parseJson(await c.body());
         return db.transaction(async (tx) => {
           await threadOrNotFound(tx, subject.id, threadId, true);
-          /** @type {FieldError[]} */
-          const errors = [];
-          if (!isObject(body)) throw invalid('The body must be a JSON object.', [{ pointer: '', code: 'invalid' }]);
-          checkNoExtra(body, ['upToMessageId'], errors);
-          if (body.upToMessageId === undefined) errors.push({ pointer: '/upToMessageId', code: 'required' });
-          else if (!isId(body.upToMessageId)) errors.push({ pointer: '/upToMessageId', code: 'invalid' });
+          const { errors, value } = checkSeen(body);
           if (errors.length) throw invalid('The request is not valid.', errors);
-          const { rows } = await tx.query('SELECT seq FROM messages WHERE subject_id = $1 AND thread_id = $2 AND id = $3', [subject.id, threadId, body.upToMessageId]);
+          const { rows } = await tx.query('SELECT seq FROM messages WHERE subject_id = $1 AND thread_id = $2 AND id = $3', [subject.id, threadId, value.upToMessageId]);
           if (!rows[0]) throw invalid('No such message in this thread.', [{ pointer: '/upToMessageId', code: 'invalid' }]);
           await markSeen(tx, { subjectId: subject.id, threadId, reader, seq: Number(rows[0].seq), at });
           const [inThread, total] = [await unreadCount(tx, subject.id, reader, threadId), await unreadCount(tx, subject.id, reader)];
@@ -491,17 +419,8 @@ export async function messageOperation(operationId, c) {
         const body = parseJson(await c.body(MAX_DRAFT_JSON_BYTES));
         return db.transaction(async (tx) => {
           if (draftKey !== 'new') await threadOrNotFound(tx, subject.id, draftKey);
-          /** @type {FieldError[]} */
-          const errors = [];
-          if (!isObject(body)) throw invalid('The body must be a JSON object.', [{ pointer: '', code: 'invalid' }]);
-          checkNoExtra(body, ['text', 'title', 'grantedServiceId', 'attachmentIds'], errors);
-          checkText(body, 'text', { max: messageLimits.draftMaxChars, allowEmpty: true }, errors);
-          if (body.title !== undefined && body.title !== null) checkText(body, 'title', { max: messageLimits.titleMaxChars, allowEmpty: true }, errors);
-          const gs = body.grantedServiceId;
-          if (gs !== undefined && gs !== null && !isId(gs)) errors.push({ pointer: '/grantedServiceId', code: 'invalid' });
-          const attachmentIds = checkAttachmentIds(body, errors);
-          const text = typeof body.text === 'string' ? normaliseText(body.text) : '';
-          const title = typeof body.title === 'string' ? normaliseText(body.title) : null;
+          const { errors, value } = checkDraft(body);
+          const { text, title, attachmentIds, grantedServiceId: gs } = value;
           if (errors.length === 0) errors.push(...schemaErrors({ ...body, text }));
           if (errors.length === 0 && typeof gs === 'string' && (await listRecipients(tx, subject.id, gs)).length === 0) {
             errors.push({ pointer: '/grantedServiceId', code: 'invalid' });

@@ -4,7 +4,7 @@
  * contract's shapes (same field order as the mocks' fixtures). Every appointment is looked up by
  * (subject_id, id), never by id alone.
  */
-import { cancellableStatuses, relations } from '@omsorg/contract';
+import { idPattern, isCancellable, relations } from '@omsorg/contract';
 import { osloIso } from '@omsorg/contract';
 
 /** @typedef {import('../db/index.js').Queryable} Queryable */
@@ -16,19 +16,9 @@ import { osloIso } from '@omsorg/contract';
 /** What a person may do with their own data. */
 export const ALL_SCOPES = /** @type {readonly Scope[]} */ (Object.freeze(['appointments.read', 'appointments.cancel', 'services.read', 'messages']));
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 /** @param {unknown} v */
-export const isId = (v) => typeof v === 'string' && ID.test(v);
+export const isId = (v) => typeof v === 'string' && idPattern.test(v);
 
-/**
- * @param {string} status
- * @param {Date} deadline
- * @param {Date} now
- */
-export function isCancellable(status, deadline, now) {
-  // The same rule as the cancel handler: refused only once the deadline is before now.
-  return cancellableStatuses.includes(/** @type {any} */ (status)) && deadline.getTime() >= now.getTime();
-}
 
 /**
  * The signed-in person and, in the same query, their own subject (most requests are for `me`:
