@@ -73,7 +73,11 @@ export const styles = [
     .day-heading time::first-letter {
       text-transform: uppercase;
     }
+    /* Items out of view skip style and layout until they come near it (their size is
+       estimated until then, and remembered once laid out). */
     .item {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 14rem;
       background: var(--_item-bg);
       border: 1px solid var(--_item-border);
       border-radius: var(--_item-radius);
@@ -132,15 +136,12 @@ export const styles = [
       color: var(--_text-subtle);
       font-size: 0.95em;
     }
+    /* One grid per item, with no wrapper per row: labels share a column. */
     .details {
       margin: 0;
       display: grid;
-      gap: 0.25rem;
-    }
-    .details > div {
-      display: grid;
       grid-template-columns: minmax(7rem, max-content) minmax(0, 1fr);
-      column-gap: 0.75rem;
+      gap: 0.25rem 0.75rem;
     }
     .details dt {
       font-weight: 600;
@@ -160,6 +161,9 @@ export const styles = [
     }
     .preparation-title {
       font-weight: 600;
+    }
+    .preparation > .text {
+      display: block;
     }
     .deadline {
       color: var(--_text-subtle);
@@ -199,8 +203,12 @@ export const styles = [
     }
     /* Narrow screens and 200 % zoom: labels above values, full-width buttons. */
     @container (max-width: 30rem) {
-      .details > div {
+      .details {
         grid-template-columns: minmax(0, 1fr);
+        row-gap: 0;
+      }
+      .details dt:not(:first-child) {
+        margin-top: 0.25rem;
       }
       .actions button,
       .more button {

@@ -1,23 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { cancellableStatuses, labelFor, type Appointment, type AppointmentPage, type AppointmentStatus } from '@omsorg/contract';
+import { labelFor, type Appointment, type AppointmentPage } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
 import { errorMessage } from '../internal/messages.js';
-import { formatDateTime, formatDay, formatTime, isoForTime, osloDayKey, parseInstant } from '../internal/format.js';
-import { clampHeadingLevel, headingTag } from '../internal/heading.js';
-import { telHref } from '../internal/phone.js';
+import { formatTime, osloDayKey, parseInstant } from '../internal/format.js';
+import { clampHeadingLevel } from '../internal/heading.js';
 import { BlobDownloads } from '../internal/download.js';
 import { buildIcs } from './ics.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
 import { styles } from './appointment-list.styles.js';
+import { renderDays, type ItemAction, type ItemContext } from './appointment-list.render.js';
 
 export type AppointmentWhen = 'upcoming' | 'past';
-type Tone = 'positive' | 'attention' | 'negative';
-
 /** What the list needs from `<omsorg-cancel-dialog>`; kept local so the two stay loosely coupled. */
 interface CancelDialogLike extends HTMLElement {
   appointmentId?: string;
@@ -25,25 +21,6 @@ interface CancelDialogLike extends HTMLElement {
   client?: Client;
   open(trigger?: HTMLElement): void;
 }
-
-const tones: Record<AppointmentStatus, Tone> = {
-  proposed: 'attention',
-  pending: 'attention',
-  booked: 'positive',
-  arrived: 'positive',
-  'checked-in': 'positive',
-  fulfilled: 'positive',
-  waitlist: 'attention',
-  'cancellation-requested': 'attention',
-  cancelled: 'negative',
-  noshow: 'negative',
-  'entered-in-error': 'negative',
-  'cancellation-rejected': 'negative',
-};
-
-/** Statuses for which a calendar entry makes no sense. */
-const noCalendar: ReadonlySet<AppointmentStatus> = new Set(['cancelled', 'noshow', 'entered-in-error', 'fulfilled']);
-
 
 /** One loaded first page and the view it was asked for. */
 interface FirstPage {
@@ -268,8 +245,17 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     this.when = when;
   }
 
-  private onCancel(appointment: Appointment, event: Event): void {
-    const trigger = event.currentTarget as HTMLElement;
+  /** The one click listener of the item buttons (`data-action`, in the item with `data-id`). */
+  private readonly onItemClick = (event: Event): void => {
+    const button = (event.target as Element | null)?.closest?.<HTMLElement>('button[data-action]');
+    const id = button?.closest('li[data-id]')?.getAttribute('data-id');
+    const appointment = id == null ? undefined : this.items.find((a) => a.id === id);
+    if (!button || !appointment) return;
+    if ((button.dataset.action as ItemAction) === 'cancel') this.onCancel(appointment, button);
+    else this.downloadCalendar(appointment);
+  };
+
+  private onCancel(appointment: Appointment, trigger: HTMLElement): void {
     const ref: AppointmentRef = { appointmentId: appointment.id, subjectId: this.subject };
     const intent = new AppointmentCancelEvent(ref);
     if (!this.dispatchEvent(intent)) return;
@@ -349,7 +335,8 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     if (this.items.length === 0) {
       return html`<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
     }
-    return html`${this.renderDays(t, level)}${this.renderMore(t)}`;
+    const ctx: ItemContext = { t, common: this.common, locale: this.locale, upcoming: this.loadedWhen === 'upcoming', onClick: this.onItemClick };
+    return html`${renderDays(this.items, ctx, level)}${this.renderMore(t)}`;
   }
 
   private renderToggle(t: AppointmentListMessages): TemplateResult {
@@ -361,142 +348,6 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     return html`<div part="toggle" class="toggle" role="group" aria-label=${t.viewLabel}>
       ${option('upcoming', t.upcoming)}${option('past', t.past)}
     </div>`;
-  }
-
-  private renderDays(t: AppointmentListMessages, level: number): TemplateResult {
-    const groups = new Map<string, { date?: Date; items: Appointment[] }>();
-    for (const a of this.items) {
-      const start = parseInstant(a.start);
-      const key = start ? osloDayKey(start) : '';
-      let g = groups.get(key);
-      if (!g) groups.set(key, (g = { date: start, items: [] }));
-      g.items.push(a);
-    }
-    const H = headingTag(level + 1);
-    return html`<ul part="days" class="days" role="list">
-      ${repeat(
-        groups,
-        ([key]) => key,
-        ([key, g]) => html`<li part="day" class="day" data-day=${key}>
-          ${staticHtml`<${H} part="day-heading" class="day-heading">${
-            g.date ? html`<time datetime=${key}>${formatDay(g.date, this.locale)}</time>` : this.common.unknownCode
-          }</${H}>`}
-          <ul part="items" class="items" role="list">
-            ${repeat(
-              g.items,
-              (a) => a.id,
-              (a) => this.renderItem(a, t, level + 2),
-            )}
-          </ul>
-        </li>`,
-      )}
-    </ul>`;
-  }
-
-  private renderTime(a: Appointment, t: AppointmentListMessages): unknown {
-    const start = parseInstant(a.start);
-    const end = parseInstant(a.end);
-    if (!start || !end) return this.common.unknownCode;
-    const sameDay = osloDayKey(start) === osloDayKey(end);
-    const from = html`<time datetime=${isoForTime(start)}>${formatTime(start, this.locale)}</time>`;
-    const to = html`<time datetime=${isoForTime(end)}>${sameDay ? formatTime(end, this.locale) : formatDateTime(end, this.locale)}</time>`;
-    return a.timing === 'window' ? t.window(from, to) : t.exact(from, to);
-  }
-
-  private renderPhone(raw: string | null | undefined): unknown {
-    if (!raw) return nothing;
-    const href = telHref(raw);
-    return href ? html`<a part="phone-link" class="phone" href=${href}><bdi>${raw}</bdi></a>` : html`<bdi>${raw}</bdi>`;
-  }
-
-  private renderItem(a: Appointment, t: AppointmentListMessages, level: number): TemplateResult {
-    const H = headingTag(level);
-    const label = labelFor(a.serviceType, this.locale) ?? this.common.unknownCode;
-    const status = (t.statuses as Record<string, string>)[a.status] ?? this.common.unknownCode;
-    const tone = tones[a.status] ?? 'attention';
-    const upcoming = this.loadedWhen === 'upcoming';
-    const policy = a.cancellationPolicy;
-    const statusAllows = cancellableStatuses.includes(a.status);
-    const canCancel = upcoming && policy.cancellable && statusAllows;
-    const deadlinePassed = upcoming && !policy.cancellable && statusAllows;
-    const deadline = parseInstant(policy.deadline);
-    const start = parseInstant(a.start);
-    const calendar = upcoming && !noCalendar.has(a.status);
-    const when = start ? `${formatDay(start, this.locale)} ${formatTime(start, this.locale)}` : '';
-    const loc = a.location;
-    return html`<li part="item" class="item tone-${tone} status-${a.status}" data-id=${a.id}>
-      ${staticHtml`<${H} part="item-heading" class="item-heading" tabindex="-1" data-heading-for=${a.id} id=${canCancel ? nothing : `act-${a.id}`}>
-        <span class="time">${this.renderTime(a, t)}</span><span class="visually-hidden">, </span>
-        <span class="label">${label}</span>
-      </${H}>`}
-      <p part="status status-${tone}" class="status"><span class="visually-hidden">${t.status}: </span>${status}</p>
-      ${a.timing === 'window' ? html`<p class="window-note">${t.windowNote}</p>` : nothing}
-      <dl part="details" class="details">
-        ${loc
-          ? html`<div>
-              <dt>${t.place}</dt>
-              <dd>
-                ${loc.atHome ? t.atHome : html`<bdi>${loc.name}</bdi>`}${loc.address ? html`<br /><bdi>${loc.address}</bdi>` : nothing}
-              </dd>
-            </div>`
-          : nothing}
-        ${a.contact
-          ? html`<div>
-              <dt>${t.contact}</dt>
-              <dd><bdi>${a.contact.name}</bdi>${a.contact.phone ? html`, ${t.phone(this.renderPhone(a.contact.phone))}` : nothing}</dd>
-            </div>`
-          : nothing}
-        <div>
-          <dt>${t.careService}</dt>
-          <dd>
-            <bdi>${a.careService.name}</bdi>${a.careService.phone ? html`, ${t.phone(this.renderPhone(a.careService.phone))}` : nothing}
-          </dd>
-        </div>
-        ${a.description
-          ? html`<div>
-              <dt>${t.description}</dt>
-              <dd><bdi class="text">${a.description}</bdi></dd>
-            </div>`
-          : nothing}
-        ${a.status === 'cancellation-rejected' && a.cancellation?.rejectionNote
-          ? html`<div>
-              <dt>${t.rejectionNote}</dt>
-              <dd><bdi class="text">${a.cancellation.rejectionNote}</bdi></dd>
-            </div>`
-          : nothing}
-      </dl>
-      ${a.preparation
-        ? html`<div part="preparation" class="preparation">
-            <p class="preparation-title">${t.preparation}</p>
-            <p><bdi class="text">${a.preparation}</bdi></p>
-          </div>`
-        : nothing}
-      ${canCancel && deadline
-        ? html`<p part="deadline" class="deadline">
-            ${t.cancelDeadline(html`<time datetime=${isoForTime(deadline)}>${formatDateTime(deadline, this.locale)}</time>`)}
-            ${policy.mode === 'request' ? t.cancelIsRequest : nothing}
-          </p>`
-        : nothing}
-      ${deadlinePassed
-        ? html`<p part="deadline" class="deadline deadline-passed">
-            ${policy.phone ? t.deadlinePassed(this.renderPhone(policy.phone)) : t.deadlinePassedNoPhone}
-          </p>`
-        : nothing}
-      ${canCancel || calendar
-        ? html`<div part="actions" class="actions">
-            ${canCancel
-              ? html`<button type="button" id=${`act-${a.id}`} part="cancel-button" class="cancel" @click=${(e: Event) => this.onCancel(a, e)}>
-                  ${t.cancel}<span class="visually-hidden">: ${label}, ${when}</span>
-                </button>`
-              : nothing}
-            ${calendar
-              ? html`<button type="button" part="calendar-button" class="secondary calendar" @click=${() => this.downloadCalendar(a)}>
-                  ${t.addToCalendar}<span class="visually-hidden">: ${label}, ${when}</span>
-                </button>`
-              : nothing}
-          </div>`
-        : nothing}
-    </li>`;
   }
 
   private renderMore(t: AppointmentListMessages): unknown {
