@@ -14,17 +14,15 @@ import type {
 } from '@omsorg/contract';
 import { http, type HttpHandler, type HttpResponse, type JsonBodyType } from 'msw';
 import { authenticate } from './auth.js';
-import { cancel, etagOf } from './cancel.js';
+import { cancel } from './cancel.js';
 import { createDb, type MockDb, type SubjectRecord } from './db.js';
-import { isCancellable } from '@omsorg/contract';
 import type { PersonKey } from '@omsorg/fixtures';
 import { messageHandlers } from './messages-handlers.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
-import { listPage } from './paging.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 import { realWait, type MockWait } from './timers.js';
-import { addMinutes, osloDate, osloIso } from '@omsorg/contract';
+import { addMinutes, appointmentPage, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
@@ -136,8 +134,9 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         const subject = access(person, params.subjectId, 'appointments.read');
         if (!('appointments' in subject)) return subject;
         const items = [...subject.appointments.values()];
-        const page = listPage(items, new URL(request.url).searchParams, now());
-        if (isProblemSpec(page)) return problem(page);
+        const query = parseAppointmentQuery(new URL(request.url).searchParams);
+        if (isProblemSpec(query)) return problem(query);
+        const page = appointmentPage(items, query, now());
         const body: AppointmentPage = { items: page.items.map(present), nextCursor: page.nextCursor };
         return behaviour.malformed ? broken<AppointmentPage>(malformedPage(body)) : json(body);
       }),

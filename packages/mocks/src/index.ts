@@ -55,6 +55,7 @@ export {
   type DraftRecord,
   type StaffMessageOptions,
 } from './messages.js';
-export { AUTO_REPLY_TEXT, pdfActiveContent } from './messages-handlers.js';
-export { validateCancellationRequest, etagOf } from './cancel.js';
+export { AUTO_REPLY_TEXT } from './messages-handlers.js';
+export { pdfRefusal } from '@omsorg/contract';
+export { validateCancellationRequest, etagOf } from '@omsorg/contract';
 export { osloIso, osloDate, osloDateTime, osloOffset, osloOffsetMinutes, addMinutes } from '@omsorg/contract';

@@ -6,15 +6,29 @@
  */
 import {
   attachmentTypes,
-  messageLimits,
+  canonical,
+  checkDraft,
+  checkIdempotencyKey as idempotencyKey,
+  checkNewThread,
+  checkReply,
+  checkSeen,
+  compareThreads,
   downloadDisposition,
   filenameFromDisposition,
+  invalid as bad,
+  messageLimits,
   normaliseText,
+  osloIso,
+  parseJsonBody,
+  parseThreadQuery,
+  pdfRefusal,
   sniffAttachmentType,
   textLength,
   textProblem,
+  threadCursor,
   type Attachment,
   type Draft,
+  type FieldError,
   type Message,
   type Problem,
   type RecipientList,
@@ -23,7 +37,6 @@ import {
   type ThreadPage,
 } from '@omsorg/contract';
 import { HttpResponse, http, type HttpHandler, type JsonBodyType } from 'msw';
-import { canonical, idempotencyKey } from './cancel.js';
 import type { MockDb, SubjectRecord } from './db.js';
 import type { PersonKey } from '@omsorg/fixtures';
 import { malformedMessage, malformedRecipients, malformedThread, malformedThreadPage } from './malformed.js';
@@ -43,10 +56,8 @@ import {
   type ThreadRecord,
 } from './messages.js';
 import type { MessageFixture, Party } from '@omsorg/fixtures';
-import { decodeKey, encodeKey } from './paging.js';
-import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem, type FieldError, type ProblemSpec } from './problems.js';
+import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem } from './problems.js';
 import type { ScenarioBehaviour } from './scenarios.js';
-import { osloIso } from '@omsorg/contract';
 
 /** What the message routes need from createMockApi. */
 export interface MessageRouteContext {
@@ -65,10 +76,6 @@ export interface MessageRouteContext {
 /** The automatic answer of the offline demo. */
 export const AUTO_REPLY_TEXT = 'Takk for meldingen. Vi har mottatt den og svarer så snart vi kan.';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const bad = (detail: string, errors?: FieldError[]): ProblemSpec => ({ status: 400, key: 'validation', detail, ...(errors ? { errors } : {}) });
-const notJson: ProblemSpec = { status: 400, key: 'validation', detail: 'The body is not JSON.', errors: [{ pointer: '', code: 'invalid' }] };
 const etag = (version: string): string => `"${version}"`;
 
 /** FNV-1a over a string: a short, stable digest for list ETags and file fingerprints. */
@@ -85,56 +92,18 @@ function fnv1a(input: string | Uint8Array): string {
 /** Weak: the whole page as the reader sees it, so their unread state is part of it. */
 export const listEtag = (body: unknown): string => `W/"${fnv1a(JSON.stringify(body))}"`;
 
-function parseJson(text: string): unknown | ProblemSpec {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return notJson;
+/**
+ * Which of the (well-formed) attachment ids this person may use: uploaded by them for this
+ * subject, not sent yet. Only checked when the body has no other error, as the sandbox does.
+ */
+function usableAttachments(db: MockDb, ids: string[], body: unknown, subjectId: string, personId: string, errors: FieldError[]): string[] {
+  if (errors.length) return ids;
+  const sent = (body as { attachmentIds?: unknown[] }).attachmentIds ?? [];
+  for (const id of ids) {
+    const a = db.attachments.get(id);
+    if (!a || a.subjectId !== subjectId || a.uploadedBy !== personId || a.messageId !== null) errors.push({ pointer: `/attachmentIds/${sent.indexOf(id)}`, code: 'invalid' });
   }
-}
-
-/** A plain-text field by the contract's messaging rules. */
-function checkText(value: unknown, pointer: string, max: number, errors: FieldError[]): void {
-  if (value === undefined) errors.push({ pointer, code: 'required' });
-  else if (typeof value !== 'string') errors.push({ pointer, code: 'invalid' });
-  else {
-    const p = textProblem(normaliseText(value), max);
-    if (p) errors.push({ pointer, code: p });
-  }
-}
-
-function checkUnknownKeys(body: Record<string, unknown>, allowed: readonly string[], errors: FieldError[]): void {
-  for (const k of Object.keys(body)) if (!allowed.includes(k)) errors.push({ pointer: `/${k}`, code: 'invalid' });
-}
-
-/** Attachment ids: at most five, each uploaded by this person for this subject and not sent yet. */
-function checkAttachmentIds(db: MockDb, value: unknown, subjectId: string, personId: string, errors: FieldError[]): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) {
-    errors.push({ pointer: '/attachmentIds', code: 'invalid' });
-    return [];
-  }
-  if (value.length > messageLimits.attachmentsPerMessage) {
-    errors.push({ pointer: '/attachmentIds', code: 'too-many' });
-    return [];
-  }
-  const ids: string[] = [];
-  value.forEach((id: unknown, i) => {
-    const a = typeof id === 'string' && ID.test(id) ? db.attachments.get(id) : undefined;
-    const usable = a && a.subjectId === subjectId && a.uploadedBy === personId && a.messageId === null && !ids.includes(a.id);
-    if (usable) ids.push(a.id);
-    else errors.push({ pointer: `/attachmentIds/${i}`, code: 'invalid' });
-  });
   return ids;
-}
-
-/** PDF features that run code or carry files; name escapes (`/J#53`) are decoded first. */
-export function pdfActiveContent(bytes: Uint8Array): string | null {
-  let text = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  const names = text.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-  const m = /\/(JavaScript|JS|Launch|EmbeddedFiles?)(?![A-Za-z0-9])/.exec(names);
-  return m?.[1] ?? null;
 }
 
 export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
@@ -201,24 +170,18 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
       guard<ThreadPage>(request, (person) => {
         const subject = access(person, params.subjectId as string, 'messages');
         if (!('threads' in subject)) return subject;
-        const query = new URL(request.url).searchParams;
-        const limitText = query.get('limit') ?? '50';
-        const limit = /^\d{1,3}$/.test(limitText) ? Number(limitText) : NaN;
-        if (!(limit >= 1 && limit <= 500)) return problem(bad('limit must be an integer from 1 to 500.'));
-        const cursorText = query.get('cursor');
-        const after = cursorText === null ? undefined : cursorText.length <= 200 ? decodeKey(cursorText, 'threads') : null;
-        if (after === null) return problem(bad('cursor is not valid for this query.'));
+        const query = parseThreadQuery(new URL(request.url).searchParams);
+        if (isProblemSpec(query)) return problem(query);
+        const { limit, after } = query;
 
         const pid = personId(person);
         const key = (t: ThreadRecord) => ({ at: Date.parse(lastActivity(t)), id: t.id });
-        // Latest activity first, then id descending (the sandbox's order), so the cursor is exact.
-        const compare = (a: { at: number; id: string }, b: { at: number; id: string }) => b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
-        const sorted = [...subject.threads.values()].filter((t) => !after || compare(key(t), after) > 0).sort((a, b) => compare(key(a), key(b)));
+        const sorted = [...subject.threads.values()].filter((t) => !after || compareThreads(key(t), after) > 0).sort((a, b) => compareThreads(key(a), key(b)));
         const page = sorted.slice(0, limit);
         const last = page[page.length - 1];
         const body: ThreadPage = {
           items: page.map((t) => presentThread(db, subject, t, pid)),
-          nextCursor: sorted.length > limit && last ? encodeKey('threads', key(last).at, last.id) : null,
+          nextCursor: sorted.length > limit && last ? threadCursor(key(last).at, last.id) : null,
           unreadCount: totalUnread(subject, pid),
         };
         const tag = listEtag(body);
@@ -235,24 +198,17 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (failed) return failed;
         const key = idempotencyKey(request.headers.get('Idempotency-Key'));
         if (typeof key !== 'string') return problem(key);
-        const body = parseJson(await request.text());
+        const body = parseJsonBody(await request.text());
         if (isProblemSpec(body)) return problem(body);
         const fingerprint = `POST ${subject.id}/threads\n${canonical(body)}`;
         const replayed = replay(person, key, fingerprint);
         if (replayed) return replayed;
 
         const pid = personId(person);
-        const errors: FieldError[] = [];
-        if (!isObject(body)) return problem(bad('The new thread is not valid.', [{ pointer: '', code: 'invalid' }]));
-        checkUnknownKeys(body, ['grantedServiceId', 'title', 'text', 'attachmentIds'], errors);
-        const serviceId = body.grantedServiceId;
-        if (serviceId === undefined) errors.push({ pointer: '/grantedServiceId', code: 'required' });
-        else if (typeof serviceId !== 'string' || !ID.test(serviceId)) errors.push({ pointer: '/grantedServiceId', code: 'invalid' });
-        checkText(body.title, '/title', messageLimits.titleMaxChars, errors);
-        checkText(body.text, '/text', messageLimits.textMaxChars, errors);
-        const attachmentIds = checkAttachmentIds(db, body.attachmentIds, subject.id, pid, errors);
+        const { errors, value } = checkNewThread(body);
+        const attachmentIds = usableAttachments(db, value.attachmentIds, body, subject.id, pid, errors);
         if (errors.length) return problem(bad('The new thread is not valid.', errors));
-        const service = messageServices(subject).find((s) => s.id === serviceId);
+        const service = messageServices(subject).find((s) => s.id === value.grantedServiceId);
         if (!service) {
           return problem({ status: 422, key: 'recipientNotAllowed', detail: 'Write only to a care service of a granted service the subject receives (see message-recipients).' });
         }
@@ -261,7 +217,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const thread: ThreadRecord = {
           id: db.nextId('thr'),
           subjectId: subject.id,
-          title: normaliseText(body.title as string),
+          title: value.title,
           status: 'open',
           grantedServiceId: service.id,
           startedBy: party(person, subject).role,
@@ -270,7 +226,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           reads: [],
           version: 0,
         };
-        const message = newMessage(person, subject, body.text as string, attachmentIds, at);
+        const message = newMessage(person, subject, value.text, attachmentIds, at);
         subject.threads.set(thread.id, thread);
         addMessage(thread, message, at);
         for (const id of attachmentIds) db.attachments.get(id)!.messageId = message.id;
@@ -306,7 +262,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (failed) return failed;
         const key = idempotencyKey(request.headers.get('Idempotency-Key'));
         if (typeof key !== 'string') return problem(key);
-        const body = parseJson(await request.text());
+        const body = parseJsonBody(await request.text());
         if (isProblemSpec(body)) return problem(body);
         const threadId = params.threadId as string;
         const fingerprint = `POST ${subject.id}/threads/${threadId}/messages\n${canonical(body)}`;
@@ -316,18 +272,15 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const thread = subject.threads.get(threadId);
         if (!thread) return notFound('No such thread.');
         const pid = personId(person);
-        const errors: FieldError[] = [];
-        if (!isObject(body)) return problem(bad('The message is not valid.', [{ pointer: '', code: 'invalid' }]));
-        checkUnknownKeys(body, ['text', 'attachmentIds'], errors);
-        checkText(body.text, '/text', messageLimits.textMaxChars, errors);
-        const attachmentIds = checkAttachmentIds(db, body.attachmentIds, subject.id, pid, errors);
+        const { errors, value } = checkReply(body);
+        const attachmentIds = usableAttachments(db, value.attachmentIds, body, subject.id, pid, errors);
         if (errors.length) return problem(bad('The message is not valid.', errors));
         if (thread.status === 'closed') {
           return problem({ status: 409, key: 'threadClosed', detail: 'The service has closed this thread. Start a new thread to write again.' });
         }
 
         const at = now();
-        const message = newMessage(person, subject, body.text as string, attachmentIds, at);
+        const message = newMessage(person, subject, value.text, attachmentIds, at);
         addMessage(thread, message, at);
         for (const id of attachmentIds) db.attachments.get(id)!.messageId = message.id;
         db.drafts.delete(draftKey(pid, subject.id, thread.id));
@@ -342,17 +295,14 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
       guard<SeenState>(request, async (person) => {
         const subject = access(person, params.subjectId as string, 'messages');
         if (!('threads' in subject)) return subject;
-        const body = parseJson(await request.text());
+        const body = parseJsonBody(await request.text());
         if (isProblemSpec(body)) return problem(body);
         const thread = subject.threads.get(params.threadId as string);
         if (!thread) return notFound('No such thread.');
-        const errors: FieldError[] = [];
-        if (!isObject(body)) return problem(bad('The request is not valid.', [{ pointer: '', code: 'invalid' }]));
-        checkUnknownKeys(body, ['upToMessageId'], errors);
-        const upTo = body.upToMessageId;
-        if (upTo === undefined) errors.push({ pointer: '/upToMessageId', code: 'required' });
-        else if (typeof upTo !== 'string' || !thread.messages.some((m) => m.id === upTo)) errors.push({ pointer: '/upToMessageId', code: 'invalid' });
-        if (errors.length) return problem(bad('Name a message of this thread.', errors));
+        const { errors, value } = checkSeen(body);
+        const upTo = value.upToMessageId;
+        if (errors.length) return problem(bad('The request is not valid.', errors));
+        if (!thread.messages.some((m) => m.id === upTo)) return problem(bad('No such message in this thread.', [{ pointer: '/upToMessageId', code: 'invalid' }]));
         const { onBehalfOf: _, ...reader } = party(person, subject);
         markSeen(thread, reader, upTo as string, now());
         const pid = personId(person);
@@ -382,25 +332,13 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!ifMatch && !ifNoneMatch) {
           return problem({ status: 428, key: 'preconditionRequired', detail: 'Send If-None-Match: * to create the draft, or If-Match with its ETag to replace it.' });
         }
-        const body = parseJson(await request.text());
+        const body = parseJsonBody(await request.text());
         if (isProblemSpec(body)) return problem(body);
         const k = params.draftKey as string;
         if (!draftKeyKnown(subject, k)) return notFound('No such thread.');
         const pid = personId(person);
-        const errors: FieldError[] = [];
-        if (!isObject(body)) return problem(bad('The draft is not valid.', [{ pointer: '', code: 'invalid' }]));
-        checkUnknownKeys(body, ['text', 'title', 'grantedServiceId', 'attachmentIds'], errors);
-        if (body.text === undefined) errors.push({ pointer: '/text', code: 'required' });
-        else if (typeof body.text !== 'string') errors.push({ pointer: '/text', code: 'invalid' });
-        else if (textLength(body.text) > messageLimits.draftMaxChars) errors.push({ pointer: '/text', code: 'too-long' });
-        if (body.title != null) {
-          if (typeof body.title !== 'string') errors.push({ pointer: '/title', code: 'invalid' });
-          else if (textLength(body.title) > messageLimits.titleMaxChars) errors.push({ pointer: '/title', code: 'too-long' });
-        }
-        if (body.grantedServiceId != null && (typeof body.grantedServiceId !== 'string' || !ID.test(body.grantedServiceId))) {
-          errors.push({ pointer: '/grantedServiceId', code: 'invalid' });
-        }
-        const attachmentIds = checkAttachmentIds(db, body.attachmentIds, subject.id, pid, errors);
+        const { errors, value } = checkDraft(body);
+        const attachmentIds = usableAttachments(db, value.attachmentIds, body, subject.id, pid, errors);
         if (errors.length) return problem(bad('The draft is not valid.', errors));
 
         const id = draftKey(pid, subject.id, k);
@@ -414,9 +352,9 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           personId: pid,
           // A db-wide sequence: a deleted and re-created draft never reuses an old ETag.
           version: db.nextId('d'),
-          text: body.text as string,
-          title: (body.title as string | null | undefined) ?? null,
-          grantedServiceId: (body.grantedServiceId as string | null | undefined) ?? null,
+          text: value.text,
+          title: value.title,
+          grantedServiceId: value.grantedServiceId,
           attachmentIds,
           updatedAt: osloIso(now()),
         };
@@ -464,8 +402,8 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const type = sniffAttachmentType(bytes);
         if (!type) return problem({ status: 415, key: 'attachmentType', detail: `Only ${attachmentTypes.join(', ')} files, judged by their content.` });
         if (declared !== type) return problem({ status: 415, key: 'attachmentType', detail: `The content is ${type}, but the request says ${declared || 'nothing'}.` });
-        const active = type === 'application/pdf' ? pdfActiveContent(bytes) : null;
-        if (active) return problem({ status: 415, key: 'attachmentType', detail: `PDFs with active content (/${active}) are not accepted.` });
+        const refusal = type === 'application/pdf' ? await pdfRefusal(bytes) : undefined;
+        if (refusal) return problem({ status: 415, key: 'attachmentType', detail: refusal });
 
         const id = db.nextId('att');
         db.attachments.set(id, { id, filename, contentType: type, size: bytes.length, subjectId: subject.id, bytes, uploadedBy: personId(person), messageId: null });
