@@ -3,10 +3,12 @@
  * lit template (a `<bdi>` around untrusted text, or a `tel:` link) so that untrusted text is
  * only ever rendered through lit's text bindings.
  */
+import { cancelLimits } from '@omsorg/contract';
 import { html, type TemplateResult } from 'lit';
 import { catalog } from '../internal/messages.js';
 
-export const COMMENT_MAX = 500;
+/** The server's limit, from the rules core, so the dialog's check before sending agrees with it. */
+export const COMMENT_MAX = cancelLimits.commentMaxChars;
 
 export const messages = catalog({
   nb: {
