@@ -8,6 +8,7 @@
 //
 //   node --test test/a11y/visual.test.mjs              compare (diffs go to a temp dir)
 //   UPDATE_REFERENCES=1 node --test test/a11y/visual.test.mjs   rewrite the references
+//   UPDATE_REFERENCES=missing node --test test/a11y/visual.test.mjs   write only references not there yet
 //
 // The page's clock is fixed (Europe/Oslo, 2026-11-27 09:00 plus elapsed time) so the dates the
 // mocks derive from "now" and the elements' "today"/"tomorrow" wording are the same every day.
@@ -23,6 +24,7 @@ import { deepQuerySource, launch, openStory, preparePage, serveStorybook } from 
 
 const REFERENCES = fileURLToPath(new URL('./references/', import.meta.url));
 const UPDATE = process.env.UPDATE_REFERENCES === '1';
+const ADD_MISSING = process.env.UPDATE_REFERENCES === 'missing';
 const FIXED_NOW = Date.parse('2026-11-27T09:00:00+01:00');
 /** Pixels allowed to differ (anti-aliasing noise); pixelmatch's colour threshold is 0.1. */
 const MAX_DIFF_PIXELS = 10;
@@ -33,6 +35,8 @@ const STATES = [
   { name: 'cancel-dialog-open', id: 'elements-appointment-list--cancel-dialog-open', selector: 'dialog[open]' },
   { name: 'login-signed-in', id: 'elements-login--default', selector: 'omsorg-login' },
   { name: 'service-list', id: 'elements-service-list--default', selector: 'omsorg-service-list' },
+  { name: 'inbox', id: 'elements-inbox--default', selector: 'omsorg-inbox' },
+  { name: 'message-thread', id: 'elements-message-thread--default', selector: 'omsorg-message-thread' },
 ];
 const MODES = [
   { name: 'forced-colors', viewport: { width: 1000, height: 900 }, media: [{ name: 'forced-colors', value: 'active' }] },
@@ -96,7 +100,7 @@ function runningAnimations() {
 function compare(name, png) {
   const file = join(REFERENCES, `${name}.png`);
   if (UPDATE || !existsSync(file)) {
-    if (!UPDATE) return `no reference ${file} (run with UPDATE_REFERENCES=1)`;
+    if (!UPDATE && !ADD_MISSING) return `no reference ${file} (run with UPDATE_REFERENCES=missing)`;
     writeFileSync(file, png);
     return undefined;
   }
