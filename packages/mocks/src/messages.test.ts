@@ -1,61 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { messageLimits, problemTypes, type Message, type Thread } from '@omsorg/contract';
-import { mockAuthorization } from './auth.js';
 import { createDb } from './db.js';
 import { subjectIds, type PersonKey } from '@omsorg/fixtures';
 import { fixtureAttachmentIds, threadIds, tinyPdf, tinyPng } from '@omsorg/fixtures';
 import { pdfActiveContent } from './messages-handlers.js';
 import { downloadDisposition as contentDisposition, filenameFromDisposition as filenameFrom } from '@omsorg/contract';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
-import { heldTimers } from './timers.js';
+import { download, draft, expectErrors, expectProblem, key, pdfWith, reply, seen, start, thread, threads, upload } from './test/messages-api.js';
 import { API, call, NOW, useMocks, type Call } from './test/worker.js';
-
-let n = 0;
-const key = () => `messages-test-${++n}-${Math.random().toString(36).slice(2)}`;
-const threads = (subject = 'me', person: PersonKey = 'ola', headers: Record<string, string> = {}) =>
-  call(`/v1/subjects/${subject}/threads?limit=500`, { person, headers });
-const thread = (id: string, subject = 'me', person: PersonKey = 'ola', headers: Record<string, string> = {}) =>
-  call(`/v1/subjects/${subject}/threads/${id}`, { person, headers });
-const start = (body: unknown, subject = 'me', person: PersonKey = 'ola', k: string | null = key()) =>
-  call(`/v1/subjects/${subject}/threads`, { method: 'POST', person, body, headers: k ? { 'Idempotency-Key': k } : {} });
-const reply = (id: string, body: unknown, subject = 'me', person: PersonKey = 'ola', k: string | null = key()) =>
-  call(`/v1/subjects/${subject}/threads/${id}/messages`, { method: 'POST', person, body, headers: k ? { 'Idempotency-Key': k } : {} });
-const seen = (id: string, body: unknown, subject = 'me', person: PersonKey = 'ola') =>
-  call(`/v1/subjects/${subject}/threads/${id}/seen`, { method: 'PUT', person, body });
-const draft = (k: string, init: { method?: string; headers?: Record<string, string>; body?: unknown; person?: PersonKey; subject?: string } = {}) =>
-  call(`/v1/subjects/${init.subject ?? 'me'}/drafts/${k}`, { method: init.method ?? 'GET', person: init.person ?? 'ola', headers: init.headers ?? {}, body: init.body });
-
-/** Raw upload: bytes, a declared type and a file name in Content-Disposition. */
-async function upload(bytes: Uint8Array, type: string | null, name: string | null, o: { subject?: string; person?: PersonKey; key?: string } = {}): Promise<Call> {
-  const headers: Record<string, string> = { Authorization: mockAuthorization(o.person ?? 'ola'), 'Idempotency-Key': o.key ?? key() };
-  if (type) headers['Content-Type'] = type;
-  if (name !== null) headers['Content-Disposition'] = `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
-  const res = await fetch(`${API}/v1/subjects/${o.subject ?? 'me'}/attachments`, { method: 'POST', headers, body: bytes.slice().buffer });
-  const text = await res.text();
-  return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
-}
-
-async function download(id: string, subject = 'me', person: PersonKey = 'ola') {
-  const res = await fetch(`${API}/v1/subjects/${subject}/attachments/${id}`, { headers: { Authorization: mockAuthorization(person) } });
-  return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
-}
-
-function expectProblem(r: Call, status: number, type: string): void {
-  expect(r.status, JSON.stringify(r.body)).to.equal(status);
-  expect(r.headers.get('content-type')).to.equal('application/problem+json');
-  expect(r.headers.get('cache-control')).to.equal('no-store');
-  expect(r.body.type).to.equal(type);
-}
-
-function expectErrors(r: Call, errors: Array<{ pointer: string; code: string }>): void {
-  expectProblem(r, 400, problemTypes.validation);
-  for (const e of errors) expect(r.body.errors, JSON.stringify(r.body.errors)).to.deep.include(e);
-}
-
-const pdfWith = (extra: string) => {
-  const base = new TextDecoder('latin1').decode(tinyPdf('x'));
-  return Uint8Array.from(base.replace('%%EOF', `${extra}\n%%EOF`), (c) => c.charCodeAt(0));
-};
 
 describe('messages: recipients and threads', () => {
   let doc: OpenApi;
@@ -416,64 +368,5 @@ describe('messages: attachments', () => {
     expect(pdfActiveContent(tinyPdf('Plain'))).to.equal(null);
     expect(pdfActiveContent(pdfWith('/JSON'))).to.equal(null);
     expect(pdfActiveContent(pdfWith('/Launch'))).to.equal('Launch');
-  });
-});
-
-describe('messages: staff replies without reload', () => {
-  it('staffReply adds a staff message that raises the unread count and changes the ETags', async () => {
-    const mock = await useMocks();
-    const before = await threads();
-    const m = mock.api.db.staffReply(threadIds.olaByKari, 'Takk, vi har notert koden.', { attachments: [{ filename: 'Kvittering.pdf', contentType: 'application/pdf', bytes: tinyPdf('K') }] });
-    expect(m.sentAt).to.equal('2025-06-11T10:00:00+02:00');
-    const after = await threads();
-    expect(after.body.unreadCount).to.equal(before.body.unreadCount + 1);
-    expect(after.headers.get('etag')).to.not.equal(before.headers.get('etag'));
-    const t = (await thread(threadIds.olaByKari)).body;
-    expect(t.messages.at(-1)).to.deep.include({ text: 'Takk, vi har notert koden.', unread: true });
-    expect(t.messages.at(-1).sender.name).to.equal('Trygghetsalarmtjenesten');
-    expect((await download(t.messages.at(-1).attachments[0].id)).status).to.equal(200);
-    const started = mock.api.db.staffStartThread(subjectIds.ola, 'vedtak-ola-hsp', 'Ny primærkontakt', 'Fra mandag er Nora din primærkontakt.');
-    expect((await thread(started.id)).body).to.include({ startedBy: 'staff', unreadCount: 1 });
-    expect(() => mock.api.db.staffReply('thr-nothing', 'x')).to.throw();
-  });
-
-  it('setThreadStatus closes a thread: replies are 409, and the closing counts as its latest activity', async () => {
-    let t = NOW;
-    const mock = await useMocks({ now: () => t });
-    t = new Date(NOW.getTime() + 60_000);
-    mock.api.db.setThreadStatus(threadIds.olaUnreadReply, 'closed');
-    const closed = (await thread(threadIds.olaUnreadReply)).body;
-    expect(closed).to.include({ status: 'closed', lastActivityAt: '2025-06-11T10:01:00+02:00' });
-    expect((await threads()).body.items[0].id).to.equal(threadIds.olaUnreadReply);
-    expectProblem(await reply(threadIds.olaUnreadReply, { text: 'Hei' }), 409, problemTypes.threadClosed);
-    mock.api.db.setThreadStatus(threadIds.olaUnreadReply, 'open');
-    expect((await reply(threadIds.olaUnreadReply, { text: 'Hei' })).status).to.equal(201);
-  });
-
-  it('answers automatically after autoReplyMs, and not at all by default', async () => {
-    // The test ends the 30 ms itself: the answer cannot land before the first read.
-    const timers = heldTimers();
-    await useMocks({ autoReplyMs: 30, wait: timers.wait });
-    await reply(threadIds.olaUnreadReply, { text: 'Hallo?' });
-    const count = async () => (await thread(threadIds.olaUnreadReply)).body.messages.length;
-    expect(timers.pending).to.deep.equal([30]);
-    expect(await count()).to.equal(3);
-    expect(timers.release(30)).to.equal(1);
-    expect(await count()).to.equal(4);
-    expect((await thread(threadIds.olaUnreadReply)).body.messages.at(-1).sender.role).to.equal('staff');
-    const off = heldTimers();
-    await useMocks({ wait: off.wait });
-    await reply(threadIds.olaUnreadReply, { text: 'Hallo?' });
-    expect(off.pending).to.deep.equal([]);
-    expect(await count()).to.equal(3);
-  });
-
-  it('does not answer automatically in a thread closed before the auto-reply is due', async () => {
-    const timers = heldTimers();
-    const mock = await useMocks({ autoReplyMs: 30, wait: timers.wait });
-    await reply(threadIds.olaUnreadReply, { text: 'Hallo?' });
-    mock.api.db.setThreadStatus(threadIds.olaUnreadReply, 'closed');
-    timers.release();
-    expect((await thread(threadIds.olaUnreadReply)).body.messages).to.have.length(3);
   });
 });
