@@ -7,6 +7,7 @@
 import {
   attachmentTypes,
   canonical,
+  checkAttachment,
   checkDraft,
   checkIdempotencyKey as idempotencyKey,
   checkNewThread,
@@ -22,7 +23,6 @@ import {
   parseJsonBody,
   parseThreadQuery,
   pdfRefusal,
-  sniffAttachmentType,
   textLength,
   textProblem,
   threadCursor,
@@ -395,13 +395,8 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const replayed = replay(person, key, fingerprint);
         if (replayed) return replayed;
 
-        if (bytes.length > messageLimits.attachmentMaxBytes) {
-          return problem({ status: 413, key: 'attachmentTooLarge', detail: `A file may be at most ${messageLimits.attachmentMaxBytes} bytes (5 MiB).` });
-        }
-        if (bytes.length === 0) return problem(bad('The file is empty.'));
-        const type = sniffAttachmentType(bytes);
-        if (!type) return problem({ status: 415, key: 'attachmentType', detail: `Only ${attachmentTypes.join(', ')} files, judged by their content.` });
-        if (declared !== type) return problem({ status: 415, key: 'attachmentType', detail: `The content is ${type}, but the request says ${declared || 'nothing'}.` });
+        const type = checkAttachment(bytes, declared);
+        if (isProblemSpec(type)) return problem(type);
         const refusal = type === 'application/pdf' ? await pdfRefusal(bytes) : undefined;
         if (refusal) return problem({ status: 415, key: 'attachmentType', detail: refusal });
 

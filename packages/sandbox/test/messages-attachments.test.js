@@ -10,7 +10,7 @@ import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import { SUBJECTS, assertProblem } from './api-helpers.js';
 import { PDF, PNG, startMessages } from './messages-helpers.js';
 import { pdfInflateMaxBytes as PDF_INFLATE_MAX_BYTES, pdfRefusal } from '@omsorg/contract';
-import { attachmentFilename } from '../src/api/messages.js';
+import { attachmentFilename } from '../src/api/attachments.js';
 
 /** @type {Awaited<ReturnType<typeof startMessages>>} */
 let m;

@@ -3,6 +3,8 @@
  * stricter check of PDFs for active content; file names in Content-Disposition.
  */
 import type { Attachment } from '../types.js';
+import type { ProblemSpec } from './problems.js';
+import { messageLimits } from './text.js';
 /** The only attachment types; the server decides the type from the content, not the name. */
 export const attachmentTypes = ['application/pdf', 'image/png', 'image/jpeg'] as const satisfies readonly Attachment['contentType'][];
 
@@ -153,4 +155,25 @@ export async function pdfRefusal(bytes: Uint8Array): Promise<string | undefined>
     if (hidden) return active(hidden);
   }
   return undefined;
+}
+
+/** 413 for a file over the limit. */
+export const attachmentTooLarge = (): ProblemSpec => ({
+  status: 413,
+  key: 'attachmentTooLarge',
+  detail: `An attachment may be at most ${messageLimits.attachmentMaxBytes} bytes (5 MiB).`,
+});
+
+/**
+ * An upload's bytes against its declared type: not empty (400), within the limit (413), a
+ * permitted type by content (415), the declared type matching the content (415). The PDF scan
+ * (`pdfRefusal`) comes after, for PDFs.
+ */
+export function checkAttachment(bytes: Uint8Array, declared: string): Attachment['contentType'] | ProblemSpec {
+  if (bytes.length > messageLimits.attachmentMaxBytes) return attachmentTooLarge();
+  if (bytes.length === 0) return { status: 400, key: 'validation', detail: 'The file is empty.' };
+  const type = sniffAttachmentType(bytes);
+  if (!type) return { status: 415, key: 'attachmentType', detail: 'Only PDF, PNG and JPEG files can be attached, judged by their content.' };
+  if (declared !== type) return { status: 415, key: 'attachmentType', detail: `The file's content is ${type}, not ${declared || 'what was declared'}.` };
+  return type;
 }

@@ -7,17 +7,13 @@
  * that first claims the Idempotency-Key, as cancel.js does; only successes are kept.
  */
 import { createHash } from 'node:crypto';
-import { attachmentTypes, downloadDisposition, filenameFromDisposition, messageLimits, normaliseText, sniffAttachmentType, textProblem } from '@omsorg/contract';
-import { canonical, checkDraft, checkIdempotencyKey, checkNewThread, checkReply, checkSeen, matchesEtag, noneMatch, parseThreadQuery, pdfRefusal, threadCursor } from '@omsorg/contract';
+import { canonical, checkDraft, checkNewThread, checkReply, checkSeen, matchesEtag, noneMatch, parseThreadQuery, threadCursor } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
-import { fieldErrors } from './contract.js';
-import { isId } from './store.js';
+import { isId } from '../data/store.js';
 import {
   deleteDraftRow,
-  findDownloadable,
   findDraft,
   findMessage,
-  findThreadRow,
   insertMessage,
   insertThread,
   listRecipients,
@@ -25,28 +21,18 @@ import {
   markSeen,
   newId,
   threadParties,
-  toAttachment,
   toSecond,
   toThreadDetail,
   toThreads,
   unreadCount,
-  usableAttachments,
-} from './messages-store.js';
+} from '../data/messages.js';
+import { downloadAttachment, uploadAttachment } from './attachments.js';
+import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
 /** @typedef {import('./index.js').Reply} Reply */
-/** @typedef {import('./store.js').SubjectAccess} SubjectAccess */
+/** @typedef {import('../data/store.js').SubjectAccess} SubjectAccess */
 
-/** The upload route's own limit. */
-export const MAX_UPLOAD_BYTES = messageLimits.attachmentMaxBytes;
-/**
- * JSON limits where the contract's texts do not fit the API's 16 KB: 4,000 characters of up to
- * 4 bytes plus a title; a draft of 20,000 (escaped in JSON, up to 6 bytes each).
- */
-const MAX_MESSAGE_JSON_BYTES = 32 * 1024;
-const MAX_DRAFT_JSON_BYTES = 128 * 1024;
-
-/** The messaging operations (routed here by index.js). */
 export const MESSAGE_OPERATIONS = new Set([
   'listMessageRecipients',
   'listThreads',
@@ -62,193 +48,13 @@ export const MESSAGE_OPERATIONS = new Set([
 ]);
 
 /**
- * @param {unknown} body
- * @param {number} [status]
- * @param {Record<string, string>} [headers]
- * @returns {Reply}
- */
-const json = (body, status = 200, headers = {}) => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body });
-
-/** @param {string} detail @param {FieldError[]} [errors] */
-const invalid = (detail, errors) => new ProblemError(400, 'validation', detail, errors && errors.length ? { errors } : {});
-
-/** @param {string | undefined} v */
-const checkKey = (v) => orThrow(checkIdempotencyKey(v));
-
-/** @param {{ text: string, tooLarge: boolean }} body */
-function parseJson(body) {
-  if (body.tooLarge) throw invalid('The body is too large.', [{ pointer: '', code: 'too-long' }]);
-  try {
-    return JSON.parse(body.text);
-  } catch {
-    throw invalid('The body is not JSON.', [{ pointer: '', code: 'invalid' }]);
-  }
-}
-
-/**
- * Attachment ids that the sender may use: uploaded by them for this subject, not yet sent.
- * @param {import('../db/index.js').Queryable} q
- * @param {string} subjectId
- * @param {import('./messages-store.js').Reader} reader
- * @param {string[]} ids
- */
-async function checkUsable(q, subjectId, reader, ids) {
-  const usable = new Set((await usableAttachments(q, subjectId, reader, ids)).map((a) => a.id));
-  /** @type {FieldError[]} */
-  const errors = [];
-  ids.forEach((id, i) => {
-    if (!usable.has(id)) errors.push({ pointer: `/attachmentIds/${i}`, code: 'invalid' });
-  });
-  if (errors.length) throw invalid('An attachment is not one you uploaded for this person, or it was already sent.', errors);
-}
-
-/**
- * Claims an Idempotency-Key inside the transaction (a concurrent duplicate waits on the unique
- * index); returns the stored first answer for a replay.
- * @param {import('../db/index.js').Queryable} tx
- * @param {string} personId
- * @param {string} key
- * @param {string} requestHash
- * @returns {Promise<{ status: number, body: unknown, etag?: string } | undefined>}
- */
-async function claimKey(tx, personId, key, requestHash) {
-  const claim = await tx.query(
-    `INSERT INTO idempotency_records (person_id, key, request_hash) VALUES ($1, $2, $3)
-     ON CONFLICT (person_id, key) DO NOTHING RETURNING key`,
-    [personId, key, requestHash],
-  );
-  if (claim.rows.length > 0) return undefined;
-  const { rows } = await tx.query('SELECT request_hash, status, response FROM idempotency_records WHERE person_id = $1 AND key = $2', [personId, key]);
-  const earlier = rows[0];
-  if (earlier && earlier.request_hash === requestHash && earlier.response) {
-    return { status: earlier.status, body: earlier.response.body, ...(earlier.response.etag ? { etag: earlier.response.etag } : {}) };
-  }
-  throw new ProblemError(422, 'idempotencyKeyReused', 'This Idempotency-Key was used for a different request.');
-}
-
-/**
- * @param {import('../db/index.js').Queryable} tx
- * @param {string} personId
- * @param {string} key
- * @param {{ status: number, body: unknown, etag?: string }} answer
- */
-const rememberAnswer = (tx, personId, key, answer) =>
-  tx.query('UPDATE idempotency_records SET status = $3, response = $4::json WHERE person_id = $1 AND key = $2', [
-    personId,
-    key,
-    answer.status,
-    JSON.stringify({ ...(answer.etag ? { etag: answer.etag } : {}), body: answer.body }),
-  ]);
-
-/** @param {string} s */
-const sha256 = (s) => createHash('sha256').update(s).digest('hex');
-
-// ---- attachments -------------------------------------------------------------------------
-
-/** Characters never kept in a file name: controls, bidi marks/overrides/isolates, path separators. */
-// eslint-disable-next-line no-control-regex
-const UNSAFE_NAME_CHARS = /[\u0000-\u001F\u007F-\u009F\u061C\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
-
-/**
- * The file name from `Content-Disposition` (`filename*=UTF-8''…`, or a plain `filename="…"`),
- * made safe: no path, no control or bidi characters, at most 255 characters.
- * @param {string | undefined} header
- * @returns {string | undefined} undefined when there is no usable name
- */
-export function attachmentFilename(header) {
-  let name = filenameFromDisposition(header);
-  if (name === null) return undefined;
-  name = name.replace(UNSAFE_NAME_CHARS, '').trim().replace(/^\.+/, '');
-  if (!name) return undefined;
-  const chars = Array.from(name);
-  if (chars.length > 255) {
-    // Keep the extension when cutting.
-    const dot = name.lastIndexOf('.');
-    const extPart = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
-    name = chars.slice(0, 255 - Array.from(extPart).length).join('') + extPart;
-  }
-  return name;
-}
-
-/**
- * Reads an upload, stopping as soon as it passes `max` bytes.
- * @param {import('node:http').IncomingMessage} req
- * @param {number} max
- * @returns {Promise<Buffer | undefined>} undefined when too large
- */
-async function readUpload(req, max) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > max) {
-      req.pause();
-      return undefined;
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
-}
-
-// ---- the operations ----------------------------------------------------------------------
-
-/**
- * @typedef {object} MessageContext
- * @property {import('../db/index.js').Database} db
- * @property {import('./contract.js').Contract} contract
- * @property {import('node:http').IncomingMessage} req
- * @property {URL} url
- * @property {string} path
- * @property {string} method
- * @property {Record<string, string>} params
- * @property {{ id: string, name: string }} person
- * @property {Date} at
- * @property {string} today
- * @property {(scope: 'messages', what: any) => Promise<SubjectAccess>} access
- * @property {(e: any, q?: import('../db/index.js').Queryable) => Promise<void>} log
- * @property {(max?: number) => Promise<{ text: string, tooLarge: boolean }>} body the JSON body (default: the API's 16 KB limit)
- * @property {(name: string) => string | undefined} header
- * @property {() => void} closeConnection ask for the connection to close after the answer
- */
-
-/**
  * @param {string} operationId
- * @param {MessageContext} c
+ * @param {import('./message-kit.js').MessageContext} c
  * @returns {Promise<Reply>}
  */
 export async function messageOperation(operationId, c) {
   const { db, person, at, params } = c;
-  /** @type {import('./messages-store.js').Reader} */
-  const reader = { kind: 'person', id: person.id };
-
-  /**
-   * Runs `fn` after access; logs a refusal (or a 404 for an object) before rethrowing.
-   * @param {any} what
-   * @param {(subject: SubjectAccess) => Promise<Reply>} fn
-   */
-  const guarded = async (what, fn) => {
-    const subject = await c.access('messages', what);
-    try {
-      return await fn(subject);
-    } catch (err) {
-      if (err instanceof ProblemError) await c.log({ ...what, subjectId: subject.id, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
-      throw err;
-    }
-  };
-  /** @param {SubjectAccess} subject @param {any} what @param {number} status @param {import('../db/index.js').Queryable} [q] */
-  const ok = (subject, what, status, q, replayed = false) => c.log({ ...what, subjectId: subject.id, outcome: replayed ? 'replayed' : 'ok', status }, q);
-  /** A backstop after our own checks: the contract's schema. @param {unknown} body */
-  const schemaErrors = (body) =>
-    fieldErrors(c.contract.validateRequest(operationId, { method: c.method, path: c.path, headers: c.req.headers, query: c.url.search.slice(1), body }));
-  /** @param {SubjectAccess} subject */
-  const roleOf = (subject) => (subject.relation.code === 'self' ? /** @type {const} */ ('citizen') : /** @type {const} */ ('relative'));
-  /** @param {string} id */
-  const threadOrNotFound = async (/** @type {import('../db/index.js').Queryable} */ q, /** @type {string} */ subjectId, id, forUpdate = false) => {
-    const row = isId(id) ? await findThreadRow(q, subjectId, id, { forUpdate }) : undefined;
-    if (!row) throw new ProblemError(404, 'notFound', 'No such thread.');
-    return row;
-  };
+  const { reader, guarded, ok, schemaErrors, roleOf, threadOrNotFound } = operationKit(operationId, c);
 
   switch (operationId) {
     case 'listMessageRecipients': {
@@ -465,79 +271,13 @@ export async function messageOperation(operationId, c) {
       });
     }
 
-    case 'uploadAttachment': {
-      const what = { action: 'create', resource: 'attachment' };
-      return guarded(what, async (subject) => {
-        const key = checkKey(c.header('idempotency-key'));
-        const filename = attachmentFilename(c.header('content-disposition'));
-        if (!filename) throw invalid("Send the file name as Content-Disposition: attachment; filename*=UTF-8''<name>.");
-        const declared = (c.header('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-        const tooLarge = () => {
-          c.closeConnection();
-          return new ProblemError(413, 'attachmentTooLarge', `An attachment may be at most ${messageLimits.attachmentMaxBytes} bytes (5 MiB).`);
-        };
-        if (Number(c.header('content-length') ?? 0) > MAX_UPLOAD_BYTES) throw tooLarge();
-        const bytes = await readUpload(c.req, MAX_UPLOAD_BYTES);
-        if (!bytes) throw tooLarge();
-        if (bytes.length === 0) throw invalid('The file is empty.');
-        const type = sniffAttachmentType(bytes);
-        if (!type) throw new ProblemError(415, 'attachmentType', 'Only PDF, PNG and JPEG files can be attached.');
-        if (declared !== type) throw new ProblemError(415, 'attachmentType', `The file's content is ${type}, not ${declared || 'what was declared'}.`);
-        const refusal = type === 'application/pdf' ? await pdfRefusal(bytes) : undefined;
-        if (refusal) throw new ProblemError(415, 'attachmentType', refusal);
-        const digest = createHash('sha256').update(bytes).digest('hex');
-        const hash = sha256(`uploadAttachment\n${subject.id}\n${filename}\n${type}\n${digest}`);
-        return db.transaction(async (tx) => {
-          const replay = await claimKey(tx, person.id, key, hash);
-          if (replay) {
-            await ok(subject, what, replay.status, tx, true);
-            return json(replay.body, replay.status);
-          }
-          const id = newId('att');
-          await tx.query(
-            `INSERT INTO attachments (id, subject_id, uploader_person_id, filename, content_type, size, sha256, data, created_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-            [id, subject.id, person.id, filename, type, bytes.length, digest, bytes, toSecond(at)],
-          );
-          const attachment = toAttachment({ id, filename, content_type: type, size: bytes.length });
-          await rememberAnswer(tx, person.id, key, { status: 201, body: attachment });
-          await ok(subject, { ...what, resourceId: id }, 201, tx);
-          return json(attachment, 201);
-        });
-      });
-    }
+    case 'uploadAttachment':
+      return uploadAttachment(c);
 
-    case 'downloadAttachment': {
-      const attachmentId = params.attachmentId ?? '';
-      const what = { action: 'read', resource: 'attachment', resourceId: attachmentId };
-      return guarded(what, async (subject) => {
-        const a = isId(attachmentId) ? await findDownloadable(db, subject.id, attachmentId, reader) : undefined;
-        if (!a) throw new ProblemError(404, 'notFound', 'No such attachment.');
-        await ok(subject, what, 200);
-        return attachmentReply(a);
-      });
-    }
+    case 'downloadAttachment':
+      return downloadAttachment(c);
 
     default:
       throw new ProblemError(404, 'notFound', `No route for ${c.method} ${c.url.pathname}.`);
   }
-}
-
-/**
- * The download answer: the bytes, never shown inline, never sniffed, never scripted, never kept.
- * @param {{ filename: string, content_type: string, data: Uint8Array }} a
- * @returns {Reply}
- */
-export function attachmentReply(a) {
-  const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-  return {
-    status: 200,
-    headers: {
-      'Content-Type': attachmentTypes.includes(/** @type {any} */ (a.content_type)) ? a.content_type : 'application/octet-stream',
-      'Content-Disposition': downloadDisposition(a.filename),
-      'Content-Security-Policy': 'sandbox',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    },
-    body: data,
-  };
 }

@@ -12,9 +12,9 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { messageLimits } from '@omsorg/contract';
-import { attachmentReply } from '../api/messages.js';
-import { findDownloadable } from '../api/messages-store.js';
-import { logAccess } from '../api/store.js';
+import { attachmentReply } from '../api/attachments.js';
+import { findDownloadable } from '../data/messages.js';
+import { logAccess } from '../data/store.js';
 import { formatOslo } from './format.js';
 import { StaffError, findStaff, listStaff, staffCloseThread, staffRecipients, staffReply, staffStartThread, staffThread, staffThreads } from './ops.js';
 

@@ -1,0 +1,167 @@
+// @ts-check
+/**
+ * What every `messages` operation shares: JSON answers, the Idempotency-Key claim and the stored
+ * first answer, the JSON body, the attachments a sender may use, and the per-request kit
+ * (access and logging, the schema backstop, the thread lookup).
+ */
+import { createHash } from 'node:crypto';
+import { checkIdempotencyKey, messageLimits } from '@omsorg/contract';
+import { ProblemError, orThrow } from './problems.js';
+import { fieldErrors } from './contract.js';
+import { isId } from '../data/store.js';
+import { findThreadRow, usableAttachments } from '../data/messages.js';
+
+/** @typedef {import('./problems.js').FieldError} FieldError */
+/** @typedef {import('./index.js').Reply} Reply */
+/** @typedef {import('../data/store.js').SubjectAccess} SubjectAccess */
+
+/** The upload route's own limit. */
+export const MAX_UPLOAD_BYTES = messageLimits.attachmentMaxBytes;
+/**
+ * JSON limits where the contract's texts do not fit the API's 16 KB: 4,000 characters of up to
+ * 4 bytes plus a title; a draft of 20,000 (escaped in JSON, up to 6 bytes each).
+ */
+export const MAX_MESSAGE_JSON_BYTES = 32 * 1024;
+export const MAX_DRAFT_JSON_BYTES = 128 * 1024;
+
+/** The messaging operations (routed here by index.js). */
+/**
+ * @param {unknown} body
+ * @param {number} [status]
+ * @param {Record<string, string>} [headers]
+ * @returns {Reply}
+ */
+export const json = (body, status = 200, headers = {}) => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+/** @param {string} detail @param {FieldError[]} [errors] */
+export const invalid = (detail, errors) => new ProblemError(400, 'validation', detail, errors && errors.length ? { errors } : {});
+
+/** @param {string | undefined} v */
+export const checkKey = (v) => orThrow(checkIdempotencyKey(v));
+
+/** @param {{ text: string, tooLarge: boolean }} body */
+export function parseJson(body) {
+  if (body.tooLarge) throw invalid('The body is too large.', [{ pointer: '', code: 'too-long' }]);
+  try {
+    return JSON.parse(body.text);
+  } catch {
+    throw invalid('The body is not JSON.', [{ pointer: '', code: 'invalid' }]);
+  }
+}
+
+/**
+ * Attachment ids that the sender may use: uploaded by them for this subject, not yet sent.
+ * @param {import('../db/index.js').Queryable} q
+ * @param {string} subjectId
+ * @param {import('../data/messages.js').Reader} reader
+ * @param {string[]} ids
+ */
+export async function checkUsable(q, subjectId, reader, ids) {
+  const usable = new Set((await usableAttachments(q, subjectId, reader, ids)).map((a) => a.id));
+  /** @type {FieldError[]} */
+  const errors = [];
+  ids.forEach((id, i) => {
+    if (!usable.has(id)) errors.push({ pointer: `/attachmentIds/${i}`, code: 'invalid' });
+  });
+  if (errors.length) throw invalid('An attachment is not one you uploaded for this person, or it was already sent.', errors);
+}
+
+/**
+ * Claims an Idempotency-Key inside the transaction (a concurrent duplicate waits on the unique
+ * index); returns the stored first answer for a replay.
+ * @param {import('../db/index.js').Queryable} tx
+ * @param {string} personId
+ * @param {string} key
+ * @param {string} requestHash
+ * @returns {Promise<{ status: number, body: unknown, etag?: string } | undefined>}
+ */
+export async function claimKey(tx, personId, key, requestHash) {
+  const claim = await tx.query(
+    `INSERT INTO idempotency_records (person_id, key, request_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (person_id, key) DO NOTHING RETURNING key`,
+    [personId, key, requestHash],
+  );
+  if (claim.rows.length > 0) return undefined;
+  const { rows } = await tx.query('SELECT request_hash, status, response FROM idempotency_records WHERE person_id = $1 AND key = $2', [personId, key]);
+  const earlier = rows[0];
+  if (earlier && earlier.request_hash === requestHash && earlier.response) {
+    return { status: earlier.status, body: earlier.response.body, ...(earlier.response.etag ? { etag: earlier.response.etag } : {}) };
+  }
+  throw new ProblemError(422, 'idempotencyKeyReused', 'This Idempotency-Key was used for a different request.');
+}
+
+/**
+ * @param {import('../db/index.js').Queryable} tx
+ * @param {string} personId
+ * @param {string} key
+ * @param {{ status: number, body: unknown, etag?: string }} answer
+ */
+export const rememberAnswer = (tx, personId, key, answer) =>
+  tx.query('UPDATE idempotency_records SET status = $3, response = $4::json WHERE person_id = $1 AND key = $2', [
+    personId,
+    key,
+    answer.status,
+    JSON.stringify({ ...(answer.etag ? { etag: answer.etag } : {}), body: answer.body }),
+  ]);
+
+/** @param {string} s */
+export const sha256 = (s) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * @typedef {object} MessageContext
+ * @property {import('../db/index.js').Database} db
+ * @property {import('./contract.js').Contract} contract
+ * @property {import('node:http').IncomingMessage} req
+ * @property {URL} url
+ * @property {string} path
+ * @property {string} method
+ * @property {Record<string, string>} params
+ * @property {{ id: string, name: string }} person
+ * @property {Date} at
+ * @property {string} today
+ * @property {(scope: 'messages', what: any) => Promise<SubjectAccess>} access
+ * @property {(e: any, q?: import('../db/index.js').Queryable) => Promise<void>} log
+ * @property {(max?: number) => Promise<{ text: string, tooLarge: boolean }>} body the JSON body (default: the API's 16 KB limit)
+ * @property {(name: string) => string | undefined} header
+ * @property {() => void} closeConnection ask for the connection to close after the answer
+ */
+
+/**
+ * The per-request helpers of one operation.
+ * @param {string} operationId
+ * @param {MessageContext} c
+ */
+export function operationKit(operationId, c) {
+  /** @type {import('../data/messages.js').Reader} */
+  const reader = { kind: 'person', id: c.person.id };
+
+  /**
+   * Runs `fn` after access; logs a refusal (or a 404 for an object) before rethrowing.
+   * @param {any} what
+   * @param {(subject: SubjectAccess) => Promise<Reply>} fn
+   */
+  const guarded = async (what, fn) => {
+    const subject = await c.access('messages', what);
+    try {
+      return await fn(subject);
+    } catch (err) {
+      if (err instanceof ProblemError) await c.log({ ...what, subjectId: subject.id, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
+      throw err;
+    }
+  };
+  /** @param {SubjectAccess} subject @param {any} what @param {number} status @param {import('../db/index.js').Queryable} [q] */
+  const ok = (subject, what, status, q, replayed = false) => c.log({ ...what, subjectId: subject.id, outcome: replayed ? 'replayed' : 'ok', status }, q);
+  /** A backstop after our own checks: the contract's schema. @param {unknown} body */
+  const schemaErrors = (body) =>
+    fieldErrors(c.contract.validateRequest(operationId, { method: c.method, path: c.path, headers: c.req.headers, query: c.url.search.slice(1), body }));
+  /** @param {SubjectAccess} subject */
+  const roleOf = (subject) => (subject.relation.code === 'self' ? /** @type {const} */ ('citizen') : /** @type {const} */ ('relative'));
+  /** @param {string} id */
+  const threadOrNotFound = async (/** @type {import('../db/index.js').Queryable} */ q, /** @type {string} */ subjectId, id, forUpdate = false) => {
+    const row = isId(id) ? await findThreadRow(q, subjectId, id, { forUpdate }) : undefined;
+    if (!row) throw new ProblemError(404, 'notFound', 'No such thread.');
+    return row;
+  };
+
+  return { reader, guarded, ok, schemaErrors, roleOf, threadOrNotFound };
+}
