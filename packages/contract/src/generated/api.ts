@@ -292,6 +292,8 @@ export interface components {
     schemas: {
         Id: string;
         SubjectRef: string;
+        /** @description A resource's version. The strong ETag is this value in quotes, so it holds only ETag characters (printable ASCII but the double quote). */
+        Version: string;
         /** @description A code from a code set; the client looks up the label. */
         Coding: {
             system: string;
@@ -329,7 +331,7 @@ export interface components {
         Appointment: {
             id: components["schemas"]["Id"];
             /** @description Changes on every change; the strong ETag is this value in quotes. */
-            version: string;
+            version: components["schemas"]["Version"];
             subjectId: components["schemas"]["Id"];
             status: components["schemas"]["AppointmentStatus"];
             serviceType: components["schemas"]["Coding"];
@@ -483,7 +485,7 @@ export interface components {
             /** Format: date-time */
             sentAt: string;
             sender: components["schemas"]["Sender"];
-            /** @description Plain */
+            /** @description Plain, untrusted text. */
             text: string;
             attachments: components["schemas"]["Attachment"][];
             /** @description The signed-in person has not seen it yet (always false for their own). */
@@ -507,7 +509,7 @@ export interface components {
         Thread: {
             id: components["schemas"]["Id"];
             /** @description Changes with every message or seen-state change; the ETag is this value in quotes. */
-            version: string;
+            version: components["schemas"]["Version"];
             subjectId: components["schemas"]["Id"];
             /** @description Untrusted text. */
             title: string;
@@ -574,7 +576,7 @@ export interface components {
         };
         Draft: {
             key: components["schemas"]["Id"];
-            version: string;
+            version: components["schemas"]["Version"];
             text: string;
             title?: string | null;
             grantedServiceId?: components["schemas"]["Id"] | null;

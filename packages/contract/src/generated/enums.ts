@@ -1,0 +1,79 @@
+// Generated from openapi.yaml by scripts/generate.mjs. Do not edit.
+/* eslint-disable */
+
+// Every enum of openapi.yaml's component schemas, in the contract's order.
+
+/** components.schemas.Subject.scopes[] */
+export const subjectScopesValues = ['appointments.read', 'appointments.cancel', 'services.read', 'messages'] as const;
+
+/** components.schemas.AppointmentStatus */
+export const appointmentStatusValues = [
+  'proposed',
+  'pending',
+  'booked',
+  'arrived',
+  'fulfilled',
+  'cancelled',
+  'noshow',
+  'entered-in-error',
+  'checked-in',
+  'waitlist',
+  'cancellation-requested',
+  'cancellation-rejected',
+] as const;
+
+/** components.schemas.Appointment.timing */
+export const appointmentTimingValues = ['exact', 'window'] as const;
+
+/** components.schemas.CancellationPolicy.mode */
+export const cancellationPolicyModeValues = ['final', 'request'] as const;
+
+/** components.schemas.GrantedService.status */
+export const grantedServiceStatusValues = ['active', 'planned', 'ended'] as const;
+
+/** components.schemas.Extent.unit */
+export const extentUnitValues = ['visits', 'hours', 'days', 'units'] as const;
+
+/** components.schemas.Extent.per */
+export const extentPerValues = ['day', 'week', 'month', 'year'] as const;
+
+/** components.schemas.SenderRole */
+export const senderRoleValues = ['citizen', 'relative', 'staff'] as const;
+
+/** components.schemas.Attachment.contentType */
+export const attachmentContentTypeValues = ['application/pdf', 'image/png', 'image/jpeg'] as const;
+
+/** components.schemas.Thread.status */
+export const threadStatusValues = ['open', 'closed'] as const;
+
+/** components.schemas.ProblemType */
+export const problemTypeValues = [
+  'urn:omsorg:problem:unauthorized',
+  'urn:omsorg:problem:insufficient-assurance',
+  'urn:omsorg:problem:forbidden',
+  'urn:omsorg:problem:not-found',
+  'urn:omsorg:problem:validation',
+  'urn:omsorg:problem:idempotency-key-missing',
+  'urn:omsorg:problem:idempotency-key-reused',
+  'urn:omsorg:problem:precondition-required',
+  'urn:omsorg:problem:precondition-failed',
+  'urn:omsorg:problem:deadline-passed',
+  'urn:omsorg:problem:not-cancellable',
+  'urn:omsorg:problem:thread-closed',
+  'urn:omsorg:problem:recipient-not-allowed',
+  'urn:omsorg:problem:attachment-type',
+  'urn:omsorg:problem:attachment-too-large',
+  'urn:omsorg:problem:rate-limited',
+  'urn:omsorg:problem:server-error',
+  'urn:omsorg:problem:unavailable',
+] as const;
+
+/** components.schemas.Problem.errors[].code */
+export const problemErrorsCodeValues = [
+  'required',
+  'too-long',
+  'too-many',
+  'unknown-code',
+  'invalid',
+  'invalid-character',
+] as const;

@@ -1,0 +1,93 @@
+// Generated from openapi.yaml by scripts/generate.mjs (Ajv standalone code). Do not edit.
+/* eslint-disable */
+/** One Ajv error (only what tests read). */
+export interface SchemaError {
+  instancePath: string;
+  schemaPath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+/** True when the value fits the schema; otherwise `errors` says where it does not. */
+export interface SchemaValidator {
+  (value: unknown): boolean;
+  errors?: SchemaError[] | null;
+}
+/** components.schemas.Id */
+export declare const Id: SchemaValidator;
+/** components.schemas.SubjectRef */
+export declare const SubjectRef: SchemaValidator;
+/** components.schemas.Version */
+export declare const Version: SchemaValidator;
+/** components.schemas.Coding */
+export declare const Coding: SchemaValidator;
+/** components.schemas.Me */
+export declare const Me: SchemaValidator;
+/** components.schemas.Person */
+export declare const Person: SchemaValidator;
+/** components.schemas.Subject */
+export declare const Subject: SchemaValidator;
+/** components.schemas.AppointmentStatus */
+export declare const AppointmentStatus: SchemaValidator;
+/** components.schemas.Appointment */
+export declare const Appointment: SchemaValidator;
+/** components.schemas.CareService */
+export declare const CareService: SchemaValidator;
+/** components.schemas.Location */
+export declare const Location: SchemaValidator;
+/** components.schemas.Contact */
+export declare const Contact: SchemaValidator;
+/** components.schemas.CancellationPolicy */
+export declare const CancellationPolicy: SchemaValidator;
+/** components.schemas.Cancellation */
+export declare const Cancellation: SchemaValidator;
+/** components.schemas.CancellationRequest */
+export declare const CancellationRequest: SchemaValidator;
+/** components.schemas.AppointmentPage */
+export declare const AppointmentPage: SchemaValidator;
+/** components.schemas.GrantedService */
+export declare const GrantedService: SchemaValidator;
+/** components.schemas.Extent */
+export declare const Extent: SchemaValidator;
+/** components.schemas.ServiceList */
+export declare const ServiceList: SchemaValidator;
+/** components.schemas.ReplyPolicy */
+export declare const ReplyPolicy: SchemaValidator;
+/** components.schemas.Recipient */
+export declare const Recipient: SchemaValidator;
+/** components.schemas.RecipientList */
+export declare const RecipientList: SchemaValidator;
+/** components.schemas.SenderRole */
+export declare const SenderRole: SchemaValidator;
+/** components.schemas.Sender */
+export declare const Sender: SchemaValidator;
+/** components.schemas.Attachment */
+export declare const Attachment: SchemaValidator;
+/** components.schemas.Message */
+export declare const Message: SchemaValidator;
+/** components.schemas.SeenBy */
+export declare const SeenBy: SchemaValidator;
+/** components.schemas.MessageExcerpt */
+export declare const MessageExcerpt: SchemaValidator;
+/** components.schemas.Thread */
+export declare const Thread: SchemaValidator;
+/** components.schemas.ThreadDetail */
+export declare const ThreadDetail: SchemaValidator;
+/** components.schemas.ThreadPage */
+export declare const ThreadPage: SchemaValidator;
+/** components.schemas.NewThread */
+export declare const NewThread: SchemaValidator;
+/** components.schemas.NewMessage */
+export declare const NewMessage: SchemaValidator;
+/** components.schemas.SeenRequest */
+export declare const SeenRequest: SchemaValidator;
+/** components.schemas.SeenState */
+export declare const SeenState: SchemaValidator;
+/** components.schemas.DraftInput */
+export declare const DraftInput: SchemaValidator;
+/** components.schemas.Draft */
+export declare const Draft: SchemaValidator;
+/** components.schemas.ProblemType */
+export declare const ProblemType: SchemaValidator;
+/** components.schemas.Problem */
+export declare const Problem: SchemaValidator;

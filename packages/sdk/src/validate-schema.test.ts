@@ -1,0 +1,239 @@
+/**
+ * The SDK's response guards against openapi.yaml itself. The judge is Ajv (the validators compiled
+ * from the contract, @omsorg/contract/validators). From valid example bodies, every constraint the
+ * schema puts on a field that the example has is broken one at a time (missing, wrong type, value
+ * outside the enum, too long, too short, pattern, format, below or above a limit, too many items,
+ * null where null is not allowed): Ajv must refuse each body, and the guard must too, naming that
+ * field. Every enum value and every limit itself must pass both. Three leniencies are the guards'
+ * on purpose, and are checked as such: unknown extra fields, `null` for a field that may be absent,
+ * and a date-time without seconds (the rules core's isDateTime).
+ */
+import { expect } from '@open-wc/testing';
+import { parse } from 'yaml';
+import * as validators from '@omsorg/contract/validators';
+import type { SchemaValidator } from '@omsorg/contract/validators';
+import {
+  asAppointment, asAppointmentPage, asAttachment, asDraft, asMe, asMessage, asRecipientList, asSeenState, asServiceList, asThreadDetail,
+  asThreadPage, type Validator,
+} from './validate.js';
+import { appointment, attachment, draft, me, message, page, services, thread, threadDetail, threadPage } from './test/fixtures.js';
+import type { OmsorgError } from './errors.js';
+
+type Schema = Record<string, any>;
+type Json = unknown;
+
+/** A schema with its $refs followed, allOf merged, and `null` pulled out as a flag. */
+interface Node {
+  nullable: boolean;
+  type?: string;
+  enum?: unknown[];
+  properties: Record<string, Schema>;
+  required: string[];
+  additionalProperties?: boolean;
+  items?: Schema;
+  s: Schema;
+}
+
+let schemas: Record<string, Schema>;
+
+function resolve(schema: Schema): Node {
+  if (schema.$ref) return resolve(schemas[String(schema.$ref).replace('#/components/schemas/', '')]!);
+  if (schema.allOf) {
+    const parts = (schema.allOf as Schema[]).map(resolve);
+    return { ...parts[0]!, properties: Object.assign({}, ...parts.map((p) => p.properties)), required: parts.flatMap((p) => p.required) };
+  }
+  if (schema.oneOf) {
+    const other = (schema.oneOf as Schema[]).find((s) => s.type !== 'null')!;
+    return { ...resolve(other), nullable: true };
+  }
+  const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
+  return {
+    nullable: types.includes('null'),
+    type: types.find((t) => t !== 'null'),
+    enum: schema.enum,
+    properties: schema.properties ?? {},
+    required: schema.required ?? [],
+    additionalProperties: schema.additionalProperties,
+    items: schema.items,
+    s: schema,
+  };
+}
+
+/** A copy of `root` with the value at `path` replaced (or deleted when `value` is `DELETE`). */
+const DELETE = Symbol('delete');
+function setAt(root: Json, path: (string | number)[], value: unknown): Json {
+  if (!path.length) return value;
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let node: Record<string | number, unknown> = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (value === DELETE) delete node[last];
+  else node[last] = value;
+  return copy;
+}
+
+/** The path as the guards name it: `items[0].careService.name`. */
+const dotted = (path: (string | number)[]): string =>
+  path.reduce<string>((s, k) => (typeof k === 'number' ? `${s}[${k}]` : s ? `${s}.${k}` : k), '');
+
+interface Variant {
+  why: string;
+  path: (string | number)[];
+  body: Json;
+}
+
+const wrongType: Record<string, unknown> = { string: 42, number: '1', integer: '1', boolean: 'true', object: [], array: {} };
+const badPatternCandidates = ['', ' ', 'a"b', '../x', 'x'.repeat(70), 'me me'];
+
+/** Bodies that break exactly one constraint, bodies at a limit that still fit, and the leniencies. */
+function variants(root: Json, schema: Schema) {
+  const broken: Variant[] = [];
+  const fitting: Variant[] = [];
+  const lenient: Variant[] = [];
+  const walk = (value: unknown, node: Node, path: (string | number)[]) => {
+    const at = (why: string, v: unknown) => ({ why, path, body: setAt(root, path, v) });
+    if (path.length) {
+      broken.push(at(`${node.type} of the wrong type`, wrongType[node.type ?? 'string']));
+      if (!node.nullable) broken.push(at('null', null));
+    }
+    if (value === null) return;
+    const s = node.s;
+    if (node.enum) {
+      broken.push(at('a value outside the enum', 'not-in-the-contract'));
+      for (const v of node.enum) fitting.push(at(`enum value ${String(v)}`, v));
+    }
+    if (node.type === 'string' && !node.enum) {
+      if (typeof s.maxLength === 'number' && !s.pattern && !s.format) {
+        broken.push(at(`longer than ${s.maxLength}`, 'x'.repeat(s.maxLength + 1)));
+        fitting.push(at(`${s.maxLength} characters`, 'x'.repeat(s.maxLength)));
+        fitting.push(at(`${s.maxLength} code points in more UTF-16 units`, '😀'.repeat(s.maxLength)));
+      }
+      if (typeof s.minLength === 'number' && s.minLength > 0) broken.push(at(`shorter than ${s.minLength}`, 'x'.repeat(s.minLength - 1)));
+      if (s.pattern) {
+        const re = new RegExp(s.pattern, 'u');
+        broken.push(at(`not matching ${s.pattern}`, badPatternCandidates.find((c) => !re.test(c))));
+      }
+      if (s.format === 'date-time') {
+        broken.push(at('not a date-time', '2030-03-04 at nine'), at('a date-time without an offset', '2030-03-04T09:00:00'));
+        broken.push(at('a date-time that is no day', '2030-13-45T09:00:00Z'));
+        fitting.push(at('a date-time in UTC with fractions', '2030-03-04T09:00:00.123Z'), at('a date-time with an offset', '2030-03-04T10:00:00+01:00'));
+        lenient.push(at('a date-time without seconds', '2030-03-04T09:00Z'));
+      }
+      if (s.format === 'date') broken.push(at('not a date', '4 March'), at('a date-time for a date', '2030-03-04T00:00:00Z'));
+    }
+    if (node.type === 'number' || node.type === 'integer') {
+      if (node.type === 'integer') broken.push(at('not an integer', 1.5));
+      if (typeof s.minimum === 'number') broken.push(at(`below ${s.minimum}`, s.minimum - 1)), fitting.push(at(`at ${s.minimum}`, s.minimum));
+      if (typeof s.maximum === 'number') broken.push(at(`above ${s.maximum}`, s.maximum + 1)), fitting.push(at(`at ${s.maximum}`, s.maximum));
+    }
+    if (node.type === 'array' && Array.isArray(value)) {
+      if (typeof s.maxItems === 'number' && value.length) {
+        broken.push(at(`more than ${s.maxItems} items`, Array.from({ length: s.maxItems + 1 }, () => value[0])));
+      }
+      if (value.length) walk(value[0], resolve(node.items!), [...path, 0]);
+    }
+    if (node.type === 'object' && value && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      if (node.additionalProperties === false) lenient.push(at('an unknown extra field', { ...o, addedLater: 1 }));
+      for (const [k, p] of Object.entries(node.properties)) {
+        const child = resolve(p);
+        const required = node.required.includes(k);
+        if (required) broken.push({ why: 'missing', path: [...path, k], body: setAt(root, [...path, k], DELETE) });
+        if (!(k in o)) continue;
+        if (!required && !child.nullable) lenient.push({ why: 'null for a field that may be absent', path: [...path, k], body: setAt(root, [...path, k], null) });
+        // null for a field that may be absent is one of the leniencies above, not a violation.
+        walk(o[k], { ...child, nullable: child.nullable || !required }, [...path, k]);
+      }
+    }
+  };
+  walk(root, resolve(schema), []);
+  return { broken, fitting, lenient };
+}
+
+/** The guard's verdict: undefined when it passes, else the field it names. */
+function guardSays(guard: Validator<unknown>, body: Json): string | undefined {
+  try {
+    guard(body);
+    return undefined;
+  } catch (e) {
+    expect((e as OmsorgError).kind).to.equal('invalid-response');
+    return (e as OmsorgError).detail ?? '';
+  }
+}
+
+const ajvSays = (name: string, body: Json): boolean => (validators as unknown as Record<string, SchemaValidator>)[name]!(body);
+
+const cases = (): [string, Validator<unknown>, Json[]][] => [
+  ['Me', asMe, [me(), { ...me(), sessionExpiresAt: '2030-03-04T09:00:00Z', subjects: [{ ...me().subjects[0]!, validTo: '2030-12-31' }] }]],
+  [
+    'Appointment',
+    asAppointment,
+    [
+      appointment(),
+      appointment({
+        description: 'Ta med legitimasjon',
+        location: { name: 'Dagsenteret', address: 'Storgata 1', atHome: false },
+        contact: { name: 'Sykepleier', phone: '+47 22 00 00 00' },
+        preparation: 'Faste fra midnatt',
+        cancellationPolicy: { cancellable: false, deadline: '2030-03-03T12:00:00.123+01:00', phone: '+47 22 00 00 00', mode: 'request', consequence: 'x' },
+        cancellation: {
+          reason: { system: 's', code: 'c' },
+          comment: 'Syk',
+          requestedAt: '2030-03-01T08:00:00Z',
+          requestedBy: { id: 'p1', name: 'Kari' },
+          answeredAt: '2030-03-01T09:00:00Z',
+          rejectionNote: 'Nei',
+        },
+      }),
+    ],
+  ],
+  ['AppointmentPage', asAppointmentPage, [page([appointment()], 'next')]],
+  ['ServiceList', asServiceList, [services()]],
+  [
+    'RecipientList',
+    asRecipientList,
+    [{ items: [{ grantedServiceId: 'gs1', serviceType: { system: 's', code: 'c' }, careService: { id: 'cs1', name: 'X', phone: '+47 1' }, replyPolicy: { expectedReplyWorkingDays: 2, notice: 'Stengt i juli' } }] }],
+  ],
+  ['ThreadPage', asThreadPage, [threadPage([thread({ startedBy: 'citizen', seenSinceLastUpdate: [{ role: 'staff', name: 'X', seenAt: '2030-03-01T09:00:00Z', isCurrentUser: false }] })], 1, 'next')]],
+  ['ThreadDetail', asThreadDetail, [threadDetail({ messages: [message({ attachments: [attachment()], sender: { role: 'relative', name: 'Kari', onBehalfOf: 'Ola', isCurrentUser: true } })] })]],
+  ['Message', asMessage, [message({ attachments: [attachment()] })]],
+  ['SeenState', asSeenState, [{ threadId: 't1', unreadCount: 0, totalUnreadCount: 3 }]],
+  ['Draft', asDraft, [draft({ title: 'Tittel', grantedServiceId: 'gs1', attachments: [attachment()] })]],
+  ['Attachment', asAttachment, [attachment()]],
+];
+
+describe('validate: the guards hold to openapi.yaml', () => {
+  before(async () => {
+    const doc = parse(await (await fetch('/packages/contract/openapi.yaml')).text()) as { components: { schemas: Record<string, Schema> } };
+    schemas = doc.components.schemas;
+  });
+
+  for (const [name] of cases()) {
+    it(`${name}: what the schema refuses, the guard refuses at that field; what it accepts, the guard accepts`, () => {
+      const [, guard, examples] = cases().find(([n]) => n === name)!;
+      let counted = 0;
+      for (const example of examples) {
+        expect(ajvSays(name, example), `${name} example is valid`).to.equal(true);
+        expect(guardSays(guard, example), `${name} example passes the guard`).to.equal(undefined);
+        const { broken, fitting, lenient } = variants(example, schemas[name]!);
+        for (const v of broken) {
+          const what = `${name} with ${dotted(v.path) || 'the body'} ${v.why}`;
+          expect(ajvSays(name, v.body), `${what}: Ajv refuses it`).to.equal(false);
+          expect(guardSays(guard, v.body), `${what}: the guard refuses it there`).to.equal(dotted(v.path));
+        }
+        for (const v of fitting) {
+          const what = `${name} with ${dotted(v.path)} ${v.why}`;
+          expect(ajvSays(name, v.body), `${what}: Ajv accepts it`).to.equal(true);
+          expect(guardSays(guard, v.body), `${what}: the guard accepts it`).to.equal(undefined);
+        }
+        for (const v of lenient) {
+          const what = `${name} with ${dotted(v.path)} ${v.why}`;
+          expect(ajvSays(name, v.body), `${what}: Ajv refuses it`).to.equal(false);
+          expect(guardSays(guard, v.body), `${what}: the guard lets it pass (on purpose)`).to.equal(undefined);
+        }
+        counted += broken.length;
+      }
+      expect(counted, 'violations tried').to.be.greaterThan(3);
+    });
+  }
+});
