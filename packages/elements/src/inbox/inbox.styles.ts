@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { baseStyles, radioStyles } from '../internal/styles.js';
 import { subjectDataStyles } from '../internal/subject-data.styles.js';
-import { composerStyles } from '../internal/composer.styles.js';
+import { composerStyles } from '../composer/composer.styles.js';
 
 export const styles = [
   baseStyles,

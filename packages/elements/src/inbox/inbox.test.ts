@@ -6,7 +6,7 @@ import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
 import { shiftTab } from '../test/keys.js';
 import { $, $$, button, deepActive, fill, idsOf, itemById as row, mountSettled, sr, tabTo } from '../test/kit.js';
-import { messages as composerMessages } from '../internal/composer.messages.js';
+import { messages as composerMessages } from '../composer/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
 import { messages } from './inbox.messages.js';

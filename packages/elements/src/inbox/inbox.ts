@@ -14,7 +14,7 @@ import {
 } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
-import type { Composer, FormError } from '../internal/composer.js';
+import type { Composer, FormError } from '../composer/composer.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
@@ -29,9 +29,9 @@ type View = 'list' | 'thread' | 'new';
 let threadElement: Promise<unknown> | undefined;
 const loadThreadElement = () => (threadElement ??= import('../message-thread/define.js').catch(() => (threadElement = undefined)));
 /** Writing (the composer) is loaded when the person starts a new message. */
-type ComposerModule = typeof import('../internal/composer.js');
+type ComposerModule = typeof import('../composer/composer.js');
 let composerModule: Promise<ComposerModule> | undefined;
-const loadComposer = () => (composerModule ??= import('../internal/composer.js'));
+const loadComposer = () => (composerModule ??= import('../composer/composer.js'));
 type Failure = { kind?: string; status?: number };
 const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
 

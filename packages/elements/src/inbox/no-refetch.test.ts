@@ -8,7 +8,7 @@ import type { Client } from '@omsorg/sdk';
 import { until } from '../test/setup.js';
 import { $, $$, button, fill, idsOf, itemById, mountSettled, recordCalls } from '../test/kit.js';
 import { draftSavesDone, messageClient, scenario } from '../test/messages.js';
-import { messages as composerMessages } from '../internal/composer.messages.js';
+import { messages as composerMessages } from '../composer/composer.messages.js';
 import { messages } from './inbox.messages.js';
 import type { OmsorgInbox } from './inbox.js';
 import './define.js';

@@ -6,7 +6,7 @@ import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until, type PersonKey } from '../test/setup.js';
 import { countRequests, draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
 import { $, $$, button, fill, idsOf, mountSettled, polite, sr } from '../test/kit.js';
-import { messages as composerMessages } from '../internal/composer.messages.js';
+import { messages as composerMessages } from '../composer/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { MARKER } from '../internal/message-text.js';
 import { messages } from './message-thread.messages.js';

@@ -5,7 +5,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { labelFor, problemTypes, type Attachment, type Message, type ThreadDetail } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
-import { Composer, renderServiceNotices } from '../internal/composer.js';
+import { Composer, renderServiceNotices } from '../composer/composer.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';

@@ -10,7 +10,7 @@ import type { Client, ClientEvents } from '@omsorg/sdk';
 import { API, mswWorker, until } from '../test/setup.js';
 import { button, fill, mountSettled, polite, recordCalls, $, $$ } from '../test/kit.js';
 import { draftSavesDone, messageClient, scenario } from '../test/messages.js';
-import { messages as composerMessages } from '../internal/composer.messages.js';
+import { messages as composerMessages } from '../composer/composer.messages.js';
 import type { OmsorgMessageThread } from './message-thread.js';
 import './define.js';
 

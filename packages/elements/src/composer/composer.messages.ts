@@ -4,7 +4,7 @@
  * notices shown wherever one writes to a care service. Functions that take parts return arrays,
  * so links and untrusted names are placed as nodes in each language's word order.
  */
-import { catalog } from './messages.js';
+import { catalog } from '../internal/messages.js';
 
 type Part = unknown;
 const n0 = (n: number, locale: string) => n.toLocaleString(locale);
