@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { problemTypes } from '@omsorg/contract';
+import { heldTimers } from '@omsorg/mocks';
 import type { MockAuth } from '@omsorg/sdk';
 import { mswWorker, shadowText, until } from '../test/setup.js';
 import { $, nameOf } from '../test/kit.js';
@@ -53,10 +54,14 @@ describe('<omsorg-cancel-dialog>: answers to a send', () => {
   });
 
   it('a double click and a double Enter send exactly one POST; the button is aria-disabled while sending', async () => {
-    const s = await setup({ delayMs: 150 });
+    const timers = heldTimers();
+    timers.open();
+    const s = await setup({ delayMs: 150, wait: timers.wait });
     const rec = recordPosts();
     await openAndLoad(s);
     await chooseReason(s.dialog);
+    // The POST's answer waits until the sending state has been checked, however slow the machine.
+    timers.hold();
     const button = confirmButton(s.dialog)!;
     button.click();
     button.click();
@@ -64,6 +69,7 @@ describe('<omsorg-cancel-dialog>: answers to a send', () => {
     await s.dialog.updateComplete;
     expect(confirmButton(s.dialog)!.getAttribute('aria-disabled')).to.equal('true');
     expect($(s.dialog, '[role="status"]')!.textContent).to.contain('Sending');
+    timers.open();
     await until(() => shadowText(s.dialog).includes('The appointment is cancelled.'), 'success');
     rec.stop();
     expect(rec.posts).to.have.length(1);

@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import type { Appointment } from '@omsorg/contract';
-import { appointmentIds } from '@omsorg/mocks';
+import { appointmentIds, heldTimers } from '@omsorg/mocks';
 import { shadowText, until, useScenario } from '../test/setup.js';
 import { $, $$, nameOf, polite as status } from '../test/kit.js';
 import { AppointmentCancelledEvent } from '../internal/events.js';
@@ -192,24 +192,37 @@ describe('<omsorg-cancel-dialog>', () => {
   });
 
   it('says nothing about loading when the appointment is already known, and stops saying it when it arrives', async () => {
-    const s = await setup({ scenario: 'slow', delayMs: 300 });
+    const timers = heldTimers();
+    timers.open();
+    const s = await setup({ scenario: 'slow', delayMs: 300, wait: timers.wait });
     const said: string[] = [];
     const region = $(s.dialog, '[role="status"]')!;
     const observer = new MutationObserver(() => said.push(region.textContent ?? ''));
     observer.observe(region, { childList: true, subtree: true, characterData: true });
-    // Listed first: the dialog shows the cached copy at once while it fetches a fresh one.
+    // Listed first: the dialog shows the cached copy at once while it fetches a fresh one (held
+    // until the test has looked, then let through).
+    timers.hold();
     await openAndLoad(s);
+    await until(() => timers.pending.length > 0, 'the fresh read waiting');
+    expect(said.filter(Boolean)).to.deep.equal([]);
+    timers.open();
     await new Promise((r) => setTimeout(r, 500));
     expect(said.filter(Boolean)).to.deep.equal([]);
     s.dialog.close();
     await until(() => !nativeDialog(s.dialog).open, 'closed');
     // Nothing cached: loading, then the appointment, and the region is empty again.
-    const t = await setup({ scenario: 'slow', delayMs: 300, id: appointmentIds.olaCancellable });
+    const t = await setup({ scenario: 'slow', delayMs: 300, wait: timers.wait, id: appointmentIds.olaCancellable });
     const region2 = $(t.dialog, '[role="status"]')!;
     const said2: string[] = [];
     const observer2 = new MutationObserver(() => said2.push(region2.textContent ?? ''));
     observer2.observe(region2, { childList: true, subtree: true, characterData: true });
-    await openAndLoad(t);
+    // The read is held until "loading" has been said, however slow the machine is.
+    timers.hold();
+    t.trigger.focus();
+    t.trigger.click();
+    await until(() => status(t.dialog) === 'Loading the appointment …', 'loading in the status region');
+    timers.open();
+    await until(() => !!confirmButton(t.dialog), 'dialog content');
     await until(() => status(t.dialog) === '', 'the status region emptied');
     observer.disconnect();
     observer2.disconnect();

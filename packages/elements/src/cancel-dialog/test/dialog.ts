@@ -55,9 +55,21 @@ export function recordGets(appointmentId: string) {
 }
 
 export async function setup(
-  options: { scenario?: string; delayMs?: number; person?: PersonKey; lang?: string; pick?: (a: Appointment) => boolean; id?: string } = {},
+  options: {
+    scenario?: string;
+    delayMs?: number;
+    /** `heldTimers().wait` from @omsorg/mocks: the test ends the `delayMs` waits itself. */
+    wait?: (ms: number) => Promise<void>;
+    person?: PersonKey;
+    lang?: string;
+    pick?: (a: Appointment) => boolean;
+    id?: string;
+  } = {},
 ): Promise<Setup> {
-  await useScenario(options.scenario ?? 'default', options.delayMs ? { delayMs: options.delayMs } : {});
+  await useScenario(options.scenario ?? 'default', {
+    ...(options.delayMs ? { delayMs: options.delayMs } : {}),
+    ...(options.wait ? { wait: options.wait } : {}),
+  });
   const client = testClient(options.person ?? 'ola');
   let id = options.id;
   let appointment: Appointment | undefined;
