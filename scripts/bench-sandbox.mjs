@@ -32,7 +32,7 @@ import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, TEST_CLIENT_ID } from '../packages/sandbox/src/index.js';
-import { signIn } from '../packages/sandbox/src/test-support/login.js';
+import { signIn } from '@omsorg/sandbox/test-support/login.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CI_POSTGRES = join(root, 'scripts/ci-postgres.sh');

@@ -17,7 +17,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startJourney } from './sandbox-browser.mjs';
-import { staffReply } from '../../packages/sandbox/src/test-support/staff.js';
+import { staffReply } from '@omsorg/sandbox/test-support/staff.js';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
 const KARI = { id: 'psn-kari-2c91', name: 'Kari Nordmann' };

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { createApi } from '../src/api/index.js';
-import { openTestDatabase } from '../src/db/testing.js';
+import { openTestDatabase } from '../test-support/database.js';
 import { seed } from '../src/db/seed.js';
 
 /** The mocks' test clock (packages/mocks/src/test/worker.ts). */

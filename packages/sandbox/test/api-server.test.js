@@ -10,13 +10,13 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { CSP, startSandbox, TEST_CLIENT_ID } from '../src/server.js';
-import { openTestDatabase, testEngine } from '../src/db/testing.js';
-import { signIn } from '../src/test-support/login.js';
-import { staffReply } from '../src/test-support/staff.js';
+import { openTestDatabase, testEngine } from '../test-support/database.js';
+import { signIn } from '../test-support/login.js';
+import { staffReply } from '../test-support/staff.js';
 import { STAFF_CSP } from '../src/staff/page.js';
 import { ILL, NOW, SUBJECTS } from './api-helpers.js';
 
-/** @type {import('../src/db/testing.js').TestDatabase} */
+/** @type {import('../test-support/database.js').TestDatabase} */
 let t;
 /** @type {Awaited<ReturnType<typeof startSandbox>>} */
 let s;

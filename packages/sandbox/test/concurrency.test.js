@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { testEngine } from '../src/db/testing.js';
+import { testEngine } from '../test-support/database.js';
 import { ILL, SUBJECTS, startTestApi } from './api-helpers.js';
 
 /** @type {Awaited<ReturnType<typeof startTestApi>>} */

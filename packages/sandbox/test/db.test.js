@@ -11,13 +11,13 @@ import { after, before, describe, it } from 'node:test';
 import { openDatabase } from '../src/db/index.js';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from '../src/db/migrate.js';
 import { isEmpty, seed } from '../src/db/seed.js';
-import { openTestDatabase, testEngine } from '../src/db/testing.js';
+import { openTestDatabase, testEngine } from '../test-support/database.js';
 import { NOW, PIDS } from './api-helpers.js';
 
 const run = promisify(execFile);
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
 
-/** @type {import('../src/db/testing.js').TestDatabase} */
+/** @type {import('../test-support/database.js').TestDatabase} */
 let t;
 before(async () => {
   t = await openTestDatabase();

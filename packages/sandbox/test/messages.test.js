@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { NOW, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
-import { staffReply } from '../src/test-support/staff.js';
+import { staffReply } from '../test-support/staff.js';
 import { startMessages } from './messages-helpers.js';
 
 /** @type {Awaited<ReturnType<typeof startMessages>>} */

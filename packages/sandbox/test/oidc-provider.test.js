@@ -15,10 +15,10 @@ import { createTokenVerifier } from '../src/auth/verify.js';
 import { testPersons } from '../src/oidc/persons.js';
 import { isLoopbackAddress } from '../src/oidc/provider.js';
 import { loadOrCreateCookieKeys, loadOrCreateJwks } from '../src/oidc/keys.js';
-import { signIn } from '../src/test-support/login.js';
-import { startTestOidcServer } from '../src/test-support/oidc-server.js';
+import { signIn } from '../test-support/login.js';
+import { startTestOidcServer } from '../test-support/oidc-server.js';
 
-/** @type {import('../src/test-support/oidc-server.js').TestOidcServer} */
+/** @type {import('../test-support/oidc-server.js').TestOidcServer} */
 let op;
 
 before(async () => {

@@ -10,11 +10,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { startSandbox, TEST_CLIENT_ID } from '../src/server.js';
-import { openTestDatabase, testEngine } from '../src/db/testing.js';
-import { signIn } from '../src/test-support/login.js';
+import { openTestDatabase, testEngine } from '../test-support/database.js';
+import { signIn } from '../test-support/login.js';
 import { ILL, NOW } from './api-helpers.js';
 
-/** @type {import('../src/db/testing.js').TestDatabase} */
+/** @type {import('../test-support/database.js').TestDatabase} */
 let t;
 /** @type {string} */
 let dataDir;

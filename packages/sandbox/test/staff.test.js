@@ -10,7 +10,7 @@ import { PassThrough } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import { NOW, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
 import { createStaffPage, STAFF_CSP } from '../src/staff/page.js';
-import { StaffError, staffCloseThread, staffReply, staffSession, staffStartThread } from '../src/test-support/staff.js';
+import { StaffError, staffCloseThread, staffReply, staffSession, staffStartThread } from '../test-support/staff.js';
 
 /** @type {Awaited<ReturnType<typeof startTestApi>>} */
 let t;

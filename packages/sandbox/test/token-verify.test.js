@@ -14,15 +14,15 @@ import {
   createTokenVerifier,
   requestUrl,
 } from '../src/auth/verify.js';
-import { makeDpopProof, signIn } from '../src/test-support/login.js';
-import { startTestOidcServer } from '../src/test-support/oidc-server.js';
-import { craftAccessToken } from '../src/test-support/tokens.js';
+import { makeDpopProof, signIn } from '../test-support/login.js';
+import { startTestOidcServer } from '../test-support/oidc-server.js';
+import { craftAccessToken } from '../test-support/tokens.js';
 
-/** @type {import('../src/test-support/oidc-server.js').TestOidcServer} */
+/** @type {import('../test-support/oidc-server.js').TestOidcServer} */
 let op;
-/** @type {import('../src/test-support/login.js').SignInResult} */
+/** @type {import('../test-support/login.js').SignInResult} */
 let bearer;
-/** @type {import('../src/test-support/login.js').SignInResult} */
+/** @type {import('../test-support/login.js').SignInResult} */
 let bound;
 /** @type {string} */
 let url;

@@ -13,7 +13,7 @@
 import { createHash } from 'node:crypto';
 import { cancelFingerprint, checkCancelRequest, decideCancel, etagOf, nextVersion, validateCancellationRequest } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
-import { findAppointmentRow, toAppointment } from './store.js';
+import { findAppointmentRow, toAppointment } from '../data/store.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
 

@@ -18,7 +18,7 @@ import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
 import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
-import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, selfAccess, subjectsFor, toAppointment } from './store.js';
+import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
 
 /** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -183,7 +183,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
     const today = osloDate(at);
     const clientId = token.clientId ?? null;
     /**
-     * @param {Omit<import('./store.js').AccessLogEntry, 'actorPersonId' | 'clientId'>} e
+     * @param {Omit<import('../data/store.js').AccessLogEntry, 'actorPersonId' | 'clientId'>} e
      * @param {import('../db/index.js').Queryable} [q]
      */
     const log = (e, q = db) => logAccess(q, { ...e, actorPersonId: person.id, clientId });
@@ -191,7 +191,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
     /**
      * The subject in the path, when the caller may act for it with `scope`; else a logged 404/403.
      * @param {'appointments.read' | 'appointments.cancel' | 'services.read' | 'messages'} scope
-     * @param {{ action: import('./store.js').AccessLogEntry['action'], resource: import('./store.js').AccessLogEntry['resource'], resourceId?: string | null }} what
+     * @param {{ action: import('../data/store.js').AccessLogEntry['action'], resource: import('../data/store.js').AccessLogEntry['resource'], resourceId?: string | null }} what
      */
     async function access(scope, what) {
       const ref = op?.params.subjectId ?? '';

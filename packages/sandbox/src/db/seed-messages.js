@@ -4,7 +4,7 @@
  * test persons, and a few threads (for Ola: one with an unread staff reply, one started by
  * staff, one closed; for Emma: one).
  */
-import { insertMessage, insertThread, closeThread, markSeen } from '../api/messages-store.js';
+import { insertMessage, insertThread, closeThread, markSeen } from '../data/messages.js';
 
 /**
  * The staff test persons (the staff page at /staff lists them).
@@ -48,13 +48,13 @@ export async function seedMessages(tx, now) {
   const ago = (/** @type {number} */ hours) => new Date(now.getTime() - hours * HOUR);
   const ola = 'sub-ola-7f3a';
   const emma = 'sub-emma-b8e4';
-  /** @type {import('../api/messages-store.js').Reader} */
+  /** @type {import('../data/messages.js').Reader} */
   const olaP = { kind: 'person', id: 'psn-ola-7f3a' };
-  /** @type {import('../api/messages-store.js').Reader} */
+  /** @type {import('../data/messages.js').Reader} */
   const kari = { kind: 'person', id: 'psn-kari-2c91' };
-  /** @type {import('../api/messages-store.js').Reader} */
+  /** @type {import('../data/messages.js').Reader} */
   const per = { kind: 'person', id: 'psn-per-51d0' };
-  /** @param {string} id @param {string} cs @returns {import('../api/messages-store.js').Reader} */
+  /** @param {string} id @param {string} cs @returns {import('../data/messages.js').Reader} */
   const staffReader = (id, cs) => ({ kind: 'staff', id, careServiceId: cs });
   const nina = staffReader('stf-nina-hsp', 'cs-hjemmesykepleie-nord');
   const ahmed = staffReader('stf-ahmed-prakt', 'cs-praktisk-bistand');
@@ -103,7 +103,7 @@ export async function seedMessages(tx, now) {
  * @param {import('./index.js').Queryable} tx
  * @param {string} subjectId
  * @param {string} threadId
- * @param {import('../api/messages-store.js').Reader} reader
+ * @param {import('../data/messages.js').Reader} reader
  * @param {string} messageId
  * @param {Date} at
  */

@@ -1,11 +1,11 @@
 // @ts-check
 /**
  * What staff of a care service do with messages, over the database: used by the staff page
- * (/staff) and by tests (src/test-support/staff.js). Staff see only their own care service's
+ * (/staff) and by tests (test-support/staff.js). Staff see only their own care service's
  * threads; every read and change is in the access log (actor_kind staff).
  */
 import { messageLimits, normaliseText, textProblem } from '@omsorg/contract';
-import { logAccess } from '../api/store.js';
+import { logAccess } from '../data/store.js';
 import { osloDate } from '@omsorg/contract';
 import {
   closeThread,
@@ -18,7 +18,7 @@ import {
   threadParties,
   toThreadDetail,
   toThreads,
-} from '../api/messages-store.js';
+} from '../data/messages.js';
 
 /** A refusal the staff page shows (and tests see): `code` is stable. */
 export class StaffError extends Error {
@@ -59,13 +59,13 @@ export async function findStaff(q, staffId) {
   return s;
 }
 
-/** @param {Staff} staff @returns {import('../api/messages-store.js').Reader} */
+/** @param {Staff} staff @returns {import('../data/messages.js').Reader} */
 const readerOf = (staff) => ({ kind: 'staff', id: staff.id, careServiceId: staff.careServiceId });
 
 /**
  * @param {import('../db/index.js').Queryable} q
  * @param {Staff} staff
- * @param {Omit<import('../api/store.js').AccessLogEntry, 'actorPersonId' | 'actorKind'>} e
+ * @param {Omit<import('../data/store.js').AccessLogEntry, 'actorPersonId' | 'actorKind'>} e
  */
 const log = (q, staff, e) => logAccess(q, { ...e, actorPersonId: staff.id, actorKind: 'staff', clientId: 'staff-page' });
 

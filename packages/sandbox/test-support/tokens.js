@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SignJWT, importJWK } from 'jose';
-import { JWKS_FILE } from '../oidc/keys.js';
+import { JWKS_FILE } from '../src/oidc/keys.js';
 
 /**
  * @param {object} o

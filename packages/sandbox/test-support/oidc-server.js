@@ -7,7 +7,7 @@ import { createServer } from 'node:http';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createOidcProvider } from '../oidc/provider.js';
+import { createOidcProvider } from '../src/oidc/provider.js';
 
 export const TEST_CLIENT_ID = 'omsorg-test';
 
@@ -20,7 +20,7 @@ export const TEST_CLIENT_ID = 'omsorg-test';
  * @property {string} redirectUri `${origin}/callback` (answered with 200 by this server)
  * @property {string} postLogoutRedirectUri `${origin}/`
  * @property {string} dataDir
- * @property {import('../oidc/provider.js').OidcProviderHandle} oidc
+ * @property {import('../src/oidc/provider.js').OidcProviderHandle} oidc
  * @property {import('node:http').Server} server
  * @property {(opts?: { keepDataDir?: boolean }) => Promise<void>} close
  */
@@ -30,13 +30,13 @@ export const TEST_CLIENT_ID = 'omsorg-test';
  * @param {string} [o.dataDir] default: a new temporary directory (removed by `close()`)
  * @param {number} [o.port] default 0 (ephemeral); pass the old port to restart "the same" provider
  * @param {number} [o.accessTokenTtl]
- * @param {readonly import('../oidc/persons.js').TestPerson[]} [o.persons]
+ * @param {readonly import('../src/oidc/persons.js').TestPerson[]} [o.persons]
  * @returns {Promise<TestOidcServer>}
  */
 export async function startTestOidcServer({ dataDir, port = 0, accessTokenTtl, persons } = {}) {
   const ownDir = !dataDir;
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'omsorg-oidc-')));
-  /** @type {import('../oidc/provider.js').OidcProviderHandle | undefined} */
+  /** @type {import('../src/oidc/provider.js').OidcProviderHandle | undefined} */
   let oidc;
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?', 1)[0];

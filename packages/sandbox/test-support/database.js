@@ -13,16 +13,16 @@ import { randomBytes, createHash } from 'node:crypto';
 import { cp, mkdtemp, readFile, rename, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase, dropSchema } from './index.js';
-import { loadMigrations } from './migrate.js';
+import { openDatabase, dropSchema } from '../src/db/index.js';
+import { loadMigrations } from '../src/db/migrate.js';
 
 /**
  * @typedef {object} TestDatabase
- * @property {import('./index.js').Database} db
+ * @property {import('../src/db/index.js').Database} db
  * @property {string | undefined} dataDir PGlite's directory (reopen it to test a restart)
  * @property {string | undefined} databaseUrl
  * @property {string} schema
- * @property {() => Promise<import('./index.js').Database>} reopen closes the database and opens it again on the same data
+ * @property {() => Promise<import('../src/db/index.js').Database>} reopen closes the database and opens it again on the same data
  * @property {() => Promise<void>} cleanup closes and deletes everything
  */
 

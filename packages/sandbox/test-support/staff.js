@@ -10,12 +10,12 @@
  * Staff test persons: `staffPersons` (Nina Berg, home nursing north; Ahmed Khan, practical help;
  * Linn Solberg, respite care for children).
  */
-import * as ops from '../staff/ops.js';
+import * as ops from '../src/staff/ops.js';
 
-export { staffPersons } from '../db/seed-messages.js';
-export { StaffError } from '../staff/ops.js';
+export { staffPersons } from '../src/db/seed-messages.js';
+export { StaffError } from '../src/staff/ops.js';
 
-/** @typedef {import('../db/index.js').Database | string} Target a database, or a sandbox origin */
+/** @typedef {import('../src/db/index.js').Database | string} Target a database, or a sandbox origin */
 
 /**
  * A signed-in staff session over HTTP.
