@@ -16,35 +16,11 @@ import {
   type Thread,
   type ThreadDetail,
 } from '@omsorg/contract';
-import type { MockDb, SubjectRecord } from './db.js';
+import type { DraftRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
 import { defaultReplyPolicy, isRecipientService, type MessageFixture, type Party, type ReadFixture, type ThreadFixture } from '@omsorg/fixtures';
 import { osloIso } from '@omsorg/contract';
 
-/** A stored thread; `version` counts every change to it (a message, a read pointer, its status). */
-export interface ThreadRecord extends ThreadFixture {
-  version: number;
-}
-
-export interface DraftRecord {
-  key: string;
-  subjectId: string;
-  personId: string;
-  version: string;
-  text: string;
-  title: string | null;
-  grantedServiceId: string | null;
-  attachmentIds: string[];
-  updatedAt: string;
-}
-
-export interface StaffMessageOptions {
-  /** Default: the staff name of the thread's last staff message, else the care service's name. */
-  name?: string;
-  /** Default: the db's clock. */
-  at?: Date;
-  /** Files staff attach: `{ filename, contentType, bytes }`. */
-  attachments?: Array<{ filename: string; contentType: Attachment['contentType']; bytes: Uint8Array }>;
-}
+export type { DraftRecord, StaffMessageOptions, ThreadRecord } from './records.js';
 
 /** Who a party is, for "the same party": a person, or a staff member by name. */
 const partyKey = (p: { personId: string | null; name: string }): string => p.personId ?? `staff:${p.name}`;
