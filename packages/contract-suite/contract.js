@@ -16,7 +16,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
 
-export const OPENAPI_PATH = fileURLToPath(new URL('../openapi.yaml', import.meta.url));
+export const OPENAPI_PATH = fileURLToPath(import.meta.resolve('@omsorg/contract/openapi.yaml'));
 const ID = 'urn:omsorg:contract:openapi';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 /** Media types whose bodies are files (`format: binary` in the contract), never parsed as JSON. */

@@ -3,10 +3,10 @@
 /**
  * Runs the contract suite against one or more targets, one `node --test` process per target.
  *
- *   node packages/contract/suite/run.mjs                       # mocks, then sandbox
- *   node packages/contract/suite/run.mjs --target all          # mocks, sandbox, external
+ *   node packages/contract-suite/run.mjs                       # mocks, then sandbox
+ *   node packages/contract-suite/run.mjs --target all          # mocks, sandbox, external
  *   OMSORG_BASE_URL=https://api.example.no OMSORG_TOKEN=… [OMSORG_OTHER_TOKEN=…] \
- *     node packages/contract/suite/run.mjs --target external
+ *     node packages/contract-suite/run.mjs --target external
  *
  * Options: --target <list> (mocks, sandbox, external, all; comma-separated; default mocks,sandbox)
  *          --reporter <name> (node:test reporter, default spec)  --no-self-check
@@ -22,7 +22,7 @@ const here = (/** @type {string} */ f) => fileURLToPath(new URL(f, import.meta.u
 
 function usage(/** @type {string} */ message) {
   if (message) console.error(`run.mjs: ${message}`);
-  console.error('usage: node packages/contract/suite/run.mjs [--target mocks|sandbox|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check]');
+  console.error('usage: node packages/contract-suite/run.mjs [--target mocks|sandbox|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check]');
   process.exit(2);
 }
 

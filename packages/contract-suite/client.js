@@ -24,7 +24,7 @@ const TIMEOUT_MS = 15_000;
 export class DataError extends Error {
   /** @param {string} message */
   constructor(message) {
-    super(`DATA: ${message} (see packages/contract/suite/README.md, "Data")`);
+    super(`DATA: ${message} (see packages/contract-suite/README.md, "Data")`);
     this.name = 'DataError';
   }
 }

@@ -132,9 +132,10 @@ export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: '
  * @returns {Promise<Target>}
  */
 export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
-  const [{ startSandbox, openTestDatabase, TEST_CLIENT_ID }, { signIn }] = await Promise.all([
+  const [{ startSandbox, TEST_CLIENT_ID }, { openTestDatabase }, { signIn }] = await Promise.all([
     import('@omsorg/sandbox'),
-    import('@omsorg/sandbox/src/test-support/login.js'),
+    import('@omsorg/sandbox/test-support/database.js'),
+    import('@omsorg/sandbox/test-support/login.js'),
   ]);
   // A migrated, empty database of its own (PGlite: copied from a template, fast).
   const t = await openTestDatabase({ databaseUrl });
