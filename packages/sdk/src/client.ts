@@ -1,5 +1,6 @@
 import type { AppointmentPage } from '@omsorg/contract';
 import type { AuthState, CallOptions, Client, ClientConfig, ClientEventName, ClientEvents } from './types.js';
+import { createAppointmentPages } from './appointments.js';
 import { createCancelling } from './cancel.js';
 import { DEFAULT_RETRY, send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
@@ -83,6 +84,14 @@ export function createClient(config: ClientConfig): Client {
       (a) => store.newest(a),
     );
 
+  // Lists that differ only in page size share one request (appointments.ts).
+  const pages = createAppointmentPages({
+    store,
+    staleAfterMs,
+    subject: () => subject,
+    getPage: (path, options) => get(path, asAppointmentPage, options, true, (page, t) => page.items.forEach((a) => store.put(a, t))),
+  });
+
   const cancelling = createCancelling({
     http,
     store,
@@ -141,15 +150,7 @@ export function createClient(config: ClientConfig): Client {
 
     me: (options) => get('/v1/me', asMe, options, true),
 
-    listAppointments(query = {}, options) {
-      const q = new URLSearchParams();
-      if (query.when) q.set('when', query.when);
-      if (query.limit != null) q.set('limit', String(query.limit));
-      if (query.cursor) q.set('cursor', query.cursor);
-      const qs = q.toString();
-      const path = `/v1/subjects/${enc(query.subjectId ?? subject)}/appointments${qs ? `?${qs}` : ''}`;
-      return get(path, asAppointmentPage, options, true, (page, t) => page.items.forEach((a) => store.put(a, t))).then(resolvePage);
-    },
+    listAppointments: (query, options) => pages.list(query, options).then(resolvePage),
 
     getAppointment: (subjectId, appointmentId, options) => loadAppointment(subjectId, appointmentId, options, false),
 

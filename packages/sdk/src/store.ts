@@ -102,6 +102,11 @@ export class Store {
     this.appointments.clear();
   }
 
+  /** The current turn, so a caller can tell requests started in this turn from older ones. */
+  turnId(): number {
+    return this.currentTurn();
+  }
+
   private currentTurn(): number {
     if (!this.turnEnding) {
       this.turnEnding = true;
