@@ -4,6 +4,7 @@ import { createMockApi, scenarioNames, subjectIds, threadIds, tinyPng, type Mock
 import { messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until, type PersonKey } from '../test/setup.js';
+import { installClock, uninstallClock } from '../../../sdk/src/test/clock.js';
 import { countRequests, draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
 import { $, $$, button, fill, idsOf, mountSettled, polite, sr } from '../test/kit.js';
 import { messages as composerMessages } from '../composer/composer.messages.js';
@@ -39,6 +40,7 @@ describe('<omsorg-message-thread>', () => {
   afterEach(async () => {
     document.querySelectorAll('omsorg-message-thread').forEach((e) => e.remove());
     await draftSavesDone();
+    uninstallClock();
   });
 
   describe('default scenario', () => {
@@ -267,19 +269,24 @@ describe('<omsorg-message-thread>', () => {
 
     it('saves the draft at once when the session is about to expire, even while typing goes on', async () => {
       await scenario('default');
-      // The warning comes about 1 s after sign-in; typing every 200 ms never lets the
-      // one-second autosave pause happen, so only the warning can cause a save.
+      // On a fake clock the warning comes exactly 1 s after sign-in; typing every 200 ms never
+      // lets the one-second autosave pause happen, so only the warning can cause a save.
+      const clock = installClock();
       const auth = createMockAuth({ user: { sub: 'ola', name: names.ola }, signedIn: true, persist: false, expiresInMs: 4000 });
       const c = createClient({ baseUrl: API, auth, expiryWarningMs: 3000, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
+      const warned: number[] = [];
+      c.on('session-expiring', () => warned.push(clock.now()));
       const saves = countRequests((r) => r.method === 'PUT' && new URL(r.url).pathname.includes('/drafts/'));
       const el = await mount(c, threadIds.olaUnreadReply);
+      const start = clock.now();
       let text = 'Skriver';
-      const end = Date.now() + 2500;
-      while (Date.now() < end && saves.count === 0) {
+      while (warned.length === 0) {
+        expect(clock.now() - start, 'the warning is due 1 s after sign-in').to.be.below(2000);
         text += '.';
         await type(el, text);
-        await new Promise((r) => setTimeout(r, 200));
+        clock.tick(200);
       }
+      await until(() => saves.count > 0, 'a draft save after the warning');
       saves.stop();
       expect(saves.count, 'a draft save before the session ends').to.be.greaterThan(0);
     });
@@ -287,9 +294,13 @@ describe('<omsorg-message-thread>', () => {
     it('saves the draft on blur at once', async () => {
       const c = client('ola');
       const el = await mount(c, threadIds.olaUnreadReply);
+      // On a fake clock the one-second autosave cannot run: the save can only come from the blur.
+      const clock = installClock();
       await type(el, 'Lagres når jeg går videre');
+      expect(clock.pending()).to.include(1000);
       textarea(el).blur();
-      await until(() => ($(el, '[part="draft-status"]')?.textContent ?? '').startsWith('Utkast lagret'), 'saved on blur', 900);
+      await until(() => ($(el, '[part="draft-status"]')?.textContent ?? '').startsWith('Utkast lagret'), 'saved on blur');
+      expect(clock.pending(), 'the autosave timer is cleared').not.to.include(1000);
     });
 
     it('offers a choice when another tab changed the draft (412), and keeps or loads the text', async () => {

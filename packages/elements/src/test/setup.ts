@@ -36,6 +36,12 @@ export function testClient(person: PersonKey = 'ola', options: { signedIn?: bool
   return createClient({ baseUrl: API, auth, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
 }
 
+// The real timers, kept before any test installs a fake clock: `until` waits for work the test
+// set going, in real time.
+const realSetTimeout: typeof setTimeout = globalThis.setTimeout.bind(globalThis);
+const realClearTimeout: typeof clearTimeout = globalThis.clearTimeout.bind(globalThis);
+const realNow: () => number = performance.now.bind(performance);
+
 /**
  * The next animation frame, or 16 ms when frames do not come: with `concurrency` > 1 the test
  * pages that are not in front are hidden, and Chromium runs no animation frames for them.
@@ -44,19 +50,19 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       cancelAnimationFrame(frame);
-      clearTimeout(timer);
+      realClearTimeout(timer);
       resolve();
     };
     const frame = requestAnimationFrame(done);
-    const timer = setTimeout(done, 16);
+    const timer = realSetTimeout(done, 16);
   });
 }
 
 /** Waits until `predicate` is true, re-checking each animation frame (no fixed sleeps). */
 export async function until(predicate: () => boolean, what = 'condition', timeoutMs = 5000): Promise<void> {
-  const start = performance.now();
+  const start = realNow();
   while (!predicate()) {
-    if (performance.now() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    if (realNow() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await nextFrame();
   }
 }

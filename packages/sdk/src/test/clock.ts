@@ -43,7 +43,9 @@ export function installClock(): FakeClock {
   const perfStart = performance.now();
   const start = realNow();
   let now = start;
-  let nextId = 1;
+  // Far from the page's own timer ids, so clearing a fake id with the real clearTimeout (after
+  // uninstall) can never cancel a real timer.
+  let nextId = 1_000_000_000;
   const timers = new Map<number, Timer>();
 
   const fakeSetTimeout = (callback: Callback, ms = 0, ...args: unknown[]) => {
