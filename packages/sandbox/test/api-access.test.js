@@ -4,20 +4,10 @@
  * database on every request) and the append-only access log.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { PERSONS, PIDS, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
+import { describe, it } from 'node:test';
+import { PERSONS, PIDS, SUBJECTS, assertProblem, useTestApi } from './api-helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startTestApi>>} */
-let t;
-before(async () => {
-  t = await startTestApi();
-});
-after(async () => {
-  await t?.close();
-});
-beforeEach(async () => {
-  await t.reseed();
-});
+const t = useTestApi();
 
 const emmaPaths = [
   `/v1/subjects/${SUBJECTS.emma}/appointments`,

@@ -5,22 +5,12 @@
  * → 409 deadline-passed), success in both modes, replays.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { validateCancellationRequest as mockValidate } from '@omsorg/mocks';
 import { validateCancellationRequest } from '@omsorg/contract';
-import { ILL, NOW, PERSONS, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
+import { ILL, NOW, PERSONS, SUBJECTS, assertProblem, useTestApi } from './api-helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startTestApi>>} */
-let t;
-before(async () => {
-  t = await startTestApi();
-});
-after(async () => {
-  await t?.close();
-});
-beforeEach(async () => {
-  await t.reseed();
-});
+const t = useTestApi();
 
 const ids = {
   cancellable: 'apt-ola-prakt-d02',

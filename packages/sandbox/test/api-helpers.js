@@ -6,6 +6,7 @@
  * person (client id from `X-Test-Client`, default `test-client`).
  */
 import assert from 'node:assert/strict';
+import { after, before, beforeEach } from 'node:test';
 import { createServer } from 'node:http';
 import { createApi } from '../src/api/index.js';
 import { openTestDatabase } from '../test-support/database.js';
@@ -195,3 +196,44 @@ export function assertProblem(r, status, type) {
   assert.ok(r.body.detail, 'a problem has a detail');
   assert.ok(!/\bat\s+\S+\s+\(|node:internal|\.js:\d+/.test(r.text), 'no stack trace in a problem');
 }
+
+/**
+ * For a test file: `started()` once before its tests and closed after them, stood for by a
+ * stand-in whose members reach the started object (so a file writes `const t = useStarted(…)`
+ * instead of the same before/after/beforeEach lines again).
+ * @template {object} T
+ * @param {() => Promise<T>} start
+ * @param {{ close: (value: T) => Promise<unknown>, reseed?: (value: T) => Promise<unknown> }} o
+ * @returns {T}
+ */
+export function useStarted(start, { close, reseed }) {
+  /** @type {T | undefined} */
+  let value;
+  before(async () => {
+    value = await start();
+  });
+  after(async () => {
+    if (value) await close(value);
+  });
+  if (reseed) beforeEach(async () => reseed(/** @type {T} */ (value)));
+  return /** @type {T} */ (
+    new Proxy(
+      {},
+      {
+        get(_, key) {
+          if (!value) throw new Error('used before the test file started it');
+          // Not bound: a method called on the stand-in reads its members through it, and a
+          // member that is a function with properties of its own (the API) keeps them.
+          return /** @type {any} */ (value)[key];
+        },
+      },
+    )
+  );
+}
+
+/**
+ * One test API for a test file; with `reseed` (the default) back to the seed data before each test.
+ * @param {{ reseed?: boolean }} [o]
+ */
+export const useTestApi = ({ reseed = true } = {}) =>
+  useStarted(() => startTestApi(), { close: (t) => t.close(), ...(reseed ? { reseed: (t) => t.reseed() } : {}) });

@@ -1,19 +1,12 @@
 // @ts-check
 /** The API's reads: identity, appointments (upcoming/past, filters, keyset paging), services, routes. */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { beforeEach, describe, it } from 'node:test';
 import { createServer } from 'node:http';
 import { createApi } from '../src/api/index.js';
-import { NOW, PERSONS, PIDS, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
+import { NOW, PERSONS, PIDS, SUBJECTS, assertProblem, useTestApi } from './api-helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startTestApi>>} */
-let t;
-before(async () => {
-  t = await startTestApi();
-});
-after(async () => {
-  await t?.close();
-});
+const t = useTestApi({ reseed: false });
 
 /** @param {string} [query] @param {string} [subject] @param {string} [person] */
 const list = (query = '', subject = 'me', person = 'ola') => t.call(`/v1/subjects/${subject}/appointments${query}`, { person });

@@ -5,21 +5,11 @@
  * idempotency key decide); PGlite has one connection and runs the transactions one by one.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { testEngine } from '../test-support/database.js';
-import { ILL, SUBJECTS, startTestApi } from './api-helpers.js';
+import { ILL, SUBJECTS, useTestApi } from './api-helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startTestApi>>} */
-let t;
-before(async () => {
-  t = await startTestApi();
-});
-after(async () => {
-  await t?.close();
-});
-beforeEach(async () => {
-  await t.reseed();
-});
+const t = useTestApi();
 
 const id = 'apt-ola-prakt-d02';
 

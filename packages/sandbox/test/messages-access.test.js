@@ -4,21 +4,11 @@
  * `messages`; checked in the database on every request; every read, change and refusal logged.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { PERSONS, SUBJECTS, assertProblem } from './api-helpers.js';
-import { PNG, startMessages } from './messages-helpers.js';
+import { PNG, useMessages } from './messages-helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startMessages>>} */
-let m;
-before(async () => {
-  m = await startMessages();
-});
-after(async () => {
-  await m?.t.close();
-});
-beforeEach(async () => {
-  await m.t.reseed();
-});
+const m = useMessages();
 
 const OLA = SUBJECTS.ola;
 /** Every messages read of Ola's, as another person would ask. */

@@ -5,24 +5,14 @@
  * thread's parties; downloads that never run in the API's origin.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { constants, deflateRawSync, deflateSync } from 'node:zlib';
 import { SUBJECTS, assertProblem } from './api-helpers.js';
-import { PDF, PNG, startMessages } from './messages-helpers.js';
+import { PDF, PNG, useMessages } from './messages-helpers.js';
 import { pdfInflateMaxBytes as PDF_INFLATE_MAX_BYTES, pdfRefusal } from '@omsorg/contract';
 import { attachmentFilename } from '../src/api/attachments.js';
 
-/** @type {Awaited<ReturnType<typeof startMessages>>} */
-let m;
-before(async () => {
-  m = await startMessages();
-});
-after(async () => {
-  await m?.t.close();
-});
-beforeEach(async () => {
-  await m.t.reseed();
-});
+const m = useMessages();
 
 const MiB = 1024 * 1024;
 const OLA = SUBJECTS.ola;

@@ -3,7 +3,7 @@
  * Shared by the messages tests (not a test itself): the API of api-helpers.js plus short calls
  * for starting threads, replying and uploading files.
  */
-import { PERSONS, startTestApi } from './api-helpers.js';
+import { PERSONS, startTestApi, useStarted } from './api-helpers.js';
 
 /** A 1×1 PNG. */
 export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360000002000100e221bc330000000049454e44ae426082', 'hex');
@@ -72,3 +72,6 @@ export async function startMessages() {
 
   return { t, start, send, upload, download };
 }
+
+/** The messages API for a test file, back to the seed data before each test. */
+export const useMessages = () => useStarted(() => startMessages(), { close: (m) => m.t.close(), reseed: (m) => m.t.reseed() });

@@ -5,31 +5,18 @@
  * authorization have their own files (messages-attachments, messages-access).
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { NOW, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
+import { describe, it } from 'node:test';
+import { NOW, SUBJECTS, assertProblem } from './api-helpers.js';
 import { staffReply } from '../test-support/staff.js';
-import { startMessages } from './messages-helpers.js';
+import { useMessages } from './messages-helpers.js';
 
-/** @type {Awaited<ReturnType<typeof startMessages>>} */
-let m;
-/** @type {Awaited<ReturnType<typeof startTestApi>>} */
-let t;
-before(async () => {
-  m = await startMessages();
-  t = m.t;
-});
-after(async () => {
-  await t?.close();
-});
-beforeEach(async () => {
-  await t.reseed();
-});
+const m = useMessages();
 
 const OLA_THREADS = `/v1/subjects/${SUBJECTS.ola}/threads`;
 
 describe('recipients', () => {
   it('lists one recipient per active or planned granted service, with the reply policy', async () => {
-    const ola = await t.call('/v1/subjects/me/message-recipients');
+    const ola = await m.t.call('/v1/subjects/me/message-recipients');
     assert.equal(ola.status, 200, ola.text);
     assert.deepEqual(
       ola.body.items.map((/** @type {any} */ r) => r.grantedServiceId),
@@ -41,7 +28,7 @@ describe('recipients', () => {
       notice: 'Vi leser meldinger på hverdager mellom 08 og 15. Haster det, ring 21 00 00 15.',
     });
     assert.equal(ola.body.items[0].careService.id, 'cs-hjemmesykepleie-nord');
-    const emma = await t.call(`/v1/subjects/${SUBJECTS.emma}/message-recipients`, { person: 'per' });
+    const emma = await m.t.call(`/v1/subjects/${SUBJECTS.emma}/message-recipients`, { person: 'per' });
     assert.deepEqual(
       emma.body.items.map((/** @type {any} */ r) => r.grantedServiceId),
       ['vedtak-emma-regnbuen', 'vedtak-emma-avlastning', 'vedtak-emma-stottekontakt'],
@@ -52,7 +39,7 @@ describe('recipients', () => {
 
 describe('threads and unread counts', () => {
   it('lists the subject\'s threads, latest activity first, with unread counts per signed-in person', async () => {
-    const ola = await t.call('/v1/subjects/me/threads');
+    const ola = await m.t.call('/v1/subjects/me/threads');
     assert.equal(ola.status, 200, ola.text);
     assert.deepEqual(
       ola.body.items.map((/** @type {any} */ x) => [x.id, x.status, x.unreadCount, x.startedBy]),
@@ -65,7 +52,7 @@ describe('threads and unread counts', () => {
     assert.equal(ola.body.unreadCount, 2);
     assert.equal(ola.body.nextCursor, null);
     // Kari reads the same threads with her own read pointers.
-    const kari = await t.call(OLA_THREADS, { person: 'kari' });
+    const kari = await m.t.call(OLA_THREADS, { person: 'kari' });
     assert.deepEqual(kari.body.items.map((/** @type {any} */ x) => x.unreadCount), [1, 1, 1]);
     assert.equal(kari.body.unreadCount, 3);
     assert.notEqual(kari.headers.get('etag'), ola.headers.get('etag'), 'the list ETag includes the caller\'s unread state');
@@ -76,10 +63,10 @@ describe('threads and unread counts', () => {
     assert.equal(first.messageCount, 2);
     assert.match(first.lastActivityAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/);
     assert.deepEqual(first.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.name]), [['staff', 'Nina Berg']]);
-    const emma = await t.call(`/v1/subjects/${SUBJECTS.emma}/threads`, { person: 'per' });
+    const emma = await m.t.call(`/v1/subjects/${SUBJECTS.emma}/threads`, { person: 'per' });
     assert.deepEqual(emma.body.items.map((/** @type {any} */ x) => x.id), ['thr-emma-pakkeliste']);
     assert.equal(emma.body.unreadCount, 0);
-    assert.deepEqual((await t.call('/v1/subjects/me/threads', { person: 'test' })).body, { items: [], nextCursor: null, unreadCount: 0 });
+    assert.deepEqual((await m.t.call('/v1/subjects/me/threads', { person: 'test' })).body, { items: [], nextCursor: null, unreadCount: 0 });
   });
 
   it('pages with an opaque cursor and refuses a bad limit or cursor', async () => {
@@ -87,7 +74,7 @@ describe('threads and unread counts', () => {
     const seen = [];
     let url = `${OLA_THREADS}?limit=1`;
     for (let i = 0; i < 5; i++) {
-      const r = await t.call(url);
+      const r = await m.t.call(url);
       assert.equal(r.status, 200, r.text);
       seen.push(...r.body.items.map((/** @type {any} */ x) => x.id));
       if (!r.body.nextCursor) break;
@@ -95,12 +82,12 @@ describe('threads and unread counts', () => {
     }
     assert.deepEqual(seen, ['thr-ola-medisiner', 'thr-ola-rengjoring', 'thr-ola-nokkelboks']);
     for (const q of ['limit=0', 'limit=501', 'limit=x', 'cursor=%25%25', 'cursor=WyJ1cGNvbWluZyIsMCwiYSJd']) {
-      assertProblem(await t.call(`${OLA_THREADS}?${q}`), 400, 'validation');
+      assertProblem(await m.t.call(`${OLA_THREADS}?${q}`), 400, 'validation');
     }
   });
 
   it('shows one thread with its messages oldest first: roles, on behalf of, own messages, unread', async () => {
-    const asKari = await t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
+    const asKari = await m.t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
     assert.equal(asKari.status, 200, asKari.text);
     assert.equal(asKari.headers.get('etag'), `"${asKari.body.version}"`);
     assert.deepEqual(
@@ -110,22 +97,22 @@ describe('threads and unread counts', () => {
         ['msg-ola-med-2', 'staff', null, false, true],
       ],
     );
-    const asOla = await t.call('/v1/subjects/me/threads/thr-ola-medisiner');
+    const asOla = await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner');
     assert.deepEqual(asOla.body.messages.map((/** @type {any} */ x) => [x.sender.isCurrentUser, x.unread]), [[false, false], [false, true]]);
-    assertProblem(await t.call('/v1/subjects/me/threads/thr-emma-pakkeliste'), 404, 'not-found');
-    assertProblem(await t.call('/v1/subjects/me/threads/thr-nope'), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-emma-pakkeliste'), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope'), 404, 'not-found');
   });
 
   it('marks read per person; seenSinceLastUpdate lists who saw the thread since its last message', async () => {
-    const r = await t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-2' } });
+    const r = await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-2' } });
     assert.equal(r.status, 200, r.text);
     assert.deepEqual(r.body, { threadId: 'thr-ola-medisiner', unreadCount: 0, totalUnreadCount: 1 });
     // Idempotent, and never backwards.
-    const again = await t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-1' } });
+    const again = await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-1' } });
     assert.deepEqual(again.body, r.body);
     // Kari's pointer did not move.
-    assert.equal((await t.call(OLA_THREADS, { person: 'kari' })).body.unreadCount, 3);
-    const thread = await t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
+    assert.equal((await m.t.call(OLA_THREADS, { person: 'kari' })).body.unreadCount, 3);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
     assert.deepEqual(
       thread.body.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.name, s.isCurrentUser]),
       [['staff', 'Nina Berg', false], ['citizen', 'Ola Nordmann', false]],
@@ -133,42 +120,42 @@ describe('threads and unread counts', () => {
     // A reply resets it: only the writer has seen the new last message.
     const sent = await m.send('thr-ola-medisiner', { text: 'Takk!' }, { person: 'kari', subject: SUBJECTS.ola });
     assert.equal(sent.status, 201, sent.text);
-    const afterReply = await t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
+    const afterReply = await m.t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
     assert.deepEqual(afterReply.body.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.isCurrentUser]), [['relative', true]]);
     assert.equal(afterReply.body.unreadCount, 0, 'one\'s own message is never unread');
-    assertProblem(await t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-ren-1' } }), 400, 'validation');
-    assertProblem(await t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: {} }), 400, 'validation');
-    assertProblem(await t.call('/v1/subjects/me/threads/thr-nope/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-2' } }), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-ren-1' } }), 400, 'validation');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: {} }), 400, 'validation');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-2' } }), 404, 'not-found');
   });
 });
 
 describe('polling with ETags', () => {
   it('answers an unchanged poll with 304, and 200 with the new unread count after a staff reply', async () => {
-    const first = await t.call(OLA_THREADS);
+    const first = await m.t.call(OLA_THREADS);
     const etag = /** @type {string} */ (first.headers.get('etag'));
     assert.ok(etag);
-    const unchanged = await t.call(OLA_THREADS, { headers: { 'If-None-Match': etag } });
+    const unchanged = await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': etag } });
     assert.equal(unchanged.status, 304);
     assert.equal(unchanged.text, '');
     assert.equal(unchanged.headers.get('etag'), etag);
-    const thread = await t.call(`${OLA_THREADS}/thr-ola-rengjoring`);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`);
     const threadTag = /** @type {string} */ (thread.headers.get('etag'));
-    assert.equal((await t.call(`${OLA_THREADS}/thr-ola-rengjoring`, { headers: { 'If-None-Match': threadTag } })).status, 304);
+    assert.equal((await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`, { headers: { 'If-None-Match': threadTag } })).status, 304);
 
-    await staffReply(t.db, { staffId: 'stf-ahmed-prakt', subjectId: SUBJECTS.ola, threadId: 'thr-ola-rengjoring', text: 'Onsdag kl. 10 passer fint for oss.', now: NOW });
+    await staffReply(m.t.db, { staffId: 'stf-ahmed-prakt', subjectId: SUBJECTS.ola, threadId: 'thr-ola-rengjoring', text: 'Onsdag kl. 10 passer fint for oss.', now: NOW });
 
-    const changed = await t.call(OLA_THREADS, { headers: { 'If-None-Match': etag } });
+    const changed = await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': etag } });
     assert.equal(changed.status, 200);
     assert.notEqual(changed.headers.get('etag'), etag);
     assert.equal(changed.body.unreadCount, 3);
     assert.equal(changed.body.items[0].id, 'thr-ola-rengjoring', 'latest activity first');
-    const changedThread = await t.call(`${OLA_THREADS}/thr-ola-rengjoring`, { headers: { 'If-None-Match': threadTag } });
+    const changedThread = await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`, { headers: { 'If-None-Match': threadTag } });
     assert.equal(changedThread.status, 200);
     assert.equal(changedThread.body.messages.length, 2);
     // Marking it seen changes the caller's ETag too.
     const tag2 = /** @type {string} */ (changed.headers.get('etag'));
-    await t.call(`${OLA_THREADS}/thr-ola-rengjoring/seen`, { method: 'PUT', body: { upToMessageId: changedThread.body.messages[1].id } });
-    const afterSeen = await t.call(OLA_THREADS, { headers: { 'If-None-Match': tag2 } });
+    await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring/seen`, { method: 'PUT', body: { upToMessageId: changedThread.body.messages[1].id } });
+    const afterSeen = await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': tag2 } });
     assert.equal(afterSeen.status, 200);
     assert.equal(afterSeen.body.unreadCount, 1, 'only the other thread\'s staff reply is left');
   });
@@ -186,7 +173,7 @@ describe('starting a thread', () => {
     assert.equal(r.body.messages[0].text, 'Kan jeg bli hentet\nkl. 9?', 'line endings normalised');
     assert.deepEqual(r.body.messages[0].sender, { role: 'citizen', name: 'Ola Nordmann', onBehalfOf: null, isCurrentUser: true });
     assert.equal(r.body.unreadCount, 0);
-    const list = await t.call('/v1/subjects/me/threads');
+    const list = await m.t.call('/v1/subjects/me/threads');
     assert.equal(list.body.items[0].id, r.body.id);
     // Kari, for Ola: a relative, on behalf of Ola.
     const kari = await m.start({ grantedServiceId: 'vedtak-ola-hsp', title: 'Spørsmål', text: 'Hei' }, { person: 'kari', subject: SUBJECTS.ola });
@@ -198,12 +185,12 @@ describe('starting a thread', () => {
   });
 
   it('refuses a service the subject does not receive: 422 recipient-not-allowed, nothing stored, logged', async () => {
-    const mark = await t.logMark();
+    const mark = await m.t.logMark();
     for (const id of ['vedtak-ola-mat', 'vedtak-emma-regnbuen', 'vedtak-nope']) {
       assertProblem(await m.start({ grantedServiceId: id, title: 'Hei', text: 'Hei' }), 422, 'recipient-not-allowed');
     }
-    assert.equal((await t.call('/v1/subjects/me/threads')).body.items.length, 3);
-    const rows = await t.logSince(mark);
+    assert.equal((await m.t.call('/v1/subjects/me/threads')).body.items.length, 3);
+    const rows = await m.t.logSince(mark);
     assert.deepEqual(
       rows.filter((r) => r.resource === 'threads' && r.action === 'create').map((r) => [r.outcome, r.status]),
       [['refused', 422], ['refused', 422], ['refused', 422]],
@@ -232,7 +219,7 @@ describe('starting a thread', () => {
   });
 
   it('replays the same key with the first answer; the same key with another body is 422', async () => {
-    const key = t.newKey();
+    const key = m.t.newKey();
     const body = { grantedServiceId: 'vedtak-ola-hsp', title: 'Hei', text: 'Første' };
     const a = await m.start(body, { key });
     const b = await m.start(body, { key });
@@ -240,7 +227,7 @@ describe('starting a thread', () => {
     assert.equal(b.status, 201);
     assert.equal(b.text, a.text);
     assertProblem(await m.start({ ...body, text: 'Andre' }, { key }), 422, 'idempotency-key-reused');
-    assert.equal((await t.call('/v1/subjects/me/threads')).body.items.length, 4);
+    assert.equal((await m.t.call('/v1/subjects/me/threads')).body.items.length, 4);
   });
 });
 
@@ -252,12 +239,12 @@ describe('replies', () => {
     assert.equal(r.body.unread, false);
     assert.deepEqual(r.body.attachments, []);
     assert.equal(r.body.sender.role, 'citizen');
-    const thread = await t.call(`${OLA_THREADS}/thr-ola-rengjoring`);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`);
     assert.deepEqual(thread.body.messages.map((/** @type {any} */ x) => x.id).at(-1), r.body.id);
-    const mark = await t.logMark();
+    const mark = await m.t.logMark();
     assertProblem(await m.send('thr-ola-nokkelboks', { text: 'Hallo?' }), 409, 'thread-closed');
     assertProblem(await m.send('thr-nope', { text: 'Hallo?' }), 404, 'not-found');
-    assert.deepEqual((await t.logSince(mark)).map((x) => [x.action, x.resource, x.resource_id, x.outcome, x.status]), [
+    assert.deepEqual((await m.t.logSince(mark)).map((x) => [x.action, x.resource, x.resource_id, x.outcome, x.status]), [
       ['create', 'message', 'thr-ola-nokkelboks', 'refused', 409],
       ['create', 'message', 'thr-nope', 'not-found', 404],
     ]);
@@ -267,11 +254,11 @@ describe('replies', () => {
   });
 
   it('five concurrent sends with one key make one message and five identical answers', async () => {
-    const key = t.newKey();
+    const key = m.t.newKey();
     const answers = await Promise.all(Array.from({ length: 5 }, () => m.send('thr-ola-medisiner', { text: 'Bare én gang' }, { key })));
     assert.deepEqual(answers.map((a) => a.status), [201, 201, 201, 201, 201]);
     assert.equal(new Set(answers.map((a) => a.text)).size, 1);
-    const { rows } = await t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-medisiner' AND text = 'Bare én gang'");
+    const { rows } = await m.t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-medisiner' AND text = 'Bare én gang'");
     assert.equal(rows[0].n, 1);
   });
 });
@@ -280,9 +267,9 @@ describe('drafts', () => {
   const NEW = '/v1/subjects/me/drafts/new';
 
   it('creates with If-None-Match: *, replaces with If-Match; 428 without either, 412 when stale', async () => {
-    assertProblem(await t.call(NEW), 404, 'not-found');
-    assertProblem(await t.call(NEW, { method: 'PUT', body: { text: 'Hei' } }), 428, 'precondition-required');
-    const created = await t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Hei', title: 'Utkast', grantedServiceId: 'vedtak-ola-hsp' } });
+    assertProblem(await m.t.call(NEW), 404, 'not-found');
+    assertProblem(await m.t.call(NEW, { method: 'PUT', body: { text: 'Hei' } }), 428, 'precondition-required');
+    const created = await m.t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Hei', title: 'Utkast', grantedServiceId: 'vedtak-ola-hsp' } });
     assert.equal(created.status, 200, created.text);
     const tag = /** @type {string} */ (created.headers.get('etag'));
     assert.equal(tag, `"${created.body.version}"`);
@@ -290,51 +277,51 @@ describe('drafts', () => {
       key: 'new', version: undefined, text: 'Hei', title: 'Utkast', grantedServiceId: 'vedtak-ola-hsp', attachments: [], updatedAt: undefined,
     });
     // A second tab that also thinks there is no draft.
-    assertProblem(await t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Annet' } }), 412, 'precondition-failed');
-    const replaced = await t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'Hei igjen' } });
+    assertProblem(await m.t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Annet' } }), 412, 'precondition-failed');
+    const replaced = await m.t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'Hei igjen' } });
     assert.equal(replaced.status, 200, replaced.text);
     assert.notEqual(replaced.headers.get('etag'), tag);
-    assertProblem(await t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'Gammel fane' } }), 412, 'precondition-failed');
-    const got = await t.call(NEW);
+    assertProblem(await m.t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'Gammel fane' } }), 412, 'precondition-failed');
+    const got = await m.t.call(NEW);
     assert.equal(got.body.text, 'Hei igjen');
     assert.equal(got.headers.get('etag'), replaced.headers.get('etag'));
     // Per signed-in person: Kari acting for Ola has no draft of Ola's.
-    assertProblem(await t.call(`/v1/subjects/${SUBJECTS.ola}/drafts/new`, { person: 'kari' }), 404, 'not-found');
+    assertProblem(await m.t.call(`/v1/subjects/${SUBJECTS.ola}/drafts/new`, { person: 'kari' }), 404, 'not-found');
     // Deleting needs the current tag.
-    assertProblem(await t.call(NEW, { method: 'DELETE' }), 428, 'precondition-required');
-    assertProblem(await t.call(NEW, { method: 'DELETE', headers: { 'If-Match': tag } }), 412, 'precondition-failed');
-    const del = await t.call(NEW, { method: 'DELETE', headers: { 'If-Match': /** @type {string} */ (replaced.headers.get('etag')) } });
+    assertProblem(await m.t.call(NEW, { method: 'DELETE' }), 428, 'precondition-required');
+    assertProblem(await m.t.call(NEW, { method: 'DELETE', headers: { 'If-Match': tag } }), 412, 'precondition-failed');
+    const del = await m.t.call(NEW, { method: 'DELETE', headers: { 'If-Match': /** @type {string} */ (replaced.headers.get('etag')) } });
     assert.equal(del.status, 204);
-    assertProblem(await t.call(NEW), 404, 'not-found');
+    assertProblem(await m.t.call(NEW), 404, 'not-found');
     // Made again after a delete: an old tag never matches the new draft.
-    await t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Ny' } });
-    assertProblem(await t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'x' } }), 412, 'precondition-failed');
+    await m.t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Ny' } });
+    assertProblem(await m.t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'x' } }), 412, 'precondition-failed');
   });
 
   it('keeps up to 20,000 characters; refuses more, bidi controls, and a draft for a thread that does not exist', async () => {
-    const long = await t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'x'.repeat(20000) } });
+    const long = await m.t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'x'.repeat(20000) } });
     assert.equal(long.status, 200, long.text.slice(0, 200));
     const tag = /** @type {string} */ (long.headers.get('etag'));
-    const tooLong = await t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'x'.repeat(20001) } });
+    const tooLong = await m.t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'x'.repeat(20001) } });
     assertProblem(tooLong, 400, 'validation');
     assert.deepEqual(tooLong.body.errors, [{ pointer: '/text', code: 'too-long' }]);
-    const bidi = await t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'a\u2066b' } });
+    const bidi = await m.t.call(NEW, { method: 'PUT', headers: { 'If-Match': tag }, body: { text: 'a\u2066b' } });
     assertProblem(bidi, 400, 'validation');
     assert.deepEqual(bidi.body.errors, [{ pointer: '/text', code: 'invalid-character' }]);
-    assertProblem(await t.call('/v1/subjects/me/drafts/thr-nope', { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'x' } }), 404, 'not-found');
-    assertProblem(await t.call('/v1/subjects/me/drafts/thr-emma-pakkeliste'), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-nope', { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'x' } }), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-emma-pakkeliste'), 404, 'not-found');
   });
 
   it('sending deletes the sender\'s draft for that thread (and starting a thread the `new` draft), not others\'', async () => {
     const path = '/v1/subjects/me/drafts/thr-ola-medisiner';
-    assert.equal((await t.call(path, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Uferdig' } })).status, 200);
+    assert.equal((await m.t.call(path, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Uferdig' } })).status, 200);
     const kariPath = `/v1/subjects/${SUBJECTS.ola}/drafts/thr-ola-medisiner`;
-    assert.equal((await t.call(kariPath, { person: 'kari', method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Kari skriver' } })).status, 200);
+    assert.equal((await m.t.call(kariPath, { person: 'kari', method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Kari skriver' } })).status, 200);
     assert.equal((await m.send('thr-ola-medisiner', { text: 'Ferdig' })).status, 201);
-    assertProblem(await t.call(path), 404, 'not-found');
-    assert.equal((await t.call(kariPath, { person: 'kari' })).body.text, 'Kari skriver');
-    assert.equal((await t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Ny tråd' } })).status, 200);
+    assertProblem(await m.t.call(path), 404, 'not-found');
+    assert.equal((await m.t.call(kariPath, { person: 'kari' })).body.text, 'Kari skriver');
+    assert.equal((await m.t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Ny tråd' } })).status, 200);
     assert.equal((await m.start({ grantedServiceId: 'vedtak-ola-hsp', title: 'Hei', text: 'Ny tråd' })).status, 201);
-    assertProblem(await t.call(NEW), 404, 'not-found');
+    assertProblem(await m.t.call(NEW), 404, 'not-found');
   });
 });
