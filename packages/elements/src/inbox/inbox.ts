@@ -2,38 +2,23 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import {
-  labelFor,
-  messageLimits,
-  normaliseText,
-  textProblem,
-  type Recipient,
-  type Thread,
-  type ThreadDetail,
-  type ThreadPage,
-} from '@omsorg/contract';
+import type { Thread, ThreadPage } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
-import type { Composer, FormError } from '../composer/composer.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
-import { inert } from '../internal/message-text.js';
 import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
 import { messages, type InboxMessages } from './inbox.messages.js';
 import { styles } from './inbox.styles.js';
+import { bdi, NewMessage } from './new-message.js';
 
 type View = 'list' | 'thread' | 'new';
 
 /** The thread element, loaded after the list has painted (or when a thread is opened). */
 let threadElement: Promise<unknown> | undefined;
 const loadThreadElement = () => (threadElement ??= import('../message-thread/define.js').catch(() => (threadElement = undefined)));
-/** Writing (the composer) is loaded when the person starts a new message. */
-type ComposerModule = typeof import('../composer/composer.js');
-let composerModule: Promise<ComposerModule> | undefined;
-const loadComposer = () => (composerModule ??= import('../composer/composer.js'));
 type Failure = { kind?: string; status?: number };
-const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
 
 /**
  * The subject's secure messages with the care services: every thread with its title, care
@@ -121,59 +106,28 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   @state() private moreError?: unknown;
   @state() private view: View = 'list';
   @state() private openThreadId?: string;
-  @state() private recipients?: Recipient[];
-  @state() private recipientsError?: unknown;
-  @state() private serviceId?: string;
-  @state() private subjectLine = '';
   @state() private count?: number;
-  @state() private composer?: Composer;
-  @state() private notices?: ComposerModule['renderServiceNotices'];
 
   private stopWatch?: () => void;
   private watching?: string;
   private lastOpened?: string;
   private focusAfterUpdate?: () => void;
 
-  /** The composer of the new-message form, created (and its code loaded) on first use. */
-  private async ensureComposer(): Promise<Composer | undefined> {
-    if (this.composer) return this.composer;
-    let mod: ComposerModule;
-    try {
-      mod = await loadComposer();
-    } catch (e) {
-      composerModule = undefined;
-      this.recipientsError = e;
-      return undefined;
-    }
-    if (this.composer) return this.composer;
-    const c = new mod.Composer(this, {
-    id: 'new',
+  /** The new-message form (its composer is loaded on first use). */
+  private readonly newMessage = new NewMessage(this, {
     client: () => this.activeClient,
     subject: () => this.subject,
-    key: () => (this.view === 'new' ? 'new' : undefined),
     locale: () => this.locale,
     common: () => this.common,
+    t: () => this.t,
+    shown: () => this.view === 'new',
     announce: (text) => {
       this.politeText = text;
     },
-    owns: (i) => i.outgoing.kind === 'thread' && i.outgoing.subjectId === this.subject,
-    extra: () => ({ title: this.subjectLine || null, grantedServiceId: this.serviceId ?? null }),
-    restore: (f) => {
-      if (f.title != null) this.subjectLine = f.title;
-      if (f.grantedServiceId != null) this.serviceId = f.grantedServiceId;
-    },
-    // The SDK has put the new thread in the stored list (threads-changed) before it says
-    // "sent": nothing to fetch here.
-    sent: (item) => {
-      const thread = item.result as ThreadDetail | undefined;
-      if (thread && 'messages' in thread && this.view === 'new') this.showThread(thread.id);
-    },
+    listen: (type, fn) => this.listen(type, fn),
+    opened: (threadId) => this.showThread(threadId),
+    back: () => void this.back(),
   });
-    if (this.activeClient) c.subscribe((type, fn) => this.listen(type, fn));
-    this.notices = mod.renderServiceNotices;
-    this.composer = c;
-    return c;
-  }
 
   /** The subject's unread messages, once known. */
   get unreadCount(): number | undefined {
@@ -187,7 +141,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
 
   protected override clientConnected(client: Client): void {
     super.clientConnected(client);
-    this.composer?.subscribe((type, fn) => this.listen(type, fn));
+    this.newMessage.subscribe();
     this.listen('threads-changed', ({ subjectId, page }) => {
       if (subjectId === this.subject && this.phase === 'ready') this.onPage(page);
     });
@@ -225,8 +179,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.moreError = undefined;
     this.view = 'list';
     this.openThreadId = undefined;
-    this.recipients = undefined;
-    this.recipientsError = undefined;
+    this.newMessage.clear();
     this.stopWatching();
   }
 
@@ -322,7 +275,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   }
 
   private back = async () => {
-    if (this.view === 'new') await this.composer?.flush();
+    if (this.view === 'new') await this.newMessage.flush();
     const from = this.view;
     // The list stayed current while a thread was open (the watcher, "seen", sends): no refetch.
     this.view = 'list';
@@ -336,68 +289,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   private startNew = async () => {
     this.view = 'new';
     this.afterUpdate(() => this.renderRoot.querySelector<HTMLElement>('#new-heading')?.focus());
-    if (!this.recipients) void this.loadRecipients();
-    void (await this.ensureComposer())?.load();
-  };
-
-  private async loadRecipients(): Promise<void> {
-    const client = this.activeClient;
-    if (!client) return;
-    this.recipientsError = undefined;
-    try {
-      const list = await client.listMessageRecipients(this.subject);
-      this.recipients = list.items;
-      if (this.serviceId && !list.items.some((r) => r.grantedServiceId === this.serviceId)) this.serviceId = undefined;
-      if (!this.serviceId && list.items.length === 1) this.serviceId = list.items[0]!.grantedServiceId;
-    } catch (e) {
-      this.recipientsError = e;
-    }
-  }
-
-  private onService = (e: Event) => {
-    this.serviceId = (e.target as HTMLInputElement).value;
-    const c = this.composer;
-    if (!c) return;
-    c.errors = c.errors.filter((x) => x.field !== 'new-recipient-0');
-    c.touch();
-  };
-
-  private onSubjectLine = (e: Event) => {
-    this.subjectLine = (e.target as HTMLInputElement).value;
-    this.composer?.touch();
-  };
-
-  private subjectProblem(): string | undefined {
-    const t = this.t;
-    const problem = textProblem(normaliseText(this.subjectLine).trim(), messageLimits.titleMaxChars);
-    if (problem === 'required') return t.errorSubject;
-    if (problem === 'too-long') return t.errorSubjectTooLong(messageLimits.titleMaxChars);
-    if (problem === 'invalid-character') return t.errorSubjectInvalid;
-    return undefined;
-  }
-
-  private onSubmitNew = (e: Event) => {
-    e.preventDefault();
-    const c = this.composer;
-    if (!c || c.busy) return;
-    const errors: FormError[] = [];
-    if (!this.serviceId) errors.push({ field: 'new-recipient-0', text: this.t.errorRecipient });
-    const subjectProblem = this.subjectProblem();
-    if (subjectProblem) errors.push({ field: 'new-subject', text: subjectProblem });
-    errors.push(...c.validate());
-    if (errors.length) {
-      c.showErrors(errors);
-      return;
-    }
-    const subjectId = this.subject;
-    const grantedServiceId = this.serviceId!;
-    const title = normaliseText(this.subjectLine).trim();
-    void c
-      .send((text, attachments) => ({ kind: 'thread', subjectId, grantedServiceId, title, text, attachments }))
-      .then(() => {
-        this.subjectLine = '';
-        c.focusText();
-      });
+    await this.newMessage.start();
   };
 
   // ---- rendering --------------------------------------------------------------------------
@@ -422,7 +314,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
 
   protected override renderData(level: number): unknown {
     if (this.view === 'thread' && this.openThreadId) return this.renderThread(level);
-    if (this.view === 'new') return this.renderNew(level);
+    if (this.view === 'new') return this.newMessage.render(level);
     return this.renderList(level);
   }
 
@@ -487,76 +379,6 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
         ${this.loadingMore ? t.loadingMore : this.moreError ? this.common.retry : t.showMore}
       </button>
     </div>`;
-  }
-
-  private renderNew(level: number): TemplateResult {
-    const t = this.t;
-    const c = this.composer;
-    const H = headingTag(level + 1);
-    const chosen = this.recipients?.find((r) => r.grantedServiceId === this.serviceId);
-    return html`<section part="new-message" class="new-message" aria-labelledby="new-heading">
-      ${staticHtml`<${H} id="new-heading" part="new-heading" class="new-heading" tabindex="-1">${t.newHeading}</${H}>`}
-      ${this.notices?.(this.locale, chosen?.replyPolicy)} ${this.renderNewBody(t, c)} ${c?.renderOutbox()}
-    </section>`;
-  }
-
-  private renderLoadingNew(t: InboxMessages): TemplateResult {
-    return html`<p class="loading-recipients" aria-busy="true">${t.loadingRecipients}</p>`;
-  }
-
-  private renderNewBody(t: InboxMessages, c: Composer | undefined): TemplateResult {
-    const cancel = html`<button type="button" part="cancel-button" class="secondary" @click=${this.back}>${t.cancel}</button>`;
-    if (this.recipientsError) {
-      return html`<div part="error" class="error">
-          <p>${errorMessage(this.common, this.recipientsError as Failure)}</p>
-          <button type="button" class="secondary" @click=${() => void this.loadRecipients()}>${this.common.retry}</button>
-        </div>
-        <div class="actions">${cancel}</div>`;
-    }
-    if (!this.recipients || !c) return this.renderLoadingNew(t);
-    if (!this.recipients.length) return html`<p part="empty" class="notice">${t.noRecipients}</p><div class="actions">${cancel}</div>`;
-    const recipientError = c.errors.find((e) => e.field === 'new-recipient-0');
-    const subjectError = c.errors.find((e) => e.field === 'new-subject');
-    return html`<form novalidate @submit=${this.onSubmitNew}>
-      ${c.renderErrors()}
-      <fieldset part="recipients" class=${recipientError ? 'recipients invalid' : 'recipients'} aria-describedby="new-recipient-hint">
-        <legend>${t.recipientLegend}</legend>
-        <p id="new-recipient-hint" class="hint">${t.recipientHint}</p>
-        ${recipientError ? html`<p class="field-error">${recipientError.text}</p>` : nothing}
-        ${this.recipients.map(
-          (r, i) => html`<div class="radio">
-            <input
-              type="radio"
-              name="recipient"
-              id=${`new-recipient-${i}`}
-              .value=${r.grantedServiceId}
-              .checked=${this.serviceId === r.grantedServiceId}
-              aria-invalid=${recipientError ? 'true' : nothing}
-              @change=${this.onService}
-            />
-            <label for=${`new-recipient-${i}`}>${bdi(r.careService.name)} (${labelFor(r.serviceType, this.locale) ?? this.common.unknownCode})</label>
-          </div>`,
-        )}
-      </fieldset>
-      <div class="field">
-        <label for="new-subject">${t.subjectLabel}</label>
-        <p id="new-subject-hint" class="hint">${t.subjectHint(messageLimits.titleMaxChars)}</p>
-        ${subjectError ? html`<p id="new-subject-error" class="field-error">${subjectError.text}</p>` : nothing}
-        <input
-          id="new-subject"
-          part="subject-input"
-          type="text"
-          autocomplete="off"
-          .value=${this.subjectLine}
-          aria-invalid=${subjectError ? 'true' : nothing}
-          aria-describedby=${subjectError ? 'new-subject-hint new-subject-error' : 'new-subject-hint'}
-          @input=${this.onSubjectLine}
-          @blur=${() => void c.flush()}
-        />
-      </div>
-      ${c.renderFields()}
-      <div class="actions">${c.renderSend()} ${cancel}</div>
-    </form>`;
   }
 }
 
