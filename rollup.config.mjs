@@ -21,6 +21,7 @@ import { join, dirname, relative as pathRelative, resolve as pathResolve } from 
 import typescript from '@rollup/plugin-typescript';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
+import MagicString from 'magic-string';
 
 const root = new URL('.', import.meta.url).pathname;
 const watching = process.env.ROLLUP_WATCH === 'true';
@@ -244,28 +245,136 @@ function versionedCdn() {
   };
 }
 
+/** CSS text without comments and the whitespace it does not need (quoted strings kept as written). */
+function minifyCssText(text) {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .split(/('[^']*'|"[^"]*")/)
+    .map((part, i) => (i % 2 ? part : part.replace(/\s+/g, ' ').replace(/ ?([{};,>]) ?/g, '$1').replace(/: /g, ':').replace(/;}/g, '}')))
+    .join('');
+}
+
+/**
+ * Minifies the CSS in the elements' css`…` literals for the CDN files (terser leaves template
+ * text alone): comments and layout whitespace go, `${…}` parts stay as they are. The npm build
+ * keeps the source text (consumers minify with their own tools).
+ */
+function minifyLitCss() {
+  return {
+    name: 'omsorg-minify-lit-css',
+    transform(code, id) {
+      if (!/[\\/]elements[\\/]src[\\/].*\.ts$/.test(id) || !/\bcss\s*`/.test(code)) return null;
+      const s = new MagicString(code);
+      for (const m of code.matchAll(/\bcss\s*`/g)) {
+        // The literal's static parts: from the backtick to `${`, between `}` and `${`, to the closing backtick.
+        let i = m.index + m[0].length;
+        let start = i;
+        const parts = [];
+        for (;;) {
+          if (i >= code.length) return null; // not a literal we understand: leave the file alone
+          if (code[i] === '\\') {
+            i += 2;
+            continue;
+          }
+          if (code[i] === '`') {
+            parts.push([start, i]);
+            break;
+          }
+          if (code[i] === '$' && code[i + 1] === '{') {
+            parts.push([start, i]);
+            let depth = 1;
+            i += 2;
+            while (depth && i < code.length) {
+              if (code[i] === '{') depth++;
+              else if (code[i] === '}') depth--;
+              else if (code[i] === '`') return null;
+              i++;
+            }
+            start = i;
+            continue;
+          }
+          i++;
+        }
+        parts.forEach(([a, b], k) => {
+          let text = minifyCssText(code.slice(a, b));
+          if (k === 0) text = text.trimStart();
+          if (k === parts.length - 1) text = text.trimEnd();
+          if (text !== code.slice(a, b)) {
+            if (text) s.overwrite(a, b, text);
+            else if (b > a) s.remove(a, b);
+          }
+        });
+      }
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
+    },
+  };
+}
+
+/** The chunk an element's define.ts starts (`login`, `inbox`, …), from its module ids. */
+const elementOf = (chunk) => /[\\/]src[\\/]([\w-]+)[\\/]define\.[jt]s$/.exec(chunk.facadeModuleId ?? '')?.[1];
+const PRELOADS = /(["'])\{"__OMSORG_PRELOADS__":0\}\1/;
+
+/**
+ * Writes into the loader (autoload.ts, `PRELOADS`) what each chunk it imports needs: the chunk
+ * and every chunk that one imports, transitively, keyed by element (`login`, …) or `client`
+ * (cdn-client.ts). The loader adds a modulepreload hint for each file before its import(), so
+ * all of a page's chunks are requested together, straight after omsorg.js. File names are still
+ * rollup's hash placeholders here; rollup replaces them in the final code.
+ */
+function preloadMap() {
+  return {
+    name: 'omsorg-preload-map',
+    renderChunk(code, chunk, options, meta) {
+      const m = PRELOADS.exec(code);
+      if (!m) {
+        if (chunk.isEntry && chunk.name === 'omsorg') this.error('omsorg.js: the PRELOADS placeholder (autoload.ts) was not found');
+        return null;
+      }
+      const needs = (file, out) => {
+        if (out.has(file) || file === chunk.fileName) return out;
+        out.add(file);
+        for (const f of meta.chunks[file]?.imports ?? []) needs(f, out);
+        return out;
+      };
+      const map = {};
+      for (const file of chunk.dynamicImports) {
+        const c = meta.chunks[file];
+        const key = c?.moduleIds.some((id) => /[\\/]src[\\/]cdn-client\.[jt]s$/.test(id)) ? 'client' : c && elementOf(c);
+        if (key) map[key] = [...needs(file, new Set())];
+      }
+      const s = new MagicString(code);
+      s.overwrite(m.index, m.index + m[0].length, JSON.stringify(JSON.stringify(map)));
+      return { code: s.toString(), map: s.generateMap({ hires: true }) };
+    },
+  };
+}
+
 const cdn = {
   input: { omsorg: join(root, 'packages/elements/src/cdn.ts') },
-  // cdn.ts exports getClient() and loadMessaging(); without this rollup would move everything
-  // into a second chunk behind a tiny omsorg.js facade to keep the entry's exports exact.
+  // cdn.ts exports getClient(), load(), loadMessaging() and ready; without this rollup would move
+  // everything into a second chunk behind a tiny omsorg.js facade to keep the entry's exports exact.
   preserveEntrySignatures: 'allow-extension',
   // msw never enters the CDN bundle.
   external: (id) => /^(msw|@mswjs\/)/.test(id),
-  plugins: [clean(cdnDir), resolve(), bundleTs(['contract', 'sdk', 'elements']), minify(), sizes('CDN packages/elements/dist/cdn'), versionedCdn()],
+  plugins: [clean(cdnDir), resolve(), bundleTs(['contract', 'sdk', 'elements']), minifyLitCss(), preloadMap(), minify(), sizes('CDN packages/elements/dist/cdn'), versionedCdn()],
   output: {
     dir: cdnDir,
     format: 'es',
     entryFileNames: '[name].js',
-    // The lazily loaded oidc-client-ts chunk and anything else split off.
-    // The message elements (cdn.ts loadMessaging) are named for what they hold, not `define`.
-    chunkFileNames: (chunk) => {
-      const element = chunk.moduleIds.map((id) => /[\\/]src[\\/](inbox|message-thread)[\\/]\1\.[jt]s$/.exec(id)?.[1]).find(Boolean);
-      return `omsorg-${element ?? '[name]'}-[hash].js`;
-    },
+    // omsorg-<element>-<hash>.js for each element's chunk, omsorg-sdk / -lit / -oidc for the
+    // shared ones, omsorg-<first module>-<hash>.js for code rollup splits off between elements.
+    chunkFileNames: (chunk) => `omsorg-${elementOf(chunk) ?? '[name]'}-[hash].js`,
     sourcemap: true,
     sourcemapPathTransform: repairSourcePath,
     manualChunks(id) {
       if (id.includes('/node_modules/oidc-client-ts/') || id.includes('/node_modules/jwt-decode/')) return 'oidc';
+      // The loader's client part: the SDK, the contract, the context, shared with the elements.
+      if (/[\\/]packages[\\/](sdk|contract)[\\/]src[\\/]/.test(id) || id.includes('/node_modules/@lit/context/')) return 'sdk';
+      if (/[\\/]elements[\\/]src[\\/](cdn-client|internal[\\/](context|events))\.[jt]s$/.test(id)) return 'sdk';
+      // lit and the elements' shared base (every element needs both, so they load together):
+      // one shared chunk. The composer and inert message text stay with the message elements.
+      if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|tslib)\//.test(id)) return 'lit';
+      if (/[\\/]elements[\\/]src[\\/]internal[\\/]/.test(id) && !/[\\/](composer|message-text)[.\w]*\.[jt]s$/.test(id)) return 'lit';
     },
   },
 };

@@ -18,7 +18,10 @@ import { readFileSync } from 'node:fs';
 import { OTHER_VERSION, VERSION, startHostServer } from './server.mjs';
 import { booted, HOST_ENGINES, inboxes, inboxesLoaded, launch, shown, snapshot, threadRequests, until, watchedPage } from './harness.mjs';
 
-/** Registered by each copy when it loads. */
+/**
+ * Registered by each copy's autoloader: the tags on the page (an empty <omsorg-provider> among
+ * them), and <omsorg-cancel-dialog>, which the list needs and which comes once the list is in.
+ */
 const TAGS = ['omsorg-provider', 'omsorg-login', 'omsorg-cancel-dialog', 'omsorg-appointment-list', 'omsorg-service-list'];
 /** Registered from lazily loaded chunks: the inbox's when the tag is in the page, the thread's when an inbox needs it. */
 const MESSAGE_TAGS = ['omsorg-inbox', 'omsorg-message-thread'];
@@ -108,6 +111,8 @@ for (const engine of HOST_ENGINES) {
     // Both inboxes show the list; the thread view's chunk follows once a list has painted.
     await inboxesLoaded(page, 'both inboxes loaded');
     await page.waitForFunction(() => customElements.get('omsorg-message-thread'), { polling: 50 });
+    // The list's cancel dialog is loaded when the browser is idle after the list.
+    await page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag)), { polling: 50 }, TAGS);
     const registry = await page.evaluate(() => ({
       defined: window.__defined.map(({ name, from }) => ({ name, from })),
       sameClass: window.__defined.map((d) => customElements.get(d.name) === d.ctor),

@@ -1,14 +1,18 @@
 /**
- * The one-script-tag embed (built to dist/cdn/omsorg.js, an ES module):
+ * The one-script-tag embed, a loader (built to dist/cdn/omsorg.js, an ES module):
  *
  *   <script type="module" src="https://cdn.example/omsorg/0.1.0/omsorg.js" data-omsorg
  *     data-api="https://api.kommune.no/omsorg" data-auth="oidc"
  *     data-authority="https://idporten.no" data-client-id="…"></script>
  *
- * It reads its configuration from its own tag's data-* attributes, creates ONE SDK client (or
- * reuses the one another copy of the bundle already provided, so two copies share one
- * session), provides it to every element on the page, restores the session / completes a
- * sign-in callback, and registers all elements.
+ * It reads its configuration from its own tag's data-* attributes, starts the autoloader
+ * (autoload.ts: each element's chunk is imported when its tag appears, in the document or in an
+ * open shadow root the page adds) and loads the client part (cdn-client.ts, in the chunk it
+ * shares with the elements, with the SDK): ONE SDK client for the page (or the one another copy
+ * of the bundle already provided, so two copies share one session), provided to every element,
+ * the session restored / a sign-in callback completed. omsorg.js itself has no static import:
+ * the client's chunk, lit and the chunks of the elements on the page are all requested at once
+ * when it runs (modulepreload), so the load is omsorg.js → chunks, never deeper.
  *
  * Attributes: data-api (API base URL, relative allowed), data-auth (`oidc` | `mock`);
  * for oidc: data-authority, data-client-id, data-redirect-uri (default: this page's URL without
@@ -19,25 +23,20 @@
  * Unread badge for the host page: with `data-watch-unread` the bundle keeps the unread count
  * fresh once someone is signed in (`client.watchUnread()`) and dispatches
  * `omsorg-unread-changed` ({ subjectId, count }) on `document` for every change, with no
- * element on the page. `getClient()` (exported here) gives the page's client, for
- * `client.unreadCount()`.
+ * element on the page (once per change, also with an `<omsorg-inbox>` on the page).
+ * `getClient()` (exported here) gives the page's client, for `client.unreadCount()`, once
+ * `ready` has settled.
  *
- * <omsorg-inbox> and <omsorg-message-thread> come in a chunk of their own, loaded when one of
- * the tags is in the document (or is added later), so pages without messages do not pay for
- * them. A page that puts them only inside its own shadow roots calls `loadMessaging()`.
+ * A page that creates its shadow roots before this script runs, or closed ones, calls
+ * `load('omsorg-inbox', …)` (or `loadMessaging()`) for the tags inside them.
  *
  * Strict-CSP safe: no eval, no inline styles or markup strings; elements style themselves
- * through adoptedStyleSheets. No user-visible text here (console messages are for developers).
+ * through adoptedStyleSheets; the preload hints carry this script's nonce. No user-visible text
+ * here (console messages are for developers).
  */
-import { createClient, createMockAuth, createOidcAuth, type Auth, type Client } from '@omsorg/sdk';
-import { provideClient, providedClient } from './internal/context.js';
-import { UnreadChangedEvent } from './internal/events.js';
-// Every element but the message ones, registered at once (define.ts has them all, for npm).
-import './provider/define.js';
-import './login/define.js';
-import './cancel-dialog/define.js';
-import './appointment-list/define.js';
-import './service-list/define.js';
+import type { Client, OidcAuthConfig } from '@omsorg/sdk';
+import { autoload, elementNames, loadElement, preload, type ElementName } from './autoload.js';
+import type { LoaderConfig } from './cdn-client.js';
 
 const LOG = '[omsorg]';
 
@@ -70,11 +69,11 @@ function pageUrl(): string {
   return location.origin + location.pathname;
 }
 
-function authFrom(d: DOMStringMap): Auth | undefined {
+function authFrom(d: DOMStringMap): LoaderConfig['auth'] | undefined {
   const kind = (d.auth ?? 'oidc').trim().toLowerCase();
   if (kind === 'mock') {
     const sub = d.mockUser?.trim();
-    return createMockAuth(sub ? { user: { sub, name: d.mockName?.trim() || sub } } : {});
+    return { kind: 'mock', options: sub ? { user: { sub, name: d.mockName?.trim() || sub } } : {} };
   }
   if (kind !== 'oidc') {
     console.error(LOG, `data-auth="${kind}" is not supported; use "oidc" or "mock".`);
@@ -89,7 +88,7 @@ function authFrom(d: DOMStringMap): Auth | undefined {
   const redirectUri = url(d.redirectUri) ?? pageUrl();
   const postLogout = url(d.postLogoutRedirectUri);
   const storage = d.storage?.trim();
-  return createOidcAuth({
+  const options: OidcAuthConfig = {
     authority,
     clientId,
     redirectUri,
@@ -99,10 +98,12 @@ function authFrom(d: DOMStringMap): Auth | undefined {
     ...(d.resource?.trim() ? { resource: d.resource.trim() } : {}),
     dpop: d.dpop?.trim().toLowerCase() === 'true',
     ...(storage === 'memory' || storage === 'session' ? { storage } : {}),
-  });
+  };
+  return { kind: 'oidc', options };
 }
 
-function createFromScript(script: HTMLScriptElement | null): Client | undefined {
+/** The configuration on the script tag, or undefined (and a console error) when it is unusable. */
+function configFrom(script: HTMLScriptElement | null): LoaderConfig | undefined {
   const d = script?.dataset ?? {};
   const baseUrl = url(d.api)?.replace(/\/+$/, '');
   if (!baseUrl) {
@@ -110,72 +111,53 @@ function createFromScript(script: HTMLScriptElement | null): Client | undefined 
     return undefined;
   }
   const auth = authFrom(d);
-  return auth ? createClient({ baseUrl, auth }) : undefined;
+  return auth ? { baseUrl, auth } : undefined;
 }
+
+/** The key another copy's (or this copy's) client is provided under (internal/context.ts). */
+const providerKey = Symbol.for('omsorg.client-provider');
 
 /** The page's SDK client once the bundle has booted (e.g. for `client.unreadCount()`). */
 export function getClient(): Client | undefined {
-  return typeof document === 'undefined' ? undefined : providedClient();
+  if (typeof document === 'undefined') return undefined;
+  const holder = document.documentElement as HTMLElement & { [providerKey]?: { value?: Client } };
+  return holder[providerKey]?.value;
 }
 
-/** `data-watch-unread`: the unread count as document events, while someone is signed in. */
-function watchUnread(client: Client): void {
-  let stop: (() => void) | undefined;
-  let watching: string | undefined;
-  const sync = () => {
-    const want = client.auth.state().status === 'signed-in' ? client.getSubject() : undefined;
-    if (want === watching) return;
-    stop?.();
-    watching = want;
-    stop = want ? client.watchUnread(want) : undefined;
-  };
-  client.on('unread-changed', ({ subjectId, count }) => document.dispatchEvent(new UnreadChangedEvent({ subjectId, count })));
-  client.on('auth-changed', sync);
-  client.on('subject-changed', sync);
-  sync();
+const isElementName = (name: string): name is ElementName => (elementNames as string[]).includes(name);
+
+/** Registers the given tags now (`omsorg-inbox`, …), for tags the autoloader cannot see. */
+export function load(...tags: string[]): Promise<unknown> {
+  return Promise.all(
+    tags.map((tag) => {
+      const name = tag.trim().toLowerCase().replace(/^omsorg-/, '');
+      if (isElementName(name)) return loadElement(name);
+      console.error(LOG, `<${tag}> is not an omsorg element`);
+      return undefined;
+    }),
+  );
 }
 
-const MESSAGE_TAGS = 'omsorg-inbox, omsorg-message-thread';
-let messaging: Promise<unknown> | undefined;
-
-/** Registers <omsorg-inbox> and <omsorg-message-thread> (loads their chunk once). */
+/** Registers <omsorg-inbox> and <omsorg-message-thread> (loads their chunks once). */
 export function loadMessaging(): Promise<unknown> {
   // Both tags: a page may show a thread without an inbox.
-  messaging ??= Promise.all([import('./inbox/define.js'), import('./message-thread/define.js')]).catch((e: unknown) => {
-    messaging = undefined;
-    console.error(LOG, 'the message elements could not be loaded', e);
-  });
-  return messaging;
+  return load('omsorg-inbox', 'omsorg-message-thread');
 }
 
-/** Loads the message elements as soon as one of their tags is in the document. */
-function loadMessagingWhenUsed(): void {
-  const present = () => !!document.querySelector(MESSAGE_TAGS);
-  if (present()) {
-    void loadMessaging();
-    return;
-  }
-  const observer = new MutationObserver(() => {
-    if (!present()) return;
-    observer.disconnect();
-    void loadMessaging();
-  });
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-}
-
-function boot(): void {
-  loadMessagingWhenUsed();
+function boot(): Promise<Client | undefined> {
   const script = ownScript();
-  // Another copy of the bundle (another version, or an npm build) got here first: share its
-  // client, and so its session, instead of starting a second sign-in.
-  let client = providedClient();
-  if (!client) {
-    client = createFromScript(script);
-    if (!client) return;
-    provideClient(client);
-  }
-  if (script?.dataset.watchUnread !== undefined) watchUnread(client);
-  client.auth.init().catch((e: unknown) => console.error(LOG, 'sign-in could not be restored', e));
+  const nonce = script?.nonce || undefined;
+  // The client's chunk first in the queue, then the chunks of the elements already on the page.
+  preload('client', nonce);
+  autoload({ nonce });
+  const watchUnread = script?.dataset.watchUnread !== undefined;
+  return import('./cdn-client.js')
+    .then((m) => m.start(() => configFrom(script), watchUnread))
+    .catch((e: unknown) => {
+      console.error(LOG, 'the client could not be loaded', e);
+      return undefined;
+    });
 }
 
-if (typeof document !== 'undefined') boot();
+/** Settles once the page's client is provided (undefined when the configuration is unusable). */
+export const ready: Promise<Client | undefined> = typeof document === 'undefined' ? Promise.resolve(undefined) : boot();

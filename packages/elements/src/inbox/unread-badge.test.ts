@@ -24,6 +24,7 @@ describe('cdn: data-watch-unread', () => {
     document.addEventListener('omsorg-unread-changed', (e: UnreadChangedEvent) => events.push(e.detail));
 
     const cdn = await import('../cdn.js');
+    await cdn.ready;
     const client = cdn.getClient()!;
     expect(client).to.exist;
     await client.auth.init();

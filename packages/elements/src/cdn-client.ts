@@ -1,0 +1,73 @@
+/**
+ * The loader's client part (a chunk shared with the elements, with the SDK in it): creates the
+ * page's ONE SDK client from the loader's configuration, or reuses the one another copy of the
+ * bundle already provided (two copies share one session), provides it to every element on the
+ * page, restores the session / completes a sign-in callback, and runs `data-watch-unread`.
+ * The configuration is read in cdn.ts (omsorg.js), which imports this module.
+ */
+import { createClient, createMockAuth, createOidcAuth, type Client, type MockAuthOptions, type OidcAuthConfig } from '@omsorg/sdk';
+import { provideClient, providedClient } from './internal/context.js';
+import { UnreadChangedEvent } from './internal/events.js';
+
+/** What the loader read from its script tag, checked and resolved (see cdn.ts). */
+export interface LoaderConfig {
+  baseUrl: string;
+  auth: { kind: 'mock'; options: MockAuthOptions } | { kind: 'oidc'; options: OidcAuthConfig };
+}
+
+const LOG = '[omsorg]';
+
+/**
+ * Provides the page's client (creating it from `read()` unless another copy did) and restores
+ * the session; `watchUnread`: this copy's tag has data-watch-unread.
+ */
+export function start(read: () => LoaderConfig | undefined, watchUnread: boolean): Client | undefined {
+  // Another copy of the bundle (another version, or an npm build) got here first: share its
+  // client, and so its session, instead of starting a second sign-in.
+  let client = providedClient();
+  if (!client) {
+    const config = read();
+    if (!config) return undefined;
+    const auth = config.auth.kind === 'mock' ? createMockAuth(config.auth.options) : createOidcAuth(config.auth.options);
+    client = createClient({ baseUrl: config.baseUrl, auth });
+    provideClient(client);
+  }
+  if (watchUnread) watchUnreadCount(client);
+  client.auth.init().catch((e: unknown) => console.error(LOG, 'sign-in could not be restored', e));
+  return client;
+}
+
+/**
+ * `data-watch-unread`: the unread count as `omsorg-unread-changed` on document, while someone
+ * is signed in, for a host page's own badge with no element on the page.
+ *
+ * Once per change: an `<omsorg-inbox>` on the page announces the same change itself (its event
+ * bubbles and is composed, so it reaches document too). The client's event is handled at the
+ * end of the task that brought the change (the inbox announces in that same task, from the
+ * same client event or from the page it loaded), and document gets it from here only if no
+ * element has already told document that count for that subject.
+ */
+function watchUnreadCount(client: Client): void {
+  let stop: (() => void) | undefined;
+  let watching: string | undefined;
+  /** The last count document heard of, per subject (from an element or from here). */
+  const told = new Map<string, number>();
+  const sync = () => {
+    const want = client.auth.state().status === 'signed-in' ? client.getSubject() : undefined;
+    if (want === watching) return;
+    stop?.();
+    watching = want;
+    if (!want) told.clear();
+    stop = want ? client.watchUnread(want) : undefined;
+  };
+  document.addEventListener(UnreadChangedEvent.eventName, (e) => told.set(e.detail.subjectId, e.detail.count));
+  client.on('unread-changed', ({ subjectId, count }) =>
+    setTimeout(() => {
+      if (told.get(subjectId) !== count) document.dispatchEvent(new UnreadChangedEvent({ subjectId, count }));
+    }),
+  );
+  client.on('cleared', () => told.clear());
+  client.on('auth-changed', sync);
+  client.on('subject-changed', sync);
+  sync();
+}
