@@ -5,6 +5,7 @@
  */
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { problemTitles } from '@omsorg/contract';
 import { SignJWT, base64url, calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import {
   AuthError,
@@ -126,7 +127,7 @@ describe('refused tokens', () => {
     const err = await refused(v({ method: 'GET', url, headers: { authorization: `Bearer ${substantial}` } }), PROBLEM_INSUFFICIENT_ASSURANCE);
     assert.match(err.wwwAuthenticate, /error="insufficient_user_authentication"/);
     assert.match(err.wwwAuthenticate, /acr_values="idporten-loa-high"/);
-    assert.equal(err.toProblem().title, 'Insufficient assurance level');
+    assert.equal(err.toProblem().title, problemTitles.insufficientAssurance, 'the title the API answers with');
     const none = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, acr: null });
     await refused(v({ method: 'GET', url, headers: { authorization: `Bearer ${none}` } }), PROBLEM_INSUFFICIENT_ASSURANCE);
     // The same crafted token with acr high passes (the crafting is not what fails).

@@ -4,10 +4,11 @@
  * PDF scan; the name made safe here) and download (never shown inline, sniffed or scripted).
  */
 import { createHash } from 'node:crypto';
-import { attachmentTooLarge, attachmentTypes, checkAttachment, downloadDisposition, filenameFromDisposition, pdfRefusal } from '@omsorg/contract';
+import { attachmentTooLarge, checkAttachment, filenameFromDisposition, pdfRefusal } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { isId } from '../data/store.js';
 import { findDownloadable, newId, toAttachment, toSecond } from '../data/messages.js';
+import { attachmentReply } from '../http/download.js';
 import { MAX_UPLOAD_BYTES, checkKey, claimKey, invalid, json, operationKit, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('./index.js').Reply} Reply */
@@ -120,23 +121,4 @@ export function downloadAttachment(c) {
     await ok(subject, what, 200);
     return attachmentReply(a);
   });
-}
-
-/**
- * The download answer: the bytes, never shown inline, never sniffed, never scripted, never kept.
- * @param {{ filename: string, content_type: string, data: Uint8Array }} a
- * @returns {Reply}
- */
-export function attachmentReply(a) {
-  const data = Buffer.from(a.data.buffer, a.data.byteOffset, a.data.byteLength);
-  return {
-    status: 200,
-    headers: {
-      'Content-Type': attachmentTypes.includes(/** @type {any} */ (a.content_type)) ? a.content_type : 'application/octet-stream',
-      'Content-Disposition': downloadDisposition(a.filename),
-      'Content-Security-Policy': 'sandbox',
-      'Cross-Origin-Resource-Policy': 'same-origin',
-    },
-    body: data,
-  };
 }

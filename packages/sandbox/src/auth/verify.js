@@ -11,6 +11,7 @@
  * All JOSE work is done by jose; the only other primitive is SHA-256 for `ath`.
  */
 import { createHash } from 'node:crypto';
+import { problemTitles, problemTypes } from '@omsorg/contract';
 import {
   calculateJwkThumbprint,
   createLocalJWKSet,
@@ -21,8 +22,9 @@ import {
   jwtVerify,
 } from 'jose';
 
-export const PROBLEM_UNAUTHORIZED = 'urn:omsorg:problem:unauthorized';
-export const PROBLEM_INSUFFICIENT_ASSURANCE = 'urn:omsorg:problem:insufficient-assurance';
+/** The problem types a refusal here carries: the contract's, not copies. */
+export const PROBLEM_UNAUTHORIZED = problemTypes.unauthorized;
+export const PROBLEM_INSUFFICIENT_ASSURANCE = problemTypes.insufficientAssurance;
 
 /** Signature algorithms accepted for access tokens. */
 export const ACCESS_TOKEN_ALGS = Object.freeze(['ES256', 'RS256']);
@@ -46,7 +48,7 @@ export class AuthError extends Error {
     /** @type {401} */
     this.status = 401;
     this.type = type;
-    this.title = type === PROBLEM_INSUFFICIENT_ASSURANCE ? 'Insufficient assurance level' : 'Unauthorized';
+    this.title = type === PROBLEM_INSUFFICIENT_ASSURANCE ? problemTitles.insufficientAssurance : problemTitles.unauthorized;
     this.detail = detail;
     this.wwwAuthenticate = wwwAuthenticate;
   }
@@ -219,17 +221,9 @@ function keySource(jwks) {
 }
 
 /** jose error codes that mean "this token is not acceptable" (others are server-side trouble). */
-const TOKEN_ERROR_CODES = new Set([
-  'ERR_JWT_EXPIRED',
-  'ERR_JWT_CLAIM_VALIDATION_FAILED',
-  'ERR_JWS_SIGNATURE_VERIFICATION_FAILED',
-  'ERR_JWS_INVALID',
-  'ERR_JWT_INVALID',
-  'ERR_JOSE_ALG_NOT_ALLOWED',
-  'ERR_JOSE_NOT_SUPPORTED',
-  'ERR_JWKS_NO_MATCHING_KEY',
-  'ERR_JWKS_MULTIPLE_MATCHING_KEYS',
-]);
+const TOKEN_ERROR_CODES = new Set(
+  ['JWT_EXPIRED', 'JWT_CLAIM_VALIDATION_FAILED', 'JWS_SIGNATURE_VERIFICATION_FAILED', 'JWS_INVALID', 'JWT_INVALID', 'JOSE_ALG_NOT_ALLOWED', 'JOSE_NOT_SUPPORTED', 'JWKS_NO_MATCHING_KEY', 'JWKS_MULTIPLE_MATCHING_KEYS'].map((c) => `ERR_${c}`),
+);
 
 /**
  * The absolute URL a client called, from a node request (for `verify({ url })` and the DPoP

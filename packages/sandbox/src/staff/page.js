@@ -12,7 +12,7 @@
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { messageLimits } from '@omsorg/contract';
-import { attachmentReply } from '../api/attachments.js';
+import { attachmentReply } from '../http/download.js';
 import { findDownloadable } from '../data/messages.js';
 import { logAccess } from '../data/store.js';
 import { formatOslo } from './format.js';
