@@ -1,14 +1,16 @@
 // @ts-check
 /**
  * The sandbox and the msw mocks answer alike: one script of requests (reads, paging with
- * cursors, refusals, every cancel rule, changes and the reads after them) is sent to both, the
- * mocks through msw's node interceptor, the sandbox over HTTP, and the answers are compared:
- * status, content type, Cache-Control, ETag and the body, byte for byte.
+ * cursors, refusals, every cancel rule, changes and the reads after them; message recipients,
+ * attachment uploads and drafts) is sent to both, the mocks through msw's node interceptor, the
+ * sandbox over HTTP, and the answers are compared: status, content type, Cache-Control, ETag and
+ * the body, byte for byte. Ids and versions that each server mints itself (a new attachment's id,
+ * a draft's version) are named once (`mint`) and compared by that name.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { setupServer } from 'msw/node';
-import { createMockApi, mockAuthorization } from '@omsorg/mocks';
+import { createMockApi, mockAuthorization, tinyPng } from '@omsorg/mocks';
 import { NOW, SUBJECTS, startTestApi } from './api-helpers.js';
 
 const MOCK = 'http://mock.omsorg.test';
@@ -34,8 +36,27 @@ after(async () => {
  * @property {string} [method]
  * @property {string} path
  * @property {Record<string, string>} [headers]
- * @property {unknown} [body] a string is sent as is
+ * @property {unknown} [body] a string or bytes are sent as is
  */
+
+/** @typedef {'mock' | 'sandbox'} Side */
+/** Per side: a name (`att1`) → the value that side minted for it. Paths may hold `{name}`. */
+const minted = { mock: new Map(), sandbox: new Map() };
+/** @param {string} name @param {string} mockValue @param {string} sandboxValue */
+function mint(name, mockValue, sandboxValue) {
+  assert.ok(mockValue && sandboxValue, `both sides minted ${name}`);
+  minted.mock.set(name, mockValue);
+  minted.sandbox.set(name, sandboxValue);
+}
+/** @param {Side} side @param {string} path */
+const fillPath = (side, path) => path.replace(/\{(\w+)\}/g, (_, name) => minted[side].get(name) ?? `{${name}}`);
+/** @param {Side} side @param {string | null} text */
+function named(side, text) {
+  if (text === null) return text;
+  let out = text;
+  for (const [name, value] of minted[side]) out = out.split(value).join(`{${name}}`);
+  return out;
+}
 
 const PERSON_IDS = { ola: 'psn-ola-7f3a', kari: 'psn-kari-2c91', per: 'psn-per-51d0' };
 
@@ -45,21 +66,22 @@ const PERSON_IDS = { ola: 'psn-ola-7f3a', kari: 'psn-kari-2c91', per: 'psn-per-5
  * @param {Step} step
  */
 async function send(base, auth, { as = 'ola', method = 'GET', path, headers = {}, body }) {
-  const res = await fetch(`${base}${path}`, {
+  const side = base === MOCK ? 'mock' : 'sandbox';
+  const res = await fetch(`${base}${fillPath(side, path)}`, {
     method,
     headers: {
       ...(as ? { Authorization: auth(as) } : {}),
       ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
       ...headers,
     },
-    ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) }),
   });
   return {
     status: res.status,
     contentType: res.headers.get('content-type'),
     cacheControl: res.headers.get('cache-control'),
-    etag: res.headers.get('etag'),
-    text: await res.text(),
+    etag: named(side, res.headers.get('etag')),
+    text: /** @type {string} */ (named(side, await res.text())),
   };
 }
 
@@ -70,6 +92,16 @@ async function both(step) {
     send(t.base, (who) => `Bearer test:${PERSON_IDS[who]}`, step),
   ]);
   return { mock, sandbox };
+}
+
+/**
+ * The first answer that minted something, compared once the names are known.
+ * @param {Awaited<ReturnType<typeof both>>} r @param {string} what
+ */
+function sameOnceNamed({ mock, sandbox }, what) {
+  /** @param {Side} side @param {typeof mock} x */
+  const n = (side, x) => ({ ...x, etag: named(side, x.etag), text: named(side, x.text) });
+  assert.deepEqual(n('sandbox', sandbox), n('mock', mock), what);
 }
 
 /** @param {Step} step */
@@ -179,5 +211,37 @@ describe('parity with the msw mocks', () => {
     await same({ as: 'kari', path: `/v1/subjects/${SUBJECTS.ola}/appointments?limit=100` });
     await same({ as: 'per', path: `/v1/subjects/${SUBJECTS.emma}/appointments?limit=100` });
     for (const x of [id, 'apt-ola-dagsenter-d03', 'apt-ola-dagsenter-d10', 'apt-ola-hsp-d02-am']) await same({ path: `/v1/subjects/me/appointments/${x}` });
+  });
+
+  it('messages: recipients, attachment uploads and their replays, drafts with If-None-Match and If-Match', async () => {
+    await same({ path: '/v1/subjects/me/message-recipients' });
+    await same({ as: 'kari', path: `/v1/subjects/${SUBJECTS.ola}/message-recipients` });
+    await same({ as: 'per', path: `/v1/subjects/${SUBJECTS.emma}/message-recipients` });
+
+    const png = { 'Content-Type': 'image/png', 'Content-Disposition': "attachment; filename*=UTF-8''bilde.png", 'Idempotency-Key': 'parity-att-0001' };
+    const up = await both({ method: 'POST', path: '/v1/subjects/me/attachments', headers: png, body: tinyPng() });
+    mint('att1', JSON.parse(up.mock.text).id, JSON.parse(up.sandbox.text).id);
+    sameOnceNamed(up, 'POST attachments');
+    await same({ method: 'POST', path: '/v1/subjects/me/attachments', headers: png, body: tinyPng() });
+
+    const draft = { text: 'Utkast', title: 'Tittel', grantedServiceId: 'vedtak-ola-hsp' };
+    const created = await both({ method: 'PUT', path: '/v1/subjects/me/drafts/new', headers: { 'If-None-Match': '*' }, body: draft });
+    mint('draft1', JSON.parse(created.mock.text).version, JSON.parse(created.sandbox.text).version);
+    sameOnceNamed(created, 'PUT drafts/new');
+    await same({ path: '/v1/subjects/me/drafts/new' });
+    // A stale If-Match: the same status, type and content type. The detail differs: the mocks say
+    // "The draft was saved elsewhere meanwhile. Fetch it and merge.", the sandbox "The draft was
+    // changed elsewhere (another tab or device). Fetch it again." (one wording belongs in the rules core).
+    const stale = await both({ method: 'PUT', path: '/v1/subjects/me/drafts/new', headers: { 'If-Match': '"d-stale"' }, body: { text: 'Utkast 2' } });
+    assert.deepEqual([stale.sandbox.status, JSON.parse(stale.sandbox.text).type, stale.sandbox.contentType], [stale.mock.status, JSON.parse(stale.mock.text).type, stale.mock.contentType]);
+    assert.equal(stale.mock.status, 412);
+
+    // Left out until the two agree (each is a difference, not a rule of the contract):
+    // - the thread list, a thread, replies and read pointers in seeded threads: the sandbox seeds
+    //   its own threads (src/db/seed-messages.js), not the threads of @omsorg/fixtures;
+    // - a new thread (POST …/threads) and what follows in it: the mocks' thread version counts
+    //   changes and the reader's unread count (`v2-u0`), the sandbox's only changes (`v3`); and
+    //   the sandbox lists the writer in `seenSinceLastUpdate` of their own new thread, the mocks
+    //   do not.
   });
 });

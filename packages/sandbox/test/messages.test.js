@@ -25,7 +25,7 @@ describe('recipients', () => {
     );
     assert.deepEqual(ola.body.items[0].replyPolicy, {
       expectedReplyWorkingDays: 2,
-      notice: 'Vi leser meldinger på hverdager mellom 08 og 15. Haster det, ring 21 00 00 15.',
+      notice: 'Vi leser meldinger på hverdager kl. 08–15. Haster det, ring oss på 21 00 00 15.',
     });
     assert.equal(ola.body.items[0].careService.id, 'cs-hjemmesykepleie-nord');
     const emma = await m.t.call(`/v1/subjects/${SUBJECTS.emma}/message-recipients`, { person: 'per' });

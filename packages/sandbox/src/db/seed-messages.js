@@ -1,9 +1,10 @@
 // @ts-check
 /**
- * Test data for secure messages, relative to `now`: each care service's reply policy, the staff
- * test persons, and a few threads (for Ola: one with an unread staff reply, one started by
- * staff, one closed; for Emma: one).
+ * Test data for secure messages, relative to `now`: each care service's reply policy (from
+ * @omsorg/fixtures, as the mocks have them), the staff test persons, and a few threads (for Ola:
+ * one with an unread staff reply, one started by staff, one closed; for Emma: one).
  */
+import { defaultReplyPolicy, replyPolicies } from '@omsorg/fixtures';
 import { insertMessage, insertThread, closeThread, markSeen } from '../data/messages.js';
 
 /**
@@ -16,18 +17,6 @@ export const staffPersons = Object.freeze([
   Object.freeze({ id: 'stf-linn-avl', name: 'Linn Solberg', careServiceId: 'cs-avlastning-barn' }),
 ]);
 
-/** Expected reply time in working days, and the service's own notice. */
-const POLICIES = /** @type {Readonly<Record<string, [number, string | null]>>} */ ({
-  'cs-hjemmesykepleie-nord': [2, 'Vi leser meldinger på hverdager mellom 08 og 15. Haster det, ring 21 00 00 15.'],
-  'cs-praktisk-bistand': [3, 'Endringer i avtalt tid gjør vi helst på telefon.'],
-  'cs-trygghetsalarm': [2, 'Ved akutt behov: bruk alarmen eller ring 113.'],
-  'cs-dagsenter-solsiden': [2, null],
-  'cs-storkjokken': [5, null],
-  'cs-regnbuen': [3, null],
-  'cs-avlastning-barn': [2, 'Vi svarer på hverdager. Gjelder det helgens opphold, ring oss før fredag kl. 12.'],
-  'cs-stottekontakt': [5, null],
-});
-
 const HOUR = 3_600_000;
 
 /**
@@ -38,8 +27,8 @@ const HOUR = 3_600_000;
 export async function seedMessages(tx, now) {
   const { rows } = await tx.query('SELECT id FROM care_services');
   for (const { id } of rows) {
-    const [days, notice] = POLICIES[id] ?? [3, null];
-    await tx.query('INSERT INTO reply_policies (care_service_id, expected_reply_working_days, notice) VALUES ($1, $2, $3)', [id, days, notice]);
+    const { expectedReplyWorkingDays, notice } = replyPolicies[id] ?? defaultReplyPolicy;
+    await tx.query('INSERT INTO reply_policies (care_service_id, expected_reply_working_days, notice) VALUES ($1, $2, $3)', [id, expectedReplyWorkingDays, notice]);
   }
   const known = new Set(rows.map((r) => r.id));
   const staff = staffPersons.filter((s) => known.has(s.careServiceId));
