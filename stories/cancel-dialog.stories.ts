@@ -97,6 +97,14 @@ export const Slow: Story = {
   },
 };
 
+/** Opened while the appointment is on its way; it stays loading (a minute), so tests can read that state. */
+export const Loading: Story = {
+  ...scenarioStory('slow', { delayMs: 60_000 }),
+  play: async ({ canvasElement }) => {
+    canvasElement.querySelector<HTMLButtonElement>('button[slot="trigger"]')?.click();
+  },
+};
+
 export const ServerError: Story = scenarioStory('server-error');
 
 export const Unauthorized: Story = scenarioStory('unauthorized');

@@ -25,7 +25,7 @@ const ROWS = [
   { element: 'omsorg-service-list', state: 'loading', story: 'elements-service-list--loading', text: /^Laster tjenester\s…$/, live: 'polite' },
   { element: 'omsorg-service-list', state: 'error', story: 'elements-service-list--server-error', text: /^Noe gikk galt hos oss\. Prøv igjen om litt\.$/, live: 'assertive', names: [['button', 'Prøv igjen']] },
   { element: 'omsorg-service-list', state: 'success', story: 'elements-service-list--default', text: /^Viser \d+ tjenester\.$/, live: 'polite', names: [['link', /^\+?[\d ]+$/]] },
-  { element: 'omsorg-cancel-dialog', state: 'loading', story: 'elements-cancel-dialog--slow', text: /^Henter avtalen\s…$/, live: 'polite', names: [['dialog', 'Avbestill avtale']] },
+  { element: 'omsorg-cancel-dialog', state: 'loading', story: 'elements-cancel-dialog--loading', text: /^Henter avtalen\s…$/, live: 'polite', names: [['dialog', 'Avbestill avtale']] },
   { element: 'omsorg-cancel-dialog', state: 'error', story: 'elements-cancel-dialog--server-error', text: /^Noe gikk galt hos oss\. Prøv igjen om litt\.$/, live: 'polite', names: [['button', 'Prøv igjen'], ['button', 'Lukk']] },
   // A form error moves focus to the field; the count is said politely.
   { element: 'omsorg-cancel-dialog', state: 'validation error', story: 'elements-cancel-dialog--validation-error', text: /^Det er 1 feil i skjemaet$/, live: 'polite', names: [['group', /^Hvorfor avbestiller du\?/], ['radio', 'Jeg er syk'], ['textbox', /^Kommentar til tjenesten/], ['button', 'Bekreft avbestilling'], ['button', 'Ikke avbestill']] },
