@@ -1,0 +1,166 @@
+/** The appointment list: add to calendar, languages, the keyboard, and the shared SubjectDataElement behaviour. */
+import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { SPACE, shiftTab } from '../test/keys.js';
+import { subjectIds } from '@omsorg/mocks';
+import { serviceTypes } from '@omsorg/contract';
+import { shadowText, testClient, until, useScenario } from '../test/setup.js';
+import { $, button, idsOf as itemIds, itemById as item, mountIn, settled, sr, tabTo } from '../test/kit.js';
+import { AppointmentCancelEvent } from '../internal/events.js';
+import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { messages } from './appointment-list.messages.js';
+import { cleanUp, mount, NOW, setUp, spy, type List } from './test/list.js';
+
+describe('<omsorg-appointment-list>', () => {
+  beforeEach(setUp);
+  afterEach(cleanUp);
+
+  describe('add to calendar', () => {
+    it('downloads an .ics file through a temporary blob link', async () => {
+      const el = await mount(testClient('ola'));
+      let link: HTMLAnchorElement | undefined;
+      let body = '';
+      const pending: Promise<void>[] = [];
+      const capture = (e: Event) => {
+        const a = e.target as HTMLAnchorElement;
+        if (a.tagName !== 'A' || !a.hasAttribute('download')) return;
+        e.preventDefault(); // no real download in the test browser
+        link = a;
+        pending.push(fetch(a.href).then(async (r) => void (body = await r.text())));
+      };
+      sr(el).addEventListener('click', capture, true);
+      item(el, 'apt-ola-hsp-d01-am')!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
+      sr(el).removeEventListener('click', capture, true);
+      await Promise.all(pending);
+      expect(link?.href).to.match(/^blob:/);
+      expect(link?.download).to.equal('avtale-2026-06-11.ics');
+      expect(link?.isConnected).to.equal(false);
+      expect(body).to.match(/^BEGIN:VCALENDAR\r\n/);
+      const unfolded = body.replace(/\r\n /g, '');
+      expect(unfolded).to.contain('DTSTART:20260611T060000Z\r\n');
+      expect(unfolded).to.contain('DTEND:20260611T080000Z\r\n');
+      expect(unfolded).to.contain(`SUMMARY:${serviceTypes.codes['15'].nb}\r\n`);
+      expect(unfolded).to.contain('LOCATION:Hjemme\\, Granveien 4\\, 9999 Fjordvik\r\n');
+      expect(unfolded).to.contain('Besøket kommer en gang mellom 08:00 og 10:00.');
+      expect(unfolded).to.contain('UID:apt-ola-hsp-d01-am@omsorg');
+      // The blob URL is released when the element leaves the page.
+      el.remove();
+      let failed = false;
+      await fetch(link!.href).catch(() => (failed = true));
+      expect(failed).to.equal(true);
+    });
+  });
+
+  describe('languages', () => {
+    it('follows lang on a wrapper (nb, nn, en) without reloading', async () => {
+      const client = testClient('ola');
+      const calls = spy(client);
+      const { wrapper, el } = await mountIn<List>({ lang: 'nb' }, html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`);
+      await until(() => settled(el), 'loaded');
+      const visit = () => item(el, 'apt-ola-hsp-d01-am')!;
+      const check = async (locale: 'nb' | 'nn' | 'en', day: RegExp) => {
+        wrapper.setAttribute('lang', locale);
+        await until(() => $(el, '#title')?.textContent?.trim() === messages[locale].title, `title in ${locale}`);
+        expect(button(el, messages[locale].upcoming)).to.exist;
+        expect(button(el, messages[locale].past)).to.exist;
+        expect(visit().querySelector('.label')?.textContent).to.equal(serviceTypes.codes['15'][locale]);
+        expect(visit().querySelector('[part~="status"]')?.textContent).to.contain(messages[locale].statuses.booked);
+        expect(visit().textContent).to.contain(messages[locale].atHome);
+        expect(visit().closest('li[part="day"]')?.querySelector('h3')?.textContent).to.match(day);
+        expect(shadowText(el)).to.contain(messages[locale].addToCalendar);
+        await expect(el).to.be.accessible();
+      };
+      await check('nn', /torsdag 11\. juni 2026/);
+      expect(visit().querySelector('.time')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Mellom 08:00 og 10:00');
+      await check('en', /Thursday,? 11 June 2026/);
+      expect(visit().querySelector('.time')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Between 08:00 and 10:00');
+      await check('nb', /torsdag 11\. juni 2026/);
+      expect(calls.length).to.equal(1);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('reaches every action with Tab and operates it with Enter or Space', async () => {
+      const client = testClient('ola');
+      const el = await mount(client, html`<omsorg-appointment-list page-size="8" .client=${client}></omsorg-appointment-list>`);
+      (document.activeElement as HTMLElement | null)?.blur();
+
+      // Tab order: toggle, then per item its links and buttons, then "show more".
+      const past = await tabTo((a) => a.textContent?.trim() === messages.nb.past, { max: 120 });
+      await sendKeys({ press: 'Enter' });
+      await until(() => el.when === 'past' && settled(el), 'past via Enter');
+      expect(sr(el).activeElement).to.equal(past);
+      await shiftTab();
+      expect(sr(el).activeElement?.textContent?.trim()).to.equal(messages.nb.upcoming);
+      await sendKeys({ press: SPACE });
+      await until(() => el.when === 'upcoming' && settled(el), 'upcoming via Space');
+
+      const events: string[] = [];
+      const onCancel = (e: AppointmentCancelEvent) => {
+        events.push(e.detail.appointmentId);
+        e.preventDefault();
+      };
+      el.addEventListener('omsorg-appointment-cancel', onCancel);
+      const cancel = await tabTo((a) => a.getAttribute('part') === 'cancel-button', { max: 120 });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: SPACE });
+      el.removeEventListener('omsorg-appointment-cancel', onCancel);
+      const id = cancel.closest('li[part="item"]')!.getAttribute('data-id')!;
+      expect(events).to.deep.equal([id, id]);
+
+      let downloads = 0;
+      const capture = (e: Event) => {
+        if ((e.target as Element).tagName === 'A' && (e.target as Element).hasAttribute('download')) {
+          e.preventDefault();
+          downloads++;
+        }
+      };
+      sr(el).addEventListener('click', capture, true);
+      await tabTo((a) => a.getAttribute('part') === 'calendar-button', { max: 120 });
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ press: SPACE });
+      sr(el).removeEventListener('click', capture, true);
+      expect(downloads).to.equal(2);
+
+      // Phone links are reachable too.
+      await tabTo((a) => a.getAttribute('part') === 'phone-link', { max: 120 });
+
+      await tabTo((a) => a.getAttribute('part') === 'more-button', { max: 120 });
+      await sendKeys({ press: 'Enter' });
+      await until(() => itemIds(el).length === 16, 'second page via Enter');
+      await until(() => !!(sr(el).activeElement as HTMLElement | null)?.dataset.headingFor, 'focus moved to the new items');
+    });
+
+    it('operates retry and sign-in from the keyboard', async () => {
+      await useScenario('server-error', { now: () => NOW });
+      const client = testClient('ola');
+      const el = await mount(client);
+      (document.activeElement as HTMLElement | null)?.blur();
+      await tabTo((a) => a.getAttribute('part') === 'retry-button', { max: 120 });
+      await useScenario('unauthorized', { now: () => NOW });
+      await sendKeys({ press: 'Enter' });
+      await until(() => !!$(el, '[part="sign-in-button"]'), 'signed-out after retry');
+      let signIns = 0;
+      client.auth.signIn = async () => {
+        signIns++;
+      };
+      (document.activeElement as HTMLElement | null)?.blur();
+      await tabTo((a) => a.getAttribute('part') === 'sign-in-button', { max: 120 });
+      await sendKeys({ press: SPACE });
+      expect(signIns).to.equal(1);
+    });
+  });
+});
+
+subjectDataBehaviour({
+  tag: 'omsorg-appointment-list',
+  texts: messages.nb,
+  scenario: (name) => useScenario(name, { now: () => NOW }),
+  client: testClient,
+  render: (client, subjectId) => html`<omsorg-appointment-list .client=${client} subject-id=${ifDefined(subjectId)}></omsorg-appointment-list>`,
+  load: { method: 'listAppointments', subject: (query) => query?.subjectId },
+  hasData: (el) => itemIds(el).length > 0,
+  empty: messages.nb.emptyUpcoming,
+  actingFor: { person: 'kari', subject: subjectIds.ola, own: subjectIds.kari, name: 'Ola Nordmann', nameInHeading: true },
+});
