@@ -12,6 +12,8 @@ const KNOWN = new Set([
 
 const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);
 const upperFirst = (s) => s[0].toUpperCase() + s.slice(1);
+/** The exported name of a schema's guard: `Appointment` → `appointmentGuard`. */
+export const guardName = (schemaName) => `${lowerFirst(schemaName)}Guard`;
 const refName = (ref) => {
   if (!ref.startsWith(REF)) throw new Error(`unsupported $ref ${ref}`);
   return ref.slice(REF.length);
@@ -50,7 +52,7 @@ export function enumsSource(doc) {
 /** Guard source for one schema; `enumOf` maps an enum array (by identity) to its constant. */
 function guardExpr(schema, enumOf, path, indent = '') {
   for (const k of Object.keys(schema)) if (!KNOWN.has(k)) throw new Error(`${path}: keyword ${k} is not understood by the guard generator`);
-  if (schema.$ref) return refName(schema.$ref);
+  if (schema.$ref) return guardName(refName(schema.$ref));
   if (schema.allOf) return `all(${schema.allOf.map((s, i) => guardExpr(s, enumOf, `${path}.allOf[${i}]`, indent)).join(', ')})`;
   if (schema.oneOf) {
     const others = schema.oneOf.filter((s) => s.type !== 'null');
@@ -145,13 +147,14 @@ export function guardsSource(doc) {
     for (const fn of ['str', 'num', 'bool', 'oneOf', 'nullable', 'arr', 'obj', 'all']) if (new RegExp(`\\b${fn}\\b`).test(expr)) used.add(fn);
     // Every call marked pure, so a bundle keeps only the guards it uses.
     const pure = expr.replace(/\b(str|num|oneOf|nullable|arr|obj|all)\(/g, '/*#__PURE__*/ $1(');
-    return `/** components.schemas.${name} */\nexport const ${name}: Guard = ${pure};`;
+    return `/** components.schemas.${name} */\nexport const ${guardName(name)}: Guard = ${pure};`;
   });
   const imports = [...used].sort().map((n) => (n === 'Guard' ? 'type Guard' : n));
   const enumNames = [...new Set(order.flatMap((n) => [...guardExpr(schemas[n], enumOf, n).matchAll(/oneOf\((\w+)\)/g)].map((m) => m[1])))].sort();
   return [
     HEADER.trimEnd(),
-    '// One guard per component schema of openapi.yaml (see src/guard.ts). Import them as `guards`.',
+    '// One guard per component schema of openapi.yaml (see src/guard.ts), named after it: Appointment → appointmentGuard.',
+    '// Each is a separate export, so a bundle keeps only the guards it uses.',
     `import { ${imports.join(', ')} } from '../guard.js';`,
     `import { ${enumNames.join(', ')} } from './enums.js';`,
     '',

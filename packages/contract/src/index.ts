@@ -3,5 +3,5 @@ export * from './types.js';
 export * from './rules/index.js';
 export type { paths, components, operations } from './generated/api.js';
 export * from './generated/enums.js';
-export * as guards from './generated/guards.js';
+export * from './generated/guards.js';
 export type { Guard } from './guard.js';

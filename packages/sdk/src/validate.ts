@@ -1,12 +1,22 @@
 /**
  * Runtime checks that 2xx bodies match the contract, so a broken or hostile server yields one
  * `invalid-response` error instead of a crash deep in an element. The checks are generated from
- * openapi.yaml (`guards` in @omsorg/contract: required fields, types, enums, limits, patterns,
+ * openapi.yaml (the `…Guard`s of @omsorg/contract: required fields, types, enums, limits, patterns,
  * date formats), so no field, enum value or limit is typed here; a test holds them to the schema.
  * Optional fields also accept null; unknown extra fields pass (forward compatible).
  */
 import {
-  guards,
+  appointmentGuard,
+  appointmentPageGuard,
+  attachmentGuard,
+  draftGuard,
+  meGuard,
+  messageGuard,
+  recipientListGuard,
+  seenStateGuard,
+  serviceListGuard,
+  threadDetailGuard,
+  threadPageGuard,
   type Appointment,
   type AppointmentPage,
   type Attachment,
@@ -32,17 +42,17 @@ const as =
     return body as T;
   };
 
-export const asMe = as<Me>(guards.Me);
-export const asAppointment = as<Appointment>(guards.Appointment);
-export const asAppointmentPage = as<AppointmentPage>(guards.AppointmentPage);
-export const asServiceList = as<ServiceList>(guards.ServiceList);
-export const asRecipientList = as<RecipientList>(guards.RecipientList);
-export const asThreadPage = as<ThreadPage>(guards.ThreadPage);
-export const asThreadDetail = as<ThreadDetail>(guards.ThreadDetail);
-export const asMessage = as<Message>(guards.Message);
-export const asSeenState = as<SeenState>(guards.SeenState);
-export const asDraft = as<Draft>(guards.Draft);
-export const asAttachment = as<Attachment>(guards.Attachment);
+export const asMe = as<Me>(meGuard);
+export const asAppointment = as<Appointment>(appointmentGuard);
+export const asAppointmentPage = as<AppointmentPage>(appointmentPageGuard);
+export const asServiceList = as<ServiceList>(serviceListGuard);
+export const asRecipientList = as<RecipientList>(recipientListGuard);
+export const asThreadPage = as<ThreadPage>(threadPageGuard);
+export const asThreadDetail = as<ThreadDetail>(threadDetailGuard);
+export const asMessage = as<Message>(messageGuard);
+export const asSeenState = as<SeenState>(seenStateGuard);
+export const asDraft = as<Draft>(draftGuard);
+export const asAttachment = as<Attachment>(attachmentGuard);
 
 /**
  * Adds the contract's ETag rule: a strong ETag is `"<version>"`. A mismatch would make every

@@ -1,30 +1,31 @@
 // Generated from openapi.yaml by scripts/generate.mjs. Do not edit.
 /* eslint-disable */
-// One guard per component schema of openapi.yaml (see src/guard.ts). Import them as `guards`.
+// One guard per component schema of openapi.yaml (see src/guard.ts), named after it: Appointment → appointmentGuard.
+// Each is a separate export, so a bundle keeps only the guards it uses.
 import { type Guard, all, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
 import { appointmentStatusValues, appointmentTimingValues, attachmentContentTypeValues, cancellationPolicyModeValues, extentPerValues, extentUnitValues, grantedServiceStatusValues, problemErrorsCodeValues, problemTypeValues, senderRoleValues, subjectScopesValues, threadStatusValues } from './enums.js';
 
 /** components.schemas.Id */
-export const Id: Guard = /*#__PURE__*/ str({ pattern: /^[A-Za-z0-9_-]{1,64}$/u });
+export const idGuard: Guard = /*#__PURE__*/ str({ pattern: /^[A-Za-z0-9_-]{1,64}$/u });
 
 /** components.schemas.SubjectRef */
-export const SubjectRef: Guard = /*#__PURE__*/ str({ pattern: /^(me|[A-Za-z0-9_-]{1,64})$/u });
+export const subjectRefGuard: Guard = /*#__PURE__*/ str({ pattern: /^(me|[A-Za-z0-9_-]{1,64})$/u });
 
 /** components.schemas.Version */
-export const Version: Guard = /*#__PURE__*/ str({ pattern: /^[\x21\x23-\x7e]{1,64}$/u });
+export const versionGuard: Guard = /*#__PURE__*/ str({ pattern: /^[\x21\x23-\x7e]{1,64}$/u });
 
 /** components.schemas.Coding */
-export const Coding: Guard = /*#__PURE__*/ obj({ system: /*#__PURE__*/ str({ max: 200 }), code: /*#__PURE__*/ str({ max: 64 }) }, ['system', 'code']);
+export const codingGuard: Guard = /*#__PURE__*/ obj({ system: /*#__PURE__*/ str({ max: 200 }), code: /*#__PURE__*/ str({ max: 64 }) }, ['system', 'code']);
 
 /** components.schemas.Person */
-export const Person: Guard = /*#__PURE__*/ obj({ id: Id, name: /*#__PURE__*/ str({ max: 200 }) }, ['id', 'name']);
+export const personGuard: Guard = /*#__PURE__*/ obj({ id: idGuard, name: /*#__PURE__*/ str({ max: 200 }) }, ['id', 'name']);
 
 /** components.schemas.Subject */
-export const Subject: Guard = /*#__PURE__*/ obj(
+export const subjectGuard: Guard = /*#__PURE__*/ obj(
   {
-    id: SubjectRef,
+    id: subjectRefGuard,
     name: /*#__PURE__*/ str({ max: 200 }),
-    relation: Coding,
+    relation: codingGuard,
     scopes: /*#__PURE__*/ arr(/*#__PURE__*/ oneOf(subjectScopesValues)),
     validTo: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date' })),
   },
@@ -32,22 +33,22 @@ export const Subject: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Me */
-export const Me: Guard = /*#__PURE__*/ obj(
+export const meGuard: Guard = /*#__PURE__*/ obj(
   {
-    person: Person,
-    subjects: /*#__PURE__*/ arr(Subject),
+    person: personGuard,
+    subjects: /*#__PURE__*/ arr(subjectGuard),
     sessionExpiresAt: /*#__PURE__*/ str({ format: 'date-time' }),
   },
   ['person', 'subjects'],
 );
 
 /** components.schemas.AppointmentStatus */
-export const AppointmentStatus: Guard = /*#__PURE__*/ oneOf(appointmentStatusValues);
+export const appointmentStatusGuard: Guard = /*#__PURE__*/ oneOf(appointmentStatusValues);
 
 /** components.schemas.CareService */
-export const CareService: Guard = /*#__PURE__*/ obj(
+export const careServiceGuard: Guard = /*#__PURE__*/ obj(
   {
-    id: Id,
+    id: idGuard,
     name: /*#__PURE__*/ str({ max: 200 }),
     phone: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 30 })),
   },
@@ -55,7 +56,7 @@ export const CareService: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Location */
-export const Location: Guard = /*#__PURE__*/ obj(
+export const locationGuard: Guard = /*#__PURE__*/ obj(
   {
     name: /*#__PURE__*/ str({ max: 200 }),
     address: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 300 })),
@@ -65,10 +66,10 @@ export const Location: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Contact */
-export const Contact: Guard = /*#__PURE__*/ obj({ name: /*#__PURE__*/ str({ max: 200 }), phone: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 30 })) }, ['name']);
+export const contactGuard: Guard = /*#__PURE__*/ obj({ name: /*#__PURE__*/ str({ max: 200 }), phone: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 30 })) }, ['name']);
 
 /** components.schemas.CancellationPolicy */
-export const CancellationPolicy: Guard = /*#__PURE__*/ obj(
+export const cancellationPolicyGuard: Guard = /*#__PURE__*/ obj(
   {
     cancellable: bool,
     deadline: /*#__PURE__*/ str({ format: 'date-time' }),
@@ -80,12 +81,12 @@ export const CancellationPolicy: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Cancellation */
-export const Cancellation: Guard = /*#__PURE__*/ obj(
+export const cancellationGuard: Guard = /*#__PURE__*/ obj(
   {
-    reason: Coding,
+    reason: codingGuard,
     comment: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 500 })),
     requestedAt: /*#__PURE__*/ str({ format: 'date-time' }),
-    requestedBy: Person,
+    requestedBy: personGuard,
     answeredAt: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date-time' })),
     rejectionNote: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 500 })),
   },
@@ -93,41 +94,41 @@ export const Cancellation: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Appointment */
-export const Appointment: Guard = /*#__PURE__*/ obj(
+export const appointmentGuard: Guard = /*#__PURE__*/ obj(
   {
-    id: Id,
-    version: Version,
-    subjectId: Id,
-    status: AppointmentStatus,
-    serviceType: Coding,
+    id: idGuard,
+    version: versionGuard,
+    subjectId: idGuard,
+    status: appointmentStatusGuard,
+    serviceType: codingGuard,
     start: /*#__PURE__*/ str({ format: 'date-time' }),
     end: /*#__PURE__*/ str({ format: 'date-time' }),
     timing: /*#__PURE__*/ oneOf(appointmentTimingValues),
     description: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 500 })),
-    careService: CareService,
-    location: /*#__PURE__*/ nullable(Location),
-    contact: /*#__PURE__*/ nullable(Contact),
+    careService: careServiceGuard,
+    location: /*#__PURE__*/ nullable(locationGuard),
+    contact: /*#__PURE__*/ nullable(contactGuard),
     preparation: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 1000 })),
-    cancellationPolicy: CancellationPolicy,
-    cancellation: /*#__PURE__*/ nullable(Cancellation),
+    cancellationPolicy: cancellationPolicyGuard,
+    cancellation: /*#__PURE__*/ nullable(cancellationGuard),
   },
   ['id', 'version', 'subjectId', 'status', 'serviceType', 'start', 'end', 'timing', 'careService', 'cancellationPolicy'],
 );
 
 /** components.schemas.CancellationRequest */
-export const CancellationRequest: Guard = /*#__PURE__*/ obj({ reason: Coding, comment: /*#__PURE__*/ str({ max: 500 }) }, ['reason']);
+export const cancellationRequestGuard: Guard = /*#__PURE__*/ obj({ reason: codingGuard, comment: /*#__PURE__*/ str({ max: 500 }) }, ['reason']);
 
 /** components.schemas.AppointmentPage */
-export const AppointmentPage: Guard = /*#__PURE__*/ obj(
+export const appointmentPageGuard: Guard = /*#__PURE__*/ obj(
   {
-    items: /*#__PURE__*/ arr(Appointment),
+    items: /*#__PURE__*/ arr(appointmentGuard),
     nextCursor: /*#__PURE__*/ nullable(/*#__PURE__*/ str()),
   },
   ['items', 'nextCursor'],
 );
 
 /** components.schemas.Extent */
-export const Extent: Guard = /*#__PURE__*/ obj(
+export const extentGuard: Guard = /*#__PURE__*/ obj(
   {
     amount: /*#__PURE__*/ num({ min: 0 }),
     unit: /*#__PURE__*/ oneOf(extentUnitValues),
@@ -137,26 +138,26 @@ export const Extent: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.GrantedService */
-export const GrantedService: Guard = /*#__PURE__*/ obj(
+export const grantedServiceGuard: Guard = /*#__PURE__*/ obj(
   {
-    id: Id,
-    serviceType: Coding,
+    id: idGuard,
+    serviceType: codingGuard,
     status: /*#__PURE__*/ oneOf(grantedServiceStatusValues),
-    extent: Extent,
+    extent: extentGuard,
     validFrom: /*#__PURE__*/ str({ format: 'date' }),
     validTo: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date' })),
     decidedAt: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date' })),
-    careService: CareService,
+    careService: careServiceGuard,
     note: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 500 })),
   },
   ['id', 'serviceType', 'extent', 'validFrom', 'status', 'careService'],
 );
 
 /** components.schemas.ServiceList */
-export const ServiceList: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(GrantedService) }, ['items']);
+export const serviceListGuard: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(grantedServiceGuard) }, ['items']);
 
 /** components.schemas.ReplyPolicy */
-export const ReplyPolicy: Guard = /*#__PURE__*/ obj(
+export const replyPolicyGuard: Guard = /*#__PURE__*/ obj(
   {
     expectedReplyWorkingDays: /*#__PURE__*/ num({ integer: true, min: 1, max: 30 }),
     notice: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 500 })),
@@ -165,26 +166,26 @@ export const ReplyPolicy: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Recipient */
-export const Recipient: Guard = /*#__PURE__*/ obj(
+export const recipientGuard: Guard = /*#__PURE__*/ obj(
   {
-    grantedServiceId: Id,
-    serviceType: Coding,
-    careService: CareService,
-    replyPolicy: ReplyPolicy,
+    grantedServiceId: idGuard,
+    serviceType: codingGuard,
+    careService: careServiceGuard,
+    replyPolicy: replyPolicyGuard,
   },
   ['grantedServiceId', 'serviceType', 'careService', 'replyPolicy'],
 );
 
 /** components.schemas.RecipientList */
-export const RecipientList: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(Recipient) }, ['items']);
+export const recipientListGuard: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(recipientGuard) }, ['items']);
 
 /** components.schemas.SenderRole */
-export const SenderRole: Guard = /*#__PURE__*/ oneOf(senderRoleValues);
+export const senderRoleGuard: Guard = /*#__PURE__*/ oneOf(senderRoleValues);
 
 /** components.schemas.Sender */
-export const Sender: Guard = /*#__PURE__*/ obj(
+export const senderGuard: Guard = /*#__PURE__*/ obj(
   {
-    role: SenderRole,
+    role: senderRoleGuard,
     name: /*#__PURE__*/ str({ max: 200 }),
     onBehalfOf: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 200 })),
     isCurrentUser: bool,
@@ -193,9 +194,9 @@ export const Sender: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Attachment */
-export const Attachment: Guard = /*#__PURE__*/ obj(
+export const attachmentGuard: Guard = /*#__PURE__*/ obj(
   {
-    id: Id,
+    id: idGuard,
     filename: /*#__PURE__*/ str({ max: 255 }),
     contentType: /*#__PURE__*/ oneOf(attachmentContentTypeValues),
     size: /*#__PURE__*/ num({ integer: true, min: 1, max: 5242880 }),
@@ -204,23 +205,23 @@ export const Attachment: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Message */
-export const Message: Guard = /*#__PURE__*/ obj(
+export const messageGuard: Guard = /*#__PURE__*/ obj(
   {
-    id: Id,
-    threadId: Id,
+    id: idGuard,
+    threadId: idGuard,
     sentAt: /*#__PURE__*/ str({ format: 'date-time' }),
-    sender: Sender,
+    sender: senderGuard,
     text: /*#__PURE__*/ str({ max: 4000 }),
-    attachments: /*#__PURE__*/ arr(Attachment, 5),
+    attachments: /*#__PURE__*/ arr(attachmentGuard, 5),
     unread: bool,
   },
   ['id', 'threadId', 'sentAt', 'sender', 'text', 'attachments', 'unread'],
 );
 
 /** components.schemas.SeenBy */
-export const SeenBy: Guard = /*#__PURE__*/ obj(
+export const seenByGuard: Guard = /*#__PURE__*/ obj(
   {
-    role: SenderRole,
+    role: senderRoleGuard,
     name: /*#__PURE__*/ str({ max: 200 }),
     seenAt: /*#__PURE__*/ str({ format: 'date-time' }),
     isCurrentUser: bool,
@@ -229,9 +230,9 @@ export const SeenBy: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.MessageExcerpt */
-export const MessageExcerpt: Guard = /*#__PURE__*/ obj(
+export const messageExcerptGuard: Guard = /*#__PURE__*/ obj(
   {
-    sender: Sender,
+    sender: senderGuard,
     sentAt: /*#__PURE__*/ str({ format: 'date-time' }),
     excerpt: /*#__PURE__*/ str({ max: 200 }),
   },
@@ -239,35 +240,35 @@ export const MessageExcerpt: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.Thread */
-export const Thread: Guard = /*#__PURE__*/ obj(
+export const threadGuard: Guard = /*#__PURE__*/ obj(
   {
-    id: Id,
-    version: Version,
-    subjectId: Id,
+    id: idGuard,
+    version: versionGuard,
+    subjectId: idGuard,
     title: /*#__PURE__*/ str({ min: 1, max: 120 }),
     status: /*#__PURE__*/ oneOf(threadStatusValues),
-    grantedServiceId: Id,
-    serviceType: Coding,
-    careService: CareService,
-    replyPolicy: ReplyPolicy,
-    startedBy: SenderRole,
+    grantedServiceId: idGuard,
+    serviceType: codingGuard,
+    careService: careServiceGuard,
+    replyPolicy: replyPolicyGuard,
+    startedBy: senderRoleGuard,
     createdAt: /*#__PURE__*/ str({ format: 'date-time' }),
     lastActivityAt: /*#__PURE__*/ str({ format: 'date-time' }),
     messageCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
     unreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
-    lastMessage: /*#__PURE__*/ nullable(MessageExcerpt),
-    seenSinceLastUpdate: /*#__PURE__*/ arr(SeenBy),
+    lastMessage: /*#__PURE__*/ nullable(messageExcerptGuard),
+    seenSinceLastUpdate: /*#__PURE__*/ arr(seenByGuard),
   },
   ['id', 'version', 'subjectId', 'title', 'status', 'grantedServiceId', 'serviceType', 'careService', 'replyPolicy', 'createdAt', 'lastActivityAt', 'messageCount', 'unreadCount', 'lastMessage', 'seenSinceLastUpdate'],
 );
 
 /** components.schemas.ThreadDetail */
-export const ThreadDetail: Guard = /*#__PURE__*/ all(Thread, /*#__PURE__*/ obj({ messages: /*#__PURE__*/ arr(Message) }, ['messages']));
+export const threadDetailGuard: Guard = /*#__PURE__*/ all(threadGuard, /*#__PURE__*/ obj({ messages: /*#__PURE__*/ arr(messageGuard) }, ['messages']));
 
 /** components.schemas.ThreadPage */
-export const ThreadPage: Guard = /*#__PURE__*/ obj(
+export const threadPageGuard: Guard = /*#__PURE__*/ obj(
   {
-    items: /*#__PURE__*/ arr(Thread),
+    items: /*#__PURE__*/ arr(threadGuard),
     nextCursor: /*#__PURE__*/ nullable(/*#__PURE__*/ str()),
     unreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
   },
@@ -275,26 +276,32 @@ export const ThreadPage: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.NewThread */
-export const NewThread: Guard = /*#__PURE__*/ obj(
+export const newThreadGuard: Guard = /*#__PURE__*/ obj(
   {
-    grantedServiceId: Id,
+    grantedServiceId: idGuard,
     title: /*#__PURE__*/ str({ min: 1, max: 120 }),
     text: /*#__PURE__*/ str({ min: 1, max: 4000 }),
-    attachmentIds: /*#__PURE__*/ arr(Id, 5),
+    attachmentIds: /*#__PURE__*/ arr(idGuard, 5),
   },
   ['grantedServiceId', 'title', 'text'],
 );
 
 /** components.schemas.NewMessage */
-export const NewMessage: Guard = /*#__PURE__*/ obj({ text: /*#__PURE__*/ str({ min: 1, max: 4000 }), attachmentIds: /*#__PURE__*/ arr(Id, 5) }, ['text']);
+export const newMessageGuard: Guard = /*#__PURE__*/ obj(
+  {
+    text: /*#__PURE__*/ str({ min: 1, max: 4000 }),
+    attachmentIds: /*#__PURE__*/ arr(idGuard, 5),
+  },
+  ['text'],
+);
 
 /** components.schemas.SeenRequest */
-export const SeenRequest: Guard = /*#__PURE__*/ obj({ upToMessageId: Id }, ['upToMessageId']);
+export const seenRequestGuard: Guard = /*#__PURE__*/ obj({ upToMessageId: idGuard }, ['upToMessageId']);
 
 /** components.schemas.SeenState */
-export const SeenState: Guard = /*#__PURE__*/ obj(
+export const seenStateGuard: Guard = /*#__PURE__*/ obj(
   {
-    threadId: Id,
+    threadId: idGuard,
     unreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
     totalUnreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
   },
@@ -302,37 +309,37 @@ export const SeenState: Guard = /*#__PURE__*/ obj(
 );
 
 /** components.schemas.DraftInput */
-export const DraftInput: Guard = /*#__PURE__*/ obj(
+export const draftInputGuard: Guard = /*#__PURE__*/ obj(
   {
     text: /*#__PURE__*/ str({ max: 20000 }),
     title: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 120 })),
-    grantedServiceId: /*#__PURE__*/ nullable(Id),
-    attachmentIds: /*#__PURE__*/ arr(Id, 5),
+    grantedServiceId: /*#__PURE__*/ nullable(idGuard),
+    attachmentIds: /*#__PURE__*/ arr(idGuard, 5),
   },
   ['text'],
 );
 
 /** components.schemas.Draft */
-export const Draft: Guard = /*#__PURE__*/ obj(
+export const draftGuard: Guard = /*#__PURE__*/ obj(
   {
-    key: Id,
-    version: Version,
+    key: idGuard,
+    version: versionGuard,
     text: /*#__PURE__*/ str({ max: 20000 }),
     title: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 120 })),
-    grantedServiceId: /*#__PURE__*/ nullable(Id),
-    attachments: /*#__PURE__*/ arr(Attachment),
+    grantedServiceId: /*#__PURE__*/ nullable(idGuard),
+    attachments: /*#__PURE__*/ arr(attachmentGuard),
     updatedAt: /*#__PURE__*/ str({ format: 'date-time' }),
   },
   ['key', 'version', 'text', 'attachments', 'updatedAt'],
 );
 
 /** components.schemas.ProblemType */
-export const ProblemType: Guard = /*#__PURE__*/ oneOf(problemTypeValues);
+export const problemTypeGuard: Guard = /*#__PURE__*/ oneOf(problemTypeValues);
 
 /** components.schemas.Problem */
-export const Problem: Guard = /*#__PURE__*/ obj(
+export const problemGuard: Guard = /*#__PURE__*/ obj(
   {
-    type: ProblemType,
+    type: problemTypeGuard,
     title: /*#__PURE__*/ str(),
     status: /*#__PURE__*/ num({ integer: true, min: 400, max: 599 }),
     detail: /*#__PURE__*/ str(),
