@@ -1,10 +1,10 @@
 /**
  * The days and items of `<omsorg-appointment-list>`. A list can hold hundreds of appointments,
- * so the templates keep each item small: no wrapper elements or whitespace nodes that render
- * nothing, one template per variant instead of nested conditionals, sentences from the
- * messages as one template of their length (not an iterable with two markers per part), date
- * texts remembered per value (appointment-list.view.ts), and one click listener for all
- * buttons (they carry `data-action`; the item carries `data-id`).
+ * so each item is cheap to create: its text is one template per shape (markup.ts), with the
+ * element's own texts in the template and lit parts only where data goes; no wrapper elements or
+ * whitespace nodes that render nothing; date texts remembered per value
+ * (appointment-list.view.ts); one click listener for all buttons (they carry `data-action`,
+ * the item carries `data-id`).
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -13,8 +13,9 @@ import { cancellableStatuses, labelFor, type Appointment } from '@omsorg/contrac
 import type { CommonMessages } from '../internal/messages.js';
 import type { Locale } from '../internal/locale.js';
 import { isoForTime, parseInstant } from '../internal/format.js';
-import { headingTag } from '../internal/heading.js';
+import { clampHeadingLevel, headingTag } from '../internal/heading.js';
 import { telHref } from '../internal/phone.js';
+import { Markup } from './markup.js';
 import type { AppointmentListMessages } from './appointment-list.messages.js';
 import { dayKey, dayText, groupByDay, noCalendar, timeText, tones } from './appointment-list.view.js';
 
@@ -31,35 +32,9 @@ export interface ItemContext {
 /** The data-action values of the item buttons. */
 export type ItemAction = 'cancel' | 'calendar';
 
-// A sentence from the messages (strings and nodes in the language's order) as one template
-// of its length. Longer ones (none today) fall back to lit's iterable rendering.
-const sentences: ReadonlyArray<(p: readonly unknown[]) => TemplateResult> = [
-  () => html``,
-  (p) => html`${p[0]}`,
-  (p) => html`${p[0]}${p[1]}`,
-  (p) => html`${p[0]}${p[1]}${p[2]}`,
-  (p) => html`${p[0]}${p[1]}${p[2]}${p[3]}`,
-  (p) => html`${p[0]}${p[1]}${p[2]}${p[3]}${p[4]}`,
-];
-function sentence(parts: readonly unknown[]): unknown {
-  return sentences[parts.length]?.(parts) ?? parts;
-}
-
-const timeTag = (d: Date, text: string) => html`<time datetime=${isoForTime(d)}>${text}</time>`;
-
-function phone(raw: string): TemplateResult {
-  const href = telHref(raw);
-  return href ? html`<a part="phone-link" class="phone" href=${href}><bdi>${raw}</bdi></a>` : html`<bdi>${raw}</bdi>`;
-}
-
-/** ", phone <number>" after a name, or nothing. */
-function phoneAfter(raw: string | null | undefined, t: AppointmentListMessages): unknown {
-  return raw ? sentence([', ', ...t.phone(phone(raw))]) : nothing;
-}
-
 export function renderDays(items: readonly Appointment[], ctx: ItemContext, level: number): TemplateResult {
   const H = headingTag(level + 1);
-  const itemHeading = headingTag(level + 2);
+  const itemHeading = `h${clampHeadingLevel(level + 2)}`;
   return html`<ul part="days" class="days" role="list" @click=${ctx.onClick}>${repeat(
     groupByDay(items, parseInstant),
     ([key]) => key,
@@ -74,56 +49,110 @@ export function renderDays(items: readonly Appointment[], ctx: ItemContext, leve
   )}</ul>`;
 }
 
-function renderTime(a: Appointment, ctx: ItemContext): unknown {
+/** Writes a sentence from the messages: its strings as text, each node by `write`. */
+function sentenceInto(m: Markup, parts: readonly unknown[], write: (part: unknown) => void): void {
+  for (const p of parts) {
+    if (typeof p === 'string') m.text(p);
+    else write(p);
+  }
+}
+
+function timeInto(m: Markup, d: Date, text: string): void {
+  m.tag('<time').attr('datetime', isoForTime(d)).tag('>').value(text).tag('</time>');
+}
+
+function phoneInto(m: Markup, raw: string): void {
+  const href = telHref(raw);
+  if (href) m.tag('<a part="phone-link" class="phone"').attr('href', href).tag('><bdi>').value(raw).tag('</bdi></a>');
+  else m.tag('<bdi>').value(raw).tag('</bdi>');
+}
+
+/** ", phone <number>" after a name. */
+function phoneAfterInto(m: Markup, raw: string | null | undefined, t: AppointmentListMessages): void {
+  if (!raw) return;
+  m.text(', ');
+  sentenceInto(m, t.phone(PHONE), () => phoneInto(m, raw));
+}
+
+// Stand-ins handed to the message functions for the nodes they place in a sentence.
+const FROM = { node: 'from' };
+const TO = { node: 'to' };
+const NODE = { node: 'node' };
+const PHONE = NODE;
+
+function timeRangeInto(m: Markup, a: Appointment, ctx: ItemContext): void {
   const start = parseInstant(a.start);
   const end = parseInstant(a.end);
-  if (!start || !end) return ctx.common.unknownCode;
-  const { t, locale } = ctx;
-  const from = timeTag(start, timeText(start, locale));
-  const to = timeTag(end, timeText(end, locale, dayKey(start) !== dayKey(end)));
-  return sentence(a.timing === 'window' ? t.window(from, to) : t.exact(from, to));
-}
-
-function renderPlace(a: Appointment, t: AppointmentListMessages): unknown {
-  const loc = a.location;
-  if (!loc) return nothing;
-  if (loc.atHome) {
-    return loc.address ? html`<dt>${t.place}</dt><dd>${t.atHome}<br /><bdi>${loc.address}</bdi></dd>` : html`<dt>${t.place}</dt><dd>${t.atHome}</dd>`;
+  if (!start || !end) {
+    m.value(ctx.common.unknownCode);
+    return;
   }
-  return loc.address
-    ? html`<dt>${t.place}</dt><dd><bdi>${loc.name}</bdi><br /><bdi>${loc.address}</bdi></dd>`
-    : html`<dt>${t.place}</dt><dd><bdi>${loc.name}</bdi></dd>`;
+  const { t, locale } = ctx;
+  const parts = a.timing === 'window' ? t.window(FROM, TO) : t.exact(FROM, TO);
+  sentenceInto(m, parts, (p) => {
+    if (p === FROM) timeInto(m, start, timeText(start, locale));
+    else timeInto(m, end, timeText(end, locale, dayKey(start) !== dayKey(end)));
+  });
 }
 
-/** A labelled free text (description, the service's answer), or nothing. */
-const note = (label: string, text: string | null | undefined) => (text ? html`<dt>${label}</dt><dd><bdi class="text">${text}</bdi></dd>` : nothing);
+function placeInto(m: Markup, a: Appointment, t: AppointmentListMessages): void {
+  const loc = a.location;
+  if (!loc) return;
+  m.tag('<dt>').text(t.place).tag('</dt><dd>');
+  if (loc.atHome) m.text(t.atHome);
+  else m.tag('<bdi>').value(loc.name).tag('</bdi>');
+  if (loc.address) m.tag('<br /><bdi>').value(loc.address).tag('</bdi>');
+  m.tag('</dd>');
+}
 
-function renderDeadline(a: Appointment, ctx: ItemContext, canCancel: boolean, deadlinePassed: boolean): unknown {
+/** A labelled free text (description, the service's answer). */
+function noteInto(m: Markup, label: string, text: string | null | undefined): void {
+  if (text) m.tag('<dt>').text(label).tag('</dt><dd><bdi class="text">').value(text).tag('</bdi></dd>');
+}
+
+function deadlineInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: boolean, deadlinePassed: boolean): void {
   const { t, locale } = ctx;
   const policy = a.cancellationPolicy;
   if (canCancel) {
     const deadline = parseInstant(policy.deadline);
-    if (!deadline) return nothing;
-    const when = timeTag(deadline, timeText(deadline, locale, true));
-    return html`<p part="deadline" class="deadline">${sentence(t.cancelDeadline(when))} ${policy.mode === 'request' ? t.cancelIsRequest : nothing}</p>`;
+    if (!deadline) return;
+    m.tag('<p part="deadline" class="deadline">');
+    sentenceInto(m, t.cancelDeadline(NODE), () => timeInto(m, deadline, timeText(deadline, locale, true)));
+    if (policy.mode === 'request') m.text(` ${t.cancelIsRequest}`);
+    m.tag('</p>');
+  } else if (deadlinePassed) {
+    const phone = policy.phone;
+    m.tag('<p part="deadline" class="deadline deadline-passed">');
+    if (phone) sentenceInto(m, t.deadlinePassed(PHONE), () => phoneInto(m, phone));
+    else m.text(t.deadlinePassedNoPhone);
+    m.tag('</p>');
   }
-  if (!deadlinePassed) return nothing;
-  return html`<p part="deadline" class="deadline deadline-passed">${policy.phone ? sentence(t.deadlinePassed(phone(policy.phone))) : t.deadlinePassedNoPhone}</p>`;
 }
 
+// The buttons stay lit templates of their own: an appointment that changes (cancelled, say)
+// keeps its item, and a button it keeps stays the same element (focus stays on it).
 function renderActions(a: Appointment, ctx: ItemContext, canCancel: boolean, calendar: boolean, label: string): unknown {
   if (!canCancel && !calendar) return nothing;
   const { t, locale } = ctx;
   const start = parseInstant(a.start);
   // Who the button is for, read after its visible text: ": Home nursing, Friday 27 November 2026 08:00".
   const about = `: ${label}, ${start ? `${dayText(start, locale)} ${timeText(start, locale)}` : ''}`;
-  const cancel = html`<button type="button" id=${`act-${a.id}`} part="cancel-button" class="cancel" data-action="cancel">${t.cancel}<span class="visually-hidden">${about}</span></button>`;
-  if (!calendar) return html`<div part="actions" class="actions">${cancel}</div>`;
-  const add = html`<button type="button" part="calendar-button" class="secondary calendar" data-action="calendar">${t.addToCalendar}<span class="visually-hidden">${about}</span></button>`;
-  return html`<div part="actions" class="actions">${canCancel ? cancel : nothing}${add}</div>`;
+  return html`<div part="actions" class="actions">${
+    canCancel
+      ? html`<button type="button" id=${`act-${a.id}`} part="cancel-button" class="cancel" data-action="cancel">${t.cancel}<span class="visually-hidden">${about}</span></button>`
+      : nothing
+  }${
+    calendar
+      ? html`<button type="button" part="calendar-button" class="secondary calendar" data-action="calendar">${t.addToCalendar}<span class="visually-hidden">${about}</span></button>`
+      : nothing
+  }</div>`;
 }
 
-function renderItem(a: Appointment, ctx: ItemContext, H: ReturnType<typeof headingTag>): TemplateResult {
+/**
+ * One appointment: the item element stays while the appointment changes; its text is one
+ * template per shape, with parts only for its data.
+ */
+function renderItem(a: Appointment, ctx: ItemContext, h: string): TemplateResult {
   const { t, common } = ctx;
   const label = labelFor(a.serviceType, ctx.locale) ?? common.unknownCode;
   const status = (t.statuses as Record<string, string>)[a.status] ?? common.unknownCode;
@@ -133,14 +162,30 @@ function renderItem(a: Appointment, ctx: ItemContext, H: ReturnType<typeof headi
   const canCancel = ctx.upcoming && cancellable && statusAllows;
   const deadlinePassed = ctx.upcoming && !cancellable && statusAllows;
   const calendar = ctx.upcoming && !noCalendar.has(a.status);
-  const contact = a.contact;
-  return html`<li part="item" class="item tone-${tone} status-${a.status}" data-id=${a.id}>${staticHtml`<${H} part="item-heading" class="item-heading" tabindex="-1" data-heading-for=${a.id} id=${canCancel ? nothing : `act-${a.id}`}><span class="time">${renderTime(a, ctx)}</span><span class="visually-hidden">, </span> <span class="label">${label}</span></${H}>`}<p part="status status-${tone}" class="status"><span class="visually-hidden">${`${t.status}: `}</span>${status}</p>${
-    a.timing === 'window' ? html`<p class="window-note">${t.windowNote}</p>` : nothing
-  }<dl part="details" class="details">${renderPlace(a, t)}${
-    contact ? html`<dt>${t.contact}</dt><dd><bdi>${contact.name}</bdi>${phoneAfter(contact.phone, t)}</dd>` : nothing
-  }<dt>${t.careService}</dt><dd><bdi>${a.careService.name}</bdi>${phoneAfter(a.careService.phone, t)}</dd>${note(t.description, a.description)}${
-    a.status === 'cancellation-rejected' ? note(t.rejectionNote, a.cancellation?.rejectionNote) : nothing
-  }</dl>${
-    a.preparation ? html`<div part="preparation" class="preparation"><p class="preparation-title">${t.preparation}</p><bdi class="text">${a.preparation}</bdi></div>` : nothing
-  }${renderDeadline(a, ctx, canCancel, deadlinePassed)}${renderActions(a, ctx, canCancel, calendar, label)}</li>`;
+  const m = new Markup();
+  m.tag(`<${h} part="item-heading" class="item-heading" tabindex="-1"`).attr('data-heading-for', a.id);
+  if (!canCancel) m.attr('id', `act-${a.id}`);
+  m.tag('><span class="time">');
+  timeRangeInto(m, a, ctx);
+  m.tag('</span><span class="visually-hidden">, </span> <span class="label">').value(label).tag(`</span></${h}>`);
+  m.tag(`<p part="status status-${tone}" class="status"><span class="visually-hidden">`).text(`${t.status}: `).tag('</span>').value(status).tag('</p>');
+  if (a.timing === 'window') m.tag('<p class="window-note">').text(t.windowNote).tag('</p>');
+  m.tag('<dl part="details" class="details">');
+  placeInto(m, a, t);
+  if (a.contact) {
+    m.tag('<dt>').text(t.contact).tag('</dt><dd><bdi>').value(a.contact.name).tag('</bdi>');
+    phoneAfterInto(m, a.contact.phone, t);
+    m.tag('</dd>');
+  }
+  m.tag('<dt>').text(t.careService).tag('</dt><dd><bdi>').value(a.careService.name).tag('</bdi>');
+  phoneAfterInto(m, a.careService.phone, t);
+  m.tag('</dd>');
+  noteInto(m, t.description, a.description);
+  if (a.status === 'cancellation-rejected') noteInto(m, t.rejectionNote, a.cancellation?.rejectionNote);
+  m.tag('</dl>');
+  if (a.preparation) {
+    m.tag('<div part="preparation" class="preparation"><p class="preparation-title">').text(t.preparation).tag('</p><bdi class="text">').value(a.preparation).tag('</bdi></div>');
+  }
+  deadlineInto(m, a, ctx, canCancel, deadlinePassed);
+  return html`<li part="item" class="item tone-${tone} status-${a.status}" data-id=${a.id}>${m.result()}${renderActions(a, ctx, canCancel, calendar, label)}</li>`;
 }
