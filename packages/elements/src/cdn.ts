@@ -27,8 +27,8 @@
  * `getClient()` (exported here) gives the page's client, for `client.unreadCount()`, once
  * `ready` has settled.
  *
- * A page that creates its shadow roots before this script runs, or closed ones, calls
- * `load('omsorg-inbox', …)` (or `loadMessaging()`) for the tags inside them.
+ * Open shadow roots already on the page when it runs are watched too; a page that puts tags
+ * only inside closed shadow roots calls `load('omsorg-inbox', …)` (or `loadMessaging()`).
  *
  * Strict-CSP safe: no eval, no inline styles or markup strings; elements style themselves
  * through adoptedStyleSheets; the preload hints carry this script's nonce. No user-visible text
