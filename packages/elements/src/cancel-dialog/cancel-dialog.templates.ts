@@ -14,7 +14,7 @@ import type { FieldError, FieldErrors, Refusal, SubmitError } from './cancel-int
 
 /** The texts and language a template needs. */
 export interface View {
-  m: CancelDialogMessages;
+  t: CancelDialogMessages;
   common: CommonMessages;
   locale: Locale;
 }
@@ -41,30 +41,30 @@ export function whenText(v: View, a: Appointment): string {
   const end = parseInstant(a.end);
   if (!start) return v.common.unknownCode;
   const day = formatDay(start, v.locale);
-  const time = a.timing === 'window' && end ? v.m.windowTime(formatTime(start, v.locale), formatTime(end, v.locale)) : v.m.exactTime(formatTime(start, v.locale));
+  const time = a.timing === 'window' && end ? v.t.windowTime(formatTime(start, v.locale), formatTime(end, v.locale)) : v.t.exactTime(formatTime(start, v.locale));
   return `${day}, ${time}`;
 }
 
 export function describeChanges(v: View, before: Appointment, after: Appointment): string[] {
-  const { m } = v;
+  const { t } = v;
   const out: string[] = [];
-  if (before.start !== after.start || before.end !== after.end || before.timing !== after.timing) out.push(m.changedTime(whenText(v, after)));
-  if (before.status !== after.status) out.push(m.changedStatus(m.status[after.status] ?? v.common.unknownCode));
-  if (before.cancellationPolicy.cancellable && !after.cancellationPolicy.cancellable) out.push(m.changedNoLonger);
-  if (out.length === 0) out.push(m.changedOther);
+  if (before.start !== after.start || before.end !== after.end || before.timing !== after.timing) out.push(t.changedTime(whenText(v, after)));
+  if (before.status !== after.status) out.push(t.changedStatus(t.status[after.status] ?? v.common.unknownCode));
+  if (before.cancellationPolicy.cancellable && !after.cancellationPolicy.cancellable) out.push(t.changedNoLonger);
+  if (out.length === 0) out.push(t.changedOther);
   return out;
 }
 
 export function fieldErrorText(v: View, e: FieldError, comment: string): string {
   switch (e) {
     case 'reason-required':
-      return v.m.errorReasonRequired;
+      return v.t.errorReasonRequired;
     case 'reason-unknown':
-      return v.m.errorReasonUnknown;
+      return v.t.errorReasonUnknown;
     case 'comment-too-long':
-      return v.m.errorCommentTooLong(lengthOf(comment), COMMENT_MAX);
+      return v.t.errorCommentTooLong(lengthOf(comment), COMMENT_MAX);
     case 'comment-invalid':
-      return v.m.errorCommentInvalid;
+      return v.t.errorCommentInvalid;
   }
 }
 
@@ -76,7 +76,7 @@ export const actions = (content: unknown) => html`<div class="actions" part="act
 export function renderLoading(v: View): TemplateResult {
   return html`
     <div id="summary" aria-busy="true">
-      <span class="visually-hidden">${v.m.loading}</span>
+      <span class="visually-hidden">${v.t.loading}</span>
       <span class="skeleton line"></span>
       <span class="skeleton line short"></span>
       <span class="skeleton block"></span>
@@ -87,7 +87,7 @@ export function renderLoading(v: View): TemplateResult {
 export function renderAuthError(v: View, signIn: () => void): TemplateResult {
   return html`<div class="error" part="error">
     <p>${v.common.errorAuth}</p>
-    <button type="button" class="secondary" @click=${signIn}>${v.m.signInAgain}</button>
+    <button type="button" class="secondary" @click=${signIn}>${v.t.signInAgain}</button>
   </div>`;
 }
 
@@ -101,23 +101,23 @@ export function renderSubmitError(v: View, e: SubmitError | undefined, retry: ()
 }
 
 export function renderSummary(v: View, a: Appointment, closed: boolean): TemplateResult {
-  const { m } = v;
+  const { t } = v;
   const service = labelFor(a.serviceType, v.locale) ?? v.common.unknownCode;
   const deadline = parseInstant(a.cancellationPolicy.deadline);
   return html`
     <div id="summary" part="summary">
-      <h3 class="visually-hidden">${m.what}</h3>
+      <h3 class="visually-hidden">${t.what}</h3>
       <dl class="what">
-        <div><dt>${m.service}</dt><dd>${service}</dd></div>
-        <div><dt>${m.when}</dt><dd>${whenText(v, a)}</dd></div>
-        <div><dt>${m.careService}</dt><dd><bdi>${a.careService.name}</bdi></dd></div>
+        <div><dt>${t.service}</dt><dd>${service}</dd></div>
+        <div><dt>${t.when}</dt><dd>${whenText(v, a)}</dd></div>
+        <div><dt>${t.careService}</dt><dd><bdi>${a.careService.name}</bdi></dd></div>
       </dl>
-      ${!closed && deadline ? html`<p class="deadline">${m.deadline(formatDay(deadline, v.locale), formatTime(deadline, v.locale))}</p>` : nothing}
-      ${!closed && a.cancellationPolicy.mode === 'request' ? html`<p class="notice" part="notice">${m.requestNotice}</p>` : nothing}
+      ${!closed && deadline ? html`<p class="deadline">${t.deadline(formatDay(deadline, v.locale), formatTime(deadline, v.locale))}</p>` : nothing}
+      ${!closed && a.cancellationPolicy.mode === 'request' ? html`<p class="notice" part="notice">${t.requestNotice}</p>` : nothing}
     </div>
     ${!closed && a.cancellationPolicy.consequence
       ? html`<div class="consequence" part="consequence">
-          <h3>${m.consequenceHeading}</h3>
+          <h3>${t.consequenceHeading}</h3>
           <p><bdi>${a.cancellationPolicy.consequence}</bdi></p>
         </div>`
       : nothing}
@@ -127,46 +127,46 @@ export function renderSummary(v: View, a: Appointment, closed: boolean): Templat
 export function renderChanges(v: View, changes: string[], confirmAgain: boolean): TemplateResult {
   return html`
     <div id="changed" class="notice changed" part="changed" tabindex="-1">
-      <h3>${v.m.changedHeading}</h3>
+      <h3>${v.t.changedHeading}</h3>
       <ul>
         ${changes.map((c) => html`<li>${c}</li>`)}
       </ul>
-      ${confirmAgain ? html`<p>${v.m.changedConfirmAgain}</p>` : nothing}
+      ${confirmAgain ? html`<p>${v.t.changedConfirmAgain}</p>` : nothing}
     </div>
   `;
 }
 
 export function renderClosed(v: View, a: Appointment, refusal: Refusal | undefined, close: () => void): TemplateResult {
-  const { m } = v;
+  const { t } = v;
   const phone = phoneText(a);
   const href = telHref(phone);
   const phoneLink = href ? html`<a part="phone" href=${href}><bdi>${phone}</bdi></a>` : html`<bdi>${phone}</bdi>`;
   let text: TemplateResult | string;
-  if (a.status === 'cancelled') text = m.alreadyCancelled;
-  else if (a.status === 'cancellation-requested') text = m.alreadyRequested;
-  else if (refusal === 'not-cancellable') text = m.notCancellable(phoneLink);
+  if (a.status === 'cancelled') text = t.alreadyCancelled;
+  else if (a.status === 'cancellation-requested') text = t.alreadyRequested;
+  else if (refusal === 'not-cancellable') text = t.notCancellable(phoneLink);
   else {
     const deadline = parseInstant(a.cancellationPolicy.deadline);
     const passed = refusal === 'deadline-passed' || (!!deadline && deadline.getTime() <= Date.now());
-    text = passed ? m.deadlinePassed(phoneLink) : m.notCancellable(phoneLink);
+    text = passed ? t.deadlinePassed(phoneLink) : t.notCancellable(phoneLink);
   }
   return html`
     <p id="closed" class="notice" part="notice" tabindex="-1">${text}</p>
-    ${actions(closeButton(m.close, close))}
+    ${actions(closeButton(t.close, close))}
   `;
 }
 
 export function renderSuccess(v: View, result: Appointment, close: () => void): TemplateResult {
-  const { m } = v;
+  const { t } = v;
   return html`
     <div id="summary" part="summary">
       <dl class="what">
-        <div><dt>${m.service}</dt><dd>${labelFor(result.serviceType, v.locale) ?? v.common.unknownCode}</dd></div>
-        <div><dt>${m.when}</dt><dd>${whenText(v, result)}</dd></div>
+        <div><dt>${t.service}</dt><dd>${labelFor(result.serviceType, v.locale) ?? v.common.unknownCode}</dd></div>
+        <div><dt>${t.when}</dt><dd>${whenText(v, result)}</dd></div>
       </dl>
     </div>
-    <p id="outcome" class="outcome" part="outcome" tabindex="-1">${result.status === 'cancellation-requested' ? m.successRequest : m.successFinal}</p>
-    ${actions(closeButton(m.close, close))}
+    <p id="outcome" class="outcome" part="outcome" tabindex="-1">${result.status === 'cancellation-requested' ? t.successRequest : t.successFinal}</p>
+    ${actions(closeButton(t.close, close))}
   `;
 }
 
@@ -187,7 +187,7 @@ export interface FormState {
 }
 
 export function renderForm(v: View, a: Appointment, f: FormState): TemplateResult {
-  const { m } = v;
+  const { t } = v;
   const request = a.cancellationPolicy.mode === 'request';
   const errs = f.errors;
   const n = lengthOf(f.comment);
@@ -201,14 +201,14 @@ export function renderForm(v: View, a: Appointment, f: FormState): TemplateResul
     <form part="form" novalidate @submit=${f.onSubmit}>
       ${f.showSummary && summaryItems.length
         ? html`<div class="error error-summary" part="error-summary">
-            <h3>${m.errorSummary(summaryItems.length)}</h3>
+            <h3>${t.errorSummary(summaryItems.length)}</h3>
             <ul>
               ${summaryItems.map((i) => html`<li><a href=${`#${i.href}`} @click=${(e: Event) => f.jumpTo(e, i.href)}>${i.text}</a></li>`)}
             </ul>
           </div>`
         : nothing}
       <fieldset part="reasons" class=${errs.reason ? 'invalid' : ''} aria-describedby=${reasonDescribedBy ?? nothing}>
-        <legend>${m.reasonLegend} <span class="hint">${m.required}</span></legend>
+        <legend>${t.reasonLegend} <span class="hint">${t.required}</span></legend>
         ${errs.reason ? html`<p id="reason-error" class="field-error">${fieldErrorText(v, errs.reason, f.comment)}</p>` : nothing}
         ${Object.keys(cancellationReasons.codes).map(
           (code, i) => html`
@@ -229,8 +229,8 @@ export function renderForm(v: View, a: Appointment, f: FormState): TemplateResul
         )}
       </fieldset>
       <div class="field">
-        <label for="comment">${m.commentLabel} <span class="hint">${m.optional}</span></label>
-        <p id="comment-hint" class="hint">${m.commentHint}</p>
+        <label for="comment">${t.commentLabel} <span class="hint">${t.optional}</span></label>
+        <p id="comment-hint" class="hint">${t.commentHint}</p>
         ${errs.comment ? html`<p id="comment-error" class="field-error">${fieldErrorText(v, errs.comment, f.comment)}</p>` : nothing}
         <textarea
           id="comment"
@@ -241,15 +241,15 @@ export function renderForm(v: View, a: Appointment, f: FormState): TemplateResul
           aria-describedby=${commentDescribedBy}
           @input=${f.onComment}
         ></textarea>
-        <p id="count" part="count" class=${n > COMMENT_MAX ? 'count over' : 'count'}>${m.count(n, COMMENT_MAX)}</p>
+        <p id="count" part="count" class=${n > COMMENT_MAX ? 'count over' : 'count'}>${t.count(n, COMMENT_MAX)}</p>
         <div class="visually-hidden" aria-live="polite">${f.countAnnouncement}</div>
       </div>
       ${f.submitError}
       <div class="actions" part="actions">
         <button type="submit" part="confirm-button" aria-disabled=${f.sending ? 'true' : 'false'}>
-          ${f.sending ? m.sending : request ? m.confirmRequest : m.confirm}
+          ${f.sending ? t.sending : request ? t.confirmRequest : t.confirm}
         </button>
-        ${closeButton(m.keep, f.close)}
+        ${closeButton(t.keep, f.close)}
       </div>
     </form>
   `;

@@ -10,7 +10,7 @@ import { messages, COMMENT_MAX, type CancelDialogMessages } from './cancel-dialo
 import { styles } from './cancel-dialog.styles.js';
 import { Announcement, AppointmentLoader } from './appointment-loader.js';
 import { CancelIntentController, type Choice, type FieldErrors } from './cancel-intent.js';
-import * as t from './cancel-dialog.templates.js';
+import * as tpl from './cancel-dialog.templates.js';
 
 /**
  * Confirms the cancellation of one appointment: shows what is being cancelled, the deadline
@@ -91,7 +91,7 @@ export class OmsorgCancelDialog extends OmsorgElement {
     keepShown: () => !!this.intent.changes,
     sending: () => this.intent.busy,
     opened: () => this.opened,
-    loadingText: () => this.m.loading,
+    loadingText: () => this.t.loading,
     errorText: (e) => errorMessage(this.common, e),
     announcement: this.announcement,
   });
@@ -100,15 +100,15 @@ export class OmsorgCancelDialog extends OmsorgElement {
     sent: (result, subjectId) => this.sent(result, subjectId),
     fieldErrors: (errors) => this.showFieldErrors(errors),
     changed: (before, now) => {
-      const changes = t.describeChanges(this.view, before, now ?? before);
+      const changes = tpl.describeChanges(this.view, before, now ?? before);
       this.intent.set({ changes });
       if (now) this.loader.appointment = now;
-      this.announcement.say(`${this.m.changedHeading}. ${changes.join(' ')}`);
+      this.announcement.say(`${this.t.changedHeading}. ${changes.join(' ')}`);
       void this.focusById('changed');
     },
     refused: (refusal, before, now) => {
-      const m = this.m;
-      this.announcement.say(t.textOf(refusal === 'deadline-passed' ? m.deadlinePassed(t.phoneText(before)) : m.notCancellable(t.phoneText(before))));
+      const t = this.t;
+      this.announcement.say(tpl.textOf(refusal === 'deadline-passed' ? t.deadlinePassed(tpl.phoneText(before)) : t.notCancellable(tpl.phoneText(before))));
       void this.focusById('closed');
       if (now) this.loader.appointment = now;
     },
@@ -188,12 +188,12 @@ export class OmsorgCancelDialog extends OmsorgElement {
     return this.subjectId ?? this.activeClient?.getSubject() ?? 'me';
   }
 
-  private get m(): CancelDialogMessages {
+  private get t(): CancelDialogMessages {
     return this.texts(messages);
   }
 
-  private get view(): t.View {
-    return { m: this.m, common: this.common, locale: this.locale };
+  private get view(): tpl.View {
+    return { t: this.t, common: this.common, locale: this.locale };
   }
 
   /** The last send or load failed for want of a (new) sign-in. */
@@ -274,10 +274,10 @@ export class OmsorgCancelDialog extends OmsorgElement {
 
   private onComment = (e: Event) => {
     this.comment = (e.target as HTMLTextAreaElement).value;
-    const n = t.lengthOf(this.comment);
+    const n = tpl.lengthOf(this.comment);
     if (this.fieldErrors.comment && n <= COMMENT_MAX) this.fieldErrors = { ...this.fieldErrors, comment: undefined };
     // Announced only near the limit, so a screen reader is not interrupted on every keystroke.
-    this.countAnnouncement = n >= COMMENT_MAX - 50 ? this.m.count(n, COMMENT_MAX) : '';
+    this.countAnnouncement = n >= COMMENT_MAX - 50 ? this.t.count(n, COMMENT_MAX) : '';
   };
 
   private onSubmit = (e: Event) => {
@@ -308,7 +308,7 @@ export class OmsorgCancelDialog extends OmsorgElement {
     const client = this.activeClient;
     const appointment = this.loader.appointment;
     const id = this.appointmentId;
-    if (!client || !appointment || !id || t.isClosed(appointment, this.intent.refusal)) return;
+    if (!client || !appointment || !id || tpl.isClosed(appointment, this.intent.refusal)) return;
     await this.intent.submit(client, { subjectId: this.effectiveSubject, appointmentId: id }, appointment, () => this.check());
   }
 
@@ -316,18 +316,18 @@ export class OmsorgCancelDialog extends OmsorgElement {
   private check(): Choice | Promise<undefined> {
     const errors: FieldErrors = {};
     if (!this.reason) errors.reason = 'reason-required';
-    if (t.lengthOf(this.comment) > COMMENT_MAX) errors.comment = 'comment-too-long';
+    if (tpl.lengthOf(this.comment) > COMMENT_MAX) errors.comment = 'comment-too-long';
     if (errors.reason || errors.comment) return this.showFieldErrors(errors).then(() => undefined);
     this.fieldErrors = {};
     this.showErrorSummary = false;
-    this.announcement.say(this.m.sending);
+    this.announcement.say(this.t.sending);
     return { reason: this.reason!, comment: this.comment };
   }
 
   private async showFieldErrors(errors: FieldErrors): Promise<void> {
     this.fieldErrors = errors;
     this.showErrorSummary = true;
-    this.announcement.say(this.m.errorSummary(Object.values(errors).filter(Boolean).length));
+    this.announcement.say(this.t.errorSummary(Object.values(errors).filter(Boolean).length));
     await this.updateComplete;
     const first = errors.reason ? this.shadowRoot?.querySelector<HTMLInputElement>('input[name="reason"]') : this.shadowRoot?.getElementById('comment');
     first?.focus();
@@ -338,7 +338,7 @@ export class OmsorgCancelDialog extends OmsorgElement {
     this.reason = undefined;
     this.comment = '';
     this.countAnnouncement = '';
-    this.announcement.say(result.status === 'cancellation-requested' ? this.m.successRequest : this.m.successFinal);
+    this.announcement.say(result.status === 'cancellation-requested' ? this.t.successRequest : this.t.successFinal);
     this.dispatchEvent(new AppointmentCancelledEvent({ appointmentId: result.id, subjectId, status: result.status }));
     // Closed while sending: the outcome is told by the event and the list; start afresh next time.
     if (!this.opened) this.resetForm();
@@ -348,14 +348,14 @@ export class OmsorgCancelDialog extends OmsorgElement {
   // ---- render -----------------------------------------------------------------------------
 
   override render() {
-    const m = this.m;
+    const t = this.t;
     const a = this.loader.appointment;
     const request = a?.cancellationPolicy.mode === 'request';
     return html`
       <slot name="trigger" @click=${this.onTriggerClick}></slot>
       <dialog part="dialog" aria-labelledby="heading" aria-describedby="summary" @close=${this.onDialogClose}>
         <div class="body">
-          <h2 id="heading" part="heading" tabindex="-1">${request ? m.headingRequest : m.heading}</h2>
+          <h2 id="heading" part="heading" tabindex="-1">${request ? t.headingRequest : t.heading}</h2>
           ${this.opened ? this.renderContent(a) : nothing}
           <div class="visually-hidden" role="status" aria-live="polite" aria-atomic="true">${this.announcement.text}</div>
         </div>
@@ -365,13 +365,13 @@ export class OmsorgCancelDialog extends OmsorgElement {
 
   private renderContent(a: Appointment | undefined) {
     const v = this.view;
-    const m = v.m;
+    const t = v.t;
     const intent = this.intent;
     if (!a) {
       const loadError = this.loader.error;
       if (this.authFailed) {
-        return html`<div id="summary">${t.renderAuthError(v, this.signInAgain)}</div>
-          ${t.actions(t.closeButton(m.close, this.closeClick))}`;
+        return html`<div id="summary">${tpl.renderAuthError(v, this.signInAgain)}</div>
+          ${tpl.actions(tpl.closeButton(t.close, this.closeClick))}`;
       }
       if (loadError || !this.appointmentId) {
         return html`
@@ -379,25 +379,25 @@ export class OmsorgCancelDialog extends OmsorgElement {
             <p>${loadError ? errorMessage(this.common, loadError) : this.common.errorNotFound}</p>
             ${loadError ? html`<button type="button" @click=${this.loadNow}>${this.common.retry}</button>` : nothing}
           </div>
-          ${t.actions(t.closeButton(m.close, this.closeClick))}
+          ${tpl.actions(tpl.closeButton(t.close, this.closeClick))}
         `;
       }
-      return t.renderLoading(v);
+      return tpl.renderLoading(v);
     }
-    if (intent.phase === 'success' && intent.outcome) return t.renderSuccess(v, intent.outcome, this.closeClick);
-    const closed = t.isClosed(a, intent.refusal);
+    if (intent.phase === 'success' && intent.outcome) return tpl.renderSuccess(v, intent.outcome, this.closeClick);
+    const closed = tpl.isClosed(a, intent.refusal);
     return html`
-      ${t.renderSummary(v, a, closed)} ${intent.changes ? t.renderChanges(v, intent.changes, !closed) : nothing}
+      ${tpl.renderSummary(v, a, closed)} ${intent.changes ? tpl.renderChanges(v, intent.changes, !closed) : nothing}
       ${closed
-        ? t.renderClosed(v, a, intent.refusal, this.closeClick)
-        : t.renderForm(v, a, {
+        ? tpl.renderClosed(v, a, intent.refusal, this.closeClick)
+        : tpl.renderForm(v, a, {
             reason: this.reason,
             comment: this.comment,
             errors: this.fieldErrors,
             showSummary: this.showErrorSummary,
             sending: intent.phase === 'sending',
             countAnnouncement: this.countAnnouncement,
-            submitError: t.renderSubmitError(v, intent.submitError, () => void this.submit(), this.signInAgain),
+            submitError: tpl.renderSubmitError(v, intent.submitError, () => void this.submit(), this.signInAgain),
             onSubmit: this.onSubmit,
             onReason: this.onReason,
             onComment: this.onComment,

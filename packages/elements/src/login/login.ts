@@ -61,7 +61,7 @@ export class OmsorgLogin extends OmsorgElement {
   private ticker?: ReturnType<typeof setInterval>;
   private initSeq = 0;
 
-  private get m(): LoginMessages {
+  private get t(): LoginMessages {
     return this.texts(messages);
   }
 
@@ -77,7 +77,7 @@ export class OmsorgLogin extends OmsorgElement {
     this.listen('cleared', () => {
       this.me = undefined;
       this.meError = undefined;
-      if (this.announcement === this.m.subjectsError) this.announcement = '';
+      if (this.announcement === this.t.subjectsError) this.announcement = '';
     });
     this.listen('subject-changed', ({ subjectId }) => {
       this.subject = subjectId;
@@ -130,20 +130,20 @@ export class OmsorgLogin extends OmsorgElement {
       this.announced = undefined;
       this.clearWarning();
       this.me = undefined;
-      if (s.reason === 'expired') this.announcement = this.m.expired;
+      if (s.reason === 'expired') this.announcement = this.t.expired;
     }
   }
 
   private async loadMe(client: Client): Promise<void> {
     this.meError = undefined;
     // A retry clears the last failure's words, so failing again is said again.
-    if (this.announcement === this.m.subjectsError) this.announcement = '';
+    if (this.announcement === this.t.subjectsError) this.announcement = '';
     try {
       const me = await client.me();
       if (client.auth.state().status === 'signed-in') this.me = me;
     } catch (e) {
       this.meError = e;
-      if (client.auth.state().status === 'signed-in') this.announcement = this.m.subjectsError;
+      if (client.auth.state().status === 'signed-in') this.announcement = this.t.subjectsError;
     }
   }
 
@@ -167,7 +167,7 @@ export class OmsorgLogin extends OmsorgElement {
   private expiringText(): string | undefined {
     if (this.expiresAt === undefined) return undefined;
     const minutes = Math.max(0, Math.ceil((this.expiresAt - this.now) / 60_000));
-    return this.m.expiring(minutes, formatTime(new Date(this.expiresAt), this.locale));
+    return this.t.expiring(minutes, formatTime(new Date(this.expiresAt), this.locale));
   }
 
   // ---- actions ----------------------------------------------------------------------------
@@ -233,11 +233,11 @@ export class OmsorgLogin extends OmsorgElement {
   }
 
   private renderState() {
-    const m = this.m;
+    const t = this.t;
     switch (this.status) {
       case 'unknown':
         return html`<div class="row" aria-busy="true">
-          <span class="visually-hidden">${m.checking}</span>
+          <span class="visually-hidden">${t.checking}</span>
           <span class="skeleton name"></span><span class="skeleton button"></span>
         </div>`;
       case 'error':
@@ -247,11 +247,11 @@ export class OmsorgLogin extends OmsorgElement {
         </div>`;
       case 'signed-out':
         return html`
-          ${this.auth?.reason === 'expired' ? html`<p class="notice" part="warning">${m.expired}</p>` : nothing}
+          ${this.auth?.reason === 'expired' ? html`<p class="notice" part="warning">${t.expired}</p>` : nothing}
           <div class="row">
-            <p class="status">${m.signedOut}</p>
+            <p class="status">${t.signedOut}</p>
             <button type="button" part="sign-in-button" @click=${this.signIn}>
-              ${this.auth?.reason === 'expired' ? m.signInAgain : m.signIn}
+              ${this.auth?.reason === 'expired' ? t.signInAgain : t.signIn}
             </button>
           </div>
         `;
@@ -261,7 +261,7 @@ export class OmsorgLogin extends OmsorgElement {
   }
 
   private renderSignedIn() {
-    const m = this.m;
+    const t = this.t;
     const name = this.auth?.user?.name ?? this.me?.person.name ?? '';
     const subjects = this.me?.subjects ?? [];
     const others = subjects.filter((s) => s.relation.code !== 'self');
@@ -270,42 +270,42 @@ export class OmsorgLogin extends OmsorgElement {
     const expiring = this.expiringText();
     return html`
       <div class="row">
-        <p class="status" part="user">${m.signedInAs(html`<strong><bdi>${name}</bdi></strong>`)}</p>
-        <button type="button" class="secondary" part="sign-out-button" @click=${this.signOut}>${m.signOut}</button>
+        <p class="status" part="user">${t.signedInAs(html`<strong><bdi>${name}</bdi></strong>`)}</p>
+        <button type="button" class="secondary" part="sign-out-button" @click=${this.signOut}>${t.signOut}</button>
       </div>
       ${others.length ? this.renderSelect(subjects) : nothing}
       ${this.meError
         ? html`<div class="error" part="error">
-            <p>${m.subjectsError}</p>
+            <p>${t.subjectsError}</p>
             <button type="button" class="secondary" @click=${this.retryMe}>${this.common.retry}</button>
           </div>`
         : nothing}
       ${self
         ? nothing
         : html`<p class="acting-for" part="acting-for">
-            ${m.actingFor(html`<strong><bdi>${acting?.name ?? this.common.unknownCode}</bdi></strong>`)}
+            ${t.actingFor(html`<strong><bdi>${acting?.name ?? this.common.unknownCode}</bdi></strong>`)}
           </p>`}
       ${expiring
         ? html`<div class="notice warning" part="warning">
             <p>${expiring}</p>
-            <button type="button" class="secondary" @click=${this.signIn}>${m.staySignedIn}</button>
+            <button type="button" class="secondary" @click=${this.signIn}>${t.staySignedIn}</button>
           </div>`
         : nothing}
     `;
   }
 
   private renderSelect(subjects: Subject[]) {
-    const m = this.m;
+    const t = this.t;
     const selfSelected = this.isSelf(this.subject);
     return html`
       <div class="subject" part="subject">
-        <label for="subject">${m.actingForLabel}</label>
+        <label for="subject">${t.actingForLabel}</label>
         <select id="subject" part="select" @change=${this.onSubject}>
           ${subjects.map((s) => {
             const isSelf = s.relation.code === 'self';
             const value = isSelf ? 'me' : s.id;
             const relation = labelFor(s.relation, this.locale) ?? this.common.unknownCode;
-            return html`<option value=${value} .selected=${isSelf ? selfSelected : s.id === this.subject}>${m.option(s.name, relation)}</option>`;
+            return html`<option value=${value} .selected=${isSelf ? selfSelected : s.id === this.subject}>${t.option(s.name, relation)}</option>`;
           })}
         </select>
       </div>
