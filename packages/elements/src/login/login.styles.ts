@@ -7,7 +7,7 @@ export const styles = [
     :host {
       --_gap: var(--omsorg-login-gap, 0.5rem 1rem);
     }
-    .container {
+    .base {
       display: flex;
       flex-direction: column;
       gap: 0.75rem;

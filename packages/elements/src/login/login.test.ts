@@ -308,4 +308,14 @@ describe('<omsorg-login>', () => {
     expect(shadowText(login)).to.contain('Per <img src=x onerror=alert(1)>');
     expect(nameOf($(login, 'img, script'))).to.equal('null');
   });
+
+  it('its wrapper is the base part, as in every element, and answers to its 0.1.0 name container too', async () => {
+    await useScenario('default');
+    const { login } = await render(testClient('ola', { signedIn: false }));
+    await until(() => !!button(login, 'Sign in'), 'sign-in button');
+    const base = $(login, '[part~="base"]');
+    expect(base?.localName).to.equal('div');
+    expect(base!.contains(button(login, 'Sign in')!)).to.equal(true);
+    expect($(login, '[part~="container"]') === base).to.equal(true);
+  });
 });

@@ -25,7 +25,8 @@ const TICK_MS = 15_000;
  * @fires omsorg-signed-in - The person signed in, or a session was restored.
  * @fires omsorg-signed-out - The person signed out here; the SDK has wiped its store and every element dropped its content.
  *
- * @csspart container - The wrapper around everything.
+ * @csspart base - The wrapper around everything (as in every element).
+ * @csspart container - Deprecated alias of `base` (its name in 0.1.0); will be removed.
  * @csspart user - "Signed in as …".
  * @csspart sign-in-button - The sign-in button.
  * @csspart sign-out-button - The sign-out button.
@@ -225,7 +226,7 @@ export class OmsorgLogin extends OmsorgElement {
 
   override render(): TemplateResult {
     return html`
-      <div part="container" class="container">
+      <div part="base container" class="base">
         ${this.renderState()}
         <div class="visually-hidden" role="status" aria-live="polite">${this.announcement}</div>
       </div>
