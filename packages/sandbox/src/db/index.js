@@ -33,29 +33,11 @@ const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 const MAX_PREPARED = 200;
 
 /**
- * @typedef {object} QueryResult
- * @property {any[]} rows
- * @property {number} rowCount rows changed by INSERT/UPDATE/DELETE, or returned by SELECT
+ * @typedef {import('./types.js').QueryResult} QueryResult
+ * @typedef {import('./types.js').Queryable} Queryable
+ * @typedef {import('./types.js').DatabaseExtra} DatabaseExtra
+ * @typedef {import('./types.js').Database} Database
  */
-
-/**
- * @typedef {object} Queryable
- * @property {(sql: string, params?: readonly unknown[]) => Promise<QueryResult>} query one statement, `$1…` parameters
- * @property {(sql: string) => Promise<void>} exec several statements, no parameters (migrations)
- */
-
-/**
- * @typedef {object} DatabaseExtra
- * @property {'pglite' | 'postgres'} kind
- * @property {string} schema
- * @property {string | undefined} dataDir PGlite's directory (undefined for PostgreSQL)
- * @property {<T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>} transaction
- *   runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK (and rethrow) when it throws.
- *   Inside, use only `tx` (on PGlite, `db.query` waits for the transaction to end).
- * @property {() => Promise<void>} close
- */
-
-/** @typedef {Queryable & DatabaseExtra} Database */
 
 /**
  * @param {string} schema

@@ -41,7 +41,7 @@ export async function loadMigrations(dir = MIGRATIONS_DIR) {
 
 /**
  * Applies the pending migrations. Idempotent: a second call (or a restart) applies nothing.
- * @param {import('./index.js').Database} db
+ * @param {import('./types.js').Database} db
  * @param {{ dir?: string }} [options]
  * @returns {Promise<string[]>} the versions applied now
  */
