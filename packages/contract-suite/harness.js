@@ -14,13 +14,7 @@ import { checks as access } from './checks/access.js';
 import { checks as cancel } from './checks/cancel.js';
 import { checks as messages } from './checks/messages.js';
 
-/**
- * @typedef {object} Check
- * @property {string} title
- * @property {import('./targets.js').Role[]} [needs] persons beyond `self`
- * @property {(caps: import('./targets.js').Capabilities) => string | undefined} [unless] a reason not to run on this target
- * @property {(ctx: import('./client.js').Context, t: import('node:test').TestContext) => Promise<void>} run
- */
+/** @typedef {import('./checks/check.js').Check} Check */
 
 /** Every group of checks, by the test file that registers it. */
 export const groups = Object.freeze({ reads, errors, access, cancel, messages });

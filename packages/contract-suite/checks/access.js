@@ -5,7 +5,7 @@
  */
 import { DataError } from '../client.js';
 
-/** @typedef {import('../harness.js').Check} Check */
+/** @typedef {import('./check.js').Check} Check */
 
 /**
  * The other person's subjects that `self` may not see, with a few of their appointment ids.

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { cancellationReasons } from '../vocabulary.js';
 import { DataError, SKEW_MS, cancellableStatuses, newKey, validCancellation } from '../client.js';
 
-/** @typedef {import('../harness.js').Check} Check */
+/** @typedef {import('./check.js').Check} Check */
 /** @typedef {import('../client.js').Context} Context */
 
 /** The appointment the refusal checks share (never changed by them). @param {Context} ctx */

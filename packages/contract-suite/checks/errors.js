@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { newKey, problemTypes, validCancellation } from '../client.js';
 
-/** @typedef {import('../harness.js').Check} Check */
+/** @typedef {import('./check.js').Check} Check */
 
 /** A subject id nobody has (the contract's Id pattern, so it is not a 400). */
 const UNKNOWN_SUBJECT = 'sub-contract-suite-nobody-0000';

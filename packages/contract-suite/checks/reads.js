@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { relations } from '../vocabulary.js';
 import { DataError, SKEW_MS, cancellableStatuses } from '../client.js';
 
-/** @typedef {import('../harness.js').Check} Check */
+/** @typedef {import('./check.js').Check} Check */
 
 /** @param {any[]} items */
 const ids = (items) => items.map((a) => a.id);
