@@ -6,7 +6,6 @@ import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatTime, osloDayKey, parseInstant } from '../internal/format.js';
-import { clampHeadingLevel } from '../internal/heading.js';
 import { BlobDownloads } from '../internal/download.js';
 import { buildIcs } from './ics.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
@@ -78,16 +77,13 @@ interface FirstPage {
  * @cssprop --omsorg-appointment-list-skeleton-height - Height reserved while loading (default 18rem).
  */
 export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
-  static override styles = styles;
+  static override styles = [SubjectDataElement.styles, styles];
 
   /** Which appointments to show. The built-in toggle changes it too. */
   @property({ reflect: true }) when: AppointmentWhen = 'upcoming';
 
   /** How many appointments to load per page (1–100). */
   @property({ type: Number, attribute: 'page-size' }) pageSize = 20;
-
-  /** The level of the element's heading (1–6); days and items go one and two levels deeper. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Hide the built-in upcoming / past toggle (the host sets `when` itself). */
   @property({ type: Boolean, attribute: 'hide-toggle' }) hideToggle = false;
@@ -319,7 +315,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
 
   override render(): TemplateResult {
     const toggle = this.phase === 'signed-out' || this.hideToggle ? nothing : this.renderToggle(this.t);
-    return this.renderFrame(clampHeadingLevel(this.headingLevel), toggle);
+    return this.renderFrame(toggle);
   }
 
   protected override renderSkeleton(): TemplateResult {

@@ -1,12 +1,10 @@
 import { css } from 'lit';
-import { baseStyles, radioStyles } from '../internal/styles.js';
-import { subjectDataStyles } from '../internal/subject-data.styles.js';
+import { radioStyles } from '../internal/styles.js';
 import { composerStyles } from '../composer/composer.styles.js';
 
+/** This element's own styles; the shared and frame styles come from SubjectDataElement. */
 export const styles = [
-  baseStyles,
   radioStyles,
-  subjectDataStyles,
   composerStyles,
   css`
     :host {

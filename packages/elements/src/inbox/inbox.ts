@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { Thread, ThreadPage } from '@omsorg/contract';
@@ -7,7 +7,7 @@ import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
-import { clampHeadingLevel, headingTag } from '../internal/heading.js';
+import { headingTag } from '../internal/heading.js';
 import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
 import { messages, type InboxMessages } from './inbox.messages.js';
 import { styles } from './inbox.styles.js';
@@ -95,10 +95,7 @@ type Failure = { kind?: string; status?: number };
  * @cssprop --omsorg-inbox-skeleton-height - Height reserved while loading (default 16rem).
  */
 export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
-  static override styles = styles;
-
-  /** The level of the element's heading (1–6); threads and the open thread go one deeper. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+  static override styles = [SubjectDataElement.styles, styles];
 
   @state() private items: Thread[] = [];
   @state() private nextCursor: string | null = null;
@@ -301,7 +298,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
           <button type="button" part="new-button" @click=${this.startNew}>${this.t.newMessage}</button>
         </div>`
       : nothing;
-    return this.renderFrame(clampHeadingLevel(this.headingLevel), toolbar);
+    return this.renderFrame(toolbar);
   }
 
   protected override renderSkeleton(): TemplateResult {

@@ -1,10 +1,12 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type CSSResultGroup, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { html as staticHtml } from 'lit/static-html.js';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { OmsorgElement } from './base.js';
-import { headingTag } from './heading.js';
+import { clampHeadingLevel, headingTag } from './heading.js';
 import { errorMessage } from './messages.js';
+import { baseStyles } from './styles.js';
+import { subjectDataStyles } from './subject-data.styles.js';
 
 /** Where an element that loads a subject's data stands. */
 export type LoadPhase = 'idle' | 'loading' | 'ready' | 'error' | 'signed-out';
@@ -35,8 +37,17 @@ const isAuth = (e: unknown) => !!e && typeof e === 'object' && ((e as Failure).k
  * and what to drop (`clearData`), and renders its skeleton and its data.
  */
 export abstract class SubjectDataElement<T> extends OmsorgElement {
+  /**
+   * The shared styles and those of the frame (base, heading, acting-for, content). A subclass
+   * adds its own after them: `static override styles = [SubjectDataElement.styles, styles]`.
+   */
+  static override styles: CSSResultGroup = [baseStyles, subjectDataStyles];
+
   /** The subject to show; default the client's current subject (`client.getSubject()`). */
   @property({ attribute: 'subject-id' }) subjectId?: string;
+
+  /** The level of the element's heading (1–6, default 2); the headings inside go deeper. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() protected phase: LoadPhase = 'idle';
   /** What the `role="status"` region announces. */
@@ -71,6 +82,11 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
 
   /** The placeholder shapes shown while loading. */
   protected abstract renderSkeleton(): TemplateResult;
+
+  /** The heading level in use: `heading-level` clamped to 1–6. */
+  protected get level(): number {
+    return clampHeadingLevel(this.headingLevel);
+  }
 
   /** The content once loaded (`level`: the element's own heading level). */
   protected abstract renderData(level: number): unknown;
@@ -281,8 +297,9 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
    * The element's whole content: the heading (naming the person acted for, when known), the
    * acting-for notice, `controls`, the content area (busy while loading) and the live regions.
    */
-  protected renderFrame(level: number, controls: unknown): TemplateResult {
+  protected renderFrame(controls: unknown): TemplateResult {
     const t = this.t;
+    const level = this.level;
     const H = headingTag(level);
     const acting = this.phase !== 'signed-out' ? this.actingFor : undefined;
     const title = this.renderTitle(acting?.name);

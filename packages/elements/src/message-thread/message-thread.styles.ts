@@ -1,11 +1,8 @@
 import { css } from 'lit';
-import { baseStyles } from '../internal/styles.js';
-import { subjectDataStyles } from '../internal/subject-data.styles.js';
 import { composerStyles } from '../composer/composer.styles.js';
 
+/** This element's own styles; the shared and frame styles come from SubjectDataElement. */
 export const styles = [
-  baseStyles,
-  subjectDataStyles,
   composerStyles,
   css`
     :host {

@@ -8,7 +8,7 @@ import { SubjectDataElement } from '../internal/subject-data.js';
 import { Composer, renderServiceNotices } from '../composer/composer.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
-import { clampHeadingLevel, headingTag } from '../internal/heading.js';
+import { headingTag } from '../internal/heading.js';
 import { inert, renderMessageText } from '../internal/message-text.js';
 import { BlobDownloads } from '../internal/download.js';
 import { messages, type MessageThreadMessages } from './message-thread.messages.js';
@@ -83,13 +83,10 @@ const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
  * @cssprop --omsorg-message-thread-skeleton-height - Height reserved while loading (default 20rem).
  */
 export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
-  static override styles = styles;
+  static override styles = [SubjectDataElement.styles, styles];
 
   /** The thread to show. */
   @property({ attribute: 'thread-id' }) threadId?: string;
-
-  /** The level of the thread's heading (1–6); each message's sender line goes one deeper. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private thread?: ThreadDetail;
   @state() private shown = WINDOW;
@@ -257,7 +254,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
   // ---------------------------------------------------------------- rendering
 
   override render(): TemplateResult {
-    return this.renderFrame(clampHeadingLevel(this.headingLevel), nothing);
+    return this.renderFrame(nothing);
   }
 
   protected override renderTitle(actingForName: string | undefined): unknown {

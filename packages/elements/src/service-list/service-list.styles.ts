@@ -1,10 +1,7 @@
 import { css } from 'lit';
-import { baseStyles } from '../internal/styles.js';
-import { subjectDataStyles } from '../internal/subject-data.styles.js';
 
+/** This element's own styles; the shared and frame styles come from SubjectDataElement. */
 export const styles = [
-  baseStyles,
-  subjectDataStyles,
   css`
     :host {
       --_gap: var(--omsorg-service-list-gap, var(--_space));

@@ -7,7 +7,7 @@ import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { formatDate } from '../internal/format.js';
 import { intlTag, type Locale } from '../internal/locale.js';
-import { clampHeadingLevel, headingTag } from '../internal/heading.js';
+import { headingTag } from '../internal/heading.js';
 import { telHref } from '../internal/phone.js';
 import { messages, type ServiceListMessages } from './service-list.messages.js';
 import { styles } from './service-list.styles.js';
@@ -59,13 +59,10 @@ export function formatExtent(extent: Extent, locale: Locale, t: ServiceListMessa
  * @cssprop --omsorg-service-list-skeleton-height - Height reserved while loading (default 12rem).
  */
 export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
-  static override styles = styles;
+  static override styles = [SubjectDataElement.styles, styles];
 
   /** Also show services that have ended. */
   @property({ type: Boolean, attribute: 'include-ended' }) includeEnded = false;
-
-  /** The level of the element's heading (1–6); each service's heading is one level deeper. */
-  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   @state() private items: GrantedService[] = [];
 
@@ -98,7 +95,7 @@ export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
   // ---------------------------------------------------------------- rendering
 
   override render(): TemplateResult {
-    return this.renderFrame(clampHeadingLevel(this.headingLevel), nothing);
+    return this.renderFrame(nothing);
   }
 
   protected override renderSkeleton(): TemplateResult {
