@@ -11,7 +11,7 @@ import { findDownloadable, newId, toAttachment, toSecond } from '../data/message
 import { attachmentReply } from '../http/download.js';
 import { MAX_UPLOAD_BYTES, checkKey, claimKey, invalid, json, operationKit, rememberAnswer, sha256 } from './message-kit.js';
 
-/** @typedef {import('./index.js').Reply} Reply */
+/** @typedef {import('../http/reply.js').Reply} Reply */
 
 /** Characters never kept in a file name: controls, bidi marks/overrides/isolates, path separators. */
 // eslint-disable-next-line no-control-regex

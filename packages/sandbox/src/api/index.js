@@ -76,12 +76,7 @@ const COMMON_HEADERS = Object.freeze({
 
 /** @typedef {Handler & ApiExtra} Api the node:http handler for `/v1/*` (basePath before it), with extras */
 
-/**
- * @typedef {object} Reply
- * @property {number} status
- * @property {Record<string, string>} headers
- * @property {unknown} body JSON, a Buffer (a download) or undefined (204, 304)
- */
+/** @typedef {import('../http/reply.js').Reply} Reply */
 
 /**
  * @param {unknown} body

@@ -12,7 +12,7 @@ import { isId } from '../data/store.js';
 import { findThreadRow, usableAttachments } from '../data/messages.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
-/** @typedef {import('./index.js').Reply} Reply */
+/** @typedef {import('../http/reply.js').Reply} Reply */
 /** @typedef {import('../data/store.js').SubjectAccess} SubjectAccess */
 
 /** The upload route's own limit. */

@@ -30,7 +30,7 @@ import { downloadAttachment, uploadAttachment } from './attachments.js';
 import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
-/** @typedef {import('./index.js').Reply} Reply */
+/** @typedef {import('../http/reply.js').Reply} Reply */
 /** @typedef {import('../data/store.js').SubjectAccess} SubjectAccess */
 
 export const MESSAGE_OPERATIONS = new Set([
