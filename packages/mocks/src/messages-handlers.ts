@@ -9,12 +9,15 @@ import {
   canonical,
   checkAttachment,
   checkDraft,
+  checkDraftDeletion,
+  checkDraftPreconditions,
   checkIdempotencyKey as idempotencyKey,
   checkNewThread,
   checkReply,
   checkSeen,
   compareThreads,
   downloadDisposition,
+  draftConflict,
   filenameFromDisposition,
   invalid as bad,
   messageLimits,
@@ -326,12 +329,8 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
       guard<Draft>(request, async (person) => {
         const subject = access(person, params.subjectId as string, 'messages');
         if (!('threads' in subject)) return subject;
-        const ifMatch = request.headers.get('If-Match')?.trim() || null;
-        const ifNoneMatch = request.headers.get('If-None-Match')?.trim() || null;
-        if (ifNoneMatch !== null && ifNoneMatch !== '*') return problem(bad('If-None-Match may only be "*" (create).'));
-        if (!ifMatch && !ifNoneMatch) {
-          return problem({ status: 428, key: 'preconditionRequired', detail: 'Send If-None-Match: * to create the draft, or If-Match with its ETag to replace it.' });
-        }
+        const pre = checkDraftPreconditions(request.headers.get('If-Match'), request.headers.get('If-None-Match'));
+        if (isProblemSpec(pre)) return problem(pre);
         const body = parseJsonBody(await request.text());
         if (isProblemSpec(body)) return problem(body);
         const k = params.draftKey as string;
@@ -343,9 +342,8 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
         const id = draftKey(pid, subject.id, k);
         const existing = db.drafts.get(id);
-        if (ifNoneMatch === '*' ? !!existing : !existing || !ifMatch!.split(',').some((t) => t.trim() === etag(existing.version))) {
-          return problem({ status: 412, key: 'preconditionFailed', detail: 'The draft was saved elsewhere meanwhile. Fetch it and merge.' });
-        }
+        const conflict = draftConflict(existing, pre);
+        if (conflict) return problem(conflict);
         const d: DraftRecord = {
           key: k,
           subjectId: subject.id,
@@ -367,14 +365,13 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
       guard<null>(request, (person) => {
         const subject = access(person, params.subjectId as string, 'messages');
         if (!('threads' in subject)) return subject;
-        const ifMatch = request.headers.get('If-Match')?.trim();
-        if (!ifMatch) return problem({ status: 428, key: 'preconditionRequired', detail: "Send If-Match with the draft's ETag." });
+        const pre = checkDraftDeletion(request.headers.get('If-Match'));
+        if (isProblemSpec(pre)) return problem(pre);
         const id = draftKey(personId(person), subject.id, params.draftKey as string);
         const existing = db.drafts.get(id);
         if (!existing) return notFound('No draft.');
-        if (!ifMatch.split(',').some((t) => t.trim() === etag(existing.version))) {
-          return problem({ status: 412, key: 'preconditionFailed', detail: 'The draft was saved elsewhere meanwhile.' });
-        }
+        const conflict = draftConflict(existing, pre);
+        if (conflict) return problem(conflict);
         db.drafts.delete(id);
         return new HttpResponse(null, { status: 204, headers: { ...NO_STORE, ...EXPOSE } });
       }),

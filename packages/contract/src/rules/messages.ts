@@ -5,6 +5,7 @@
  * trimmed). What needs storage (does the thread exist, may this person use these attachments, is
  * the recipient allowed) stays with each server.
  */
+import { etagOf, matchesEtag } from './etag.js';
 import { idPattern } from './patterns.js';
 import { escapePointer, type FieldError, type ProblemSpec } from './problems.js';
 import { messageLimits, normaliseText, textProblem } from './text.js';
@@ -149,4 +150,35 @@ export function checkDraft(body: unknown): Checked<CheckedDraft> {
       attachmentIds,
     },
   };
+}
+
+/** How a draft save may proceed: replace the one with this ETag, or create one where none is. */
+export interface DraftPreconditions {
+  ifMatch: string | null;
+}
+
+/**
+ * `PUT …/drafts/{key}` preconditions: `If-None-Match: *` creates, `If-Match` replaces (and wins
+ * when both are sent); any other If-None-Match is 400, neither is 428.
+ */
+export function checkDraftPreconditions(ifMatch: string | null | undefined, ifNoneMatch: string | null | undefined): DraftPreconditions | ProblemSpec {
+  const match = ifMatch?.trim() || null;
+  const noneMatch = ifNoneMatch?.trim() || null;
+  if (noneMatch !== null && noneMatch !== '*') return { status: 400, key: 'validation', detail: 'If-None-Match may only be "*" (create).' };
+  if (!match && !noneMatch) {
+    return { status: 428, key: 'preconditionRequired', detail: "Send If-None-Match: * to create the draft, or If-Match with the draft's ETag to replace it." };
+  }
+  return { ifMatch: match };
+}
+
+/** `DELETE …/drafts/{key}` needs If-Match. */
+export function checkDraftDeletion(ifMatch: string | null | undefined): DraftPreconditions | ProblemSpec {
+  const match = ifMatch?.trim() || null;
+  return match ? { ifMatch: match } : { status: 428, key: 'preconditionRequired', detail: "Send If-Match with the draft's ETag." };
+}
+
+/** 412 when the stored draft is not the one the writer saw (another tab or device saved meanwhile); else null. */
+export function draftConflict(current: { version: string } | undefined, pre: DraftPreconditions): ProblemSpec | null {
+  const fine = pre.ifMatch ? !!current && matchesEtag(pre.ifMatch, etagOf(current)) : !current;
+  return fine ? null : { status: 412, key: 'preconditionFailed', detail: 'The draft was changed elsewhere (another tab or device). Fetch it again.' };
 }

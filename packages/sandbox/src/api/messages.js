@@ -7,7 +7,7 @@
  * that first claims the Idempotency-Key, as cancel.js does; only successes are kept.
  */
 import { createHash } from 'node:crypto';
-import { canonical, checkDraft, checkNewThread, checkReply, checkSeen, matchesEtag, noneMatch, parseThreadQuery, threadCursor } from '@omsorg/contract';
+import { canonical, checkDraft, checkDraftDeletion, checkDraftPreconditions, checkNewThread, checkReply, checkSeen, draftConflict, noneMatch, parseThreadQuery, threadCursor } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { isId } from '../data/store.js';
 import {
@@ -217,11 +217,7 @@ export async function messageOperation(operationId, c) {
       const draftKey = params.draftKey ?? '';
       const what = { action: 'update', resource: 'draft', resourceId: draftKey };
       return guarded(what, async (subject) => {
-        const ifMatch = c.header('if-match')?.trim();
-        const ifNoneMatch = c.header('if-none-match')?.trim();
-        if (!ifMatch && ifNoneMatch !== '*') {
-          throw new ProblemError(428, 'preconditionRequired', "Send If-None-Match: * to create the draft, or If-Match with the draft's ETag to replace it.");
-        }
+        const pre = orThrow(checkDraftPreconditions(c.header('if-match'), c.header('if-none-match')));
         const body = parseJson(await c.body(MAX_DRAFT_JSON_BYTES));
         return db.transaction(async (tx) => {
           if (draftKey !== 'new') await threadOrNotFound(tx, subject.id, draftKey);
@@ -235,9 +231,8 @@ export async function messageOperation(operationId, c) {
           await checkUsable(tx, subject.id, reader, attachmentIds);
 
           const current = await findDraft(tx, { personId: person.id, subjectId: subject.id, key: draftKey, forUpdate: true });
-          if (ifMatch ? !current || !matchesEtag(ifMatch, `"${current.version}"`) : current) {
-            throw new ProblemError(412, 'preconditionFailed', 'The draft was changed elsewhere (another tab or device). Fetch it again.');
-          }
+          const conflict = draftConflict(current, pre);
+          if (conflict) throw ProblemError.from(conflict);
           const version = newId('d');
           await tx.query(
             `INSERT INTO drafts (person_id, subject_id, key, version, text, title, granted_service_id, attachment_ids, updated_at)
@@ -258,12 +253,12 @@ export async function messageOperation(operationId, c) {
       const draftKey = params.draftKey ?? '';
       const what = { action: 'delete', resource: 'draft', resourceId: draftKey };
       return guarded(what, async (subject) => {
-        const ifMatch = c.header('if-match')?.trim();
-        if (!ifMatch) throw new ProblemError(428, 'preconditionRequired', "Send If-Match with the draft's ETag.");
+        const pre = orThrow(checkDraftDeletion(c.header('if-match')));
         return db.transaction(async (tx) => {
           const current = isId(draftKey) ? await findDraft(tx, { personId: person.id, subjectId: subject.id, key: draftKey, forUpdate: true }) : undefined;
           if (!current) throw new ProblemError(404, 'notFound', 'No draft.');
-          if (!matchesEtag(ifMatch, `"${current.version}"`)) throw new ProblemError(412, 'preconditionFailed', 'The draft was changed elsewhere. Fetch it again.');
+          const conflict = draftConflict(current, pre);
+          if (conflict) throw ProblemError.from(conflict);
           await deleteDraftRow(tx, { personId: person.id, subjectId: subject.id, key: draftKey });
           await ok(subject, what, 204, tx);
           return { status: 204, headers: {}, body: undefined };
