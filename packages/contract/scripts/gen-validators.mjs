@@ -3,7 +3,7 @@
 // dependency-free ES module, src/generated/validators.js (+ .d.ts): the two small CommonJS runtime
 // files the code requires (code-point length, the formats) are inlined. Nothing is
 // compiled or evaluated at run time, so the validators run under a strict CSP, and no Ajv ships.
-// Tests use them as the contract's own judgement of a body (fixtures, mock answers, the SDK's
+// Tests import them by path (not a published entry point) as the contract's own judgement of a body (fixtures, mock answers, the SDK's
 // guards); a bundle that imports one validator keeps only that one and what it refers to.
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';

@@ -1,6 +1,6 @@
 /**
  * The SDK's response guards against openapi.yaml itself. The judge is Ajv (the validators compiled
- * from the contract, @omsorg/contract/validators). From valid example bodies, every constraint the
+ * from the contract, contract/src/generated/validators.js). From valid example bodies, every constraint the
  * schema puts on a field that the example has is broken one at a time (missing, wrong type, value
  * outside the enum, too long, too short, pattern, format, below or above a limit, too many items,
  * null where null is not allowed): Ajv must refuse each body, and the guard must too, naming that
@@ -10,8 +10,9 @@
  */
 import { expect } from '@open-wc/testing';
 import { parse } from 'yaml';
-import * as validators from '@omsorg/contract/validators';
-import type { SchemaValidator } from '@omsorg/contract/validators';
+// Test-only and not a published entry point of @omsorg/contract, so imported by path.
+import * as validators from '../../contract/src/generated/validators.js';
+import type { SchemaValidator } from '../../contract/src/generated/validators.js';
 import {
   asAppointment, asAppointmentPage, asAttachment, asDraft, asMe, asMessage, asRecipientList, asSeenState, asServiceList, asThreadDetail,
   asThreadPage, type Validator,

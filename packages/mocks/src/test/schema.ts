@@ -1,11 +1,12 @@
 /**
  * The contract's own judgement of a body, for the mocks' tests: the Ajv validators compiled from
- * openapi.yaml at generate time (@omsorg/contract/validators: JSON Schema 2020-12, formats
+ * openapi.yaml at generate time (contract/src/generated/validators.js: JSON Schema 2020-12, formats
  * `date-time` and `date` from ajv-formats), the same rules the sandbox and the contract suite
  * apply with Ajv. No hand-written schema checker, and nothing compiled in the browser.
  */
-import * as validators from '@omsorg/contract/validators';
-import type { SchemaValidator } from '@omsorg/contract/validators';
+// Test-only and not a published entry point of @omsorg/contract, so imported by path.
+import * as validators from '../../../contract/src/generated/validators.js';
+import type { SchemaValidator } from '../../../contract/src/generated/validators.js';
 
 /** The validators of every component schema, by name. */
 export type OpenApi = Readonly<Record<string, SchemaValidator>>;
