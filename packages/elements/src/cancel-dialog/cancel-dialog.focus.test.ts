@@ -84,6 +84,8 @@ describe('<omsorg-cancel-dialog>: opening, closing and focus', () => {
     await openAndLoad(s);
     await chooseReason(s.dialog, 'pat-away');
     await typeComment(s.dialog, 'Hos datteren');
+    // A keyboard user's Escape comes from focus inside the dialog (as in the Escape test above).
+    await until(() => nativeDialog(s.dialog).contains(s.dialog.shadowRoot!.activeElement), 'focus inside the dialog');
     await sendKeys({ press: 'Escape' });
     await until(() => !nativeDialog(s.dialog).open, 'closed');
     await openAndLoad(s);
