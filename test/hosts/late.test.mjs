@@ -109,6 +109,8 @@ test('elements added late, moved, removed and re-added: no request storm, no lea
   await booted(page);
   const cdp = await page.target().createCDPSession();
   await cdp.send('Performance.enable');
+  // The loader provides the client once the SDK's chunk is in (after the script's load event).
+  await page.waitForFunction(() => document.documentElement[Symbol.for('omsorg.client-provider')]?.value, { polling: 50 });
 
   // The client's live event subscriptions, by type (the client is a plain object: wrap `on`).
   await page.evaluate(() => {
