@@ -98,7 +98,7 @@ function distPaths() {
 
 export default {
   globs: [`${SRC}**/*.ts`],
-  exclude: [`${SRC}**/*.test.ts`, `${SRC}test/**`, `${SRC}**/*.stories.ts`, `${SRC}journeys/**`],
+  exclude: [`${SRC}**/*.test.ts`, `${SRC}**/test/**`, `${SRC}**/*.stories.ts`, `${SRC}journeys/**`],
   outdir: 'packages/elements',
   litelement: true,
   packagejson: false,
