@@ -70,11 +70,7 @@ export const styles = [
     .day-heading time::first-letter {
       text-transform: uppercase;
     }
-    /* Items out of view skip style and layout until they come near it (their size is
-       estimated until then, and remembered once laid out). */
     .item {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 14rem;
       background: var(--_item-bg);
       border: 1px solid var(--_item-border);
       border-radius: var(--_item-radius);
