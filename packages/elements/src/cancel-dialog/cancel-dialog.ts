@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { Appointment } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
@@ -347,7 +347,7 @@ export class OmsorgCancelDialog extends OmsorgElement {
 
   // ---- render -----------------------------------------------------------------------------
 
-  override render() {
+  override render(): TemplateResult {
     const t = this.t;
     const a = this.loader.appointment;
     const request = a?.cancellationPolicy.mode === 'request';
