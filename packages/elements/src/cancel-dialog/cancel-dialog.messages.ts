@@ -3,12 +3,8 @@
  * lit template (a `<bdi>` around untrusted text, or a `tel:` link) so that untrusted text is
  * only ever rendered through lit's text bindings.
  */
-import { cancelLimits } from '@omsorg/contract';
 import { html, type TemplateResult } from 'lit';
 import { catalog } from '../internal/messages.js';
-
-/** The server's limit, from the rules core, so the dialog's check before sending agrees with it. */
-export const COMMENT_MAX = cancelLimits.commentMaxChars;
 
 export const messages = catalog({
   nb: {

@@ -9,8 +9,8 @@ import { formatDay, formatTime, parseInstant } from '../internal/format.js';
 import type { Locale } from '../internal/locale.js';
 import type { CommonMessages } from '../internal/messages.js';
 import { telHref } from '../internal/phone.js';
-import { COMMENT_MAX, type CancelDialogMessages } from './cancel-dialog.messages.js';
-import type { FieldError, FieldErrors, Refusal, SubmitError } from './cancel-intent.js';
+import type { CancelDialogMessages } from './cancel-dialog.messages.js';
+import { COMMENT_MAX, type FieldError, type FieldErrors, type Refusal, type SubmitError } from './cancel-intent.js';
 
 /** The texts and language a template needs. */
 export interface View {

@@ -6,10 +6,10 @@ import { OmsorgElement } from '../internal/base.js';
 import { errorMessage } from '../internal/messages.js';
 import { AppointmentCancelledEvent } from '../internal/events.js';
 import { deepActiveElement, FocusReturnController } from '../internal/focus-return.js';
-import { messages, COMMENT_MAX, type CancelDialogMessages } from './cancel-dialog.messages.js';
+import { messages, type CancelDialogMessages } from './cancel-dialog.messages.js';
 import { styles } from './cancel-dialog.styles.js';
 import { Announcement, AppointmentLoader } from './appointment-loader.js';
-import { CancelIntentController, type Choice, type FieldErrors } from './cancel-intent.js';
+import { CancelIntentController, COMMENT_MAX, type Choice, type FieldErrors } from './cancel-intent.js';
 import * as tpl from './cancel-dialog.templates.js';
 
 /**

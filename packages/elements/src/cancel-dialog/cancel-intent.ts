@@ -1,7 +1,10 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { cancellationReasons, problemTypes, type Appointment } from '@omsorg/contract';
+import { cancelLimits, cancellationReasons, problemTypes, type Appointment } from '@omsorg/contract';
 import type { CancelIntent, Client } from '@omsorg/sdk';
 import { asError, type ErrorLike } from './appointment-loader.js';
+
+/** The server's comment limit, from the rules core, so the dialog's check before sending agrees with it. */
+export const COMMENT_MAX = cancelLimits.commentMaxChars;
 
 export type Phase = 'form' | 'sending' | 'success';
 export type FieldError = 'reason-required' | 'reason-unknown' | 'comment-too-long' | 'comment-invalid';

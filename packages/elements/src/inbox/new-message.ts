@@ -175,8 +175,9 @@ export class NewMessage implements ReactiveController {
     e.preventDefault();
     const c = this.composer;
     if (!c || c.busy) return;
+    const t = this.o.t();
     const errors: FormError[] = [];
-    if (!this.serviceId) errors.push({ field: 'new-recipient-0', text: this.o.t().errorRecipient });
+    if (!this.serviceId) errors.push({ field: 'new-recipient-0', text: t.errorRecipient });
     const subjectProblem = this.subjectProblem();
     if (subjectProblem) errors.push({ field: 'new-subject', text: subjectProblem });
     errors.push(...c.validate());
