@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { attachmentTooLarge, checkAttachment, filenameFromDisposition, pdfRefusal } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { isId } from '../data/store.js';
-import { findDownloadable, newId, toAttachment, toSecond } from '../data/messages.js';
+import { findDownloadable, toAttachment } from '../data/attachments.js';
+import { newId, toSecond } from '../data/messages.js';
 import { attachmentReply } from '../http/download.js';
 import { MAX_UPLOAD_BYTES, checkKey, claimKey, invalid, json, operationKit, rememberAnswer, sha256 } from './message-kit.js';
 

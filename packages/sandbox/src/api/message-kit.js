@@ -9,7 +9,8 @@ import { checkIdempotencyKey, messageLimits } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { fieldErrors } from './contract.js';
 import { isId } from '../data/store.js';
-import { findThreadRow, usableAttachments } from '../data/messages.js';
+import { usableAttachments } from '../data/attachments.js';
+import { findThreadRow } from '../data/messages.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
 /** @typedef {import('../http/reply.js').Reply} Reply */

@@ -10,9 +10,8 @@ import { createHash } from 'node:crypto';
 import { canonical, checkDraft, checkDraftDeletion, checkDraftPreconditions, checkNewThread, checkReply, checkSeen, draftConflict, noneMatch, parseThreadQuery, threadCursor } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { isId } from '../data/store.js';
+import { deleteDraftRow, findDraft } from '../data/drafts.js';
 import {
-  deleteDraftRow,
-  findDraft,
   findMessage,
   insertMessage,
   insertThread,

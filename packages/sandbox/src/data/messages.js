@@ -1,16 +1,18 @@
 // @ts-check
 /**
  * The SQL of secure messages, shared by the API (citizens and relatives) and the staff page:
- * threads, messages, read pointers, drafts and attachments, and the mapping to the contract's
- * shapes. Threads are always looked up by (subject_id, id).
+ * threads, messages and read pointers, and the mapping to the contract's shapes (attachments and
+ * drafts have files of their own). Threads are always looked up by (subject_id, id).
  *
  * A reader is a signed-in person (whoever they act for: Kari reading Ola's threads has her own
  * pointers) or a staff member. `seq` (a global sequence) orders messages, so "seen up to" and
  * "unread" never depend on two messages sharing a second.
  */
 import { randomBytes } from 'node:crypto';
-import { messageLimits } from '@omsorg/contract';
-import { osloIso } from '@omsorg/contract';
+import { messageLimits, osloIso, toSecond } from '@omsorg/contract';
+import { ATTACHMENT_META, toAttachment } from './attachments.js';
+
+export { toSecond };
 
 /** @typedef {import('../db/index.js').Queryable} Queryable */
 /** @typedef {import('@omsorg/contract').Thread} Thread */
@@ -18,12 +20,9 @@ import { osloIso } from '@omsorg/contract';
 /** @typedef {import('@omsorg/contract').Message} Message */
 /** @typedef {import('@omsorg/contract').Sender} Sender */
 /** @typedef {import('@omsorg/contract').Attachment} Attachment */
-/** @typedef {import('@omsorg/contract').Draft} Draft */
 /** @typedef {import('@omsorg/contract').Recipient} Recipient */
 
-/**
- * @typedef {{ kind: 'person', id: string } | { kind: 'staff', id: string, careServiceId: string }} Reader
- */
+/** @typedef {import('./reader.js').Reader} Reader */
 
 /** When a care service has no policy row. */
 export const DEFAULT_REPLY_DAYS = 3;
@@ -32,7 +31,6 @@ export const DEFAULT_REPLY_DAYS = 3;
 export const newId = (prefix) => `${prefix}-${randomBytes(9).toString('base64url')}`;
 
 /** Contract times are written to the second. */
-export const toSecond = (/** @type {Date} */ d) => new Date(Math.floor(d.getTime() / 1000) * 1000);
 
 /** @param {number} versionNo */
 export const threadVersion = (versionNo) => `v${versionNo}`;
@@ -260,14 +258,6 @@ export async function toThreads(q, subjectId, rows, { reader, parties }) {
 }
 
 /**
- * @param {any} a an attachments row
- * @returns {Attachment}
- */
-export const toAttachment = (a) => ({ id: a.id, filename: a.filename, contentType: a.content_type, size: a.size });
-
-const ATTACHMENT_META = 'a.id, a.filename, a.content_type, a.size, a.message_id, a.subject_id, a.uploader_person_id, a.uploader_staff_id';
-
-/**
  * A thread with all its messages (oldest first), for this reader.
  * @param {Queryable} q
  * @param {any} row from THREAD_SELECT
@@ -421,96 +411,5 @@ export async function closeThread(tx, { subjectId, threadId, at }) {
       WHERE subject_id = $1 AND id = $2 AND status = 'open'`,
     [subjectId, threadId, t],
   );
-  return r.rowCount > 0;
-}
-
-/**
- * The attachment rows (metadata) with these ids for the subject that `person` uploaded and no
- * message uses yet: what a person may put in a message or a draft.
- * @param {Queryable} q
- * @param {string} subjectId
- * @param {Reader} uploader
- * @param {readonly string[]} ids
- */
-export async function usableAttachments(q, subjectId, uploader, ids) {
-  if (ids.length === 0) return [];
-  const col = uploader.kind === 'person' ? 'uploader_person_id' : 'uploader_staff_id';
-  const { rows } = await q.query(
-    `SELECT ${ATTACHMENT_META} FROM attachments a
-      WHERE a.subject_id = $1 AND a.${col} = $2 AND a.message_id IS NULL AND a.id = ANY ($3::text[])`,
-    [subjectId, uploader.id, [...ids]],
-  );
-  return rows;
-}
-
-/**
- * An attachment the reader may download: used in one of the subject's messages (the caller is
- * a party: access to the subject was checked), or not yet used and uploaded by the reader.
- * @param {Queryable} q
- * @param {string} subjectId
- * @param {string} attachmentId
- * @param {Reader} reader
- */
-export async function findDownloadable(q, subjectId, attachmentId, reader) {
-  const { rows } = await q.query(
-    `SELECT ${ATTACHMENT_META}, a.data, t.care_service_id
-       FROM attachments a
-       LEFT JOIN messages m ON m.id = a.message_id
-       LEFT JOIN threads t ON t.subject_id = m.subject_id AND t.id = m.thread_id
-      WHERE a.subject_id = $1 AND a.id = $2`,
-    [subjectId, attachmentId],
-  );
-  const a = rows[0];
-  if (!a) return undefined;
-  if (a.message_id === null) {
-    const own = reader.kind === 'person' ? a.uploader_person_id === reader.id : a.uploader_staff_id === reader.id;
-    return own ? a : undefined;
-  }
-  // Staff see only their own care service's threads.
-  if (reader.kind === 'staff' && a.care_service_id !== reader.careServiceId) return undefined;
-  return a;
-}
-
-/**
- * @param {any} r a drafts row
- * @param {Map<string, Attachment>} attachments by id
- * @returns {Draft}
- */
-export function toDraft(r, attachments) {
-  return {
-    key: r.key,
-    version: r.version,
-    text: r.text,
-    title: r.title,
-    grantedServiceId: r.granted_service_id,
-    attachments: /** @type {string[]} */ (r.attachment_ids).flatMap((id) => attachments.get(id) ?? []),
-    updatedAt: osloIso(r.updated_at),
-  };
-}
-
-/**
- * The person's draft, with the attachments it still may use (one sent meanwhile drops out).
- * @param {Queryable} q
- * @param {{ personId: string, subjectId: string, key: string, forUpdate?: boolean }} o
- * @returns {Promise<Draft | undefined>}
- */
-export async function findDraft(q, { personId, subjectId, key, forUpdate = false }) {
-  const { rows } = await q.query(
-    `SELECT key, version, text, title, granted_service_id, attachment_ids, updated_at FROM drafts
-      WHERE person_id = $1 AND subject_id = $2 AND key = $3${forUpdate ? ' FOR UPDATE' : ''}`,
-    [personId, subjectId, key],
-  );
-  const r = rows[0];
-  if (!r) return undefined;
-  const usable = await usableAttachments(q, subjectId, { kind: 'person', id: personId }, r.attachment_ids);
-  return toDraft(r, new Map(usable.map((a) => [a.id, toAttachment(a)])));
-}
-
-/**
- * @param {Queryable} tx
- * @param {{ personId: string, subjectId: string, key: string }} o
- */
-export async function deleteDraftRow(tx, { personId, subjectId, key }) {
-  const r = await tx.query('DELETE FROM drafts WHERE person_id = $1 AND subject_id = $2 AND key = $3', [personId, subjectId, key]);
   return r.rowCount > 0;
 }

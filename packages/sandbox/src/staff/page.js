@@ -13,7 +13,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { messageLimits } from '@omsorg/contract';
 import { attachmentReply } from '../http/download.js';
-import { findDownloadable } from '../data/messages.js';
+import { findDownloadable } from '../data/attachments.js';
 import { logAccess } from '../data/store.js';
 import { formatOslo } from './format.js';
 import { StaffError, findStaff, listStaff, staffCloseThread, staffRecipients, staffReply, staffStartThread, staffThread, staffThreads } from './ops.js';
