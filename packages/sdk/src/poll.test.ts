@@ -40,6 +40,25 @@ afterEach(() => {
 });
 
 describe('polling', () => {
+  it('waits through the poll timer given in the config: the test fires each poll, and stop clears it', async () => {
+    const planned: Array<{ poll: () => void; ms: number }> = [];
+    const cleared: unknown[] = [];
+    const timer = {
+      set: (poll: () => void, ms: number) => planned.push({ poll, ms }),
+      clear: (handle: unknown) => void cleared.push(handle),
+    };
+    const { client, listGets } = setup({ minMs: 20, maxMs: 40, timer });
+    const stop = client.watchThreads(undefined, () => {});
+    await until(() => listGets().length === 1 && planned.length === 1, 3000, 'the first poll, the next planned');
+    planned[0]!.poll();
+    await until(() => listGets().length === 2 && planned.length === 2, 3000, 'the second poll, the next planned');
+    planned[1]!.poll();
+    await until(() => listGets().length === 3 && planned.length === 3, 3000, 'the third poll, the next planned');
+    expect(planned.map((p) => p.ms)).to.deep.equal([20, 40, 40]);
+    stop();
+    expect(cleared).to.deep.equal([3]);
+  });
+
   it('polls at once, then backs off while nothing changes, up to maxMs, and resets after a change', async () => {
     const clock = installClock();
     const { client, server, listGets } = setup({ minMs: 20, maxMs: 100 });

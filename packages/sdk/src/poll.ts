@@ -4,7 +4,7 @@
  * front of the API, costs no long-lived connection per open tab, a 304 is cheap, and each
  * answer is a whole resource, so nothing is missed or applied twice.
  */
-import type { PollOptions } from './types.js';
+import type { PollOptions, PollTimer } from './types.js';
 
 /** Where the poller learns that the tab is hidden, shown again or back online. */
 export interface PollEnv {
@@ -32,7 +32,13 @@ export const browserEnv: PollEnv = {
   },
 };
 
-export const DEFAULT_POLL: Required<PollOptions> = { minMs: 10_000, maxMs: 120_000 };
+/** The page's own timers, looked up at each call (so a test's fake clock is used when installed). */
+export const realTimer: PollTimer = {
+  set: (poll, ms) => setTimeout(poll, ms),
+  clear: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export const DEFAULT_POLL: Required<PollOptions> = { minMs: 10_000, maxMs: 120_000, timer: realTimer };
 
 /**
  * Runs `run` now, then again after `minMs`; the wait doubles after every answer that changed
@@ -41,7 +47,7 @@ export const DEFAULT_POLL: Required<PollOptions> = { minMs: 10_000, maxMs: 120_0
  */
 export class Poller {
   private wait: number;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private timer: unknown;
   private controller: AbortController | undefined;
   private again = false;
   private active = false;
@@ -62,8 +68,8 @@ export class Poller {
     this.active = true;
     if (firstAfterMs <= 0) return this.poke();
     this.wait = this.options.minMs;
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), firstAfterMs);
+    this.clearTimer();
+    this.timer = this.options.timer.set(() => void this.tick(), firstAfterMs);
   }
 
   /** Polls at once and goes back to the shortest interval (a send, the tab shown, online). */
@@ -75,7 +81,7 @@ export class Poller {
       this.again = true;
       return;
     }
-    clearTimeout(this.timer);
+    this.clearTimer();
     void this.tick();
   }
 
@@ -83,8 +89,7 @@ export class Poller {
   stop(): void {
     this.active = false;
     this.again = false;
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.clearTimer();
     this.controller?.abort();
     this.controller = undefined;
   }
@@ -108,6 +113,11 @@ export class Poller {
     }
     const wait = this.wait;
     this.wait = Math.min(this.wait * 2, this.options.maxMs);
-    this.timer = setTimeout(() => void this.tick(), wait);
+    this.timer = this.options.timer.set(() => void this.tick(), wait);
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== undefined) this.options.timer.clear(this.timer);
+    this.timer = undefined;
   }
 }

@@ -166,6 +166,18 @@ export interface PollOptions {
   minMs?: number;
   /** Interval reached after a quiet spell; doubles from minMs (default 120_000 ms). */
   maxMs?: number;
+  /**
+   * How a poller waits between polls (default: the global setTimeout). Tests pass one they fire
+   * themselves, so a poll happens when the test says and not when a busy machine gets to it.
+   */
+  timer?: PollTimer;
+}
+
+/** Plans and cancels one poller's next poll. */
+export interface PollTimer {
+  /** Runs `poll` after `ms` milliseconds; returns a handle for `clear`. */
+  set(poll: () => void, ms: number): unknown;
+  clear(handle: unknown): void;
 }
 
 export interface ClientEvents {

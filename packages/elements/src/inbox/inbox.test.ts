@@ -1,9 +1,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { createMockApi, scenarioNames, subjectIds, threadIds, type MockApi, type ScenarioName } from '@omsorg/mocks';
+import { createMockApi, heldTimers, scenarioNames, subjectIds, threadIds, type MockApi, type ScenarioName } from '@omsorg/mocks';
 import type { Client } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
-import { draftSavesDone, messageClient as client, scenario } from '../test/messages.js';
+import { draftSavesDone, heldPolls, messageClient as client, scenario } from '../test/messages.js';
 import { shiftTab } from '../test/keys.js';
 import { $, $$, button, deepActive, fill, idsOf, itemById as row, mountSettled, sr, tabTo } from '../test/kit.js';
 import { messages as composerMessages } from '../composer/composer.messages.js';
@@ -114,7 +114,8 @@ describe('<omsorg-inbox>', () => {
     });
 
     it('shows a new staff message in the list without reload and reports the new count', async () => {
-      const c = client('ola', { pollMs: 50 });
+      const polls = heldPolls();
+      const c = client('ola', { polls });
       const el = await mount(c);
       const before = el.unreadCount!;
       const counts: number[] = [];
@@ -125,13 +126,18 @@ describe('<omsorg-inbox>', () => {
       const observer = new MutationObserver(() => said.push(region.textContent ?? ''));
       observer.observe(region, { childList: true, characterData: true, subtree: true });
       api.db.staffReply(threadIds.olaByKari, 'Vi har fått koden, takk.');
+      await until(() => polls.pending > 0, 'a poll planned');
+      await polls.poll();
       await until(() => el.unreadCount === before + 1, 'the new unread count', 8000);
       expect(counts).to.deep.equal([before + 1]);
       await until(() => rowIds(el)[0] === threadIds.olaByKari, 'the thread on top');
       expect(row(el, threadIds.olaByKari)!.querySelector('[part="unread-badge"]')?.textContent).to.equal(t.unread(1));
       expect(row(el, threadIds.olaByKari)!.querySelector('[part="excerpt"]')?.textContent).to.contain('Vi har fått koden, takk.');
       expect($(el, '.base > [role="status"]')?.textContent).to.equal(t.unreadSummary(before + 1));
-      await new Promise((r) => setTimeout(r, 200));
+      // Two more polls that bring nothing new say nothing more.
+      await polls.poll();
+      await polls.poll();
+      await el.updateComplete;
       observer.disconnect();
       expect(said.filter(Boolean)).to.deep.equal([t.unreadSummary(before + 1)]);
     });
@@ -221,7 +227,7 @@ describe('<omsorg-inbox>', () => {
 
     it('loading: a skeleton that reserves height', async () => {
       await scenario('slow');
-      mswWorker().resetHandlers(...createMockApi({ baseUrl: API, scenario: 'slow', delayMs: 60_000 }).handlers);
+      mswWorker().resetHandlers(...createMockApi({ baseUrl: API, scenario: 'slow', delayMs: 60_000, wait: heldTimers().wait }).handlers);
       const el = await fixture<Inbox>(html`<omsorg-inbox .client=${client()}></omsorg-inbox>`);
       await el.updateComplete;
       const content = $(el, '[part="content"]')!;

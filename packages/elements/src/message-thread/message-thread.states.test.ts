@@ -1,6 +1,6 @@
 /** The thread's states: hostile content, the outbox, a long thread, closed threads, every scenario, signed out, acting for, and the shared SubjectDataElement behaviour. */
 import { expect, fixture, html } from '@open-wc/testing';
-import { createMockApi, scenarioNames, subjectIds, threadIds, type ScenarioName } from '@omsorg/mocks';
+import { createMockApi, heldTimers, scenarioNames, subjectIds, threadIds, type ScenarioName } from '@omsorg/mocks';
 import { messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
@@ -133,7 +133,7 @@ describe('<omsorg-message-thread>', () => {
       it(`${name}: a clear state, accessible`, async () => {
         await scenario(name);
         if (name === 'slow') {
-          mswWorker().resetHandlers(...createMockApi({ baseUrl: API, scenario: name, delayMs: 60_000 }).handlers);
+          mswWorker().resetHandlers(...createMockApi({ baseUrl: API, scenario: name, delayMs: 60_000, wait: heldTimers().wait }).handlers);
           const el = await fixture<Thread>(html`<omsorg-message-thread .client=${client()} thread-id=${threadIds.olaUnreadReply}></omsorg-message-thread>`);
           expect($(el, '[part="content"]')?.getAttribute('aria-busy')).to.equal('true');
           expect($(el, '[part="skeleton"]')).to.exist;

@@ -5,7 +5,7 @@ import { messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { installClock } from '../../../sdk/src/test/clock.js';
-import { countRequests, messageClient as client, scenario } from '../test/messages.js';
+import { countRequests, heldPolls, messageClient as client, scenario } from '../test/messages.js';
 import { $, $$, button, polite, sr } from '../test/kit.js';
 import { messages as composerMessages } from '../composer/composer.messages.js';
 import { messages } from './message-thread.messages.js';
@@ -98,7 +98,8 @@ describe('<omsorg-message-thread>', () => {
     });
 
     it('shows a new staff message without reload and announces it once', async () => {
-      const c = client('ola', { pollMs: 50 });
+      const polls = heldPolls();
+      const c = client('ola', { polls });
       const el = await mount(c, threadIds.olaStaffStarted);
       await until(() => polite(el) === t.loaded(1), 'loaded');
       const announced: string[] = [];
@@ -106,10 +107,14 @@ describe('<omsorg-message-thread>', () => {
       const observer = new MutationObserver(() => announced.push(region.textContent?.trim() ?? ''));
       observer.observe(region, { childList: true, characterData: true, subtree: true });
       api.db.staffReply(threadIds.olaStaffStarted, 'Husk varme klær på turen.');
+      await until(() => polls.pending > 0, 'a poll planned');
+      await polls.poll();
       await until(() => messageIds(el).length === 2, 'the new message', 8000);
       expect(shadowText(el)).to.contain('Husk varme klær på turen.');
       // Later polls that bring nothing new do not announce it again, nor the whole thread.
-      await new Promise((r) => setTimeout(r, 400));
+      await polls.poll();
+      await polls.poll();
+      await el.updateComplete;
       observer.disconnect();
       expect(announced.filter(Boolean)).to.deep.equal([t.arrived(1, 'Solsiden dagsenter')]);
     });

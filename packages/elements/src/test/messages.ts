@@ -1,10 +1,10 @@
 /**
  * Shared set-up of the message elements' tests: the worker on a mock API the test can reach
- * (to add staff replies, read what was stored), clients with quick polling or slow retries,
+ * (to add staff replies, read what was stored), clients with held polls or slow resends,
  * request counting, and waiting for draft saves a removed element started.
  */
 import { createMockApi, type MockApi, type ScenarioName } from '@omsorg/mocks';
-import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
+import { createClient, createMockAuth, type Client, type PollTimer } from '@omsorg/sdk';
 import { API, mswWorker, until, useScenario, type PersonKey } from './setup.js';
 
 const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
@@ -32,17 +32,60 @@ export async function scenario(name: ScenarioName = 'default'): Promise<MockApi>
   return api;
 }
 
+/** Polls that happen when the test says: the client's poll timer, held until `fire()`. */
+export interface HeldPolls {
+  readonly timer: PollTimer;
+  /** How many polls are planned and not yet fired. */
+  readonly pending: number;
+  /** Runs every planned poll now; returns how many. */
+  fire(): number;
+  /** Fires the planned polls and waits until each poller has planned its next one (the poll answered). */
+  poll(): Promise<void>;
+}
+
+export function heldPolls(): HeldPolls {
+  const planned = new Map<number, () => void>();
+  let next = 1;
+  const polls: HeldPolls = {
+    timer: {
+      set(poll) {
+        const id = next++;
+        planned.set(id, poll);
+        return id;
+      },
+      clear: (handle) => void planned.delete(handle as number),
+    },
+    get pending() {
+      return planned.size;
+    },
+    fire() {
+      const runs = [...planned.values()];
+      planned.clear();
+      for (const run of runs) run();
+      return runs.length;
+    },
+    async poll() {
+      const n = polls.fire();
+      if (!n) throw new Error('no poll is planned');
+      await until(() => planned.size >= n, 'the polls answered');
+    },
+  };
+  return polls;
+}
+
 /**
- * A client for `person`; `pollMs` makes watchers poll quickly; `slowRetry` spaces retries out
- * so a "not sent" state lasts long enough to act on.
+ * A client for `person`; `polls` (from `heldPolls()`) makes its watchers poll only when the test
+ * fires them; `slowRetry`: the HTTP layer still retries at once, but the send queue's own resend
+ * of a "not sent" message is minutes away (longer than any test runs), so that state lasts
+ * until the test acts on it ("try again", "discard"), however busy the machine is.
  */
-export function messageClient(person: PersonKey = 'ola', options: { pollMs?: number; signedIn?: boolean; slowRetry?: boolean } = {}): Client {
+export function messageClient(person: PersonKey = 'ola', options: { polls?: HeldPolls; signedIn?: boolean; slowRetry?: boolean } = {}): Client {
   const auth = createMockAuth({ user: { sub: person, name: names[person] }, signedIn: options.signedIn ?? true, persist: false });
   return createClient({
     baseUrl: API,
     auth,
-    retry: options.slowRetry ? { retries: 1, baseDelayMs: 1000, maxDelayMs: 2000 } : { retries: 1, baseDelayMs: 1, maxDelayMs: 5 },
-    ...(options.pollMs ? { poll: { minMs: options.pollMs, maxMs: options.pollMs } } : {}),
+    retry: options.slowRetry ? { retries: 1, baseDelayMs: 3_600_000, maxDelayMs: 5 } : { retries: 1, baseDelayMs: 1, maxDelayMs: 5 },
+    ...(options.polls ? { poll: { timer: options.polls.timer } } : {}),
   });
 }
 
