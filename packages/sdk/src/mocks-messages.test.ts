@@ -5,7 +5,7 @@ import { problemTypes } from '@omsorg/contract';
 import { createMockApi, tinyPdf } from '@omsorg/mocks';
 import { createClient } from './client.js';
 import { createMockAuth } from './auth/mock-auth.js';
-import { BASE, until } from './test/fixtures.js';
+import { BASE, turn, until } from './test/fixtures.js';
 
 function setup() {
   const api = createMockApi({ baseUrl: BASE, now: () => new Date('2025-06-11T10:00:00+02:00') });
@@ -56,7 +56,8 @@ describe('SDK against the mocks: messages', () => {
     await until(() => client.outbox()[0]?.status === 'not-sent', 3000, 'not-sent');
     expect(client.outbox()[0]!.error?.type).to.equal(problemTypes.threadClosed);
     expect(client.outbox()[0]!.nextRetryAt).to.equal(undefined);
-    await new Promise((r) => setTimeout(r, 30));
+    // No resend is planned (no retry time above), so one task later there is still one POST.
+    await turn();
     expect(seen.filter((s) => s.method === 'POST')).to.have.length(1);
   });
 

@@ -4,7 +4,7 @@ import { createClient } from './client.js';
 import { createMockAuth } from './auth/mock-auth.js';
 import type { Auth, ClientConfig, OutboxItem, Outgoing } from './types.js';
 import { installClock, uninstallClock } from './test/clock.js';
-import { BASE, attachment, record, sleep, stubAuth, until } from './test/fixtures.js';
+import { BASE, attachment, record, stubAuth, turn, until } from './test/fixtures.js';
 import { messageServer } from './test/message-server.js';
 
 const reply = (text = 'Takk for svar', threadId = 't1'): Outgoing => ({ kind: 'reply', subjectId: 'me', threadId, text });
@@ -94,7 +94,7 @@ describe('outbox: exactly once', () => {
     const second = client.queueMessage(reply('Andre')); // ... and a send now never reaches the network
     await until(() => item(second.id).status === 'not-sent');
     expect(item(second.id).error?.kind).to.equal('auth');
-    await sleep(30);
+    await turn();
     expect(clock.pending(), 'no resend planned').to.deep.equal([]);
     expect(posts()).to.have.length(1);
     expect(client.outbox().map((i) => i.status)).to.deep.equal(['not-sent', 'not-sent']); // ... but keeps the queue
@@ -112,7 +112,7 @@ describe('outbox: exactly once', () => {
     const { id } = client.queueMessage(reply());
     await until(() => client.outbox()[0]?.status === 'not-sent');
     auth.set({ status: 'signed-in', user: { sub: 'kari', name: 'Kari' } });
-    await sleep(20);
+    await turn();
     expect(posts()).to.have.length(0);
     expect(client.outbox().map((i) => i.id)).not.to.include(id);
   });
@@ -131,7 +131,7 @@ describe('outbox: failures that are not retried', () => {
     expect(item(closed.id).nextRetryAt).to.equal(undefined);
     expect(item(empty.id).error?.status).to.equal(400);
     window.dispatchEvent(new Event('online'));
-    await sleep(40);
+    await turn();
     expect(server.requests).to.have.length(2);
     expect(item(closed.id).attempts).to.equal(1);
   });
@@ -169,7 +169,7 @@ describe('outbox: failures that are not retried', () => {
     const { id } = client.queueMessage(reply());
     client.retryOutbox(id);
     client.retryOutbox(id);
-    await sleep(20);
+    await turn();
     expect(posts()).to.have.length(1);
     expect(client.outbox()[0]!.status).to.equal('sending');
   });
@@ -205,7 +205,7 @@ describe('outbox: failures that are not retried', () => {
     expect(client.outbox()).to.deep.equal([]);
     expect(rec.of('outbox-changed')).to.have.length(3);
     window.dispatchEvent(new Event('online'));
-    await sleep(20);
+    await turn();
     expect(server.requests).to.have.length(1);
   });
 });
@@ -273,7 +273,7 @@ describe('outbox: after sending', () => {
     expect(clock.pending(), 'the resend timer is stopped').to.deep.equal([]);
     const n = server.requests.length;
     clock.tick(60);
-    await sleep(20);
+    await turn();
     expect(server.requests.length).to.equal(n);
   });
 });

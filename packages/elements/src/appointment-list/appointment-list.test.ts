@@ -166,7 +166,10 @@ describe('<omsorg-appointment-list>', () => {
       const observer = new MutationObserver(() => said.push(region.textContent?.trim() ?? ''));
       observer.observe(region, { childList: true, characterData: true, subtree: true });
       await until(() => settled(el), 'content');
-      await new Promise((r) => setTimeout(r, 100));
+      // "Loading" is said only after a render (announceLoading awaits updateComplete): once the
+      // renders are done, a late one would have been recorded.
+      await el.updateComplete;
+      await el.updateComplete;
       observer.disconnect();
       expect(said.filter(Boolean)).not.to.include(messages.nb.loadingList);
       expect(polite(el)).to.equal(messages.nb.loaded(itemIds(el).length, 'upcoming'));

@@ -24,11 +24,14 @@ describe('<omsorg-cancel-dialog>: opening, closing and focus', () => {
     const s = await setup();
     await openAndLoad(s);
     // What Escape does: the native dialog closes now; its `close` event comes in a later task.
+    let closeEvents = 0;
+    nativeDialog(s.dialog).addEventListener('close', () => closeEvents++);
     nativeDialog(s.dialog).close();
     s.trigger.click();
     await until(() => nativeDialog(s.dialog).open, 'open again');
     // The first close's queued event does not close the second opening.
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => closeEvents > 0, 'the first close event');
+    await s.dialog.updateComplete;
     expect(nativeDialog(s.dialog).open).to.equal(true);
     expect(s.dialog.opened).to.equal(true);
     await until(() => !!confirmButton(s.dialog), 'the form again');

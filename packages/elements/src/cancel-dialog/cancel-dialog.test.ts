@@ -180,7 +180,7 @@ describe('<omsorg-cancel-dialog>', () => {
   });
 
   it('shows a skeleton while loading with nothing cached', async () => {
-    const s = await setup({ scenario: 'slow', delayMs: 60_000, id: appointmentIds.olaCancellable });
+    const s = await setup({ scenario: 'slow', delayMs: 60_000, wait: heldTimers().wait, id: appointmentIds.olaCancellable });
     s.trigger.click();
     await until(() => nativeDialog(s.dialog).open, 'open');
     expect($(s.dialog, '[aria-busy="true"] .skeleton')).to.exist;
@@ -201,12 +201,22 @@ describe('<omsorg-cancel-dialog>', () => {
     observer.observe(region, { childList: true, subtree: true, characterData: true });
     // Listed first: the dialog shows the cached copy at once while it fetches a fresh one (held
     // until the test has looked, then let through).
+    const reads: Promise<unknown>[] = [];
+    const getAppointment = s.client.getAppointment.bind(s.client);
+    s.client.getAppointment = (...args) => {
+      const read = getAppointment(...args);
+      reads.push(read.catch(() => undefined));
+      return read;
+    };
     timers.hold();
     await openAndLoad(s);
     await until(() => timers.pending.length > 0, 'the fresh read waiting');
     expect(said.filter(Boolean)).to.deep.equal([]);
     timers.open();
-    await new Promise((r) => setTimeout(r, 500));
+    // The fresh read answered and shown: nothing was said about it.
+    await until(() => reads.length > 0, 'the fresh read started');
+    await Promise.all(reads);
+    await s.dialog.updateComplete;
     expect(said.filter(Boolean)).to.deep.equal([]);
     s.dialog.close();
     await until(() => !nativeDialog(s.dialog).open, 'closed');

@@ -29,7 +29,8 @@ describe('cdn: data-watch-unread', () => {
     expect(client).to.exist;
     await client.auth.init();
     expect(client.auth.state().status).to.equal('signed-out');
-    await new Promise((r) => setTimeout(r, 100));
+    // Signed out, no poller runs (and none is planned): one task later nothing has been told.
+    await new Promise((r) => setTimeout(r, 0));
     expect(events, 'nothing is polled before sign-in').to.deep.equal([]);
 
     await client.auth.signIn();

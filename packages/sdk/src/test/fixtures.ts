@@ -125,7 +125,12 @@ export async function until(check: () => boolean, ms = 3000, what = 'condition')
   }
 }
 
-export const sleep = (ms: number) => new Promise((r) => realSetTimeout(r, ms));
+/**
+ * One task of the real event loop: the work the test just set going has started (its fetches
+ * are on the in-memory server's list). Used to show that something did NOT happen; no timer of
+ * the code under test can come first, since those run on the fake clock or are not planned.
+ */
+export const turn = () => new Promise((r) => realSetTimeout(r, 0));
 
 export const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
   new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
