@@ -43,6 +43,16 @@ async function signInThroughProvider() {
   }, 'signed in as Ola');
 }
 
+/** The open thread shows `text` as a message and has nothing waiting in its send queue. */
+const outboxDone = (text) =>
+  page.evaluate((text) => {
+    const thread = document.querySelector('omsorg-inbox')?.shadowRoot?.querySelector('omsorg-message-thread')?.shadowRoot;
+    if (!thread) return false;
+    const shown = [...thread.querySelectorAll('li[part~="message"] .body')].some((b) => b.textContent?.trim() === text);
+    const waiting = [...thread.querySelectorAll('[part~="outbox-item"]')].some((li) => !li.classList.contains('sent'));
+    return shown && !waiting;
+  }, text);
+
 async function openThread(id) {
   await click(`omsorg-inbox >>> button[data-thread="${id}"]`);
   await shown(BOX);
@@ -76,7 +86,9 @@ test('a reply typed before the session expired is kept through a new sign-in and
 
   await click('omsorg-inbox >>> omsorg-message-thread >>> [part~="send-button"]');
   await until(async () => (await sandbox.db.query(`SELECT 1 FROM messages WHERE thread_id = $1 AND text = $2`, [thread.id, text])).rows.length === 1, 'stored');
-  await new Promise((r) => setTimeout(r, 1000));
+  // Counted once the page has the server's answer (the message in the thread, nothing left in
+  // the send queue): from then on nothing would send it again, however long one waited.
+  await until(async () => outboxDone(text), 'the page shows the reply as delivered');
   const stored = (await sandbox.db.query(`SELECT id FROM messages WHERE thread_id = $1 AND text = $2`, [thread.id, text])).rows;
   assert.equal(stored.length, 1, 'stored exactly once');
   assert.deepEqual(sandbox.api.contractViolations, []);
