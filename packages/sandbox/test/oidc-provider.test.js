@@ -129,13 +129,6 @@ describe('sign-in', () => {
     assert.equal(who.jkt, s.dpopKey.jkt);
     assert.equal(who.scheme, 'DPoP');
   });
-
-  test('a full sign-in takes well under a second', async () => {
-    const t0 = performance.now();
-    await signInAs('psn-ola-7f3a', true);
-    const ms = performance.now() - t0;
-    assert.ok(ms < 1500, `sign-in took ${ms.toFixed(0)} ms`);
-  });
 });
 
 describe('discovery', () => {
