@@ -7,7 +7,7 @@
  * offline demo use. Nothing here duplicates data.
  */
 import type { HttpHandler } from 'msw';
-import { createHandlers, persons, scenarios, subjectIds, type PersonKey, type ScenarioName } from '@omsorg/mocks';
+import { createHandlers, heldTimers, persons, scenarios, subjectIds, type HeldTimers, type MockWait, type PersonKey, type ScenarioName } from '@omsorg/mocks';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
 
 export { appointmentIds, subjectIds, persons, scenarios, type PersonKey, type ScenarioName } from '@omsorg/mocks';
@@ -50,6 +50,19 @@ export const API_ORIGIN = 'http://api.omsorg.test';
 
 let renders = 0;
 
+/**
+ * Tests of the built Storybook (test/a11y) set `__omsorgHoldMockWaits` before the page loads:
+ * then every answer delay (the `slow` scenario, `--loading` stories) waits until the test ends
+ * it through `__omsorgMockTimers` (`open()`), so a story is loading or loaded because the test
+ * said so, not because of how fast the machine was. Without the flag the delays are real.
+ */
+const storyTimers = globalThis as typeof globalThis & { __omsorgHoldMockWaits?: boolean; __omsorgMockTimers?: HeldTimers };
+function storyWait(): MockWait | undefined {
+  if (!storyTimers.__omsorgHoldMockWaits) return undefined;
+  storyTimers.__omsorgMockTimers ??= heldTimers();
+  return storyTimers.__omsorgMockTimers.wait;
+}
+
 /** A signed-in (or signed-out) mock session for `person`, never remembered across stories. */
 export function mockClient(
   baseUrl: string,
@@ -74,7 +87,13 @@ export function createStoryEnvironment(params: OmsorgStoryParameters = {}, story
   const baseUrl = `${API_ORIGIN}/${slug}/${renders}`;
   const handlers = [
     ...(params.handlers?.(baseUrl) ?? []),
-    ...createHandlers({ baseUrl, scenario, person, ...(params.delayMs !== undefined ? { delayMs: params.delayMs } : {}) }),
+    ...createHandlers({
+      baseUrl,
+      scenario,
+      person,
+      ...(params.delayMs !== undefined ? { delayMs: params.delayMs } : {}),
+      ...(storyWait() ? { wait: storyWait() } : {}),
+    }),
   ];
   const client = mockClient(baseUrl, person, {
     signedIn: params.signedIn ?? true,

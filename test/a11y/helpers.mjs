@@ -54,6 +54,8 @@ export async function launch() {
 export async function preparePage(page) {
   page.setDefaultTimeout(20_000);
   await page.evaluateOnNewDocument(() => {
+    // The mocks' answer delays wait for the test (stories/support.ts): see openStory.
+    globalThis.__omsorgHoldMockWaits = true;
     const seen = (globalThis.__a11y = []);
     const hook = () => {
       const ch = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
@@ -66,18 +68,33 @@ export async function preparePage(page) {
   });
 }
 
+/** Stories that stay busy on purpose: `--loading` (its answer is held) and a provider with no client. */
+const STAYS_BUSY = /--(loading|no-client)$/;
+
 /**
  * Opens a story and waits until it rendered (and its play function ran), every omsorg element
- * has rendered, and nothing inside their shadow roots is aria-busy (the `slow` scenario answers
- * after 2.5 s). Stories that stay loading on purpose (`--loading`) are returned busy.
+ * has rendered, and nothing inside their shadow roots is aria-busy. The mocks' answer delays are
+ * held (preparePage): a story that stays busy on purpose (STAYS_BUSY, or `loading: true`) is
+ * returned busy and stays so; in every other story the test lets the delays end at once (the
+ * `slow` scenario then answers without its 2.5 s), and waits for the answers as a condition.
+ * Nothing here waits for a duration: what a story shows does not depend on the machine's speed.
  */
-export async function openStory(page, origin, id, { busyTimeoutMs = 8000 } = {}) {
+export async function openStory(page, origin, id, { loading = STAYS_BUSY.test(id) } = {}) {
   await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load' });
-  await page.waitForFunction(() => globalThis.__a11y?.length > 0, { polling: 50 });
+  await page.waitForFunction(
+    (loading) => {
+      // The story's mock timers exist once its loader ran: let them go unless it shows loading.
+      if (!loading) globalThis.__omsorgMockTimers?.open();
+      return globalThis.__a11y?.length > 0;
+    },
+    { polling: 50 },
+    loading,
+  );
   const events = await page.evaluate(() => globalThis.__a11y);
   assert.deepEqual(events.filter((e) => e !== 'storyRendered'), [], `${id}: Storybook reported ${events}`);
-  const settled = await page
-    .waitForFunction(
+  if (!loading) {
+    await page.evaluate(() => globalThis.__omsorgMockTimers?.open());
+    await page.waitForFunction(
       () => {
         const all = [];
         const walk = (root) => {
@@ -91,13 +108,17 @@ export async function openStory(page, origin, id, { busyTimeoutMs = 8000 } = {})
         walk(document);
         return all.every((el) => !el.shadowRoot.querySelector('[aria-busy="true"]') && el.getAttribute('aria-busy') !== 'true');
       },
-      { timeout: busyTimeoutMs, polling: 50 },
-    )
-    .then(() => true, () => false);
-  // Let transitions and the last render settle.
-  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  await new Promise((r) => setTimeout(r, 150));
-  return { settled };
+      { timeout: 30_000, polling: 50 },
+    ).catch((e) => assert.fail(`${id}: still busy: ${e.message}`));
+  }
+  // Let the last render land and transitions end (finite animations only: a loading skeleton
+  // pulses forever).
+  await page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
+    await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
+  });
+  return { settled: !loading };
 }
 
 /** The story's page-level rectangle of the first element matching `selector` (through shadow roots). */

@@ -67,8 +67,8 @@ after(() => close?.());
 
 /** The story's tree once `ready(nodes)` holds (polled: loading and expiry states come and go). */
 async function treeWhen(story, ready) {
-  // Loading states are read while they last: Storybook reports a story rendered only once its
-  // data has come (a minute for `--loading`), so those are not waited for.
+  // Loading states are read as they are: the mocks' answers are held (see openStory), so a
+  // `--loading` or `--slow` story opened here stays loading until the test lets it go.
   if (/--(loading|slow)$/.test(story)) await page.goto(`${sb.origin}/iframe.html?id=${encodeURIComponent(story)}&viewMode=story`, { waitUntil: 'load' });
   else await openStory(page, sb.origin, story);
   const end = Date.now() + 8000;

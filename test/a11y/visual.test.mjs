@@ -157,9 +157,9 @@ test('reduced motion stops the loading skeleton (which pulses otherwise)', async
   await page.setViewport({ width: 1000, height: 900 });
   const id = 'elements-appointment-list--loading';
   await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-reduced-motion', value: 'no-preference' }] });
-  await openStory(page, sb.origin, id, { busyTimeoutMs: 200 });
+  await openStory(page, sb.origin, id);
   assert.notDeepEqual(await page.evaluate(runningAnimations), [], 'the skeleton pulses without the preference (else this check proves nothing)');
   await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
-  await openStory(page, sb.origin, id, { busyTimeoutMs: 200 });
+  await openStory(page, sb.origin, id);
   assert.deepEqual(await page.evaluate(runningAnimations), [], 'animations running under prefers-reduced-motion: reduce');
 });
