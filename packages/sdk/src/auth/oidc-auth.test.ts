@@ -1,90 +1,11 @@
 import { expect } from '@open-wc/testing';
-import type { User, UserManagerSettings } from 'oidc-client-ts';
-import { createOidcAuth, type OidcAuthConfig, type UserManagerLike } from './oidc-auth.js';
+import { createOidcAuth } from './oidc-auth.js';
+import { KeptUserStore, MemoryDPoPStore } from './oidc-stores.js';
 import { rejection } from '../test/fixtures.js';
-import type { AuthState } from '../types.js';
+import { FakeManager, fakeUser, here, setup } from '../test/oidc-fake.js';
 
 // These tests drive createOidcAuth against a fake UserManager (plus one run of the real one
-// without network). The real redirect flow against a provider is not covered here.
-
-type FakeUser = { -readonly [K in keyof User]?: unknown } & { expired?: boolean };
-
-const fakeUser = (o: FakeUser = {}) =>
-  ({
-    access_token: 'at-1',
-    token_type: 'Bearer',
-    id_token: 'idt-1',
-    expires_at: Math.floor(Date.now() / 1000) + 3600,
-    expired: false,
-    profile: { sub: 'pairwise-1', name: 'Ola Nordmann' },
-    state: undefined,
-    ...o,
-  }) as unknown as User & { expired: boolean };
-
-class FakeManager {
-  calls: string[] = [];
-  user: User | null = null;
-  callbackUser: User = fakeUser();
-  callbackError?: Error;
-  endSession: string | undefined = 'https://op.test/logout';
-  proof: string | undefined = 'proof.jwt';
-  dpopArgs: unknown[] = [];
-  signinArgs: unknown;
-  signoutArgs: unknown;
-  metadataService = {
-    getEndSessionEndpoint: async () => {
-      this.calls.push('metadata');
-      return this.endSession;
-    },
-  };
-  async getUser() {
-    this.calls.push('getUser');
-    return this.user;
-  }
-  async removeUser() {
-    this.calls.push('removeUser');
-    this.user = null;
-  }
-  async signinRedirect(args: unknown) {
-    this.calls.push('signinRedirect');
-    this.signinArgs = args;
-  }
-  async signinRedirectCallback(url: string) {
-    this.calls.push(`callback ${url}`);
-    if (this.callbackError) throw this.callbackError;
-    return (this.user = this.callbackUser);
-  }
-  async signoutRedirect(args: unknown) {
-    this.calls.push('signoutRedirect');
-    this.signoutArgs = args;
-  }
-  async clearStaleState() {
-    this.calls.push('clearStaleState');
-  }
-  async dpopProof(...args: unknown[]) {
-    this.dpopArgs = args;
-    return this.proof;
-  }
-}
-
-const here = () => location.origin + location.pathname;
-
-function setup(config: Partial<OidcAuthConfig> = {}, fake = new FakeManager()) {
-  let settings: UserManagerSettings | undefined;
-  const auth = createOidcAuth({
-    authority: 'https://op.test',
-    clientId: 'omsorg',
-    redirectUri: here(),
-    userManagerFactory: (s) => {
-      settings = s;
-      return fake as unknown as UserManagerLike;
-    },
-    ...config,
-  });
-  const seen: AuthState[] = [];
-  auth.onChange((s) => seen.push(s));
-  return { auth, fake, seen, settings: () => settings! };
-}
+// without network); the real redirect flow against the sandbox's provider is in test/e2e.
 
 describe('oidc auth: settings', () => {
   it('configures code flow with PKCE, acr_values, no silent renew, no session monitor', async () => {
@@ -106,35 +27,43 @@ describe('oidc auth: settings', () => {
     expect(s.extraQueryParams).to.equal(undefined);
   });
 
-  it('keeps state and (by default) the user in sessionStorage, never localStorage', async () => {
+  it('keeps state and (by default) the kept part of the user in sessionStorage, never localStorage', async () => {
     const oidc = await import('oidc-client-ts');
     const before = localStorage.length;
     const { auth, settings } = setup();
     await auth.init();
     const s = settings();
-    expect(s.userStore).to.be.instanceOf(oidc.WebStorageStateStore);
+    expect(s.stateStore).to.be.instanceOf(oidc.WebStorageStateStore);
+    expect(s.userStore).to.be.instanceOf(KeptUserStore);
     await s.stateStore!.set('probe', '1');
-    await s.userStore!.set('probe2', '2');
+    const user = { id_token: 'idt', access_token: 'at', token_type: 'DPoP', profile: { sub: 's', name: 'N', pid: '12345678901' }, expires_at: 9 };
+    await s.userStore!.set('probe2', JSON.stringify(user));
     expect(sessionStorage.getItem('oidc.probe')).to.equal('1');
-    expect(sessionStorage.getItem('oidc.probe2')).to.equal('2');
+    expect(JSON.parse(sessionStorage.getItem('oidc.probe2')!)).to.deep.equal({ access_token: 'at', token_type: 'DPoP', expires_at: 9, profile: { sub: 's', name: 'N' } });
     await s.stateStore!.remove('probe');
     await s.userStore!.remove('probe2');
     expect(localStorage.length).to.equal(before);
   });
 
-  it('keeps the user in memory with storage: memory; passes resource, acrValues and DPoP', async () => {
-    const oidc = await import('oidc-client-ts');
+  it('stores no user and keeps the DPoP key in memory with storage: memory; passes resource, acrValues and DPoP', async () => {
     const { auth, settings } = setup({ storage: 'memory', resource: 'https://api.test', acrValues: 'idporten-loa-substantial', dpop: true });
     await auth.init();
     const s = settings();
-    await s.userStore!.set('probe', '1');
+    await s.userStore!.set('probe', JSON.stringify({ access_token: 'at', token_type: 'DPoP', profile: { sub: 's' } }));
     expect(sessionStorage.getItem('oidc.probe')).to.equal(null);
-    expect(await s.userStore!.get('probe')).to.equal('1');
+    expect(await s.userStore!.get('probe')).to.equal(undefined);
     expect(s.resource).to.equal('https://api.test');
     expect(s.extraTokenParams).to.deep.equal({ resource: 'https://api.test' });
     expect(s.acr_values).to.equal('idporten-loa-substantial');
     expect(s.dpop?.bind_authorization_code).to.equal(true);
-    expect(s.dpop?.store).to.be.instanceOf(oidc.IndexedDbDPoPStore);
+    expect(s.dpop?.store).to.be.instanceOf(MemoryDPoPStore);
+  });
+
+  it('keeps the DPoP key in IndexedDB with the default storage (a reload keeps the session)', async () => {
+    const oidc = await import('oidc-client-ts');
+    const { auth, settings } = setup({ dpop: true });
+    await auth.init();
+    expect(settings().dpop?.store).to.be.instanceOf(oidc.IndexedDbDPoPStore);
   });
 
   it('runs with the real UserManager (no network needed to restore or drop a session)', async () => {
@@ -276,24 +205,37 @@ describe('oidc auth: redirects', () => {
 
   it('signIn redirects with a same-origin returnTo only', async () => {
     const { auth, fake } = setup();
+    const state = () => (fake.signinArgs as { state: unknown }).state;
     await auth.signIn();
-    expect(fake.signinArgs).to.deep.equal({ state: { returnTo: location.href } });
+    expect(state()).to.deep.equal({ returnTo: location.href });
     await auth.signIn({ returnTo: '/min-side?tab=2' });
-    expect(fake.signinArgs).to.deep.equal({ state: { returnTo: `${location.origin}/min-side?tab=2` } });
+    expect(state()).to.deep.equal({ returnTo: `${location.origin}/min-side?tab=2` });
     await auth.signIn({ returnTo: 'https://evil.example/' });
-    expect(fake.signinArgs).to.deep.equal({ state: { returnTo: location.href } });
+    expect(state()).to.deep.equal({ returnTo: location.href });
     await auth.signIn({ returnTo: 'http://[' });
-    expect(fake.signinArgs).to.deep.equal({ state: { returnTo: location.href } });
+    expect(state()).to.deep.equal({ returnTo: location.href });
   });
 
-  it('signOut removes the user, then ends the provider session with id_token_hint', async () => {
+  it('signIn sends a fresh nonce each time (oidc-client-ts keeps it in the state and checks the ID token against it)', async () => {
+    const { auth, fake } = setup();
+    const nonce = () => (fake.signinArgs as { nonce?: string }).nonce;
+    await auth.signIn();
+    const first = nonce();
+    await auth.signIn();
+    expect(first).to.match(/^[\w-]{43}$/);
+    expect(nonce()).to.match(/^[\w-]{43}$/);
+    expect(nonce()).to.not.equal(first);
+  });
+
+  it('signOut removes the user, then ends the provider session without an ID token in the URL', async () => {
     const fake = new FakeManager();
     fake.user = fakeUser();
-    const { auth, seen } = setup({}, fake);
+    const { auth, seen } = setup({ postLogoutRedirectUri: `${location.origin}/bye` }, fake);
     await auth.init();
     await auth.signOut();
-    expect(fake.calls).to.deep.equal(['getUser', 'getUser', 'removeUser', 'clearStaleState', 'metadata', 'signoutRedirect']);
-    expect(fake.signoutArgs).to.deep.equal({ id_token_hint: 'idt-1' });
+    expect(fake.calls).to.deep.equal(['getUser', 'removeUser', 'clearStaleState', 'metadata', 'signoutRedirect']);
+    // oidc-client-ts adds client_id with post_logout_redirect_uri when there is no id_token_hint.
+    expect(fake.signoutArgs).to.deep.equal({});
     expect(seen.at(-1)).to.deep.equal({ status: 'signed-out' });
     expect((await rejection(auth.authorize({ method: 'GET', url: 'https://api.test/v1/me' }))).kind).to.equal('auth');
   });
@@ -302,12 +244,13 @@ describe('oidc auth: redirects', () => {
     const fake = new FakeManager();
     fake.endSession = undefined;
     await setup({}, fake).auth.signOut();
-    expect(fake.calls).to.deep.equal(['getUser', 'removeUser', 'clearStaleState', 'metadata']);
+    expect(fake.calls).to.deep.equal(['removeUser', 'clearStaleState', 'metadata']);
     const local = new FakeManager();
     await setup({}, local).auth.signOut({ redirect: false });
-    expect(local.calls).to.deep.equal(['getUser', 'removeUser', 'clearStaleState']);
-    const noToken = new FakeManager();
-    await setup({}, noToken).auth.signOut();
-    expect(noToken.signoutArgs).to.deep.equal({});
+    expect(local.calls).to.deep.equal(['removeUser', 'clearStaleState']);
+    // Without a post-logout redirect URI, client_id names the client (still no ID token).
+    const noReturn = new FakeManager();
+    await setup({}, noReturn).auth.signOut();
+    expect(noReturn.signoutArgs).to.deep.equal({ extraQueryParams: { client_id: 'omsorg' } });
   });
 });

@@ -1,9 +1,18 @@
 /**
  * Browser sign-in with OpenID Connect (ID-porten and the sandbox provider) on oidc-client-ts:
- * authorization code flow with PKCE, `acr_values` for the highest assurance level, optional
- * DPoP with a non-extractable key in IndexedDB. No iframe renew and no session monitor
+ * authorization code flow with PKCE and a `nonce` (checked against the ID token), `acr_values`
+ * for the highest assurance level, optional DPoP. No iframe renew and no session monitor
  * (ID-porten gives browser clients no refresh tokens; the client warns before expiry instead).
- * Tokens live in memory or sessionStorage, never in persistent web storage.
+ *
+ * What is kept, and where (oidc-stores.ts): the ID token is checked at the callback and then
+ * dropped; the profile is cut to `sub` and a display name; the access token lives in memory,
+ * and in sessionStorage only when it is DPoP-bound and `storage` is `session` (so a reload
+ * keeps the session); the DPoP key is non-extractable, in IndexedDB (`session`) or in memory
+ * only (`memory`). Nothing is ever written to localStorage.
+ *
+ * The page is cleared when the session ends, not at the next call: a timer at the access
+ * token's expiry, and news from the other tabs (tabs.ts): a sign-out in one tab, or a sign-in
+ * as someone else, signs every other tab out.
  *
  * oidc-client-ts (~17 KB gzip) is loaded with a dynamic import on first use, so pages that
  * never sign in with OIDC never download it.
@@ -12,6 +21,8 @@ import type { MetadataService, User, UserManager, UserManagerSettings } from 'oi
 import type { Auth, AuthState, AuthUser } from '../types.js';
 import { OmsorgError } from '../errors.js';
 import { authState } from './listeners.js';
+import { displayName, KeptUserStore, MemoryDPoPStore, newNonce } from './oidc-stores.js';
+import { openTabs, whoOf, type TabNews } from './tabs.js';
 
 /** The part of UserManager this module uses (tests pass a fake). */
 export type UserManagerLike = Pick<
@@ -33,8 +44,14 @@ export interface OidcAuthConfig {
   resource?: string;
   /** Bind tokens to a DPoP key (RFC 9449). Needs provider and API support. */
   dpop?: boolean;
-  /** Where the signed-in user is kept. `session` (default) survives a reload; `memory` does not. */
+  /**
+   * `session` (default): a DPoP-bound access token (with `sub` and the name) in sessionStorage
+   * and the DPoP key in IndexedDB, so a reload keeps the session; a bearer token is never
+   * stored. `memory`: nothing is stored, tokens and key end with the page.
+   */
   storage?: 'memory' | 'session';
+  /** The BroadcastChannel the page's tabs share. Default `omsorg.auth <authority> <clientId>`. */
+  tabChannel?: string;
   /** For tests: build a stand-in for oidc-client-ts's UserManager from the settings. */
   userManagerFactory?: (settings: UserManagerSettings) => UserManagerLike | Promise<UserManagerLike>;
 }
@@ -49,10 +66,19 @@ const CALLBACK_PARAMS = ['code', 'state', 'session_state', 'iss', 'error', 'erro
 
 /** RFC 9449: the DPoP `htu` claim is the URL without query and fragment. */
 const htu = (url: string) => url.split(/[?#]/, 1)[0]!;
+// setTimeout fires at once for delays above 2^31-1 ms.
+const MAX_TIMEOUT = 0x7fffffff;
 
 function toAuthUser(user: User): AuthUser {
-  const p = user.profile;
-  return { sub: p.sub, name: p.name ?? [p.given_name, p.family_name].filter(Boolean).join(' ') };
+  return { sub: user.profile.sub, name: displayName(user.profile) };
+}
+
+/** What this page keeps in memory of a validated user: no ID token, `sub` and the name only. */
+function scrub(user: User): User {
+  user.id_token = undefined;
+  user.session_state = null;
+  user.profile = toAuthUser(user) as unknown as User['profile'];
+  return user;
 }
 
 function toState(user: User | null): AuthState {
@@ -74,14 +100,20 @@ function sameOrigin(url: string | undefined): URL | undefined {
 
 export function createOidcAuth(config: OidcAuthConfig): OidcAuth {
   const state = authState({ status: 'unknown' });
+  const memory = config.storage === 'memory';
   let current: User | null = null;
   let managerPromise: Promise<UserManagerLike> | undefined;
   let initPromise: Promise<AuthState> | undefined;
+  let userStore: KeptUserStore | undefined;
+  let memoryKeys: MemoryDPoPStore | undefined;
+  let expiryTimer: ReturnType<typeof setTimeout> | undefined;
 
   const manager = () =>
     (managerPromise ??= (async () => {
       const oidc = await import('oidc-client-ts');
       const session = new oidc.WebStorageStateStore({ store: sessionStorage });
+      userStore = memory ? new KeptUserStore(new oidc.WebStorageStateStore({ store: new oidc.InMemoryWebStorage() }), false) : new KeptUserStore(session, true);
+      if (config.dpop && memory) memoryKeys = new MemoryDPoPStore();
       const settings: UserManagerSettings = {
         authority: config.authority,
         client_id: config.clientId,
@@ -94,13 +126,46 @@ export function createOidcAuth(config: OidcAuthConfig): OidcAuth {
         ...(config.resource ? { resource: config.resource, extraTokenParams: { resource: config.resource } } : {}),
         automaticSilentRenew: false,
         monitorSession: false,
-        // The state must survive the redirect to the provider and back.
+        // The state (PKCE verifier, nonce) must survive the redirect to the provider and back.
         stateStore: session,
-        userStore: config.storage === 'memory' ? new oidc.WebStorageStateStore({ store: new oidc.InMemoryWebStorage() }) : session,
-        ...(config.dpop ? { dpop: { bind_authorization_code: true, store: new oidc.IndexedDbDPoPStore() } } : {}),
+        userStore,
+        ...(config.dpop ? { dpop: { bind_authorization_code: true, store: memoryKeys ?? new oidc.IndexedDbDPoPStore() } } : {}),
       };
       return config.userManagerFactory ? config.userManagerFactory(settings) : new oidc.UserManager(settings);
     })());
+
+  /** Sets the state; a signed-in state with an expiry plans the end of the session. */
+  const show = (next: AuthState) => {
+    clearTimeout(expiryTimer);
+    expiryTimer = undefined;
+    state.set(next);
+    if (next.status === 'signed-in' && next.expiresAt !== undefined) planEnd(next.expiresAt);
+  };
+
+  /** Drops this tab's session without a provider round trip (the page is cleared by the client). */
+  const endHere = (reason?: 'expired') => {
+    current = null;
+    show(reason ? { status: 'signed-out', reason } : { status: 'signed-out' });
+    // Only this tab's user: the IndexedDB DPoP key is shared with the other tabs of the page.
+    void userStore?.clear().catch(() => {});
+    if (config.dpop) void memoryKeys?.remove(config.clientId);
+  };
+
+  // At expiry the page is cleared at once (a shared computer), not at the next call. The
+  // warning before it (client.ts) has already had the composer save its draft.
+  const planEnd = (expiresAt: number) => {
+    const wait = expiresAt - Date.now();
+    if (wait <= 0) return endHere('expired');
+    expiryTimer = setTimeout(() => planEnd(expiresAt), Math.min(wait, MAX_TIMEOUT));
+  };
+
+  const hear = async (news: TabNews) => {
+    const s = state.get();
+    if (s.status !== 'signed-in' || !s.user) return;
+    if (news.type === 'signed-in' && news.who === (await whoOf(s.user.sub).catch(() => ''))) return;
+    if (state.get() === s) endHere();
+  };
+  const tabs = openTabs(config.tabChannel ?? `omsorg.auth ${config.authority} ${config.clientId}`, (news) => void hear(news));
 
   const isCallback = () => {
     const here = new URL(location.href);
@@ -124,19 +189,23 @@ export function createOidcAuth(config: OidcAuthConfig): OidcAuth {
         const um = await manager();
         if (isCallback()) {
           try {
-            current = await um.signinRedirectCallback(location.href);
+            // Checks state, PKCE and the nonce in the ID token (oidc-client-ts keeps it in the state).
+            current = scrub(await um.signinRedirectCallback(location.href));
           } catch {
             leaveCallback();
-            state.set({ status: 'signed-out', reason: 'failed' });
+            show({ status: 'signed-out', reason: 'failed' });
             return state.get();
           }
           leaveCallback((current.state as { returnTo?: unknown } | undefined)?.returnTo);
+          const sub = current.profile.sub;
+          void whoOf(sub).then((who) => tabs.tell({ type: 'signed-in', who }), () => {});
         } else {
-          current = await um.getUser();
+          const stored = await um.getUser();
+          current = stored && scrub(stored);
         }
-        state.set(toState(current));
+        show(toState(current));
       } catch {
-        state.set({ status: 'signed-out', reason: 'failed' });
+        show({ status: 'signed-out', reason: 'failed' });
       }
       return state.get();
     })());
@@ -149,28 +218,30 @@ export function createOidcAuth(config: OidcAuthConfig): OidcAuth {
 
     async signIn(options = {}) {
       const um = await manager();
-      await um.signinRedirect({ state: { returnTo: (sameOrigin(options.returnTo) ?? new URL(location.href)).href } });
+      await um.signinRedirect({ nonce: newNonce(), state: { returnTo: (sameOrigin(options.returnTo) ?? new URL(location.href)).href } });
     },
 
     async signOut({ redirect = true } = {}) {
       const um = await manager();
-      const idToken = (await um.getUser().catch(() => null))?.id_token;
       current = null;
       // Also deletes the DPoP key (oidc-client-ts removes it with the user).
       await um.removeUser();
       await um.clearStaleState().catch(() => {});
-      state.set({ status: 'signed-out' });
+      show({ status: 'signed-out' });
+      tabs.tell({ type: 'signed-out' });
       if (!redirect) return;
       const endSession = await um.metadataService.getEndSessionEndpoint().catch(() => undefined);
       // The local session is gone either way; a failed provider logout must not undo that.
-      if (endSession) await um.signoutRedirect(idToken ? { id_token_hint: idToken } : {}).catch(() => {});
+      // No id_token_hint (an ID token in a URL): oidc-client-ts sends client_id with the
+      // post-logout redirect URI, and without one client_id is sent here.
+      if (endSession) await um.signoutRedirect(config.postLogoutRedirectUri ? {} : { extraQueryParams: { client_id: config.clientId } }).catch(() => {});
     },
 
     async authorize({ method, url }): Promise<Record<string, string>> {
       await init();
       const user = current;
       if (!user || user.expired) {
-        if (user && state.get().status === 'signed-in') state.set({ status: 'signed-out', reason: 'expired' });
+        if (user && state.get().status === 'signed-in') endHere('expired');
         throw new OmsorgError('auth', user ? 'The session has expired' : 'Not signed in');
       }
       if (config.dpop && /^dpop$/i.test(user.token_type)) {
