@@ -111,13 +111,16 @@ async function signIn(page, person, { tamper } = { tamper: false }) {
 async function signOut(page) {
   await page.bringToFront();
   await page.locator('omsorg-login >>> button[part~="sign-out-button"]').click();
+  // The page shows signed-out before it leaves for the provider: wait for the way back.
+  let atProvider = false;
   await until(async () => {
     if (new URL(page.url()).pathname.startsWith('/oidc/')) {
+      atProvider = true;
       const yes = await page.$('button[name="logout"][value="yes"]');
       if (yes) await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
       return false;
     }
-    return (await view(page)).signInButton;
+    return atProvider && (await view(page)).signInButton;
   }, 'back on the demo, signed out', WAIT);
 }
 

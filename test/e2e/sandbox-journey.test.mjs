@@ -284,15 +284,18 @@ test('Ola signs in for real, cancels a visit, it stays cancelled over reload and
 
   // Sign out: the SDK wipes its store, then the provider ends its session and sends us back.
   await click('omsorg-login >>> button[part~="sign-out-button"]');
+  // The page shows signed-out before it leaves for the provider: wait for the way back.
+  let atProvider = false;
   await until(async () => {
     const u = new URL(page.url());
     if (u.pathname.startsWith('/oidc/')) {
+      atProvider = true;
       const yes = await page.$('button[name="logout"][value="yes"]');
       if (yes) await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
       return false;
     }
     const x = await snapshot();
-    return x.signInButton && x.main.signedOut && x.side.signedOut;
+    return atProvider && x.signInButton && x.main.signedOut && x.side.signedOut;
   }, 'back on the demo, signed out');
   s = await snapshot();
   assert.equal(s.user, null);
