@@ -368,6 +368,9 @@ const cdn = {
     sourcemapPathTransform: repairSourcePath,
     manualChunks(id) {
       if (id.includes('/node_modules/oidc-client-ts/') || id.includes('/node_modules/jwt-decode/')) return 'oidc';
+      // The SDK's messaging part: a chunk of its own, imported by the client on first use
+      // (createLazyClient), so pages without messages never load it.
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll)\.[jt]s$/.test(id)) return 'messaging';
       // The loader's client part: the SDK, the contract, the context, shared with the elements.
       if (/[\\/]packages[\\/](sdk|contract)[\\/]src[\\/]/.test(id) || id.includes('/node_modules/@lit/context/')) return 'sdk';
       if (/[\\/]elements[\\/]src[\\/](cdn-client|internal[\\/](context|events))\.[jt]s$/.test(id)) return 'sdk';

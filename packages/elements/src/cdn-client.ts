@@ -5,7 +5,7 @@
  * page, restores the session / completes a sign-in callback, and runs `data-watch-unread`.
  * The configuration is read in cdn.ts (omsorg.js), which imports this module.
  */
-import { createClient, createMockAuth, createOidcAuth, type Client, type MockAuthOptions, type OidcAuthConfig } from '@omsorg/sdk';
+import { createLazyClient, createMockAuth, createOidcAuth, type Client, type MockAuthOptions, type OidcAuthConfig } from '@omsorg/sdk';
 import { provideClient, providedClient } from './internal/context.js';
 import { UnreadChangedEvent } from './internal/events.js';
 
@@ -29,7 +29,8 @@ export function start(read: () => LoaderConfig | undefined, watchUnread: boolean
     const config = read();
     if (!config) return undefined;
     const auth = config.auth.kind === 'mock' ? createMockAuth(config.auth.options) : createOidcAuth(config.auth.options);
-    client = createClient({ baseUrl: config.baseUrl, auth });
+    // Messaging (threads, send queue, pollers) is its own chunk, loaded by the first messaging call.
+    client = createLazyClient({ baseUrl: config.baseUrl, auth });
     provideClient(client);
   }
   if (watchUnread) watchUnreadCount(client);

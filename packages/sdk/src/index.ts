@@ -1,5 +1,6 @@
 /** @omsorg/sdk: sign-in, typed API calls with retry, a shared store, typed errors and events. */
 export { createClient } from './client.js';
+export { createLazyClient } from './lazy-client.js';
 export { createMockAuth, MOCK_AUTH_KEY } from './auth/mock-auth.js';
 export type { MockAuth, MockAuthOptions } from './auth/mock-auth.js';
 export { createOidcAuth } from './auth/oidc-auth.js';
