@@ -3,7 +3,11 @@
 #
 #   scripts/ci-postgres.sh [start] [ENV_FILE]   start it (or find it running), print
 #                                               TEST_DATABASE_URL=postgres://postgres@127.0.0.1:<port>/omsorg_test
-#                                               and write that line to ENV_FILE (for `. ENV_FILE`)
+#                                               (a superuser) and the two roles' URLs
+#                                               TEST_DATABASE_OWNER_URL (omsorg_owner: owns the
+#                                               schema, migrates) and TEST_DATABASE_APP_URL
+#                                               (omsorg_app: what the API connects as), and write
+#                                               those lines to ENV_FILE (for `. ENV_FILE`)
 #   scripts/ci-postgres.sh stop                 stop it (by its PID file) and delete its directory
 #   scripts/ci-postgres.sh status               print the URL and exit 0 when running, else exit 1
 #
@@ -22,7 +26,7 @@ mode=start
 case "${1:-}" in
   start) shift ;;
   stop | status) mode=$1; shift ;;
-  -h | --help) sed -n '2,18p' "$0"; exit 0 ;;
+  -h | --help) sed -n '2,22p' "$0"; exit 0 ;;
 esac
 env_file=${1:-}
 
@@ -59,12 +63,29 @@ pid_alive() {
 }
 running() { pid_alive "$(postmaster_pid || true)"; }
 
+# The two roles of a deployment (no passwords: loopback trust): the owner of the schema, who runs
+# the migrations, and the application, which may not alter or disable the access log.
+ensure_roles() {
+  local url=$1
+  "$bin/psql" -X -q -v ON_ERROR_STOP=1 "${url%/*}/postgres" >/dev/null <<EOF
+DO \$\$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'omsorg_owner') THEN CREATE ROLE omsorg_owner LOGIN; END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'omsorg_app') THEN CREATE ROLE omsorg_app LOGIN; END IF;
+END
+\$\$;
+GRANT CREATE, CONNECT ON DATABASE "$db_name" TO omsorg_owner;
+GRANT CONNECT ON DATABASE "$db_name" TO omsorg_app;
+EOF
+}
+
 write_env() {
   local url=$1
-  echo "TEST_DATABASE_URL=$url"
+  local owner_url=${url/postgres@/omsorg_owner@} app_url=${url/postgres@/omsorg_app@}
+  printf 'TEST_DATABASE_URL=%s\nTEST_DATABASE_OWNER_URL=%s\nTEST_DATABASE_APP_URL=%s\n' "$url" "$owner_url" "$app_url"
   if [ -n "$env_file" ]; then
     mkdir -p "$(dirname "$env_file")"
-    printf 'TEST_DATABASE_URL=%s\n' "$url" >"$env_file"
+    printf 'TEST_DATABASE_URL=%s\nTEST_DATABASE_OWNER_URL=%s\nTEST_DATABASE_APP_URL=%s\n' "$url" "$owner_url" "$app_url" >"$env_file"
     log "wrote $env_file"
   fi
 }
@@ -101,6 +122,8 @@ esac
 # --- start -------------------------------------------------------------------------------------
 if running && [ -f "$dir/url" ]; then
   log "already running (pid $(postmaster_pid), $data)"
+  bin=$(find_bin)
+  ensure_roles "$(cat "$dir/url")"
   write_env "$(cat "$dir/url")"
   exit 0
 fi
@@ -166,6 +189,7 @@ done
 "$bin/psql" -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$port" -U postgres -d postgres \
   -c "CREATE DATABASE \"$db_name\"" >/dev/null
 url="postgres://postgres@127.0.0.1:$port/$db_name"
+ensure_roles "$url"
 echo "$url" >"$dir/url"
 if is_root; then chown postgres:postgres "$dir/url"; fi
 log "PostgreSQL $("$bin/postgres" --version | awk '{print $3}') running (pid $(postmaster_pid), port $port, $([ "${OMSORG_PG_DURABLE:-0}" = 1 ] && echo durable || echo 'fsync off')); stop: $0 stop"

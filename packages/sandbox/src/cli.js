@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset]
+ * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset] [--instances N]
  * node packages/sandbox/src/cli.js reset [--data-dir DIR]
+ * node packages/sandbox/src/cli.js verify-log [--data-dir DIR]
  *
  * DATABASE_URL=postgres://… uses that PostgreSQL database (schema `omsorg`, or SANDBOX_DB_SCHEMA)
  * instead of PGlite.
@@ -13,7 +14,9 @@ import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, REPO_ROOT, dropSchema, openDatabase } from './db/index.js';
 import { migrate } from './db/migrate.js';
 import { seed } from './db/seed.js';
+import { verifyAccessLog } from './data/access-log.js';
 import { DEMO_CLIENT_ID, TEST_CLIENT_ID, startSandbox } from './server.js';
+import { runInstances } from './instances.js';
 
 const USAGE = `omsorg sandbox
 
@@ -22,10 +25,17 @@ const USAGE = `omsorg sandbox
             --host ADDR     default 127.0.0.1 (loopback only)
             --data-dir DIR  default ${DEFAULT_DATA_DIR}
             --reset         drop the data and load fresh test data first
+            --instances N   N processes behind the one port, in turn (PostgreSQL only;
+                            npm run sandbox:two); each answer names its X-Sandbox-Instance
   reset   drop all sandbox data (appointments, grants, messages, idempotency keys, access log),
           migrate, and load the test data again, relative to today
+  verify-log  check the access log's hash chain: exit 0 "chain intact: N rows", or exit 1
+          naming the first broken row (PGlite: stop the sandbox first, it holds the files)
 
   DATABASE_URL=postgres://user@127.0.0.1:5432/db  use PostgreSQL instead of PGlite
+  DATABASE_OWNER_URL=postgres://owner@…          the role that owns the schema and migrates;
+                                                 DATABASE_URL's role then only gets what the API
+                                                 needs (on the access log: INSERT and SELECT)
   SANDBOX_DB_SCHEMA=name                         the schema to use (default omsorg)
   SANDBOX_DATA_DIR=dir, PORT=n, HOST=addr         as the options above
 `;
@@ -36,7 +46,9 @@ const USAGE = `omsorg sandbox
  * @param {string | undefined} schema
  */
 async function reset(dataDir, databaseUrl, schema) {
-  const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, migrate: false, ...(schema ? { schema } : {}) });
+  // The owner drops and migrates; the application's role gets its rights on the next start.
+  const url = process.env.DATABASE_OWNER_URL || databaseUrl;
+  const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl: url, migrate: false, ...(schema ? { schema } : {}) });
   try {
     await dropSchema(db);
     const applied = await migrate(db);
@@ -46,6 +58,27 @@ async function reset(dataDir, databaseUrl, schema) {
         `migrations ${applied.join(', ')}; ${counts.persons} persons, ${counts.grants} proxy grants, ` +
         `${counts.appointments} appointments, ${counts.services} granted services, ${counts.threads} message threads.`,
     );
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * @param {string} dataDir
+ * @param {string | undefined} databaseUrl
+ * @param {string | undefined} schema
+ * @returns {Promise<number>} the exit code
+ */
+async function verifyLog(dataDir, databaseUrl, schema) {
+  const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, migrate: false, ...(schema ? { schema } : {}) });
+  try {
+    const report = await verifyAccessLog(db);
+    if (report.intact) {
+      console.log(`chain intact: ${report.rows} rows (head hash ${report.headHash})`);
+      return 0;
+    }
+    console.error(`chain broken at row ${report.brokenId}: ${report.reason} (${report.rows} rows before it are intact)`);
+    return 1;
   } finally {
     await db.close();
   }
@@ -83,11 +116,12 @@ async function main() {
       host: { type: 'string' },
       'data-dir': { type: 'string' },
       reset: { type: 'boolean' },
+      instances: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const command = positionals[0] ?? 'start';
-  if (values.help || !['start', 'reset'].includes(command)) {
+  if (values.help || !['start', 'reset', 'verify-log'].includes(command)) {
     console.log(USAGE);
     process.exitCode = values.help ? 0 : 2;
     return;
@@ -101,18 +135,37 @@ async function main() {
     return;
   }
 
-  if (values.reset) await reset(dataDir, databaseUrl, schema);
+  if (command === 'verify-log') {
+    process.exitCode = await verifyLog(dataDir, databaseUrl, schema);
+    return;
+  }
+
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`not a port: ${values.port}`);
+  const instances = Number(values.instances ?? 1);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 16) throw new Error(`not a number of instances (1 to 16): ${values.instances}`);
   const demoDirs = [join(REPO_ROOT, 'demo'), join(REPO_ROOT, 'packages/elements/dist/cdn')].filter((d) => existsSync(d));
-  const sandbox = await startSandbox({
+  const ownerDatabaseUrl = process.env.DATABASE_OWNER_URL || undefined;
+  const options = {
     host: values.host ?? process.env.HOST ?? '127.0.0.1',
     port,
     dataDir,
     databaseUrl,
+    ...(ownerDatabaseUrl ? { ownerDatabaseUrl } : {}),
     ...(schema ? { schema } : {}),
     demoDir: demoDirs,
-  });
+  };
+  if (instances > 1) {
+    const url = await runInstances(instances, options, values.reset ? { reset: () => reset(dataDir, databaseUrl, schema) } : {});
+    if (url) {
+      await describe(url);
+      console.log(`Database: PostgreSQL (DATABASE_URL), schema ${schema ?? 'omsorg'}; ${instances} instances on this port, in turn (X-Sandbox-Instance)`);
+    }
+    return;
+  }
+
+  if (values.reset) await reset(dataDir, databaseUrl, schema);
+  const sandbox = await startSandbox(options);
   await describe(sandbox.url);
   console.log(`Database: ${sandbox.db.kind === 'pglite' ? `PGlite in ${join(dataDir, 'pg')}` : `PostgreSQL (DATABASE_URL), schema ${sandbox.db.schema}`}`);
 

@@ -81,6 +81,12 @@ export function loopbackAddress(host) {
  * @property {boolean} [validateResponses] check every API answer against the contract; default
  *   as `createApi` (on unless NODE_ENV=production). The load benchmark turns it off.
  * @property {Pick<Console, 'error' | 'log'>} [logger]
+ * @property {string} [ownerDatabaseUrl] PostgreSQL: the role that owns the schema and migrates
+ *   (DATABASE_OWNER_URL); `databaseUrl` is then the application's role (see db/roles.js)
+ * @property {boolean} [sharedState] keep the DPoP proof ids and the OpenID provider's sessions in
+ *   the database, for several instances on one database; default: on for PostgreSQL
+ * @property {string} [instanceId] one of several instances (`--instances`): every answer says
+ *   which in `X-Sandbox-Instance`
  */
 
 /**
@@ -110,11 +116,15 @@ export async function startSandbox({
   accessTokenTtl,
   validateResponses,
   logger = console,
+  ownerDatabaseUrl,
+  sharedState,
+  instanceId,
 } = {}) {
   const address = loopbackAddress(host);
   const roots = (demoDir === undefined ? [] : typeof demoDir === 'string' ? [demoDir] : [...demoDir]).map((d) => resolve(d));
 
-  const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, ...(schema ? { schema } : {}) });
+  const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, ownerUrl: ownerDatabaseUrl, ...(schema ? { schema } : {}) });
+  const shared = sharedState ?? db.kind === 'postgres';
   /** @type {import('node:http').Server | undefined} */
   let server;
   try {
@@ -135,6 +145,7 @@ export async function startSandbox({
     };
 
     server = createServer((req, res) => {
+      if (instanceId) res.setHeader('X-Sandbox-Instance', instanceId);
       // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach us.
       if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
         res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
@@ -173,7 +184,12 @@ export async function startSandbox({
     const issuer = `${url}/oidc`;
     const apiAudience = `${url}/v1`;
 
-    const [{ createOidcProvider }, { createTokenVerifier }] = await Promise.all([import('./oidc/provider.js'), import('./auth/verify.js')]);
+    const [{ createOidcProvider }, { createTokenVerifier }, { createDatabaseAdapter }, { createSharedReplayStore }] = await Promise.all([
+      import('./oidc/provider.js'),
+      import('./auth/verify.js'),
+      import('./oidc/adapter.js'),
+      import('./auth/replay.js'),
+    ]);
     const oidc = await createOidcProvider({
       issuer,
       dataDir: join(dataDir, 'oidc'),
@@ -193,8 +209,9 @@ export async function startSandbox({
         },
       ],
       ...(accessTokenTtl ? { accessTokenTtl } : {}),
+      ...(shared ? { adapter: createDatabaseAdapter(db) } : {}),
     });
-    const verifier = createTokenVerifier({ issuer, audience: apiAudience, jwks: oidc.jwks });
+    const verifier = createTokenVerifier({ issuer, audience: apiAudience, jwks: oidc.jwks, ...(shared ? { replayStore: createSharedReplayStore(db) } : {}) });
     // The DPoP `htu` is checked against the URL the client called (Host is checked above).
     const api = createApi({ db, verifier, ...(now ? { now } : {}), ...(validateResponses === undefined ? {} : { validateResponses }), logger });
     await api.ready;

@@ -136,9 +136,11 @@ const decodeEntities = (s) =>
  * @param {string} [o.resource] RFC 8707 resource indicator (default: the provider's default)
  * @param {string} [o.scope] default `openid profile`
  * @param {string} [o.acrValues] default `idporten-loa-high`
+ * @param {typeof fetch} [o.fetch] how each request is sent (default the global fetch; the
+ *   two-instance test sends each step to another instance)
  * @returns {Promise<SignInResult>}
  */
-export async function signIn({ issuer, clientId, redirectUri, personId, dpop = false, resource, scope = 'openid profile', acrValues = 'idporten-loa-high' }) {
+export async function signIn({ issuer, clientId, redirectUri, personId, dpop = false, resource, scope = 'openid profile', acrValues = 'idporten-loa-high', fetch = globalThis.fetch }) {
   const jar = new CookieJar();
   /**
    * @param {string | URL} url

@@ -18,7 +18,7 @@ import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
 import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
-import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
+import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, roleOf, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
 
 /** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
 const MAX_BODY_BYTES = 16 * 1024;
@@ -177,11 +177,14 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
     const at = now();
     const today = osloDate(at);
     const clientId = token.clientId ?? null;
+    // The caller's role towards the request's subject (and a relative's relation): their own until
+    // `access` has looked up the subject in the path.
+    let role = roleOf(self);
     /**
      * @param {Omit<import('../data/store.js').AccessLogEntry, 'actorPersonId' | 'clientId'>} e
      * @param {import('../db/index.js').Queryable} [q]
      */
-    const log = (e, q = db) => logAccess(q, { ...e, actorPersonId: person.id, clientId });
+    const log = (e, q = db) => logAccess(q, { ...role, ...e, actorPersonId: person.id, clientId });
 
     /**
      * The subject in the path, when the caller may act for it with `scope`; else a logged 404/403.
@@ -193,6 +196,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
       // The caller's own subject came with the person (one query less); grants are looked up.
       const own = ref === 'me' || (ref !== '' && ref === self?.id);
       const found = own ? self : subjectRefPattern.test(ref) ? (await subjectsFor(db, person.id, today, ref))[0] : undefined;
+      role = roleOf(found);
       // The same answer for "does not exist" and "not yours": no existence leaks.
       if (!found) {
         await log({ ...what, subjectId: ref === 'me' ? null : ref, outcome: 'denied', status: 404 });

@@ -21,6 +21,9 @@ import {
   importJWK,
   jwtVerify,
 } from 'jose';
+import { ReplayCache } from './replay.js';
+
+export { ReplayCache };
 
 /** The problem types a refusal here carries: the contract's, not copies. */
 export const PROBLEM_UNAUTHORIZED = problemTypes.unauthorized;
@@ -84,48 +87,6 @@ export class AuthError extends Error {
 
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
 const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
-
-/**
- * An in-memory, bounded set of seen DPoP proof ids. Entries expire after the proof's window;
- * when more than `max` unexpired proofs arrive within a window, the oldest are forgotten
- * (memory stays bounded; this only matters under a flood).
- */
-export class ReplayCache {
-  /** @type {Map<string, number>} */
-  #seen = new Map();
-  #max;
-
-  /** @param {number} max */
-  constructor(max) {
-    this.#max = max;
-  }
-
-  get size() {
-    return this.#seen.size;
-  }
-
-  /**
-   * Records `key` unless it was seen; returns true when it was seen (a replay).
-   * @param {string} key
-   * @param {number} expiresAt ms
-   * @param {number} now ms
-   */
-  seen(key, expiresAt, now) {
-    for (const [k, exp] of this.#seen) {
-      if (exp > now) break;
-      this.#seen.delete(k);
-    }
-    const exp = this.#seen.get(key);
-    if (exp !== undefined && exp > now) return true;
-    while (this.#seen.size >= this.#max) {
-      const oldest = this.#seen.keys().next().value;
-      if (oldest === undefined) break;
-      this.#seen.delete(oldest);
-    }
-    this.#seen.set(key, expiresAt);
-    return false;
-  }
-}
 
 /**
  * Access tokens whose signature and claims (issuer, audience, typ, algorithm) verified, by the
@@ -249,6 +210,8 @@ export function requestUrl(req, { protocol = 'http', origin } = {}) {
  * @param {() => number} [options.now] clock in ms since the epoch (tests), default `Date.now`
  * @param {number} [options.dpopProofWindowSec] how far a proof's `iat` may be from now, default 60
  * @param {number} [options.replayCacheSize] most remembered proof ids, default 100 000
+ * @param {import('./replay.js').ReplayStore} [options.replayStore] where proof ids are remembered; default an in-memory
+ *   `ReplayCache(replayCacheSize)`; several instances share one in the database (replay.js)
  * @param {readonly string[]} [options.dpopAlgs] accepted DPoP proof algorithms
  * @param {number} [options.tokenCacheSize] most remembered verified access tokens, default 1 000 (0: none)
  * @returns {TokenVerifier}
@@ -262,12 +225,13 @@ export function createTokenVerifier({
   now = Date.now,
   dpopProofWindowSec = 60,
   replayCacheSize = 100_000,
+  replayStore,
   dpopAlgs = DPOP_PROOF_ALGS,
   tokenCacheSize = 1_000,
 }) {
   if (!issuer || !audience) throw new TypeError('issuer and audience are required');
   const getKey = keySource(jwks);
-  const replay = new ReplayCache(replayCacheSize);
+  const replay = replayStore ?? new ReplayCache(replayCacheSize);
   const verified = new VerifiedTokens(tokenCacheSize, clockToleranceSec);
   const algs = dpopAlgs.join(' ');
 
@@ -352,7 +316,7 @@ export function createTokenVerifier({
 
     // Last, so that only fully valid proofs take a place in the cache.
     const keep = (dpopProofWindowSec * 2 + clockToleranceSec) * 1000;
-    if (replay.seen(`${jkt}:${jti}`, nowMs + keep, nowMs)) throw bad('The DPoP proof was used before (jti)');
+    if (await replay.seen(`${jkt}:${jti}`, nowMs + keep, nowMs)) throw bad('The DPoP proof was used before (jti)');
   }
 
   /** @param {VerifyRequest} req */

@@ -235,6 +235,9 @@ export async function listServices(q, subjectId) {
  * @property {'read' | 'cancel' | 'create' | 'update' | 'delete' | 'close'} action
  * @property {'me' | 'appointments' | 'appointment' | 'services' | 'message-recipients' | 'threads' | 'thread' | 'message' | 'seen' | 'draft' | 'attachment'} resource
  * @property {'person' | 'staff'} [actorKind] default person
+ * @property {'self' | 'relative' | 'staff' | 'none' | null} [actorRole] the actor's role towards the
+ *   subject (none: no access to it); default staff for staff, else unknown (null)
+ * @property {string | null} [relationCode] a relative's relation to the subject (the grant's code)
  * @property {string | null} [resourceId]
  * @property {string | null} [clientId]
  * @property {'ok' | 'replayed' | 'denied' | 'not-found' | 'refused'} outcome
@@ -242,16 +245,29 @@ export async function listServices(q, subjectId) {
  */
 
 /**
- * One row in the append-only access log. Only ids and codes: a value from the URL that is not a
- * well-formed id is left out rather than stored.
+ * The role and relation to log for a person acting through `access` (a subject from
+ * `subjectsFor`/`selfAccess`), or for one who has no access (`undefined`).
+ * @param {SubjectAccess | undefined} access
+ * @returns {{ actorRole: 'self' | 'relative' | 'none', relationCode: string | null }}
+ */
+export function roleOf(access) {
+  if (!access) return { actorRole: 'none', relationCode: null };
+  if (access.relation.code === 'self') return { actorRole: 'self', relationCode: null };
+  return { actorRole: 'relative', relationCode: access.relation.code };
+}
+
+/**
+ * One row in the append-only, hash-chained access log (the chain is the database's: see
+ * migrations/003_access_log_chain.sql and data/access-log.js). Only ids and codes: a value from
+ * the URL that is not a well-formed id is left out rather than stored.
  * @param {Queryable} q
  * @param {AccessLogEntry} e
  */
 export async function logAccess(q, e) {
   const clientId = typeof e.clientId === 'string' && /^[!-~]{1,200}$/.test(e.clientId) ? e.clientId : null;
   await q.query(
-    `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status, actor_kind)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status, actor_kind, actor_role, relation_code)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
     [
       e.actorPersonId,
       isId(e.subjectId) ? e.subjectId : null,
@@ -262,6 +278,8 @@ export async function logAccess(q, e) {
       e.outcome,
       e.status,
       e.actorKind ?? 'person',
+      e.actorRole ?? (e.actorKind === 'staff' ? 'staff' : null),
+      typeof e.relationCode === 'string' && /^[!-~]{1,64}$/.test(e.relationCode) ? e.relationCode : null,
     ],
   );
 }

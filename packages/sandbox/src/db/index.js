@@ -19,6 +19,10 @@ import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { migrate } from './migrate.js';
+import { quoteSchema } from './names.js';
+import { grantAppRole } from './roles.js';
+
+export { quoteSchema };
 
 /** The repository root (packages/sandbox/src/db → ../../../..). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -28,7 +32,6 @@ export const DEFAULT_DATA_DIR = join(REPO_ROOT, '.sandbox-data');
 export const DEFAULT_PG_DIR = join(DEFAULT_DATA_DIR, 'pg');
 export const DEFAULT_SCHEMA = 'omsorg';
 
-const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /** Most distinct SQL texts run as named (prepared) statements on PostgreSQL. */
 const MAX_PREPARED = 200;
 
@@ -39,27 +42,44 @@ const MAX_PREPARED = 200;
  * @typedef {import('./types.js').Database} Database
  */
 
-/**
- * @param {string} schema
- */
-export function quoteSchema(schema) {
-  if (!SCHEMA_NAME.test(schema)) throw new TypeError(`not a valid schema name: ${schema}`);
-  return `"${schema}"`;
-}
 
 /**
  * Opens the database, creates the schema if needed and (unless `migrate: false`) applies the
  * pending migrations.
+ *
+ * With `ownerUrl` (PostgreSQL only) two roles: the owner's connection creates the schema, runs
+ * the migrations and grants the role of `databaseUrl` (the application's) what it needs and no
+ * more (roles.js: on the access log only INSERT and SELECT, and as it owns nothing it cannot
+ * switch a trigger off); then it is closed, and the application works through `databaseUrl`.
  * @param {object} [options]
  * @param {string} [options.dataDir] PGlite directory, default `<repo>/.sandbox-data/pg`
  * @param {string} [options.databaseUrl] a PostgreSQL URL; when set, PGlite is not used
+ * @param {string} [options.ownerUrl] the PostgreSQL URL of the role that owns the schema and migrates
  * @param {string} [options.schema] default `omsorg`
  * @param {boolean} [options.migrate] default true
  * @param {number} [options.poolSize] PostgreSQL connections, default 10
  * @returns {Promise<Database>}
  */
-export async function openDatabase({ dataDir, databaseUrl, schema = DEFAULT_SCHEMA, migrate: runMigrations = true, poolSize = 10 } = {}) {
+export async function openDatabase({ dataDir, databaseUrl, ownerUrl, schema = DEFAULT_SCHEMA, migrate: runMigrations = true, poolSize = 10 } = {}) {
   quoteSchema(schema); // refuses a bad name before anything is opened
+  if (ownerUrl && !databaseUrl) throw new Error('an owner URL (DATABASE_OWNER_URL) needs DATABASE_URL, the application role\'s URL');
+  if (ownerUrl && databaseUrl) {
+    const owner = await openPostgres(ownerUrl, schema, 2);
+    let db;
+    try {
+      if (runMigrations) await migrate(owner);
+      db = await openPostgres(databaseUrl, schema, poolSize, { createSchema: false });
+      const role = String((await db.query('SELECT current_user AS r')).rows[0].r);
+      const ownerRole = String((await owner.query('SELECT current_user AS r')).rows[0].r);
+      if (role !== ownerRole) await grantAppRole(owner, role);
+      return db;
+    } catch (err) {
+      await db?.close();
+      throw err;
+    } finally {
+      await owner.close();
+    }
+  }
   const db = databaseUrl
     ? await openPostgres(databaseUrl, schema, poolSize)
     : await openPglite(dataDir ?? DEFAULT_PG_DIR, schema);
@@ -181,9 +201,10 @@ async function openPglite(dataDir, schema) {
  * @param {string} databaseUrl
  * @param {string} schema
  * @param {number} poolSize
+ * @param {{ createSchema?: boolean }} [o] false: the application role (it may not create one)
  * @returns {Promise<Database>}
  */
-async function openPostgres(databaseUrl, schema, poolSize) {
+async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true } = {}) {
   const { default: pg } = await import('pg');
   const quoted = quoteSchema(schema);
   const pool = new pg.Pool({
@@ -196,7 +217,7 @@ async function openPostgres(databaseUrl, schema, poolSize) {
   // An idle connection that breaks (server restart) must not crash the process.
   pool.on('error', (err) => console.error(`omsorg sandbox: PostgreSQL connection error: ${err.message}`));
   try {
-    await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+    if (createSchema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
   } catch (err) {
     // Two processes creating the schema at once: one of them loses the race, which is fine.
     const code = /** @type {{ code?: string }} */ (err).code;

@@ -104,6 +104,8 @@ async function readForm(req) {
  * @param {string} options.apiAudience the API's resource indicator / access token `aud` (an absolute URI)
  * @param {number} [options.accessTokenTtl] seconds, default 600
  * @param {string} [options.apiScope] the scopes the API's access tokens may carry, default `openid profile`
+ * @param {(model: string) => any} [options.adapter] where sessions, interactions, codes and grants
+ *   live; default in memory (one process), `createDatabaseAdapter(db)` (adapter.js) for several
  * @returns {Promise<OidcProviderHandle>}
  */
 export async function createOidcProvider({
@@ -114,6 +116,7 @@ export async function createOidcProvider({
   apiAudience,
   accessTokenTtl = 600,
   apiScope = 'openid profile',
+  adapter = createMemoryAdapter(15),
 }) {
   const issuerUrl = new URL(issuer);
   if (issuerUrl.search || issuerUrl.hash || issuer.endsWith('/')) throw new TypeError('issuer must have no query, fragment or trailing slash');
@@ -146,7 +149,7 @@ export async function createOidcProvider({
   };
 
   const provider = new Provider(issuer, {
-    adapter: createMemoryAdapter(15),
+    adapter,
     clients: clientMetadata,
     jwks,
     cookies: {

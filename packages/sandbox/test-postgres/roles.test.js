@@ -1,0 +1,81 @@
+// @ts-check
+/**
+ * On a PostgreSQL server, two roles (scripts/ci-postgres.sh makes them): the owner migrates, the
+ * application's role may append to and read the access log and nothing more. Only on a
+ * PostgreSQL server (PGlite has no roles): .ci/run runs this file in its PostgreSQL pass.
+ */
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { openDatabase } from '../src/db/index.js';
+import { logAccess } from '../src/data/store.js';
+import { verifyAccessLog } from '../src/data/access-log.js';
+import { postgresUrls } from './urls.js';
+
+const { ownerUrl, appUrl } = postgresUrls();
+const schema = `omsorg_roles_${randomBytes(5).toString('hex')}`;
+
+/** @type {import('../src/db/index.js').Database} */
+let app;
+/** @type {import('../src/db/index.js').Database} */
+let owner;
+
+before(async () => {
+  app = await openDatabase({ databaseUrl: appUrl, ownerUrl, schema, poolSize: 2 });
+  owner = await openDatabase({ databaseUrl: ownerUrl, schema, migrate: false, poolSize: 1 });
+});
+after(async () => {
+  await app?.close();
+  try {
+    await owner?.exec(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await owner?.close();
+  }
+});
+
+describe('the application role on PostgreSQL', () => {
+  it('is not the owner: the owner migrated, the application connects as another role', async () => {
+    assert.equal((await app.query('SELECT current_user AS r')).rows[0].r, 'omsorg_app');
+    const { rows } = await owner.query("SELECT tableowner FROM pg_tables WHERE schemaname = $1 AND tablename = 'access_log'", [schema]);
+    assert.deepEqual(rows, [{ tableowner: 'omsorg_owner' }]);
+  });
+
+  it('appends to the log and reads it; the chain holds', async () => {
+    await logAccess(app, { actorPersonId: 'psn-ola-7f3a', subjectId: 'sub-ola-7f3a', action: 'read', resource: 'me', outcome: 'ok', status: 200, actorRole: 'self' });
+    await logAccess(app, { actorPersonId: 'psn-kari-2c91', subjectId: 'sub-ola-7f3a', action: 'read', resource: 'appointments', outcome: 'ok', status: 200, actorRole: 'relative', relationCode: 'PRN' });
+    const report = await verifyAccessLog(app);
+    assert.equal(report.intact, true);
+    assert.equal(report.rows, 2);
+  });
+
+  it('cannot UPDATE, DELETE, TRUNCATE the log, switch its triggers off, or move the chain\'s head', async () => {
+    const refused = /permission denied|must be owner/;
+    for (const sql of [
+      "UPDATE access_log SET outcome = 'denied'",
+      'DELETE FROM access_log',
+      'TRUNCATE access_log',
+      'ALTER TABLE access_log DISABLE TRIGGER access_log_no_update',
+      'ALTER TABLE access_log DISABLE TRIGGER USER',
+      'ALTER TABLE access_log DISABLE TRIGGER access_log_chain',
+      'DROP TRIGGER access_log_no_delete ON access_log',
+      'DROP TABLE access_log',
+      'UPDATE access_log_head SET last_id = 0',
+      "SET session_replication_role = 'replica'",
+      'CREATE TABLE access_log_copy (id int)',
+    ]) {
+      await assert.rejects(app.query(sql), (err) => {
+        assert.match(/** @type {Error} */ (err).message, refused, sql);
+        return true;
+      });
+    }
+    assert.equal((await verifyAccessLog(app)).rows, 2);
+  });
+
+  it('works on every other table as before (reads and writes its data)', async () => {
+    await app.query("INSERT INTO persons (id, name) VALUES ('psn-role-0001', 'Rolle Test')");
+    await app.query("UPDATE persons SET name = 'Rolle Testesen' WHERE id = 'psn-role-0001'");
+    await app.query("DELETE FROM persons WHERE id = 'psn-role-0001'");
+    await app.query("INSERT INTO dpop_proofs (jkt_jti, expires_at) VALUES ('k:j', now())");
+    await app.query('DELETE FROM dpop_proofs');
+  });
+});
