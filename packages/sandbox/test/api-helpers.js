@@ -80,6 +80,9 @@ export async function startTestApi({ now = NOW } = {}) {
   const server = createServer((req, res) => {
     api.handle(req, res);
   });
+  // Longer than fetch keeps an idle connection (4 s): with node's 5 s, a busy machine could let
+  // the server close a connection just as fetch reused it ("fetch failed" between two tests).
+  server.keepAliveTimeout = 30_000;
   await /** @type {Promise<void>} */ (new Promise((ok) => server.listen(0, '127.0.0.1', () => ok())));
   const base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
 
