@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { Agent, request } from 'node:http';
+import { Agent as ConnectionPool, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -33,7 +33,7 @@ let origin;
 let dataDir;
 /** @type {import('../src/db/index.js').Database} */
 let owner;
-/** @type {Record<string, Agent>} one kept-alive connection to each instance */
+/** @type {Record<string, ConnectionPool>} one kept-alive connection to each instance */
 const to = {};
 
 /**
@@ -41,16 +41,16 @@ const to = {};
  */
 
 /**
- * @param {Agent} agent
+ * @param {ConnectionPool} conn
  * @param {string} method
  * @param {string} url
  * @param {Record<string, string>} [headers]
  * @param {string} [body]
  * @returns {Promise<Answer>}
  */
-function send(agent, method, url, headers = {}, body) {
+function send(conn, method, url, headers = {}, body) {
   return new Promise((ok, ko) => {
-    const req = request(url, { method, agent, headers: body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
+    const req = request(url, { method, agent: conn, headers: body === undefined ? headers : { ...headers, 'Content-Length': String(Buffer.byteLength(body)) } }, (res) => {
       /** @type {Buffer[]} */
       const chunks = [];
       res.on('data', (c) => chunks.push(c));
@@ -73,11 +73,11 @@ function send(agent, method, url, headers = {}, body) {
  */
 async function connectTo(n) {
   for (let i = 0; i < 40; i++) {
-    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-    const probe = await send(agent, 'GET', `${origin}/oidc/.well-known/openid-configuration`);
+    const conn = new ConnectionPool({ keepAlive: true, maxSockets: 1 });
+    const probe = await send(conn, 'GET', `${origin}/oidc/.well-known/openid-configuration`);
     assert.equal(probe.status, 200);
-    if (probe.instance === n) return agent;
-    agent.destroy();
+    if (probe.instance === n) return conn;
+    conn.destroy();
   }
   throw new Error(`no connection reached instance ${n}`);
 }
@@ -89,24 +89,24 @@ async function connectTo(n) {
  * @param {string} n
  */
 async function on(n) {
-  const agent = to[n];
-  if (agent) {
-    const probe = await send(agent, 'GET', `${origin}/oidc/.well-known/openid-configuration`);
-    if (probe.instance === n) return agent;
-    agent.destroy();
+  const conn = to[n];
+  if (conn) {
+    const probe = await send(conn, 'GET', `${origin}/oidc/.well-known/openid-configuration`);
+    if (probe.instance === n) return conn;
+    conn.destroy();
   }
   return (to[n] = await connectTo(n));
 }
 
 /**
  * fetch over one instance's connection (what signIn needs: method, headers, body, no redirects).
- * @param {Agent} agent
+ * @param {ConnectionPool} conn
  * @param {string | URL | Request} input
  * @param {RequestInit} [init]
  */
-async function fetchOn(agent, input, init = {}) {
+async function fetchOn(conn, input, init = {}) {
   const headers = Object.fromEntries(new Headers(init.headers).entries());
-  const a = await send(agent, init.method ?? 'GET', String(input), headers, typeof init.body === 'string' ? init.body : undefined);
+  const a = await send(conn, init.method ?? 'GET', String(input), headers, typeof init.body === 'string' ? init.body : undefined);
   const h = new Headers();
   for (const [k, v] of Object.entries(a.headers)) for (const one of Array.isArray(v) ? v : [v ?? '']) h.append(k, one);
   return Object.assign(new Response(a.status === 204 || a.status === 304 ? null : a.text, { status: a.status, headers: h }), { instance: a.instance });
@@ -212,6 +212,6 @@ describe('two instances behind one port, one PostgreSQL database', () => {
     const exited = new Promise((ok) => primary.once('exit', (code) => ok(code)));
     primary.kill('SIGTERM');
     assert.equal(await exited, 0);
-    await assert.rejects(send(new Agent(), 'GET', `${origin}/oidc/.well-known/openid-configuration`));
+    await assert.rejects(send(new ConnectionPool(), 'GET', `${origin}/oidc/.well-known/openid-configuration`));
   });
 });
