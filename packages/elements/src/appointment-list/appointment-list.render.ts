@@ -136,14 +136,16 @@ function renderActions(a: Appointment, ctx: ItemContext, canCancel: boolean, cal
   const { t, locale } = ctx;
   const start = parseInstant(a.start);
   // Who the button is for, read after its visible text: ": Home nursing, Friday 27 November 2026 08:00".
+  // The name is the visible text and that (aria-label, so the name starts with what is seen),
+  // not a visually hidden span: two nodes fewer per button.
   const about = `: ${label}, ${start ? `${dayText(start, locale)} ${timeText(start, locale)}` : ''}`;
   return html`<div part="actions" class="actions">${
     canCancel
-      ? html`<button type="button" id=${`act-${a.id}`} part="cancel-button" class="cancel" data-action="cancel">${t.cancel}<span class="visually-hidden">${about}</span></button>`
+      ? html`<button type="button" id=${`act-${a.id}`} part="cancel-button" class="cancel" data-action="cancel" aria-label=${t.cancel + about}>${t.cancel}</button>`
       : nothing
   }${
     calendar
-      ? html`<button type="button" part="calendar-button" class="secondary calendar" data-action="calendar">${t.addToCalendar}<span class="visually-hidden">${about}</span></button>`
+      ? html`<button type="button" part="calendar-button" class="secondary calendar" data-action="calendar" aria-label=${t.addToCalendar + about}>${t.addToCalendar}</button>`
       : nothing
   }</div>`;
 }
