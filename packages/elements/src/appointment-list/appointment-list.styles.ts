@@ -48,15 +48,14 @@ export const styles = [
       margin: 0;
       padding: 0;
     }
-    ul.days {
-      display: flex;
-      flex-direction: column;
-      gap: calc(var(--_gap) * 1.5);
+    /* Days, items and an item's parts stack in block flow with margins between them, not in
+       flex columns: the same boxes (none of their children has a margin of its own), laid out in
+       one pass, which matters with hundreds of items. */
+    ul.days > li + li {
+      margin-top: calc(var(--_gap) * 1.5);
     }
-    ul.items {
-      display: flex;
-      flex-direction: column;
-      gap: var(--_gap);
+    ul.items > li + li {
+      margin-top: var(--_gap);
     }
     .day-heading {
       margin: 0 0 0.5rem;
@@ -71,14 +70,15 @@ export const styles = [
       text-transform: uppercase;
     }
     .item {
+      display: block;
       background: var(--_item-bg);
       border: 1px solid var(--_item-border);
       border-radius: var(--_item-radius);
       padding: 0.75rem 1rem;
-      display: flex;
-      flex-direction: column;
-      gap: 0.5rem;
-      min-width: 0;
+    }
+    /* (0,2,0): above the parts' own margin: 0 (.details, .item p). */
+    .item > :not(:first-child) {
+      margin-top: 0.5rem;
     }
     .item.tone-negative {
       border-left: 4px solid var(--_negative);
@@ -106,8 +106,7 @@ export const styles = [
       margin: 0;
     }
     .status {
-      align-self: flex-start;
-      display: inline-block;
+      width: fit-content;
       padding: 0.1rem 0.6rem;
       border: 2px solid currentColor;
       border-radius: 999px;
