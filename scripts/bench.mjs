@@ -6,7 +6,8 @@
 //      the budgets live in scripts/size-budgets.mjs (`npm run size` checks only those).
 //  (b) Speed: time to render N appointments (default 500) in headless Debian Chromium, from
 //      appending <omsorg-appointment-list> until all N items are in its shadow DOM (median
-//      ≤ 50 ms) and until laid out (≤ 150 ms); over a budget, the bench fails. Lives in
+//      ≤ 50 ms) and until laid out (≤ 150 ms); over a budget, the bench fails. It also prints the
+//      page's main-thread CPU time for a run (from a trace; not budgeted). Lives in
 //      scripts/bench/render.mjs (`node scripts/bench/render.mjs` runs only that part).
 //  (c) Load: time from script load to the first rendered appointment list in Chromium with the
 //      CPU throttled 4x (CDP Emulation.setCPUThrottlingRate), against a peer embed of similar
