@@ -13,11 +13,12 @@ import { checks as errors } from './checks/errors.js';
 import { checks as access } from './checks/access.js';
 import { checks as cancel } from './checks/cancel.js';
 import { checks as messages } from './checks/messages.js';
+import { checks as hardening } from './checks/hardening.js';
 
 /** @typedef {import('./checks/check.js').Check} Check */
 
 /** Every group of checks, by the test file that registers it. */
-export const groups = Object.freeze({ reads, errors, access, cancel, messages });
+export const groups = Object.freeze({ reads, errors, access, cancel, messages, hardening });
 
 /** @param {string} [name] */
 export const targetName = (name = process.env[TARGET_ENV]) => name || 'mocks';

@@ -59,6 +59,11 @@ export const problemTypes = {
   rateLimited: 'urn:omsorg:problem:rate-limited',
   serverError: 'urn:omsorg:problem:server-error',
   unavailable: 'urn:omsorg:problem:unavailable',
+  insufficientScope: 'urn:omsorg:problem:insufficient-scope',
+  sessionExpired: 'urn:omsorg:problem:session-expired',
+  unsupportedMediaType: 'urn:omsorg:problem:unsupported-media-type',
+  requestInProgress: 'urn:omsorg:problem:request-in-progress',
+  misdirectedRequest: 'urn:omsorg:problem:misdirected-request',
 } as const satisfies Record<string, ProblemType>;
 
 /** Problem titles (English, for developers; users see translated text from the elements). */
@@ -81,6 +86,11 @@ export const problemTitles = {
   rateLimited: 'Too many requests',
   serverError: 'Server error',
   unavailable: 'Service unavailable',
+  insufficientScope: "The access token lacks this API's scope",
+  sessionExpired: 'The sign-in is too old: sign in again',
+  unsupportedMediaType: 'Send the body as application/json',
+  requestInProgress: 'The first request with this Idempotency-Key is still running',
+  misdirectedRequest: 'This server does not serve that host',
 } as const satisfies Record<keyof typeof problemTypes, string>;
 
 /** Statuses in which the citizen may still cancel (the server decides; this is for display). */

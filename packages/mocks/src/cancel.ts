@@ -31,6 +31,7 @@ export interface CancelContext {
   idempotencyKey: string | null;
   ifMatch: string | null;
   bodyText: string;
+  contentType: string | null;
   now: Date;
   conflictOnCancel: boolean;
 }

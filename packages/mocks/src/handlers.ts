@@ -22,7 +22,7 @@ import { malformedAppointment, malformedCancellation, malformedMe, malformedPage
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 import { realWait, type MockWait } from './timers.js';
-import { addMinutes, appointmentPage, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
+import { addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
@@ -95,8 +95,11 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     return (await route(who.person)) as HttpResponse<T | Problem>;
   }
 
-  /** The subject behind `me` or an id, when the person may see it; otherwise a 404 or 403. */
-  function access(person: PersonKey, subjectId: string | undefined, scope: Scope): SubjectRecord | HttpResponse<Problem> {
+  /**
+   * The subject behind `me` or an id, when the person may see it; otherwise a 404 or 403; then
+   * the query (a parameter the operation does not take is a 400), as in the sandbox.
+   */
+  function access(person: PersonKey, subjectId: string | undefined, scope: Scope, request: Request): SubjectRecord | HttpResponse<Problem> {
     const me = db.me.get(person);
     const id = subjectId === 'me' ? me?.subjects[0]?.id : subjectId;
     const entry = me?.subjects.find((s) => s.id === id);
@@ -105,7 +108,16 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     // The same answer for "does not exist" and "not yours": no existence leaks.
     if (!entry || !record) return notFound('No such subject.');
     if (!entry.scopes.includes(scope)) return problem({ status: 403, key: 'forbidden', detail: `Your access to this subject lacks ${scope}.` });
-    return record;
+    const query = unknownQuery(request);
+    return query ?? record;
+  }
+
+  /** The 400 for a query parameter the operation does not take (rules core: paging.ts), or undefined. */
+  function unknownQuery(request: Request): HttpResponse<Problem> | undefined {
+    const { pathname, searchParams } = new URL(request.url);
+    const path = pathname.slice(pathname.indexOf('/v1/'));
+    const spec = checkQueryParameters(searchParams, allowedQueryParameters(request.method, path));
+    return spec ? problem(spec) : undefined;
   }
 
   /** A copy with `cancellable` as of now (the deadline may pass while the data sits in memory). */
@@ -124,6 +136,8 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
       guard<Me>(request, (person) => {
         const me = db.me.get(person);
         if (!me) return notFound('No such person.');
+        const query = unknownQuery(request);
+        if (query) return query;
         const body: Me = { ...structuredClone(me), sessionExpiresAt: osloIso(addMinutes(now(), 60)) };
         return behaviour.malformed ? broken<Me>(malformedMe(body)) : json(body);
       }),
@@ -131,7 +145,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
 
     http.get<SubjectParams, never, AppointmentPage | Problem>(url('/subjects/:subjectId/appointments'), ({ request, params }) =>
       guard<AppointmentPage>(request, (person) => {
-        const subject = access(person, params.subjectId, 'appointments.read');
+        const subject = access(person, params.subjectId, 'appointments.read', request);
         if (!('appointments' in subject)) return subject;
         const items = [...subject.appointments.values()];
         const query = parseAppointmentQuery(new URL(request.url).searchParams);
@@ -146,7 +160,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
       url('/subjects/:subjectId/appointments/:appointmentId'),
       ({ request, params }) =>
         guard<Appointment>(request, (person) => {
-          const subject = access(person, params.subjectId, 'appointments.read');
+          const subject = access(person, params.subjectId, 'appointments.read', request);
           if (!('appointments' in subject)) return subject;
           const a = subject.appointments.get(params.appointmentId);
           if (!a) return notFound('No such appointment.');
@@ -160,7 +174,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
       url('/subjects/:subjectId/appointments/:appointmentId/cancellation'),
       ({ request, params }) =>
         guard<Appointment>(request, async (person) => {
-          const subject = access(person, params.subjectId, 'appointments.cancel');
+          const subject = access(person, params.subjectId, 'appointments.cancel', request);
           if (!('appointments' in subject)) return subject;
           const actor = db.me.get(person)?.person;
           if (!actor) return notFound('No such person.');
@@ -173,6 +187,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
             idempotencyKey: request.headers.get('Idempotency-Key'),
             ifMatch: request.headers.get('If-Match'),
             bodyText: await request.text(),
+            contentType: request.headers.get('Content-Type'),
             now: now(),
             conflictOnCancel: !!behaviour.conflictOnCancel,
           });
@@ -185,7 +200,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
 
     http.get<SubjectParams, never, ServiceList | Problem>(url('/subjects/:subjectId/services'), ({ request, params }) =>
       guard<ServiceList>(request, (person) => {
-        const subject = access(person, params.subjectId, 'services.read');
+        const subject = access(person, params.subjectId, 'services.read', request);
         if (!('appointments' in subject)) return subject;
         const body: ServiceList = { items: structuredClone(subject.services) };
         return behaviour.malformed ? broken<ServiceList>(malformedServices(body.items)) : json(body);

@@ -69,7 +69,7 @@ export interface MessageRouteContext {
   url: (path: string) => string;
   behaviour: ScenarioBehaviour;
   guard: <T extends JsonBodyType>(request: Request, route: (person: PersonKey) => Response | Promise<Response>) => Promise<HttpResponse<T | Problem>>;
-  access: (person: PersonKey, subjectId: string | undefined, scope: 'messages') => SubjectRecord | HttpResponse<Problem>;
+  access: (person: PersonKey, subjectId: string | undefined, scope: 'messages', request: Request) => SubjectRecord | HttpResponse<Problem>;
   /** Milliseconds until staff answer a citizen's or relative's message; 0: never. */
   autoReplyMs: number;
   /** How the auto-reply's milliseconds pass (a real timer unless a test holds it). */
@@ -162,7 +162,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
   return [
     http.get(url('/subjects/:subjectId/message-recipients'), ({ request, params }) =>
       guard<RecipientList>(request, (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const body: RecipientList = { items: recipients(db, subject) };
         return behaviour.malformed ? broken<RecipientList>(malformedRecipients(body)) : json(body);
@@ -171,7 +171,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.get(url('/subjects/:subjectId/threads'), ({ request, params }) =>
       guard<ThreadPage>(request, (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const query = parseThreadQuery(new URL(request.url).searchParams);
         if (isProblemSpec(query)) return problem(query);
@@ -195,13 +195,13 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.post(url('/subjects/:subjectId/threads'), ({ request, params }) =>
       guard<ThreadDetail>(request, async (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const failed = failedPost();
         if (failed) return failed;
         const key = idempotencyKey(request.headers.get('Idempotency-Key'));
         if (typeof key !== 'string') return problem(key);
-        const body = parseJsonBody(await request.text());
+        const body = parseJsonBody(await request.text(), request.headers.get('Content-Type'));
         if (isProblemSpec(body)) return problem(body);
         const fingerprint = `POST ${subject.id}/threads\n${canonical(body)}`;
         const replayed = replay(person, key, fingerprint);
@@ -245,7 +245,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.get(url('/subjects/:subjectId/threads/:threadId'), ({ request, params }) =>
       guard<ThreadDetail>(request, (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const thread = subject.threads.get(params.threadId as string);
         if (!thread) return notFound('No such thread.');
@@ -259,13 +259,13 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.post(url('/subjects/:subjectId/threads/:threadId/messages'), ({ request, params }) =>
       guard<Message>(request, async (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const failed = failedPost();
         if (failed) return failed;
         const key = idempotencyKey(request.headers.get('Idempotency-Key'));
         if (typeof key !== 'string') return problem(key);
-        const body = parseJsonBody(await request.text());
+        const body = parseJsonBody(await request.text(), request.headers.get('Content-Type'));
         if (isProblemSpec(body)) return problem(body);
         const threadId = params.threadId as string;
         const fingerprint = `POST ${subject.id}/threads/${threadId}/messages\n${canonical(body)}`;
@@ -296,9 +296,9 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.put(url('/subjects/:subjectId/threads/:threadId/seen'), ({ request, params }) =>
       guard<SeenState>(request, async (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
-        const body = parseJsonBody(await request.text());
+        const body = parseJsonBody(await request.text(), request.headers.get('Content-Type'));
         if (isProblemSpec(body)) return problem(body);
         const thread = subject.threads.get(params.threadId as string);
         if (!thread) return notFound('No such thread.');
@@ -317,7 +317,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.get(url('/subjects/:subjectId/drafts/:draftKey'), ({ request, params }) =>
       guard<Draft>(request, (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const d = db.drafts.get(draftKey(personId(person), subject.id, params.draftKey as string));
         if (!d) return notFound('No draft.');
@@ -327,11 +327,11 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.put(url('/subjects/:subjectId/drafts/:draftKey'), ({ request, params }) =>
       guard<Draft>(request, async (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const pre = checkDraftPreconditions(request.headers.get('If-Match'), request.headers.get('If-None-Match'));
         if (isProblemSpec(pre)) return problem(pre);
-        const body = parseJsonBody(await request.text());
+        const body = parseJsonBody(await request.text(), request.headers.get('Content-Type'));
         if (isProblemSpec(body)) return problem(body);
         const k = params.draftKey as string;
         if (!draftKeyKnown(subject, k)) return notFound('No such thread.');
@@ -363,7 +363,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.delete(url('/subjects/:subjectId/drafts/:draftKey'), ({ request, params }) =>
       guard<null>(request, (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const pre = checkDraftDeletion(request.headers.get('If-Match'));
         if (isProblemSpec(pre)) return problem(pre);
@@ -379,7 +379,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.post(url('/subjects/:subjectId/attachments'), ({ request, params }) =>
       guard<Attachment>(request, async (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const key = idempotencyKey(request.headers.get('Idempotency-Key'));
         if (typeof key !== 'string') return problem(key);
@@ -407,7 +407,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
     http.get(url('/subjects/:subjectId/attachments/:attachmentId'), ({ request, params }) =>
       guard<null>(request, (person) => {
-        const subject = access(person, params.subjectId as string, 'messages');
+        const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const a = db.attachments.get(params.attachmentId as string);
         // Sent in one of the subject's threads (every party), or uploaded by the caller and not sent yet.

@@ -14,6 +14,8 @@ import { createApi } from './api/index.js';
 import { DEFAULT_DATA_DIR, openDatabase } from './db/index.js';
 import { isEmpty, seed } from './db/seed.js';
 import { createStaffPage } from './staff/page.js';
+import { sendProblem } from './http/problem.js';
+import { parseCorsOrigins } from './api/cors.js';
 
 /** The demo page's client (public, PKCE). */
 export const DEMO_CLIENT_ID = 'omsorg-demo';
@@ -78,6 +80,12 @@ export function loopbackAddress(host) {
  * @property {Date} [seedNow] `now` for the fixtures when the database is empty (default: the clock)
  * @property {import('./oidc/provider.js').OidcClientConfig[]} [clients] default: the demo and test clients
  * @property {number} [accessTokenTtl] seconds, default the provider's (600)
+ * @property {string | readonly string[]} [corsOrigins] pages on other origins that may call the API
+ *   (exact origins; a string may list several, separated by commas); default none
+ * @property {readonly string[]} [redirectUris] more sign-in redirect URIs for the demo client
+ *   (`omsorg-demo`), e.g. a page on another origin; their origins may also call the token endpoint
+ * @property {readonly string[]} [postLogoutRedirectUris] more post-logout redirect URIs for it
+ * @property {string} [requiredScope] the scope the API requires of every access token (default `openid`)
  * @property {boolean} [validateResponses] check every API answer against the contract; default
  *   as `createApi` (on unless NODE_ENV=production). The load benchmark turns it off.
  * @property {Pick<Console, 'error' | 'log'>} [logger]
@@ -114,6 +122,10 @@ export async function startSandbox({
   seedNow,
   clients,
   accessTokenTtl,
+  corsOrigins,
+  redirectUris = [],
+  postLogoutRedirectUris = [],
+  requiredScope,
   validateResponses,
   logger = console,
   ownerDatabaseUrl,
@@ -121,6 +133,10 @@ export async function startSandbox({
   instanceId,
 } = {}) {
   const address = loopbackAddress(host);
+  const allowedOrigins = parseCorsOrigins(corsOrigins);
+  for (const uri of [...redirectUris, ...postLogoutRedirectUris]) {
+    if (!URL.canParse(uri) || URL.parse(uri)?.hash) throw new TypeError(`not an absolute redirect URI without a fragment: ${uri}`);
+  }
   const roots = (demoDir === undefined ? [] : typeof demoDir === 'string' ? [demoDir] : [...demoDir]).map((d) => resolve(d));
 
   const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, ownerUrl: ownerDatabaseUrl, ...(schema ? { schema } : {}) });
@@ -139,25 +155,20 @@ export async function startSandbox({
     // The staff side of messages: a development page (loopback callers only).
     const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger });
     /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
-    const starting = async (_req, res) => {
-      res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': '1' });
-      res.end('Starting');
-    };
+    const starting = async (_req, res) => sendProblem(res, 503, 'unavailable', 'The sandbox is starting. Try again in a second.', { 'Retry-After': '1' });
 
     server = createServer((req, res) => {
       if (instanceId) res.setHeader('X-Sandbox-Instance', instanceId);
       // DNS rebinding: a page on another name that resolves to 127.0.0.1 must not reach us.
       if (!allowedHosts.has((req.headers.host ?? '').toLowerCase())) {
-        res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end('Misdirected request: use the sandbox URL.');
+        sendProblem(res, 421, 'misdirectedRequest', 'This server does not serve that host name: use the sandbox URL.');
         return;
       }
       const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
       /** @param {unknown} err */
       const fail = (err) => {
         logger.error('omsorg sandbox: unexpected error', err);
-        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
-        res.end();
+        sendProblem(res, 500, 'serverError', 'Something went wrong on the server. Try again later.');
       };
       if (path === '/v1' || path.startsWith('/v1/')) {
         (handleApi ?? starting)(req, res).catch(fail);
@@ -198,8 +209,8 @@ export async function startSandbox({
         {
           client_id: DEMO_CLIENT_ID,
           client_name: 'Fjordvik kommune, Min side (demo)',
-          redirect_uris: [`${url}/`, `${url}/index.html`],
-          post_logout_redirect_uris: [`${url}/`],
+          redirect_uris: [`${url}/`, `${url}/index.html`, ...redirectUris],
+          post_logout_redirect_uris: [`${url}/`, ...postLogoutRedirectUris],
         },
         {
           client_id: TEST_CLIENT_ID,
@@ -213,7 +224,15 @@ export async function startSandbox({
     });
     const verifier = createTokenVerifier({ issuer, audience: apiAudience, jwks: oidc.jwks, ...(shared ? { replayStore: createSharedReplayStore(db) } : {}) });
     // The DPoP `htu` is checked against the URL the client called (Host is checked above).
-    const api = createApi({ db, verifier, ...(now ? { now } : {}), ...(validateResponses === undefined ? {} : { validateResponses }), logger });
+    const api = createApi({
+      db,
+      verifier,
+      corsOrigins: allowedOrigins,
+      ...(requiredScope === undefined ? {} : { requiredScope }),
+      ...(now ? { now } : {}),
+      ...(validateResponses === undefined ? {} : { validateResponses }),
+      logger,
+    });
     await api.ready;
     handleOidc = oidc.handle;
     handleApi = api.handle;

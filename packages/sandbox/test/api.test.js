@@ -213,7 +213,7 @@ describe('services and routes', () => {
 
 describe('options and failures', () => {
   it('serves under a base path (callable as a handler itself)', async () => {
-    const api = createApi({ db: t.db, verifier: { verify: async () => ({ personId: PERSONS.ola, clientId: 'x' }) }, now: () => NOW, basePath: '/api/' });
+    const api = createApi({ db: t.db, verifier: { verify: async () => ({ personId: PERSONS.ola, clientId: 'x', scope: 'openid' }) }, now: () => NOW, basePath: '/api/' });
     const server = createServer((req, res) => void api(req, res));
     await new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(undefined)));
     try {

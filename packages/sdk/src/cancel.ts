@@ -36,7 +36,8 @@ export function cancellationBody(draft: Pick<CancelDraft, 'reason' | 'comment'>)
 }
 
 const isStale = (e: OmsorgError) => e.status === 412 || e.type === problemTypes.preconditionFailed;
-const isRefused = (e: OmsorgError) => e.status === 409;
+/** A 409 that refuses the change (not `request-in-progress`: that one is retried, and is retryable). */
+const isRefused = (e: OmsorgError) => e.status === 409 && e.type !== problemTypes.requestInProgress;
 
 export function createCancelling(ctx: CancelContext) {
   const { http, store } = ctx;

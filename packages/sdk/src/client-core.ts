@@ -2,7 +2,7 @@ import type { AppointmentPage } from '@omsorg/contract';
 import type { AuthState, CallOptions, Client, ClientConfig, ClientEventName, ClientEvents } from './types.js';
 import { createAppointmentPages } from './appointments.js';
 import { createCancelling } from './cancel.js';
-import { DEFAULT_RETRY, send, type HttpContext } from './http.js';
+import { DEFAULT_RETRY, MAX_RETRY_AFTER_MS, NETWORK_RETRIES, send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
 import { lazyMessaging, type MessagingSource } from './messaging-facade.js';
 import { Store } from './store.js';
@@ -49,7 +49,8 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     auth,
     // Bound: calling window.fetch as a method of another object throws "Illegal invocation".
     fetch: config.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-    retry: { ...DEFAULT_RETRY, ...config.retry },
+    retry: { ...DEFAULT_RETRY, maxRetryAfterMs: MAX_RETRY_AFTER_MS, networkRetries: NETWORK_RETRIES, ...config.retry },
+    network: { failures: 0 },
     authRequired: (reason) => emit('auth-required', { reason }),
   };
 

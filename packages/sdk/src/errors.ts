@@ -1,4 +1,4 @@
-import type { Problem } from '@omsorg/contract';
+import { problemTypes, type Problem } from '@omsorg/contract';
 
 export type ErrorKind =
   /** The server answered with an error status (problem+json or not). */
@@ -109,7 +109,8 @@ export async function errorFromResponse(res: Response): Promise<OmsorgError> {
     type: str(problem?.type),
     title,
     detail: str(problem?.detail),
-    retryable: TRANSIENT_STATUSES.has(res.status),
+    // A 409 request-in-progress: the same request with the same key succeeds later.
+    retryable: TRANSIENT_STATUSES.has(res.status) || (res.status === 409 && problem?.type === problemTypes.requestInProgress),
     problem,
     retryAfterMs: parseRetryAfter(res.headers.get('retry-after')),
   });

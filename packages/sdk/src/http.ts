@@ -1,3 +1,4 @@
+import { problemTypes } from '@omsorg/contract';
 import type { Auth, ClientEvents, RetryOptions } from './types.js';
 import { AUTO_RETRY_STATUSES, OmsorgError, errorFromResponse, isJsonType, isOmsorgError, parseRetryAfter } from './errors.js';
 import { abortedError } from './store.js';
@@ -7,6 +8,8 @@ export interface HttpContext {
   auth: Auth;
   fetch: typeof fetch;
   retry: Required<RetryOptions>;
+  /** Calls in a row, client-wide, that got no answer; any answer resets it. */
+  network: { failures: number };
   authRequired(reason: ClientEvents['auth-required']['reason']): void;
 }
 
@@ -30,12 +33,25 @@ export interface HttpRequest<T> {
   validate: (body: unknown, response: Response) => T;
 }
 
-export const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, baseDelayMs: 300, maxDelayMs: 10_000 };
+export const DEFAULT_RETRY: Required<Pick<RetryOptions, 'retries' | 'baseDelayMs' | 'maxDelayMs'>> = { retries: 3, baseDelayMs: 300, maxDelayMs: 10_000 };
+/** The longest `Retry-After` the SDK honours by default: a longer one is waited for this long. */
+export const MAX_RETRY_AFTER_MS = 120_000;
+/**
+ * Retries of a call that got no answer (offline, DNS, a refused CORS preflight) while the client
+ * as a whole keeps getting none: a page of many elements on a broken origin tries a few times,
+ * not every call four times.
+ */
+export const NETWORK_RETRIES = 2;
 
-/** Wait before retry number `attempt + 1`: Retry-After when given, else full-jitter backoff. */
-export function retryDelay(attempt: number, retryAfter: string | null, o: Required<RetryOptions>, random = Math.random): number {
+type RetryTiming = Pick<Required<RetryOptions>, 'baseDelayMs' | 'maxDelayMs'> & Pick<RetryOptions, 'maxRetryAfterMs'>;
+
+/**
+ * Wait before retry number `attempt + 1`: Retry-After when given (up to `maxRetryAfterMs`, or
+ * `maxDelayMs` when that is not set), else full-jitter backoff up to `maxDelayMs`.
+ */
+export function retryDelay(attempt: number, retryAfter: string | null, o: RetryTiming, random = Math.random): number {
   const ms = parseRetryAfter(retryAfter);
-  if (ms !== undefined) return Math.min(ms, o.maxDelayMs);
+  if (ms !== undefined) return Math.min(ms, o.maxRetryAfterMs ?? o.maxDelayMs);
   return random() * Math.min(o.maxDelayMs, o.baseDelayMs * 2 ** attempt);
 }
 
@@ -85,8 +101,9 @@ function parse<T>(res: Response, raw: string | Blob, validate: HttpRequest<T>['v
 
 /**
  * One API call: credentials per attempt (a DPoP proof is single-use), retries with backoff on
- * network errors and 408/429/502/503/504 (also for POST: the Idempotency-Key makes that safe),
- * abort at any point. Tokens only ever go into headers.
+ * network errors (a few, client-wide: `networkRetries`), on 408/429/502/503/504 and on a 409
+ * `request-in-progress` (also for POST, with the same Idempotency-Key: the server then answers
+ * the first request's result), abort at any point. Tokens only ever go into headers.
  */
 export async function send<T>(ctx: HttpContext, req: HttpRequest<T>, signal?: AbortSignal): Promise<T> {
   const url = ctx.baseUrl + req.path;
@@ -108,11 +125,13 @@ export async function send<T>(ctx: HttpContext, req: HttpRequest<T>, signal?: Ab
     } catch (e) {
       if (isOmsorgError(e)) throw e;
       if (signal?.aborted) throw abortedError(signal.reason);
-      if (!canRetry) throw new OmsorgError('network', 'The API could not be reached', { cause: e, retryable: true });
+      ctx.network.failures++;
+      if (!canRetry || ctx.network.failures > ctx.retry.networkRetries) throw new OmsorgError('network', 'The API could not be reached', { cause: e, retryable: true });
       await sleep(retryDelay(attempt, null, ctx.retry), signal);
       continue;
     }
 
+    ctx.network.failures = 0;
     if (res.ok) return parse(res, raw, req.validate);
     if (res.status === 304) {
       res.body?.cancel().catch(() => {});
@@ -125,9 +144,16 @@ export async function send<T>(ctx: HttpContext, req: HttpRequest<T>, signal?: Ab
       continue;
     }
     const err = await errorFromResponse(res);
+    if (canRetry && res.status === 409 && err.type === problemTypes.requestInProgress) {
+      // The first request with this key is still running: ask again later, with the same key.
+      await sleep(retryDelay(attempt, res.headers.get('retry-after'), ctx.retry), signal);
+      continue;
+    }
     if (res.status === 401) {
       const exp = ctx.auth.state().expiresAt;
-      ctx.authRequired(exp !== undefined && exp <= Date.now() ? 'expired' : 'unauthorized');
+      // A sign-in older than the server allows ends the session as an expiry does.
+      const expired = err.type === problemTypes.sessionExpired || (exp !== undefined && exp <= Date.now());
+      ctx.authRequired(expired ? 'expired' : 'unauthorized');
     }
     throw err;
   }

@@ -286,8 +286,12 @@ export interface RetryOptions {
   retries?: number;
   /** First backoff in ms (default 300); doubles each time, with full jitter. */
   baseDelayMs?: number;
-  /** Cap per wait, also for Retry-After (default 10_000). */
+  /** Cap per backoff wait (default 10_000); also for Retry-After when `maxRetryAfterMs` is not set. */
   maxDelayMs?: number;
+  /** The longest Retry-After honoured (createClient's default 120_000); a longer one waits this long. */
+  maxRetryAfterMs?: number;
+  /** Retries of calls that get no answer while the client as a whole gets none (default 2). */
+  networkRetries?: number;
 }
 
 export interface ClientConfig {

@@ -588,7 +588,7 @@ export interface components {
          * @description Stable problem `type` URNs.
          * @enum {string}
          */
-        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable";
+        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable" | "urn:omsorg:problem:insufficient-scope" | "urn:omsorg:problem:session-expired" | "urn:omsorg:problem:unsupported-media-type" | "urn:omsorg:problem:request-in-progress" | "urn:omsorg:problem:misdirected-request";
         /** @description RFC 9457 problem details. */
         Problem: {
             type: components["schemas"]["ProblemType"];
@@ -598,10 +598,12 @@ export interface components {
             instance?: string;
             /** @description Field errors for `validation`. */
             errors?: {
-                /** @description JSON Pointer into the request body. */
+                /** @description JSON Pointer into the request body ('' for the whole body or a query parameter). */
                 pointer: string;
                 /** @enum {string} */
-                code: "required" | "too-long" | "too-many" | "unknown-code" | "invalid" | "invalid-character";
+                code: "required" | "too-long" | "too-many" | "unknown-code" | "invalid" | "invalid-character" | "too-deep" | "unknown-parameter";
+                /** @description The query parameter, for `unknown-parameter`. */
+                parameter?: string;
             }[];
         };
     };
@@ -651,7 +653,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The change cannot be made now (deadline passed, wrong status, thread closed). */
+        /** @description The change cannot be made now (deadline passed, wrong status, thread closed), or the first request with this Idempotency-Key is still running (`request-in-progress`, with `Retry-After`). */
         Conflict: {
             headers: {
                 [name: string]: unknown;

@@ -66,6 +66,11 @@ export const problemTypeValues = [
   'urn:omsorg:problem:rate-limited',
   'urn:omsorg:problem:server-error',
   'urn:omsorg:problem:unavailable',
+  'urn:omsorg:problem:insufficient-scope',
+  'urn:omsorg:problem:session-expired',
+  'urn:omsorg:problem:unsupported-media-type',
+  'urn:omsorg:problem:request-in-progress',
+  'urn:omsorg:problem:misdirected-request',
 ] as const;
 
 /** components.schemas.Problem.errors[].code */
@@ -76,4 +81,6 @@ export const problemErrorsCodeValues = [
   'unknown-code',
   'invalid',
   'invalid-character',
+  'too-deep',
+  'unknown-parameter',
 ] as const;

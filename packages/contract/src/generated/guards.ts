@@ -348,6 +348,7 @@ export const problemGuard: Guard = /*#__PURE__*/ obj(
     {
       pointer: /*#__PURE__*/ str(),
       code: /*#__PURE__*/ oneOf(problemErrorsCodeValues),
+      parameter: /*#__PURE__*/ str(),
     },
     ['pointer', 'code'],
   )),

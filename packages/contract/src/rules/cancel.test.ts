@@ -8,7 +8,7 @@ const reason = { system: cancellationReasons.system, code: Object.keys(cancellat
 
 describe('rules: cancel', () => {
   it('checks the headers in order: key (400), If-Match (428), JSON (400)', () => {
-    const ok = { idempotencyKey: ' 12345678 ', ifMatch: '"v1"', bodyText: '{}' };
+    const ok = { idempotencyKey: ' 12345678 ', ifMatch: '"v1"', bodyText: '{}', contentType: 'application/json' };
     expect(checkCancelRequest(ok)).to.deep.equal({ key: '12345678', ifMatch: '"v1"', body: {} });
     expect(checkCancelRequest({ ...ok, idempotencyKey: null, ifMatch: null })).to.include({ status: 400, key: 'idempotencyKeyMissing' });
     expect(checkCancelRequest({ ...ok, idempotencyKey: 'k'.repeat(101) })).to.include({ status: 400, key: 'idempotencyKeyMissing' });

@@ -15,6 +15,7 @@ import { cancellationReasons, isKnownCode } from '../codes.js';
 import { cancellableStatuses } from '../types.js';
 import type { AppointmentStatus, Cancellation, CancellationRequest } from '../types.js';
 import { canonical, etagOf, matchesEtag } from './etag.js';
+import { readJson } from './json.js';
 import { idempotencyKeyLength } from './patterns.js';
 import { escapePointer, type FieldError, type ProblemSpec } from './problems.js';
 import { textLength } from './text.js';
@@ -79,16 +80,18 @@ export interface CancelHeaders {
 }
 
 /** The checks that need no storage, in order; the parsed body, or the first problem. */
-export function checkCancelRequest(req: { idempotencyKey: string | null | undefined; ifMatch: string | null | undefined; bodyText: string }): CancelHeaders | ProblemSpec {
+export function checkCancelRequest(req: {
+  idempotencyKey: string | null | undefined;
+  ifMatch: string | null | undefined;
+  bodyText: string;
+  contentType: string | null | undefined;
+}): CancelHeaders | ProblemSpec {
   const key = checkIdempotencyKey(req.idempotencyKey);
   if (typeof key !== 'string') return key;
   const ifMatch = req.ifMatch?.trim();
   if (!ifMatch) return { status: 428, key: 'preconditionRequired', detail: "Send If-Match with the appointment's ETag." };
-  try {
-    return { key, ifMatch, body: JSON.parse(req.bodyText) as unknown };
-  } catch {
-    return { status: 400, key: 'validation', detail: 'The body is not JSON.', errors: [{ pointer: '', code: 'invalid' }] };
-  }
+  const body = readJson(req.bodyText, req.contentType);
+  return 'problem' in body ? body.problem : { key, ifMatch, body: body.value };
 }
 
 /** What makes a replay "the same request": the route, the subject and the canonical body. */

@@ -24,12 +24,20 @@ export function noneMatch(header: string | null | undefined, etag: string): bool
   return header.split(',').some((t) => t.trim() === '*' || bare(t) === bare(etag));
 }
 
-/** JSON with sorted object keys: key order does not make two request bodies different. */
-export function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+/** Deepest nesting `canonical` follows (json.ts refuses deeper bodies before they are parsed). */
+const CANONICAL_MAX_DEPTH = 64;
+
+/**
+ * JSON with sorted object keys: key order does not make two request bodies different. Only for
+ * bodies already read by `readJson` (json.ts), which bounds their depth; deeper values throw a
+ * RangeError here rather than overflow the stack.
+ */
+export function canonical(value: unknown, depth = 0): string {
+  if (depth > CANONICAL_MAX_DEPTH) throw new RangeError('canonical: the value nests too deep');
+  if (Array.isArray(value)) return `[${value.map((v) => canonical(v, depth + 1)).join(',')}]`;
   if (value && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, depth + 1)}`).join(',')}}`;
   }
   return JSON.stringify(value);
 }

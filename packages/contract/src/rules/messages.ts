@@ -7,19 +7,18 @@
  */
 import { etagOf, matchesEtag } from './etag.js';
 import { idPattern } from './patterns.js';
+import { readJson } from './json.js';
 import { escapePointer, type FieldError, type ProblemSpec } from './problems.js';
 import { messageLimits, normaliseText, textProblem } from './text.js';
 
-/** The body as JSON, or the 400 problem every server answers for a body that is not. */
-export function parseJsonBody(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return notJson;
-  }
+/**
+ * The body as JSON, or the problem every server answers for one it may not read (json.ts: 415
+ * for another media type, 400 for too deep, not JSON, or an unpaired surrogate).
+ */
+export function parseJsonBody(text: string, contentType: string | null | undefined): unknown {
+  const r = readJson(text, contentType);
+  return 'problem' in r ? r.problem : r.value;
 }
-
-export const notJson: ProblemSpec = { status: 400, key: 'validation', detail: 'The body is not JSON.', errors: [{ pointer: '', code: 'invalid' }] };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 

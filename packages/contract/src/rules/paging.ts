@@ -147,3 +147,31 @@ export const threadCursor = (at: number, id: string): string => encodeKey('threa
 /** Thread order: latest activity first, then id descending. */
 export const compareThreads = (a: { at: number; id: string }, b: { at: number; id: string }): number =>
   b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+/** The query parameters of the two lists that take any; every other operation takes none. */
+export const queryParameters = {
+  listAppointments: ['when', 'from', 'to', 'limit', 'cursor'],
+  listThreads: ['limit', 'cursor'],
+} as const satisfies Record<string, readonly string[]>;
+
+/** The parameters the operation at `method` `path` (from `/v1/`, no query) takes. */
+export function allowedQueryParameters(method: string, path: string): readonly string[] {
+  if (method !== 'GET') return [];
+  if (/^\/v1\/subjects\/[^/]+\/appointments$/.test(path)) return queryParameters.listAppointments;
+  if (/^\/v1\/subjects\/[^/]+\/threads$/.test(path)) return queryParameters.listThreads;
+  return [];
+}
+
+/**
+ * One rule for every operation: a query parameter it does not take is a 400 with a field error
+ * `unknown-parameter` per name (a misspelt `limt` must not be silently ignored). Null when all
+ * are known.
+ */
+export function checkQueryParameters(query: URLSearchParams, allowed: readonly string[]): ProblemSpec | null {
+  const unknown = [...new Set(query.keys())].filter((name) => !allowed.includes(name));
+  if (unknown.length === 0) return null;
+  return invalid(
+    `Unknown query parameter: ${unknown.join(', ')}.`,
+    unknown.map((parameter) => ({ pointer: '', code: 'unknown-parameter', parameter })),
+  );
+}

@@ -25,10 +25,18 @@ export function textLength(text: string): number {
 /**
  * Characters a message may not contain: C0/C1 controls other than tab and line feed (a carriage
  * return is normalised away by clients), and the bidirectional embedding, override and isolate
- * characters that can make text read differently from how it is stored ("Trojan Source").
+ * characters that can make text read differently from how it is stored ("Trojan Source"), and
+ * unpaired surrogates (below).
  */
 // eslint-disable-next-line no-control-regex
-export const forbiddenTextChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/u;
+export const forbiddenTextChars = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\uD800-\uDFFF]/u;
+
+/**
+ * A UTF-16 surrogate without its other half: not a Unicode character, so UTF-8 (the database,
+ * the wire) cannot hold it, and it would be stored as U+FFFD. With the `u` flag a proper pair
+ * is one code point and does not match; `forbiddenTextChars` ends with the same range.
+ */
+export const unpairedSurrogate = /[\uD800-\uDFFF]/u;
 
 export type TextProblem = 'required' | 'too-long' | 'invalid-character';
 

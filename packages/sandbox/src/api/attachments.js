@@ -10,6 +10,7 @@ import { isId } from '../data/store.js';
 import { findDownloadable, toAttachment } from '../data/attachments.js';
 import { newId, toSecond } from '../data/messages.js';
 import { attachmentReply } from '../http/download.js';
+import { whileInFlight } from './in-flight.js';
 import { MAX_UPLOAD_BYTES, checkKey, claimKey, invalid, json, operationKit, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('../http/reply.js').Reply} Reply */
@@ -86,7 +87,7 @@ export function uploadAttachment(c) {
     if (refusal) throw new ProblemError(415, 'attachmentType', refusal);
     const digest = createHash('sha256').update(bytes).digest('hex');
     const hash = sha256(`uploadAttachment\n${subject.id}\n${filename}\n${type}\n${digest}`);
-    return db.transaction(async (tx) => {
+    return whileInFlight(db, person.id, key, () => db.transaction(async (tx) => {
       const replay = await claimKey(tx, person.id, key, hash);
       if (replay) {
         await ok(subject, what, replay.status, tx, true);
@@ -102,7 +103,7 @@ export function uploadAttachment(c) {
       await rememberAnswer(tx, person.id, key, { status: 201, body: attachment });
       await ok(subject, { ...what, resourceId: id }, 201, tx);
       return json(attachment, 201);
-    });
+    }));
   });
 }
 

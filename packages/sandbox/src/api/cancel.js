@@ -5,21 +5,22 @@
  * the change in the database.
  *
  * Concurrency: everything after the header checks runs in ONE transaction that first claims the
- * Idempotency-Key (an INSERT on the unique (person_id, key): a second request with the same key
- * waits there until the first commits or rolls back), then locks the appointment row
+ * Idempotency-Key (an INSERT on the unique (person_id, key); a second request with the same key
+ * while the first runs is answered 409 request-in-progress: in-flight.js), then locks the appointment row
  * (`SELECT … FOR UPDATE`). Only a success commits; every refusal rolls back, so failed attempts
- * leave no idempotency record (as in the mocks) and a waiting duplicate then runs for itself.
+ * leave no idempotency record (as in the mocks), and a duplicate sent again then runs for itself.
  */
 import { createHash } from 'node:crypto';
 import { cancelFingerprint, checkCancelRequest, decideCancel, etagOf, nextVersion, validateCancellationRequest } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
+import { lockKey, whileInFlight } from './in-flight.js';
 import { findAppointmentRow, toAppointment } from '../data/store.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
 
 /**
  * The checks that need no database, in order; returns the parsed body.
- * @param {{ idempotencyKey: string | undefined, ifMatch: string | undefined, bodyText: string }} req
+ * @param {{ idempotencyKey: string | undefined, ifMatch: string | undefined, bodyText: string, contentType: string | undefined }} req
  */
 export const checkCancelHeaders = (req) => orThrow(checkCancelRequest(req));
 
@@ -51,8 +52,9 @@ export const checkCancelHeaders = (req) => orThrow(checkCancelRequest(req));
 export async function cancelAppointment(db, { actor, subjectId, appointmentId, key, ifMatch, body, now, onCommit, extraValidation }) {
   const requestHash = createHash('sha256').update(cancelFingerprint(subjectId, appointmentId, body)).digest('hex');
 
-  return db.transaction(async (tx) => {
-    // Claim the key. A concurrent request with the same key waits here for this one to finish.
+  // A second request with this key while this one runs is a 409 (in-flight.js), not a wait.
+  return whileInFlight(db, actor.id, key, () => db.transaction(async (tx) => {
+    await lockKey(tx, actor.id, key);
     const claim = await tx.query(
       `INSERT INTO idempotency_records (person_id, key, request_hash) VALUES ($1, $2, $3)
        ON CONFLICT (person_id, key) DO NOTHING RETURNING key`,
@@ -103,5 +105,5 @@ export async function cancelAppointment(db, { actor, subjectId, appointmentId, k
     ]);
     if (onCommit) await onCommit(tx, outcome);
     return outcome;
-  });
+  }));
 }

@@ -13,21 +13,22 @@
  * is checked against the contract; a response that breaks it is recorded in
  * `contractViolations`, logged, and replaced by a 500 problem, so tests fail loudly.
  */
-import { appointmentCursor, osloDate, osloIso, parseAppointmentQuery, subjectRefPattern } from '@omsorg/contract';
+import { allowedQueryParameters, appointmentCursor, checkQueryParameters, osloDate, osloIso, parseAppointmentQuery, subjectRefPattern } from '@omsorg/contract';
 import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
 import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
+import { createCors } from './cors.js';
+import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, roleOf, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
 
 /** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
 const MAX_BODY_BYTES = 16 * 1024;
 
 
-/** Headers on every answer. */
+/** Headers on every answer (for an allowed origin cors.js adds its own, with a longer expose list). */
 const COMMON_HEADERS = Object.freeze({
   'Cache-Control': 'no-store',
-  // Lets a page on another origin read these (the sandbox itself serves one origin).
   'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After',
   'X-Content-Type-Options': 'nosniff',
 });
@@ -39,6 +40,8 @@ const COMMON_HEADERS = Object.freeze({
  * @property {string} [acr]
  * @property {string} [scope]
  * @property {number} [expiresAt] seconds since the epoch
+ * @property {number} [authTime] when the person signed in (`auth_time`), seconds since the epoch
+ * @property {'Bearer' | 'DPoP'} [scheme]
  */
 
 /**
@@ -55,6 +58,9 @@ const COMMON_HEADERS = Object.freeze({
  * @property {string} [basePath] a prefix before `/v1` (e.g. `/api`), default ''
  * @property {boolean} [validateResponses] default: NODE_ENV !== 'production'
  * @property {string} [publicOrigin] the origin clients call (for DPoP `htu`), default from the Host header
+ * @property {readonly string[]} [corsOrigins] pages on other origins that may call the API (cors.js), default none
+ * @property {string} [requiredScope] the scope every access token needs, default `openid` ('' for none)
+ * @property {number} [maxSessionAgeSec] the longest a sign-in lasts by `auth_time`, default 7200
  * @property {Pick<Console, 'error'>} [logger]
  */
 
@@ -123,8 +129,20 @@ const headerValue = (headers, name) => {
  * @param {ApiOptions} options
  * @returns {Api}
  */
-export function createApi({ db, verifier, now = () => new Date(), basePath = '', validateResponses = process.env.NODE_ENV !== 'production', publicOrigin, logger = console }) {
+export function createApi({
+  db,
+  verifier,
+  now = () => new Date(),
+  basePath = '',
+  validateResponses = process.env.NODE_ENV !== 'production',
+  publicOrigin,
+  corsOrigins = [],
+  requiredScope = DEFAULT_API_SCOPE,
+  maxSessionAgeSec = MAX_SESSION_AGE_SEC,
+  logger = console,
+}) {
   const base = basePath.replace(/\/+$/, '');
+  const cors = createCors(corsOrigins);
   const contractPromise = loadContract();
   /** @type {ContractViolation[]} */
   const contractViolations = [];
@@ -164,6 +182,8 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
       }
       throw err;
     }
+    const at = now();
+    checkSession(token, { now: at, requiredScope, maxSessionAgeSec });
 
     const op = contract.match(method, path);
     if (!op) throw noRoute();
@@ -174,8 +194,9 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
     const person = { id: found.id, name: found.name };
     const self = selfAccess(found);
 
-    const at = now();
     const today = osloDate(at);
+    // One rule for every operation (rules core: paging.ts), checked once the subject is known.
+    const unknownQuery = checkQueryParameters(url.searchParams, allowedQueryParameters(method, path));
     const clientId = token.clientId ?? null;
     // The caller's role towards the request's subject (and a relative's relation): their own until
     // `access` has looked up the subject in the path.
@@ -206,6 +227,10 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         await log({ ...what, subjectId: found.id, outcome: 'denied', status: 403 });
         throw new ProblemError(403, 'forbidden', `Your access to this subject lacks ${scope}.`);
       }
+      if (unknownQuery) {
+        await log({ ...what, subjectId: found.id, outcome: 'refused', status: 400 });
+        throw ProblemError.from(unknownQuery);
+      }
       return found;
     }
 
@@ -235,6 +260,10 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
       case 'getMe': {
         const subjects = await subjectsFor(db, person.id, today);
         const self = subjects.find((s) => s.relation.code === 'self');
+        if (unknownQuery) {
+          await log({ action: 'read', resource: 'me', subjectId: self?.id ?? null, outcome: 'refused', status: 400 });
+          throw ProblemError.from(unknownQuery);
+        }
         await log({ action: 'read', resource: 'me', subjectId: self?.id ?? null, outcome: 'ok', status: 200 });
         return json({
           person: { id: person.id, name: person.name },
@@ -288,13 +317,15 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         try {
           if (body.tooLarge) {
             // Where the mocks check "is the body JSON": after the two headers.
-            checkCancelHeaders({ idempotencyKey: headerValue(req.headers, 'idempotency-key'), ifMatch: headerValue(req.headers, 'if-match'), bodyText: '{}' });
+            const contentType = headerValue(req.headers, 'content-type');
+            checkCancelHeaders({ idempotencyKey: headerValue(req.headers, 'idempotency-key'), ifMatch: headerValue(req.headers, 'if-match'), bodyText: '{}', contentType });
             throw new ProblemError(400, 'validation', 'The body is too large.', { errors: [{ pointer: '', code: 'too-long' }] });
           }
           const checked = checkCancelHeaders({
             idempotencyKey: headerValue(req.headers, 'idempotency-key'),
             ifMatch: headerValue(req.headers, 'if-match'),
             bodyText: body.text,
+            contentType: headerValue(req.headers, 'content-type'),
           });
           const outcome = await cancelAppointment(db, {
             actor: person,
@@ -337,11 +368,12 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
    * @param {import('./contract.js').Contract | undefined} contract
    * @param {string | undefined} operationId
    * @param {boolean} [closeConnection] an upload refused before its body was read
+   * @param {Record<string, string>} [corsHeaders]
    */
-  function send(res, reply, contract, operationId, closeConnection = false) {
+  function send(res, reply, contract, operationId, closeConnection = false, corsHeaders = {}) {
     let { status, body } = reply;
     /** @type {Record<string, string>} */
-    let headers = { ...reply.headers, ...COMMON_HEADERS };
+    let headers = { ...reply.headers, ...COMMON_HEADERS, ...corsHeaders };
     if (validateResponses && contract) {
       const problems = contract.validateResponse(operationId, status, headers, body);
       if (problems.length) {
@@ -349,7 +381,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         logger.error(`omsorg sandbox: a ${status} answer to ${operationId ?? 'an unknown route'} breaks the contract: ${problems.join('; ')}`);
         const p = new ProblemError(500, 'serverError', 'The server produced an answer that breaks the API contract.');
         ({ status, body } = problemReply(p));
-        headers = { 'Content-Type': 'application/problem+json', ...COMMON_HEADERS };
+        headers = { 'Content-Type': 'application/problem+json', ...COMMON_HEADERS, ...corsHeaders };
       }
     }
     if (res.headersSent) {
@@ -373,6 +405,8 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
    * @param {import('node:http').ServerResponse} res
    */
   async function handle(req, res) {
+    // A preflight carries no token: answered before authentication (cors.js).
+    if (req.method === 'OPTIONS') return cors.preflight(req, res);
     /** @type {{ operationId?: string, closeConnection?: boolean }} */
     const ctx = {};
     /** @type {import('./contract.js').Contract | undefined} */
@@ -389,7 +423,7 @@ export function createApi({ db, verifier, now = () => new Date(), basePath = '',
         reply = problemReply(new ProblemError(500, 'serverError', 'Something went wrong on the server. Try again later.'));
       }
     }
-    send(res, reply, contract, ctx.operationId, ctx.closeConnection);
+    send(res, reply, contract, ctx.operationId, ctx.closeConnection, cors.headers(req));
   }
 
   // Callable as `api(req, res)` and as `api.handle(req, res)`.

@@ -5,8 +5,9 @@
  * (access and logging, the schema backstop, the thread lookup).
  */
 import { createHash } from 'node:crypto';
-import { checkIdempotencyKey, messageLimits } from '@omsorg/contract';
+import { checkIdempotencyKey, isJsonMediaType, messageLimits, notJsonMediaType, readJson } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
+import { lockKey } from './in-flight.js';
 import { fieldErrors } from './contract.js';
 import { isId } from '../data/store.js';
 import { usableAttachments } from '../data/attachments.js';
@@ -40,14 +41,21 @@ export const invalid = (detail, errors) => new ProblemError(400, 'validation', d
 /** @param {string | undefined} v */
 export const checkKey = (v) => orThrow(checkIdempotencyKey(v));
 
-/** @param {{ text: string, tooLarge: boolean }} body */
-export function parseJson(body) {
-  if (body.tooLarge) throw invalid('The body is too large.', [{ pointer: '', code: 'too-long' }]);
-  try {
-    return JSON.parse(body.text);
-  } catch {
-    throw invalid('The body is not JSON.', [{ pointer: '', code: 'invalid' }]);
+/**
+ * The JSON body as the rules core reads it (415 for another Content-Type, 400 for too deep, not
+ * JSON, or an unpaired surrogate), or a 400 for a body over the limit.
+ * @param {{ text: string, tooLarge: boolean }} body
+ * @param {string | undefined} contentType
+ * @returns {any} checked by the operation's rules next
+ */
+export function parseJson(body, contentType) {
+  if (body.tooLarge) {
+    if (!isJsonMediaType(contentType)) throw ProblemError.from(notJsonMediaType);
+    throw invalid('The body is too large.', [{ pointer: '', code: 'too-long' }]);
   }
+  const read = readJson(body.text, contentType);
+  if ('problem' in read) throw ProblemError.from(read.problem);
+  return read.value;
 }
 
 /**
@@ -68,8 +76,8 @@ export async function checkUsable(q, subjectId, reader, ids) {
 }
 
 /**
- * Claims an Idempotency-Key inside the transaction (a concurrent duplicate waits on the unique
- * index); returns the stored first answer for a replay.
+ * Claims an Idempotency-Key inside the transaction (run it under `whileInFlight`: a duplicate
+ * while the first runs is a 409, in-flight.js); returns the stored first answer for a replay.
  * @param {import('../db/index.js').Queryable} tx
  * @param {string} personId
  * @param {string} key
@@ -77,6 +85,7 @@ export async function checkUsable(q, subjectId, reader, ids) {
  * @returns {Promise<{ status: number, body: unknown, etag?: string } | undefined>}
  */
 export async function claimKey(tx, personId, key, requestHash) {
+  await lockKey(tx, personId, key);
   const claim = await tx.query(
     `INSERT INTO idempotency_records (person_id, key, request_hash) VALUES ($1, $2, $3)
      ON CONFLICT (person_id, key) DO NOTHING RETURNING key`,

@@ -26,6 +26,7 @@ import {
   unreadCount,
 } from '../data/messages.js';
 import { downloadAttachment, uploadAttachment } from './attachments.js';
+import { whileInFlight } from './in-flight.js';
 import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
@@ -110,9 +111,9 @@ export async function messageOperation(operationId, c) {
       const what = { action: 'create', resource: 'threads' };
       return guarded(what, async (subject) => {
         const key = checkKey(c.header('idempotency-key'));
-        const body = parseJson(await c.body(MAX_MESSAGE_JSON_BYTES));
+        const body = parseJson(await c.body(MAX_MESSAGE_JSON_BYTES), c.header('content-type'));
         const hash = sha256(`startThread\n${subject.id}\n${canonical(body)}`);
-        return db.transaction(async (tx) => {
+        return whileInFlight(db, person.id, key, () => db.transaction(async (tx) => {
           const replay = await claimKey(tx, person.id, key, hash);
           if (replay) {
             await ok(subject, what, replay.status, tx, true);
@@ -144,7 +145,7 @@ export async function messageOperation(operationId, c) {
           await rememberAnswer(tx, person.id, key, answer);
           await ok(subject, { ...what, resourceId: threadId }, 201, tx);
           return json(detail, 201, { ETag: answer.etag });
-        });
+        }));
       });
     }
 
@@ -153,9 +154,9 @@ export async function messageOperation(operationId, c) {
       const what = { action: 'create', resource: 'message', resourceId: threadId };
       return guarded(what, async (subject) => {
         const key = checkKey(c.header('idempotency-key'));
-        const body = parseJson(await c.body(MAX_MESSAGE_JSON_BYTES));
+        const body = parseJson(await c.body(MAX_MESSAGE_JSON_BYTES), c.header('content-type'));
         const hash = sha256(`sendMessage\n${subject.id}/${threadId}\n${canonical(body)}`);
-        return db.transaction(async (tx) => {
+        return whileInFlight(db, person.id, key, () => db.transaction(async (tx) => {
           const replay = await claimKey(tx, person.id, key, hash);
           if (replay) {
             await ok(subject, what, replay.status, tx, true);
@@ -177,7 +178,7 @@ export async function messageOperation(operationId, c) {
           await rememberAnswer(tx, person.id, key, { status: 201, body: message });
           await ok(subject, what, 201, tx);
           return json(message, 201);
-        });
+        }));
       });
     }
 
@@ -185,7 +186,7 @@ export async function messageOperation(operationId, c) {
       const threadId = params.threadId ?? '';
       const what = { action: 'update', resource: 'seen', resourceId: threadId };
       return guarded(what, async (subject) => {
-        const body = parseJson(await c.body());
+        const body = parseJson(await c.body(), c.header('content-type'));
         return db.transaction(async (tx) => {
           await threadOrNotFound(tx, subject.id, threadId, true);
           const { errors, value } = checkSeen(body);
@@ -217,7 +218,7 @@ export async function messageOperation(operationId, c) {
       const what = { action: 'update', resource: 'draft', resourceId: draftKey };
       return guarded(what, async (subject) => {
         const pre = orThrow(checkDraftPreconditions(c.header('if-match'), c.header('if-none-match')));
-        const body = parseJson(await c.body(MAX_DRAFT_JSON_BYTES));
+        const body = parseJson(await c.body(MAX_DRAFT_JSON_BYTES), c.header('content-type'));
         return db.transaction(async (tx) => {
           if (draftKey !== 'new') await threadOrNotFound(tx, subject.id, draftKey);
           const { errors, value } = checkDraft(body);

@@ -71,6 +71,7 @@ export class AuthError extends Error {
  * @property {string} [jkt] the DPoP key thumbprint, when the token is DPoP-bound
  * @property {'Bearer' | 'DPoP'} scheme
  * @property {number} expiresAt the token's `exp` (seconds since the epoch)
+ * @property {number} authTime the sign-in's `auth_time` (else `iat`: a session is at least as old as its token)
  */
 
 /**
@@ -405,6 +406,7 @@ export function createTokenVerifier({
       ...(jkt ? { jkt } : {}),
       scheme,
       expiresAt: /** @type {number} */ (payload.exp),
+      authTime: typeof payload.auth_time === 'number' ? payload.auth_time : /** @type {number} */ (payload.iat),
     };
   }
 

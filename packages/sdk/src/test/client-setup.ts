@@ -4,8 +4,11 @@ import { createMockAuth } from '../auth/mock-auth.js';
 import type { Auth, CancelInput, ClientConfig } from '../types.js';
 import { BASE, fakeFetch, record, type Call } from './fixtures.js';
 
-/** Retries without waiting long, so retry tests run fast. */
-export const FAST = { retries: 3, baseDelayMs: 1, maxDelayMs: 5 };
+/**
+ * Retries without waiting long, so retry tests run fast; every retry may follow a network error
+ * (the tests script each attempt; api-hardening.test.ts tests the default cap).
+ */
+export const FAST = { retries: 3, baseDelayMs: 1, maxDelayMs: 5, maxRetryAfterMs: 5, networkRetries: 3 };
 
 export function setup(handler: (call: Call, n: number) => Response | Promise<Response>, config: Partial<ClientConfig> & { auth?: Auth } = {}) {
   const { fetch, calls } = fakeFetch(handler);
