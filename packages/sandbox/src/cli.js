@@ -27,6 +27,11 @@ const USAGE = `omsorg sandbox
             --reset         drop the data and load fresh test data first
             --instances N   N processes behind the one port, in turn (PostgreSQL only;
                             npm run sandbox:two); each answer names its X-Sandbox-Instance
+            --cors-origin O  let a page on origin O (scheme://host[:port]) call the API; repeat
+                            for more (default: none, the sandbox's own pages need no CORS)
+            --redirect-uri U also accept U as a sign-in redirect of the demo client (omsorg-demo),
+                            e.g. a page on another origin; repeat for more
+            --post-logout-redirect-uri U  also accept U after sign-out; repeat for more
   reset   drop all sandbox data (appointments, grants, messages, idempotency keys, access log),
           migrate, and load the test data again, relative to today
   verify-log  check the access log's hash chain: exit 0 "chain intact: N rows", or exit 1
@@ -38,6 +43,8 @@ const USAGE = `omsorg sandbox
                                                  needs (on the access log: INSERT and SELECT)
   SANDBOX_DB_SCHEMA=name                         the schema to use (default omsorg)
   SANDBOX_DATA_DIR=dir, PORT=n, HOST=addr         as the options above
+  OMSORG_CORS_ORIGINS="https://a.example http://127.0.0.1:5173"     as --cors-origin (commas or spaces)
+  OMSORG_REDIRECT_URIS=…, OMSORG_POST_LOGOUT_REDIRECT_URIS=…       as the redirect options
 `;
 
 /**
@@ -108,6 +115,9 @@ async function describe(url) {
   console.log(lines.join('\n'));
 }
 
+/** `a, b c` → ['a', 'b', 'c'] @param {string | undefined} v */
+const list = (v) => (v ?? '').split(/[\s,]+/).filter(Boolean);
+
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
@@ -117,6 +127,9 @@ async function main() {
       'data-dir': { type: 'string' },
       reset: { type: 'boolean' },
       instances: { type: 'string' },
+      'cors-origin': { type: 'string', multiple: true },
+      'redirect-uri': { type: 'string', multiple: true },
+      'post-logout-redirect-uri': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -154,6 +167,9 @@ async function main() {
     ...(ownerDatabaseUrl ? { ownerDatabaseUrl } : {}),
     ...(schema ? { schema } : {}),
     demoDir: demoDirs,
+    corsOrigins: [...list(process.env.OMSORG_CORS_ORIGINS), ...(values['cors-origin'] ?? [])].join(' '),
+    redirectUris: [...list(process.env.OMSORG_REDIRECT_URIS), ...(values['redirect-uri'] ?? [])],
+    postLogoutRedirectUris: [...list(process.env.OMSORG_POST_LOGOUT_REDIRECT_URIS), ...(values['post-logout-redirect-uri'] ?? [])],
   };
   if (instances > 1) {
     const url = await runInstances(instances, options, values.reset ? { reset: () => reset(dataDir, databaseUrl, schema) } : {});
