@@ -107,6 +107,13 @@ async function signIn(page, person, { tamper } = { tamper: false }) {
   }, tamper ? 'back on the demo, the sign-in refused' : `signed in as ${person.name}, the lists loaded`, WAIT);
 }
 
+/** On the demo, signed in as `person`: still (after the test before) or now. */
+async function onDemoAs(page, person) {
+  await page.goto(`${journey.sandbox.url}/`, { waitUntil: 'load' });
+  const v = await viewWhen(page, (x) => x.signInButton || !!x.user, 'the login element settled');
+  if (v.signInButton) await signIn(page, person);
+}
+
 /** Sign-out button → the provider's confirm page → back on the demo, signed out. */
 async function signOut(page) {
   await page.bringToFront();
@@ -176,7 +183,7 @@ test('sign-in sends a nonce, the ID token carries it, and a callback with anothe
 
 test('nothing the page can read holds an ID token or an identity number; the kept token is DPoP-bound', { timeout: 240_000 }, async () => {
   const { page } = journey;
-  await signIn(page, OLA);
+  await onDemoAs(page, OLA);
   await page.reload({ waitUntil: 'load' });
   const v = await until(async () => ((x) => (x.user?.includes(OLA.name) && x.items.length > 0 ? x : false))(await view(page)), 'signed in after a reload', WAIT);
   assert.ok(v.items.every((id) => id.startsWith('apt-ola-')));
@@ -206,8 +213,7 @@ test('nothing the page can read holds an ID token or an identity number; the kep
 test('sign-out in one tab clears the other; a sign-in as someone else clears it too; no JWT or number in the sign-out URL', { timeout: 300_000 }, async (t) => {
   const { page: a, sandbox } = journey;
   const step = (what) => t.diagnostic(`${new Date().toISOString().slice(11, 19)} ${what}`);
-  await a.goto(`${sandbox.url}/`, { waitUntil: 'load' });
-  await signIn(a, OLA);
+  await onDemoAs(a, OLA);
   const b = await a.browser().newPage();
   b.setDefaultTimeout(WAIT);
   b.on('request', (r) => urls.push(r.url()));
