@@ -17,12 +17,12 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { startJourney } from './sandbox-browser.mjs';
-import { staffReply } from '@omsorg/sandbox/test-support/staff.js';
+import { staffPersons, staffReply } from '@omsorg/sandbox/test-support/staff.js';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
 const KARI = { id: 'psn-kari-2c91', name: 'Kari Nordmann' };
 const PER = { id: 'psn-per-51d0', name: 'Per Hansen' };
-const NURSE = 'stf-nina-hsp';
+const NURSE = staffPersons.nurse.id;
 /**
  * Upper bound for what a poll brings to show. The test never waits for the poll timer (10 s at
  * first, then longer): after a staff answer it wakes the page's pollers itself, as the browser
@@ -173,7 +173,7 @@ test('Ola writes to home nursing, staff answer on the staff page, and the answer
   await click('omsorg-inbox >>> omsorg-message-thread >>> [part~="back-button"], omsorg-inbox >>> [part~="back-button"]');
   await until(async () => (await view()).thread === null && (await view()).threads.length > 0, 'back in the list');
   const before = (await view()).badge;
-  const other = (await rows(`SELECT id FROM threads WHERE subject_id = $1 AND status = 'open' AND id <> $2 ORDER BY id LIMIT 1`, [OLA.subject, olaThread]))[0].id;
+  const other = (await rows(`SELECT id FROM threads WHERE subject_id = $1 AND status = 'open' AND id <> $2 AND care_service_id = $3 ORDER BY id LIMIT 1`, [OLA.subject, olaThread, staffPersons.nurse.careServiceId]))[0].id;
   await staffReply(sandbox.url, { staffId: NURSE, subjectId: OLA.subject, threadId: other, text: `Ny beskjed fra hjemmesykepleien ${Date.now()}` });
   await pollNow();
   await until(async () => (await view()).badge === before + 1, `the badge goes from ${before} to ${before + 1} without reload`, POLL_WAIT_MS);

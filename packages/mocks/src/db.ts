@@ -1,5 +1,5 @@
 /** An in-memory, resettable database built from the fixtures of one scenario. */
-import { osloIso, type Me, type ReplyPolicy } from '@omsorg/contract';
+import { firstThreadChanges, osloIso, type Me, type ReplyPolicy } from '@omsorg/contract';
 import { createFixtures, personKeys, type AttachmentFixture, type MessageFixture, type PersonKey } from '@omsorg/fixtures';
 import { addStaffMessage, startStaffThread } from './messages.js';
 import type { DraftRecord, IdempotencyRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
@@ -81,7 +81,7 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
           appointments: new Map(s.appointments.map((a) => [a.id, a])),
           services: s.services,
           ...(s.messageServices ? { messageServices: s.messageServices } : {}),
-          threads: new Map(s.threads.map((t) => [t.id, { ...t, version: 1 }])),
+          threads: new Map(s.threads.map((t) => [t.id, { ...t, version: firstThreadChanges }])),
         });
       }
     },

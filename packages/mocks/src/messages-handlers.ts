@@ -2,7 +2,8 @@
  * msw handlers for secure messages. Every route checks, in this order: authentication (guard) →
  * the subject and the person's grant (404) → the `messages` scope (403) → the request
  * (Idempotency-Key / preconditions, JSON, replay, the thread, the body: 400) → the state
- * (422 recipient-not-allowed, 409 thread-closed, 412) → the change.
+ * (422 recipient-not-allowed, 409 thread-closed) → the attachments the sender may use (400) →
+ * 412 → the change: the sandbox's order.
  */
 import {
   attachmentTypes,
@@ -17,21 +18,29 @@ import {
   checkSeen,
   compareThreads,
   downloadDisposition,
+  digest,
   draftConflict,
+  etagOf,
   filenameFromDisposition,
+  firstThreadChanges,
   invalid as bad,
+  listEtag,
   messageLimits,
   normaliseText,
   osloIso,
   parseJsonBody,
   parseThreadQuery,
   pdfRefusal,
+  recipientNotAllowed,
+  threadClosed,
+  threadNotFound,
   textLength,
   textProblem,
   threadCursor,
+  threadVersion,
+  unusableAttachments,
   type Attachment,
   type Draft,
-  type FieldError,
   type Message,
   type Problem,
   type RecipientList,
@@ -45,7 +54,6 @@ import type { PersonKey } from '@omsorg/fixtures';
 import { malformedMessage, malformedRecipients, malformedThread, malformedThreadPage } from './malformed.js';
 import {
   addMessage,
-  lastActivity,
   markSeen,
   messageServices,
   presentDraft,
@@ -53,12 +61,11 @@ import {
   presentThread,
   presentThreadDetail,
   recipients,
-  threadVersion,
   totalUnread,
   type DraftRecord,
   type ThreadRecord,
 } from './messages.js';
-import type { MessageFixture, Party } from '@omsorg/fixtures';
+import { lastActivity, type MessageFixture, type Party } from '@omsorg/fixtures';
 import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem } from './problems.js';
 import type { ScenarioBehaviour } from './scenarios.js';
 
@@ -79,34 +86,15 @@ export interface MessageRouteContext {
 /** The automatic answer of the offline demo. */
 export const AUTO_REPLY_TEXT = 'Takk for meldingen. Vi har mottatt den og svarer så snart vi kan.';
 
-const etag = (version: string): string => `"${version}"`;
-
-/** FNV-1a over a string: a short, stable digest for list ETags and file fingerprints. */
-function fnv1a(input: string | Uint8Array): string {
-  let h = 0x811c9dc5;
-  const n = input.length;
-  for (let i = 0; i < n; i++) {
-    h ^= typeof input === 'string' ? input.charCodeAt(i) : input[i]!;
-    h = Math.imul(h, 0x01000193);
-  }
-  return (h >>> 0).toString(16).padStart(8, '0');
-}
-
-/** Weak: the whole page as the reader sees it, so their unread state is part of it. */
-export const listEtag = (body: unknown): string => `W/"${fnv1a(JSON.stringify(body))}"`;
-
 /**
- * Which of the (well-formed) attachment ids this person may use: uploaded by them for this
- * subject, not sent yet. Only checked when the body has no other error, as the sandbox does.
+ * The refusal for (well-formed) attachment ids this person may not use: not uploaded by them for
+ * this subject, or sent already. Asked only when the body has no other error, as the sandbox does.
  */
-function usableAttachments(db: MockDb, ids: string[], body: unknown, subjectId: string, personId: string, errors: FieldError[]): string[] {
-  if (errors.length) return ids;
-  const sent = (body as { attachmentIds?: unknown[] }).attachmentIds ?? [];
-  for (const id of ids) {
+function unusable(db: MockDb, ids: readonly string[], subjectId: string, personId: string) {
+  return unusableAttachments(ids, (id) => {
     const a = db.attachments.get(id);
-    if (!a || a.subjectId !== subjectId || a.uploadedBy !== personId || a.messageId !== null) errors.push({ pointer: `/attachmentIds/${sent.indexOf(id)}`, code: 'invalid' });
-  }
-  return ids;
+    return !!a && a.subjectId === subjectId && a.uploadedBy === personId && a.messageId === null;
+  });
 }
 
 export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
@@ -209,12 +197,12 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
 
         const pid = personId(person);
         const { errors, value } = checkNewThread(body);
-        const attachmentIds = usableAttachments(db, value.attachmentIds, body, subject.id, pid, errors);
         if (errors.length) return problem(bad('The new thread is not valid.', errors));
         const service = messageServices(subject).find((s) => s.id === value.grantedServiceId);
-        if (!service) {
-          return problem({ status: 422, key: 'recipientNotAllowed', detail: 'Write only to a care service of a granted service the subject receives (see message-recipients).' });
-        }
+        if (!service) return problem(recipientNotAllowed);
+        const attachmentIds = value.attachmentIds;
+        const refused = unusable(db, attachmentIds, subject.id, pid);
+        if (refused) return problem(refused);
 
         const at = now();
         const thread: ThreadRecord = {
@@ -227,7 +215,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           createdAt: osloIso(at),
           messages: [],
           reads: [],
-          version: 0,
+          version: firstThreadChanges,
         };
         const message = newMessage(person, subject, value.text, attachmentIds, at);
         subject.threads.set(thread.id, thread);
@@ -235,7 +223,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         for (const id of attachmentIds) db.attachments.get(id)!.messageId = message.id;
         db.drafts.delete(draftKey(pid, subject.id, 'new'));
         const detail = presentThreadDetail(db, subject, thread, pid);
-        const tag = etag(detail.version);
+        const tag = etagOf(detail);
         remember(person, key, fingerprint, 201, detail, tag);
         scheduleAutoReply(thread.id);
         if (behaviour.malformed) return broken<ThreadDetail>(malformedThread(detail), { status: 201, headers: { ETag: tag } });
@@ -248,9 +236,9 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const thread = subject.threads.get(params.threadId as string);
-        if (!thread) return notFound('No such thread.');
+        if (!thread) return problem(threadNotFound);
         const pid = personId(person);
-        const tag = etag(threadVersion(thread, pid));
+        const tag = etagOf({ version: threadVersion(thread.version) });
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
         const body = presentThreadDetail(db, subject, thread, pid);
         return behaviour.malformed ? broken<ThreadDetail>(malformedThread(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
@@ -273,14 +261,14 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (replayed) return replayed;
 
         const thread = subject.threads.get(threadId);
-        if (!thread) return notFound('No such thread.');
+        if (!thread) return problem(threadNotFound);
         const pid = personId(person);
         const { errors, value } = checkReply(body);
-        const attachmentIds = usableAttachments(db, value.attachmentIds, body, subject.id, pid, errors);
         if (errors.length) return problem(bad('The message is not valid.', errors));
-        if (thread.status === 'closed') {
-          return problem({ status: 409, key: 'threadClosed', detail: 'The service has closed this thread. Start a new thread to write again.' });
-        }
+        if (thread.status === 'closed') return problem(threadClosed);
+        const attachmentIds = value.attachmentIds;
+        const refused = unusable(db, attachmentIds, subject.id, pid);
+        if (refused) return problem(refused);
 
         const at = now();
         const message = newMessage(person, subject, value.text, attachmentIds, at);
@@ -301,7 +289,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const body = parseJsonBody(await request.text(), request.headers.get('Content-Type'));
         if (isProblemSpec(body)) return problem(body);
         const thread = subject.threads.get(params.threadId as string);
-        if (!thread) return notFound('No such thread.');
+        if (!thread) return problem(threadNotFound);
         const { errors, value } = checkSeen(body);
         const upTo = value.upToMessageId;
         if (errors.length) return problem(bad('The request is not valid.', errors));
@@ -321,7 +309,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!('threads' in subject)) return subject;
         const d = db.drafts.get(draftKey(personId(person), subject.id, params.draftKey as string));
         if (!d) return notFound('No draft.');
-        return json(presentDraft(db, d), { headers: { ETag: etag(d.version) } });
+        return json(presentDraft(db, d), { headers: { ETag: etagOf(d) } });
       }),
     ),
 
@@ -334,11 +322,13 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const body = parseJsonBody(await request.text(), request.headers.get('Content-Type'));
         if (isProblemSpec(body)) return problem(body);
         const k = params.draftKey as string;
-        if (!draftKeyKnown(subject, k)) return notFound('No such thread.');
+        if (!draftKeyKnown(subject, k)) return problem(threadNotFound);
         const pid = personId(person);
         const { errors, value } = checkDraft(body);
-        const attachmentIds = usableAttachments(db, value.attachmentIds, body, subject.id, pid, errors);
         if (errors.length) return problem(bad('The draft is not valid.', errors));
+        const attachmentIds = value.attachmentIds;
+        const refused = unusable(db, attachmentIds, subject.id, pid);
+        if (refused) return problem(refused);
 
         const id = draftKey(pid, subject.id, k);
         const existing = db.drafts.get(id);
@@ -357,7 +347,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           updatedAt: osloIso(now()),
         };
         db.drafts.set(id, d);
-        return json(presentDraft(db, d), { headers: { ETag: etag(d.version) } });
+        return json(presentDraft(db, d), { headers: { ETag: etagOf(d) } });
       }),
     ),
 
@@ -388,7 +378,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (textLength(filename) > 255 || textProblem(filename, 255)) return problem(bad('The file name is too long or holds control or bidirectional characters.'));
         const declared = (request.headers.get('Content-Type') ?? '').split(';', 1)[0]!.trim().toLowerCase();
         const bytes = new Uint8Array(await request.arrayBuffer());
-        const fingerprint = `POST ${subject.id}/attachments\n${filename}\n${declared}\n${bytes.length}:${fnv1a(bytes)}`;
+        const fingerprint = `POST ${subject.id}/attachments\n${filename}\n${declared}\n${bytes.length}:${digest(bytes)}`;
         const replayed = replay(person, key, fingerprint);
         if (replayed) return replayed;
 

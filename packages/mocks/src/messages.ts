@@ -1,11 +1,14 @@
 /**
  * Messages in the mock db: each reader's view of the stored threads (unread, isCurrentUser,
- * seenSinceLastUpdate, a version that includes the reader's unread state) and the changes
+ * seenSinceLastUpdate; the version and who has seen what by the rules core) and the changes
  * (a message, a read pointer, a staff reply).
  */
 import {
+  firstThreadChanges,
   messageLimits,
+  seenSinceLastUpdate as seenSince,
   serviceTypes,
+  threadVersion,
   type Attachment,
   type Draft,
   type GrantedService,
@@ -17,7 +20,7 @@ import {
   type ThreadDetail,
 } from '@omsorg/contract';
 import type { DraftRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
-import { defaultReplyPolicy, isRecipientService, type MessageFixture, type Party, type ReadFixture, type ThreadFixture } from '@omsorg/fixtures';
+import { defaultReplyPolicy, isRecipientService, lastActivity, type MessageFixture, type Party, type ReadFixture, type ThreadFixture } from '@omsorg/fixtures';
 import { osloIso } from '@omsorg/contract';
 
 export type { DraftRecord, StaffMessageOptions, ThreadRecord } from './records.js';
@@ -64,9 +67,6 @@ export function totalUnread(subject: SubjectRecord, personId: string): number {
   return n;
 }
 
-/** The reader's version: changes with the thread and with the reader's own unread count. */
-export const threadVersion = (thread: ThreadRecord, personId: string): string => `v${thread.version}-u${unreadCount(thread, personId)}`;
-
 function sender(m: MessageFixture, personId: string): Sender {
   return { role: m.sender.role, name: m.sender.name, onBehalfOf: m.sender.onBehalfOf, isCurrentUser: m.sender.personId === personId };
 }
@@ -89,20 +89,15 @@ export function presentMessage(db: MockDb, thread: ThreadFixture, m: MessageFixt
   };
 }
 
-/** Parties who have seen the last message, other than its sender (Dialogporten seenSinceLastUpdate). */
+/** The parties whose read pointer is at the last message (the rules core leaves out its writer). */
 function seenSinceLastUpdate(thread: ThreadFixture, personId: string): SeenBy[] {
   const last = thread.messages[thread.messages.length - 1];
   if (!last) return [];
-  return thread.reads
-    .filter((r) => r.upToMessageId === last.id && partyKey(r.reader) !== partyKey(last.sender))
-    .sort((a, b) => Date.parse(a.seenAt) - Date.parse(b.seenAt))
-    .map((r) => ({ role: r.reader.role, name: r.reader.name, seenAt: r.seenAt, isCurrentUser: r.reader.personId === personId }));
-}
-
-/** The last message or the closing, whichever is later (as the sandbox counts it). */
-export function lastActivity(thread: ThreadFixture): string {
-  const last = thread.messages[thread.messages.length - 1]?.sentAt ?? thread.createdAt;
-  return thread.closedAt && Date.parse(thread.closedAt) > Date.parse(last) ? thread.closedAt : last;
+  return seenSince(
+    thread.reads
+      .filter((r) => r.upToMessageId === last.id)
+      .map((r) => ({ role: r.reader.role, name: r.reader.name, seenAt: r.seenAt, isCurrentUser: r.reader.personId === personId, wroteLast: partyKey(r.reader) === partyKey(last.sender) })),
+  );
 }
 
 export function presentThread(db: MockDb, subject: SubjectRecord, thread: ThreadRecord, personId: string): Thread {
@@ -111,7 +106,7 @@ export function presentThread(db: MockDb, subject: SubjectRecord, thread: Thread
   const careService = service?.careService ?? { id: 'cs-unknown', name: 'Ukjent tjeneste', phone: null };
   return {
     id: thread.id,
-    version: threadVersion(thread, personId),
+    version: threadVersion(thread.version),
     subjectId: thread.subjectId,
     title: thread.title,
     status: thread.status,
@@ -209,7 +204,7 @@ export function startStaffThread(db: MockDb, subject: SubjectRecord, grantedServ
     createdAt: osloIso(at),
     messages: [],
     reads: [],
-    version: 0,
+    version: firstThreadChanges,
   };
   subject.threads.set(thread.id, thread);
   addStaffMessage(db, thread, text, { ...options, at });

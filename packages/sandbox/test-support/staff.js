@@ -4,15 +4,16 @@
  * directly (node tests that hold `sandbox.db`), or against a running sandbox's URL (browser
  * e2e tests), through the same forms a person would use (session cookie + CSRF token).
  *
- *   await staffReply(sandbox.db, { staffId: 'stf-nina-hsp', subjectId: 'sub-ola-7f3a', threadId, text });
- *   await staffReply('http://127.0.0.1:8080', { staffId: 'stf-nina-hsp', subjectId, threadId, text });
+ *   await staffReply(sandbox.db, { staffId: 'stf-ingrid-hsp', subjectId: 'sub-ola-7f3a', threadId, text });
+ *   await staffReply('http://127.0.0.1:8080', { staffId: 'stf-ingrid-hsp', subjectId, threadId, text });
  *
- * Staff test persons: `staffPersons` (Nina Berg, home nursing north; Ahmed Khan, practical help;
- * Linn Solberg, respite care for children).
+ * Staff test persons: `staffPersons` of @omsorg/fixtures (Ingrid Berg, home nursing north;
+ * Solveig Aas, the day centre; Ahmed Saleh, practical help; Tor Aune, the safety alarm; Hanne
+ * Lund, respite care for children).
  */
 import * as ops from '../src/staff/ops.js';
 
-export { staffPersons } from '../src/db/seed-messages.js';
+export { staffPersons } from '@omsorg/fixtures';
 export { StaffError } from '../src/staff/ops.js';
 
 /** @typedef {import('../src/db/index.js').Database | string} Target a database, or a sandbox origin */

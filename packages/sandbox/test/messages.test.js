@@ -44,28 +44,32 @@ describe('threads and unread counts', () => {
     assert.deepEqual(
       ola.body.items.map((/** @type {any} */ x) => [x.id, x.status, x.unreadCount, x.startedBy]),
       [
-        ['thr-ola-medisiner', 'open', 1, 'relative'],
-        ['thr-ola-rengjoring', 'open', 1, 'staff'],
-        ['thr-ola-nokkelboks', 'closed', 0, 'citizen'],
+        ['thr-ola-dagsenter-tur', 'open', 1, 'staff'],
+        ['thr-ola-alarm-nokkel', 'open', 0, 'relative'],
+        ['thr-ola-hsp-medisiner', 'open', 1, 'citizen'],
+        ['thr-ola-prakt-vaskedag', 'closed', 0, 'citizen'],
       ],
     );
     assert.equal(ola.body.unreadCount, 2);
     assert.equal(ola.body.nextCursor, null);
     // Kari reads the same threads with her own read pointers.
     const kari = await m.t.call(OLA_THREADS, { person: 'kari' });
-    assert.deepEqual(kari.body.items.map((/** @type {any} */ x) => x.unreadCount), [1, 1, 1]);
+    assert.deepEqual(kari.body.items.map((/** @type {any} */ x) => x.unreadCount), [1, 0, 2, 0]);
     assert.equal(kari.body.unreadCount, 3);
     assert.notEqual(kari.headers.get('etag'), ola.headers.get('etag'), 'the list ETag includes the caller\'s unread state');
-    const first = ola.body.items[0];
-    assert.equal(first.lastMessage.sender.role, 'staff');
-    assert.equal(first.lastMessage.sender.name, 'Nina Berg');
-    assert.match(first.lastMessage.excerpt, /^Hei Kari\./);
-    assert.equal(first.messageCount, 2);
-    assert.match(first.lastActivityAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/);
-    assert.deepEqual(first.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.name]), [['staff', 'Nina Berg']]);
+    const medicines = ola.body.items[2];
+    assert.equal(medicines.lastMessage.sender.role, 'staff');
+    assert.equal(medicines.lastMessage.sender.name, 'Ingrid Berg');
+    assert.match(medicines.lastMessage.excerpt, /^Hei Ola\./);
+    assert.equal(medicines.messageCount, 2);
+    assert.match(medicines.lastActivityAt, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0[12]:00$/);
+    // Who has seen the last message, its writer left out, in the order they saw it.
+    assert.deepEqual(medicines.seenSinceLastUpdate, []);
+    const key = ola.body.items[1];
+    assert.deepEqual(key.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.name, s.isCurrentUser]), [['staff', 'Tor Aune', false], ['citizen', 'Ola Nordmann', true]]);
     const emma = await m.t.call(`/v1/subjects/${SUBJECTS.emma}/threads`, { person: 'per' });
-    assert.deepEqual(emma.body.items.map((/** @type {any} */ x) => x.id), ['thr-emma-pakkeliste']);
-    assert.equal(emma.body.unreadCount, 0);
+    assert.deepEqual(emma.body.items.map((/** @type {any} */ x) => x.id), ['thr-emma-avlastning-helg']);
+    assert.equal(emma.body.unreadCount, 1);
     assert.deepEqual((await m.t.call('/v1/subjects/me/threads', { person: 'test' })).body, { items: [], nextCursor: null, unreadCount: 0 });
   });
 
@@ -80,52 +84,62 @@ describe('threads and unread counts', () => {
       if (!r.body.nextCursor) break;
       url = `${OLA_THREADS}?limit=1&cursor=${r.body.nextCursor}`;
     }
-    assert.deepEqual(seen, ['thr-ola-medisiner', 'thr-ola-rengjoring', 'thr-ola-nokkelboks']);
+    assert.deepEqual(seen, ['thr-ola-dagsenter-tur', 'thr-ola-alarm-nokkel', 'thr-ola-hsp-medisiner', 'thr-ola-prakt-vaskedag']);
     for (const q of ['limit=0', 'limit=501', 'limit=x', 'cursor=%25%25', 'cursor=WyJ1cGNvbWluZyIsMCwiYSJd']) {
       assertProblem(await m.t.call(`${OLA_THREADS}?${q}`), 400, 'validation');
     }
   });
 
   it('shows one thread with its messages oldest first: roles, on behalf of, own messages, unread', async () => {
-    const asKari = await m.t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
+    const asKari = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
     assert.equal(asKari.status, 200, asKari.text);
     assert.equal(asKari.headers.get('etag'), `"${asKari.body.version}"`);
     assert.deepEqual(
       asKari.body.messages.map((/** @type {any} */ x) => [x.id, x.sender.role, x.sender.onBehalfOf ?? null, x.sender.isCurrentUser, x.unread]),
       [
-        ['msg-ola-med-1', 'relative', 'Ola Nordmann', true, false],
-        ['msg-ola-med-2', 'staff', null, false, true],
+        ['msg-ola-hsp-1', 'citizen', null, false, true],
+        ['msg-ola-hsp-2', 'staff', null, false, true],
       ],
     );
-    const asOla = await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner');
+    const kariWrote = await m.t.call(`${OLA_THREADS}/thr-ola-alarm-nokkel`, { person: 'kari' });
+    assert.deepEqual(
+      kariWrote.body.messages.map((/** @type {any} */ x) => [x.id, x.sender.role, x.sender.onBehalfOf ?? null, x.sender.isCurrentUser, x.unread]),
+      [['msg-ola-alarm-1', 'relative', 'Ola Nordmann', true, false]],
+    );
+    const asOla = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner');
     assert.deepEqual(asOla.body.messages.map((/** @type {any} */ x) => [x.sender.isCurrentUser, x.unread]), [[false, false], [false, true]]);
-    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-emma-pakkeliste'), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-emma-avlastning-helg'), 404, 'not-found');
     assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope'), 404, 'not-found');
   });
 
   it('marks read per person; seenSinceLastUpdate lists who saw the thread since its last message', async () => {
-    const r = await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-2' } });
+    const r = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } });
     assert.equal(r.status, 200, r.text);
-    assert.deepEqual(r.body, { threadId: 'thr-ola-medisiner', unreadCount: 0, totalUnreadCount: 1 });
+    assert.deepEqual(r.body, { threadId: 'thr-ola-hsp-medisiner', unreadCount: 0, totalUnreadCount: 1 });
     // Idempotent, and never backwards.
-    const again = await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-1' } });
+    const again = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-1' } });
     assert.deepEqual(again.body, r.body);
     // Kari's pointer did not move.
     assert.equal((await m.t.call(OLA_THREADS, { person: 'kari' })).body.unreadCount, 3);
-    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
+    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
     assert.deepEqual(
       thread.body.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.name, s.isCurrentUser]),
-      [['staff', 'Nina Berg', false], ['citizen', 'Ola Nordmann', false]],
+      [['citizen', 'Ola Nordmann', false]],
+      'the nurse wrote the last message: she is not listed',
     );
-    // A reply resets it: only the writer has seen the new last message.
-    const sent = await m.send('thr-ola-medisiner', { text: 'Takk!' }, { person: 'kari', subject: SUBJECTS.ola });
+    // A reply resets it: only the writer has seen the new last message, and the writer is not listed.
+    const sent = await m.send('thr-ola-hsp-medisiner', { text: 'Takk!' }, { person: 'kari', subject: SUBJECTS.ola });
     assert.equal(sent.status, 201, sent.text);
-    const afterReply = await m.t.call(`${OLA_THREADS}/thr-ola-medisiner`, { person: 'kari' });
-    assert.deepEqual(afterReply.body.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.isCurrentUser]), [['relative', true]]);
+    const afterReply = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
+    assert.deepEqual(afterReply.body.seenSinceLastUpdate, []);
+    const olaSees = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: sent.body.id } });
+    assert.equal(olaSees.status, 200, olaSees.text);
+    const afterSeen = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
+    assert.deepEqual(afterSeen.body.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.isCurrentUser]), [['citizen', false]]);
     assert.equal(afterReply.body.unreadCount, 0, 'one\'s own message is never unread');
-    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-ren-1' } }), 400, 'validation');
-    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-medisiner/seen', { method: 'PUT', body: {} }), 400, 'validation');
-    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-med-2' } }), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-dagsenter-1' } }), 400, 'validation');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: {} }), 400, 'validation');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } }), 404, 'not-found');
   });
 });
 
@@ -138,23 +152,23 @@ describe('polling with ETags', () => {
     assert.equal(unchanged.status, 304);
     assert.equal(unchanged.text, '');
     assert.equal(unchanged.headers.get('etag'), etag);
-    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`);
     const threadTag = /** @type {string} */ (thread.headers.get('etag'));
-    assert.equal((await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`, { headers: { 'If-None-Match': threadTag } })).status, 304);
+    assert.equal((await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`, { headers: { 'If-None-Match': threadTag } })).status, 304);
 
-    await staffReply(m.t.db, { staffId: 'stf-ahmed-prakt', subjectId: SUBJECTS.ola, threadId: 'thr-ola-rengjoring', text: 'Onsdag kl. 10 passer fint for oss.', now: NOW });
+    await staffReply(m.t.db, { staffId: 'stf-solveig-dagsenter', subjectId: SUBJECTS.ola, threadId: 'thr-ola-dagsenter-tur', text: 'Onsdag kl. 10 passer fint for oss.', now: NOW });
 
     const changed = await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': etag } });
     assert.equal(changed.status, 200);
     assert.notEqual(changed.headers.get('etag'), etag);
     assert.equal(changed.body.unreadCount, 3);
-    assert.equal(changed.body.items[0].id, 'thr-ola-rengjoring', 'latest activity first');
-    const changedThread = await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`, { headers: { 'If-None-Match': threadTag } });
+    assert.equal(changed.body.items[0].id, 'thr-ola-dagsenter-tur', 'latest activity first');
+    const changedThread = await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`, { headers: { 'If-None-Match': threadTag } });
     assert.equal(changedThread.status, 200);
     assert.equal(changedThread.body.messages.length, 2);
     // Marking it seen changes the caller's ETag too.
     const tag2 = /** @type {string} */ (changed.headers.get('etag'));
-    await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring/seen`, { method: 'PUT', body: { upToMessageId: changedThread.body.messages[1].id } });
+    await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur/seen`, { method: 'PUT', body: { upToMessageId: changedThread.body.messages[1].id } });
     const afterSeen = await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': tag2 } });
     assert.equal(afterSeen.status, 200);
     assert.equal(afterSeen.body.unreadCount, 1, 'only the other thread\'s staff reply is left');
@@ -189,7 +203,7 @@ describe('starting a thread', () => {
     for (const id of ['vedtak-ola-mat', 'vedtak-emma-regnbuen', 'vedtak-nope']) {
       assertProblem(await m.start({ grantedServiceId: id, title: 'Hei', text: 'Hei' }), 422, 'recipient-not-allowed');
     }
-    assert.equal((await m.t.call('/v1/subjects/me/threads')).body.items.length, 3);
+    assert.equal((await m.t.call('/v1/subjects/me/threads')).body.items.length, 4);
     const rows = await m.t.logSince(mark);
     assert.deepEqual(
       rows.filter((r) => r.resource === 'threads' && r.action === 'create').map((r) => [r.outcome, r.status]),
@@ -227,38 +241,38 @@ describe('starting a thread', () => {
     assert.equal(b.status, 201);
     assert.equal(b.text, a.text);
     assertProblem(await m.start({ ...body, text: 'Andre' }, { key }), 422, 'idempotency-key-reused');
-    assert.equal((await m.t.call('/v1/subjects/me/threads')).body.items.length, 4);
+    assert.equal((await m.t.call('/v1/subjects/me/threads')).body.items.length, 5);
   });
 });
 
 describe('replies', () => {
   it('replies in an open thread; a closed thread refuses with 409 thread-closed', async () => {
-    const r = await m.send('thr-ola-rengjoring', { text: 'Onsdag passer bra.' });
+    const r = await m.send('thr-ola-dagsenter-tur', { text: 'Onsdag passer bra.' });
     assert.equal(r.status, 201, r.text);
-    assert.equal(r.body.threadId, 'thr-ola-rengjoring');
+    assert.equal(r.body.threadId, 'thr-ola-dagsenter-tur');
     assert.equal(r.body.unread, false);
     assert.deepEqual(r.body.attachments, []);
     assert.equal(r.body.sender.role, 'citizen');
-    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-rengjoring`);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`);
     assert.deepEqual(thread.body.messages.map((/** @type {any} */ x) => x.id).at(-1), r.body.id);
     const mark = await m.t.logMark();
-    assertProblem(await m.send('thr-ola-nokkelboks', { text: 'Hallo?' }), 409, 'thread-closed');
+    assertProblem(await m.send('thr-ola-prakt-vaskedag', { text: 'Hallo?' }), 409, 'thread-closed');
     assertProblem(await m.send('thr-nope', { text: 'Hallo?' }), 404, 'not-found');
     assert.deepEqual((await m.t.logSince(mark)).map((x) => [x.action, x.resource, x.resource_id, x.outcome, x.status]), [
-      ['create', 'message', 'thr-ola-nokkelboks', 'refused', 409],
+      ['create', 'message', 'thr-ola-prakt-vaskedag', 'refused', 409],
       ['create', 'message', 'thr-nope', 'not-found', 404],
     ]);
     // Validation comes before the thread's state, as the other handlers' rules.
-    const both = await m.send('thr-ola-nokkelboks', { text: '' });
+    const both = await m.send('thr-ola-prakt-vaskedag', { text: '' });
     assertProblem(both, 400, 'validation');
   });
 
   it('five concurrent sends with one key make one message and five identical answers', async () => {
     const key = m.t.newKey();
-    const answers = await Promise.all(Array.from({ length: 5 }, () => m.send('thr-ola-medisiner', { text: 'Bare én gang' }, { key })));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => m.send('thr-ola-hsp-medisiner', { text: 'Bare én gang' }, { key })));
     assert.deepEqual(answers.map((a) => a.status), [201, 201, 201, 201, 201]);
     assert.equal(new Set(answers.map((a) => a.text)).size, 1);
-    const { rows } = await m.t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-medisiner' AND text = 'Bare én gang'");
+    const { rows } = await m.t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-hsp-medisiner' AND text = 'Bare én gang'");
     assert.equal(rows[0].n, 1);
   });
 });
@@ -309,15 +323,15 @@ describe('drafts', () => {
     assertProblem(bidi, 400, 'validation');
     assert.deepEqual(bidi.body.errors, [{ pointer: '/text', code: 'invalid-character' }]);
     assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-nope', { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'x' } }), 404, 'not-found');
-    assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-emma-pakkeliste'), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-emma-avlastning-helg'), 404, 'not-found');
   });
 
   it('sending deletes the sender\'s draft for that thread (and starting a thread the `new` draft), not others\'', async () => {
-    const path = '/v1/subjects/me/drafts/thr-ola-medisiner';
+    const path = '/v1/subjects/me/drafts/thr-ola-hsp-medisiner';
     assert.equal((await m.t.call(path, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Uferdig' } })).status, 200);
-    const kariPath = `/v1/subjects/${SUBJECTS.ola}/drafts/thr-ola-medisiner`;
+    const kariPath = `/v1/subjects/${SUBJECTS.ola}/drafts/thr-ola-hsp-medisiner`;
     assert.equal((await m.t.call(kariPath, { person: 'kari', method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Kari skriver' } })).status, 200);
-    assert.equal((await m.send('thr-ola-medisiner', { text: 'Ferdig' })).status, 201);
+    assert.equal((await m.send('thr-ola-hsp-medisiner', { text: 'Ferdig' })).status, 201);
     assertProblem(await m.t.call(path), 404, 'not-found');
     assert.equal((await m.t.call(kariPath, { person: 'kari' })).body.text, 'Kari skriver');
     assert.equal((await m.t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Ny tråd' } })).status, 200);

@@ -51,7 +51,7 @@ const get = async (path, init = {}) => {
 };
 
 /** Signs in by hand (the way a browser does) and returns the cookie and CSRF token. */
-async function signInByHand(staffId = 'stf-nina-hsp') {
+async function signInByHand(staffId = 'stf-ingrid-hsp') {
   const login = await get('/staff');
   const loginCookie = /** @type {string} */ (login.headers.getSetCookie()[0]).split(';')[0];
   const csrf = /** @type {RegExpExecArray} */ (/name="csrf" value="([^"]+)"/.exec(login.text))[1];
@@ -99,20 +99,20 @@ describe('staff page: safety', () => {
   it('signs in by choosing a staff person: a session cookie that is HttpOnly, SameSite=Strict, Path=/staff', async () => {
     const login = await get('/staff');
     assert.equal(login.status, 200);
-    assert.match(login.text, /Nina Berg, Hjemmesykepleien sone Nord/);
-    assert.match(login.text, /Ahmed Khan/);
-    assert.match(login.text, /Linn Solberg/);
+    assert.match(login.text, /Ingrid Berg, Hjemmesykepleien sone Nord/);
+    assert.match(login.text, /Ahmed Saleh/);
+    assert.match(login.text, /Hanne Lund/);
     const { cookie, list } = await signInByHand();
     assert.match(cookie, /^omsorg_staff=[A-Za-z0-9_-]{20,}; HttpOnly; SameSite=Strict; Path=\/staff$/);
-    assert.match(list.text, /Medisiner i helgen/);
-    assert.match(list.text, /Nøkkelboks/);
-    assert.doesNotMatch(list.text, /Ny dag for rengjøring/, 'another care service\'s thread');
-    assert.doesNotMatch(list.text, /Pakkeliste/);
+    assert.match(list.text, /Nye medisiner etter legetimen/);
+    assert.doesNotMatch(list.text, /Tur til Fjordheim/, 'another care service\'s thread');
+    assert.doesNotMatch(list.text, /Bytte vaskedag/, 'another care service\'s thread');
+    assert.doesNotMatch(list.text, /Bytte avlastningshelg/);
   });
 
   it('sends a strict CSP; the HTML has no scripts and no inline styles', async () => {
     const { session } = await signInByHand();
-    for (const path of ['/staff', '/staff/threads/sub-ola-7f3a/thr-ola-medisiner']) {
+    for (const path of ['/staff', '/staff/threads/sub-ola-7f3a/thr-ola-hsp-medisiner']) {
       const r = await get(path, { headers: { Cookie: session } });
       assert.equal(r.status, 200, path);
       assert.equal(r.headers.get('content-security-policy'), STAFF_CSP);
@@ -126,13 +126,13 @@ describe('staff page: safety', () => {
 
   it('refuses every form without the right CSRF token, or from another origin', async () => {
     // Sign-in without the login cookie's token.
-    const noToken = await get('/staff/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'staffId=stf-nina-hsp' });
+    const noToken = await get('/staff/login', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'staffId=stf-ingrid-hsp' });
     assert.equal(noToken.status, 403);
     assert.equal(noToken.headers.getSetCookie().length, 0);
     const { session, token } = await signInByHand();
     const form = { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session };
-    const path = '/staff/threads/sub-ola-7f3a/thr-ola-medisiner/reply';
-    const count = async () => (await t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-medisiner'")).rows[0].n;
+    const path = '/staff/threads/sub-ola-7f3a/thr-ola-hsp-medisiner/reply';
+    const count = async () => (await t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-hsp-medisiner'")).rows[0].n;
     const before = await count();
     assert.equal((await get(path, { method: 'POST', headers: form, body: 'text=Hei' })).status, 403);
     assert.equal((await get(path, { method: 'POST', headers: form, body: `text=Hei&csrf=${token}x` })).status, 403);
@@ -166,25 +166,30 @@ describe('staff page: safety', () => {
 
 describe('staff page: work', () => {
   it('reads a thread (marking it seen), replies, and the citizen sees an unread staff reply', async () => {
-    const s = await staffSession(origin, 'stf-nina-hsp');
-    const page1 = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-medisiner`);
+    const s = await staffSession(origin, 'stf-tor-alarm');
+    const page1 = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-alarm-nokkel`);
     assert.equal(page1.status, 200);
     assert.match(page1.text, /Kari Nordmann på vegne av Ola Nordmann/);
     const before = (await t.call('/v1/subjects/me/threads')).body.unreadCount;
-    await s.reply({ subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'Vi kommer litt senere i dag.' });
+    await s.reply({ subjectId: SUBJECTS.ola, threadId: 'thr-ola-alarm-nokkel', text: 'Vi kommer litt senere i dag.' });
     const list = await t.call('/v1/subjects/me/threads');
     assert.equal(list.body.unreadCount, before + 1);
-    const thread = await t.call('/v1/subjects/me/threads/thr-ola-medisiner');
+    const thread = await t.call('/v1/subjects/me/threads/thr-ola-alarm-nokkel');
     const last = thread.body.messages.at(-1);
-    assert.deepEqual([last.text, last.sender.role, last.sender.name, last.unread], ['Vi kommer litt senere i dag.', 'staff', 'Nina Berg', true]);
-    // Staff who read it count in seenSinceLastUpdate.
-    assert.deepEqual(thread.body.seenSinceLastUpdate.map((/** @type {any} */ x) => x.role), ['staff']);
+    assert.deepEqual([last.text, last.sender.role, last.sender.name, last.unread], ['Vi kommer litt senere i dag.', 'staff', 'Tor Aune', true]);
+    // Staff who read it count in seenSinceLastUpdate (the writer of the last message does not).
+    assert.deepEqual(thread.body.seenSinceLastUpdate, []);
+    const answer = await t.call('/v1/subjects/me/threads/thr-ola-alarm-nokkel/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Takk!' } });
+    assert.equal(answer.status, 201, answer.text);
+    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-alarm-nokkel`)).status, 200);
+    const seen = await t.call('/v1/subjects/me/threads/thr-ola-alarm-nokkel');
+    assert.deepEqual(seen.body.seenSinceLastUpdate.map((/** @type {any} */ x) => [x.role, x.name]), [['staff', 'Tor Aune']]);
     // Another care service's thread is not found.
-    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-rengjoring`)).status, 404);
+    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`)).status, 404);
   });
 
   it('starts a thread with a citizen who receives the service; not with anyone else', async () => {
-    const s = await staffSession(origin, 'stf-linn-avl');
+    const s = await staffSession(origin, 'stf-hanne-avl');
     const list = await s.get('/staff');
     assert.match(list.text, /Emma Hansen/);
     assert.doesNotMatch(list.text, /<option[^>]*>Ola Nordmann/);
@@ -197,31 +202,31 @@ describe('staff page: work', () => {
       s.startThread({ subjectId: SUBJECTS.ola, grantedServiceId: 'vedtak-ola-hsp', title: 'Hei', text: 'Hei' }),
       /recipient-not-allowed/,
     );
-    await assert.rejects(staffStartThread(t.db, { staffId: 'stf-linn-avl', subjectId: SUBJECTS.emma, grantedServiceId: 'vedtak-emma-regnbuen', title: 'x', text: 'y', now: NOW }), StaffError);
+    await assert.rejects(staffStartThread(t.db, { staffId: 'stf-hanne-avl', subjectId: SUBJECTS.emma, grantedServiceId: 'vedtak-emma-regnbuen', title: 'x', text: 'y', now: NOW }), StaffError);
   });
 
   it('closes a thread: the citizen\'s reply is then refused with 409 thread-closed', async () => {
-    await staffCloseThread(origin, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner' });
-    const thread = await t.call('/v1/subjects/me/threads/thr-ola-medisiner');
+    await staffCloseThread(origin, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner' });
+    const thread = await t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner');
     assert.equal(thread.body.status, 'closed');
-    const reply = await t.call('/v1/subjects/me/threads/thr-ola-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Hallo?' } });
+    const reply = await t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Hallo?' } });
     assertProblem(reply, 409, 'thread-closed');
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'x', now: NOW }), /lukket/);
-    const page2 = await (await staffSession(origin, 'stf-nina-hsp')).get(`/staff/threads/${SUBJECTS.ola}/thr-ola-medisiner`);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'x', now: NOW }), /lukket/);
+    const page2 = await (await staffSession(origin, 'stf-ingrid-hsp')).get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
     assert.doesNotMatch(page2.text, /Send svar/);
   });
 
   it('checks staff text as the API does, and logs staff actions as staff', async () => {
     const mark = await t.logMark();
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'x'.repeat(4001), now: NOW }), /for lang/);
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'a\u202Eb', now: NOW }), /ikke er tillatt/);
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-nobody', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'x', now: NOW }), /Ukjent/);
-    await staffReply(t.db, { staffId: 'stf-nina-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-medisiner', text: 'Ok', now: NOW });
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'x'.repeat(4001), now: NOW }), /for lang/);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'a\u202Eb', now: NOW }), /ikke er tillatt/);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-nobody', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'x', now: NOW }), /Ukjent/);
+    await staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'Ok', now: NOW });
     const { rows } = await t.db.query('SELECT actor_person_id, actor_kind, action, resource, resource_id, outcome, status FROM access_log WHERE id > $1 ORDER BY id', [mark]);
     assert.deepEqual(rows.map((r) => [r.actor_person_id, r.actor_kind, r.action, r.resource, r.outcome, r.status]), [
-      ['stf-nina-hsp', 'staff', 'create', 'message', 'refused', 400],
-      ['stf-nina-hsp', 'staff', 'create', 'message', 'refused', 400],
-      ['stf-nina-hsp', 'staff', 'create', 'message', 'ok', 201],
+      ['stf-ingrid-hsp', 'staff', 'create', 'message', 'refused', 400],
+      ['stf-ingrid-hsp', 'staff', 'create', 'message', 'refused', 400],
+      ['stf-ingrid-hsp', 'staff', 'create', 'message', 'ok', 201],
     ]);
   });
 
@@ -234,10 +239,10 @@ describe('staff page: work', () => {
     });
     const att = /** @type {any} */ (await up.json());
     const path = `/staff/attachments/${SUBJECTS.ola}/${att.id}`;
-    const nina = await staffSession(origin, 'stf-nina-hsp');
+    const nina = await staffSession(origin, 'stf-ingrid-hsp');
     assert.equal((await nina.get(path)).status, 404, 'not sent yet');
-    await t.call('/v1/subjects/me/threads/thr-ola-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Bilde', attachmentIds: [att.id] } });
-    const page3 = await nina.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-medisiner`);
+    await t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Bilde', attachmentIds: [att.id] } });
+    const page3 = await nina.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
     assert.match(page3.text, /sår\.png/);
     const res = await fetch(`${origin}${path}`, { headers: { Cookie: nina.cookie() } });
     assert.equal(res.status, 200);

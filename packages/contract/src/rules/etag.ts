@@ -41,3 +41,22 @@ export function canonical(value: unknown, depth = 0): string {
   }
   return JSON.stringify(value);
 }
+
+/**
+ * A short digest of a text or bytes (two FNV-1a passes, 64 bits as 16 hex digits): not for
+ * secrets, for weak list ETags and request fingerprints, the same in the browser and in Node.
+ */
+export function digest(input: string | Uint8Array): string {
+  let a = 0x811c9dc5;
+  let b = 0x01000193 ^ 0x5bd1e995;
+  const n = input.length;
+  for (let i = 0; i < n; i++) {
+    const c = typeof input === 'string' ? input.charCodeAt(i) : input[i]!;
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193);
+  }
+  return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
+}
+
+/** The weak ETag of a list as one reader sees it (their unread state is part of the body). */
+export const listEtag = (body: unknown): string => `W/"${digest(JSON.stringify(body))}"`;

@@ -12,4 +12,5 @@ export * from './paging.js';
 export * from './patterns.js';
 export * from './problems.js';
 export * from './text.js';
+export * from './threads.js';
 export * from './time.js';

@@ -13,7 +13,7 @@
  * is checked against the contract; a response that breaks it is recorded in
  * `contractViolations`, logged, and replaced by a 500 problem, so tests fail loudly.
  */
-import { allowedQueryParameters, appointmentCursor, checkQueryParameters, osloDate, osloIso, parseAppointmentQuery, subjectRefPattern } from '@omsorg/contract';
+import { allowedQueryParameters, appointmentCursor, checkQueryParameters, etagOf, osloDate, osloIso, parseAppointmentQuery, subjectRefPattern } from '@omsorg/contract';
 import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
@@ -306,7 +306,7 @@ export function createApi({
         }
         const appointment = toAppointment(row, at);
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
-        return json(appointment, 200, { ETag: `"${appointment.version}"` });
+        return json(appointment, 200, { ETag: etagOf(appointment) });
       }
 
       case 'cancelAppointment': {

@@ -5,7 +5,7 @@
  * (access and logging, the schema backstop, the thread lookup).
  */
 import { createHash } from 'node:crypto';
-import { checkIdempotencyKey, isJsonMediaType, messageLimits, notJsonMediaType, readJson } from '@omsorg/contract';
+import { checkIdempotencyKey, isJsonMediaType, messageLimits, notJsonMediaType, readJson, threadNotFound, unusableAttachments } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { lockKey } from './in-flight.js';
 import { fieldErrors } from './contract.js';
@@ -67,12 +67,8 @@ export function parseJson(body, contentType) {
  */
 export async function checkUsable(q, subjectId, reader, ids) {
   const usable = new Set((await usableAttachments(q, subjectId, reader, ids)).map((a) => a.id));
-  /** @type {FieldError[]} */
-  const errors = [];
-  ids.forEach((id, i) => {
-    if (!usable.has(id)) errors.push({ pointer: `/attachmentIds/${i}`, code: 'invalid' });
-  });
-  if (errors.length) throw invalid('An attachment is not one you uploaded for this person, or it was already sent.', errors);
+  const refused = unusableAttachments(ids, (id) => usable.has(id));
+  if (refused) throw ProblemError.from(refused);
 }
 
 /**
@@ -169,7 +165,7 @@ export function operationKit(operationId, c) {
   /** @param {string} id */
   const threadOrNotFound = async (/** @type {import('../db/index.js').Queryable} */ q, /** @type {string} */ subjectId, id, forUpdate = false) => {
     const row = isId(id) ? await findThreadRow(q, subjectId, id, { forUpdate }) : undefined;
-    if (!row) throw new ProblemError(404, 'notFound', 'No such thread.');
+    if (!row) throw ProblemError.from(threadNotFound);
     return row;
   };
 

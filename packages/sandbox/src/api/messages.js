@@ -6,8 +6,23 @@
  * → state (409 thread-closed, 412, 422 recipient-not-allowed). Writes run in one transaction
  * that first claims the Idempotency-Key, as cancel.js does; only successes are kept.
  */
-import { createHash } from 'node:crypto';
-import { canonical, checkDraft, checkDraftDeletion, checkDraftPreconditions, checkNewThread, checkReply, checkSeen, draftConflict, noneMatch, parseThreadQuery, threadCursor } from '@omsorg/contract';
+import {
+  canonical,
+  checkDraft,
+  checkDraftDeletion,
+  checkDraftPreconditions,
+  checkNewThread,
+  checkReply,
+  checkSeen,
+  draftConflict,
+  etagOf,
+  listEtag,
+  noneMatch,
+  parseThreadQuery,
+  recipientNotAllowed,
+  threadClosed,
+  threadCursor,
+} from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { isId } from '../data/store.js';
 import { deleteDraftRow, findDraft } from '../data/drafts.js';
@@ -24,6 +39,7 @@ import {
   toThreadDetail,
   toThreads,
   unreadCount,
+  versionOf,
 } from '../data/messages.js';
 import { downloadAttachment, uploadAttachment } from './attachments.js';
 import { whileInFlight } from './in-flight.js';
@@ -80,7 +96,7 @@ export async function messageOperation(operationId, c) {
         const nextCursor = page.more && lastRow ? threadCursor(lastRow.last_activity_at.getTime(), lastRow.id) : null;
         const body = { items, nextCursor, unreadCount: total };
         // The body, as this caller sees it (unread counts, isCurrentUser): the tag changes with it.
-        const etag = `W/"${createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
+        const etag = listEtag(body);
         if (noneMatch(c.header('if-none-match'), etag)) {
           await ok(subject, what, 304);
           return { status: 304, headers: { ETag: etag }, body: undefined };
@@ -96,7 +112,7 @@ export async function messageOperation(operationId, c) {
       return guarded(what, async (subject) => {
         const row = await threadOrNotFound(db, subject.id, threadId);
         // The version moves with every message and every read pointer: the caller's unread state too.
-        const etag = `"v${row.version_no}"`;
+        const etag = etagOf({ version: versionOf(row) });
         if (noneMatch(c.header('if-none-match'), etag)) {
           await ok(subject, what, 304);
           return { status: 304, headers: { ETag: etag }, body: undefined };
@@ -125,7 +141,7 @@ export async function messageOperation(operationId, c) {
           if (errors.length) throw invalid('The new thread is not valid.', errors);
 
           const [recipient] = await listRecipients(tx, subject.id, value.grantedServiceId);
-          if (!recipient) throw new ProblemError(422, 'recipientNotAllowed', 'Write only to the care service of a service this person receives.');
+          if (!recipient) throw ProblemError.from(recipientNotAllowed);
           await checkUsable(tx, subject.id, reader, attachmentIds);
 
           const role = roleOf(subject);
@@ -141,7 +157,7 @@ export async function messageOperation(operationId, c) {
           await deleteDraftRow(tx, { personId: person.id, subjectId: subject.id, key: 'new' });
           const row = await threadOrNotFound(tx, subject.id, threadId);
           const detail = await toThreadDetail(tx, row, { reader, parties: await threadParties(tx, subject.id, c.today) });
-          const answer = { status: 201, body: detail, etag: `"${detail.version}"` };
+          const answer = { status: 201, body: detail, etag: etagOf(detail) };
           await rememberAnswer(tx, person.id, key, answer);
           await ok(subject, { ...what, resourceId: threadId }, 201, tx);
           return json(detail, 201, { ETag: answer.etag });
@@ -167,7 +183,7 @@ export async function messageOperation(operationId, c) {
           const { text, attachmentIds } = value;
           if (errors.length === 0) errors.push(...schemaErrors({ ...body, text }));
           if (errors.length) throw invalid('The message is not valid.', errors);
-          if (row.status !== 'open') throw new ProblemError(409, 'threadClosed', 'The care service has closed this thread. Start a new one.');
+          if (row.status !== 'open') throw ProblemError.from(threadClosed);
           await checkUsable(tx, subject.id, reader, attachmentIds);
 
           const messageId = await insertMessage(tx, { subjectId: subject.id, threadId, role: roleOf(subject), sender: reader, text, attachmentIds, at });
@@ -209,7 +225,7 @@ export async function messageOperation(operationId, c) {
         const draft = await findDraft(db, { personId: person.id, subjectId: subject.id, key: draftKey });
         if (!draft) throw new ProblemError(404, 'notFound', 'No draft.');
         await ok(subject, what, 200);
-        return json(draft, 200, { ETag: `"${draft.version}"` });
+        return json(draft, 200, { ETag: etagOf(draft) });
       });
     }
 
@@ -244,7 +260,7 @@ export async function messageOperation(operationId, c) {
           );
           const saved = /** @type {import('@omsorg/contract').Draft} */ (await findDraft(tx, { personId: person.id, subjectId: subject.id, key: draftKey }));
           await ok(subject, what, 200, tx);
-          return json(saved, 200, { ETag: `"${saved.version}"` });
+          return json(saved, 200, { ETag: etagOf(saved) });
         });
       });
     }

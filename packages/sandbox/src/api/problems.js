@@ -3,7 +3,7 @@
  * The sandbox's side of a refusal: the rules core (@omsorg/contract) says what is wrong as a
  * ProblemSpec; a handler throws it as a ProblemError, caught once and answered as problem+json.
  */
-import { problemBody, problemKeyOf } from '@omsorg/contract';
+import { isProblemSpec, problemBody, problemKeyOf } from '@omsorg/contract';
 
 export { problemKeyOf };
 
@@ -52,7 +52,7 @@ export class ProblemError extends Error {
  * @returns {Exclude<T, ProblemSpec>}
  */
 export function orThrow(result) {
-  if (typeof result === 'object' && result !== null && 'key' in result && 'status' in result && 'detail' in result) throw ProblemError.from(/** @type {ProblemSpec} */ (result));
+  if (isProblemSpec(result)) throw ProblemError.from(result);
   return /** @type {Exclude<T, ProblemSpec>} */ (result);
 }
 

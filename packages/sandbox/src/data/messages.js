@@ -9,7 +9,8 @@
  * "unread" never depend on two messages sharing a second.
  */
 import { randomBytes } from 'node:crypto';
-import { messageLimits, osloIso, toSecond } from '@omsorg/contract';
+import { messageLimits, osloIso, seenSinceLastUpdate, threadVersion, toSecond } from '@omsorg/contract';
+import { defaultReplyPolicy } from '@omsorg/fixtures';
 import { ATTACHMENT_META, toAttachment } from './attachments.js';
 
 export { toSecond };
@@ -24,16 +25,14 @@ export { toSecond };
 
 /** @typedef {import('./reader.js').Reader} Reader */
 
-/** When a care service has no policy row. */
-export const DEFAULT_REPLY_DAYS = 3;
+/** When a care service has no policy row: the fixtures' default, as in the mocks. */
+const DEFAULT_REPLY_DAYS = Number(defaultReplyPolicy.expectedReplyWorkingDays);
 
 /** @param {string} prefix */
 export const newId = (prefix) => `${prefix}-${randomBytes(9).toString('base64url')}`;
 
-/** Contract times are written to the second. */
-
-/** @param {number} versionNo */
-export const threadVersion = (versionNo) => `v${versionNo}`;
+/** A thread row's version (its ETag is `"<version>"`). @param {{ version_no: number }} row */
+export const versionOf = (row) => threadVersion(row.version_no);
 
 /**
  * The people on the subject's side of its threads: the subject and everyone with a live grant
@@ -226,19 +225,22 @@ export async function toThreads(q, subjectId, rows, { reader, parties }) {
     const s = statOf.get(t.id);
     const last = lastOf.get(t.id);
     const lastSeq = s ? Number(s.last_seq) : 0;
-    const seen = reads.rows
-      .filter((r) => r.thread_id === t.id && lastSeq > 0 && Number(r.last_seen_seq) >= lastSeq)
-      // Only current parties: a relative whose grant ended, or staff who moved, drop out.
-      .filter((r) => (r.reader_kind === 'person' ? parties.personIds.has(r.reader_id) : r.care_service_id === t.care_service_id))
-      .map((r) => ({
-        role: /** @type {'citizen' | 'relative' | 'staff'} */ (r.reader_kind === 'staff' ? 'staff' : r.reader_id === parties.subjectPersonId ? 'citizen' : 'relative'),
-        name: r.reader_kind === 'staff' ? r.staff_name : r.person_name,
-        seenAt: osloIso(r.seen_at),
-        isCurrentUser: r.reader_kind === reader.kind && r.reader_id === reader.id,
-      }));
+    const seen = seenSinceLastUpdate(
+      reads.rows
+        .filter((r) => r.thread_id === t.id && lastSeq > 0 && Number(r.last_seen_seq) >= lastSeq)
+        // Only current parties: a relative whose grant ended, or staff who moved, drop out.
+        .filter((r) => (r.reader_kind === 'person' ? parties.personIds.has(r.reader_id) : r.care_service_id === t.care_service_id))
+        .map((r) => ({
+          role: /** @type {'citizen' | 'relative' | 'staff'} */ (r.reader_kind === 'staff' ? 'staff' : r.reader_id === parties.subjectPersonId ? 'citizen' : 'relative'),
+          name: r.reader_kind === 'staff' ? r.staff_name : r.person_name,
+          seenAt: osloIso(r.seen_at),
+          isCurrentUser: r.reader_kind === reader.kind && r.reader_id === reader.id,
+          wroteLast: !!last && r.reader_id === (r.reader_kind === 'person' ? last.sender_person_id : last.sender_staff_id),
+        })),
+    );
     return {
       id: t.id,
-      version: threadVersion(t.version_no),
+      version: versionOf(t),
       subjectId: t.subject_id,
       title: t.title,
       status: t.status,

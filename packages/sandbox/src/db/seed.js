@@ -9,7 +9,7 @@
  */
 import { createFixtures, persons, personKeys } from '@omsorg/fixtures';
 import { testPersons } from '../oidc/persons.js';
-import { seedMessages } from './seed-messages.js';
+import { seedThreads } from './seed-threads.js';
 
 /** Synthetic numbers for persons who cannot sign in (and so are not in the provider's list). */
 const EXTRA_PIDS = /** @type {Readonly<Record<string, string>>} */ ({ 'psn-emma-b8e4': '03861650080' });
@@ -103,7 +103,7 @@ export async function seed(db, { now = new Date() } = {}) {
         counts.services++;
       }
     }
-    const m = await seedMessages(tx, now);
+    const m = await seedThreads(tx, fixtures, now);
     counts.threads = m.threads;
     counts.messages = m.messages;
   });
