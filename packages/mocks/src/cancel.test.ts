@@ -3,7 +3,7 @@ import { cancellationReasons, problemTypes, type Appointment } from '@omsorg/con
 import { createDb } from './db.js';
 import { appointmentIds as ids, persons, subjectIds, type PersonKey } from '@omsorg/fixtures';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
-import { call, NOW, useMocks } from './test/worker.js';
+import { call, expectProblem, NOW, useMocks } from './test/worker.js';
 import { osloIso } from '@omsorg/contract';
 
 const ill = { reason: { system: cancellationReasons.system, code: 'pat-crs' }, comment: 'Feber' };
@@ -35,13 +35,6 @@ function post(
 async function cancelNow(id: string, opts: Parameters<typeof post>[1] = {}) {
   const current = await get(id, opts.person, opts.subject);
   return post(id, { ifMatch: `"${current.version}"`, ...opts });
-}
-
-function expectProblem(r: { status: number; headers: Headers; body: any }, status: number, type: string): void {
-  expect(r.status, JSON.stringify(r.body)).to.equal(status);
-  expect(r.headers.get('content-type')).to.equal('application/problem+json');
-  expect(r.headers.get('cache-control')).to.equal('no-store');
-  expect(r.body).to.include({ type, status });
 }
 
 describe('POST …/cancellation', () => {

@@ -3,19 +3,10 @@ import { problemTypes, type Appointment } from '@omsorg/contract';
 import { createDb } from './db.js';
 import { appointmentIds, persons, subjectIds } from '@omsorg/fixtures';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
-import { API, call, NOW, useMocks } from './test/worker.js';
+import { API, call, expectProblem, NOW, useMocks } from './test/worker.js';
 
 const list = (query = '', subject = 'me', person: 'ola' | 'kari' | 'per' = 'ola') =>
   call(`/v1/subjects/${subject}/appointments${query}`, { person });
-
-function expectProblem(r: { status: number; headers: Headers; body: any }, status: number, type: string): void {
-  expect(r.status).to.equal(status);
-  expect(r.headers.get('content-type')).to.equal('application/problem+json');
-  expect(r.headers.get('cache-control')).to.equal('no-store');
-  expect(r.body).to.include({ type, status });
-  expect(r.body.title).to.be.a('string').and.not.empty;
-  expect(r.body.detail).to.be.a('string').and.not.empty;
-}
 
 describe('handlers: identity and access', () => {
   let doc: OpenApi;

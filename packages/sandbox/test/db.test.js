@@ -125,7 +125,7 @@ describe(`database (${testEngine()})`, () => {
     assert.equal((await db.query('SELECT count(*)::int AS n FROM access_log')).rows[0].n, 0);
     assert.equal((await db.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n, versions.length);
     assert.ok(versions.length >= 3);
-    assert.equal((await db.query('SELECT count(*)::int AS n FROM threads')).rows[0].n, 4);
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM threads')).rows[0].n, 5);
   });
 
   // Only PGlite opens a directory; on a PostgreSQL server this case does not exist, so the

@@ -3,7 +3,7 @@ import { expect } from '@open-wc/testing';
 import { problemTypes } from '@omsorg/contract';
 import { tinyPdf, type PersonKey } from '@omsorg/fixtures';
 import { mockAuthorization } from '../auth.js';
-import { API, call, type Call } from './worker.js';
+import { API, call, expectProblem, type Call } from './worker.js';
 
 let n = 0;
 export const key = () => `messages-test-${++n}-${Math.random().toString(36).slice(2)}`;
@@ -35,12 +35,7 @@ export async function download(id: string, subject = 'me', person: PersonKey = '
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
-export function expectProblem(r: Call, status: number, type: string): void {
-  expect(r.status, JSON.stringify(r.body)).to.equal(status);
-  expect(r.headers.get('content-type')).to.equal('application/problem+json');
-  expect(r.headers.get('cache-control')).to.equal('no-store');
-  expect(r.body.type).to.equal(type);
-}
+export { expectProblem };
 
 export function expectErrors(r: Call, errors: Array<{ pointer: string; code: string }>): void {
   expectProblem(r, 400, problemTypes.validation);

@@ -1,4 +1,5 @@
-/** One msw worker per test page, reconfigured between tests. */
+/** One msw worker per test page, reconfigured between tests, and the helpers the mocks' tests share. */
+import { expect } from '@open-wc/testing';
 import { startMockWorker, type MockWorker } from '../browser.js';
 import { mockAuthorization } from '../auth.js';
 import type { CreateHandlersOptions } from '../handlers.js';
@@ -52,4 +53,14 @@ export async function call(
   });
   const text = await res.text();
   return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : undefined };
+}
+
+/** A problem+json answer with this status and type, not cached, with a title and a detail. */
+export function expectProblem(r: Call, status: number, type: string): void {
+  expect(r.status, JSON.stringify(r.body)).to.equal(status);
+  expect(r.headers.get('content-type')).to.equal('application/problem+json');
+  expect(r.headers.get('cache-control')).to.equal('no-store');
+  expect(r.body).to.include({ type, status });
+  expect(r.body.title).to.be.a('string').and.not.empty;
+  expect(r.body.detail).to.be.a('string').and.not.empty;
 }
