@@ -107,7 +107,7 @@ describe('threads and unread counts', () => {
       [['msg-ola-alarm-1', 'relative', 'Ola Nordmann', true, false]],
     );
     const asOla = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner');
-    assert.deepEqual(asOla.body.messages.map((/** @type {any} */ x) => [x.sender.isCurrentUser, x.unread]), [[false, false], [false, true]]);
+    assert.deepEqual(asOla.body.messages.map((/** @type {any} */ x) => [x.sender.isCurrentUser, x.unread]), [[true, false], [false, true]], "his own question, the nurse's unread answer");
     assertProblem(await m.t.call('/v1/subjects/me/threads/thr-emma-avlastning-helg'), 404, 'not-found');
     assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope'), 404, 'not-found');
   });
