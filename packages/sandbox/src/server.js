@@ -4,6 +4,8 @@
  *   /v1/*    the omsorg API (src/api), over PGlite or PostgreSQL (src/db)
  *   /oidc/*  the development OpenID provider (src/oidc), whose JWT access tokens the API verifies
  *   /staff   the staff side of messages, a development page (src/staff)
+ *   /bff/*   with `bff: true`: the backend-for-frontend (@omsorg/bff) as a confidential client of
+ *            the provider, proxying to /v1 over real HTTP (the demo's default sign-in)
  *   else     static files (the demo page and the CDN bundle) under a strict CSP
  */
 import { createServer } from 'node:http';
@@ -21,6 +23,8 @@ import { parseCorsOrigins } from './api/cors.js';
 export const DEMO_CLIENT_ID = 'omsorg-demo';
 /** A client for headless sign-in in tests and the contract suite (redirect `<origin>/callback`, never fetched). */
 export const TEST_CLIENT_ID = 'omsorg-test';
+/** The backend-for-frontend's confidential client (private_key_jwt, PAR, DPoP, back-channel logout). */
+export const BFF_CLIENT_ID = 'omsorg-bff';
 
 /** The Content-Security-Policy of every static file. */
 export const CSP = [
@@ -88,13 +92,14 @@ export function loopbackAddress(host) {
  * @property {string} [requiredScope] the scope the API requires of every access token (default `openid`)
  * @property {boolean} [validateResponses] check every API answer against the contract; default
  *   as `createApi` (on unless NODE_ENV=production). The load benchmark turns it off.
- * @property {Pick<Console, 'error' | 'log'>} [logger]
  * @property {string} [ownerDatabaseUrl] PostgreSQL: the role that owns the schema and migrates
  *   (DATABASE_OWNER_URL); `databaseUrl` is then the application's role (see db/roles.js)
  * @property {boolean} [sharedState] keep the DPoP proof ids and the OpenID provider's sessions in
  *   the database, for several instances on one database; default: on for PostgreSQL
  * @property {string} [instanceId] one of several instances (`--instances`): every answer says
  *   which in `X-Sandbox-Instance`
+ * @property {boolean} [bff] also run the backend-for-frontend under /bff (keys in `<dataDir>/bff`)
+ * @property {Pick<Console, 'error' | 'log'>} [logger]
  */
 
 /**
@@ -104,6 +109,7 @@ export function loopbackAddress(host) {
  * @property {string} apiAudience `${url}/v1`
  * @property {import('./db/index.js').Database} db
  * @property {import('./api/index.js').Api} api
+ * @property {import('@omsorg/bff').Bff | undefined} bff the backend-for-frontend (with `bff: true`)
  * @property {() => Promise<void>} close
  */
 
@@ -127,6 +133,7 @@ export async function startSandbox({
   postLogoutRedirectUris = [],
   requiredScope,
   validateResponses,
+  bff: withBff = false,
   logger = console,
   ownerDatabaseUrl,
   sharedState,
@@ -150,6 +157,8 @@ export async function startSandbox({
     let handleApi;
     /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
     let handleOidc;
+    /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
+    let handleBff;
     /** @type {Set<string>} */
     const allowedHosts = new Set();
     // The staff side of messages: a development page (loopback callers only).
@@ -174,6 +183,8 @@ export async function startSandbox({
         (handleApi ?? starting)(req, res).catch(fail);
       } else if (path === '/oidc' || path.startsWith('/oidc/')) {
         (handleOidc ?? starting)(req, res).catch(fail);
+      } else if (withBff && (path === '/bff' || path.startsWith('/bff/'))) {
+        (handleBff ?? starting)(req, res).catch(fail);
       } else if (path === '/staff' || path.startsWith('/staff/')) {
         handleStaff(req, res).catch(fail);
       } else {
@@ -201,11 +212,32 @@ export async function startSandbox({
       import('./oidc/adapter.js'),
       import('./auth/replay.js'),
     ]);
+    const bffLib = withBff ? await import('@omsorg/bff') : undefined;
+    const bffKeys = bffLib ? await bffLib.loadOrCreateDevKeys(join(dataDir, 'bff', 'bff-keys.json')) : undefined;
     const oidc = await createOidcProvider({
       issuer,
       dataDir: join(dataDir, 'oidc'),
       apiAudience,
-      clients: clients ?? [
+      clients: [
+        ...(bffKeys && bffLib
+          ? [
+              {
+                client_id: BFF_CLIENT_ID,
+                client_name: 'Fjordvik kommune, Min side',
+                token_endpoint_auth_method: 'private_key_jwt',
+                token_endpoint_auth_signing_alg: 'ES256',
+                jwks: { keys: [bffLib.publicJwk(bffKeys.clientKey)] },
+                grant_types: ['authorization_code', 'refresh_token'],
+                redirect_uris: [`${url}/bff/callback`],
+                post_logout_redirect_uris: [`${url}/`],
+                require_pushed_authorization_requests: true,
+                dpop_bound_access_tokens: true,
+                backchannel_logout_uri: `${url}/bff/backchannel-logout`,
+                backchannel_logout_session_required: true,
+              },
+            ]
+          : []),
+        ...(clients ?? [
         {
           client_id: DEMO_CLIENT_ID,
           client_name: 'Fjordvik kommune, Min side (demo)',
@@ -218,6 +250,7 @@ export async function startSandbox({
           redirect_uris: [`${url}/callback`],
           post_logout_redirect_uris: [`${url}/`],
         },
+        ]),
       ],
       ...(accessTokenTtl ? { accessTokenTtl } : {}),
       ...(shared ? { adapter: createDatabaseAdapter(db) } : {}),
@@ -236,6 +269,23 @@ export async function startSandbox({
     await api.ready;
     handleOidc = oidc.handle;
     handleApi = api.handle;
+    // The BFF calls the provider and the API over HTTP on this origin, as it would in production.
+    const bff =
+      bffKeys && bffLib
+        ? await bffLib.createBff({
+            db,
+            sessionKey: bffKeys.sessionKey,
+            publicOrigin: url,
+            apiBaseUrl: url,
+            issuer,
+            clientId: BFF_CLIENT_ID,
+            clientKey: bffKeys.clientKey,
+            allowHttp: true,
+            ...(now ? { now } : {}),
+            logger,
+          })
+        : undefined;
+    handleBff = bff?.handle;
 
     let closed = false;
     const s = server;
@@ -245,9 +295,11 @@ export async function startSandbox({
       apiAudience,
       db,
       api,
+      bff,
       async close() {
         if (closed) return;
         closed = true;
+        await bff?.close();
         await new Promise((ok) => {
           s.close(() => ok(undefined));
           s.closeAllConnections();

@@ -8,7 +8,10 @@
  * - JWT access tokens (RFC 9068, `typ: at+jwt`, ES256) for the API's audience, which is the
  *   default resource, so clients need not send `resource`; DPoP (RFC 9449) optional per token;
  * - no refresh tokens for browser clients, no userinfo endpoint (take claims from the ID token);
- * - RP-initiated logout with `post_logout_redirect_uris`;
+ *   a confidential client (the BFF: `private_key_jwt`, PAR, DPoP) that lists the
+ *   `refresh_token` grant gets refresh tokens, bound to its DPoP key;
+ * - RP-initiated logout with `post_logout_redirect_uris` (GET or POST, with `id_token_hint` or
+ *   `client_id`), and back-channel logout to clients that register a `backchannel_logout_uri`;
  * - its own minimal interaction pages (no script): the login page lists the test persons, consent
  *   is granted automatically (all configured clients are first-party); they answer only requests
  *   from loopback addresses.
@@ -45,6 +48,11 @@ export const DPOP_ALGS = Object.freeze(['ES256', 'RS256', 'EdDSA', 'Ed25519']);
  * @property {string[]} [grant_types]
  * @property {string[]} [response_types]
  * @property {boolean} [dpop_bound_access_tokens]
+ * @property {{ keys: import('jose').JWK[] }} [jwks] a confidential client's public keys (`private_key_jwt`)
+ * @property {string} [token_endpoint_auth_signing_alg]
+ * @property {boolean} [require_pushed_authorization_requests]
+ * @property {string} [backchannel_logout_uri]
+ * @property {boolean} [backchannel_logout_session_required]
  */
 
 /**
@@ -199,7 +207,9 @@ export async function createOidcProvider({
         ...(source.authTime ? { auth_time: source.authTime } : {}),
       };
     },
-    issueRefreshToken: async () => false,
+    // Public (browser) clients get none, as in ID-porten; a confidential client that lists the grant does.
+    /** @param {any} _ctx @param {any} client */
+    issueRefreshToken: async (_ctx, client) => client.clientAuthMethod !== 'none' && client.grantTypeAllowed('refresh_token'),
     interactions: {
       url: async (/** @type {any} */ _ctx, /** @type {{ uid: string }} */ interaction) => `${mountPath}/interaction/${interaction.uid}`,
     },
@@ -210,6 +220,8 @@ export async function createOidcProvider({
       Interaction: 600,
       Session: 2 * 60 * 60,
       Grant: 2 * 60 * 60,
+      // A refresh token lives no longer than a session may (120 minutes, as ID-porten).
+      RefreshToken: 2 * 60 * 60,
     },
     enabledJWA: {
       dPoPSigningAlgValues: [...DPOP_ALGS],
@@ -220,6 +232,7 @@ export async function createOidcProvider({
       userinfo: { enabled: false },
       revocation: { enabled: false },
       introspection: { enabled: false },
+      backchannelLogout: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
         /** @param {any} ctx @param {string} form */

@@ -1,0 +1,125 @@
+// @ts-check
+/**
+ * The proxy to the API: a request the contract allows goes to the one configured API base URL
+ * with the session's DPoP-bound access token and a fresh DPoP proof; bodies stream both ways
+ * (attachment uploads and downloads). Only listed headers pass, in both directions: cookies,
+ * the CSRF header and the browser's Origin never reach the API, and no header of the API that
+ * could carry a token or set a cookie reaches the browser.
+ */
+import { createHash, randomUUID } from 'node:crypto';
+import { Agent as HttpAgent, request as httpRequest } from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { SignJWT, importJWK } from 'jose';
+
+const REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'if-match', 'if-none-match', 'idempotency-key'];
+const RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-disposition',
+  'etag',
+  'cache-control',
+  'retry-after',
+  'last-modified',
+  'vary',
+  'location',
+  'content-language',
+];
+
+/** Imported DPoP keys by session id (signing must not re-import a key on every request). */
+const KEY_CACHE_SIZE = 2000;
+
+/**
+ * @param {object} o
+ * @param {string} o.apiBaseUrl e.g. `https://api.kommune.no/omsorg` (paths `/v1/…` are appended)
+ * @param {number} [o.timeoutMs] default 30 s
+ */
+export function createProxy({ apiBaseUrl, timeoutMs = 30_000 }) {
+  const base = new URL(apiBaseUrl.replace(/\/+$/, ''));
+  const secure = base.protocol === 'https:';
+  const request = secure ? httpsRequest : httpRequest;
+  const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
+  const prefix = base.pathname === '/' ? '' : base.pathname;
+  /** @type {Map<string, CryptoKey>} */
+  const keys = new Map();
+
+  /** @param {import('./sessions.js').Session} s */
+  const signingKey = async (s) => {
+    let key = keys.get(s.id);
+    if (!key) {
+      key = /** @type {CryptoKey} */ (await importJWK(s.secrets.dpopPrivate, 'ES256'));
+      if (keys.size >= KEY_CACHE_SIZE) keys.delete(/** @type {string} */ (keys.keys().next().value));
+      keys.set(s.id, key);
+    }
+    return key;
+  };
+
+  /**
+   * @param {import('./sessions.js').Session} s
+   * @param {string} method
+   * @param {string} url
+   */
+  const proof = async (s, method, url) => {
+    const { kty, crv, x, y } = s.secrets.dpopPublic;
+    return new SignJWT({ htm: method, htu: url.split('?', 1)[0], jti: randomUUID(), ath: createHash('sha256').update(s.secrets.accessToken).digest('base64url') })
+      .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: { kty, crv, x, y } })
+      .setIssuedAt()
+      .sign(await signingKey(s));
+  };
+
+  return {
+    /** Forgets a session's key (sign-out). @param {string} id */
+    forget: (id) => void keys.delete(id),
+
+    /**
+     * @param {import('node:http').IncomingMessage} req
+     * @param {import('node:http').ServerResponse} res
+     * @param {import('./sessions.js').Session} session
+     * @param {string} path `/v1/…` with its query, already checked against the contract
+     */
+    async forward(req, res, session, path) {
+      const method = /** @type {string} */ (req.method);
+      const url = `${base.origin}${prefix}${path}`;
+      /** @type {Record<string, string>} */
+      const headers = { Authorization: `DPoP ${session.secrets.accessToken}`, DPoP: await proof(session, method, url) };
+      for (const h of REQUEST_HEADERS) {
+        const v = req.headers[h];
+        if (typeof v === 'string') headers[h] = v;
+      }
+      if (req.headers['transfer-encoding'] && !headers['content-length']) headers['transfer-encoding'] = 'chunked';
+      await new Promise((resolve) => {
+        const upstream = request(url, { method, headers, agent, timeout: timeoutMs }, (answer) => {
+          /** @type {Record<string, string | string[]>} */
+          const out = { 'X-Content-Type-Options': 'nosniff' };
+          for (const h of RESPONSE_HEADERS) {
+            const v = answer.headers[h];
+            if (v !== undefined) out[h] = v;
+          }
+          res.writeHead(answer.statusCode ?? 502, out);
+          answer.pipe(res);
+          answer.on('end', () => resolve(undefined));
+          answer.on('error', () => {
+            res.destroy();
+            resolve(undefined);
+          });
+        });
+        const fail = () => {
+          if (!res.headersSent) {
+            const body = JSON.stringify({ type: 'urn:omsorg:problem:unavailable', title: 'Service unavailable', status: 502, detail: 'The API could not be reached.' });
+            res.writeHead(502, { 'Content-Type': 'application/problem+json', 'Cache-Control': 'no-store', 'Content-Length': String(Buffer.byteLength(body)) });
+            res.end(body);
+          } else res.destroy();
+          resolve(undefined);
+        };
+        upstream.on('timeout', () => upstream.destroy(new Error('timeout')));
+        upstream.on('error', fail);
+        req.on('aborted', () => upstream.destroy());
+        if (method === 'GET' || method === 'DELETE') {
+          req.resume();
+          upstream.end();
+        } else req.pipe(upstream);
+      });
+    },
+
+    close: () => agent.destroy(),
+  };
+}

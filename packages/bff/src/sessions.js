@@ -1,0 +1,153 @@
+// @ts-check
+/**
+ * Sessions in the database: idle at most `idleMs` since the last request, and never older
+ * than `absoluteMs` from the provider's `auth_time`. A session past either limit is deleted
+ * when it is next looked at (and by `sweep`). Sign-ins in progress live 10 minutes.
+ */
+import { idOf, newToken, seal, unseal } from './seal.js';
+
+export const IDLE_MS = 30 * 60_000;
+export const ABSOLUTE_MS = 120 * 60_000;
+export const LOGIN_MS = 10 * 60_000;
+/** A request moves `last_seen` only when it is older than this (one write per window, not per request). */
+const TOUCH_MS = 15_000;
+
+/**
+ * @typedef {object} SessionSecrets
+ * @property {string} accessToken
+ * @property {string | undefined} refreshToken
+ * @property {string} tokenType
+ * @property {string} name display name
+ * @property {string} sub the provider's subject
+ * @property {import('jose').JWK} dpopPrivate
+ * @property {import('jose').JWK} dpopPublic
+ */
+
+/**
+ * @typedef {object} Session
+ * @property {string} id
+ * @property {string | null} sid
+ * @property {Date} authTime
+ * @property {Date} lastSeen
+ * @property {Date} accessExpiresAt
+ * @property {Date} expiresAt the earlier of the idle and the absolute limit
+ * @property {SessionSecrets} secrets
+ */
+
+/**
+ * @param {object} o
+ * @param {import('./db.js').BffDatabase} o.db
+ * @param {Buffer} o.key
+ * @param {() => Date} o.now
+ * @param {number} [o.idleMs]
+ * @param {number} [o.absoluteMs]
+ */
+export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs = ABSOLUTE_MS }) {
+  /** @param {any} row @returns {Session} */
+  const toSession = (row) => {
+    const lastSeen = new Date(row.last_seen);
+    const authTime = new Date(row.auth_time);
+    return {
+      id: row.id,
+      sid: row.sid,
+      authTime,
+      lastSeen,
+      accessExpiresAt: new Date(row.access_expires_at),
+      expiresAt: new Date(Math.min(lastSeen.getTime() + idleMs, authTime.getTime() + absoluteMs)),
+      secrets: unseal(key, row.sealed, row.id),
+    };
+  };
+
+  return {
+    idleMs,
+    absoluteMs,
+
+    /** @param {Record<string, unknown>} data @returns {Promise<string>} the cookie value */
+    async startLogin(data) {
+      const token = newToken();
+      const id = idOf(token);
+      await db.query('INSERT INTO bff_logins (id, expires_at, sealed) VALUES ($1, $2, $3)', [id, new Date(now().getTime() + LOGIN_MS), seal(key, data, id)]);
+      return token;
+    },
+
+    /** Takes (and deletes) a sign-in in progress: a code is redeemed once. @param {string} token */
+    async takeLogin(token) {
+      const id = idOf(token);
+      const { rows } = await db.query('DELETE FROM bff_logins WHERE id = $1 RETURNING expires_at, sealed', [id]);
+      const row = rows[0];
+      if (!row || new Date(row.expires_at) <= now()) return undefined;
+      return /** @type {Record<string, any>} */ (unseal(key, row.sealed, id));
+    },
+
+    /**
+     * @param {{ sid: string | null, authTime: Date, accessExpiresAt: Date, secrets: SessionSecrets }} s
+     * @returns {Promise<string>} the cookie value
+     */
+    async create(s) {
+      const token = newToken();
+      const id = idOf(token);
+      const t = now();
+      await db.query(
+        'INSERT INTO bff_sessions (id, sid, auth_time, created_at, last_seen, access_expires_at, sealed) VALUES ($1, $2, $3, $4, $4, $5, $6)',
+        [id, s.sid, s.authTime, t, s.accessExpiresAt, seal(key, s.secrets, id)],
+      );
+      return token;
+    },
+
+    /**
+     * The live session of a cookie value, or undefined (an expired one is deleted).
+     * @param {string | undefined} token
+     * @param {{ touch?: boolean }} [o] `touch`: this request counts as activity
+     * @returns {Promise<Session | undefined>}
+     */
+    async get(token, { touch = false } = {}) {
+      if (!token) return undefined;
+      const id = idOf(token);
+      const { rows } = await db.query('SELECT id, sid, auth_time, last_seen, access_expires_at, sealed FROM bff_sessions WHERE id = $1', [id]);
+      if (!rows[0]) return undefined;
+      let session;
+      try {
+        session = toSession(rows[0]);
+      } catch {
+        // Sealed with another key (the key was rotated): the session cannot be used.
+        await this.remove(id);
+        return undefined;
+      }
+      const t = now();
+      if (session.expiresAt <= t) {
+        await this.remove(id);
+        return undefined;
+      }
+      if (touch && t.getTime() - session.lastSeen.getTime() >= TOUCH_MS) {
+        await db.query('UPDATE bff_sessions SET last_seen = $2 WHERE id = $1', [id, t]);
+        session = { ...session, lastSeen: t, expiresAt: new Date(Math.min(t.getTime() + idleMs, session.authTime.getTime() + absoluteMs)) };
+      }
+      return session;
+    },
+
+    /** New tokens after a refresh. @param {Session} s @param {Partial<SessionSecrets>} secrets @param {Date} accessExpiresAt */
+    async update(s, secrets, accessExpiresAt) {
+      const next = { ...s.secrets, ...secrets };
+      await db.query('UPDATE bff_sessions SET sealed = $2, access_expires_at = $3 WHERE id = $1', [s.id, seal(key, next, s.id), accessExpiresAt]);
+      return { ...s, secrets: next, accessExpiresAt };
+    },
+
+    /** @param {string} id */
+    async remove(id) {
+      await db.query('DELETE FROM bff_sessions WHERE id = $1', [id]);
+    },
+
+    /** Back-channel logout: every session of the provider's session `sid`. @param {string} sid */
+    async removeBySid(sid) {
+      const { rowCount } = await db.query('DELETE FROM bff_sessions WHERE sid = $1', [sid]);
+      return rowCount;
+    },
+
+    /** Deletes what has expired (sessions and abandoned sign-ins). */
+    async sweep() {
+      const t = now();
+      await db.query('DELETE FROM bff_logins WHERE expires_at <= $1', [t]);
+      await db.query('DELETE FROM bff_sessions WHERE last_seen <= $1 OR auth_time <= $2', [new Date(t.getTime() - idleMs), new Date(t.getTime() - absoluteMs)]);
+    },
+  };
+}
