@@ -11,7 +11,7 @@ import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { SignJWT, importJWK } from 'jose';
 
-const REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'if-match', 'if-none-match', 'idempotency-key'];
+const REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'content-disposition', 'if-match', 'if-none-match', 'idempotency-key'];
 const RESPONSE_HEADERS = [
   'content-type',
   'content-length',

@@ -25,7 +25,7 @@ export async function startWithBff(o = {}) {
   await t.db.close();
   const tmp = await mkdtemp(join(tmpdir(), 'omsorg-bff-'));
   const dataDir = t.dataDir ? dirname(t.dataDir) : tmp;
-  const logger = { log() {}, warn() {}, error: console.error };
+  const logger = { log() {}, warn: process.env.BFF_DEBUG ? console.warn : () => {}, error: console.error };
   const s = await startSandbox({ port: 0, dataDir, databaseUrl: t.databaseUrl, schema: t.schema, bff: true, logger, ...o });
   return {
     sandbox: s,

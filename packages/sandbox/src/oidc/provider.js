@@ -209,6 +209,13 @@ export async function createOidcProvider({
     },
     // Public (browser) clients get none, as in ID-porten; a confidential client that lists the grant does.
     /** @param {any} _ctx @param {any} client */
+    // oidc-provider guards its outgoing requests against special-use addresses (SSRF); this
+    // loopback-only provider calls the BFF's back-channel logout on loopback, so it allows that.
+    /** @param {string | URL} url @param {RequestInit & { dispatcher?: unknown }} options */
+    fetch(url, options) {
+      if (isLoopbackAddress(new URL(url).hostname.replace(/^\[|\]$/g, ''))) delete options.dispatcher;
+      return globalThis.fetch(url, options);
+    },
     issueRefreshToken: async (_ctx, client) => client.clientAuthMethod !== 'none' && client.grantTypeAllowed('refresh_token'),
     interactions: {
       url: async (/** @type {any} */ _ctx, /** @type {{ uid: string }} */ interaction) => `${mountPath}/interaction/${interaction.uid}`,
@@ -281,6 +288,10 @@ export async function createOidcProvider({
     ctx.set('Content-Security-Policy', providerCsp);
     ctx.set('X-Content-Type-Options', 'nosniff');
     await next();
+  });
+
+  provider.on('backchannel.error', (/** @type {any} */ _ctx, /** @type {Error} */ err, /** @type {any} */ client) => {
+    console.error(`[oidc] back-channel logout to ${client?.clientId} failed: ${err?.message}`);
   });
 
   provider.on('server_error', (/** @type {any} */ _ctx, /** @type {unknown} */ err) => {
@@ -424,9 +435,24 @@ export async function createOidcProvider({
       return;
     }
 
+    // RP-initiated logout by POST (the BFF's sign-out: no ID token, no identity number in a URL).
+    // oidc-provider takes POST there only with SameSite=None cookies (a cross-site POST carries
+    // no Lax cookie); on this one origin the form is handed to its GET route, server-side.
+    if (req.method === 'POST' && path === '/session/end') {
+      let form;
+      try {
+        form = await readForm(req);
+      } catch {
+        sendPage(res, 400, errorPage('Ugyldig skjema'));
+        return;
+      }
+      req.method = 'GET';
+      rest = `/session/end?${form.toString()}`;
+    }
+
     // oidc-provider reads the mount path from originalUrl / baseUrl (as under express).
     const r = /** @type {import('node:http').IncomingMessage & { originalUrl?: string, baseUrl?: string }} */ (req);
-    r.originalUrl = url;
+    r.originalUrl = `${mountPath}${rest}`;
     r.baseUrl = mountPath;
     r.url = rest;
     await callback(req, res);
