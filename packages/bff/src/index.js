@@ -5,3 +5,5 @@ export { openBffDatabase, migrateBff } from './db.js';
 export { generateClientKey, publicJwk, loadOrCreateDevKeys } from './keys.js';
 export { contractRoutes, allowed } from './routes.js';
 export { IDLE_MS, ABSOLUTE_MS } from './sessions.js';
+/** @typedef {import('./bff.js').Bff} Bff */
+/** @typedef {import('./bff.js').BffOptions} BffOptions */

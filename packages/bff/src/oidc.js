@@ -33,7 +33,7 @@ export function createOidcClient(o) {
   const config = () =>
     (configuring ??= (async () => {
       const alg = o.clientKey.alg ?? 'ES256';
-      const key = /** @type {CryptoKey} */ (await importJWK(o.clientKey, alg));
+      const key = /** @type {import('node:crypto').webcrypto.CryptoKey} */ (await importJWK(o.clientKey, alg));
       const c = await client.discovery(
         new URL(o.issuer),
         o.clientId,
@@ -49,8 +49,8 @@ export function createOidcClient(o) {
 
   /** @param {import('jose').JWK} priv @param {import('jose').JWK} pub */
   const keyPair = async (priv, pub) => ({
-    privateKey: /** @type {CryptoKey} */ (await importJWK(priv, 'ES256')),
-    publicKey: /** @type {CryptoKey} */ (await importJWK(pub, 'ES256')),
+    privateKey: /** @type {import('node:crypto').webcrypto.CryptoKey} */ (await importJWK(priv, 'ES256')),
+    publicKey: /** @type {import('node:crypto').webcrypto.CryptoKey} */ (await importJWK(pub, 'ES256')),
   });
 
   return {

@@ -39,14 +39,14 @@ export function createProxy({ apiBaseUrl, timeoutMs = 30_000 }) {
   const request = secure ? httpsRequest : httpRequest;
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const prefix = base.pathname === '/' ? '' : base.pathname;
-  /** @type {Map<string, CryptoKey>} */
+  /** @type {Map<string, import('node:crypto').webcrypto.CryptoKey>} */
   const keys = new Map();
 
   /** @param {import('./sessions.js').Session} s */
   const signingKey = async (s) => {
     let key = keys.get(s.id);
     if (!key) {
-      key = /** @type {CryptoKey} */ (await importJWK(s.secrets.dpopPrivate, 'ES256'));
+      key = /** @type {import('node:crypto').webcrypto.CryptoKey} */ (await importJWK(s.secrets.dpopPrivate, 'ES256'));
       if (keys.size >= KEY_CACHE_SIZE) keys.delete(/** @type {string} */ (keys.keys().next().value));
       keys.set(s.id, key);
     }

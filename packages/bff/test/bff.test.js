@@ -178,6 +178,7 @@ describe('CSRF and the proxy', () => {
   it('a write without the CSRF header, or from another Origin, is 403 problem+json', async () => {
     const path = '/bff/api/v1/subjects/me/threads/thr-x/seen';
     const body = JSON.stringify({ upToMessageId: 'msg-x' });
+    /** @type {{ headers: Record<string, string> }[]} */
     const cases = [
       { headers: { 'Content-Type': 'application/json', Origin: origin } },
       { headers: { 'Content-Type': 'application/json', 'X-Omsorg-Csrf': '1', Origin: 'https://evil.example' } },

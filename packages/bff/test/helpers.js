@@ -11,10 +11,10 @@ import { dirname, join } from 'node:path';
 import { startSandbox } from '@omsorg/sandbox';
 import { openTestDatabase } from '@omsorg/sandbox/test-support/database.js';
 
-/** Clock of the tests: real time until a test moves it. */
+/** Clock of the tests: stands still at the time it was made until a test moves it. */
 export function testClock() {
-  let offset = 0;
-  return { now: () => new Date(Date.now() + offset), advance: (/** @type {number} */ ms) => void (offset += ms) };
+  let t = Date.now();
+  return { now: () => new Date(t), advance: (/** @type {number} */ ms) => void (t += ms) };
 }
 
 /**

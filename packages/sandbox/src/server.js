@@ -282,7 +282,7 @@ export async function startSandbox({
             clientKey: bffKeys.clientKey,
             allowHttp: true,
             ...(now ? { now } : {}),
-            logger,
+            logger: { error: (...a) => logger.error(...a), warn: (...a) => logger.log(...a) },
           })
         : undefined;
     handleBff = bff?.handle;

@@ -216,7 +216,7 @@ export async function createOidcProvider({
       if (isLoopbackAddress(new URL(url).hostname.replace(/^\[|\]$/g, ''))) delete options.dispatcher;
       return globalThis.fetch(url, options);
     },
-    issueRefreshToken: async (_ctx, client) => client.clientAuthMethod !== 'none' && client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: async (/** @type {any} */ _ctx, /** @type {any} */ client) => client.clientAuthMethod !== 'none' && client.grantTypeAllowed('refresh_token'),
     interactions: {
       url: async (/** @type {any} */ _ctx, /** @type {{ uid: string }} */ interaction) => `${mountPath}/interaction/${interaction.uid}`,
     },
