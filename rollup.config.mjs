@@ -371,6 +371,8 @@ const cdn = {
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it.
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll)\.[jt]s$/.test(id)) return 'messaging';
+      // Sign-in through a backend-for-frontend: its own chunk, loaded only by data-auth="bff" pages.
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/]bff-auth\.[jt]s$/.test(id)) return 'bff';
       // The loader's client part: the SDK, the contract, the context, shared with the elements.
       if (/[\\/]packages[\\/](sdk|contract)[\\/]src[\\/]/.test(id) || id.includes('/node_modules/@lit/context/')) return 'sdk';
       if (/[\\/]elements[\\/]src[\\/](cdn-client|internal[\\/](context|events))\.[jt]s$/.test(id)) return 'sdk';

@@ -151,6 +151,8 @@ export async function createBff(o) {
         res.setHeader('Set-Cookie', clearSession);
         return problem(res, 401, 'unauthorized', 'The session has ended.');
       }
+      // The idle limit moves with every request: the SDK keeps its expiry warning true by this.
+      res.setHeader('X-Omsorg-Session-Expires', String(session.expiresAt.getTime()));
       return proxy.forward(req, res, session, target);
     }
 

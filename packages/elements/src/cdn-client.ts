@@ -11,8 +11,9 @@ import { UnreadChangedEvent } from './internal/events.js';
 
 /** What the loader read from its script tag, checked and resolved (see cdn.ts). */
 export interface LoaderConfig {
-  baseUrl: string;
-  auth: { kind: 'mock'; options: MockAuthOptions } | { kind: 'oidc'; options: OidcAuthConfig };
+  /** The API base URL; for `bff`, undefined means the BFF's own proxy (`<bff>/api`). */
+  baseUrl: string | undefined;
+  auth: { kind: 'mock'; options: MockAuthOptions } | { kind: 'oidc'; options: OidcAuthConfig } | { kind: 'bff'; options: { base?: string } };
 }
 
 const LOG = '[omsorg]';
@@ -21,18 +22,32 @@ const LOG = '[omsorg]';
  * Provides the page's client (creating it from `read()` unless another copy did) and restores
  * the session; `watchUnread`: this copy's tag has data-watch-unread.
  */
-export function start(read: () => LoaderConfig | undefined, watchUnread: boolean): Client | undefined {
+export function start(read: () => LoaderConfig | undefined, watchUnread: boolean): Client | undefined | Promise<Client | undefined> {
   // Another copy of the bundle (another version, or an npm build) got here first: share its
   // client, and so its session, instead of starting a second sign-in.
-  let client = providedClient();
-  if (!client) {
-    const config = read();
-    if (!config) return undefined;
-    const auth = config.auth.kind === 'mock' ? createMockAuth(config.auth.options) : createOidcAuth(config.auth.options);
-    // Messaging (threads, send queue, pollers) is its own chunk, loaded by the first messaging call.
-    client = createLazyClient({ baseUrl: config.baseUrl, auth });
-    provideClient(client);
+  const shared = providedClient();
+  if (shared) return begin(shared, watchUnread);
+  const config = read();
+  if (!config) return undefined;
+  const { auth, baseUrl } = config;
+  if (auth.kind === 'bff') {
+    // The BFF's sign-in is a chunk of its own, loaded only by pages that use it.
+    return import('@omsorg/sdk/auth/bff-auth.js').then(({ createBffAuth }) => {
+      const bff = createBffAuth(auth.options);
+      // A copy that finished loading first wins (two copies share one session).
+      const client = providedClient() ?? createLazyClient({ baseUrl: baseUrl ?? bff.apiBaseUrl, auth: bff, fetch: bff.fetch });
+      provideClient(client);
+      return begin(client, watchUnread);
+    });
   }
+  if (!baseUrl) return undefined;
+  // Messaging (threads, send queue, pollers) is its own chunk, loaded by the first messaging call.
+  const client = createLazyClient({ baseUrl, auth: auth.kind === 'mock' ? createMockAuth(auth.options) : createOidcAuth(auth.options) });
+  provideClient(client);
+  return begin(client, watchUnread);
+}
+
+function begin(client: Client, watchUnread: boolean): Client {
   if (watchUnread) watchUnreadCount(client);
   client.auth.init().catch((e: unknown) => console.error(LOG, 'sign-in could not be restored', e));
   return client;

@@ -14,7 +14,9 @@
  * the client's chunk, lit and the chunks of the elements on the page are all requested at once
  * when it runs (modulepreload), so the load is omsorg.js → chunks, never deeper.
  *
- * Attributes: data-api (API base URL, relative allowed), data-auth (`oidc` | `mock`);
+ * Attributes: data-api (API base URL, relative allowed), data-auth (`oidc` | `bff` | `mock`);
+ * for bff (a backend-for-frontend on this site holds the session; no token in the browser):
+ * data-bff (its path, default `/bff`; data-api defaults to its proxy, `<data-bff>/api`);
  * for oidc: data-authority, data-client-id, data-redirect-uri (default: this page's URL without
  * query and fragment), data-post-logout-redirect-uri, data-scope, data-resource,
  * data-dpop ("true"), data-acr (default idporten-loa-high), data-storage (`session` | `memory`);
@@ -75,8 +77,12 @@ function authFrom(d: DOMStringMap): LoaderConfig['auth'] | undefined {
     const sub = d.mockUser?.trim();
     return { kind: 'mock', options: sub ? { user: { sub, name: d.mockName?.trim() || sub } } : {} };
   }
+  if (kind === 'bff') {
+    const base = d.bff?.trim();
+    return { kind: 'bff', options: base ? { base } : {} };
+  }
   if (kind !== 'oidc') {
-    console.error(LOG, `data-auth="${kind}" is not supported; use "oidc" or "mock".`);
+    console.error(LOG, `data-auth="${kind}" is not supported; use "oidc", "bff" or "mock".`);
     return undefined;
   }
   const authority = url(d.authority);
@@ -106,11 +112,11 @@ function authFrom(d: DOMStringMap): LoaderConfig['auth'] | undefined {
 function configFrom(script: HTMLScriptElement | null): LoaderConfig | undefined {
   const d = script?.dataset ?? {};
   const baseUrl = url(d.api)?.replace(/\/+$/, '');
-  if (!baseUrl) {
+  const auth = authFrom(d);
+  if (!baseUrl && auth?.kind !== 'bff') {
     console.error(LOG, 'the script tag needs data-api (the API base URL).');
     return undefined;
   }
-  const auth = authFrom(d);
   return auth ? { baseUrl, auth } : undefined;
 }
 

@@ -4,6 +4,8 @@ export { createLazyClient } from './lazy-client.js';
 export { createMockAuth, MOCK_AUTH_KEY } from './auth/mock-auth.js';
 export type { MockAuth, MockAuthOptions } from './auth/mock-auth.js';
 export { createOidcAuth } from './auth/oidc-auth.js';
+export { createBffAuth } from './auth/bff-auth.js';
+export type { BffAuth, BffAuthConfig } from './auth/bff-auth.js';
 export type { OidcAuth, OidcAuthConfig, UserManagerLike } from './auth/oidc-auth.js';
 export { OmsorgError, isOmsorgError, isRetryable } from './errors.js';
 export type { OmsorgErrorInit } from './errors.js';

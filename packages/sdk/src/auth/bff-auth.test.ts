@@ -1,0 +1,132 @@
+import { expect } from '@open-wc/testing';
+import { createBffAuth } from './bff-auth.js';
+import { createClient } from '../client.js';
+import { installClock, uninstallClock } from '../test/clock.js';
+import { json, me, problem, rejection, tick, until } from '../test/fixtures.js';
+import type { AuthState } from '../types.js';
+
+const USER = { sub: 'opaque-1', name: 'Ola Nordmann' };
+
+/** A BFF stand-in: answers by path, records every request with its init. */
+function fakeBff(routes: Record<string, (init: RequestInit) => Response>) {
+  const calls: { url: string; init: RequestInit }[] = [];
+  const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = String(input);
+    calls.push({ url, init });
+    const path = new URL(url, location.href).pathname;
+    const answer = routes[path];
+    return answer ? answer(init) : problem(404, 'urn:omsorg:problem:not-found');
+  }) as typeof globalThis.fetch;
+  return { fetch, calls };
+}
+
+describe('BFF auth', () => {
+  afterEach(() => uninstallClock());
+
+  it('restores the session from the BFF: name and opaque id, no token anywhere', async () => {
+    const exp = Date.now() + 30 * 60_000;
+    const bff = fakeBff({ '/bff/session': () => json({ signedIn: true, user: USER, expiresAt: exp }) });
+    const auth = createBffAuth({ fetch: bff.fetch });
+    expect(auth.kind).to.equal('bff');
+    expect(auth.state().status).to.equal('unknown');
+    expect(await auth.init()).to.deep.equal({ status: 'signed-in', user: USER, expiresAt: exp });
+    expect(bff.calls[0]!.init.credentials).to.equal('same-origin');
+    expect(auth.apiBaseUrl).to.equal(`${location.origin}/bff/api`);
+    expect(await auth.authorize({ method: 'POST', url: `${location.origin}/bff/api/v1/me` })).to.deep.equal({ 'X-Omsorg-Csrf': '1' });
+    expect(JSON.stringify(sessionStorage) + JSON.stringify(localStorage)).not.to.match(/opaque-1|eyJ/);
+  });
+
+  it('signed out: authorize refuses with kind auth; sign-in navigates to the BFF with a same-origin return path', async () => {
+    const bff = fakeBff({ '/bff/session': () => json({ signedIn: false }) });
+    const went: string[] = [];
+    const auth = createBffAuth({ fetch: bff.fetch, navigate: (u) => went.push(u) });
+    expect((await auth.init()).status).to.equal('signed-out');
+    expect((await rejection(auth.authorize({ method: 'GET', url: '/bff/api/v1/me' }))).kind).to.equal('auth');
+    await auth.signIn({ returnTo: `${location.origin}/min-side?tab=2#x` });
+    await auth.signIn({ returnTo: 'https://evil.example/steal' });
+    expect(went).to.deep.equal([`/bff/login?returnTo=${encodeURIComponent('/min-side?tab=2')}`, `/bff/login?returnTo=${encodeURIComponent(location.pathname + location.search)}`]);
+  });
+
+  it('a failed sign-in (omsorg-signin=failed) is reported once and taken out of the address bar', async () => {
+    const before = location.href;
+    history.replaceState(null, '', `${location.pathname}?keep=1&omsorg-signin=failed`);
+    try {
+      const auth = createBffAuth({ fetch: fakeBff({ '/bff/session': () => json({ signedIn: false }) }).fetch });
+      expect(await auth.init()).to.deep.equal({ status: 'signed-out', reason: 'failed' });
+      expect(location.search).to.equal('?keep=1');
+    } finally {
+      history.replaceState(null, '', before);
+    }
+  });
+
+  it('sign-out POSTs with the CSRF header, is signed out at once, then POSTs the provider form it was given', async () => {
+    let signedIn = true;
+    const posted: [string, Record<string, string>][] = [];
+    const bff = fakeBff({
+      '/bff/session': () => json(signedIn ? { signedIn: true, user: USER } : { signedIn: false }),
+      '/bff/logout': () => {
+        signedIn = false;
+        return json({ signedIn: false, endSession: { method: 'POST', url: 'https://op.example/logout', fields: { client_id: 'bff', post_logout_redirect_uri: 'https://x/' } } });
+      },
+    });
+    const auth = createBffAuth({ fetch: bff.fetch, submitForm: (a, f) => posted.push([a, f]) });
+    await auth.init();
+    await auth.signOut();
+    const call = bff.calls.find((c) => c.url.endsWith('/bff/logout'))!;
+    expect(call.init.method).to.equal('POST');
+    expect(new Headers(call.init.headers).get('X-Omsorg-Csrf')).to.equal('1');
+    expect(auth.state()).to.deep.equal({ status: 'signed-out' });
+    expect(posted).to.deep.equal([['https://op.example/logout', { client_id: 'bff', post_logout_redirect_uri: 'https://x/' }]]);
+    await auth.signOut({ redirect: false });
+    expect(posted.length).to.equal(1);
+  });
+
+  it('a 401 through its fetch signs out (expired); the client wipes and says so', async () => {
+    const bff = fakeBff({
+      '/bff/session': () => json({ signedIn: true, user: USER }),
+      '/bff/api/v1/me': () => problem(401, 'urn:omsorg:problem:unauthorized'),
+    });
+    const auth = createBffAuth({ fetch: bff.fetch });
+    await auth.init();
+    const client = createClient({ baseUrl: auth.apiBaseUrl, auth, fetch: auth.fetch, retry: { retries: 0 } });
+    const states: AuthState[] = [];
+    client.on('auth-changed', (s) => states.push(s));
+    expect((await rejection(client.me())).kind).to.equal('auth');
+    await until(() => auth.state().status === 'signed-out');
+    expect(auth.state()).to.deep.equal({ status: 'signed-out', reason: 'expired' });
+    expect(states.at(-1)?.reason).to.equal('expired');
+    const sent = bff.calls.find((c) => c.url.endsWith('/v1/me'))!;
+    expect(sent.init.credentials).to.equal('same-origin');
+    expect(new Headers(sent.init.headers).has('Authorization')).to.equal(false);
+  });
+
+  it('follows the session end the proxy reports, and at the end asks the BFF: signed out when it is over (fake clock)', async () => {
+    const clock = installClock();
+    let exp = Date.now() + 10 * 60_000;
+    let live = true;
+    const bff = fakeBff({
+      '/bff/session': () => json(live ? { signedIn: true, user: USER, expiresAt: exp } : { signedIn: false }),
+      '/bff/api/v1/me': () => json(me(), 200, { 'X-Omsorg-Session-Expires': String(exp) }),
+    });
+    const auth = createBffAuth({ fetch: bff.fetch });
+    await auth.init();
+    exp += 20 * 60_000; // activity moved the idle limit
+    const client = createClient({ baseUrl: auth.apiBaseUrl, auth, fetch: auth.fetch });
+    await client.me();
+    expect(auth.state().expiresAt).to.equal(exp);
+    clock.tick(10 * 60_000 + 1);
+    await tick();
+    expect(auth.state().status).to.equal('signed-in');
+    const asked = bff.calls.filter((c) => c.url.endsWith('/bff/session')).length;
+    live = false;
+    clock.tick(20 * 60_000);
+    await tick();
+    await tick();
+    expect(bff.calls.filter((c) => c.url.endsWith('/bff/session')).length).to.equal(asked + 1);
+    expect(auth.state()).to.deep.equal({ status: 'signed-out', reason: 'expired' });
+  });
+
+  it('refuses a BFF on another origin', () => {
+    expect(() => createBffAuth({ base: 'https://elsewhere.example/bff' })).to.throw(/own origin/);
+  });
+});
