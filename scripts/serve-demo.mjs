@@ -2,8 +2,13 @@
 //
 //   node scripts/serve-demo.mjs             the SANDBOX (default): http://127.0.0.1:8080/ is the
 //                                           demo page + the API (/v1) + the OpenID provider
-//                                           (/oidc) on one origin, real sign-in (code flow, PKCE,
-//                                           DPoP), data in .sandbox-data/ (PGlite)
+//                                           (/oidc) + the backend-for-frontend (/bff) on one
+//                                           origin, real sign-in through the BFF (the production
+//                                           shape: one HttpOnly cookie, no token in the browser),
+//                                           data in .sandbox-data/ (PGlite)
+//   node scripts/serve-demo.mjs --auth=browser   the same without the BFF: sign-in in the browser
+//                                           (oidc-client-ts: code flow, PKCE, DPoP), for
+//                                           providers that allow public clients
 //   node scripts/serve-demo.mjs --offline   the OFFLINE demo: the API is mocked in the browser
 //                                           (msw, same-origin /api), mock sign-in
 //
@@ -42,9 +47,10 @@ export const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const USAGE = `node scripts/serve-demo.mjs [--offline] [--port N] [--host ADDR] [--data-dir DIR] [--reset]
+const USAGE = `node scripts/serve-demo.mjs [--offline] [--auth=bff|browser] [--port N] [--host ADDR] [--data-dir DIR] [--reset]
 
-  (default)   the sandbox: demo page + API (/v1) + OpenID provider (/oidc), real sign-in
+  (default)   the sandbox: demo page + API (/v1) + OpenID provider (/oidc) + BFF (/bff), real sign-in
+  --auth=browser  sandbox without the BFF: sign-in in the browser (oidc-client-ts, public client)
   --offline   the offline demo on the msw mocks (no backend)
   --reset     sandbox: load fresh test data (relative to today) before starting
 `;
@@ -119,8 +125,8 @@ const NOTES = {
   'psn-per-51d0': 'acts for his daughter Emma, 9',
 };
 
-/** @param {{ port: number, host: string, dataDir?: string, reset: boolean }} o */
-async function serveSandbox({ port, host, dataDir: dir, reset }) {
+/** @param {{ port: number, host: string, dataDir?: string, reset: boolean, bff: boolean }} o */
+async function serveSandbox({ port, host, dataDir: dir, reset, bff }) {
   needBuild([join(cdnDir, 'omsorg.js')]);
   const sandboxSrc = join(root, 'packages/sandbox/src');
   const [{ startSandbox, DEFAULT_DATA_DIR, openDatabase, dropSchema, migrate, seed }, { testPersons }] = await Promise.all([
@@ -144,7 +150,7 @@ async function serveSandbox({ port, host, dataDir: dir, reset }) {
   }
 
   const started = Date.now();
-  const sandbox = await startSandbox({ host, port, dataDir, databaseUrl, ...(schema ? { schema } : {}), demoDir: [...demoRoots] });
+  const sandbox = await startSandbox({ host, port, dataDir, databaseUrl, ...(schema ? { schema } : {}), demoDir: [...demoRoots], bff });
   const { url } = sandbox;
   const where = sandbox.db.kind === 'pglite' ? `PGlite in ${join(dataDir, 'pg')}` : `PostgreSQL (DATABASE_URL), schema ${sandbox.db.schema}`;
   console.log(
@@ -153,6 +159,9 @@ async function serveSandbox({ port, host, dataDir: dir, reset }) {
       `Fjordvik kommune demo on the omsorg sandbox: ${url}/   (started in ${((Date.now() - started) / 1000).toFixed(1)} s)`,
       `  API              ${url}/v1`,
       `  OpenID provider  ${url}/oidc   (test sign-in: code flow, PKCE, DPoP, idporten-loa-high)`,
+      bff
+        ? `  sign-in          through the BFF at ${url}/bff (one HttpOnly cookie, no token in the browser; ?auth=browser on the page for oidc-client-ts)`
+        : '  sign-in          in the browser (oidc-client-ts); without --auth=browser the BFF does it',
       `  database         ${where}`,
       '',
       'Press "Logg inn" and pick a test person (no password):',
@@ -176,6 +185,7 @@ async function main() {
         host: { type: 'string' },
         'data-dir': { type: 'string' },
         reset: { type: 'boolean', default: false },
+        auth: { type: 'string', default: 'bff' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -189,12 +199,13 @@ async function main() {
   const port = Number(values.port ?? process.env.PORT ?? 8080);
   if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`not a port: ${values.port ?? process.env.PORT}`);
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
+  if (values.auth !== 'bff' && values.auth !== 'browser') fail(`--auth is bff or browser, not ${values.auth}\n\n${USAGE}`);
 
   let close;
   try {
     close = values.offline
       ? await serveOffline({ port, host })
-      : await serveSandbox({ port, host, dataDir: values['data-dir'], reset: values.reset });
+      : await serveSandbox({ port, host, dataDir: values['data-dir'], reset: values.reset, bff: values.auth === 'bff' });
   } catch (e) {
     if (e?.code === 'EADDRINUSE') fail(`Port ${port} on ${host} is in use: stop the other server or choose another port (--port N or PORT=N).`);
     fail(`The demo could not start: ${e instanceof Error ? e.message : e}`);
