@@ -12,7 +12,7 @@ import { demoRoots } from '../../scripts/serve-demo.mjs';
 import { startSandbox } from '../../packages/sandbox/src/index.js';
 
 /**
- * @param {{ accessTokenTtl?: number }} [options]
+ * @param {{ accessTokenTtl?: number, bff?: boolean }} [options]
  */
 export async function startJourney(options = {}) {
   assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');

@@ -1,0 +1,85 @@
+// One journey through the backend-for-frontend in a real browser (Chromium), the shape `npm start`
+// runs: the demo page with data-auth="bff" → "Logg inn" → the BFF's pushed authorization request
+// → the provider's login page → Ola → back signed in, his visits listed through /bff/api →
+// sign out: the BFF ends its session and the page POSTs the provider's logout form → signed out.
+// All along: no token, ID token or identity number in the page's storage, cookies or any
+// response it received; no request from the page carries Authorization; no CSP violation.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startJourney } from './sandbox-browser.mjs';
+
+const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann' };
+const LIST = 'omsorg-appointment-list:not(.next-visit)';
+const TOKENISH = /eyJ[\w-]{8,}\.[\w-]{8,}\.|(?<!\d)\d{11}(?!\d)/;
+
+/** @type {Awaited<ReturnType<typeof startJourney>>} */
+let j;
+/** @type {{ url: string, method: string, authorization?: string }[]} */
+const requests = [];
+/** @type {string[]} */
+const leaks = [];
+
+before(async () => {
+  j = await startJourney({ bff: true });
+  j.page.on('request', (r) => requests.push({ url: r.url(), method: r.method(), authorization: r.headers().authorization }));
+  j.page.on('response', async (r) => {
+    const head = Object.entries(r.headers()).map(([k, v]) => `${k}: ${v}`).join('\n');
+    const body = r.status() >= 300 && r.status() < 400 ? '' : await r.text().catch(() => '');
+    if (TOKENISH.test(head) || TOKENISH.test(body)) leaks.push(`${r.status()} ${r.url()}`);
+  });
+});
+after(async () => {
+  await j?.close();
+});
+
+test('sign in through the BFF, see the visits, sign out: no token ever in the browser', async () => {
+  const { page, until, click, sandbox } = j;
+  await page.goto(`${sandbox.url}/`, { waitUntil: 'load' });
+  await click('omsorg-login >>> button[part~="sign-in-button"]');
+  await page.waitForSelector(`form button[value="${OLA.id}"]`);
+  assert.match(new URL(page.url()).pathname, /^\/oidc\/interaction\//);
+  assert.ok(requests.some((r) => new URL(r.url).pathname === '/bff/login'), 'sign-in went through the BFF');
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(`form button[value="${OLA.id}"]`)]);
+
+  const items = () =>
+    page.evaluate((sel) => {
+      const login = document.querySelector('omsorg-login')?.shadowRoot;
+      const root = document.querySelector(sel)?.shadowRoot;
+      return {
+        user: login?.querySelector('[part~="user"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
+        items: root?.querySelectorAll('li[part~="item"][data-id]').length ?? 0,
+        signedOut: !!root?.querySelector('[part~="signed-out"]'),
+      };
+    }, LIST);
+  await until(async () => {
+    const s = await items();
+    return s.user?.includes(OLA.name) && s.items > 0;
+  }, 'Ola signed in with his visits');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.demoAuth), 'bff');
+
+  const api = requests.filter((r) => new URL(r.url).pathname.startsWith('/bff/api/'));
+  assert.ok(api.length > 0, 'the page called the API through the BFF');
+  assert.deepEqual(requests.filter((r) => new URL(r.url).pathname.startsWith('/v1/')), [], 'never the API itself');
+  assert.deepEqual(requests.filter((r) => r.authorization), [], 'no request carries Authorization');
+  const seen = await page.evaluate(() => ({ cookie: document.cookie, session: JSON.stringify(sessionStorage), local: JSON.stringify(localStorage) }));
+  assert.equal(seen.cookie, '', 'the session cookie is HttpOnly');
+  assert.doesNotMatch(seen.session + seen.local, TOKENISH);
+
+  await click('omsorg-login >>> button[part~="sign-out-button"]');
+  await until(async () => {
+    const u = new URL(page.url());
+    if (u.pathname.startsWith('/oidc/')) {
+      const yes = await page.$('button[name="logout"][value="yes"]');
+      if (yes) await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
+      return false;
+    }
+    const s = await items();
+    return s.user === null && s.signedOut && s.items === 0;
+  }, 'back on the demo, signed out');
+  assert.equal(JSON.parse(await page.evaluate(() => fetch('/bff/session').then((r) => r.text()))).signedIn, false);
+  assert.ok(requests.some((r) => r.method === 'POST' && new URL(r.url).pathname === '/oidc/session/end'), 'the provider logout was a POST');
+  assert.deepEqual(requests.filter((r) => /id_token_hint|eyJ/.test(r.url)), [], 'no ID token in any URL');
+  assert.deepEqual(leaks, [], 'no token-shaped or 11-digit string in any response');
+  assert.deepEqual(j.problems.csp, []);
+  assert.deepEqual(j.problems.pageErrors, []);
+});
