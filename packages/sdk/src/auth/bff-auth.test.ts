@@ -104,8 +104,11 @@ describe('BFF auth', () => {
     const clock = installClock();
     let exp = Date.now() + 10 * 60_000;
     let live = true;
+    // The session answer settles in microtasks only (a real Response's body is read on the
+    // engine's own schedule), so a timer fired by the fake clock is done after one real tick.
+    const answer = (body: unknown) => ({ ok: true, status: 200, headers: new Headers(), json: async () => body }) as unknown as Response;
     const bff = fakeBff({
-      '/bff/session': () => json(live ? { signedIn: true, user: USER, expiresAt: exp } : { signedIn: false }),
+      '/bff/session': () => answer(live ? { signedIn: true, user: USER, expiresAt: exp } : { signedIn: false }),
       '/bff/api/v1/me': () => json(me(), 200, { 'X-Omsorg-Session-Expires': String(exp) }),
     });
     const auth = createBffAuth({ fetch: bff.fetch });
