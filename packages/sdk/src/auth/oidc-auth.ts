@@ -8,7 +8,7 @@
  * dropped; the profile is cut to `sub` and a display name; the access token lives in memory,
  * and in sessionStorage only when it is DPoP-bound and `storage` is `session` (so a reload
  * keeps the session); the DPoP key is non-extractable, in IndexedDB (`session`) or in memory
- * only (`memory`). Nothing is ever written to localStorage.
+ * only (`memory`). Nothing is ever written to persistent web storage.
  *
  * The page is cleared when the session ends, not at the next call: a timer at the access
  * token's expiry, and news from the other tabs (tabs.ts): a sign-out in one tab, or a sign-in
