@@ -8,3 +8,4 @@ export { createApi } from './api/index.js';
 export { openDatabase, dropSchema, DEFAULT_DATA_DIR, DEFAULT_PG_DIR, DEFAULT_SCHEMA } from './db/index.js';
 export { migrate, loadMigrations, MIGRATIONS_DIR } from './db/migrate.js';
 export { seed, isEmpty } from './db/seed.js';
+export { testPersons } from './oidc/persons.js';
