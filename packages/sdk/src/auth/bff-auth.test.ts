@@ -4,6 +4,7 @@ import { createClient } from '../client.js';
 import { installClock, uninstallClock } from '../test/clock.js';
 import { json, me, problem, rejection, tick, until } from '../test/fixtures.js';
 import type { AuthState } from '../types.js';
+import { openTabs, whoOf } from './tabs.js';
 
 const USER = { sub: 'opaque-1', name: 'Ola Nordmann' };
 
@@ -131,5 +132,81 @@ describe('BFF auth', () => {
 
   it('refuses a BFF on another origin', () => {
     expect(() => createBffAuth({ base: 'https://elsewhere.example/bff' })).to.throw(/own origin/);
+  });
+});
+
+describe('BFF auth: the tabs of a page share one session', () => {
+  const channel = () => `test bff tabs ${Math.random()}`;
+  /** Resolves with the next state an auth reports. */
+  const next = (auth: { onChange(l: (s: AuthState) => void): () => void }) =>
+    new Promise<AuthState>((resolve) => {
+      const off = auth.onChange((s) => (off(), resolve(s)));
+    });
+  /** One tab: its own fake BFF answering with whoever holds the (shared) cookie now. */
+  async function tab(tabChannel: string, who: () => { sub: string; name: string } | null) {
+    const bff = fakeBff({
+      '/bff/session': () => {
+        const u = who();
+        return json(u ? { signedIn: true, user: u } : { signedIn: false });
+      },
+      '/bff/logout': () => json({ signedIn: false }),
+      '/bff/api/v1/me': () => (who() ? json(me()) : problem(401, 'urn:omsorg:problem:unauthorized')),
+    });
+    const auth = createBffAuth({ fetch: bff.fetch, tabChannel });
+    await auth.init();
+    return { auth, bff, sessionAsks: () => bff.calls.filter((c) => c.url.endsWith('/bff/session')).length };
+  }
+
+  it('a sign-out in one tab signs the other tabs out at once, without waiting for a call', async () => {
+    const name = channel();
+    let holder: typeof USER | null = USER;
+    const a = await tab(name, () => holder);
+    const b = await tab(name, () => holder);
+    expect(b.auth.state().status).to.equal('signed-in');
+    const asked = b.sessionAsks();
+    const bChanged = next(b.auth);
+    holder = null;
+    await a.auth.signOut({ redirect: false });
+    expect(await bChanged).to.deep.equal({ status: 'signed-out' });
+    expect(b.sessionAsks(), 'the news is enough: no round trip').to.equal(asked);
+  });
+
+  it('a session that ends with a 401 in one tab clears the others', async () => {
+    const name = channel();
+    let holder: typeof USER | null = USER;
+    const a = await tab(name, () => holder);
+    const b = await tab(name, () => holder);
+    const bChanged = next(b.auth);
+    holder = null;
+    const client = createClient({ baseUrl: a.auth.apiBaseUrl, auth: a.auth, fetch: a.auth.fetch, retry: { retries: 0 } });
+    expect((await rejection(client.me())).kind).to.equal('auth');
+    expect((await bChanged).status).to.equal('signed-out');
+  });
+
+  it('a sign-in as another person in one tab clears the others, which then show that person; the same person changes nothing', async () => {
+    const name = channel();
+    let holder: { sub: string; name: string } | null = USER;
+    const b = await tab(name, () => holder);
+    const other = openTabs(name, () => {});
+    // The same person (a second tab restoring the session): b stays as it is. A marker no tab
+    // acts on follows the news: once the probe has it, b has had the news too.
+    const probe = new BroadcastChannel(name);
+    const pinged = new Promise<void>((resolve) => (probe.onmessage = (e) => e.data?.type === 'ping' && resolve()));
+    other.tell({ type: 'signed-in', who: await whoOf(USER.sub) });
+    (other as unknown as { tell(x: unknown): void }).tell({ type: 'ping' });
+    await pinged;
+    await whoOf('x'); // b compares digests asynchronously
+    await tick();
+    expect(b.auth.state()).to.deep.equal({ status: 'signed-in', user: USER });
+    probe.close();
+
+    const PER = { sub: 'opaque-2', name: 'Per Hansen' };
+    const seen: AuthState[] = [];
+    b.auth.onChange((s) => seen.push(s));
+    holder = PER;
+    other.tell({ type: 'signed-in', who: await whoOf(PER.sub) });
+    await until(() => seen.length >= 2);
+    expect(seen).to.deep.equal([{ status: 'signed-out' }, { status: 'signed-in', user: PER }]);
+    other.close();
   });
 });

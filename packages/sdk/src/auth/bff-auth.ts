@@ -3,11 +3,14 @@
  * one HttpOnly cookie and never a token. Sign-in navigates to the BFF's login endpoint; the
  * session state comes from its session endpoint; API calls go to its proxy path with the
  * cookie (same origin) and the CSRF header; a 401 or the session's end means signed out.
+ * The tabs of one page share the cookie, so they share the session: a sign-out in one tab, or a
+ * sign-in there as another person, clears every other tab at once (tabs.ts), not at its next call.
  * Loaded lazily by the CDN loader (`data-auth="bff"`), so other pages do not carry it.
  */
 import type { Auth, AuthState } from '../types.js';
 import { OmsorgError } from '../errors.js';
 import { authState } from './listeners.js';
+import { openTabs, whoOf, type TabNews } from './tabs.js';
 
 export interface BffAuthConfig {
   /** The BFF's path (or same-origin URL). Default `/bff`. */
@@ -18,6 +21,8 @@ export interface BffAuthConfig {
   navigate?: (url: string) => void;
   /** For tests: a form POST navigation (default: a hidden form, submitted). */
   submitForm?: (action: string, fields: Record<string, string>) => void;
+  /** The BroadcastChannel name the page's tabs share. Default: one per origin and BFF path. */
+  tabChannel?: string;
 }
 
 export interface BffAuth extends Auth {
@@ -79,7 +84,21 @@ export function createBffAuth(config: BffAuthConfig = {}): BffAuth {
     clearTimeout(timer);
     const was = state.get().status === 'signed-in';
     state.set(reason ? { status: 'signed-out', reason } : was ? { status: 'signed-out', reason: 'expired' } : { status: 'signed-out' });
+    if (was) tabs.tell({ type: 'signed-out' });
   };
+
+  /** Another tab signed out, or signed in as someone else (whose cookie this tab now holds). */
+  const hear = async (news: TabNews) => {
+    const s = state.get();
+    if (s.status !== 'signed-in' || !s.user) return;
+    if (news.type === 'signed-in' && news.who === (await whoOf(s.user.sub).catch(() => ''))) return;
+    if (state.get() !== s) return;
+    clearTimeout(timer);
+    state.set({ status: 'signed-out' });
+    // The other person's session is this tab's too now: show it, from a clean screen.
+    if (news.type === 'signed-in') void refresh();
+  };
+  const tabs = openTabs(config.tabChannel ?? `omsorg.bff ${base.origin}${root}`, (news) => void hear(news));
 
   /** At the session's end, ask the BFF (activity may have moved it); signed out when it is over. */
   const watch = (s: AuthState) => {
@@ -99,8 +118,14 @@ export function createBffAuth(config: BffAuthConfig = {}): BffAuth {
       const res = await doFetch(`${root}/session`, { credentials: 'same-origin', cache: 'no-store', headers: { Accept: 'application/json' } });
       if (!res.ok) throw new Error(`HTTP ${res.status}`);
       const next = toState((await res.json()) as SessionAnswer);
-      if (next.status === 'signed-in') set(next);
-      else ended();
+      const before = state.get();
+      if (next.status !== 'signed-in') ended();
+      else {
+        set(next);
+        const who = next.user?.sub;
+        // A session new to this tab (a sign-in, a restore): the other tabs compare persons.
+        if (who && (before.status !== 'signed-in' || before.user?.sub !== who)) void whoOf(who).then((w) => tabs.tell({ type: 'signed-in', who: w }), () => {});
+      }
     } catch {
       // The BFF could not be asked: keep what we know until the next call says otherwise.
       if (state.get().status === 'unknown') state.set({ status: 'signed-out', reason: 'failed' });
@@ -166,6 +191,7 @@ export function createBffAuth(config: BffAuthConfig = {}): BffAuth {
       } finally {
         // Signed out here whatever the BFF answered: the screen must not keep showing data.
         state.set({ status: 'signed-out' });
+        tabs.tell({ type: 'signed-out' });
       }
       const end = answer.endSession;
       if (!redirect || !end || typeof end.url !== 'string' || typeof end.fields !== 'object' || !end.fields) return;
