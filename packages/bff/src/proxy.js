@@ -6,10 +6,9 @@
  * the CSRF header and the browser's Origin never reach the API, and no header of the API that
  * could carry a token or set a cookie reaches the browser.
  */
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
-import { SignJWT, importJWK } from 'jose';
 
 const REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'content-disposition', 'if-match', 'if-none-match', 'idempotency-key'];
 const RESPONSE_HEADERS = [
@@ -25,8 +24,10 @@ const RESPONSE_HEADERS = [
   'content-language',
 ];
 
-/** Imported DPoP keys by session id (signing must not re-import a key on every request). */
-const KEY_CACHE_SIZE = 2000;
+/** Each session's proof signer (its imported key, the proof header), kept by session id. */
+const SIGNER_CACHE_SIZE = 2000;
+
+const b64 = (/** @type {string | Buffer} */ v) => Buffer.from(v).toString('base64url');
 
 /**
  * @param {object} o
@@ -39,36 +40,47 @@ export function createProxy({ apiBaseUrl, timeoutMs = 30_000 }) {
   const request = secure ? httpsRequest : httpRequest;
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const prefix = base.pathname === '/' ? '' : base.pathname;
-  /** @type {Map<string, import('node:crypto').webcrypto.CryptoKey>} */
-  const keys = new Map();
+  /** @type {Map<string, { key: import('node:crypto').KeyObject, header: string, token: string, ath: string }>} */
+  const signers = new Map();
 
   /** @param {import('./sessions.js').Session} s */
-  const signingKey = async (s) => {
-    let key = keys.get(s.id);
-    if (!key) {
-      key = /** @type {import('node:crypto').webcrypto.CryptoKey} */ (await importJWK(s.secrets.dpopPrivate, 'ES256'));
-      if (keys.size >= KEY_CACHE_SIZE) keys.delete(/** @type {string} */ (keys.keys().next().value));
-      keys.set(s.id, key);
+  const signerOf = (s) => {
+    let signer = signers.get(s.id);
+    if (!signer) {
+      const { kty, crv, x, y } = s.secrets.dpopPublic;
+      signer = {
+        key: createPrivateKey({ key: /** @type {import('node:crypto').JsonWebKey} */ (s.secrets.dpopPrivate), format: 'jwk' }),
+        header: b64(JSON.stringify({ alg: 'ES256', typ: 'dpop+jwt', jwk: { kty, crv, x, y } })),
+        token: '',
+        ath: '',
+      };
+      if (signers.size >= SIGNER_CACHE_SIZE) signers.delete(/** @type {string} */ (signers.keys().next().value));
+      signers.set(s.id, signer);
     }
-    return key;
+    if (signer.token !== s.secrets.accessToken) {
+      signer.token = s.secrets.accessToken;
+      signer.ath = createHash('sha256').update(signer.token).digest('base64url');
+    }
+    return signer;
   };
 
   /**
+   * A DPoP proof (RFC 9449): a compact ES256 JWS made with node:crypto's synchronous signer.
+   * jose's SignJWT goes through WebCrypto's job queue and was most of the BFF's CPU per request
+   * (measured in `npm run bench:sandbox`); the API verifies these proofs with jose.
    * @param {import('./sessions.js').Session} s
    * @param {string} method
    * @param {string} url
    */
-  const proof = async (s, method, url) => {
-    const { kty, crv, x, y } = s.secrets.dpopPublic;
-    return new SignJWT({ htm: method, htu: url.split('?', 1)[0], jti: randomUUID(), ath: createHash('sha256').update(s.secrets.accessToken).digest('base64url') })
-      .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: { kty, crv, x, y } })
-      .setIssuedAt()
-      .sign(await signingKey(s));
+  const proof = (s, method, url) => {
+    const { key, header, ath } = signerOf(s);
+    const input = `${header}.${b64(JSON.stringify({ htm: method, htu: url.split('?', 1)[0], jti: randomUUID(), ath, iat: Math.floor(Date.now() / 1000) }))}`;
+    return `${input}.${sign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }).toString('base64url')}`;
   };
 
   return {
     /** Forgets a session's key (sign-out). @param {string} id */
-    forget: (id) => void keys.delete(id),
+    forget: (id) => void signers.delete(id),
 
     /**
      * @param {import('node:http').IncomingMessage} req
@@ -80,7 +92,7 @@ export function createProxy({ apiBaseUrl, timeoutMs = 30_000 }) {
       const method = /** @type {string} */ (req.method);
       const url = `${base.origin}${prefix}${path}`;
       /** @type {Record<string, string>} */
-      const headers = { Authorization: `DPoP ${session.secrets.accessToken}`, DPoP: await proof(session, method, url) };
+      const headers = { Authorization: `DPoP ${session.secrets.accessToken}`, DPoP: proof(session, method, url) };
       for (const h of REQUEST_HEADERS) {
         const v = req.headers[h];
         if (typeof v === 'string') headers[h] = v;
