@@ -94,7 +94,7 @@ describe('createLazyClient: messaging loaded on first use', () => {
     const item = client.queueMessage(reply());
     expect(item.status).to.equal('sending');
     expect(client.outbox().map((i) => i.id)).to.deep.equal([item.id]);
-    await until(() => client.outbox()[0]?.status === 'sent', 3000, 'the message sent');
+    await until(() => client.outbox()[0]?.status === 'sent', 20_000, 'the message sent');
   });
 
   it('a watcher starts once the module is in; one stopped before that never starts', async () => {
@@ -105,7 +105,7 @@ describe('createLazyClient: messaging loaded on first use', () => {
     stops.push(client.watchThreads(undefined, (p) => pages.push(p)));
     stopEarly();
     arrive();
-    await until(() => listGets().length === 1 && pages.length === 1, 3000, 'the first poll');
+    await until(() => listGets().length === 1 && pages.length === 1, 20_000, 'the first poll');
     expect(pages).to.have.length(1);
     expect(pages[0]).to.not.equal('early');
     expect(clock.pending()).to.have.length(1, 'the next poll is planned on the fake clock');

@@ -42,7 +42,7 @@ describe('SDK against the mocks: messages', () => {
     const text = `Svar ${Math.random()}`;
     lose();
     const { id } = client.queueMessage({ kind: 'reply', subjectId: 'me', threadId: open.id, text });
-    await until(() => client.outbox()[0]?.status === 'sent', 3000, 'sent');
+    await until(() => client.outbox()[0]?.status === 'sent', 20_000, 'sent');
     const posts = seen.filter((s) => s.method === 'POST');
     expect(posts.map((p) => p.key)).to.deep.equal([id, id]);
     const thread = await client.getThread('me', open.id);
@@ -53,7 +53,7 @@ describe('SDK against the mocks: messages', () => {
     const { client, seen } = setup();
     const closed = (await client.listThreads()).items.find((t) => t.status === 'closed')!;
     client.queueMessage({ kind: 'reply', subjectId: 'me', threadId: closed.id, text: 'Hallo?' });
-    await until(() => client.outbox()[0]?.status === 'not-sent', 3000, 'not-sent');
+    await until(() => client.outbox()[0]?.status === 'not-sent', 20_000, 'not-sent');
     expect(client.outbox()[0]!.error?.type).to.equal(problemTypes.threadClosed);
     expect(client.outbox()[0]!.nextRetryAt).to.equal(undefined);
     // No resend is planned (no retry time above), so one task later there is still one POST.

@@ -20,7 +20,7 @@ function setup<A extends Auth = ReturnType<typeof createMockAuth>>(config: Parti
   const client = createClient({ baseUrl: BASE, retry: { retries: 0, baseDelayMs: 2, maxDelayMs: 5 }, ...config, auth, fetch: server.fetch });
   const rec = record(client);
   const item = (id: string) => client.outbox().find((i) => i.id === id)!;
-  const settled = (id: string, status: OutboxItem['status']) => until(() => item(id)?.status === status, 3000, `item ${status}`);
+  const settled = (id: string, status: OutboxItem['status']) => until(() => item(id)?.status === status, 20_000, `item ${status}`);
   const posts = () => server.calls('POST', '/threads/t1/messages');
   const stored = () => server.threads.get('t1')!.messages.filter((m) => m.sender.isCurrentUser);
   return { server, auth, client, rec, item, settled, posts, stored };

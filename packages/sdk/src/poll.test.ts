@@ -29,7 +29,7 @@ function setVisibility(state: 'hidden' | 'visible') {
 async function nextPoll(clock: FakeClock, count: () => number, planned = 1): Promise<void> {
   const n = count();
   clock.next();
-  await until(() => count() === n + 1 && clock.pending().length === planned, 3000, `poll ${n + 1} answered`);
+  await until(() => count() === n + 1 && clock.pending().length === planned, 20_000, `poll ${n + 1} answered`);
 }
 
 const stops: Array<() => void> = [];
@@ -49,11 +49,11 @@ describe('polling', () => {
     };
     const { client, listGets } = setup({ minMs: 20, maxMs: 40, timer });
     const stop = client.watchThreads(undefined, () => {});
-    await until(() => listGets().length === 1 && planned.length === 1, 3000, 'the first poll, the next planned');
+    await until(() => listGets().length === 1 && planned.length === 1, 20_000, 'the first poll, the next planned');
     planned[0]!.poll();
-    await until(() => listGets().length === 2 && planned.length === 2, 3000, 'the second poll, the next planned');
+    await until(() => listGets().length === 2 && planned.length === 2, 20_000, 'the second poll, the next planned');
     planned[1]!.poll();
-    await until(() => listGets().length === 3 && planned.length === 3, 3000, 'the third poll, the next planned');
+    await until(() => listGets().length === 3 && planned.length === 3, 20_000, 'the third poll, the next planned');
     expect(planned.map((p) => p.ms)).to.deep.equal([20, 40, 40]);
     stop();
     expect(cleared).to.deep.equal([3]);
@@ -66,7 +66,7 @@ describe('polling', () => {
     const at = () => listGets().length;
     const times = () => listGets().map((r) => r.at);
     stops.push(client.watchThreads(undefined, (p) => pages.push(p)));
-    await until(() => at() === 1 && clock.pending().length === 1, 3000, 'the first poll');
+    await until(() => at() === 1 && clock.pending().length === 1, 20_000, 'the first poll');
     const planned = [clock.pending()[0]];
     while (at() < 6) {
       await nextPoll(clock, at);
@@ -86,7 +86,7 @@ describe('polling', () => {
     server.staffWrites('t1', 'Nytt svar');
     const n = at();
     await nextPoll(clock, at);
-    await until(() => pages.length === 2, 3000, 'the change');
+    await until(() => pages.length === 2, 20_000, 'the change');
     expect(clock.pending()).to.deep.equal([20]);
     await nextPoll(clock, at);
     expect(at()).to.equal(n + 2);
@@ -101,12 +101,12 @@ describe('polling', () => {
     await client.listThreads();
     const t0 = listGets()[0]!.at;
     stops.push(client.watchThreads(undefined, () => {}));
-    await until(() => clock.pending().length === 1, 3000, 'the first poll planned');
+    await until(() => clock.pending().length === 1, 20_000, 'the first poll planned');
     expect(clock.pending()).to.deep.equal([300]);
     clock.tick(150);
     expect(listGets()).to.have.length(1);
     clock.tick(150);
-    await until(() => listGets().length === 2, 3000, 'the first poll');
+    await until(() => listGets().length === 2, 20_000, 'the first poll');
     expect(listGets()[1]!.at - t0).to.be.at.least(280);
   });
 
@@ -179,7 +179,7 @@ describe('polling', () => {
     expect(listGets()).to.have.length(0);
     setVisibility('visible');
     // No timer is moved here: the poll can only come from becoming visible.
-    await until(() => listGets().length === 1 && clock.pending().length === 1, 3000, 'a poll right after becoming visible');
+    await until(() => listGets().length === 1 && clock.pending().length === 1, 20_000, 'a poll right after becoming visible');
     await nextPoll(clock, count);
     expect(listGets().length).to.be.at.least(2);
     setVisibility('hidden');
@@ -197,7 +197,7 @@ describe('polling', () => {
     await until(() => listGets().length === 1 && clock.pending().length === 1);
     window.dispatchEvent(new Event('online'));
     // The clock stands still: the second poll can only come from `online`.
-    await until(() => listGets().length === 2, 3000, 'a poll on online');
+    await until(() => listGets().length === 2, 20_000, 'a poll on online');
   });
 
   it('a sent message makes the pollers look at once', async () => {
@@ -209,7 +209,7 @@ describe('polling', () => {
     await until(() => listGets().length === 1 && server.calls('GET', '/threads/t1').length === 1);
     client.queueMessage({ kind: 'reply', subjectId: 'me', threadId: 't1', text: 'Takk' });
     // The clock stands still: these polls can only come from the send.
-    await until(() => listGets().length === 2 && server.calls('GET', '/threads/t1').length === 2, 3000, 'polls after the send');
+    await until(() => listGets().length === 2 && server.calls('GET', '/threads/t1').length === 2, 20_000, 'polls after the send');
     expect(pages.at(-1)!.items[0]!.lastMessage?.excerpt).to.equal('Takk');
   });
 
@@ -247,7 +247,7 @@ describe('polling', () => {
     const pages: ThreadPage[] = [];
     const count = () => listGets().length;
     stops.push(client.watchThreads(undefined, (p) => pages.push(p)));
-    await until(() => count() === 1 && clock.pending().length === 1, 3000, 'the first (failed) poll');
+    await until(() => count() === 1 && clock.pending().length === 1, 20_000, 'the first (failed) poll');
     const waits = [clock.pending()[0]];
     while (count() < 4) {
       await nextPoll(clock, count);
@@ -255,7 +255,7 @@ describe('polling', () => {
     }
     // Each failure counts as "nothing new": 10, 20, 40 ms; the answer that follows resets to 10.
     expect(waits).to.deep.equal([10, 20, 40, 10]);
-    await until(() => pages.length === 1, 3000, 'a page after three failures');
+    await until(() => pages.length === 1, 20_000, 'a page after three failures');
     expect(listGets().length).to.equal(4);
   });
 });

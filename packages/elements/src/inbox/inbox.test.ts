@@ -128,7 +128,7 @@ describe('<omsorg-inbox>', () => {
       api.db.staffReply(threadIds.olaByKari, 'Vi har fått koden, takk.');
       await until(() => polls.pending > 0, 'a poll planned');
       await polls.poll();
-      await until(() => el.unreadCount === before + 1, 'the new unread count', 8000);
+      await until(() => el.unreadCount === before + 1, 'the new unread count');
       expect(counts).to.deep.equal([before + 1]);
       await until(() => rowIds(el)[0] === threadIds.olaByKari, 'the thread on top');
       expect(row(el, threadIds.olaByKari)!.querySelector('[part="unread-badge"]')?.textContent).to.equal(t.unread(1));
@@ -166,7 +166,7 @@ describe('<omsorg-inbox>', () => {
       fill($<HTMLInputElement>(el, '#new-subject')!, 'Spørsmål om tannpuss');
       fill($<HTMLTextAreaElement>(el, 'textarea')!, 'Kan dere hjelpe med tannpuss om kvelden?');
       button(el, ct.send)!.click();
-      await until(() => !!threadView(el), 'the new thread, opened', 8000);
+      await until(() => !!threadView(el), 'the new thread, opened');
       const thread = threadView(el)!;
       await until(() => thread.shadowRoot?.querySelector('#title')?.textContent?.trim() === 'Spørsmål om tannpuss', 'its title');
       expect(thread.shadowRoot!.textContent).to.contain('Kan dere hjelpe med tannpuss om kvelden?');
@@ -290,7 +290,7 @@ describe('<omsorg-inbox>', () => {
       fill($<HTMLInputElement>(el, '#new-subject')!, 'Ikke sendt');
       fill($<HTMLTextAreaElement>(el, 'textarea')!, 'Teksten');
       button(el, ct.send)!.click();
-      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent', 8000);
+      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent');
       expect($<HTMLInputElement>(el, '#new-subject')!.value).to.equal('');
       button(el, ct.discard)!.click();
       await until(() => $<HTMLTextAreaElement>(el, 'textarea')!.value === 'Teksten', 'text back');

@@ -54,7 +54,7 @@ describe('<omsorg-inbox>: no refetch of what the SDK updated', () => {
     fill($<HTMLInputElement>(el, '#new-subject')!, 'Fra lageret');
     fill($<HTMLTextAreaElement>(el, 'textarea')!, 'Ny tråd, vist fra lageret.');
     button(el, ct.send)!.click();
-    await until(() => settledThread(el), 'the new thread, opened', 8000);
+    await until(() => settledThread(el), 'the new thread, opened');
     button(el, t.back)!.click();
     await until(() => $$(el, '[part="thread-button"]').some((b) => b.textContent?.includes('Fra lageret')), 'the new thread listed');
     expect(lists).to.deep.equal([]);

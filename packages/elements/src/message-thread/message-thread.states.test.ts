@@ -54,14 +54,14 @@ describe('<omsorg-message-thread>', () => {
       const el = await mount(client('ola', { slowRetry: true }), threadIds.olaUnreadReply);
       await type(el, 'Første forsøk');
       button(el, ct.send)!.click();
-      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent', 8000);
+      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent');
       const item = $(el, '.outbox-item.not-sent')!;
       expect(item.textContent).to.contain(ct.notSent);
       expect(item.textContent).to.contain(common.nb.errorBusy);
       await expect(el).to.be.accessible();
       const retry = [...item.querySelectorAll('button')].find((b) => b.textContent?.includes(common.nb.retry))!;
       retry.click();
-      await until(() => shadowText(el).includes('Første forsøk') && !$(el, '[part="outbox-item"]'), 'sent after retry', 10000);
+      await until(() => shadowText(el).includes('Første forsøk') && !$(el, '[part="outbox-item"]'), 'sent after retry');
       const thread = await client('ola').getThread('me', threadIds.olaUnreadReply);
       expect(thread.messages.filter((m) => m.text === 'Første forsøk')).to.have.length(1);
       expect($$(el, 'li[part~="message"]').filter((li) => li.textContent?.includes('Første forsøk'))).to.have.length(1);
@@ -72,7 +72,7 @@ describe('<omsorg-message-thread>', () => {
       const el = await mount(client('ola', { slowRetry: true }), threadIds.olaUnreadReply);
       await type(el, 'Forkast meg');
       button(el, ct.send)!.click();
-      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent', 8000);
+      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent');
       expect(textarea(el).value).to.equal('');
       button(el, ct.discard)!.click();
       await until(() => textarea(el).value === 'Forkast meg', 'text back');
@@ -86,7 +86,7 @@ describe('<omsorg-message-thread>', () => {
       const el = await mount(client('ola'), threadIds.olaUnreadReply);
       await type(el, 'Sendt uten nett');
       button(el, ct.send)!.click();
-      await until(() => shadowText(el).includes('Sendt uten nett') && !$(el, '[part="outbox-item"]'), 'delivered', 10000);
+      await until(() => shadowText(el).includes('Sendt uten nett') && !$(el, '[part="outbox-item"]'), 'delivered');
       const stored = api.db.findThread(threadIds.olaUnreadReply)!.messages.filter((m) => m.text === 'Sendt uten nett');
       expect(stored).to.have.length(1);
     });

@@ -109,7 +109,7 @@ describe('<omsorg-message-thread>', () => {
       api.db.staffReply(threadIds.olaStaffStarted, 'Husk varme klær på turen.');
       await until(() => polls.pending > 0, 'a poll planned');
       await polls.poll();
-      await until(() => messageIds(el).length === 2, 'the new message', 8000);
+      await until(() => messageIds(el).length === 2, 'the new message');
       expect(shadowText(el)).to.contain('Husk varme klær på turen.');
       // Later polls that bring nothing new do not announce it again, nor the whole thread.
       await polls.poll();
@@ -145,7 +145,7 @@ describe('<omsorg-message-thread>', () => {
       const pasted = 'Lang tekst. '.repeat(834).slice(0, 10_000);
       await type(el, pasted);
       expect($(el, '[part="count"]')?.textContent).to.equal(ct.count(10_000, 4000));
-      await until(() => ($(el, '[part="draft-status"]')?.textContent ?? '').startsWith('Utkast lagret'), 'the draft saved', 5000);
+      await until(() => ($(el, '[part="draft-status"]')?.textContent ?? '').startsWith('Utkast lagret'), 'the draft saved');
       expect((await c.getDraft('me', threadIds.olaUnreadReply))?.text).to.equal(pasted);
       button(el, ct.send)!.click();
       await until(() => !!$(el, '[part="error-summary"]'), 'the error summary');
@@ -234,7 +234,7 @@ describe('<omsorg-message-thread>', () => {
       const c = client('ola');
       const el = await mount(c, threadIds.olaUnreadReply);
       await type(el, 'Et utkast som ikke må bli borte');
-      await until(() => /Utkast lagret kl\. \d\d:\d\d/.test($(el, '[part="draft-status"]')?.textContent ?? ''), 'the draft to be saved', 5000);
+      await until(() => /Utkast lagret kl\. \d\d:\d\d/.test($(el, '[part="draft-status"]')?.textContent ?? ''), 'the draft to be saved');
       const draft = await c.getDraft('me', threadIds.olaUnreadReply);
       expect(draft?.text).to.equal('Et utkast som ikke må bli borte');
       el.remove();

@@ -59,7 +59,7 @@ function nextFrame(): Promise<void> {
 }
 
 /** Waits until `predicate` is true, re-checking each animation frame (no fixed sleeps). */
-export async function until(predicate: () => boolean, what = 'condition', timeoutMs = 5000): Promise<void> {
+export async function until(predicate: () => boolean, what = 'condition', timeoutMs = 20_000): Promise<void> {
   const start = realNow();
   while (!predicate()) {
     if (realNow() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);

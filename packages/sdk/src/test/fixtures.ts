@@ -117,7 +117,7 @@ export const draft = (overrides: Partial<Draft> = {}): Draft => ({
  * Waits until `check` holds (polling every few ms), or fails after `ms`. Real time, even under
  * a fake clock: it waits for work the test set going, not for time to pass.
  */
-export async function until(check: () => boolean, ms = 3000, what = 'condition'): Promise<void> {
+export async function until(check: () => boolean, ms = 20_000, what = 'condition'): Promise<void> {
   const end = realNow() + ms;
   while (!check()) {
     if (realNow() > end) throw new Error(`timed out waiting for ${what}`);
