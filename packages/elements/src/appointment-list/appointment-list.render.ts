@@ -32,10 +32,13 @@ export interface ItemContext {
 /** The data-action values of the item buttons. */
 export type ItemAction = 'cancel' | 'calendar';
 
+/** From this many items on, items off screen skip layout and paint (`.days.long` in the styles). */
+export const LONG_LIST = 30;
+
 export function renderDays(items: readonly Appointment[], ctx: ItemContext, level: number): TemplateResult {
   const H = headingTag(level + 1);
   const itemHeading = `h${clampHeadingLevel(level + 2)}`;
-  return html`<ul part="days" class="days" role="list" @click=${ctx.onClick}>${repeat(
+  return html`<ul part="days" class=${items.length >= LONG_LIST ? 'days long' : 'days'} role="list" @click=${ctx.onClick}>${repeat(
     groupByDay(items, parseInstant),
     ([key]) => key,
     ([key, g]) =>

@@ -69,6 +69,13 @@ export const styles = [
     .day-heading time::first-letter {
       text-transform: uppercase;
     }
+    /* A long list (hundreds of visits) lays out and paints only the items near the screen; the
+       others keep their last size (or about an item's) until scrolled to. They stay in the
+       accessibility tree, in find-in-page and in the tab order. Short lists are left as they are. */
+    .days.long .item {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 9rem;
+    }
     .item {
       display: block;
       background: var(--_item-bg);
