@@ -29,7 +29,9 @@ const SWEEP_MS = 5 * 60_000;
 
 /**
  * @typedef {object} BffOptions
- * @property {import('./db.js').BffDatabase} db the sessions' database (migrated on start)
+ * @property {import('./db.js').BffDatabase} db the sessions' database (migrated on start, unless `migrate: false`)
+ * @property {boolean} [migrate] default true: run `migrateBff(db)` on start. False when another
+ *   role has migrated already (a schema's owner; `db`'s role may then have no CREATE)
  * @property {string | Buffer} sessionKey 32 bytes (base64url): seals tokens at rest
  * @property {string} publicOrigin the origin of the Min side and the BFF, e.g. `https://www.kommune.no`
  * @property {string} apiBaseUrl the omsorg API (its `/v1/…` paths are appended)
@@ -69,7 +71,7 @@ export async function createBff(o) {
   const allowedOrigins = new Set((o.allowedOrigins ?? [origin]).map((x) => new URL(x).origin));
   const redirectUri = `${origin}${mount}/callback`;
 
-  await migrateBff(o.db);
+  if (o.migrate !== false) await migrateBff(o.db);
   const sessions = createSessionStore({ db: o.db, key, now, ...(o.idleMs ? { idleMs: o.idleMs } : {}), ...(o.absoluteMs ? { absoluteMs: o.absoluteMs } : {}) });
   const oidc = createOidcClient({
     issuer: o.issuer,

@@ -98,7 +98,8 @@ export function loopbackAddress(host) {
  *   the database, for several instances on one database; default: on for PostgreSQL
  * @property {string} [instanceId] one of several instances (`--instances`): every answer says
  *   which in `X-Sandbox-Instance`
- * @property {boolean} [bff] also run the backend-for-frontend under /bff (keys in `<dataDir>/bff`)
+ * @property {boolean} [bff] also run the backend-for-frontend under /bff (keys in `<dataDir>/bff`;
+ *   its tables migrated with the sandbox's, as the owner when there is one)
  * @property {Pick<Console, 'error' | 'log'>} [logger]
  */
 
@@ -146,7 +147,16 @@ export async function startSandbox({
   }
   const roots = (demoDir === undefined ? [] : typeof demoDir === 'string' ? [demoDir] : [...demoDir]).map((d) => resolve(d));
 
-  const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, ownerUrl: ownerDatabaseUrl, ...(schema ? { schema } : {}) });
+  // The BFF's tables are migrated with the sandbox's (as the owner, on the role split), before
+  // the application role's grant; the BFF itself then does not migrate.
+  const bffLib = withBff ? await import('@omsorg/bff') : undefined;
+  const db = await openDatabase({
+    dataDir: join(dataDir, 'pg'),
+    databaseUrl,
+    ownerUrl: ownerDatabaseUrl,
+    ...(schema ? { schema } : {}),
+    ...(bffLib ? { alsoMigrate: [bffLib.migrateBff] } : {}),
+  });
   const shared = sharedState ?? db.kind === 'postgres';
   /** @type {import('node:http').Server | undefined} */
   let server;
@@ -212,7 +222,6 @@ export async function startSandbox({
       import('./oidc/adapter.js'),
       import('./auth/replay.js'),
     ]);
-    const bffLib = withBff ? await import('@omsorg/bff') : undefined;
     const bffKeys = bffLib ? await bffLib.loadOrCreateDevKeys(join(dataDir, 'bff', 'bff-keys.json')) : undefined;
     const oidc = await createOidcProvider({
       issuer,
@@ -274,6 +283,7 @@ export async function startSandbox({
       bffKeys && bffLib
         ? await bffLib.createBff({
             db,
+            migrate: false,
             sessionKey: bffKeys.sessionKey,
             publicOrigin: url,
             apiBaseUrl: url,

@@ -51,23 +51,33 @@ const MAX_PREPARED = 200;
  * the migrations and grants the role of `databaseUrl` (the application's) what it needs and no
  * more (roles.js: on the access log only INSERT and SELECT, and as it owns nothing it cannot
  * switch a trigger off); then it is closed, and the application works through `databaseUrl`.
+ * `alsoMigrate` runs further migrations (another package's tables in the same schema, e.g.
+ * @omsorg/bff's `migrateBff`) on the same connection after the sandbox's, so on the role split
+ * they too run as the owner, before the grant that gives the application role its DML on them.
  * @param {object} [options]
  * @param {string} [options.dataDir] PGlite directory, default `<repo>/.sandbox-data/pg`
  * @param {string} [options.databaseUrl] a PostgreSQL URL; when set, PGlite is not used
  * @param {string} [options.ownerUrl] the PostgreSQL URL of the role that owns the schema and migrates
  * @param {string} [options.schema] default `omsorg`
  * @param {boolean} [options.migrate] default true
+ * @param {ReadonlyArray<(db: Database) => Promise<unknown>>} [options.alsoMigrate] more migrations,
+ *   run after the sandbox's (only when `migrate` is on), as the owner when there is one
  * @param {number} [options.poolSize] PostgreSQL connections, default 10
  * @returns {Promise<Database>}
  */
-export async function openDatabase({ dataDir, databaseUrl, ownerUrl, schema = DEFAULT_SCHEMA, migrate: runMigrations = true, poolSize = 10 } = {}) {
+export async function openDatabase({ dataDir, databaseUrl, ownerUrl, schema = DEFAULT_SCHEMA, migrate: runMigrations = true, alsoMigrate = [], poolSize = 10 } = {}) {
+  /** @param {Database} db */
+  const migrateAll = async (db) => {
+    await migrate(db);
+    for (const more of alsoMigrate) await more(db);
+  };
   quoteSchema(schema); // refuses a bad name before anything is opened
   if (ownerUrl && !databaseUrl) throw new Error('an owner URL (DATABASE_OWNER_URL) needs DATABASE_URL, the application role\'s URL');
   if (ownerUrl && databaseUrl) {
     const owner = await openPostgres(ownerUrl, schema, 2);
     let db;
     try {
-      if (runMigrations) await migrate(owner);
+      if (runMigrations) await migrateAll(owner);
       db = await openPostgres(databaseUrl, schema, poolSize, { createSchema: false });
       const role = String((await db.query('SELECT current_user AS r')).rows[0].r);
       const ownerRole = String((await owner.query('SELECT current_user AS r')).rows[0].r);
@@ -84,7 +94,7 @@ export async function openDatabase({ dataDir, databaseUrl, ownerUrl, schema = DE
     ? await openPostgres(databaseUrl, schema, poolSize)
     : await openPglite(dataDir ?? DEFAULT_PG_DIR, schema);
   try {
-    if (runMigrations) await migrate(db);
+    if (runMigrations) await migrateAll(db);
   } catch (err) {
     await db.close();
     throw err;

@@ -6,11 +6,15 @@
  * no UPDATE, DELETE or TRUNCATE on the log; the chain's head it reaches only through the log's
  * trigger, whose function runs as the owner. PGlite has one user and no roles: there the hash
  * chain (migrations/003_access_log_chain.sql) is the log's only protection.
+ *
+ * Tables another package migrates into the schema as the owner (`openDatabase({ alsoMigrate })`,
+ * e.g. the BFF's `bff_*`) get the same DML by `ON ALL TABLES`; every migration history
+ * (`…schema_migrations`) is read-only to the application role.
  */
 import { quoteSchema } from './names.js';
 
 /**
- * Grants `role` its rights in the owner's schema. Run by the owner after every migration, under
+ * Grants `role` its rights in the owner's schema. Run by the owner after all migrations, under
  * the migrations' advisory lock (two processes starting at once grant one after the other).
  * @param {import('./types.js').Database} owner
  * @param {string} role
@@ -28,7 +32,10 @@ export async function grantAppRole(owner, role) {
       REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${s}.access_log FROM ${r};
       REVOKE ALL ON ${s}.access_log_head FROM ${r};
       GRANT SELECT ON ${s}.access_log_head TO ${r};
-      REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${s}.schema_migrations FROM ${r};
     `);
+    const histories = await tx.query("SELECT tablename FROM pg_tables WHERE schemaname = $1 AND tablename LIKE '%schema\\_migrations'", [owner.schema]);
+    for (const { tablename } of histories.rows) {
+      await tx.exec(`REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON ${s}.${quoteSchema(String(tablename))} FROM ${r}`);
+    }
   });
 }
