@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset] [--instances N]
+ * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset] [--instances N] [--bff]
  * node packages/sandbox/src/cli.js reset [--data-dir DIR]
  * node packages/sandbox/src/cli.js verify-log [--data-dir DIR]
  *
@@ -15,7 +15,7 @@ import { DEFAULT_DATA_DIR, REPO_ROOT, dropSchema, openDatabase } from './db/inde
 import { migrate } from './db/migrate.js';
 import { seed } from './db/seed.js';
 import { verifyAccessLog } from './data/access-log.js';
-import { DEMO_CLIENT_ID, TEST_CLIENT_ID, startSandbox } from './server.js';
+import { BFF_CLIENT_ID, DEMO_CLIENT_ID, TEST_CLIENT_ID, startSandbox } from './server.js';
 import { runInstances } from './instances.js';
 
 const USAGE = `omsorg sandbox
@@ -27,6 +27,8 @@ const USAGE = `omsorg sandbox
             --reset         drop the data and load fresh test data first
             --instances N   N processes behind the one port, in turn (PostgreSQL only;
                             npm run sandbox:two); each answer names its X-Sandbox-Instance
+            --bff           also the backend-for-frontend under /bff (client omsorg-bff; its
+                            keys in DIR/bff); with --instances, in every process
             --cors-origin O  let a page on origin O (scheme://host[:port]) call the API; repeat
                             for more (default: none, the sandbox's own pages need no CORS)
             --redirect-uri U also accept U as a sign-in redirect of the demo client (omsorg-demo),
@@ -91,8 +93,8 @@ async function verifyLog(dataDir, databaseUrl, schema) {
   }
 }
 
-/** @param {string} url */
-async function describe(url) {
+/** @param {string} url @param {boolean} bff */
+async function describe(url, bff) {
   const { testPersons } = await import('./oidc/persons.js');
   const lines = [
     '',
@@ -100,6 +102,7 @@ async function describe(url) {
     `  demo page        ${url}/`,
     `  API              ${url}/v1   (e.g. GET ${url}/v1/me with an access token)`,
     `  OpenID provider  ${url}/oidc (discovery: ${url}/oidc/.well-known/openid-configuration)`,
+    ...(bff ? [`  BFF              ${url}/bff  (sign-in: ${url}/bff/login; client ${BFF_CLIENT_ID})`] : []),
     `  clients          ${DEMO_CLIENT_ID} (redirect ${url}/), ${TEST_CLIENT_ID} (redirect ${url}/callback)`,
     '',
     'Test persons (pick one on the sign-in page; no password):',
@@ -127,6 +130,7 @@ async function main() {
       'data-dir': { type: 'string' },
       reset: { type: 'boolean' },
       instances: { type: 'string' },
+      bff: { type: 'boolean' },
       'cors-origin': { type: 'string', multiple: true },
       'redirect-uri': { type: 'string', multiple: true },
       'post-logout-redirect-uri': { type: 'string', multiple: true },
@@ -167,6 +171,7 @@ async function main() {
     ...(ownerDatabaseUrl ? { ownerDatabaseUrl } : {}),
     ...(schema ? { schema } : {}),
     demoDir: demoDirs,
+    bff: values.bff ?? false,
     corsOrigins: [...list(process.env.OMSORG_CORS_ORIGINS), ...(values['cors-origin'] ?? [])].join(' '),
     redirectUris: [...list(process.env.OMSORG_REDIRECT_URIS), ...(values['redirect-uri'] ?? [])],
     postLogoutRedirectUris: [...list(process.env.OMSORG_POST_LOGOUT_REDIRECT_URIS), ...(values['post-logout-redirect-uri'] ?? [])],
@@ -174,7 +179,7 @@ async function main() {
   if (instances > 1) {
     const url = await runInstances(instances, options, values.reset ? { reset: () => reset(dataDir, databaseUrl, schema) } : {});
     if (url) {
-      await describe(url);
+      await describe(url, options.bff);
       console.log(`Database: PostgreSQL (DATABASE_URL), schema ${schema ?? 'omsorg'}; ${instances} instances on this port, in turn (X-Sandbox-Instance)`);
     }
     return;
@@ -182,7 +187,7 @@ async function main() {
 
   if (values.reset) await reset(dataDir, databaseUrl, schema);
   const sandbox = await startSandbox(options);
-  await describe(sandbox.url);
+  await describe(sandbox.url, options.bff);
   console.log(`Database: ${sandbox.db.kind === 'pglite' ? `PGlite in ${join(dataDir, 'pg')}` : `PostgreSQL (DATABASE_URL), schema ${sandbox.db.schema}`}`);
 
   let stopping = false;

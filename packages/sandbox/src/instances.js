@@ -2,14 +2,16 @@
 /**
  * Several sandbox processes behind ONE port (`cli.js start --instances 2`, `npm run sandbox:two`):
  * node:cluster forks the workers, each a whole sandbox (API, OpenID provider, staff page) of its
- * own, and the primary hands each new connection to the next worker in turn. They share one
- * PostgreSQL database (PGlite belongs to one process): the data, the Idempotency-Key records, the
- * access log's chain, the DPoP proof ids and the provider's sessions (`sharedState`), and the
- * provider's keys (files in the data directory). Every answer names its worker in
- * `X-Sandbox-Instance` (1, 2, …).
+ * own (with `bff`, the backend-for-frontend under /bff too), and the primary hands each new
+ * connection to the next worker in turn. They share one PostgreSQL database (PGlite belongs to
+ * one process): the data, the Idempotency-Key records, the access log's chain, the DPoP proof
+ * ids, the provider's sessions (`sharedState`) and the BFF's sessions (`bff_sessions`), and the
+ * keys (files in the data directory: the provider's, and the BFF's client and session-sealing
+ * key). Every answer names its worker in `X-Sandbox-Instance` (1, 2, …).
  *
- * The primary prepares what must happen once before the workers start: the migrations and the
- * seed (or `--reset`), and the provider's key files. A worker that dies stops the whole set.
+ * The primary prepares what must happen once before the workers start: the migrations (the
+ * BFF's too) and the seed (or `--reset`), and the key files. A worker that dies stops the whole
+ * set.
  */
 import cluster from 'node:cluster';
 import { join } from 'node:path';
@@ -40,9 +42,15 @@ export async function runInstances(count, options, { reset, log = console } = {}
     return undefined;
   }
 
+  const bffLib = options.bff ? await import('@omsorg/bff') : undefined;
   if (reset) await reset();
   else {
-    const db = await openDatabase({ databaseUrl: options.databaseUrl, ownerUrl: options.ownerDatabaseUrl, ...(options.schema ? { schema: options.schema } : {}) });
+    const db = await openDatabase({
+      databaseUrl: options.databaseUrl,
+      ownerUrl: options.ownerDatabaseUrl,
+      ...(options.schema ? { schema: options.schema } : {}),
+      ...(bffLib ? { alsoMigrate: [bffLib.migrateBff] } : {}),
+    });
     try {
       if (await isEmpty(db)) await seed(db, { now: options.seedNow ?? new Date() });
     } finally {
@@ -50,7 +58,12 @@ export async function runInstances(count, options, { reset, log = console } = {}
     }
   }
   const { loadOrCreateCookieKeys, loadOrCreateJwks } = await import('./oidc/keys.js');
-  await Promise.all([loadOrCreateJwks(join(options.dataDir, 'oidc')), loadOrCreateCookieKeys(join(options.dataDir, 'oidc'))]);
+  await Promise.all([
+    loadOrCreateJwks(join(options.dataDir, 'oidc')),
+    loadOrCreateCookieKeys(join(options.dataDir, 'oidc')),
+    // One client key (registered with the provider) and one session-sealing key for all workers.
+    bffLib?.loadOrCreateDevKeys(join(options.dataDir, 'bff', 'bff-keys.json')),
+  ]);
 
   cluster.setupPrimary({ silent: false });
   let stopping = false;
