@@ -1,10 +1,11 @@
 // @ts-check
 /**
- * Two sandbox processes behind one port (`cli.js start --instances 2`, node:cluster) on one
- * PostgreSQL database, as the owner and the application role: a journey whose requests go to
- * both instances in turn. Each request is sent on a connection whose instance is known (a probe
- * on the same kept-alive connection reads `X-Sandbox-Instance` first), so "the other instance"
- * is a fact, not a hope. Runs in .ci/run's PostgreSQL pass (PGlite is one process's).
+ * Two sandbox processes (API, provider and BFF) behind one port (`cli.js start --instances 2
+ * --bff`, node:cluster) on one PostgreSQL database, as the owner and the application role:
+ * journeys whose requests go to both instances in turn, one with tokens in the client, one
+ * through the BFF with a cookie. Each request is sent on a connection whose instance is known (a
+ * probe on the same kept-alive connection reads `X-Sandbox-Instance` first), so "the other
+ * instance" is a fact, not a hope. Runs in .ci/run's PostgreSQL pass (PGlite is one process's).
  */
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -18,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../src/db/index.js';
 import { verifyAccessLog } from '../src/data/access-log.js';
 import { signIn } from '../test-support/login.js';
+import { browser } from '../test-support/bff-browser.js';
 import { postgresUrls } from './urls.js';
 
 const CLI = fileURLToPath(new URL('../src/cli.js', import.meta.url));
@@ -114,7 +116,7 @@ async function fetchOn(conn, input, init = {}) {
 
 before(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'omsorg-two-'));
-  primary = spawn(process.execPath, [CLI, 'start', '--instances', '2', '--port', '0'], {
+  primary = spawn(process.execPath, [CLI, 'start', '--instances', '2', '--bff', '--port', '0'], {
     env: { ...process.env, DATABASE_URL: appUrl, DATABASE_OWNER_URL: ownerUrl, SANDBOX_DB_SCHEMA: schema, SANDBOX_DATA_DIR: dataDir, NODE_ENV: 'development' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -206,6 +208,90 @@ describe('two instances behind one port, one PostgreSQL database', () => {
     const chain = await verifyAccessLog(owner);
     assert.equal(chain.intact, true, chain.reason);
     assert.ok(chain.rows >= 4);
+  });
+
+  it('a BFF journey across both: sign-in in turns, one session valid at both, a write, a sign-out at one that ends it at both', async () => {
+    // The browser's requests: in turn to 1 and 2, or to the one instance `pin` names; every
+    // answer must come from the instance it was sent to.
+    /** @type {string | undefined} */
+    let pin;
+    let turn = 0;
+    /** @type {string[]} */
+    const steps = [];
+    const b = browser(origin, async (input, init) => {
+      const n = pin ?? (turn++ % 2 ? '2' : '1');
+      const res = await fetchOn(await on(n), input, init);
+      assert.equal(res.headers.get('x-sandbox-instance'), n, `${init?.method ?? 'GET'} ${input}`);
+      steps.push(n);
+      return res;
+    });
+    /** @template T @param {string} n @param {() => Promise<T>} fn */
+    const at = async (n, fn) => {
+      pin = n;
+      try {
+        return await fn();
+      } finally {
+        pin = undefined;
+      }
+    };
+
+    // Sign-in: /bff/login, the provider's pages, /bff/callback, each step at the other instance.
+    const end = await b.signIn('psn-ola-7f3a', '/min-side');
+    assert.equal(end.url.pathname, '/min-side', 'the sign-in came back to where it started');
+    assert.ok(steps.length >= 5, `sign-in steps: ${steps.join(', ')}`);
+    assert.deepEqual([...new Set(steps)].sort(), ['1', '2']);
+    const cookie = b.jar.get('omsorg-session');
+    assert.ok(cookie, 'a session cookie');
+
+    // One session, valid at both.
+    for (const n of ['1', '2']) {
+      const s = await at(n, () => b.go('/bff/session'));
+      assert.equal(s.res.headers.get('x-sandbox-instance'), n);
+      const state = JSON.parse(s.body);
+      assert.equal(state.signedIn, true, `signed in at instance ${n}`);
+      assert.equal(state.user.name, 'Ola Nordmann');
+      const me = await at(n, () => b.api('/bff/api/v1/me'));
+      assert.equal(me.res.status, 200, me.body);
+      assert.equal(JSON.parse(me.body).person.name, 'Ola Nordmann');
+    }
+
+    // A write through the BFF at instance 2, seen in a read at instance 1.
+    const list = await at('1', () => b.api('/bff/api/v1/subjects/me/appointments?limit=50'));
+    assert.equal(list.res.status, 200, list.body);
+    const target = JSON.parse(list.body).items.find((/** @type {any} */ a) => a.cancellationPolicy.cancellable);
+    assert.ok(target, 'a cancellable appointment left');
+    const done = await at('2', () =>
+      b.api(`/bff/api/v1/subjects/me/appointments/${target.id}/cancellation`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': `two-bff-${randomUUID()}`, 'If-Match': `"${target.version}"` },
+        body: JSON.stringify(ILL),
+      }),
+    );
+    assert.equal(done.res.status, 200, done.body);
+    const after = await at('1', () => b.api(`/bff/api/v1/subjects/me/appointments/${target.id}`));
+    assert.equal(after.res.status, 200, after.body);
+    const read = JSON.parse(after.body);
+    assert.notEqual(read.status, target.status);
+    assert.equal(read.status, JSON.parse(done.body).status);
+    assert.equal(read.cancellation.reason.code, 'pat-crs');
+    const logged = (await owner.query("SELECT client_id FROM access_log WHERE action = 'cancel' AND resource_id = $1", [target.id])).rows;
+    assert.deepEqual(logged, [{ client_id: 'omsorg-bff' }]);
+
+    // Sign-out at instance 1. The browser drops its cookie; a copy of it (another tab, a
+    // stolen one) is refused at instance 2 too: the session is gone from the database.
+    const out = await at('1', () => b.api('/bff/logout', { method: 'POST' }));
+    assert.equal(out.res.status, 200, out.body);
+    assert.equal(JSON.parse(out.body).signedIn, false);
+    assert.equal(b.jar.has('omsorg-session'), false);
+    b.jar.set('omsorg-session', cookie);
+    const gone = await at('2', () => b.go('/bff/session'));
+    assert.equal(gone.res.headers.get('x-sandbox-instance'), '2');
+    assert.deepEqual(JSON.parse(gone.body), { signedIn: false });
+    b.jar.set('omsorg-session', cookie);
+    const refused = await at('2', () => b.api('/bff/api/v1/me'));
+    assert.equal(refused.res.status, 401, refused.body);
+    assert.equal(refused.res.headers.get('content-type'), 'application/problem+json');
+    assert.equal((await owner.query('SELECT count(*)::int AS n FROM bff_sessions')).rows[0].n, 0);
   });
 
   it('stops both instances on SIGTERM to the primary', async () => {
