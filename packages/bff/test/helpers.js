@@ -35,6 +35,8 @@ export async function startWithBff(o = {}) {
     testDb: t,
     async close() {
       await s.close();
+      // PostgreSQL: the schema is dropped through a connection, and the first one was closed above.
+      if (t.databaseUrl) await t.reopen();
       await t.cleanup();
       await rm(tmp, { recursive: true, force: true });
     },
