@@ -21,7 +21,7 @@ import { createBff, loadOrCreateDevKeys } from '@omsorg/bff';
 import { startSandbox, TEST_CLIENT_ID } from '../../packages/sandbox/src/index.js';
 import { BFF_CLIENT_ID } from '../../packages/sandbox/src/server.js';
 import { signIn } from '@omsorg/sandbox/test-support/login.js';
-import { browser } from '../../packages/bff/test/helpers.js';
+import { browser } from '@omsorg/sandbox/test-support/bff-browser.js';
 
 const N = Number(process.env.BENCH_BFF_N ?? 400);
 const WARMUP = 50;
