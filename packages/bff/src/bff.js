@@ -9,6 +9,8 @@
  *   GET  /session                { signedIn, user: { sub (opaque), name }, expiresAt } for the SDK
  *   POST /logout                 ends the session; answers where to POST the provider's logout
  *   POST /backchannel-logout     the provider's logout token (Back-Channel Logout 1.0)
+ *   GET  /frontchannel-logout    ?iss&sid in the provider's iframe (Front-Channel Logout 1.0,
+ *                                what ID-porten uses to end the other sessions of a sign-out)
  *   *    /api/v1/…               the contract's paths and methods, proxied to the API with DPoP
  *
  * A state-changing request needs `X-Omsorg-Csrf: 1` and an allowed `Origin`, or it is 403.
@@ -233,6 +235,25 @@ export async function createBff(o) {
       return res.end();
     }
 
+    if (path === '/frontchannel-logout' && method === 'GET') {
+      // The provider loads this in an iframe on its own page, so no cookie comes (SameSite=
+      // Strict): the provider session id says which sessions end. It is as secret as a cookie.
+      req.resume();
+      const q = new URLSearchParams(query);
+      const sid = q.get('sid');
+      const sameIssuer = q.get('iss')?.replace(/\/+$/, '') === o.issuer.replace(/\/+$/, '');
+      if (!sid || sid.length > 256 || !sameIssuer) return problem(res, 400, 'validation', 'Front-channel logout needs the provider\'s iss and a sid.');
+      await sessions.removeBySid(sid);
+      const body = '<!doctype html><meta charset="utf-8"><title>Logget ut</title>';
+      res.writeHead(200, {
+        ...BASE_HEADERS,
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Length': String(Buffer.byteLength(body)),
+        'Content-Security-Policy': `default-src 'none'; frame-ancestors ${new URL(o.issuer).origin}`,
+      });
+      return res.end(body);
+    }
+
     req.resume();
     return problem(res, 404, 'notFound');
   }
@@ -242,6 +263,7 @@ export async function createBff(o) {
     cookieName: names.session,
     redirectUri,
     backchannelLogoutUri: `${origin}${mount}/backchannel-logout`,
+    frontchannelLogoutUri: `${origin}${mount}/frontchannel-logout`,
     sessions,
     /**
      * Node request handler for every URL under the mount path (full URL, prefix included).

@@ -304,4 +304,24 @@ describe('sign-out', () => {
     assert.equal(r.status, 400);
     assert.equal(JSON.parse((await b.api('/bff/session')).body).signedIn, true);
   });
+
+  it('front-channel logout (ID-porten): the provider\'s iframe with iss and sid ends those sessions, without a cookie; a wrong iss ends nothing', async () => {
+    const b = browser(origin);
+    await b.signIn(OLA);
+    const { rows } = await env.sandbox.db.query('SELECT sid FROM bff_sessions WHERE sid IS NOT NULL ORDER BY created_at DESC LIMIT 1');
+    const sid = String(rows[0]?.sid ?? '');
+    assert.ok(sid, 'the session keeps the provider session id from the ID token');
+    const issuer = env.sandbox.issuer;
+    const wrong = await fetch(`${origin}/bff/frontchannel-logout?${new URLSearchParams({ iss: 'https://evil.example', sid })}`);
+    assert.equal(wrong.status, 400);
+    assert.equal(wrong.headers.get('content-type'), 'application/problem+json');
+    assert.equal(JSON.parse((await b.api('/bff/session')).body).signedIn, true);
+    const r = await fetch(`${origin}/bff/frontchannel-logout?${new URLSearchParams({ iss: issuer, sid })}`);
+    assert.equal(r.status, 200);
+    assert.equal(r.headers.get('cache-control'), 'no-store');
+    assert.match(String(r.headers.get('content-security-policy')), new RegExp(`frame-ancestors ${new URL(issuer).origin.replace(/[.]/g, '\\.')}$`));
+    assert.equal(JSON.parse((await b.api('/bff/session')).body).signedIn, false);
+    assert.equal((await b.api('/bff/api/v1/me')).res.status, 401);
+  });
 });
+
