@@ -14,11 +14,12 @@ import { checks as access } from './checks/access.js';
 import { checks as cancel } from './checks/cancel.js';
 import { checks as messages } from './checks/messages.js';
 import { checks as hardening } from './checks/hardening.js';
+import { checks as cors } from './checks/cors.js';
 
 /** @typedef {import('./checks/check.js').Check} Check */
 
 /** Every group of checks, by the test file that registers it. */
-export const groups = Object.freeze({ reads, errors, access, cancel, messages, hardening });
+export const groups = Object.freeze({ reads, errors, access, cancel, messages, hardening, cors });
 
 /** @param {string} [name] */
 export const targetName = (name = process.env[TARGET_ENV]) => name || 'mocks';

@@ -16,7 +16,8 @@
  *             throw-away database (PGlite; PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is
  *             set: a schema of its own, dropped after), real DPoP-bound tokens from its provider
  *   external  anyone's implementation: OMSORG_BASE_URL + OMSORG_TOKEN (Bearer), and optionally
- *             OMSORG_OTHER_TOKEN / OMSORG_RELATIVE_TOKEN
+ *             OMSORG_OTHER_TOKEN / OMSORG_RELATIVE_TOKEN, and OMSORG_CORS_ORIGIN (an origin the
+ *             API allows, for the CORS checks)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,7 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
  * @property {Partial<Record<Role, string>> & { self: string }} persons role → person key
  * @property {(personKey: string, method: string, url: string) => Promise<Record<string, string>>} headersFor
  * @property {() => Promise<void>} close
+ * @property {string} [corsOrigin] an origin the target's CORS allow-list holds (none: no CORS checks)
  */
 
 /**
@@ -46,6 +48,7 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
  * @property {readonly Role[]} roles
  * @property {boolean} fixtures the data is the project's fixtures (so every data requirement holds)
  * @property {boolean} acceptsAnyWellFormedToken the mocks sign in any well-formed token as their default person
+ * @property {boolean} cors the target is over HTTP and names an origin it allows (`corsOrigin`)
  * @property {string[]} notes why some roles are missing
  */
 
@@ -57,9 +60,9 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
 export function capabilities(name, env = process.env) {
   switch (name) {
     case 'mocks':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, notes: [] };
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, notes: [] };
     case 'sandbox':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, notes: [] };
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, notes: [] };
     case 'external': {
       /** @type {Role[]} */
       const roles = ['self'];
@@ -68,7 +71,7 @@ export function capabilities(name, env = process.env) {
       else notes.push('OMSORG_RELATIVE_TOKEN is not set');
       if (env.OMSORG_OTHER_TOKEN) roles.push('other');
       else notes.push('OMSORG_OTHER_TOKEN is not set');
-      return { name, roles, fixtures: false, acceptsAnyWellFormedToken: false, notes };
+      return { name, roles, fixtures: false, acceptsAnyWellFormedToken: false, cors: !!env.OMSORG_CORS_ORIGIN, notes };
     }
     default:
       throw new Error(`unknown target "${name}" (one of ${TARGET_NAMES.join(', ')})`);
@@ -121,6 +124,9 @@ export async function createMocksTarget({ baseUrl = MOCKS_BASE_URL, scenario = '
   };
 }
 
+/** The origin the sandbox target allows in its CORS allow-list (a Min side on another origin). */
+export const SANDBOX_CORS_ORIGIN = 'https://minside.contract-suite.test';
+
 /** The sandbox's test persons for the roles (packages/sandbox/src/oidc/persons.js). */
 export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: 'psn-kari-2c91', other: 'psn-per-51d0' });
 
@@ -159,6 +165,7 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       dataDir: t.dataDir ? dirname(t.dataDir) : /** @type {string} */ (tmp),
       ...(t.databaseUrl ? { databaseUrl: t.databaseUrl, schema: t.schema } : {}),
       logger: { log() {}, error: console.error },
+      corsOrigins: SANDBOX_CORS_ORIGIN,
     });
     const s = sandbox;
     const sessions = Object.fromEntries(
@@ -173,6 +180,7 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       name: 'sandbox',
       baseUrl: s.url,
       persons: { ...SANDBOX_PERSONS },
+      corsOrigin: SANDBOX_CORS_ORIGIN,
       async headersFor(personKey, method, url) {
         const session = sessions[personKey];
         if (!session) throw new Error(`no sandbox session for "${personKey}"`);
@@ -218,6 +226,7 @@ export function createExternalTarget(env = process.env) {
       if (!t) throw new Error(`no token for "${personKey}"`);
       return { Authorization: `Bearer ${t}` };
     },
+    ...(env.OMSORG_CORS_ORIGIN ? { corsOrigin: new URL(env.OMSORG_CORS_ORIGIN).origin } : {}),
     async close() {},
   };
 }
