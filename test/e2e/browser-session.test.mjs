@@ -14,7 +14,7 @@ import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { testPersons } from '../../packages/sandbox/src/oidc/persons.js';
 import { until } from '../hosts/harness.mjs';
-import { startJourney } from './sandbox-browser.mjs';
+import { signIn as signInOn, signOut as signOutOn, startJourney } from './sandbox-browser.mjs';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann' };
 const PER = { id: 'psn-per-51d0', name: 'Per Hansen' };
@@ -75,36 +75,32 @@ const viewWhen = (page, ok, what, ms = WAIT) =>
 
 /** Sign-in button → the provider (its login form for `person`, or straight back with SSO) → signed in. */
 async function signIn(page, person, { tamper } = { tamper: false }) {
-  await page.bringToFront(); // clicks wait for animation frames, which a background tab does not get
-  await page.locator('omsorg-login >>> button[part~="sign-in-button"]').click();
   let tampered = false;
-  return until(async () => {
-    const path = new URL(page.url()).pathname;
-    if (path.startsWith('/oidc/interaction/')) {
-      const button = await page.$(`form button[value="${person.id}"]`);
-      if (!button) return false;
-      if (tamper && !tampered) {
-        // Same origin as the demo: change the nonce oidc-client-ts stored with the state, so the
-        // ID token (made for the original nonce) no longer matches it.
-        const changed = await page.evaluate(() => {
-          let n = 0;
-          for (const key of Object.keys(sessionStorage)) {
-            const v = JSON.parse(sessionStorage.getItem(key) ?? 'null');
-            if (v && typeof v.nonce === 'string') (v.nonce = `${v.nonce}x`), sessionStorage.setItem(key, JSON.stringify(v)), n++;
-          }
-          return n;
-        });
-        assert.equal(changed, 1, 'one stored sign-in state with a nonce');
-        tampered = true;
-      }
-      await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), button.click()]);
-      return false;
-    }
-    if (path.startsWith('/oidc/')) return false;
-    const v = await view(page);
-    if (tamper) return tampered && v.signInButton ? v : false;
-    return v.user?.includes(person.name) && v.listsLoaded ? v : false;
-  }, tamper ? 'back on the demo, the sign-in refused' : `signed in as ${person.name}, the lists loaded`, WAIT);
+  return signInOn(page, person, {
+    ms: WAIT,
+    // Same origin as the demo: change the nonce oidc-client-ts stored with the state, so the
+    // ID token (made for the original nonce) no longer matches it.
+    atLoginForm: tamper
+      ? async () => {
+          const changed = await page.evaluate(() => {
+            let n = 0;
+            for (const key of Object.keys(sessionStorage)) {
+              const v = JSON.parse(sessionStorage.getItem(key) ?? 'null');
+              if (v && typeof v.nonce === 'string') (v.nonce = `${v.nonce}x`), sessionStorage.setItem(key, JSON.stringify(v)), n++;
+            }
+            return n;
+          });
+          assert.equal(changed, 1, 'one stored sign-in state with a nonce');
+          tampered = true;
+        }
+      : undefined,
+    done: async () => {
+      const v = await view(page);
+      if (tamper) return tampered && v.signInButton ? v : false;
+      return v.user?.includes(person.name) && v.listsLoaded ? v : false;
+    },
+    what: tamper ? 'back on the demo, the sign-in refused' : `signed in as ${person.name}, the lists loaded`,
+  });
 }
 
 /** On the demo, signed in as `person`: still (after the test before) or now. */
@@ -115,21 +111,7 @@ async function onDemoAs(page, person) {
 }
 
 /** Sign-out button → the provider's confirm page → back on the demo, signed out. */
-async function signOut(page) {
-  await page.bringToFront();
-  await page.locator('omsorg-login >>> button[part~="sign-out-button"]').click();
-  // The page shows signed-out before it leaves for the provider: wait for the way back.
-  let atProvider = false;
-  await until(async () => {
-    if (new URL(page.url()).pathname.startsWith('/oidc/')) {
-      atProvider = true;
-      const yes = await page.$('button[name="logout"][value="yes"]');
-      if (yes) await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
-      return false;
-    }
-    return atProvider && (await view(page)).signInButton;
-  }, 'back on the demo, signed out', WAIT);
-}
+const signOut = (page) => signOutOn(page, { ms: WAIT });
 
 /** Everything the page's own scripts can read, as text. */
 const readable = (page) =>

@@ -85,30 +85,14 @@ async function signIn(person) {
   await page.goto(`${sandbox.url}/`, { waitUntil: 'load' });
   // A journey that failed half-way leaves its person signed in.
   await until(async () => (await view()).user || (await view()).signInButton, 'the login element');
-  if ((await view()).user) await signOut();
-  await click('omsorg-login >>> button[part~="sign-in-button"]');
-  await page.waitForSelector(`form button[value="${person.id}"]`);
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(`form button[value="${person.id}"]`)]);
-  return until(async () => {
-    const v = await view();
-    return v.user?.includes(person.name) && (await page.$('omsorg-inbox >>> [part~="new-button"]')) ? v : undefined;
-  }, `${person.name} signed in with the inbox loaded`);
-}
-
-async function signOut() {
-  // The SDK wipes the page first, then the provider ends its session: wait for both, or the
-  // provider would sign the next person in as this one.
-  let atProvider = false;
-  await click('omsorg-login >>> button[part~="sign-out-button"]');
-  await until(async () => {
-    if (new URL(page.url()).pathname.startsWith('/oidc/')) {
-      atProvider = true;
-      const yes = await page.$('button[name="logout"][value="yes"]');
-      if (yes) await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
-      return false;
-    }
-    return atProvider && (await view()).signInButton;
-  }, 'signed out at the provider and back on the demo');
+  if ((await view()).user) await journey.signOut();
+  return journey.signIn(person, {
+    done: async () => {
+      const v = await view();
+      return v.user?.includes(person.name) && (await page.$('omsorg-inbox >>> [part~="new-button"]')) ? v : undefined;
+    },
+    what: `${person.name} signed in with the inbox loaded`,
+  });
 }
 
 async function openThread(id) {
@@ -215,7 +199,7 @@ test('a reply sent offline shows as not sent and is delivered exactly once when 
   assert.equal(stored.length, 1, 'stored exactly once');
   const draft = await rows(`SELECT 1 FROM drafts WHERE key = $1 AND person_id = $2`, [olaThread, OLA.id]);
   assert.equal(draft.length, 0, 'the draft is gone once the message is stored');
-  await signOut();
+  await journey.signOut();
 });
 
 test('Kari writes for her father Ola, and both the database and the page say so', { timeout: 90_000 }, async () => {
@@ -233,7 +217,7 @@ test('Kari writes for her father Ola, and both the database and the page say so'
   assert.match(mine.sender, /Ola Nordmann/, 'shown as on behalf of Ola');
   const [row] = await rows(`SELECT sender_role, sender_person_id FROM messages WHERE thread_id = $1 AND text = $2`, [olaThread, text]);
   assert.deepEqual([row.sender_role, row.sender_person_id], ['relative', KARI.id]);
-  await signOut();
+  await journey.signOut();
 });
 
 test('Per cannot read Ola’s thread or its attachment, and the refusals are logged', { timeout: 60_000 }, async () => {

@@ -1,7 +1,13 @@
 // Shared set-up of the browser journeys against the sandbox: a sandbox on a fresh PGlite
 // database in a temporary folder, serving the demo and the built CDN file, and one Chromium page
-// that records CSP violations and uncaught errors. `E2E_DEBUG=1` logs the page's console and
-// every response.
+// that records CSP violations and uncaught errors. `E2E_DEBUG=1` logs
+// the page's console and every response.
+//
+// Both sign-in modes of the demo: `startJourney()` runs the sandbox without the BFF, so the page
+// signs in in the browser (oidc-client-ts, data-auth="oidc"); `startJourney({ bff: true })` runs
+// it with the BFF under /bff, which the demo's boot finds and uses (data-auth="bff"). `signIn` and
+// `signOut` (on any page, or the journey's own) are the same clicks in both modes: the login
+// element's buttons and the provider's pages.
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,8 +17,95 @@ import { launch, WAIT_MS, until as untilFn } from '../hosts/harness.mjs';
 import { demoRoots } from '../../scripts/serve-demo.mjs';
 import { startSandbox } from '../../packages/sandbox/src/index.js';
 
+const SIGN_IN = 'omsorg-login >>> button[part~="sign-in-button"]';
+const SIGN_OUT = 'omsorg-login >>> button[part~="sign-out-button"]';
+
+/** The login element's name of the signed-in person, or null. @param {import('puppeteer-core').Page} page */
+export const signedInName = (page) =>
+  page.evaluate(() => document.querySelector('omsorg-login')?.shadowRoot?.querySelector('[part~="user"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null);
+/** The login element shows its sign-in button. @param {import('puppeteer-core').Page} page */
+const signInShown = (page) => page.evaluate(() => !!document.querySelector('omsorg-login')?.shadowRoot?.querySelector('[part~="sign-in-button"]'));
+
+/** Clicks once visible (`>>>` pierces shadow roots; visibility polling sees inside them). @param {import('puppeteer-core').Page} on @param {string} selector */
+async function clickOn(on, selector) {
+  await on.waitForSelector(selector, { visible: true });
+  await on.locator(selector).click();
+}
+
 /**
- * @param {{ accessTokenTtl?: number, bff?: boolean }} [options]
+ * The login element's sign-in button → the provider (its login form, where `person` is
+ * chosen; or straight back when the provider still has a session) → back on the demo page
+ * (through /bff/callback in BFF mode), until `done` (default: the login element names the
+ * person). Returns what `done` returned.
+ * @template T
+ * @param {import('puppeteer-core').Page} on
+ * @param {{ id: string, name: string }} person
+ * @param {{ atLoginForm?: (page: import('puppeteer-core').Page) => Promise<void>, done?: (page: import('puppeteer-core').Page) => Promise<T>, what?: string, ms?: number }} [o]
+ * @returns {Promise<T>}
+ */
+export async function signIn(on, person, { atLoginForm, done, what, ms = WAIT_MS } = {}) {
+  await on.bringToFront(); // clicks wait for animation frames, which a background tab does not get
+  await clickOn(on, SIGN_IN);
+  let formSeen = false;
+  /** @type {unknown} */
+  let failed;
+  const result = await untilFn(async () => {
+    const path = new URL(on.url()).pathname;
+    if (path.startsWith('/oidc/interaction/')) {
+      const button = await on.$(`form button[value="${person.id}"]`);
+      if (!button) return false;
+      if (!formSeen && atLoginForm) {
+        // The caller's checks fail the sign-in, not one poll of it.
+        try {
+          await atLoginForm(on);
+        } catch (err) {
+          failed = err;
+          return true;
+        }
+      }
+      formSeen = true;
+      await Promise.all([on.waitForNavigation({ waitUntil: 'load' }), button.click()]);
+      return false;
+    }
+    if (path.startsWith('/oidc/') || path.startsWith('/bff/')) return false;
+    return done ? done(on) : (await signedInName(on))?.includes(person.name);
+  }, what ?? `signed in as ${person.name}`, ms).catch((err) => {
+    throw new Error(`${err.message}: ${formSeen ? 'the login form was used' : 'no login form was seen'}; the page is at ${on.url()}`);
+  });
+  if (failed) throw failed;
+  return /** @type {T} */ (result);
+}
+
+/**
+ * The login element's sign-out button → the provider's confirmation (the page shows
+ * signed-out before it leaves for it, so wait for the way back) → back on the demo, signed
+ * out. Both the page's session (sessionStorage, or the BFF's) and the provider's are over:
+ * otherwise the provider would sign the next person in as this one.
+ * @param {import('puppeteer-core').Page} on
+ * @param {{ ms?: number }} [o]
+ */
+export async function signOut(on, { ms = WAIT_MS } = {}) {
+  await on.bringToFront();
+  await clickOn(on, SIGN_OUT);
+  let atProvider = false;
+  let confirmed = false;
+  await untilFn(async () => {
+    if (new URL(on.url()).pathname.startsWith('/oidc/')) {
+      atProvider = true;
+      const yes = await on.$('button[name="logout"][value="yes"]');
+      if (yes) await Promise.all([on.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
+      confirmed ||= !!yes;
+      return false;
+    }
+    return atProvider && signInShown(on);
+  }, 'signed out at the provider and back on the demo', ms).catch((err) => {
+    const where = atProvider ? `the provider was reached${confirmed ? ' and its sign-out confirmed' : ''}` : 'the provider was never reached';
+    throw new Error(`${err.message}: ${where}; the page is at ${on.url()}`);
+  });
+}
+
+/**
+ * @param {{ accessTokenTtl?: number, bff?: boolean, now?: () => Date }} [options]
  */
 export async function startJourney(options = {}) {
   assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');
@@ -25,7 +118,7 @@ export async function startJourney(options = {}) {
   await page.setViewport({ width: 1280, height: 900 });
   const problems = { csp: /** @type {string[]} */ ([]), pageErrors: /** @type {string[]} */ ([]) };
   await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP-VIOLATION ${e.violatedDirective} ${e.blockedURI} on ${location.pathname}`));
+    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP-VIOLATION ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`));
   });
   page.on('console', (m) => {
     const text = m.text();
@@ -39,14 +132,24 @@ export async function startJourney(options = {}) {
   const until = (fn, what, ms = WAIT_MS) => untilFn(fn, `${what} at ${page.url()}`, ms);
   /** Waits until visible (`>>>` pierces shadow roots; visibility polling sees inside them). */
   const shown = (selector) => page.waitForSelector(selector, { visible: true });
-  const click = async (selector) => {
-    await shown(selector);
-    await page.locator(selector).click();
+  const click = (selector) => clickOn(page, selector);
+
+  const journey = {
+    sandbox,
+    page,
+    problems,
+    until,
+    shown,
+    click,
+    /** `signIn` above, on this journey's page. @param {{ id: string, name: string }} person @param {Parameters<typeof signIn>[2]} [o] */
+    signIn: (person, o) => signIn(page, person, o),
+    /** `signOut` above, on this journey's page. @param {Parameters<typeof signOut>[1]} [o] */
+    signOut: (o) => signOut(page, o),
+    async close() {
+      await chromium.close();
+      await journey.sandbox.close().catch(() => {});
+      await rm(dataDir, { recursive: true, force: true }).catch(() => {});
+    },
   };
-  const close = async () => {
-    await chromium.close();
-    await sandbox.close().catch(() => {});
-    await rm(dataDir, { recursive: true, force: true }).catch(() => {});
-  };
-  return { sandbox, page, problems, until, shown, click, close };
+  return journey;
 }
