@@ -1,6 +1,6 @@
 // Shared set-up of the browser journeys against the sandbox: a sandbox on a fresh PGlite
 // database in a temporary folder, serving the demo and the built CDN file, and one Chromium page
-// that records CSP violations and uncaught errors. `E2E_DEBUG=1` logs
+// that records CSP violations, uncaught errors and every request it makes. `E2E_DEBUG=1` logs
 // the page's console and every response.
 //
 // Both sign-in modes of the demo: `startJourney()` runs the sandbox without the BFF, so the page
@@ -16,6 +16,9 @@ import { join } from 'node:path';
 import { launch, WAIT_MS, until as untilFn } from '../hosts/harness.mjs';
 import { demoRoots } from '../../scripts/serve-demo.mjs';
 import { startSandbox } from '../../packages/sandbox/src/index.js';
+
+/** The two ways the demo signs in, as the journeys name them. */
+export const AUTH_MODES = /** @type {const} */ (['browser', 'bff']);
 
 const SIGN_IN = 'omsorg-login >>> button[part~="sign-in-button"]';
 const SIGN_OUT = 'omsorg-login >>> button[part~="sign-out-button"]';
@@ -105,18 +108,23 @@ export async function signOut(on, { ms = WAIT_MS } = {}) {
 }
 
 /**
- * @param {{ accessTokenTtl?: number, bff?: boolean, now?: () => Date }} [options]
+ * @typedef {{ url: string, path: string, method: string, authorization?: string, dpop?: string }} SeenRequest
+ * @param {{ accessTokenTtl?: number, bff?: boolean }} [options]
  */
 export async function startJourney(options = {}) {
   assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');
   const dataDir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-'));
   const quiet = { log() {}, error: (/** @type {unknown[]} */ ...a) => console.error('[sandbox]', ...a) };
-  const sandbox = await startSandbox({ port: 0, dataDir, demoDir: [...demoRoots], logger: quiet, ...options });
+  /** @param {number} port */
+  const start = (port) => startSandbox({ port, dataDir, demoDir: [...demoRoots], logger: quiet, ...options });
+  const sandbox = await start(0);
   const chromium = await launch();
   const page = await chromium.browser.newPage();
   page.setDefaultTimeout(WAIT_MS);
   await page.setViewport({ width: 1280, height: 900 });
   const problems = { csp: /** @type {string[]} */ ([]), pageErrors: /** @type {string[]} */ ([]) };
+  /** Every request of the page (navigations included), with the headers that carry a token. */
+  const requests = /** @type {SeenRequest[]} */ ([]);
   await page.evaluateOnNewDocument(() => {
     document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP-VIOLATION ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`));
   });
@@ -127,6 +135,10 @@ export async function startJourney(options = {}) {
   });
   if (process.env.E2E_DEBUG) page.on('response', (r) => console.error('RES', r.status(), r.request().method(), r.url().replace(/^https?:\/\/[^/]+/, '').slice(0, 100)));
   page.on('pageerror', (e) => problems.pageErrors.push(String(e?.message ?? e)));
+  page.on('request', (r) => {
+    const h = r.headers();
+    requests.push({ url: r.url(), path: new URL(r.url()).pathname, method: r.method(), authorization: h.authorization, dpop: h.dpop });
+  });
 
   /** Polls `fn` until truthy; the message names the page's address. */
   const until = (fn, what, ms = WAIT_MS) => untilFn(fn, `${what} at ${page.url()}`, ms);
@@ -134,10 +146,36 @@ export async function startJourney(options = {}) {
   const shown = (selector) => page.waitForSelector(selector, { visible: true });
   const click = (selector) => clickOn(page, selector);
 
+  /**
+   * GETs `paths` (`/v1/…`) from the page as the page's own client would: in browser mode to
+   * the API with the client's `Authorization` and DPoP proof, in BFF mode to the BFF's proxy
+   * with the cookie and the CSRF header. What the client sent (the Authorization scheme, or
+   * null) and what came back.
+   * @param {readonly string[]} paths
+   * @returns {Promise<{ path: string, status: number, scheme: string | null, csrf: boolean, type: string | null }[]>}
+   */
+  const callApi = (paths) =>
+    page.evaluate(async (paths) => {
+      const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
+      const base = client.auth.kind === 'bff' ? client.auth.apiBaseUrl : location.origin;
+      const out = [];
+      for (const path of paths) {
+        const url = `${base}${path}`;
+        const headers = await client.auth.authorize({ method: 'GET', url });
+        const r = await fetch(url, { headers, credentials: 'same-origin' });
+        const body = await r.json().catch(() => ({}));
+        out.push({ path, status: r.status, scheme: headers.Authorization?.split(' ')[0] ?? null, csrf: headers['X-Omsorg-Csrf'] === '1', type: body.type ?? null });
+      }
+      return out;
+    }, paths);
+
   const journey = {
+    /** 'bff' when the sandbox runs the BFF (the demo then signs in through it), else 'browser'. */
+    auth: /** @type {'browser' | 'bff'} */ (options.bff ? 'bff' : 'browser'),
     sandbox,
     page,
     problems,
+    requests,
     until,
     shown,
     click,
@@ -145,6 +183,14 @@ export async function startJourney(options = {}) {
     signIn: (person, o) => signIn(page, person, o),
     /** `signOut` above, on this journey's page. @param {Parameters<typeof signOut>[1]} [o] */
     signOut: (o) => signOut(page, o),
+    callApi,
+    /** Stops the sandbox and starts it again on the same port, data (database, keys) and options. */
+    async restart() {
+      const port = Number(new URL(journey.sandbox.url).port);
+      await journey.sandbox.close();
+      journey.sandbox = await start(port);
+      return journey.sandbox;
+    },
     async close() {
       await chromium.close();
       await journey.sandbox.close().catch(() => {});

@@ -1,133 +1,44 @@
-// The whole omsorg flow for real, in a real browser: the demo page, the sandbox's OpenID provider
-// (code flow + PKCE + DPoP), the API over PGlite, a restart of the server on the same data.
+// The whole omsorg flow for real, in a real browser: the demo page, the sandbox's OpenID provider,
+// the API over PGlite, a restart of the server on the same data. Once in each sign-in mode of the
+// demo, each on a sandbox of its own:
+// - browser: the page signs in itself (oidc-client-ts: code flow + PKCE + DPoP) and calls /v1;
+// - bff: the sandbox runs the backend-for-frontend under /bff; the page holds one HttpOnly
+//   cookie and calls /bff/api, and the BFF calls /v1 with the DPoP-bound token it keeps.
 //
 //   node --test test/e2e/                          headless Debian Chromium (/usr/lib/chromium/chromium)
 //   CHROMIUM=/path/to/chrome node --test test/e2e/   another Chromium
 //   E2E_SCREENSHOT=/tmp/demo.png node --test test/e2e/   also saves the signed-in page (and demo-full.png)
-//   E2E_DEBUG=1 node --test test/e2e/                     logs the page's requests, responses and console
+//   E2E_DEBUG=1 node --test test/e2e/                     logs the page's responses and console
 // Needs a build (`npm run build`: packages/elements/dist/cdn/).
 //
 // Journey 1, Ola Nordmann: open the demo → "Logg inn" → the provider's login page → Ola → back
 // signed in → his visits → cancel one through the dialog → cancelled in BOTH lists → reload →
-// still cancelled → restart the server on the same data → reload → still cancelled → sign out
-// (through the provider) → lists empty, no tokens in Web Storage, the DPoP key gone.
+// still cancelled → restart the server on the same data → reload → still signed in, still
+// cancelled → sign out (through the provider) → lists empty, no tokens in Web Storage, no DPoP
+// key in the page.
 // Journey 2, Per Hansen: sign in → Ola's cancelled visit is nowhere, and a direct API call to
-// Ola's subject with Per's (DPoP-bound) session is a 404.
-// All along: no CSP violation on any page, no uncaught page error, and every API request carries
-// `Authorization: DPoP …` and a `DPoP` proof.
+// Ola's subject with Per's session is a 404, logged as refused.
+// All along: no CSP violation on any page, no uncaught page error. In browser mode every API
+// request carries `Authorization: DPoP …` and a `DPoP` proof; in BFF mode every API request goes
+// to /bff/api and none carries either.
 //
 // The server and the browser both use the real clock (the dialog checks the deadline against the
 // browser's clock, and DPoP proofs carry it). The fixtures' deadlines are 15:00 the day before a
 // visit, so after 15:00 tomorrow's visits are no longer cancellable: the test widens both lists
 // (as a CMS could) so they share visits further ahead, and picks one that is cancellable now.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { after, before, test } from 'node:test';
-import { launch, WAIT_MS } from '../hosts/harness.mjs';
-import { demoRoots } from '../../scripts/serve-demo.mjs';
-import { startSandbox } from '../../packages/sandbox/src/index.js';
+import { after, before, describe, test } from 'node:test';
+import { AUTH_MODES, startJourney } from './sandbox-browser.mjs';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
 const PER = { id: 'psn-per-51d0', name: 'Per Hansen' };
 const MAIN = 'omsorg-appointment-list:not(.next-visit)';
 const SIDE = 'omsorg-appointment-list.next-visit';
 
-
-/** @type {string} */ let dataDir;
-/** @type {Awaited<ReturnType<typeof startSandbox>> | undefined} */ let sandbox;
-/** @type {Awaited<ReturnType<typeof launch>> | undefined} */ let chromium;
-/** @type {import('puppeteer-core').Page} */ let page;
-let port = 0;
-/** The visit Ola cancelled in the first journey. */
-let cancelledByOla = '';
-let setupSeconds = '';
-
-const problems = { csp: /** @type {string[]} */ ([]), pageErrors: /** @type {string[]} */ ([]) };
-/** @type {{ url: string, method: string, authorization?: string, dpop?: string }[]} */
-const apiRequests = [];
-
-const quiet = { log() {}, error: (/** @type {unknown[]} */ ...a) => console.error('[sandbox]', ...a) };
-async function start() {
-  sandbox = await startSandbox({ port, dataDir, demoDir: [...demoRoots], logger: quiet });
-  port = Number(new URL(sandbox.url).port);
-  return sandbox;
-}
-
-before(async () => {
-  assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');
-  const t0 = Date.now();
-  dataDir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-data-'));
-  await start();
-  chromium = await launch();
-  page = await chromium.browser.newPage();
-  setupSeconds = ((Date.now() - t0) / 1000).toFixed(1);
-  page.setDefaultTimeout(WAIT_MS);
-  await page.setViewport({ width: 1280, height: 900 });
-  // The test's own listener (not the page's): every CSP violation on every page, provider included.
-  await page.evaluateOnNewDocument(() => {
-    document.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP-VIOLATION ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber} on ${location.pathname}`);
-    });
-  });
-  page.on('console', (m) => {
-    const text = m.text();
-    if (text.startsWith('CSP-VIOLATION') || /Content Security Policy/i.test(text)) problems.csp.push(text);
-  });
-  if (process.env.E2E_DEBUG) {
-    const t0 = Date.now();
-    page.on('request', (r) => console.error('REQ', Date.now() - t0, r.method(), r.url().slice(0, 120)));
-    page.on('response', (r) => console.error('RES', Date.now() - t0, r.status(), r.url().slice(0, 120)));
-    page.on('console', (m) => console.error('CONSOLE', Date.now() - t0, m.type(), m.text().slice(0, 300)));
-  }
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e?.message ?? e)));
-  page.on('request', (r) => {
-    const u = new URL(r.url());
-    if (u.pathname.startsWith('/v1/') && r.method() !== 'OPTIONS') {
-      const h = r.headers();
-      apiRequests.push({ url: r.url(), method: r.method(), authorization: h.authorization, dpop: h.dpop });
-    }
-  });
-});
-
-after(async () => {
-  await chromium?.close();
-  await sandbox?.close().catch(() => {});
-  if (dataDir) await rm(dataDir, { recursive: true, force: true }).catch(() => {});
-});
-
 // ---- helpers ------------------------------------------------------------------------------
 
-/** Polls `fn` (which may throw while a page navigates) until it returns a truthy value. */
-async function until(fn, what, ms = WAIT_MS) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v) return v;
-      last = v;
-    } catch (e) {
-      last = e;
-    }
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)}) at ${page.url()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-// waitForSelector's default polling watches the document with a MutationObserver, which does not
-// see changes inside shadow roots: wait for visibility instead (polled every animation frame).
-const shown = (selector) => page.waitForSelector(selector, { visible: true });
-/** Clicks an element (`>>>` pierces shadow roots) once it is visible. */
-async function click(selector) {
-  await shown(selector);
-  await page.locator(selector).click();
-}
-
-/** What the login element and both lists show. */
-function snapshot() {
+/** What the login element and both lists show. @param {import('puppeteer-core').Page} page */
+function snapshot(page) {
   return page.evaluate(
     (MAIN, SIDE) => {
       const login = document.querySelector('omsorg-login')?.shadowRoot;
@@ -160,25 +71,8 @@ function snapshot() {
 
 const loaded = (l) => !l.busy && (l.items.length > 0 || l.empty || l.error !== null || l.signedOut);
 
-async function signedInAs(name) {
-  return until(async () => {
-    const s = await snapshot();
-    return s.user?.includes(name) && loaded(s.main) && loaded(s.side) ? s : undefined;
-  }, `${name} signed in with both lists loaded`);
-}
-
-/** Demo page → "Logg inn" → the provider's login page → `person` → back on the demo. */
-async function signIn(person) {
-  await click('omsorg-login >>> button[part~="sign-in-button"]');
-  await page.waitForSelector(`form button[value="${person.id}"]`);
-  assert.match(new URL(page.url()).pathname, /^\/oidc\/interaction\//, 'the login page is the provider’s');
-  assert.equal(await page.title(), 'Logg inn – testpersoner (omsorg sandkasse)');
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(`form button[value="${person.id}"]`)]);
-  return signedInAs(person.name);
-}
-
-/** Web Storage and the DPoP key store, as the page sees them. */
-function storage() {
+/** Web Storage, the page's cookies and the DPoP key store, as the page sees them. @param {import('puppeteer-core').Page} page */
+function storage(page) {
   return page.evaluate(async () => {
     const dump = (s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`);
     let dpopKeys = [];
@@ -195,154 +89,222 @@ function storage() {
         };
       });
     }
-    return { session: dump(sessionStorage), local: dump(localStorage), dpopKeys };
+    return { session: dump(sessionStorage), local: dump(localStorage), cookie: document.cookie, dpopKeys };
   });
 }
-const tokenLike = (entry) => /access_token|id_token|oidc\.user/.test(entry);
+const tokenLike = (entry) => /access_token|id_token|oidc\.user|eyJ[\w-]{8,}\./.test(entry);
 
-// ---- the journeys -------------------------------------------------------------------------
+// ---- the journeys, once per sign-in mode --------------------------------------------------
 
-test('Ola signs in for real, cancels a visit, it stays cancelled over reload and restart, and signs out clean', { timeout: 90_000 }, async (t) => {
-  const started = Date.now();
-  const step = (name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s  ${name}`);
-  t.diagnostic(`setup: sandbox on a fresh PGlite database + Chromium in ${setupSeconds} s`);
+for (const auth of AUTH_MODES) {
+  const bff = auth === 'bff';
+  describe(bff ? 'signed in through the BFF (auth: bff)' : 'signed in in the browser (auth: browser)', () => {
+    /** @type {Awaited<ReturnType<typeof startJourney>>} */ let j;
+    /** The visit Ola cancelled in the first journey. */
+    let cancelledByOla = '';
+    let setupSeconds = '';
 
-  await page.goto(`${sandbox.url}/`, { waitUntil: 'load' });
-  await until(async () => (await snapshot()).signInButton, 'the sign-in button');
-  const boot = await page.$eval('script[data-omsorg]', (s) => ({ ...s.dataset }));
-  assert.deepEqual(
-    { auth: boot.auth, api: boot.api, authority: boot.authority, clientId: boot.clientId, dpop: boot.dpop },
-    { auth: 'oidc', api: sandbox.url, authority: `${sandbox.url}/oidc`, clientId: 'omsorg-demo', dpop: 'true' },
-  );
-  step('demo page, signed out');
-  let s = await signIn(OLA);
-  assert.equal(s.path, '/', 'the code and state are gone from the address bar');
-  assert.ok(s.main.items.length > 0 && s.side.items.length > 0, 'both lists show visits');
-  assert.ok([...s.main.items, ...s.side.items].every((i) => i.id?.startsWith('apt-ola-')), 'his visits');
-  step(`signed in as Ola: ${s.main.items.length} + ${s.side.items.length} visits`);
-  // Both lists show enough visits to share some beyond tomorrow (see the note at the top); every
-  // page load (sign-in redirect, reload) brings the page's own page sizes back.
-  const widen = async () => {
-    const before = (await snapshot()).side.items.length;
-    await page.evaluate(() => document.querySelectorAll('omsorg-appointment-list').forEach((l) => l.setAttribute('page-size', '40')));
-    return until(async () => {
-      const x = await snapshot();
-      return x.side.items.length > before && x.main.items.length >= x.side.items.length ? x : undefined;
-    }, 'both lists widened to 40 visits');
-  };
-  s = await widen();
-  const shot = process.env.E2E_SCREENSHOT;
-  if (shot) {
-    await page.screenshot({ path: shot });
-    await page.screenshot({ path: shot.replace(/(\.png)?$/, '-full.png'), fullPage: true });
-  }
+    before(async () => {
+      const t0 = Date.now();
+      j = await startJourney({ bff });
+      setupSeconds = ((Date.now() - t0) / 1000).toFixed(1);
+    });
+    after(() => j?.close());
 
-  // A visit in both lists that Ola may cancel for good (not a request): ask the page's client.
-  const target = await page.evaluate(
-    (ids) => {
-      const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
-      return ids.find((id) => {
-        const p = client?.cachedAppointment(id)?.cancellationPolicy;
-        return p?.cancellable && p.mode === 'final';
+    const signedInAs = (name) =>
+      j.until(async () => {
+        const s = await snapshot(j.page);
+        return s.user?.includes(name) && loaded(s.main) && loaded(s.side) ? s : undefined;
+      }, `${name} signed in with both lists loaded`);
+
+    /** Demo page → "Logg inn" → the provider's login page → `person` → back on the demo. */
+    async function signIn(person) {
+      let loginPage = false;
+      await j.signIn(person, {
+        atLoginForm: async (page) => {
+          assert.match(new URL(page.url()).pathname, /^\/oidc\/interaction\//, 'the login page is the provider’s');
+          assert.equal(await page.title(), 'Logg inn – testpersoner (omsorg sandkasse)');
+          loginPage = true;
+        },
       });
-    },
-    s.side.items.filter((i) => s.main.items.some((m) => m.id === i.id && m.cancellable)).map((i) => i.id),
-  );
-  assert.ok(target, `a cancellable visit in both lists: ${JSON.stringify(s.side.items)}`);
-
-  await click(`${MAIN} >>> button#act-${target}`);
-  await click('omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
-  await click('omsorg-cancel-dialog >>> [part~="confirm-button"]');
-  await shown('omsorg-cancel-dialog >>> [part~="outcome"]');
-  await click('omsorg-cancel-dialog >>> [part~="close-button"]');
-  await page.waitForSelector('omsorg-cancel-dialog >>> dialog[open]', { hidden: true });
-  const cancelledInBoth = async () => {
-    const x = await snapshot();
-    const inMain = x.main.items.find((i) => i.id === target);
-    const inSide = x.side.items.find((i) => i.id === target);
-    return inMain?.status === 'cancelled' && inSide?.status === 'cancelled' && !inMain.cancellable ? x : undefined;
-  };
-  await until(cancelledInBoth, `${target} cancelled in both lists`);
-  step(`cancelled ${target}; both lists show it`);
-
-  await page.reload({ waitUntil: 'load' });
-  await signedInAs(OLA.name);
-  await widen();
-  await until(cancelledInBoth, `${target} still cancelled after reload`);
-  step('reload: session restored from sessionStorage, still cancelled');
-
-  assert.deepEqual(sandbox.api.contractViolations, [], 'every API answer kept the contract');
-  await sandbox.close();
-  await start();
-  await page.reload({ waitUntil: 'load' });
-  await signedInAs(OLA.name);
-  await widen();
-  await until(cancelledInBoth, `${target} still cancelled after a server restart`);
-  const row = await sandbox.db.query('SELECT status FROM appointments WHERE id = $1', [target]);
-  assert.equal(row.rows[0]?.status, 'cancelled', 'the database has it');
-  step('server restarted on the same data: still cancelled');
-
-  // Sign out: the SDK wipes its store, then the provider ends its session and sends us back.
-  await click('omsorg-login >>> button[part~="sign-out-button"]');
-  // The page shows signed-out before it leaves for the provider: wait for the way back.
-  let atProvider = false;
-  await until(async () => {
-    const u = new URL(page.url());
-    if (u.pathname.startsWith('/oidc/')) {
-      atProvider = true;
-      const yes = await page.$('button[name="logout"][value="yes"]');
-      if (yes) await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
-      return false;
+      assert.ok(loginPage, 'signed in on the provider’s login page');
+      return signedInAs(person.name);
     }
-    const x = await snapshot();
-    return atProvider && x.signInButton && x.main.signedOut && x.side.signedOut;
-  }, 'back on the demo, signed out');
-  s = await snapshot();
-  assert.equal(s.user, null);
-  assert.deepEqual([s.main.items, s.side.items], [[], []], 'the lists’ content is gone');
-  const st = await storage();
-  assert.deepEqual(st.session.filter(tokenLike), [], `sessionStorage: ${st.session.join(', ')}`);
-  assert.deepEqual(st.local.filter(tokenLike), [], `localStorage: ${st.local.join(', ')}`);
-  assert.deepEqual(st.dpopKeys, [], 'the DPoP key is deleted');
-  step('signed out: lists empty, no tokens, no DPoP key');
 
-  // DPoP was really used, on every API call.
-  assert.ok(apiRequests.length > 0, 'the page called the API');
-  for (const r of apiRequests) {
-    assert.match(r.authorization ?? '', /^DPoP [\w-]+\.[\w-]+\.[\w-]+$/, `${r.method} ${r.url}: Authorization`);
-    assert.match(r.dpop ?? '', /^[\w-]+\.[\w-]+\.[\w-]+$/, `${r.method} ${r.url}: DPoP proof`);
-  }
-  assert.ok(apiRequests.some((r) => r.method === 'POST' && r.url.endsWith(`/appointments/${target}/cancellation`)), 'the cancel went to the API');
+    /** The page's API requests: to the API itself, and to the BFF's proxy. */
+    const apiRequests = () => j.requests.filter((r) => r.path.startsWith('/v1/') && r.method !== 'OPTIONS');
+    const bffRequests = () => j.requests.filter((r) => r.path.startsWith('/bff/api/'));
+    const bffSessions = async () => Number((await j.sandbox.db.query('SELECT count(*)::int AS n FROM bff_sessions')).rows[0].n);
 
-  cancelledByOla = target;
-});
+    test('Ola signs in for real, cancels a visit, it stays cancelled over reload and restart, and signs out clean', { timeout: 90_000 }, async (t) => {
+      const { page, until, click, shown } = j;
+      const started = Date.now();
+      const step = (name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s  ${name}`);
+      t.diagnostic(`setup: sandbox${bff ? ' with the BFF' : ''} on a fresh PGlite database + Chromium in ${setupSeconds} s`);
 
-test('Per Hansen signs in on the same browser and cannot see or reach Ola’s visits', { timeout: 60_000 }, async (t) => {
-  const target = cancelledByOla;
-  assert.ok(target, 'the first journey ran');
-  const s = await signIn(PER);
-  const ids = [...s.main.items, ...s.side.items].map((i) => i.id);
-  t.diagnostic(`Per sees ${ids.length ? ids.join(', ') : 'no visits of his own'}`);
-  assert.ok(!ids.includes(target), `Ola's cancelled visit is not shown to Per (${ids.join(', ')})`);
-  assert.ok(!ids.some((id) => id?.startsWith('apt-ola-')), 'none of Ola’s visits is shown to Per');
+      await page.goto(`${j.sandbox.url}/`, { waitUntil: 'load' });
+      await until(async () => (await snapshot(page)).signInButton, 'the sign-in button');
+      const boot = await page.$eval('script[data-omsorg]', (s) => ({ ...s.dataset }));
+      const url = j.sandbox.url;
+      assert.deepEqual(
+        { auth: boot.auth, api: boot.api, authority: boot.authority, clientId: boot.clientId, dpop: boot.dpop },
+        bff
+          ? { auth: 'bff', api: undefined, authority: undefined, clientId: undefined, dpop: undefined }
+          : { auth: 'oidc', api: url, authority: `${url}/oidc`, clientId: 'omsorg-demo', dpop: 'true' },
+      );
+      assert.equal(await page.evaluate(() => document.documentElement.dataset.demoAuth), auth);
+      step(`demo page, signed out (data-auth="${boot.auth}")`);
+      let s = await signIn(OLA);
+      assert.equal(s.path, '/', 'the code and state are gone from the address bar');
+      assert.ok(s.main.items.length > 0 && s.side.items.length > 0, 'both lists show visits');
+      assert.ok([...s.main.items, ...s.side.items].every((i) => i.id?.startsWith('apt-ola-')), 'his visits');
+      if (bff) {
+        const paths = j.requests.map((r) => r.path);
+        assert.ok(paths.includes('/bff/login') && paths.includes('/bff/callback'), 'the sign-in went through the BFF');
+      }
+      step(`signed in as Ola: ${s.main.items.length} + ${s.side.items.length} visits`);
+      // Both lists show enough visits to share some beyond tomorrow (see the note at the top); every
+      // page load (sign-in redirect, reload) brings the page's own page sizes back.
+      const widen = async () => {
+        const before = (await snapshot(page)).side.items.length;
+        await page.evaluate(() => document.querySelectorAll('omsorg-appointment-list').forEach((l) => l.setAttribute('page-size', '40')));
+        return until(async () => {
+          const x = await snapshot(page);
+          return x.side.items.length > before && x.main.items.length >= x.side.items.length ? x : undefined;
+        }, 'both lists widened to 40 visits');
+      };
+      s = await widen();
+      const shot = process.env.E2E_SCREENSHOT;
+      if (shot && !bff) {
+        await page.screenshot({ path: shot });
+        await page.screenshot({ path: shot.replace(/(\.png)?$/, '-full.png'), fullPage: true });
+      }
 
-  const direct = await page.evaluate(async (subject) => {
-    const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
-    const url = `${location.origin}/v1/subjects/${subject}/appointments`;
-    const headers = await client.auth.authorize({ method: 'GET', url });
-    const r = await fetch(url, { headers });
-    return { status: r.status, scheme: headers.Authorization.split(' ')[0], type: (await r.json()).type };
-  }, OLA.subject);
-  assert.deepEqual(direct, { status: 404, scheme: 'DPoP', type: direct.type });
-  assert.match(direct.type, /not-found/);
+      // A visit in both lists that Ola may cancel for good (not a request): ask the page's client.
+      const target = await page.evaluate(
+        (ids) => {
+          const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
+          return ids.find((id) => {
+            const p = client?.cachedAppointment(id)?.cancellationPolicy;
+            return p?.cancellable && p.mode === 'final';
+          });
+        },
+        s.side.items.filter((i) => s.main.items.some((m) => m.id === i.id && m.cancellable)).map((i) => i.id),
+      );
+      assert.ok(target, `a cancellable visit in both lists: ${JSON.stringify(s.side.items)}`);
 
-  const denied = await sandbox.db.query(
-    'SELECT outcome, status FROM access_log WHERE actor_person_id = $1 AND subject_id = $2',
-    [PER.id, OLA.subject],
-  );
-  assert.deepEqual(denied.rows.map((r) => [r.outcome, Number(r.status)]), [['denied', 404]], 'the refusal is in the access log');
+      await click(`${MAIN} >>> button#act-${target}`);
+      await click('omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
+      await click('omsorg-cancel-dialog >>> [part~="confirm-button"]');
+      await shown('omsorg-cancel-dialog >>> [part~="outcome"]');
+      await click('omsorg-cancel-dialog >>> [part~="close-button"]');
+      await page.waitForSelector('omsorg-cancel-dialog >>> dialog[open]', { hidden: true });
+      const cancelledInBoth = async () => {
+        const x = await snapshot(page);
+        const inMain = x.main.items.find((i) => i.id === target);
+        const inSide = x.side.items.find((i) => i.id === target);
+        return inMain?.status === 'cancelled' && inSide?.status === 'cancelled' && !inMain.cancellable ? x : undefined;
+      };
+      await until(cancelledInBoth, `${target} cancelled in both lists`);
+      step(`cancelled ${target}; both lists show it`);
 
-  assert.deepEqual(sandbox.api.contractViolations, [], 'every API answer kept the contract');
-  assert.deepEqual(problems.csp, [], 'no Content-Security-Policy violation on any page');
-  assert.deepEqual(problems.pageErrors, [], 'no uncaught error in any page');
-});
+      await page.reload({ waitUntil: 'load' });
+      await signedInAs(OLA.name);
+      await widen();
+      await until(cancelledInBoth, `${target} still cancelled after reload`);
+      let st = await storage(page);
+      if (bff) {
+        // The cookie the page cannot read, and the BFF's session in the database, are the session.
+        assert.deepEqual(st.session.filter(tokenLike), [], `no token in sessionStorage: ${st.session.join(', ')}`);
+        assert.deepEqual(st.local.filter(tokenLike), [], `localStorage: ${st.local.join(', ')}`);
+        assert.equal(st.cookie, '', 'the session cookie is HttpOnly');
+        assert.deepEqual(st.dpopKeys, [], 'no DPoP key in the page: the BFF holds it');
+        assert.equal(await bffSessions(), 1, 'one BFF session in the database');
+        step('reload: session kept by the BFF’s cookie, nothing in sessionStorage, still cancelled');
+      } else {
+        assert.ok(st.session.some((e) => e.startsWith('oidc.user:')), 'the session is in sessionStorage');
+        step('reload: session restored from sessionStorage, still cancelled');
+      }
+
+      assert.deepEqual(j.sandbox.api.contractViolations, [], 'every API answer kept the contract');
+      // The provider's sessions are in memory and go; the database, the provider's signing keys
+      // and the BFF's keys are on disk and stay: the page's token (browser) or the BFF's session
+      // row with its sealed token (bff) still holds.
+      const sandbox = await j.restart();
+      const sinceRestart = j.requests.length;
+      await page.reload({ waitUntil: 'load' });
+      await signedInAs(OLA.name);
+      const signIns = j.requests.slice(sinceRestart).filter((r) => r.path.startsWith('/oidc/') || r.path === '/bff/login');
+      assert.deepEqual(signIns.map((r) => r.url), [], 'the same session, not a new sign-in');
+      await widen();
+      await until(cancelledInBoth, `${target} still cancelled after a server restart`);
+      const row = await sandbox.db.query('SELECT status FROM appointments WHERE id = $1', [target]);
+      assert.equal(row.rows[0]?.status, 'cancelled', 'the database has it');
+      if (bff) assert.equal(await bffSessions(), 1, 'the BFF session outlived the restart');
+      step('server restarted on the same data: still signed in, still cancelled');
+
+      // Sign out: the SDK wipes its store (and the BFF its session), then the provider ends its
+      // session and sends us back.
+      await j.signOut();
+      s = await until(async () => {
+        const x = await snapshot(page);
+        return x.signInButton && x.main.signedOut && x.side.signedOut ? x : undefined;
+      }, 'both lists signed out');
+      assert.equal(s.user, null);
+      assert.deepEqual([s.main.items, s.side.items], [[], []], 'the lists’ content is gone');
+      st = await storage(page);
+      assert.deepEqual(st.session.filter(tokenLike), [], `sessionStorage: ${st.session.join(', ')}`);
+      assert.deepEqual(st.local.filter(tokenLike), [], `localStorage: ${st.local.join(', ')}`);
+      assert.deepEqual(st.dpopKeys, [], 'the DPoP key is deleted');
+      if (bff) {
+        assert.equal(JSON.parse(await page.evaluate(() => fetch('/bff/session').then((r) => r.text()))).signedIn, false, 'the BFF says signed out');
+        assert.equal(await bffSessions(), 0, 'the BFF session is gone from the database');
+      }
+      step('signed out: lists empty, no tokens, no DPoP key');
+
+      if (bff) {
+        // The page never called the API itself, and never sent a token: the BFF did both.
+        assert.deepEqual(apiRequests().map((r) => r.url), [], 'no request from the page to /v1');
+        assert.ok(bffRequests().length > 0, 'the page called the API through /bff/api');
+        assert.deepEqual(j.requests.filter((r) => r.authorization || r.dpop).map((r) => r.url), [], 'no request carries Authorization or DPoP');
+      } else {
+        // DPoP was really used, on every API call.
+        assert.ok(apiRequests().length > 0, 'the page called the API');
+        for (const r of apiRequests()) {
+          assert.match(r.authorization ?? '', /^DPoP [\w-]+\.[\w-]+\.[\w-]+$/, `${r.method} ${r.url}: Authorization`);
+          assert.match(r.dpop ?? '', /^[\w-]+\.[\w-]+\.[\w-]+$/, `${r.method} ${r.url}: DPoP proof`);
+        }
+      }
+      const calls = bff ? bffRequests() : apiRequests();
+      assert.ok(calls.some((r) => r.method === 'POST' && r.url.endsWith(`/appointments/${target}/cancellation`)), 'the cancel went to the API');
+
+      cancelledByOla = target;
+    });
+
+    test('Per Hansen signs in on the same browser and cannot see or reach Ola’s visits', { timeout: 60_000 }, async (t) => {
+      const target = cancelledByOla;
+      assert.ok(target, 'the first journey ran');
+      const s = await signIn(PER);
+      const ids = [...s.main.items, ...s.side.items].map((i) => i.id);
+      t.diagnostic(`Per sees ${ids.length ? ids.join(', ') : 'no visits of his own'}`);
+      assert.ok(!ids.includes(target), `Ola's cancelled visit is not shown to Per (${ids.join(', ')})`);
+      assert.ok(!ids.some((id) => id?.startsWith('apt-ola-')), 'none of Ola’s visits is shown to Per');
+
+      const [direct] = await j.callApi([`/v1/subjects/${OLA.subject}/appointments`]);
+      // Browser: the page's own DPoP-bound token; BFF: the cookie and the CSRF header, no token.
+      assert.deepEqual({ status: direct.status, scheme: direct.scheme, csrf: direct.csrf }, { status: 404, scheme: bff ? null : 'DPoP', csrf: bff });
+      assert.match(direct.type ?? '', /not-found/);
+
+      const denied = await j.sandbox.db.query(
+        'SELECT outcome, status FROM access_log WHERE actor_person_id = $1 AND subject_id = $2',
+        [PER.id, OLA.subject],
+      );
+      assert.deepEqual(denied.rows.map((r) => [r.outcome, Number(r.status)]), [['denied', 404]], 'the refusal is in the access log');
+
+      if (bff) assert.deepEqual(j.requests.filter((r) => r.authorization || r.path.startsWith('/v1/')).map((r) => r.url), [], 'still no token and no direct API call from the page');
+      assert.deepEqual(j.sandbox.api.contractViolations, [], 'every API answer kept the contract');
+      assert.deepEqual(j.problems.csp, [], 'no Content-Security-Policy violation on any page');
+      assert.deepEqual(j.problems.pageErrors, [], 'no uncaught error in any page');
+    });
+  });
+}
