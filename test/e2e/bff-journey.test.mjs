@@ -40,13 +40,17 @@ after(async () => {
 });
 
 test('sign in through the BFF, see the visits, sign out: no token ever in the browser', async () => {
-  const { page, until, click, sandbox } = j;
+  const { page, until, sandbox } = j;
   await page.goto(`${sandbox.url}/`, { waitUntil: 'load' });
-  await click('omsorg-login >>> button[part~="sign-in-button"]');
-  await page.waitForSelector(`form button[value="${OLA.id}"]`);
-  assert.match(new URL(page.url()).pathname, /^\/oidc\/interaction\//);
-  assert.ok(requests.some((r) => new URL(r.url).pathname === '/bff/login'), 'sign-in went through the BFF');
-  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.click(`form button[value="${OLA.id}"]`)]);
+  let loginForm = false;
+  await j.signIn(OLA, {
+    atLoginForm: async () => {
+      assert.match(new URL(page.url()).pathname, /^\/oidc\/interaction\//);
+      assert.ok(requests.some((r) => new URL(r.url).pathname === '/bff/login'), 'sign-in went through the BFF');
+      loginForm = true;
+    },
+  });
+  assert.ok(loginForm, 'signed in on the provider’s login page');
 
   const items = () =>
     page.evaluate((sel) => {
@@ -72,14 +76,8 @@ test('sign in through the BFF, see the visits, sign out: no token ever in the br
   assert.equal(seen.cookie, '', 'the session cookie is HttpOnly');
   assert.equal(leaksToken(seen.session + seen.local), false, 'no token or identity number in web storage');
 
-  await click('omsorg-login >>> button[part~="sign-out-button"]');
+  await j.signOut();
   await until(async () => {
-    const u = new URL(page.url());
-    if (u.pathname.startsWith('/oidc/')) {
-      const yes = await page.$('button[name="logout"][value="yes"]');
-      if (yes) await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
-      return false;
-    }
     const s = await items();
     return s.user === null && s.signedOut && s.items === 0;
   }, 'back on the demo, signed out');
