@@ -1,4 +1,4 @@
-// Shared set-up of the browser journeys against the sandbox: a sandbox on a fresh PGlite
+// Shared set-up of the browser journeys against the sandbox: a sandbox on a freshly seeded PGlite
 // database in a temporary folder, serving the demo and the built CDN file, and one Chromium page
 // that records CSP violations, uncaught errors and every request it makes. `E2E_DEBUG=1` logs
 // the page's console and every response.
@@ -9,8 +9,8 @@
 // `signOut` (on any page, or the journey's own) are the same clicks in both modes: the login
 // element's buttons and the provider's pages.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { existsSync, rmSync } from 'node:fs';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launch, WAIT_MS, until as untilFn } from '../hosts/harness.mjs';
@@ -107,6 +107,24 @@ export async function signOut(on, { ms = WAIT_MS } = {}) {
   });
 }
 
+const quiet = { log() {}, error: (/** @type {unknown[]} */ ...a) => console.error('[sandbox]', ...a) };
+
+/** @type {Promise<string> | undefined} */
+let seeded;
+/**
+ * A freshly migrated and seeded database (PGlite's folder), made once per test file and copied
+ * for each of its journeys: creating, migrating and seeding one takes some 10 s on a busy
+ * machine, a copy of the closed one under a second. Each journey still gets a database of its
+ * own, in the state a fresh sandbox would have.
+ */
+const seededDatabase = () =>
+  (seeded ??= (async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-seed-'));
+    process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
+    await (await startSandbox({ port: 0, dataDir: dir, logger: quiet })).close();
+    return join(dir, 'pg');
+  })());
+
 /**
  * @typedef {{ url: string, path: string, method: string, authorization?: string, dpop?: string }} SeenRequest
  * @param {{ accessTokenTtl?: number, bff?: boolean }} [options]
@@ -114,7 +132,7 @@ export async function signOut(on, { ms = WAIT_MS } = {}) {
 export async function startJourney(options = {}) {
   assert.ok(existsSync(join(demoRoots[1], 'omsorg.js')), 'packages/elements/dist/cdn/omsorg.js is missing: run `npm run build` first');
   const dataDir = await mkdtemp(join(tmpdir(), 'omsorg-e2e-'));
-  const quiet = { log() {}, error: (/** @type {unknown[]} */ ...a) => console.error('[sandbox]', ...a) };
+  await cp(await seededDatabase(), join(dataDir, 'pg'), { recursive: true });
   /** @param {number} port */
   const start = (port) => startSandbox({ port, dataDir, demoDir: [...demoRoots], logger: quiet, ...options });
   const sandbox = await start(0);

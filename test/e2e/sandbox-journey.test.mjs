@@ -140,7 +140,7 @@ for (const auth of AUTH_MODES) {
       const { page, until, click, shown } = j;
       const started = Date.now();
       const step = (name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s  ${name}`);
-      t.diagnostic(`setup: sandbox${bff ? ' with the BFF' : ''} on a fresh PGlite database + Chromium in ${setupSeconds} s`);
+      t.diagnostic(`setup: sandbox${bff ? ' with the BFF' : ''} on a freshly seeded PGlite database + Chromium in ${setupSeconds} s`);
 
       await page.goto(`${j.sandbox.url}/`, { waitUntil: 'load' });
       await until(async () => (await snapshot(page)).signInButton, 'the sign-in button');
