@@ -1,7 +1,7 @@
 // Shared set-up of the browser journeys against the sandbox: a sandbox on a freshly seeded PGlite
 // database in a temporary folder, serving the demo and the built CDN file, and one Chromium page
 // that records CSP violations, uncaught errors and every request it makes. `E2E_DEBUG=1` logs
-// the page's console and every response.
+// the page's console, every response and the sandbox's (and the BFF's) log lines.
 //
 // Both sign-in modes of the demo: `startJourney()` runs the sandbox without the BFF, so the page
 // signs in in the browser (oidc-client-ts, data-auth="oidc"); `startJourney({ bff: true })` runs
@@ -107,7 +107,11 @@ export async function signOut(on, { ms = WAIT_MS } = {}) {
   });
 }
 
-const quiet = { log() {}, error: (/** @type {unknown[]} */ ...a) => console.error('[sandbox]', ...a) };
+/** The sandbox's errors; its other lines (the BFF's warnings among them) with `E2E_DEBUG=1`. */
+const quiet = {
+  log: (/** @type {unknown[]} */ ...a) => void (process.env.E2E_DEBUG && console.error('[sandbox]', ...a)),
+  error: (/** @type {unknown[]} */ ...a) => console.error('[sandbox]', ...a),
+};
 
 /** @type {Promise<string> | undefined} */
 let seeded;
