@@ -76,7 +76,29 @@ test('sign in through the BFF, see the visits, sign out: no token ever in the br
   assert.equal(seen.cookie, '', 'the session cookie is HttpOnly');
   assert.equal(leaksToken(seen.session + seen.local), false, 'no token or identity number in web storage');
 
+  // A second tab of the page shares the cookie, so the session: it shows Ola's visits, and the
+  // sign-out in the first tab clears it at once, by the tabs' channel, without a request of its own.
+  const tab2 = await page.browserContext().newPage();
+  await tab2.goto(`${sandbox.url}/`, { waitUntil: 'load' });
+  const tab2State = () => tab2.evaluate((sel) => ({
+    user: document.querySelector('omsorg-login')?.shadowRoot?.querySelector('[part~="user"]')?.textContent ?? null,
+    items: document.querySelector(sel)?.shadowRoot?.querySelectorAll('li[part~="item"][data-id]').length ?? 0,
+  }), LIST);
+  await until(async () => {
+    const s = await tab2State();
+    return !!s.user?.includes(OLA.name) && s.items > 0;
+  }, 'the second tab signed in with the visits');
+  /** @type {string[]} */
+  const tab2Requests = [];
+  tab2.on('request', (r) => tab2Requests.push(new URL(r.url()).pathname));
+
   await j.signOut();
+  await until(async () => {
+    const s = await tab2State();
+    return s.user === null && s.items === 0;
+  }, 'the second tab cleared');
+  assert.deepEqual(tab2Requests.filter((p) => p.startsWith('/bff/')), [], 'the second tab heard it from the first, it did not find out by a call');
+  await tab2.close();
   await until(async () => {
     const s = await items();
     return s.user === null && s.signedOut && s.items === 0;
