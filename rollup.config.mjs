@@ -339,7 +339,7 @@ function preloadMap() {
       const map = {};
       for (const file of chunk.dynamicImports) {
         const c = meta.chunks[file];
-        const key = c?.moduleIds.some((id) => /[\\/]src[\\/]cdn-client\.[jt]s$/.test(id)) ? 'client' : c && elementOf(c);
+        const key = c?.moduleIds.some((id) => /[\\/]src[\\/]cdn-client\.[jt]s$/.test(id)) ? 'client' : c && (elementOf(c) ?? (c.name.startsWith('auth-') ? c.name : undefined));
         if (key) map[key] = [...needs(file, new Set())];
       }
       const s = new MagicString(code);
@@ -371,8 +371,11 @@ const cdn = {
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it.
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll)\.[jt]s$/.test(id)) return 'messaging';
-      // Sign-in through a backend-for-frontend: its own chunk, loaded only by data-auth="bff" pages.
-      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/]bff-auth\.[jt]s$/.test(id)) return 'bff';
+      // Each sign-in kind is a chunk of its own (auth-bff, auth-oidc, auth-mock): the loader
+      // imports and preloads only the one on its tag. oidc-client-ts stays behind auth-oidc.
+      const auth = /[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](bff|oidc|mock)-auth\.[jt]s$/.exec(id);
+      if (auth) return `auth-${auth[1]}`;
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](oidc-stores|tabs)\.[jt]s$/.test(id)) return 'auth-oidc';
       // The loader's client part: the SDK, the contract, the context, shared with the elements.
       if (/[\\/]packages[\\/](sdk|contract)[\\/]src[\\/]/.test(id) || id.includes('/node_modules/@lit/context/')) return 'sdk';
       if (/[\\/]elements[\\/]src[\\/](cdn-client|internal[\\/](context|events))\.[jt]s$/.test(id)) return 'sdk';

@@ -4,8 +4,12 @@
  * bundle already provided (two copies share one session), provides it to every element on the
  * page, restores the session / completes a sign-in callback, and runs `data-watch-unread`.
  * The configuration is read in cdn.ts (omsorg.js), which imports this module.
+ *
+ * No sign-in code here: each kind (`bff`, `oidc`, `mock`) is a chunk of its own, which the
+ * loader preloads beside this one for the kind on its tag and hands over as `AuthModules`, so
+ * a page downloads only the sign-in it uses.
  */
-import { createLazyClient, createMockAuth, createOidcAuth, type Client, type MockAuthOptions, type OidcAuthConfig } from '@omsorg/sdk';
+import { createLazyClient, type Client, type ClientConfig, type MockAuthOptions, type OidcAuthConfig } from '@omsorg/sdk';
 import { provideClient, providedClient } from './internal/context.js';
 import { UnreadChangedEvent } from './internal/events.js';
 
@@ -16,13 +20,21 @@ export interface LoaderConfig {
   auth: { kind: 'mock'; options: MockAuthOptions } | { kind: 'oidc'; options: OidcAuthConfig } | { kind: 'bff'; options: { base?: string } };
 }
 
+/** The sign-in kinds' modules, each imported (once) by the loader when the page uses it. */
+export interface AuthModules {
+  bff: () => Promise<typeof import('@omsorg/sdk/auth/bff-auth.js')>;
+  oidc: () => Promise<typeof import('@omsorg/sdk/auth/oidc-auth.js')>;
+  mock: () => Promise<typeof import('@omsorg/sdk/auth/mock-auth.js')>;
+}
+
 const LOG = '[omsorg]';
 
 /**
  * Provides the page's client (creating it from `read()` unless another copy did) and restores
- * the session; `watchUnread`: this copy's tag has data-watch-unread.
+ * the session; `watchUnread`: this copy's tag has data-watch-unread; `modules`: the sign-in
+ * kinds, imported on demand.
  */
-export function start(read: () => LoaderConfig | undefined, watchUnread: boolean): Client | undefined | Promise<Client | undefined> {
+export function start(read: () => LoaderConfig | undefined, watchUnread: boolean, modules: AuthModules): Client | undefined | Promise<Client | undefined> {
   // Another copy of the bundle (another version, or an npm build) got here first: share its
   // client, and so its session, instead of starting a second sign-in.
   const shared = providedClient();
@@ -30,21 +42,33 @@ export function start(read: () => LoaderConfig | undefined, watchUnread: boolean
   const config = read();
   if (!config) return undefined;
   const { auth, baseUrl } = config;
-  if (auth.kind === 'bff') {
-    // The BFF's sign-in is a chunk of its own, loaded only by pages that use it.
-    return import('@omsorg/sdk/auth/bff-auth.js').then(({ createBffAuth }) => {
-      const bff = createBffAuth(auth.options);
-      // A copy that finished loading first wins (two copies share one session).
-      const client = providedClient() ?? createLazyClient({ baseUrl: baseUrl ?? bff.apiBaseUrl, auth: bff, fetch: bff.fetch });
-      provideClient(client);
-      return begin(client, watchUnread);
-    });
+  if (!baseUrl && auth.kind !== 'bff') return undefined;
+  return clientConfig(auth, baseUrl, modules).then((configure) => {
+    // A copy that finished loading first wins (two copies share one session); this copy's
+    // sign-in is then not even created.
+    const client = providedClient() ?? createLazyClient(configure());
+    provideClient(client);
+    return begin(client, watchUnread);
+  });
+}
+
+/**
+ * Once the sign-in kind's chunk is in: what creates the client's configuration with that
+ * sign-in. The client is `createLazyClient`'s: messaging (threads, send queue, pollers) is its
+ * own chunk, loaded by the first messaging call.
+ */
+function clientConfig(auth: LoaderConfig['auth'], baseUrl: string | undefined, modules: AuthModules): Promise<() => ClientConfig> {
+  switch (auth.kind) {
+    case 'bff':
+      return modules.bff().then(({ createBffAuth }) => () => {
+        const bff = createBffAuth(auth.options);
+        return { baseUrl: baseUrl ?? bff.apiBaseUrl, auth: bff, fetch: bff.fetch };
+      });
+    case 'oidc':
+      return modules.oidc().then(({ createOidcAuth }) => () => ({ baseUrl: baseUrl!, auth: createOidcAuth(auth.options) }));
+    case 'mock':
+      return modules.mock().then(({ createMockAuth }) => () => ({ baseUrl: baseUrl!, auth: createMockAuth(auth.options) }));
   }
-  if (!baseUrl) return undefined;
-  // Messaging (threads, send queue, pollers) is its own chunk, loaded by the first messaging call.
-  const client = createLazyClient({ baseUrl, auth: auth.kind === 'mock' ? createMockAuth(auth.options) : createOidcAuth(auth.options) });
-  provideClient(client);
-  return begin(client, watchUnread);
 }
 
 function begin(client: Client, watchUnread: boolean): Client {

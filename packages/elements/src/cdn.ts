@@ -11,8 +11,9 @@
  * shares with the elements, with the SDK): ONE SDK client for the page (or the one another copy
  * of the bundle already provided, so two copies share one session), provided to every element,
  * the session restored / a sign-in callback completed. omsorg.js itself has no static import:
- * the client's chunk, lit and the chunks of the elements on the page are all requested at once
- * when it runs (modulepreload), so the load is omsorg.js → chunks, never deeper.
+ * the client's chunk, the chunk of its sign-in kind, lit and the chunks of the elements on the
+ * page are all requested at once when it runs (modulepreload), so the load is omsorg.js →
+ * chunks, never deeper.
  *
  * Attributes: data-api (API base URL, relative allowed), data-auth (`oidc` | `bff` | `mock`);
  * for bff (a backend-for-frontend on this site holds the session; no token in the browser):
@@ -38,7 +39,7 @@
  */
 import type { Client, OidcAuthConfig } from '@omsorg/sdk';
 import { autoload, elementNames, loadElement, preload, type ElementName } from './autoload.js';
-import type { LoaderConfig } from './cdn-client.js';
+import type { AuthModules, LoaderConfig } from './cdn-client.js';
 
 const LOG = '[omsorg]';
 
@@ -71,8 +72,21 @@ function pageUrl(): string {
   return location.origin + location.pathname;
 }
 
+/** The sign-in kind on the tag (`oidc` when it names none). */
+const authKind = (d: DOMStringMap) => (d.auth ?? 'oidc').trim().toLowerCase();
+
+/**
+ * Each sign-in kind is a chunk of its own (rollup.config.mjs names them auth-<kind>); the page
+ * preloads its own beside the client's chunk and downloads no other.
+ */
+const authModules: AuthModules = {
+  bff: () => import('@omsorg/sdk/auth/bff-auth.js'),
+  oidc: () => import('@omsorg/sdk/auth/oidc-auth.js'),
+  mock: () => import('@omsorg/sdk/auth/mock-auth.js'),
+};
+
 function authFrom(d: DOMStringMap): LoaderConfig['auth'] | undefined {
-  const kind = (d.auth ?? 'oidc').trim().toLowerCase();
+  const kind = authKind(d);
   if (kind === 'mock') {
     const sub = d.mockUser?.trim();
     return { kind: 'mock', options: sub ? { user: { sub, name: d.mockName?.trim() || sub } } : {} };
@@ -153,12 +167,14 @@ export function loadMessaging(): Promise<unknown> {
 function boot(): Promise<Client | undefined> {
   const script = ownScript();
   const nonce = script?.nonce || undefined;
-  // The client's chunk first in the queue, then the chunks of the elements already on the page.
+  // The client's chunk and its sign-in first in the queue, then the chunks of the elements
+  // already on the page.
   preload('client', nonce);
+  preload(`auth-${authKind(script?.dataset ?? {})}`, nonce);
   autoload({ nonce });
   const watchUnread = script?.dataset.watchUnread !== undefined;
   return import('./cdn-client.js')
-    .then((m) => m.start(() => configFrom(script), watchUnread))
+    .then((m) => m.start(() => configFrom(script), watchUnread, authModules))
     .catch((e: unknown) => {
       console.error(LOG, 'the client could not be loaded', e);
       return undefined;
