@@ -342,6 +342,8 @@ function preloadMap() {
         const key = c?.moduleIds.some((id) => /[\\/]src[\\/]cdn-client\.[jt]s$/.test(id)) ? 'client' : c && (elementOf(c) ?? (c.name.startsWith('auth-') ? c.name : undefined));
         if (key) map[key] = [...needs(file, new Set())];
       }
+      // The languages' chunks (lang-nn, lang-nn-messages, …): the elements import them, the loader preloads them.
+      for (const [file, c] of Object.entries(meta.chunks)) if (/^lang-/.test(c.name)) map[c.name] = [...needs(file, new Set())];
       const s = new MagicString(code);
       s.overwrite(m.index, m.index + m[0].length, JSON.stringify(JSON.stringify(map)));
       return { code: s.toString(), map: s.generateMap({ hires: true }) };
@@ -368,6 +370,13 @@ const cdn = {
     sourcemapPathTransform: repairSourcePath,
     manualChunks(id) {
       if (id.includes('/node_modules/oidc-client-ts/') || id.includes('/node_modules/jwt-decode/')) return 'oidc';
+      // Nynorsk and English: chunks of their own, imported by the elements when they render in
+      // that language and preloaded by the loader on such a page; a page in bokmål (in each
+      // element's own chunk) downloads neither. Per language, one chunk for the shared texts
+      // and the elements without messaging (lang-nn), one for the message elements' texts
+      // (lang-nn-messages), so a page without messages loads only the first.
+      const lang = /[\\/.]messages\.(nn|en)\.[jt]s$/.exec(id);
+      if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer)[\\/]/.test(id) ? '-messages' : ''}`;
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it.
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll)\.[jt]s$/.test(id)) return 'messaging';

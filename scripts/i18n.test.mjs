@@ -1,10 +1,12 @@
 // `node --test scripts/i18n.test.mjs` (no build needed): the texts in nb, nn and en.
 //
-// Catalogs: every `catalog({ nb, nn, en })` exported by packages/elements/src/**/*.messages.ts and
-// internal/messages.ts, and the code sets in packages/contract/src/codes.ts ({ code: {nb,nn,en} }).
-// The TypeScript sources are transpiled (typescript.transpileModule, types dropped) into a
-// scratch folder and imported, so values and function arities are the real ones; the
-// source-text checks (unused keys, literal text in templates) read the .ts files themselves.
+// Catalogs: every `catalog(nb, { nn, en })` exported by packages/elements/src/**/*.messages.ts and
+// internal/messages.ts, with its nn and en modules (`<name>.messages.nn.ts`, `.en.ts`, which the
+// elements import on demand), and the code sets in packages/contract/src/codes.ts
+// ({ code: {nb,nn,en} }). The TypeScript sources are transpiled (typescript.transpileModule,
+// types dropped) into a scratch folder and imported, so values and function arities are the
+// real ones; the source-text checks (unused keys, literal text in templates) read the .ts files
+// themselves.
 //
 //  1. nb, nn and en have the same keys at every depth and the same kind of value per key;
 //     functions have the same arity.
@@ -47,8 +49,10 @@ const tsFiles = (dir) =>
     .map((f) => join(dir, f));
 const isTestish = (f) => /\.(test|spec|stories)\.ts$/.test(f) || /(^|\/)(test|journeys)\//.test(rel(f));
 const catalogFiles = () => [join(elementsSrc, 'internal/messages.ts'), ...tsFiles(elementsSrc).filter((f) => f.endsWith('.messages.ts'))];
+/** A catalog's nn and en modules (`login.messages.nn.ts`, `messages.en.ts`). */
+const isLanguageFile = (f) => /(^|[/.])messages\.(nn|en)\.ts$/.test(f);
 /** Element code that renders (where catalog keys are read and literal text is not allowed). */
-const elementCode = () => tsFiles(elementsSrc).filter((f) => !isTestish(f) && !f.endsWith('.messages.ts') && !f.endsWith('.styles.ts'));
+const elementCode = () => tsFiles(elementsSrc).filter((f) => !isTestish(f) && !f.endsWith('.messages.ts') && !isLanguageFile(f) && !f.endsWith('.styles.ts'));
 
 // ---------------------------------------------------------------------------------------------
 // Loading the catalogs
@@ -59,7 +63,7 @@ const catalogs = new Map();
 
 async function load() {
   rmSync(scratch, { recursive: true, force: true });
-  const sources = [...catalogFiles(), join(elementsSrc, 'internal/locale.ts'), codesFile];
+  const sources = [...catalogFiles(), ...tsFiles(elementsSrc).filter(isLanguageFile), join(elementsSrc, 'internal/locale.ts'), codesFile];
   for (const f of sources) {
     const out = join(scratch, relative(root, f)).replace(/\.ts$/, '.js');
     mkdirSync(dirname(out), { recursive: true });
@@ -69,12 +73,14 @@ async function load() {
     });
     writeFileSync(out, outputText);
   }
-  const isCatalog = (v) => v && typeof v === 'object' && LOCALES.every((l) => l in v) && Object.keys(v).length === LOCALES.length;
+  // bokmål in the catalog, nn and en from the modules it imports them from
+  const isCatalog = (v) => v && typeof v === 'object' && 'nb' in v && LOCALES.slice(1).every((l) => typeof v.load?.[l] === 'function');
   for (const f of catalogFiles()) {
     const mod = await import(pathToFileURL(join(scratch, relative(root, f)).replace(/\.ts$/, '.js')).href);
-    for (const [name, value] of Object.entries(mod)) {
-      if (!isCatalog(value)) continue;
+    for (const [name, c] of Object.entries(mod)) {
+      if (!isCatalog(c)) continue;
       const kind = f.endsWith('internal/messages.ts') ? 'common' : 'element';
+      const value = { nb: c.nb, nn: (await c.load.nn()).default, en: (await c.load.en()).default };
       catalogs.set(`${rel(f)}#${name}`, { file: f, kind, exportName: name, value });
     }
   }
@@ -260,7 +266,7 @@ test('finds the catalogs: common, one per element with texts, and the contract c
   }
   for (const set of ['serviceTypes', 'cancellationReasons', 'relations']) assert.ok(names.includes(`contract/codes.ts#${set}`), set);
   // Every *.messages.ts file yields at least one catalog (a new file in another shape fails here).
-  for (const f of catalogFiles()) assert.ok([...catalogs.values()].some((c) => c.file === f), `${rel(f)} exports no catalog({ nb, nn, en })`);
+  for (const f of catalogFiles()) assert.ok([...catalogs.values()].some((c) => c.file === f), `${rel(f)} exports no catalog(nb, { nn, en })`);
 });
 
 describe('every catalog', () => {

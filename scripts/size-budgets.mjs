@@ -95,7 +95,7 @@ function chunkImports(code) {
 /**
  * The built CDN files as a graph: file → { gzip, raw, imports (static) }, the chunks the loader
  * preloads by key (`login`, …, its dynamic imports; `client` for the SDK's chunk; `auth-bff`, …
- * for each sign-in), and `needs(file)`: the file
+ * for each sign-in; `lang-nn`, `lang-nn-messages`, … for the languages' texts), and `needs(file)`: the file
  * and every chunk it imports, transitively.
  */
 export function cdnGraph() {
@@ -110,6 +110,11 @@ export function cdnGraph() {
   for (const f of files.get('omsorg.js').dyn) {
     const name = /^omsorg-(.+)-[\w-]{8}\.js$/.exec(f)?.[1];
     if (name) byKey[name === 'sdk' ? 'client' : name] = f;
+  }
+  // The languages' chunks, which the elements import and the loader preloads (`lang-nn`, `lang-nn-messages`, …).
+  for (const f of files.keys()) {
+    const lang = /^omsorg-(lang-.+)-[\w-]{8}\.js$/.exec(f)?.[1];
+    if (lang) byKey[lang] = f;
   }
   const needs = (file, out = new Set()) => {
     if (out.has(file) || !files.has(file)) return out;

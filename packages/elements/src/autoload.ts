@@ -40,8 +40,8 @@ const tagOf = (name: ElementName) => `omsorg-${name}`;
 const companions: Partial<Record<ElementName, ElementName>> = { 'appointment-list': 'cancel-dialog' };
 
 /**
- * Filled in by the build: element (or 'client') → the chunk files it needs, relative to this
- * file. Parsed at run time so no bundler folds the placeholder away; empty when run from source.
+ * Filled in by the build: element (or 'client', a sign-in's 'auth-<kind>', a language's
+ * 'lang-<locale>') → the chunk files it needs, relative to this file. Parsed at run time so no bundler folds the placeholder away; empty when run from source.
  */
 const PRELOADS = JSON.parse('{"__OMSORG_PRELOADS__":0}') as Record<string, readonly string[] | undefined>;
 
@@ -116,13 +116,34 @@ function whenIdle(fn: () => void): void {
 const waiting = new Set<ElementName>(elementNames);
 const selector = () => [...waiting].map(tagOf).join(',');
 
+/**
+ * The texts an element in nynorsk or English renders from are chunks per language (the elements
+ * import them; bokmål is in each element's own chunk): `lang-nn` (shared texts and the elements
+ * without messaging) and `lang-nn-messages` (the message elements'), preloaded with the
+ * element's chunk, so the element shows its language at once. The language is the element's
+ * nearest `lang` (through the document; the page's inside a shadow root), read as
+ * internal/locale.ts reads it, which this file does not import (that would pull lit's chunk
+ * into omsorg.js).
+ */
+function preloadTexts(el: Element): void {
+  const lang = (el.closest('[lang]') ?? document.documentElement).getAttribute('lang')?.trim().toLowerCase() ?? '';
+  const locale = lang === 'nn' || lang.startsWith('nn-') || lang === 'no-nyn' ? 'nn' : lang === 'en' || lang.startsWith('en-') ? 'en' : undefined;
+  if (!locale) return;
+  preload(`lang-${locale}`, settings.nonce);
+  if (el.localName === 'omsorg-inbox' || el.localName === 'omsorg-message-thread') preload(`lang-${locale}-messages`, settings.nonce);
+}
+
 /** Loads the elements whose tags are in `root` (an element, a document or a shadow root). */
 function scan(root: ParentNode): void {
   if (!waiting.size) return;
   const found = new Set<string>();
   const sel = selector();
-  if (root instanceof Element && root.matches(sel)) found.add(root.localName);
-  root.querySelectorAll(sel).forEach((el) => found.add(el.localName));
+  const see = (el: Element) => {
+    found.add(el.localName);
+    preloadTexts(el);
+  };
+  if (root instanceof Element && root.matches(sel)) see(root);
+  root.querySelectorAll(sel).forEach(see);
   for (const tag of found) {
     const name = tag.slice('omsorg-'.length) as ElementName;
     if (!waiting.delete(name)) continue;

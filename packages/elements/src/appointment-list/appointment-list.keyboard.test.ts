@@ -5,7 +5,7 @@ import { SPACE, shiftTab } from '../test/keys.js';
 import { subjectIds } from '@omsorg/mocks';
 import { serviceTypes } from '@omsorg/contract';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
-import { $, button, idsOf as itemIds, itemById as item, mountIn, settled, sr, tabTo } from '../test/kit.js';
+import { $, button, idsOf as itemIds, inEveryLanguage, itemById as item, mountIn, settled, sr, tabTo } from '../test/kit.js';
 import { AppointmentCancelEvent } from '../internal/events.js';
 import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -54,6 +54,7 @@ describe('<omsorg-appointment-list>', () => {
 
   describe('languages', () => {
     it('follows lang on a wrapper (nb, nn, en) without reloading', async () => {
+      const texts = await inEveryLanguage(messages);
       const client = testClient('ola');
       const calls = spy(client);
       const { wrapper, el } = await mountIn<List>({ lang: 'nb' }, html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`);
@@ -61,14 +62,14 @@ describe('<omsorg-appointment-list>', () => {
       const visit = () => item(el, 'apt-ola-hsp-d01-am')!;
       const check = async (locale: 'nb' | 'nn' | 'en', day: RegExp) => {
         wrapper.setAttribute('lang', locale);
-        await until(() => $(el, '#title')?.textContent?.trim() === messages[locale].title, `title in ${locale}`);
-        expect(button(el, messages[locale].upcoming)).to.exist;
-        expect(button(el, messages[locale].past)).to.exist;
+        await until(() => $(el, '#title')?.textContent?.trim() === texts[locale].title, `title in ${locale}`);
+        expect(button(el, texts[locale].upcoming)).to.exist;
+        expect(button(el, texts[locale].past)).to.exist;
         expect(visit().querySelector('.label')?.textContent).to.equal(serviceTypes.codes['15'][locale]);
-        expect(visit().querySelector('[part~="status"]')?.textContent).to.contain(messages[locale].statuses.booked);
-        expect(visit().textContent).to.contain(messages[locale].atHome);
+        expect(visit().querySelector('[part~="status"]')?.textContent).to.contain(texts[locale].statuses.booked);
+        expect(visit().textContent).to.contain(texts[locale].atHome);
         expect(visit().closest('li[part="day"]')?.querySelector('h3')?.textContent).to.match(day);
-        expect(shadowText(el)).to.contain(messages[locale].addToCalendar);
+        expect(shadowText(el)).to.contain(texts[locale].addToCalendar);
         await expect(el).to.be.accessible();
       };
       await check('nn', /torsdag 11\. juni 2026/);

@@ -2,7 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { appointmentIds, heldTimers, hostileText, subjectIds } from '@omsorg/mocks';
 import { serviceTypes, type Appointment, type AppointmentStatus } from '@omsorg/contract';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
-import { $, $$, alertText, busy, button, idsOf as itemIds, itemById as item, mountIn, polite, settled, sr } from '../test/kit.js';
+import { $, $$, alertText, busy, button, idsOf as itemIds, inEveryLanguage, itemById as item, mountIn, polite, settled, sr } from '../test/kit.js';
 import { messages } from './appointment-list.messages.js';
 import { cleanUp, mount, NOW, setUp, spy, textNodes, type List } from './test/list.js';
 
@@ -80,6 +80,7 @@ describe('<omsorg-appointment-list>', () => {
         'proposed', 'pending', 'booked', 'arrived', 'fulfilled', 'cancelled', 'noshow', 'entered-in-error', 'checked-in', 'waitlist',
         'cancellation-requested', 'cancellation-rejected',
       ];
+      const texts = await inEveryLanguage(messages);
       const real = await testClient('ola').listAppointments({ when: 'upcoming', limit: 1 });
       const template = real.items[0]!;
       const items: Appointment[] = statuses.map((status, i) => ({
@@ -93,10 +94,10 @@ describe('<omsorg-appointment-list>', () => {
       const el = await mount(client);
       for (const locale of ['nb', 'nn', 'en'] as const) {
         el.setAttribute('lang', locale);
-        await until(() => $(el, '#title')?.textContent?.trim() === messages[locale].title, `texts in ${locale}`);
+        await until(() => $(el, '#title')?.textContent?.trim() === texts[locale].title, `texts in ${locale}`);
         statuses.forEach((status, i) => {
           const badge = item(el, `apt-status-${i}`)?.querySelector('[part~="status"]')?.textContent ?? '';
-          expect(badge, status).to.contain(messages[locale].statuses[status]);
+          expect(badge, status).to.contain(texts[locale].statuses[status]);
           if (status !== 'cancelled' && status !== 'fulfilled') expect(badge).not.to.contain(status);
         });
       }

@@ -21,7 +21,7 @@ import {
   type TextProblem,
 } from '@omsorg/contract';
 import type { Client, ClientEventName, ClientEvents, OutboxItem, Outgoing } from '@omsorg/sdk';
-import { errorMessage, type CommonMessages } from '../internal/messages.js';
+import { errorMessage, textsIn, type CommonMessages } from '../internal/messages.js';
 import type { Locale } from '../internal/locale.js';
 import { inert } from '../internal/message-text.js';
 import { deepActiveElement } from '../internal/focus-return.js';
@@ -118,7 +118,7 @@ export class Composer implements ReactiveController {
 
   /** The composer's texts in the current locale. */
   get t(): ComposerMessages {
-    return messages[this.o.locale()];
+    return textsIn(messages, this.o.locale());
   }
 
   get draftStatus(): DraftStatus {

@@ -2,6 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { ReplyPolicy } from '@omsorg/contract';
 import type { Locale } from '../internal/locale.js';
 import { inert } from '../internal/message-text.js';
+import { textsIn } from '../internal/messages.js';
 import { telHref } from '../internal/phone.js';
 import { messages, type ComposerMessages } from './composer.messages.js';
 
@@ -13,7 +14,7 @@ const tel = (shown: string) => html`<a part="phone-link" href=${telHref(shown) ?
  * the expected reply time, and the service's own notice (untrusted, in <bdi>).
  */
 export function renderServiceNotices(locale: Locale, policy: ReplyPolicy | undefined): TemplateResult {
-  const t: ComposerMessages = messages[locale];
+  const t: ComposerMessages = textsIn(messages, locale);
   return html`<div part="notices" class="notices">
     <p part="emergency" class="notice emergency">${t.emergency(tel('113'), tel('116 117'))}</p>
     ${policy

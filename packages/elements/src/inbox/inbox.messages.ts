@@ -6,8 +6,8 @@ import { catalog } from '../internal/messages.js';
 
 type Part = unknown;
 
-export const messages = catalog({
-  nb: {
+export const messages = catalog(
+  {
     title: 'Meldinger',
     titleFor: (name: Part): Part[] => ['Meldinger for ', name],
     actingForUnknown: 'Du ser meldingene til en person du handler på vegne av.',
@@ -39,70 +39,7 @@ export const messages = catalog({
     loaded: (n: number, unread: number) =>
       n === 0 ? 'Ingen meldinger.' : `Viser ${n} ${n === 1 ? 'samtale' : 'samtaler'}, ${unread} ${unread === 1 ? 'ulest melding' : 'uleste meldinger'}.`,
   },
-  nn: {
-    title: 'Meldingar',
-    titleFor: (name: Part): Part[] => ['Meldingar for ', name],
-    actingForUnknown: 'Du ser meldingane til ein person du handlar på vegner av.',
-    loadingList: 'Lastar meldingar …',
-    signInFailed: 'Innlogginga kunne ikkje startast. Prøv igjen.',
-    newMessage: 'Ny melding',
-    empty: 'Du har ingen meldingar enno.',
-    unread: (n: number) => `${n} ${n === 1 ? 'ulesen' : 'ulesne'}`,
-    unreadSummary: (n: number) => (n === 0 ? 'Ingen ulesne meldingar.' : `Du har ${n} ${n === 1 ? 'ulesen melding' : 'ulesne meldingar'}.`),
-    closed: 'Avslutta',
-    from: (name: Part): Part[] => [name, ': '],
-    threads: 'Samtalar',
-    showMore: 'Vis fleire samtalar',
-    loadingMore: 'Lastar fleire …',
-    errorLoadMore: 'Vi klarte ikkje å laste fleire samtalar.',
-    back: 'Tilbake til meldingane',
-    newHeading: 'Ny melding',
-    recipientLegend: 'Kven vil du skrive til?',
-    recipientHint: 'Du kan skrive til tenestene du får.',
-    loadingRecipients: 'Hentar tenestene du kan skrive til …',
-    noRecipients: 'Du kan berre sende meldingar til tenester du får, og vi finn ingen slike tenester no.',
-    subjectLabel: 'Emne',
-    subjectHint: (max: number) => `Kort om kva det gjeld, høgst ${max} teikn.`,
-    errorRecipient: 'Vel kven du vil skrive til.',
-    errorSubject: 'Skriv eit emne.',
-    errorSubjectTooLong: (max: number) => `Emnet kan vere høgst ${max} teikn.`,
-    errorSubjectInvalid: 'Emnet har usynlege kontroll- eller retningsteikn. Fjern dei.',
-    cancel: 'Avbryt',
-    loaded: (n: number, unread: number) =>
-      n === 0 ? 'Ingen meldingar.' : `Viser ${n} ${n === 1 ? 'samtale' : 'samtalar'}, ${unread} ${unread === 1 ? 'ulesen melding' : 'ulesne meldingar'}.`,
-  },
-  en: {
-    title: 'Messages',
-    titleFor: (name: Part): Part[] => ['Messages for ', name],
-    actingForUnknown: 'You are seeing the messages of a person you act on behalf of.',
-    loadingList: 'Loading messages …',
-    signInFailed: 'Sign-in could not be started. Please try again.',
-    newMessage: 'New message',
-    empty: 'You have no messages yet.',
-    unread: (n: number) => `${n} unread`,
-    unreadSummary: (n: number) => (n === 0 ? 'No unread messages.' : `You have ${n} unread ${n === 1 ? 'message' : 'messages'}.`),
-    closed: 'Closed',
-    from: (name: Part): Part[] => [name, ': '],
-    threads: 'Conversations',
-    showMore: 'Show more conversations',
-    loadingMore: 'Loading more …',
-    errorLoadMore: 'We could not load more conversations.',
-    back: 'Back to messages',
-    newHeading: 'New message',
-    recipientLegend: 'Who do you want to write to?',
-    recipientHint: 'You can write to the services you receive.',
-    loadingRecipients: 'Finding the services you can write to …',
-    noRecipients: 'You can only send messages to services you receive, and we find none right now.',
-    subjectLabel: 'Subject',
-    subjectHint: (max: number) => `Briefly what it is about, at most ${max} characters.`,
-    errorRecipient: 'Choose who you want to write to.',
-    errorSubject: 'Write a subject.',
-    errorSubjectTooLong: (max: number) => `The subject can be at most ${max} characters.`,
-    errorSubjectInvalid: 'The subject contains invisible control or direction characters. Remove them.',
-    cancel: 'Cancel',
-    loaded: (n: number, unread: number) =>
-      n === 0 ? 'No messages.' : `Showing ${n} ${n === 1 ? 'conversation' : 'conversations'}, ${unread} unread ${unread === 1 ? 'message' : 'messages'}.`,
-  },
-});
+  { nn: () => import('./inbox.messages.nn.js'), en: () => import('./inbox.messages.en.js') },
+);
 
 export type InboxMessages = (typeof messages)['nb'];

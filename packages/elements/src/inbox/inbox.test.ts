@@ -5,7 +5,7 @@ import type { Client } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { draftSavesDone, heldPolls, messageClient as client, scenario } from '../test/messages.js';
 import { shiftTab } from '../test/keys.js';
-import { $, $$, button, deepActive, fill, idsOf, itemById as row, mountSettled, sr, tabTo } from '../test/kit.js';
+import { $, $$, button, deepActive, fill, idsOf, inEveryLanguage, itemById as row, mountSettled, sr, tabTo } from '../test/kit.js';
 import { messages as composerMessages } from '../composer/composer.messages.js';
 import { common } from '../internal/messages.js';
 import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
@@ -197,12 +197,13 @@ describe('<omsorg-inbox>', () => {
     });
 
     it('follows nb, nn and en', async () => {
+      const texts = await inEveryLanguage(messages);
       const el = await mount(client('ola'));
       for (const lang of ['nn', 'en', 'nb'] as const) {
         el.setAttribute('lang', lang);
-        await until(() => $(el, '#title')?.textContent?.trim() === messages[lang].title, lang);
-        expect(button(el, messages[lang].newMessage)).to.exist;
-        expect($(el, '[part="unread-summary"]')?.textContent?.trim()).to.equal(messages[lang].unreadSummary(el.unreadCount!));
+        await until(() => $(el, '#title')?.textContent?.trim() === texts[lang].title, lang);
+        expect(button(el, texts[lang].newMessage)).to.exist;
+        expect($(el, '[part="unread-summary"]')?.textContent?.trim()).to.equal(texts[lang].unreadSummary(el.unreadCount!));
       }
     });
 

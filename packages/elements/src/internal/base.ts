@@ -4,7 +4,7 @@ import { ContextConsumer } from '@lit/context';
 import type { Client, ClientEventName, ClientEvents } from '@omsorg/sdk';
 import { clientContext } from './context.js';
 import { langOf, normalizeLocale, onLangChange, type Locale } from './locale.js';
-import { common, type Catalog, type CommonMessages } from './messages.js';
+import { common, textsIn, textsReady, type Catalog, type CommonMessages } from './messages.js';
 import { VERSION } from './version.js';
 
 /**
@@ -97,13 +97,32 @@ export class OmsorgElement extends LitElement {
     if (client) this.clientUnsubscribers.push(client.on(type, listener));
   }
 
+  /**
+   * Renders only once the texts of its locale are in: nynorsk and English are modules of their
+   * own (messages.ts), imported the first time an element needs them (the CDN loader preloads
+   * the page's). Until then the update waits, so the element never shows another language
+   * first; in bokmål, or once loaded, it updates exactly as Lit schedules it.
+   */
+  protected override scheduleUpdate(): void | Promise<unknown> {
+    const texts = textsReady(this.locale);
+    if (!texts) return super.scheduleUpdate();
+    return texts.then(
+      () => super.scheduleUpdate(),
+      (e: unknown) => {
+        // Shown in bokmål rather than not at all; the next update tries the import again.
+        console.error('[omsorg]', `the texts in "${this.locale}" could not be loaded`, e);
+        return super.scheduleUpdate();
+      },
+    );
+  }
+
   /** Shared texts in the current locale. */
   protected get common(): CommonMessages {
-    return common[this.locale];
+    return textsIn(common, this.locale);
   }
 
   /** This element's texts in the current locale. */
   protected texts<T>(c: Catalog<T>): T {
-    return c[this.locale];
+    return textsIn(c, this.locale);
   }
 }

@@ -3,7 +3,7 @@ export { SubjectDataElement, type LoadPhase, type SubjectDataTexts } from './sub
 export { defineElement } from './define.js';
 export { clientContext, provideClient, providedClient, ensureContextRoot } from './context.js';
 export { normalizeLocale, langOf, onLangChange, type Locale } from './locale.js';
-export { common, catalog, errorMessage, type Catalog, type CommonMessages } from './messages.js';
+export { common, catalog, errorMessage, textsIn, textsReady, type Catalog, type CommonMessages } from './messages.js';
 export * from './format.js';
 export * from './events.js';
 export { baseStyles } from './styles.js';

@@ -7,6 +7,7 @@ import { provideClient, providedClient } from './context.js';
 import { langOf, normalizeLocale } from './locale.js';
 import { osloDayKey, formatTime } from './format.js';
 import { common, errorMessage } from './messages.js';
+import { inEveryLanguage } from '../test/kit.js';
 
 class ProbeElement extends OmsorgElement {
   seen: Client[] = [];
@@ -65,6 +66,7 @@ describe('internal: defineElement', () => {
 
 describe('internal: locale and format', () => {
   it('follows the nearest lang, through shadow roots, bokmål by default', async () => {
+    const texts = await inEveryLanguage(common);
     expect(normalizeLocale('nn-NO')).to.equal('nn');
     expect(normalizeLocale('en-US')).to.equal('en');
     expect(normalizeLocale('no')).to.equal('nb');
@@ -72,11 +74,11 @@ describe('internal: locale and format', () => {
     const wrap = await fixture(html`<div lang="nn"><omsorg-test-probe></omsorg-test-probe></div>`);
     const el = wrap.querySelector('omsorg-test-probe') as ProbeElement;
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain(common.nn.errorUnknown);
+    expect(el.shadowRoot!.textContent).to.contain(texts.nn.errorUnknown);
     wrap.setAttribute('lang', 'en');
     await new Promise((r) => setTimeout(r));
     await el.updateComplete;
-    expect(el.shadowRoot!.textContent).to.contain(common.en.errorUnknown);
+    expect(el.shadowRoot!.textContent).to.contain(texts.en.errorUnknown);
     const p = el.shadowRoot!.querySelector('p')!;
     expect(langOf(p)).to.equal('en');
   });
@@ -92,8 +94,8 @@ describe('internal: locale and format', () => {
     expect(osloDayKey(new Date('2026-10-31T23:30:00Z'))).to.equal('2026-11-01');
   });
 
-  it('explains each kind of error with a translated text', () => {
-    const m = common.en;
+  it('explains each kind of error with a translated text', async () => {
+    const m = (await inEveryLanguage(common)).en;
     expect(errorMessage(m, { kind: 'network' })).to.equal(m.errorNetwork);
     expect(errorMessage(m, { kind: 'invalid-response' })).to.equal(m.errorInvalid);
     expect(errorMessage(m, { kind: 'auth' })).to.equal(m.errorAuth);

@@ -1,18 +1,70 @@
 /**
- * Texts shared by every element, in nb, nn and en. Element-specific texts live beside each
- * element in `<name>.messages.ts`. No user-visible string literal belongs anywhere else.
+ * Texts shared by every element. Element-specific texts live beside each element in
+ * `<name>.messages.ts`. No user-visible string literal belongs anywhere else.
+ *
+ * Each catalog holds bokmål, the default, in the element's own code; nynorsk and English are
+ * modules of their own (`<name>.messages.nn.ts`, `.en.ts`; in the CDN build one chunk per
+ * language), imported the first time an element renders in that language. An element waits
+ * for them before it renders (base.ts, `scheduleUpdate`), so a page in nn or en never shows
+ * bokmål first, and a page in bokmål downloads no other language.
  */
 import type { Locale } from './locale.js';
 
-export type Catalog<T> = Readonly<Record<Locale, T>>;
+/** A catalog: bokmål always, nynorsk and English once loaded (`textsReady`). */
+export interface Catalog<T> {
+  readonly nb: T;
+  readonly nn?: T;
+  readonly en?: T;
+  /** Imports the other languages' modules; nn and en must have exactly the keys and shapes of nb. */
+  readonly load: Readonly<Record<Exclude<Locale, 'nb'>, () => Promise<{ default: NoInfer<T> }>>>;
+}
 
-/** Declares a catalog whose nn and en must have exactly the keys and shapes of nb. */
-export function catalog<T>(c: { nb: T; nn: T; en: T }): Catalog<T> {
+type Loaded = { -readonly [L in Locale]?: unknown };
+/** Every catalog made so far (each element's module makes its own when it is imported). */
+const made = new Set<Catalog<unknown>>();
+/** Imports under way, by loader (one per catalog and language). */
+const loading = new Map<() => Promise<unknown>, Promise<void>>();
+
+/** Declares a catalog: bokmål here, the other languages as modules imported on demand. */
+export function catalog<T>(nb: T, load: Catalog<T>['load']): Catalog<T> {
+  const c: Catalog<T> = { nb, load };
+  made.add(c);
   return c;
 }
 
-export const common = catalog({
-  nb: {
+/** The texts of `c` in `locale`: bokmål until that language's module is in. */
+export function textsIn<T>(c: Catalog<T>, locale: Locale): T {
+  return c[locale] ?? c.nb;
+}
+
+/**
+ * Loads `locale`'s texts of every catalog made so far. Undefined when they are all in (always
+ * for bokmål), so an element renders in the same task as without languages to load. A failed
+ * import rejects, and the next call tries again.
+ */
+export function textsReady(locale: Locale): Promise<void> | undefined {
+  if (locale === 'nb') return undefined;
+  const missing = [...made].filter((c) => c[locale] === undefined);
+  if (!missing.length) return undefined;
+  return Promise.all(
+    missing.map((c) => {
+      const load = c.load[locale];
+      let p = loading.get(load);
+      if (!p) {
+        p = load()
+          .then((m) => {
+            (c as Loaded)[locale] = m.default;
+          })
+          .finally(() => loading.delete(load));
+        loading.set(load, p);
+      }
+      return p;
+    }),
+  ).then(() => undefined);
+}
+
+export const common = catalog(
+  {
     retry: 'Prøv igjen',
     signIn: 'Logg inn',
     signedOut: 'Du må logge inn for å se dette.',
@@ -26,35 +78,8 @@ export const common = catalog({
     errorBusy: 'Tjenesten er travel akkurat nå. Prøv igjen om litt.',
     errorUnknown: 'Noe gikk galt. Prøv igjen.',
   },
-  nn: {
-    retry: 'Prøv igjen',
-    signIn: 'Logg inn',
-    signedOut: 'Du må logge inn for å sjå dette.',
-    unknownCode: 'Ukjend',
-    errorNetwork: 'Vi får ikkje kontakt med tenesta. Sjekk nettsambandet og prøv igjen.',
-    errorServer: 'Noko gjekk gale hos oss. Prøv igjen om litt.',
-    errorInvalid: 'Vi fekk eit svar vi ikkje forstår. Prøv igjen, eller kontakt kommunen om det held fram.',
-    errorAuth: 'Økta di er gått ut. Logg inn på nytt for å halde fram.',
-    errorForbidden: 'Du har ikkje tilgang til dette.',
-    errorNotFound: 'Vi finn ikkje det du ser etter.',
-    errorBusy: 'Tenesta er travel akkurat no. Prøv igjen om litt.',
-    errorUnknown: 'Noko gjekk gale. Prøv igjen.',
-  },
-  en: {
-    retry: 'Try again',
-    signIn: 'Sign in',
-    signedOut: 'Please sign in to see this.',
-    unknownCode: 'Unknown',
-    errorNetwork: 'We cannot reach the service. Check your connection and try again.',
-    errorServer: 'Something went wrong on our side. Please try again shortly.',
-    errorInvalid: 'We received an answer we do not understand. Try again, or contact the municipality if it continues.',
-    errorAuth: 'Your session has expired. Sign in again to continue.',
-    errorForbidden: 'You do not have access to this.',
-    errorNotFound: 'We cannot find what you are looking for.',
-    errorBusy: 'The service is busy right now. Please try again shortly.',
-    errorUnknown: 'Something went wrong. Please try again.',
-  },
-});
+  { nn: () => import('./messages.nn.js'), en: () => import('./messages.en.js') },
+);
 
 export type CommonMessages = (typeof common)['nb'];
 

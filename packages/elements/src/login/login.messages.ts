@@ -1,12 +1,13 @@
 /**
- * Texts for <omsorg-login> in nb, nn and en. Functions that take `unknown` receive a lit
+ * Texts for <omsorg-login>: bokmål here, nynorsk and English in the `.nn.ts` and `.en.ts`
+ * modules beside it (internal/messages.ts). Functions that take `unknown` receive a lit
  * template (a `<bdi>` around a name), so untrusted names only go through text bindings.
  */
 import { html, type TemplateResult } from 'lit';
 import { catalog } from '../internal/messages.js';
 
-export const messages = catalog({
-  nb: {
+export const messages = catalog(
+  {
     checking: 'Sjekker innlogging …',
     signIn: 'Logg inn',
     signOut: 'Logg ut',
@@ -22,38 +23,7 @@ export const messages = catalog({
     signInAgain: 'Logg inn på nytt',
     subjectsError: 'Vi fikk ikke hentet hvem du kan handle på vegne av.',
   },
-  nn: {
-    checking: 'Sjekkar innlogging …',
-    signIn: 'Logg inn',
-    signOut: 'Logg ut',
-    signedOut: 'Du er ikkje logga inn.',
-    signedInAs: (name: unknown): TemplateResult => html`Logga inn som ${name}`,
-    actingForLabel: 'Handlar på vegner av',
-    actingFor: (name: unknown): TemplateResult => html`Du handlar på vegner av ${name}`,
-    option: (name: string, relation: string) => `${name} (${relation})`,
-    expiring: (minutes: number, at: string) =>
-      minutes <= 1 ? `Økta di går ut om under eitt minutt (kl. ${at}).` : `Økta di går ut om ${minutes} minutt (kl. ${at}).`,
-    expired: 'Økta di er gått ut. Logg inn på nytt for å halde fram.',
-    staySignedIn: 'Hald fram innlogga',
-    signInAgain: 'Logg inn på nytt',
-    subjectsError: 'Vi fekk ikkje henta kven du kan handle på vegner av.',
-  },
-  en: {
-    checking: 'Checking sign-in …',
-    signIn: 'Sign in',
-    signOut: 'Sign out',
-    signedOut: 'You are not signed in.',
-    signedInAs: (name: unknown): TemplateResult => html`Signed in as ${name}`,
-    actingForLabel: 'Acting for',
-    actingFor: (name: unknown): TemplateResult => html`You are acting on behalf of ${name}`,
-    option: (name: string, relation: string) => `${name} (${relation})`,
-    expiring: (minutes: number, at: string) =>
-      minutes <= 1 ? `Your session ends in less than a minute (at ${at}).` : `Your session ends in ${minutes} minutes (at ${at}).`,
-    expired: 'Your session has expired. Sign in again to continue.',
-    staySignedIn: 'Stay signed in',
-    signInAgain: 'Sign in again',
-    subjectsError: 'We could not load whom you can act for.',
-  },
-});
+  { nn: () => import('./login.messages.nn.js'), en: () => import('./login.messages.en.js') },
+);
 
 export type LoginMessages = (typeof messages)['nb'];

@@ -6,8 +6,8 @@ import { catalog } from '../internal/messages.js';
 
 type Part = unknown;
 
-export const messages = catalog({
-  nb: {
+export const messages = catalog(
+  {
     title: 'Melding',
     titleFor: (name: Part): Part[] => ['Melding for ', name],
     actingForUnknown: 'Du ser en samtale for en person du handler på vegne av.',
@@ -34,60 +34,7 @@ export const messages = catalog({
     loaded: (n: number) => `Samtalen har ${n} ${n === 1 ? 'melding' : 'meldinger'}.`,
     arrived: (n: number, from: string) => (n === 1 ? `Ny melding fra ${from}.` : `${n} nye meldinger fra ${from}.`),
   },
-  nn: {
-    title: 'Melding',
-    titleFor: (name: Part): Part[] => ['Melding for ', name],
-    actingForUnknown: 'Du ser ein samtale for ein person du handlar på vegner av.',
-    loadingList: 'Lastar samtalen …',
-    signInFailed: 'Innlogginga kunne ikkje startast. Prøv igjen.',
-    careService: 'Teneste',
-    closedBadge: 'Avslutta',
-    conversation: 'Meldingar i samtalen',
-    you: (name: Part): Part[] => [name, ' (deg)'],
-    onBehalfOf: (name: Part, subject: Part): Part[] => [name, ' på vegner av ', subject],
-    relative: (name: Part): Part[] => [name, ' (pårørande)'],
-    staff: 'Tenesta',
-    unread: 'Ny',
-    attachments: 'Vedlegg',
-    download: 'Last ned',
-    downloadFailed: 'Vi klarte ikkje å laste ned fila.',
-    size: (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1).replace('.', ',')} MB` : `${kb} kB`),
-    seenBy: (who: Part): Part[] => ['Sett av ', who],
-    seenAt: (name: Part, time: Part): Part[] => [name, ' (', time, ')'],
-    lastJoin: ' og ',
-    closed: 'Tenesta har avslutta denne samtalen, så du kan ikkje svare her. Send ei ny melding om du treng meir hjelp.',
-    reply: 'Svar',
-    showEarlier: (n: number) => `Vis eldre meldingar (${n} til)`,
-    loaded: (n: number) => `Samtalen har ${n} ${n === 1 ? 'melding' : 'meldingar'}.`,
-    arrived: (n: number, from: string) => (n === 1 ? `Ny melding frå ${from}.` : `${n} nye meldingar frå ${from}.`),
-  },
-  en: {
-    title: 'Message',
-    titleFor: (name: Part): Part[] => ['Message for ', name],
-    actingForUnknown: 'You are seeing a conversation for a person you act on behalf of.',
-    loadingList: 'Loading the conversation …',
-    signInFailed: 'Sign-in could not be started. Please try again.',
-    careService: 'Service',
-    closedBadge: 'Closed',
-    conversation: 'Messages in the conversation',
-    you: (name: Part): Part[] => [name, ' (you)'],
-    onBehalfOf: (name: Part, subject: Part): Part[] => [name, ' on behalf of ', subject],
-    relative: (name: Part): Part[] => [name, ' (relative)'],
-    staff: 'The service',
-    unread: 'New',
-    attachments: 'Attachments',
-    download: 'Download',
-    downloadFailed: 'We could not download the file.',
-    size: (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} kB`),
-    seenBy: (who: Part): Part[] => ['Seen by ', who],
-    seenAt: (name: Part, time: Part): Part[] => [name, ' (', time, ')'],
-    lastJoin: ' and ',
-    closed: 'The service has closed this conversation, so you cannot reply here. Send a new message if you need more help.',
-    reply: 'Reply',
-    showEarlier: (n: number) => `Show earlier messages (${n} more)`,
-    loaded: (n: number) => `The conversation has ${n} ${n === 1 ? 'message' : 'messages'}.`,
-    arrived: (n: number, from: string) => (n === 1 ? `New message from ${from}.` : `${n} new messages from ${from}.`),
-  },
-});
+  { nn: () => import('./message-thread.messages.nn.js'), en: () => import('./message-thread.messages.en.js') },
+);
 
 export type MessageThreadMessages = (typeof messages)['nb'];

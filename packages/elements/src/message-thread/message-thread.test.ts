@@ -6,7 +6,7 @@ import { createClient, createMockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { installClock } from '../../../sdk/src/test/clock.js';
 import { countRequests, heldPolls, messageClient as client, scenario } from '../test/messages.js';
-import { $, $$, button, polite, sr } from '../test/kit.js';
+import { $, $$, button, inEveryLanguage, polite, sr } from '../test/kit.js';
 import { messages as composerMessages } from '../composer/composer.messages.js';
 import { messages } from './message-thread.messages.js';
 import { cleanUp, ct, isPost, messageIds, mount, names, t, textarea, type } from './test/thread.js';
@@ -87,13 +87,15 @@ describe('<omsorg-message-thread>', () => {
     });
 
     it('switches language nb → nn → en without reloading', async () => {
+      const texts = await inEveryLanguage(messages);
+      const composerTexts = await inEveryLanguage(composerMessages);
       const c = client('ola');
       const el = await mount(c, threadIds.olaUnreadReply);
       for (const lang of ['nn', 'en', 'nb'] as const) {
         el.setAttribute('lang', lang);
-        await until(() => $(el, '[part="emergency"]')!.textContent!.includes(composerMessages[lang].emergency('113', '116 117').join('')), lang);
-        expect($(el, 'label[for="reply-text"]')?.textContent?.trim()).to.equal(messages[lang].reply);
-        expect($(el, '[part="send-button"]')?.textContent?.trim()).to.equal(composerMessages[lang].send);
+        await until(() => $(el, '[part="emergency"]')!.textContent!.includes(composerTexts[lang].emergency('113', '116 117').join('')), lang);
+        expect($(el, 'label[for="reply-text"]')?.textContent?.trim()).to.equal(texts[lang].reply);
+        expect($(el, '[part="send-button"]')?.textContent?.trim()).to.equal(composerTexts[lang].send);
       }
     });
 

@@ -5,7 +5,7 @@ import { heldTimers, hostileText, subjectIds } from '@omsorg/mocks';
 import { serviceTypes, type GrantedService } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
-import { $, $$, busy, captureListeners, idsOf as ids, itemById as item, mountIn, mountSettled, recordCalls, settled, sr, tabTo } from '../test/kit.js';
+import { $, $$, busy, captureListeners, idsOf as ids, inEveryLanguage, itemById as item, mountIn, mountSettled, recordCalls, settled, sr, tabTo } from '../test/kit.js';
 import { messages } from './service-list.messages.js';
 import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -254,6 +254,7 @@ describe('<omsorg-service-list>', () => {
   });
 
   it('follows lang on a wrapper (nb, nn, en) with plural rules, without reloading', async () => {
+    const texts = await inEveryLanguage(messages);
     const client = testClient('ola');
     const calls = spy(client);
     const { wrapper, el } = await mountIn<List>({ lang: 'nb' }, html`<omsorg-service-list include-ended .client=${client}></omsorg-service-list>`);
@@ -265,8 +266,8 @@ describe('<omsorg-service-list>', () => {
     };
     for (const locale of ['nn', 'en', 'nb'] as const) {
       wrapper.setAttribute('lang', locale);
-      await until(() => text($(el, '#title')) === messages[locale].title, `title in ${locale}`);
-      const t = messages[locale];
+      await until(() => text($(el, '#title')) === texts[locale].title, `title in ${locale}`);
+      const t = texts[locale];
       const hsp = item(el, 'vedtak-ola-hsp')!;
       expect(text(hsp.querySelector('[part="item-heading"]'))).to.equal(serviceTypes.codes['15'][locale]);
       expect(dd(hsp, t.extentLabel)).to.equal(expected[locale].hsp);
@@ -279,10 +280,11 @@ describe('<omsorg-service-list>', () => {
     expect(calls).to.have.length(1);
   });
 
-  it('formats extents with plural rules and decimals', () => {
+  it('formats extents with plural rules and decimals', async () => {
+    const texts = await inEveryLanguage(messages);
     const unknown = 'Ukjent';
     const f = (amount: number, unit: GrantedService['extent']['unit'], per: GrantedService['extent']['per'], locale: 'nb' | 'nn' | 'en') =>
-      formatExtent({ amount, unit, per }, locale, messages[locale], unknown);
+      formatExtent({ amount, unit, per }, locale, texts[locale], unknown);
     expect(f(1, 'hours', 'week', 'nb')).to.equal('1 time per uke');
     expect(f(1.5, 'hours', 'week', 'nb')).to.equal('1,5 timer per uke');
     expect(f(1.5, 'hours', 'week', 'en')).to.equal('1.5 hours a week');

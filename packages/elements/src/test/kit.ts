@@ -7,6 +7,8 @@ import { fixture, type html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { Client } from '@omsorg/sdk';
 import { until } from './setup.js';
+import type { Catalog } from '../internal/messages.js';
+import type { Locale } from '../internal/locale.js';
 
 type Template = ReturnType<typeof html>;
 
@@ -118,4 +120,16 @@ export function recordCalls<M extends Method, R>(client: Client, method: M, reco
     return original(...args);
   };
   return calls;
+}
+
+// ------------------------------------------------------------------ texts
+
+/**
+ * A catalog in every language, for comparing what an element shows with the texts it should
+ * show: nynorsk and English are modules the elements import on demand (internal/messages.ts);
+ * this imports them too, without marking them loaded, so the elements still load them their way.
+ */
+export async function inEveryLanguage<T>(c: Catalog<T>): Promise<Readonly<Record<Locale, T>>> {
+  const [nn, en] = await Promise.all([c.load.nn(), c.load.en()]);
+  return { nb: c.nb, nn: nn.default, en: en.default };
 }

@@ -87,6 +87,8 @@ export async function setup(
     </div>
   `);
   const dialog = wrapper.querySelector('omsorg-cancel-dialog')!;
+  // Rendered (its trigger slot in place) once its language's texts are in (internal/messages.ts).
+  await dialog.updateComplete;
   const trigger = wrapper.querySelector<HTMLButtonElement>('#trigger')!;
   return { client, appointment: appointment!, wrapper, dialog, trigger };
 }

@@ -1,0 +1,65 @@
+/**
+ * <omsorg-appointment-list>'s texts in nynorsk. Bokmål, and the shape every language follows, are
+ * in appointment-list.messages.ts; this module is imported only where an element renders in
+ * nynorsk.
+ */
+import type { AppointmentStatus } from '@omsorg/contract';
+
+type Part = unknown;
+
+export default {
+  title: 'Avtalar og besøk',
+  titleFor: (name: Part): Part[] => ['Avtalar og besøk for ', name],
+  actingForUnknown: 'Du ser avtalane til ein person du handlar på vegner av.',
+  viewLabel: 'Vis avtalar',
+  upcoming: 'Komande',
+  past: 'Tidlegare',
+  loadingList: 'Lastar avtalar …',
+  emptyUpcoming: 'Du har ingen komande avtalar.',
+  emptyPast: 'Du har ingen tidlegare avtalar.',
+  loaded: (n: number, when: 'upcoming' | 'past') =>
+    n === 0 ? (when === 'upcoming' ? 'Ingen komande avtalar.' : 'Ingen tidlegare avtalar.') : `Viser ${n} ${when === 'upcoming' ? 'komande' : 'tidlegare'} ${n === 1 ? 'avtale' : 'avtalar'}.`,
+  loadedMore: (n: number, total: number) => `${n} ${n === 1 ? 'avtale' : 'avtalar'} til. Viser no ${total}.`,
+  noMore: 'Det finst ikkje fleire avtalar.',
+  showMore: 'Vis fleire avtalar',
+  loadingMore: 'Lastar fleire …',
+  window: (from: Part, to: Part): Part[] => ['Mellom ', from, ' og ', to],
+  windowNote: 'Besøket kjem ein gong i dette tidsrommet.',
+  exact: (from: Part, to: Part): Part[] => [from, '–', to],
+  place: 'Stad',
+  atHome: 'Heime',
+  contact: 'Kontaktperson',
+  careService: 'Teneste',
+  phone: (n: Part): Part[] => ['telefon ', n],
+  preparation: 'Førebuingar',
+  description: 'Om besøket',
+  status: 'Status',
+  statuses: {
+    proposed: 'Føreslått',
+    pending: 'Ikkje stadfesta enno',
+    booked: 'Stadfesta',
+    arrived: 'Pågår',
+    fulfilled: 'Gjennomført',
+    cancelled: 'Avlyst',
+    noshow: 'Ikkje gjennomført',
+    'entered-in-error': 'Registrert ved ein feil',
+    'checked-in': 'Registrert komen',
+    waitlist: 'På venteliste',
+    'cancellation-requested': 'Avbestilling send, ventar på svar',
+    'cancellation-rejected': 'Avbestillinga vart avslått',
+  } satisfies Record<AppointmentStatus, string>,
+  rejectionNote: 'Svar frå tenesta',
+  cancel: 'Avbestill',
+  cancelDeadline: (deadline: Part): Part[] => ['Kan avbestillast her til ', deadline, '.'],
+  cancelIsRequest: 'Tenesta må godta avbestillinga.',
+  deadlinePassed: (phone: Part): Part[] => ['Fristen for å avbestille på nett er ute. Ring ', phone, ' om du ikkje kan ta imot besøket.'],
+  deadlinePassedNoPhone: 'Fristen for å avbestille på nett er ute. Kontakt tenesta om du ikkje kan ta imot besøket.',
+  addToCalendar: 'Legg til i kalender',
+  calendarFile: (day: string) => `avtale-${day}.ics`,
+  calendarWindow: (from: string, to: string) => `Besøket kjem ein gong mellom ${from} og ${to}.`,
+  calendarCareService: (name: string) => `Teneste: ${name}`,
+  calendarPreparation: (text: string) => `Førebuingar: ${text}`,
+  calendarError: 'Vi klarte ikkje å lage kalenderfila.',
+  signInFailed: 'Innlogginga kunne ikkje startast. Prøv igjen.',
+  errorLoadMore: 'Vi klarte ikkje å laste fleire avtalar.',
+};
