@@ -389,9 +389,11 @@ const cdn = {
       if (/[\\/]packages[\\/](sdk|contract)[\\/]src[\\/]/.test(id) || id.includes('/node_modules/@lit/context/')) return 'sdk';
       if (/[\\/]elements[\\/]src[\\/](cdn-client|internal[\\/](context|events))\.[jt]s$/.test(id)) return 'sdk';
       // lit and the elements' shared base (every element needs both, so they load together):
-      // one shared chunk. The composer and inert message text stay with the message elements.
+      // one shared chunk. The composer and inert message text stay with the message elements;
+      // focus-return (the cancel dialog, the composer) goes where rollup puts it, off the lists'
+      // first paint.
       if (/\/node_modules\/(lit|lit-html|lit-element|@lit\/reactive-element|tslib)\//.test(id)) return 'lit';
-      if (/[\\/]elements[\\/]src[\\/]internal[\\/]/.test(id) && !/[\\/](composer|message-text)[.\w]*\.[jt]s$/.test(id)) return 'lit';
+      if (/[\\/]elements[\\/]src[\\/]internal[\\/]/.test(id) && !/[\\/](composer|message-text|focus-return)[.\w]*\.[jt]s$/.test(id)) return 'lit';
     },
   },
 };
