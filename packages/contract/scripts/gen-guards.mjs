@@ -1,5 +1,6 @@
 // From openapi.yaml's component schemas: the enum values as constants (src/generated/enums.ts)
-// and one guard per schema (src/generated/guards.ts) built from the combinators in src/guard.ts.
+// and one guard per schema (src/generated/guards.ts, and message-guards.ts for the schemas only
+// the messages operations use) built from the combinators in src/guard.ts.
 // Only the JSON Schema the contract uses is understood; anything else stops the generator, so a
 // new keyword in openapi.yaml cannot be ignored by the guards without anyone noticing.
 
@@ -114,7 +115,39 @@ function refsOf(schema, out = new Set()) {
   return out;
 }
 
-export function guardsSource(doc) {
+/**
+ * The schemas only the `messages` operations use (their bodies, transitively): their guards go
+ * to message-guards.ts, so a bundle without messaging (the SDK's core; messaging is loaded on
+ * first use) needs no module that holds them. Every other schema's guard is in guards.ts.
+ */
+export function messageSchemas(doc) {
+  const schemaRefs = (node, out, seen = new Set()) => {
+    if (Array.isArray(node)) node.forEach((n) => schemaRefs(n, out, seen));
+    else if (node && typeof node === 'object') {
+      if (typeof node.$ref === 'string' && !seen.has(node.$ref)) {
+        seen.add(node.$ref);
+        if (node.$ref.startsWith(REF)) out.add(refName(node.$ref));
+        const target = node.$ref.replace(/^#\//, '').split('/').reduce((o, k) => o?.[k], doc);
+        schemaRefs(target, out, seen);
+      }
+      for (const v of Object.values(node)) schemaRefs(v, out, seen);
+    }
+    return out;
+  };
+  const core = new Set();
+  const messages = new Set();
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item)) {
+      if (!op || typeof op !== 'object' || !['get', 'put', 'post', 'patch', 'delete'].includes(method)) continue;
+      schemaRefs([op, item.parameters ?? []], (op.tags ?? []).includes('messages') ? messages : core);
+    }
+  }
+  return new Set([...messages].filter((n) => !core.has(n)));
+}
+
+/** guards.ts and message-guards.ts (see messageSchemas). */
+export function guardsSources(doc) {
+  const only = messageSchemas(doc);
   const schemas = doc.components.schemas;
   const enums = collectEnums(schemas);
   // The enum arrays are found again by identity while walking the same objects.
@@ -140,25 +173,52 @@ export function guardsSource(doc) {
     order.push(name);
   };
   Object.keys(schemas).forEach((n) => visit(n));
+  for (const name of order) {
+    if (only.has(name)) continue;
+    const uses = [...refsOf(schemas[name])].filter((r) => only.has(r));
+    if (uses.length) throw new Error(`${name} (in guards.ts) uses ${uses.join(', ')} (in message-guards.ts)`);
+  }
 
-  const used = new Set(['Guard']);
-  const body = order.map((name) => {
-    const expr = guardExpr(schemas[name], enumOf, name);
-    for (const fn of ['str', 'num', 'bool', 'oneOf', 'nullable', 'arr', 'obj', 'all']) if (new RegExp(`\\b${fn}\\b`).test(expr)) used.add(fn);
-    // Every call marked pure, so a bundle keeps only the guards it uses.
-    const pure = expr.replace(/\b(str|num|oneOf|nullable|arr|obj|all)\(/g, '/*#__PURE__*/ $1(');
-    return `/** components.schemas.${name} */\nexport const ${guardName(name)}: Guard = ${pure};`;
-  });
-  const imports = [...used].sort().map((n) => (n === 'Guard' ? 'type Guard' : n));
-  const enumNames = [...new Set(order.flatMap((n) => [...guardExpr(schemas[n], enumOf, n).matchAll(/oneOf\((\w+)\)/g)].map((m) => m[1])))].sort();
-  return [
-    HEADER.trimEnd(),
-    '// One guard per component schema of openapi.yaml (see src/guard.ts), named after it: Appointment → appointmentGuard.',
-    '// Each is a separate export, so a bundle keeps only the guards it uses.',
-    `import { ${imports.join(', ')} } from '../guard.js';`,
-    `import { ${enumNames.join(', ')} } from './enums.js';`,
-    '',
-    body.join('\n\n'),
-    '',
-  ].join('\n');
+  const source = (names, intro, own) => {
+    const used = new Set(['Guard']);
+    const body = names.map((name) => {
+      const expr = guardExpr(schemas[name], enumOf, name);
+      for (const fn of ['str', 'num', 'bool', 'oneOf', 'nullable', 'arr', 'obj', 'all']) if (new RegExp(`\\b${fn}\\b`).test(expr)) used.add(fn);
+      // Every call marked pure, so a bundle keeps only the guards it uses.
+      const pure = expr.replace(/\b(str|num|oneOf|nullable|arr|obj|all)\(/g, '/*#__PURE__*/ $1(');
+      return `/** components.schemas.${name} */\nexport const ${guardName(name)}: Guard = ${pure};`;
+    });
+    const imports = [...used].sort().map((n) => (n === 'Guard' ? 'type Guard' : n));
+    const enumNames = [...new Set(names.flatMap((n) => [...guardExpr(schemas[n], enumOf, n).matchAll(/oneOf\((\w+)\)/g)].map((m) => m[1])))].sort();
+    const others = own ? [] : [...new Set(names.flatMap((n) => [...refsOf(schemas[n])].filter((r) => !only.has(r)).map(guardName)))].sort();
+    return [
+      HEADER.trimEnd(),
+      ...intro,
+      `import { ${imports.join(', ')} } from '../guard.js';`,
+      ...(enumNames.length ? [`import { ${enumNames.join(', ')} } from './enums.js';`] : []),
+      ...(others.length ? [`import { ${others.join(', ')} } from './guards.js';`] : []),
+      '',
+      body.join('\n\n'),
+      '',
+    ].join('\n');
+  };
+  return {
+    'guards.ts': source(
+      order.filter((n) => !only.has(n)),
+      [
+        '// One guard per component schema of openapi.yaml (see src/guard.ts), named after it: Appointment → appointmentGuard.',
+        '// Each is a separate export, so a bundle keeps only the guards it uses. The schemas only the messages',
+        '// operations use are in message-guards.ts.',
+      ],
+      true,
+    ),
+    'message-guards.ts': source(
+      order.filter((n) => only.has(n)),
+      [
+        "// The guards of the schemas only the messages operations use (tag `messages`), beside guards.ts, so a",
+        '// bundle without messaging needs no module that holds them. Same form as guards.ts.',
+      ],
+      false,
+    ),
+  };
 }

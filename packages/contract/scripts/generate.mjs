@@ -2,13 +2,14 @@
 //   src/generated/api.ts            types, with openapi-typescript
 //   src/generated/enums.ts          every enum as a constant            (gen-guards.mjs)
 //   src/generated/guards.ts         one guard per schema for the SDK    (gen-guards.mjs)
+//   src/generated/message-guards.ts   … those only the messages operations use
 //   src/generated/validators.js/.d.ts  Ajv standalone validators for tests (gen-validators.mjs)
 // `--check` fails when a committed file is stale (run in the test command).
 import openapiTS, { astToString } from 'openapi-typescript';
 import { parse } from 'yaml';
 import { readFile, writeFile, mkdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { enumsSource, guardsSource } from './gen-guards.mjs';
+import { enumsSource, guardsSources } from './gen-guards.mjs';
 import { validatorsSource } from './gen-validators.mjs';
 
 const root = new URL('../', import.meta.url);
@@ -22,7 +23,7 @@ const validators = await validatorsSource(doc);
 const files = {
   'api.ts': header + astToString(ast),
   'enums.ts': enumsSource(doc),
-  'guards.ts': guardsSource(doc),
+  ...guardsSources(doc),
   'validators.js': validators.js,
   'validators.d.ts': validators.dts,
 };

@@ -4,4 +4,5 @@ export * from './rules/index.js';
 export type { paths, components, operations } from './generated/api.js';
 export * from './generated/enums.js';
 export * from './generated/guards.js';
+export * from './generated/message-guards.js';
 export type { Guard } from './guard.js';

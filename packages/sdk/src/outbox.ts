@@ -11,7 +11,7 @@ import { OmsorgError, isOmsorgError, isRetryable } from './errors.js';
 import { send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
 import { threadDetail, threadPath, threadsPath } from './threads.js';
-import { asAttachment, asMessage } from './validate.js';
+import { asAttachment, asMessage } from './validate-messages.js';
 
 const enc = encodeURIComponent;
 /** The longest wait between automatic resends of a queued message. */

@@ -11,7 +11,8 @@ import { OmsorgError, isOmsorgError } from './errors.js';
 import { send, type HttpContext } from './http.js';
 import { DEFAULT_POLL, Poller } from './poll.js';
 import type { Store, Tagged } from './store.js';
-import { asDraft, asRecipientList, asSeenState, asThreadDetail, asThreadPage, withEtag } from './validate.js';
+import { withEtag } from './validate.js';
+import { asDraft, asRecipientList, asSeenState, asThreadDetail, asThreadPage } from './validate-messages.js';
 
 const enc = encodeURIComponent;
 export const threadsPath = (s: string) => `/v1/subjects/${enc(s)}/threads`;

@@ -13,10 +13,8 @@ import { parse } from 'yaml';
 // Test-only and not a published entry point of @omsorg/contract, so imported by path.
 import * as validators from '../../contract/src/generated/validators.js';
 import type { SchemaValidator } from '../../contract/src/generated/validators.js';
-import {
-  asAppointment, asAppointmentPage, asAttachment, asDraft, asMe, asMessage, asRecipientList, asSeenState, asServiceList, asThreadDetail,
-  asThreadPage, type Validator,
-} from './validate.js';
+import { asAppointment, asAppointmentPage, asMe, asServiceList, type Validator } from './validate.js';
+import { asAttachment, asDraft, asMessage, asRecipientList, asSeenState, asThreadDetail, asThreadPage } from './validate-messages.js';
 import { appointment, attachment, draft, me, message, page, services, thread, threadDetail, threadPage } from './test/fixtures.js';
 import type { OmsorgError } from './errors.js';
 

@@ -1,8 +1,6 @@
 import { expect } from '@open-wc/testing';
-import {
-  asAppointment, asAppointmentPage, asAttachment, asDraft, asMe, asMessage, asRecipientList, asSeenState, asServiceList, asThreadDetail,
-  asThreadPage,
-} from './validate.js';
+import { asAppointment, asAppointmentPage, asMe, asServiceList } from './validate.js';
+import { asAttachment, asDraft, asMessage, asRecipientList, asSeenState, asThreadDetail, asThreadPage } from './validate-messages.js';
 import { appointment, attachment, draft, me, message, page, services, thread, threadDetail, threadPage } from './test/fixtures.js';
 import type { OmsorgError } from './errors.js';
 

@@ -8,33 +8,20 @@
 import {
   appointmentGuard,
   appointmentPageGuard,
-  attachmentGuard,
-  draftGuard,
   meGuard,
-  messageGuard,
-  recipientListGuard,
-  seenStateGuard,
   serviceListGuard,
-  threadDetailGuard,
-  threadPageGuard,
   type Appointment,
   type AppointmentPage,
-  type Attachment,
-  type Draft,
   type Guard,
   type Me,
-  type Message,
-  type RecipientList,
-  type SeenState,
   type ServiceList,
-  type ThreadDetail,
-  type ThreadPage,
 } from '@omsorg/contract';
 import { OmsorgError } from './errors.js';
 
 /** A validator returns its input typed, or throws OmsorgError `invalid-response`. */
 export type Validator<T> = (body: unknown) => T;
-const as =
+/** A validator from a contract guard (the messaging part's are in validate-messages.ts). */
+export const as =
   <T>(guard: Guard): Validator<T> =>
   (body) => {
     const at = guard(body, '');
@@ -46,13 +33,6 @@ export const asMe = as<Me>(meGuard);
 export const asAppointment = as<Appointment>(appointmentGuard);
 export const asAppointmentPage = as<AppointmentPage>(appointmentPageGuard);
 export const asServiceList = as<ServiceList>(serviceListGuard);
-export const asRecipientList = as<RecipientList>(recipientListGuard);
-export const asThreadPage = as<ThreadPage>(threadPageGuard);
-export const asThreadDetail = as<ThreadDetail>(threadDetailGuard);
-export const asMessage = as<Message>(messageGuard);
-export const asSeenState = as<SeenState>(seenStateGuard);
-export const asDraft = as<Draft>(draftGuard);
-export const asAttachment = as<Attachment>(attachmentGuard);
 
 /**
  * Adds the contract's ETag rule: a strong ETag is `"<version>"`. A mismatch would make every

@@ -1,0 +1,184 @@
+// Generated from openapi.yaml by scripts/generate.mjs. Do not edit.
+/* eslint-disable */
+// The guards of the schemas only the messages operations use (tag `messages`), beside guards.ts, so a
+// bundle without messaging needs no module that holds them. Same form as guards.ts.
+import { type Guard, all, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
+import { attachmentContentTypeValues, senderRoleValues, threadStatusValues } from './enums.js';
+import { careServiceGuard, codingGuard, idGuard, versionGuard } from './guards.js';
+
+/** components.schemas.ReplyPolicy */
+export const replyPolicyGuard: Guard = /*#__PURE__*/ obj(
+  {
+    expectedReplyWorkingDays: /*#__PURE__*/ num({ integer: true, min: 1, max: 30 }),
+    notice: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 500 })),
+  },
+  ['expectedReplyWorkingDays'],
+);
+
+/** components.schemas.Recipient */
+export const recipientGuard: Guard = /*#__PURE__*/ obj(
+  {
+    grantedServiceId: idGuard,
+    serviceType: codingGuard,
+    careService: careServiceGuard,
+    replyPolicy: replyPolicyGuard,
+  },
+  ['grantedServiceId', 'serviceType', 'careService', 'replyPolicy'],
+);
+
+/** components.schemas.RecipientList */
+export const recipientListGuard: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(recipientGuard) }, ['items']);
+
+/** components.schemas.SenderRole */
+export const senderRoleGuard: Guard = /*#__PURE__*/ oneOf(senderRoleValues);
+
+/** components.schemas.Sender */
+export const senderGuard: Guard = /*#__PURE__*/ obj(
+  {
+    role: senderRoleGuard,
+    name: /*#__PURE__*/ str({ max: 200 }),
+    onBehalfOf: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 200 })),
+    isCurrentUser: bool,
+  },
+  ['role', 'name', 'isCurrentUser'],
+);
+
+/** components.schemas.Attachment */
+export const attachmentGuard: Guard = /*#__PURE__*/ obj(
+  {
+    id: idGuard,
+    filename: /*#__PURE__*/ str({ max: 255 }),
+    contentType: /*#__PURE__*/ oneOf(attachmentContentTypeValues),
+    size: /*#__PURE__*/ num({ integer: true, min: 1, max: 5242880 }),
+  },
+  ['id', 'filename', 'contentType', 'size'],
+);
+
+/** components.schemas.Message */
+export const messageGuard: Guard = /*#__PURE__*/ obj(
+  {
+    id: idGuard,
+    threadId: idGuard,
+    sentAt: /*#__PURE__*/ str({ format: 'date-time' }),
+    sender: senderGuard,
+    text: /*#__PURE__*/ str({ max: 4000 }),
+    attachments: /*#__PURE__*/ arr(attachmentGuard, 5),
+    unread: bool,
+  },
+  ['id', 'threadId', 'sentAt', 'sender', 'text', 'attachments', 'unread'],
+);
+
+/** components.schemas.SeenBy */
+export const seenByGuard: Guard = /*#__PURE__*/ obj(
+  {
+    role: senderRoleGuard,
+    name: /*#__PURE__*/ str({ max: 200 }),
+    seenAt: /*#__PURE__*/ str({ format: 'date-time' }),
+    isCurrentUser: bool,
+  },
+  ['role', 'name', 'seenAt', 'isCurrentUser'],
+);
+
+/** components.schemas.MessageExcerpt */
+export const messageExcerptGuard: Guard = /*#__PURE__*/ obj(
+  {
+    sender: senderGuard,
+    sentAt: /*#__PURE__*/ str({ format: 'date-time' }),
+    excerpt: /*#__PURE__*/ str({ max: 200 }),
+  },
+  ['sender', 'sentAt', 'excerpt'],
+);
+
+/** components.schemas.Thread */
+export const threadGuard: Guard = /*#__PURE__*/ obj(
+  {
+    id: idGuard,
+    version: versionGuard,
+    subjectId: idGuard,
+    title: /*#__PURE__*/ str({ min: 1, max: 120 }),
+    status: /*#__PURE__*/ oneOf(threadStatusValues),
+    grantedServiceId: idGuard,
+    serviceType: codingGuard,
+    careService: careServiceGuard,
+    replyPolicy: replyPolicyGuard,
+    startedBy: senderRoleGuard,
+    createdAt: /*#__PURE__*/ str({ format: 'date-time' }),
+    lastActivityAt: /*#__PURE__*/ str({ format: 'date-time' }),
+    messageCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
+    unreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
+    lastMessage: /*#__PURE__*/ nullable(messageExcerptGuard),
+    seenSinceLastUpdate: /*#__PURE__*/ arr(seenByGuard),
+  },
+  ['id', 'version', 'subjectId', 'title', 'status', 'grantedServiceId', 'serviceType', 'careService', 'replyPolicy', 'createdAt', 'lastActivityAt', 'messageCount', 'unreadCount', 'lastMessage', 'seenSinceLastUpdate'],
+);
+
+/** components.schemas.ThreadDetail */
+export const threadDetailGuard: Guard = /*#__PURE__*/ all(threadGuard, /*#__PURE__*/ obj({ messages: /*#__PURE__*/ arr(messageGuard) }, ['messages']));
+
+/** components.schemas.ThreadPage */
+export const threadPageGuard: Guard = /*#__PURE__*/ obj(
+  {
+    items: /*#__PURE__*/ arr(threadGuard),
+    nextCursor: /*#__PURE__*/ nullable(/*#__PURE__*/ str()),
+    unreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
+  },
+  ['items', 'nextCursor', 'unreadCount'],
+);
+
+/** components.schemas.NewThread */
+export const newThreadGuard: Guard = /*#__PURE__*/ obj(
+  {
+    grantedServiceId: idGuard,
+    title: /*#__PURE__*/ str({ min: 1, max: 120 }),
+    text: /*#__PURE__*/ str({ min: 1, max: 4000 }),
+    attachmentIds: /*#__PURE__*/ arr(idGuard, 5),
+  },
+  ['grantedServiceId', 'title', 'text'],
+);
+
+/** components.schemas.NewMessage */
+export const newMessageGuard: Guard = /*#__PURE__*/ obj(
+  {
+    text: /*#__PURE__*/ str({ min: 1, max: 4000 }),
+    attachmentIds: /*#__PURE__*/ arr(idGuard, 5),
+  },
+  ['text'],
+);
+
+/** components.schemas.SeenRequest */
+export const seenRequestGuard: Guard = /*#__PURE__*/ obj({ upToMessageId: idGuard }, ['upToMessageId']);
+
+/** components.schemas.SeenState */
+export const seenStateGuard: Guard = /*#__PURE__*/ obj(
+  {
+    threadId: idGuard,
+    unreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
+    totalUnreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
+  },
+  ['threadId', 'unreadCount', 'totalUnreadCount'],
+);
+
+/** components.schemas.DraftInput */
+export const draftInputGuard: Guard = /*#__PURE__*/ obj(
+  {
+    text: /*#__PURE__*/ str({ max: 20000 }),
+    title: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 120 })),
+    grantedServiceId: /*#__PURE__*/ nullable(idGuard),
+    attachmentIds: /*#__PURE__*/ arr(idGuard, 5),
+  },
+  ['text'],
+);
+
+/** components.schemas.Draft */
+export const draftGuard: Guard = /*#__PURE__*/ obj(
+  {
+    key: idGuard,
+    version: versionGuard,
+    text: /*#__PURE__*/ str({ max: 20000 }),
+    title: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 120 })),
+    grantedServiceId: /*#__PURE__*/ nullable(idGuard),
+    attachments: /*#__PURE__*/ arr(attachmentGuard),
+    updatedAt: /*#__PURE__*/ str({ format: 'date-time' }),
+  },
+  ['key', 'version', 'text', 'attachments', 'updatedAt'],
+);

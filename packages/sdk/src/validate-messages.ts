@@ -1,0 +1,30 @@
+/**
+ * The messaging part's response checks (validate.ts explains them), apart from the core's so that
+ * they, and the contract's guards of the message schemas, travel with the messaging part: a page
+ * without messages never loads them (createLazyClient).
+ */
+import {
+  attachmentGuard,
+  draftGuard,
+  messageGuard,
+  recipientListGuard,
+  seenStateGuard,
+  threadDetailGuard,
+  threadPageGuard,
+  type Attachment,
+  type Draft,
+  type Message,
+  type RecipientList,
+  type SeenState,
+  type ThreadDetail,
+  type ThreadPage,
+} from '@omsorg/contract';
+import { as } from './validate.js';
+
+export const asRecipientList = as<RecipientList>(recipientListGuard);
+export const asThreadPage = as<ThreadPage>(threadPageGuard);
+export const asThreadDetail = as<ThreadDetail>(threadDetailGuard);
+export const asMessage = as<Message>(messageGuard);
+export const asSeenState = as<SeenState>(seenStateGuard);
+export const asDraft = as<Draft>(draftGuard);
+export const asAttachment = as<Attachment>(attachmentGuard);
