@@ -380,8 +380,9 @@ const cdn = {
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it.
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll|validate-messages)\.[jt]s$/.test(id)) return 'messaging';
-      // …with the response guards of the message schemas (the contract generates them apart).
-      if (/[\\/]packages[\\/]contract[\\/]src[\\/]generated[\\/]message-guards\.[jt]s$/.test(id)) return 'messaging';
+      // …with the response guards of the message schemas (the contract generates them apart) and
+      // the contract's message text and attachment rules, which the message elements share with it.
+      if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments))\.[jt]s$/.test(id)) return 'messaging';
       // Each sign-in kind is a chunk of its own (auth-bff, auth-oidc, auth-mock): the loader
       // imports and preloads only the one on its tag. oidc-client-ts stays behind auth-oidc.
       const auth = /[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](bff|oidc|mock)-auth\.[jt]s$/.exec(id);
