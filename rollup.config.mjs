@@ -383,9 +383,12 @@ const cdn = {
       // …with the response guards of the message schemas (the contract generates them apart) and
       // the contract's message text and attachment rules, which the message elements share with it.
       if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments))\.[jt]s$/.test(id)) return 'messaging';
-      // Each sign-in kind is a chunk of its own (auth-bff, auth-oidc, auth-mock): the loader
-      // imports and preloads only the one on its tag. oidc-client-ts stays behind auth-oidc.
-      const auth = /[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](bff|oidc|mock)-auth\.[jt]s$/.exec(id);
+      // Sign-in: through the BFF, the production shape, in the client's chunk (a chunk of its
+      // own costs the page more than its 3 kB); the browser-only (auth-oidc, oidc-client-ts
+      // behind it) and mock sign-ins in chunks of their own, which the loader imports and
+      // preloads only for the kind on its tag.
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/]bff-auth\.[jt]s$/.test(id)) return 'sdk';
+      const auth = /[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](oidc|mock)-auth\.[jt]s$/.exec(id);
       if (auth) return `auth-${auth[1]}`;
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](oidc-stores|tabs)\.[jt]s$/.test(id)) return 'auth-oidc';
       // The loader's client part: the SDK, the contract, the context, shared with the elements.

@@ -5,9 +5,10 @@
  * page, restores the session / completes a sign-in callback, and runs `data-watch-unread`.
  * The configuration is read in cdn.ts (omsorg.js), which imports this module.
  *
- * No sign-in code here: each kind (`bff`, `oidc`, `mock`) is a chunk of its own, which the
- * loader preloads beside this one for the kind on its tag and hands over as `AuthModules`, so
- * a page downloads only the sign-in it uses.
+ * No sign-in code is imported here: the loader hands over each kind's module as `AuthModules`.
+ * The BFF's is in this chunk; the browser-only (`oidc`) and `mock` ones are chunks of their own,
+ * which the loader preloads beside this one for the kind on its tag, so a page downloads only
+ * the sign-in it uses.
  */
 import { createLazyClient, type Client, type ClientConfig, type MockAuthOptions, type OidcAuthConfig } from '@omsorg/sdk';
 import { provideClient, providedClient } from './internal/context.js';

@@ -76,8 +76,9 @@ function pageUrl(): string {
 const authKind = (d: DOMStringMap) => (d.auth ?? 'oidc').trim().toLowerCase();
 
 /**
- * Each sign-in kind is a chunk of its own (rollup.config.mjs names them auth-<kind>); the page
- * preloads its own beside the client's chunk and downloads no other.
+ * The sign-in kinds' modules: the BFF's is in the client's chunk (the production shape), the
+ * browser-only and mock ones are chunks of their own (rollup.config.mjs: auth-oidc, auth-mock),
+ * which a page preloads beside the client's chunk only for the kind on its tag.
  */
 const authModules: AuthModules = {
   bff: () => import('@omsorg/sdk/auth/bff-auth.js'),
