@@ -106,7 +106,9 @@ export async function openStory(page, origin, id, { loading = STAYS_BUSY.test(id
           }
         };
         walk(document);
-        return all.every((el) => !el.shadowRoot.querySelector('[aria-busy="true"]') && el.getAttribute('aria-busy') !== 'true');
+        // An omsorg element in nynorsk or English renders once its language's texts are in.
+        const rendered = (el) => !el.localName.startsWith('omsorg-') || el.hasUpdated !== false;
+        return all.every((el) => rendered(el) && !el.shadowRoot.querySelector('[aria-busy="true"]') && el.getAttribute('aria-busy') !== 'true');
       },
       { timeout: 30_000, polling: 50 },
     ).catch((e) => assert.fail(`${id}: still busy: ${e.message}`));
