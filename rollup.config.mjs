@@ -387,10 +387,11 @@ const cdn = {
       // own costs the page more than its 3 kB); the browser-only (auth-oidc, oidc-client-ts
       // behind it) and mock sign-ins in chunks of their own, which the loader imports and
       // preloads only for the kind on its tag.
-      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/]bff-auth\.[jt]s$/.test(id)) return 'sdk';
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](bff-auth|tabs)\.[jt]s$/.test(id)) return 'sdk';
       const auth = /[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](oidc|mock)-auth\.[jt]s$/.exec(id);
       if (auth) return `auth-${auth[1]}`;
-      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/](oidc-stores|tabs)\.[jt]s$/.test(id)) return 'auth-oidc';
+      // (tabs.ts, the news between a page's tabs, serves both kinds: it stays with the BFF's.)
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]auth[\\/]oidc-stores\.[jt]s$/.test(id)) return 'auth-oidc';
       // The loader's client part: the SDK, the contract, the context, shared with the elements.
       if (/[\\/]packages[\\/](sdk|contract)[\\/]src[\\/]/.test(id) || id.includes('/node_modules/@lit/context/')) return 'sdk';
       if (/[\\/]elements[\\/]src[\\/](cdn-client|internal[\\/](context|events))\.[jt]s$/.test(id)) return 'sdk';
