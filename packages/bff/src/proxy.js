@@ -9,6 +9,7 @@
 import { createHash, createPrivateKey, randomUUID, sign } from 'node:crypto';
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { boundedMap } from './bounded.js';
 
 const REQUEST_HEADERS = ['accept', 'accept-language', 'content-type', 'content-length', 'content-disposition', 'if-match', 'if-none-match', 'idempotency-key'];
 const RESPONSE_HEADERS = [
@@ -40,8 +41,8 @@ export function createProxy({ apiBaseUrl, timeoutMs = 30_000 }) {
   const request = secure ? httpsRequest : httpRequest;
   const agent = secure ? new HttpsAgent({ keepAlive: true }) : new HttpAgent({ keepAlive: true });
   const prefix = base.pathname === '/' ? '' : base.pathname;
-  /** @type {Map<string, { key: import('node:crypto').KeyObject, header: string, token: string, ath: string }>} */
-  const signers = new Map();
+  /** @type {ReturnType<typeof boundedMap<{ key: import('node:crypto').KeyObject, header: string, token: string, ath: string }>>} */
+  const signers = boundedMap(SIGNER_CACHE_SIZE);
 
   /** @param {import('./sessions.js').Session} s */
   const signerOf = (s) => {
@@ -54,7 +55,6 @@ export function createProxy({ apiBaseUrl, timeoutMs = 30_000 }) {
         token: '',
         ath: '',
       };
-      if (signers.size >= SIGNER_CACHE_SIZE) signers.delete(/** @type {string} */ (signers.keys().next().value));
       signers.set(s.id, signer);
     }
     if (signer.token !== s.secrets.accessToken) {

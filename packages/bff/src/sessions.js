@@ -4,6 +4,7 @@
  * than `absoluteMs` from the provider's `auth_time`. A session past either limit is deleted
  * when it is next looked at (and by `sweep`). Sign-ins in progress live 10 minutes.
  */
+import { boundedMap } from './bounded.js';
 import { idOf, newToken, seal, unseal } from './seal.js';
 
 export const IDLE_MS = 30 * 60_000;
@@ -47,17 +48,13 @@ const OPENED_CACHE_SIZE = 2000;
 export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs = ABSOLUTE_MS }) {
   // Every request reads its row (another process may have ended the session), but opens the
   // sealed secrets only when they changed: AES-GCM and JSON.parse were a fifth of the BFF's CPU.
-  /** @type {Map<string, { sealed: string, secrets: SessionSecrets }>} */
-  const opened = new Map();
+  /** @type {ReturnType<typeof boundedMap<{ sealed: string, secrets: SessionSecrets }>>} */
+  const opened = boundedMap(OPENED_CACHE_SIZE);
   /** @param {string} id @param {string} sealed @returns {SessionSecrets} */
   const open = (id, sealed) => {
     const hit = opened.get(id);
     if (hit && hit.sealed === sealed) return hit.secrets;
-    const secrets = unseal(key, sealed, id);
-    opened.delete(id);
-    if (opened.size >= OPENED_CACHE_SIZE) opened.delete(/** @type {string} */ (opened.keys().next().value));
-    opened.set(id, { sealed, secrets });
-    return secrets;
+    return opened.set(id, { sealed, secrets: unseal(key, sealed, id) }).secrets;
   };
 
   /** @param {any} row @returns {Session} */

@@ -1,0 +1,24 @@
+// @ts-check
+/**
+ * A Map that holds at most `max` entries, the oldest set first out: the per-session caches of a
+ * BFF process (imported DPoP keys, opened secrets) stay bounded however many sessions pass.
+ * @template V
+ * @param {number} max
+ */
+export function boundedMap(max) {
+  /** @type {Map<string, V>} */
+  const map = new Map();
+  return {
+    /** @param {string} key */
+    get: (key) => map.get(key),
+    /** @param {string} key */
+    delete: (key) => map.delete(key),
+    /** Sets `key` as the newest entry, dropping the oldest when full. @param {string} key @param {V} value */
+    set(key, value) {
+      map.delete(key);
+      if (map.size >= max) map.delete(/** @type {string} */ (map.keys().next().value));
+      map.set(key, value);
+      return value;
+    },
+  };
+}
