@@ -24,11 +24,14 @@ type Loaded = { -readonly [L in Locale]?: unknown };
 const made = new Set<Catalog<unknown>>();
 /** Imports under way, by loader (one per catalog and language). */
 const loading = new Map<() => Promise<unknown>, Promise<void>>();
+/** Languages every catalog made so far has loaded: textsReady answers them without a walk. */
+const complete = new Set<Locale>();
 
 /** Declares a catalog: bokmål here, the other languages as modules imported on demand. */
 export function catalog<T>(nb: T, load: Catalog<T>['load']): Catalog<T> {
   const c: Catalog<T> = { nb, load };
   made.add(c);
+  complete.clear();
   return c;
 }
 
@@ -43,9 +46,12 @@ export function textsIn<T>(c: Catalog<T>, locale: Locale): T {
  * import rejects, and the next call tries again.
  */
 export function textsReady(locale: Locale): Promise<void> | undefined {
-  if (locale === 'nb') return undefined;
+  if (locale === 'nb' || complete.has(locale)) return undefined;
   const missing = [...made].filter((c) => c[locale] === undefined);
-  if (!missing.length) return undefined;
+  if (!missing.length) {
+    complete.add(locale);
+    return undefined;
+  }
   return Promise.all(
     missing.map((c) => {
       const load = c.load[locale];
