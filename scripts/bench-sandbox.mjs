@@ -24,32 +24,20 @@
 //
 // Env: BENCH_DB=pglite,postgres  DATABASE_URL  BENCH_LIST_SECONDS  BENCH_LIST_MAX
 //      BENCH_LIST_CONNECTIONS  BENCH_CANCEL_N  BENCH_CANCEL_CONNECTIONS  BENCH_CANCEL_SECONDS
-import { fork, spawnSync } from 'node:child_process';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox, TEST_CLIENT_ID } from '../packages/sandbox/src/index.js';
 import { signIn } from '@omsorg/sandbox/test-support/login.js';
+import { startThrowawayPostgres } from './bench-sandbox/postgres.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const CI_POSTGRES = join(root, 'scripts/ci-postgres.sh');
 const LOAD = join(root, 'scripts/bench-sandbox/load.mjs');
-/** Debian's PostgreSQL binaries: $PG_BIN, else 15, else the newest installed (as ci-postgres.sh). */
-function postgresBin() {
-  if (process.env.PG_BIN) return existsSync(join(process.env.PG_BIN, 'pg_ctl')) ? process.env.PG_BIN : undefined;
-  let versions = [];
-  try {
-    versions = readdirSync('/usr/lib/postgresql').filter((v) => existsSync(`/usr/lib/postgresql/${v}/bin/pg_ctl`));
-  } catch {
-    return undefined;
-  }
-  const pick = versions.includes('15') ? '15' : versions.sort((a, b) => Number(b) - Number(a))[0];
-  return pick ? `/usr/lib/postgresql/${pick}/bin` : undefined;
-}
-
 const num = (name, dflt) => {
   const v = Number(process.env[name] ?? dflt);
   if (!Number.isFinite(v) || v <= 0) throw new Error(`${name} must be a positive number`);
@@ -221,21 +209,10 @@ function printFigures(label, f) {
 // ----------------------------------------------------------------------------------------------
 async function postgresSource() {
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, how: 'DATABASE_URL (a new schema, dropped afterwards)' };
-  const bin = postgresBin();
-  if (!bin) return { skip: `no DATABASE_URL and no PostgreSQL binaries (${process.env.PG_BIN ?? '/usr/lib/postgresql/*/bin'}): apt-get install postgresql, or set DATABASE_URL` };
-  // Not inside a mkdtemp directory: that is 0700 root, and the server runs as `postgres`.
-  const dir = join(tmpdir(), `omsorg-bench-pg-${process.pid}-${randomBytes(3).toString('hex')}`);
-  const env = { ...process.env, OMSORG_PG_DIR: dir, OMSORG_PG_DB: 'omsorg_bench', OMSORG_PG_DURABLE: '1', PG_BIN: bin };
-  const stop = () => {
-    const r = spawnSync('bash', [CI_POSTGRES, 'stop'], { env, encoding: 'utf8', timeout: 60_000 });
-    if (r.status !== 0) console.error(`ci-postgres.sh stop: ${r.stderr}`);
-  };
-  cleanups.push(stop);
-  const r = spawnSync('bash', [CI_POSTGRES, 'start'], { env, encoding: 'utf8', timeout: 120_000 });
-  const url = /^TEST_DATABASE_URL=(\S+)$/m.exec(r.stdout ?? '')?.[1];
-  if (r.status !== 0 || !url) throw new Error(`scripts/ci-postgres.sh failed (${r.status}): ${r.stderr}`);
-  const postmaster = Number(readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n', 1)[0]) || undefined;
-  return { url, postmaster, how: `a throw-away PostgreSQL started by scripts/ci-postgres.sh (${bin}, default durability: fsync on)` };
+  const pg = startThrowawayPostgres({ db: 'omsorg_bench', durable: true });
+  if ('skip' in pg) return { skip: `no DATABASE_URL and ${pg.skip}` };
+  cleanups.push(pg.stop);
+  return { url: pg.url, postmaster: pg.postmaster, how: `a throw-away PostgreSQL started by scripts/ci-postgres.sh (${pg.bin}, default durability: fsync on)` };
 }
 
 // ----------------------------------------------------------------------------------------------

@@ -14,9 +14,7 @@
 //
 // Env: BENCH_BFF_N (default 400 per path and mode, after 50 warm-up requests),
 //      BENCH_BFF_DB=pglite (sessions in PGlite, whose SQL runs in this process), DATABASE_URL
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Agent, createServer, request } from 'node:http';
@@ -25,29 +23,24 @@ import { startSandbox, TEST_CLIENT_ID } from '../../packages/sandbox/src/index.j
 import { BFF_CLIENT_ID } from '../../packages/sandbox/src/server.js';
 import { signIn } from '@omsorg/sandbox/test-support/login.js';
 import { browser } from '@omsorg/sandbox/test-support/bff-browser.js';
+import { startThrowawayPostgres } from './postgres.mjs';
 
 const N = Number(process.env.BENCH_BFF_N ?? 400);
-const CI_POSTGRES = new URL('../ci-postgres.sh', import.meta.url).pathname;
-
 /**
- * PostgreSQL for the sessions: DATABASE_URL, else a server of ci-postgres.sh in `dir` (stopped at
- * the end), else none (PGlite) when Debian's binaries are missing or `which` is 'pglite'.
- * @param {string} which @param {string} dir
- * @returns {Promise<{ url: string, stop: () => void } | undefined>}
+ * PostgreSQL for the sessions: DATABASE_URL, else a throw-away server (stopped at the end), else
+ * none (PGlite) when Debian's binaries are missing or `which` is 'pglite'.
+ * @param {string} which
+ * @returns {{ url: string, stop: () => void } | undefined}
  */
-async function postgresFor(which, dir) {
+function postgresFor(which) {
   if (which === 'pglite') return undefined;
   if (process.env.DATABASE_URL) return { url: process.env.DATABASE_URL, stop() {} };
-  if (!existsSync('/usr/lib/postgresql')) {
-    console.log('(no PostgreSQL binaries: the sessions are in PGlite)');
+  const pg = startThrowawayPostgres({ db: 'omsorg_bench_bff' });
+  if ('skip' in pg) {
+    console.log(`(${pg.skip}: the sessions are in PGlite)`);
     return undefined;
   }
-  // Not inside `dir` (mkdtemp's 0700): as root the server runs as the postgres user.
-  const env = { ...process.env, OMSORG_PG_DIR: join(tmpdir(), `omsorg-bench-bff-pg-${process.pid}`) };
-  execFileSync('bash', [CI_POSTGRES, 'start', join(dir, 'pg.env')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-  const url = /^TEST_DATABASE_URL=(.*)$/m.exec(await readFile(join(dir, 'pg.env'), 'utf8'))?.[1];
-  if (!url) throw new Error('ci-postgres.sh gave no TEST_DATABASE_URL');
-  return { url, stop: () => execFileSync('bash', [CI_POSTGRES, 'stop'], { env, stdio: 'ignore' }) };
+  return pg;
 }
 const WARMUP = 50;
 const PATHS = ['/v1/me', '/v1/subjects/me/appointments?when=upcoming&limit=20'];
@@ -56,7 +49,7 @@ const dir = await mkdtemp(join(tmpdir(), 'omsorg-bench-bff-'));
 // The production shape: sessions in PostgreSQL (DATABASE_URL, or a throw-away server of Debian's
 // when its binaries are there). PGlite runs its SQL in this process, so on it the session lookup
 // is part of the BFF's CPU (BENCH_BFF_DB=pglite measures that).
-const pg = await postgresFor(process.env.BENCH_BFF_DB ?? 'postgres', dir);
+const pg = postgresFor(process.env.BENCH_BFF_DB ?? 'postgres');
 const sandbox = await startSandbox({ port: 0, dataDir: dir, ...(pg ? { databaseUrl: pg.url, schema: `omsorg_bench_bff_${process.pid}` } : {}), bff: true, validateResponses: false, logger: { log() {}, error: console.error } });
 try {
   const origin = sandbox.url;
