@@ -215,7 +215,12 @@ export async function createBff(o) {
         await sessions.remove(s.id);
         proxy.forget(s.id);
       }
-      const endSession = await oidc.endSession().catch(() => undefined);
+      // Our session has ended either way; without the provider's metadata the browser cannot
+      // end the provider's session too, and the operator should hear of it.
+      const endSession = await oidc.endSession().catch((err) => {
+        logger.warn('omsorg bff: sign-out without the provider\'s end-session endpoint:', err instanceof Error ? err.message : err);
+        return undefined;
+      });
       return json(res, 200, { signedIn: false, ...(endSession ? { endSession: { method: 'POST', ...endSession } } : {}) }, { 'Set-Cookie': clearSession });
     }
 
