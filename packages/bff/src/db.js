@@ -27,6 +27,18 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.met
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
+/** @type {Map<string, string>} */
+const statementNames = new Map();
+/** A prepared statement's name for `sql`: the same text always gets the same name. @param {string} sql */
+function statementName(sql) {
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `omsorg_bff_${createHash('sha256').update(sql).digest('hex').slice(0, 16)}`;
+    statementNames.set(sql, name);
+  }
+  return name;
+}
+
 /**
  * Opens a database of the BFF's own: PostgreSQL when `databaseUrl`, else PGlite in `dataDir`.
  * @param {{ databaseUrl?: string, dataDir?: string, schema?: string }} o
@@ -44,7 +56,9 @@ export async function openBffDatabase({ databaseUrl, dataDir, schema = 'omsorg_b
     /** @param {import('pg').Pool | import('pg').PoolClient} q @returns {Queryable} */
     const wrap = (q) => ({
       query: async (sql, params = []) => {
-        const r = await q.query(sql, /** @type {any[]} */ ([...params]));
+        // A named statement: each connection parses and plans it once, not on every request
+        // (the session lookup runs on each proxied call).
+        const r = await q.query({ name: statementName(sql), text: sql, values: [...params] });
         return { rows: r.rows, rowCount: r.rowCount ?? r.rows.length };
       },
       exec: async (sql) => void (await q.query(sql)),
