@@ -8,7 +8,7 @@
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import {
@@ -65,17 +65,32 @@ function killGroup(child, signal = 'SIGTERM') {
 // Last resort when wtr exits without stopping its launchers (Ctrl-C, crash).
 process.once('exit', () => { for (const c of children) killGroup(c, 'SIGKILL'); });
 
+// wtr stops without a word on SIGINT, and an error it logs while stopping can be lost when it
+// exits right after: say it here, synchronously, so a run that ends early tells why.
+const say = (line) => {
+  try { writeSync(2, `\n[omsorg test runner] ${line}\n`); } catch {}
+};
+process.on('SIGINT', () => say('SIGINT received: the run stops'));
+process.on('uncaughtExceptionMonitor', (err, origin) => say(`${origin}: ${err?.stack ?? err}`));
+process.once('exit', (code) => { if (code) say(`exiting with code ${code}`); });
+
 function spawnGroup(cmd, args, options) {
   // detached: own process group, so the driver's MiniBrowser and WebKit helper processes
   // go down with it.
   const child = spawn(cmd, args, { detached: true, ...options });
   children.add(child);
-  child.once('exit', () => children.delete(child));
+  child.once('exit', (code, signal) => {
+    // Still listed: nobody asked it to stop (stopGroup removes it first).
+    if (children.delete(child) && !stopping.has(child)) say(`${cmd.split('/').pop()} exited on its own (code ${code}, signal ${signal})`);
+  });
   return child;
 }
 
+/** Children being stopped on purpose (their exit is not news). */
+const stopping = new WeakSet();
 async function stopGroup(child) {
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
+  stopping.add(child);
   const exited = new Promise((resolve) => child.once('exit', resolve));
   killGroup(child, 'SIGTERM');
   const timer = setTimeout(() => killGroup(child, 'SIGKILL'), 3000);
@@ -128,6 +143,9 @@ async function waitForDriver(port, child) {
   throw new Error('WebKitWebDriver did not answer on /status');
 }
 
+/** Test files per MiniBrowser before a fresh one starts (see WebKitLauncher.startSession). */
+const WEBKIT_FILES_PER_BROWSER = 12;
+
 async function webkit() {
   // Loaded only when WebKit is asked for, so chromium/firefox-only runs need no webdriverio.
   const { WebdriverLauncher } = await import('@web/test-runner-webdriver');
@@ -139,6 +157,9 @@ async function webkit() {
         port: 0,
         logLevel: 'error',
         connectionRetryCount: 1,
+        // How long one WebDriver command may take (webdriverio's default is 120 s). Opening the
+        // next test file is one command, and on a busy machine it has taken longer than that.
+        connectionRetryTimeout: 300_000,
         capabilities: {
           browserName: 'MiniBrowser',
           // webdriverio 9 asks for BiDi by default; WebKitGTK refuses that session.
@@ -169,7 +190,32 @@ async function webkit() {
       this.name = 'WebKit';
     }
 
+    /**
+     * A fresh MiniBrowser every WEBKIT_FILES_PER_BROWSER test files. One web process for the
+     * whole run grew past 1 GB, and in full CI runs opening a test file around the 45th then
+     * timed out (2 runs in 3, none when WebKit ran alone).
+     */
+    async startSession(id, url) {
+      this.filesInBrowser = (this.filesInBrowser ?? 0) + 1;
+      if (this.filesInBrowser > WEBKIT_FILES_PER_BROWSER && this.driver) {
+        this.filesInBrowser = 1;
+        clearInterval(this.pendingHeartbeat);
+        await this.driver.deleteSession().catch((err) => say(`WebKit: closing the browser failed: ${err?.message ?? err}`));
+        this.driver = undefined;
+        this.driverManager = undefined;
+      }
+      await this.ensureManagerInitialized();
+      // wtr's SessionManager does not wait for the page to open, so a failure there would be an
+      // unhandled rejection that stops the whole run without a word: report it, and let the
+      // file fail on wtr's testsStartTimeout with this reason above it.
+      this.driverManager.urlMap.set(id, url); // what SessionManager.startSession does first
+      this.driver.navigateTo(url).catch((err) => {
+        if (!this.stopping) say(`WebKit: opening ${url} failed: ${err?.message ?? err}`);
+      });
+    }
+
     async stop() {
+      this.stopping = true;
       await super.stop();
       await stopGroup(this.driverProcess);
       await stopGroup(this.xvfb);
