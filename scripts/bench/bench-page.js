@@ -14,11 +14,15 @@ async function load() {
 }
 
 function benchFetch(d, n) {
-  const page = { items: d.appointments.slice(0, n), nextCursor: null };
+  // The page of n appointments as the server would send it: serialised once, here, since
+  // JSON.stringify is the server's work (10 ms a run for 500 items, counted against the element
+  // until 2026-12-03). Parsing it stays in the measurement.
+  const page = JSON.stringify({ items: d.appointments.slice(0, n), nextCursor: null });
+  const answer = (body) => new Response(body, { status: 200, headers: { 'content-type': 'application/json' } });
   return async (input) => {
     const url = new URL(typeof input === 'string' ? input : input.url);
     if (url.pathname.endsWith('/v1/me')) return json(d.me);
-    if (url.pathname.endsWith('/appointments')) return json(url.searchParams.get('when') === 'past' ? { items: [], nextCursor: null } : page);
+    if (url.pathname.endsWith('/appointments')) return url.searchParams.get('when') === 'past' ? json({ items: [], nextCursor: null }) : answer(page);
     if (url.pathname.endsWith('/services')) return json({ items: [] });
     return new Response(null, { status: 404 });
   };
