@@ -80,8 +80,9 @@ function spawnGroup(cmd, args, options) {
   const child = spawn(cmd, args, { detached: true, ...options });
   children.add(child);
   child.once('exit', (code, signal) => {
-    // Still listed: nobody asked it to stop (stopGroup removes it first).
-    if (children.delete(child) && !stopping.has(child)) say(`${cmd.split('/').pop()} exited on its own (code ${code}, signal ${signal})`);
+    children.delete(child);
+    // Not stopped by stopGroup: it went down on its own, and the run will fail because of it.
+    if (!stopping.has(child)) say(`${cmd.split('/').pop()} exited on its own (code ${code}, signal ${signal})`);
   });
   return child;
 }
