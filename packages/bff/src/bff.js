@@ -47,6 +47,9 @@ const SWEEP_MS = 5 * 60_000;
  * @property {string} [acr]
  * @property {string} [resource]
  * @property {boolean} [allowHttp] a plain-http provider and API (development)
+ * @property {boolean} [keepSessions] default true: keep the session rows read while listening for
+ *   changes (LISTEN). False where LISTEN cannot work, e.g. behind a transaction-mode pooler:
+ *   every request then reads its row
  * @property {() => Date} [now] the sessions' clock (tests)
  * @property {number} [idleMs]
  * @property {number} [absoluteMs]
@@ -74,7 +77,8 @@ export async function createBff(o) {
   const redirectUri = `${origin}${mount}/callback`;
 
   if (o.migrate !== false) await migrateBff(o.db);
-  const sessions = createSessionStore({ db: o.db, key, now, ...(o.idleMs ? { idleMs: o.idleMs } : {}), ...(o.absoluteMs ? { absoluteMs: o.absoluteMs } : {}) });
+  const sessions = createSessionStore({ db: o.db, key, now, logger, ...(o.idleMs ? { idleMs: o.idleMs } : {}), ...(o.absoluteMs ? { absoluteMs: o.absoluteMs } : {}) });
+  if (o.keepSessions !== false) await sessions.listen();
   const oidc = createOidcClient({
     issuer: o.issuer,
     clientId: o.clientId,
@@ -148,7 +152,8 @@ export async function createBff(o) {
       const target = rest.slice('/api'.length);
       if (!allowed(routes, method, target)) return problem(res, 404, 'notFound', 'Not a path of the omsorg API.');
       if (method !== 'GET' && method !== 'HEAD' && !csrfOk(req)) return problem(res, 403, 'forbidden', 'A state-changing request needs the CSRF header and an allowed Origin.');
-      const found = await sessions.get(cookie(req, names.session), { touch: true });
+      // A read may use this process's kept row; a write reads the row (see sessions.js).
+      const found = await sessions.get(cookie(req, names.session), { touch: true, fresh: method !== 'GET' && method !== 'HEAD' });
       const session = found && (await fresh(found));
       if (!session) {
         req.resume();
@@ -161,7 +166,7 @@ export async function createBff(o) {
     }
 
     if (path === '/session' && method === 'GET') {
-      const s = await sessions.get(cookie(req, names.session));
+      const s = await sessions.get(cookie(req, names.session), { fresh: true });
       if (!s) return json(res, 200, { signedIn: false }, cookie(req, names.session) ? { 'Set-Cookie': clearSession } : {});
       return json(res, 200, { signedIn: true, user: { sub: opaqueSub(key, s.secrets.sub), name: s.secrets.name }, expiresAt: s.expiresAt.getTime() });
     }
@@ -288,6 +293,7 @@ export async function createBff(o) {
     async close() {
       clearInterval(sweeper);
       proxy.close();
+      await sessions.close();
     },
   };
 }

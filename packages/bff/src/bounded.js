@@ -13,6 +13,7 @@ export function boundedMap(max) {
     get: (key) => map.get(key),
     /** @param {string} key */
     delete: (key) => map.delete(key),
+    clear: () => map.clear(),
     /** Sets `key` as the newest entry, dropping the oldest when full. @param {string} key @param {V} value */
     set(key, value) {
       map.delete(key);

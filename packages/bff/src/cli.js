@@ -35,6 +35,7 @@ const bff = await createBff({
   ...(env.OMSORG_BFF_POST_LOGOUT_URI ? { postLogoutRedirectUri: env.OMSORG_BFF_POST_LOGOUT_URI } : {}),
   ...(env.OMSORG_BFF_RESOURCE ? { resource: env.OMSORG_BFF_RESOURCE } : {}),
   ...(env.OMSORG_BFF_ALLOW_HTTP === '1' ? { allowHttp: true } : {}),
+  ...(env.OMSORG_BFF_KEEP_SESSIONS === '0' ? { keepSessions: false } : {}),
 });
 const server = createServer((req, res) => void bff.handle(req, res));
 const port = Number(env.PORT ?? 8081);

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pgliteListen, postgresListen } from './listen.js';
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.meta.url));
 
@@ -22,7 +23,9 @@ export const MIGRATIONS_DIR = fileURLToPath(new URL('../migrations/', import.met
  *   transaction: <T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>,
  *   close?: () => Promise<void>,
  *   schema?: string,
- * }} BffDatabase A database handle; the sandbox's `Database` is one.
+ *   listen?: import('./listen.js').Listen,
+ * }} BffDatabase A database handle; the sandbox's `Database` is one. Without `listen`, every
+ *   request reads its session row (the session cache needs to hear of changes).
  */
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -80,6 +83,7 @@ export async function openBffDatabase({ databaseUrl, dataDir, schema = 'omsorg_b
           c.release();
         }
       },
+      listen: postgresListen(databaseUrl, 'omsorg-bff-listen'),
       close: () => pool.end(),
     };
   }
@@ -97,7 +101,7 @@ export async function openBffDatabase({ databaseUrl, dataDir, schema = 'omsorg_b
     },
     exec: async (sql) => void (await q.exec(sql)),
   });
-  return { ...wrap(pg), schema, transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))), close: () => pg.close() };
+  return { ...wrap(pg), schema, transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))), listen: pgliteListen(pg), close: () => pg.close() };
 }
 
 /**

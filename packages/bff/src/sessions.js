@@ -3,6 +3,13 @@
  * Sessions in the database: idle at most `idleMs` since the last request, and never older
  * than `absoluteMs` from the provider's `auth_time`. A session past either limit is deleted
  * when it is next looked at (and by `sweep`). Sign-ins in progress live 10 minutes.
+ *
+ * Rows read are kept in this process while it listens for changes (`LISTEN`; migration 002's
+ * trigger announces a deleted row or new tokens, from whichever process): a proxied read then
+ * costs no database round trip. The trade: a sign-out at another process reaches this one a few
+ * milliseconds later, so reads already on their way in that window are still answered. The
+ * session state (`/session`) and every write read the row itself, and without a listening
+ * connection nothing is kept.
  */
 import { boundedMap } from './bounded.js';
 import { idOf, newToken, seal, unseal } from './seal.js';
@@ -14,6 +21,14 @@ export const LOGIN_MS = 10 * 60_000;
 const TOUCH_MS = 15_000;
 /** Unsealed secrets kept by session id while the sealed text in the row stays the same. */
 const OPENED_CACHE_SIZE = 2000;
+/** Session rows kept by id, while this process hears of changes. */
+const KEPT_SIZE = 2000;
+/** A kept row is read again after this long even if nothing was heard: a bound, should a notice be lost. */
+const KEPT_MS = 60_000;
+/** The channel migration 002's trigger notifies with a session id. */
+export const SESSIONS_CHANNEL = 'omsorg_bff_sessions';
+/** Waits before listening again after the listening connection failed (the last one repeats). */
+const LISTEN_RETRY_MS = [1_000, 5_000, 30_000];
 
 /**
  * @typedef {object} SessionSecrets
@@ -44,8 +59,9 @@ const OPENED_CACHE_SIZE = 2000;
  * @param {() => Date} o.now
  * @param {number} [o.idleMs]
  * @param {number} [o.absoluteMs]
+ * @param {Pick<Console, 'warn'>} [o.logger]
  */
-export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs = ABSOLUTE_MS }) {
+export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs = ABSOLUTE_MS, logger = console }) {
   // Every request reads its row (another process may have ended the session), but opens the
   // sealed secrets only when they changed: AES-GCM and JSON.parse were a fifth of the BFF's CPU.
   /** @type {ReturnType<typeof boundedMap<{ sealed: string, secrets: SessionSecrets }>>} */
@@ -55,6 +71,47 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     const hit = opened.get(id);
     if (hit && hit.sealed === sealed) return hit.secrets;
     return opened.set(id, { sealed, secrets: unseal(key, sealed, id) }).secrets;
+  };
+
+  /** @type {ReturnType<typeof boundedMap<{ row: any, at: number }>>} */
+  const kept = boundedMap(KEPT_SIZE);
+  let listening = false;
+  /** Counts what was heard (and lost connections): a row read while this moved may be stale already. */
+  let heard = 0;
+  let closed = false;
+  /** @type {import('./listen.js').Listening | undefined} */
+  let listener;
+  /** @type {NodeJS.Timeout | undefined} */
+  let retry;
+  const forget = (/** @type {string} */ id) => {
+    heard++;
+    kept.delete(id);
+  };
+  /** Listens for changed sessions; on failure, tries again later (nothing is kept meanwhile). */
+  const listen = async (attempt = 0) => {
+    if (!db.listen || closed) return;
+    try {
+      const l = await db.listen(SESSIONS_CHANNEL, forget);
+      if (closed) return void (await l.close());
+      listener = l;
+      listening = true;
+      void l.lost.then((err) => {
+        listening = false;
+        heard++;
+        kept.clear();
+        listener = undefined;
+        if (closed) return;
+        logger.warn(`omsorg bff: stopped hearing of ended sessions (${err.message}); each request reads its session until listening again`);
+        again(0);
+      });
+    } catch (err) {
+      logger.warn(`omsorg bff: cannot listen for ended sessions (${err instanceof Error ? err.message : err}); each request reads its session`);
+      again(attempt + 1);
+    }
+  };
+  const again = (/** @type {number} */ attempt) => {
+    retry = setTimeout(() => void listen(attempt), LISTEN_RETRY_MS[Math.min(attempt, LISTEN_RETRY_MS.length - 1)]);
+    retry.unref();
   };
 
   /** @param {any} row @returns {Session} */
@@ -72,9 +129,38 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     };
   };
 
+  /**
+   * A kept row's session, if it is recent and still live by its limits; else undefined, and the
+   * row is read again (a row past its idle limit here may have been used at another process).
+   * @param {string} id @param {Date} t
+   */
+  const keptSession = (id, t) => {
+    const hit = kept.get(id);
+    if (!hit || performance.now() - hit.at >= KEPT_MS) return undefined;
+    try {
+      const s = toSession(hit.row);
+      return s.expiresAt > t ? s : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+
   return {
     idleMs,
     absoluteMs,
+    /** Starts listening for changed sessions (kept rows are used only while it listens). */
+    listen: () => listen(),
+    /** Whether rows are kept now (tests). */
+    get listening() {
+      return listening;
+    },
+    async close() {
+      closed = true;
+      clearTimeout(retry);
+      listening = false;
+      kept.clear();
+      await listener?.close();
+    },
 
     /** @param {Record<string, unknown>} data @returns {Promise<string>} the cookie value */
     async startLogin(data) {
@@ -111,29 +197,38 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     /**
      * The live session of a cookie value, or undefined (an expired one is deleted).
      * @param {string | undefined} token
-     * @param {{ touch?: boolean }} [o] `touch`: this request counts as activity
+     * @param {{ touch?: boolean, fresh?: boolean }} [o] `touch`: this request counts as activity;
+     *   `fresh`: read the row even if it is kept
      * @returns {Promise<Session | undefined>}
      */
-    async get(token, { touch = false } = {}) {
+    async get(token, { touch = false, fresh = false } = {}) {
       if (!token) return undefined;
       const id = idOf(token);
-      const { rows } = await db.query('SELECT id, sid, auth_time, last_seen, access_expires_at, sealed FROM bff_sessions WHERE id = $1', [id]);
-      if (!rows[0]) return undefined;
-      let session;
-      try {
-        session = toSession(rows[0]);
-      } catch {
-        // Sealed with another key (the key was rotated): the session cannot be used.
-        await this.remove(id);
-        return undefined;
-      }
       const t = now();
-      if (session.expiresAt <= t) {
-        await this.remove(id);
-        return undefined;
+      let session = fresh || !listening ? undefined : keptSession(id, t);
+      if (!session) {
+        const before = heard;
+        const { rows } = await db.query('SELECT id, sid, auth_time, last_seen, access_expires_at, sealed FROM bff_sessions WHERE id = $1', [id]);
+        kept.delete(id);
+        if (!rows[0]) return undefined;
+        try {
+          session = toSession(rows[0]);
+        } catch {
+          // Sealed with another key (the key was rotated): the session cannot be used.
+          await this.remove(id);
+          return undefined;
+        }
+        if (session.expiresAt <= t) {
+          await this.remove(id);
+          return undefined;
+        }
+        // Kept only if nothing was heard during the read: the notice may have been for this row.
+        if (listening && heard === before) kept.set(id, { row: rows[0], at: performance.now() });
       }
       if (touch && t.getTime() - session.lastSeen.getTime() >= TOUCH_MS) {
         await db.query('UPDATE bff_sessions SET last_seen = $2 WHERE id = $1', [id, t]);
+        const hit = kept.get(id);
+        if (hit) hit.row = { ...hit.row, last_seen: t };
         session = { ...session, lastSeen: t, expiresAt: new Date(Math.min(t.getTime() + idleMs, session.authTime.getTime() + absoluteMs)) };
       }
       return session;
@@ -141,6 +236,7 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
 
     /** New tokens after a refresh. @param {Session} s @param {Partial<SessionSecrets>} secrets @param {Date} accessExpiresAt */
     async update(s, secrets, accessExpiresAt) {
+      kept.delete(s.id);
       const next = { ...s.secrets, ...secrets };
       await db.query('UPDATE bff_sessions SET sealed = $2, access_expires_at = $3 WHERE id = $1', [s.id, seal(key, next, s.id), accessExpiresAt]);
       return { ...s, secrets: next, accessExpiresAt };
@@ -149,6 +245,7 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     /** @param {string} id */
     async remove(id) {
       opened.delete(id);
+      kept.delete(id);
       await db.query('DELETE FROM bff_sessions WHERE id = $1', [id]);
     },
 

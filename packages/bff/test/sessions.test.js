@@ -1,7 +1,8 @@
 // @ts-check
 /**
  * Session lifetimes on an injected clock (idle 30 minutes, absolute 120 minutes from
- * auth_time), two BFF instances sharing one database, and refresh on the server.
+ * auth_time), two BFF instances sharing one database, refresh on the server, and the rows a
+ * process keeps while it hears of changes.
  */
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +10,8 @@ import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { createBff, openBffDatabase } from '../src/index.js';
-import { unseal } from '../src/seal.js';
+import { idOf, unseal } from '../src/seal.js';
+import { createSessionStore, SESSIONS_CHANNEL } from '../src/sessions.js';
 import { browser, startWithBff, testClock } from './helpers.js';
 
 const OLA = 'psn-ola-7f3a';
@@ -153,5 +155,142 @@ describe('refresh on the server', () => {
     assert.notEqual(second.accessToken, first.accessToken);
     assert.deepEqual(second.dpopPublic, first.dpopPublic);
     assert.equal((await b.api('/bff/api/v1/subjects/me/services')).res.status, 200);
+  });
+});
+
+describe('kept session rows (a proxied read without a database round trip)', () => {
+  const key = Buffer.alloc(32, 7);
+  const secrets = { accessToken: 'at', refreshToken: undefined, tokenType: 'DPoP', name: 'Ola Nordmann', sub: 'sub-1', dpopPrivate: {}, dpopPublic: {} };
+  const session = () => ({ sid: null, authTime: new Date(), accessExpiresAt: new Date(Date.now() + 5 * MIN), secrets });
+
+  /**
+   * The test database, counting the reads of a session row, with a `listen` the test drives:
+   * `notify(id)` is a notice heard, `lose()` breaks the listening connection.
+   * @param {{ listen?: boolean }} [o]
+   */
+  function drivenDb({ listen = true } = {}) {
+    const db = env.sandbox.db;
+    let reads = 0;
+    /** @type {(id: string) => void} */
+    let heard = () => {};
+    /** @type {(err: Error) => void} */
+    let lose = () => {};
+    let listens = 0;
+    return {
+      db: {
+        query: (/** @type {string} */ sql, /** @type {readonly unknown[]} */ params = []) => {
+          if (/^SELECT .* FROM bff_sessions WHERE id/.test(sql)) reads++;
+          return db.query(sql, params);
+        },
+        exec: db.exec,
+        transaction: db.transaction,
+        ...(listen
+          ? {
+              listen: async (/** @type {string} */ channel, /** @type {(p: string) => void} */ onMessage) => {
+                assert.equal(channel, SESSIONS_CHANNEL);
+                listens++;
+                heard = onMessage;
+                return { lost: new Promise((ok) => (lose = ok)), close: async () => {} };
+              },
+            }
+          : {}),
+      },
+      reads: () => reads,
+      listens: () => listens,
+      notify: (/** @type {string} */ id) => heard(id),
+      lose: () => lose(new Error('connection reset')),
+    };
+  }
+
+  it('reads a row once while listening; a notice, a write (fresh) or sign-out reads it again', async () => {
+    const d = drivenDb();
+    const store = createSessionStore({ db: d.db, key, now: () => new Date(), logger: { warn() {} } });
+    await store.listen();
+    assert.equal(store.listening, true);
+    const token = await store.create(session());
+    const id = idOf(token);
+    assert.equal((await store.get(token))?.secrets.name, 'Ola Nordmann');
+    assert.equal((await store.get(token, { touch: true }))?.id, id);
+    assert.equal(d.reads(), 1, 'the second read used the kept row');
+    await store.get(token, { fresh: true });
+    assert.equal(d.reads(), 2, 'fresh reads the row');
+    d.notify(id);
+    await store.get(token);
+    assert.equal(d.reads(), 3, 'a notice for the row drops it');
+    await store.get(token);
+    assert.equal(d.reads(), 3);
+    // Another process deleted it and the notice was heard: the next read finds nothing.
+    await env.sandbox.db.query('DELETE FROM bff_sessions WHERE id = $1', [id]);
+    d.notify(id);
+    assert.equal(await store.get(token), undefined);
+    assert.equal(d.reads(), 4);
+    await store.close();
+  });
+
+  it('keeps nothing read while a notice was heard, nothing without listen, nothing once the connection is lost, and listens again', async (t) => {
+    t.mock.timers.enable({ apis: ['setTimeout'] });
+    const d = drivenDb();
+    const store = createSessionStore({ db: d.db, key, now: () => new Date(), logger: { warn() {} } });
+    await store.listen();
+    const token = await store.create(session());
+    // A notice (for any row) heard while the row is being read: that read is not kept.
+    const reading = store.get(token);
+    d.notify('another-row');
+    await reading;
+    await store.get(token);
+    assert.equal(d.reads(), 2);
+
+    d.lose();
+    await Promise.resolve();
+    await Promise.resolve();
+    assert.equal(store.listening, false);
+    await store.get(token);
+    await store.get(token);
+    assert.equal(d.reads(), 4, 'every request reads its row while not listening');
+    t.mock.timers.tick(1_000);
+    await new Promise((ok) => setImmediate(ok));
+    assert.equal(d.listens(), 2, 'listened again after a second');
+    assert.equal(store.listening, true);
+    await store.get(token);
+    await store.get(token);
+    assert.equal(d.reads(), 5);
+    await store.close();
+
+    const without = drivenDb({ listen: false });
+    const plain = createSessionStore({ db: without.db, key, now: () => new Date() });
+    await plain.listen();
+    assert.equal(plain.listening, false);
+    const other = await plain.create(session());
+    await plain.get(other);
+    await plain.get(other);
+    assert.equal(without.reads(), 2);
+    await plain.close();
+  });
+
+  it('the database announces a deleted row and new tokens, not a move of last_seen', async () => {
+    const db = env.sandbox.db;
+    const store = createSessionStore({ db, key, now: () => new Date() });
+    const [a, b] = [idOf(await store.create(session())), idOf(await store.create(session()))];
+    /** @type {string[]} */
+    const heard = [];
+    /** @type {() => void} */
+    let gotB = () => {};
+    const bHeard = new Promise((ok) => (gotB = () => ok(undefined)));
+    const listening = await db.listen(SESSIONS_CHANNEL, (id) => {
+      if (id !== a && id !== b) return; // other tests' rows
+      heard.push(id);
+      if (id === b && heard.length === 3) gotB();
+    });
+    try {
+      await db.query('UPDATE bff_sessions SET last_seen = now() WHERE id = $1', [a]);
+      await db.query("UPDATE bff_sessions SET sealed = sealed || '' , access_expires_at = now() WHERE id = $1", [b]);
+      await db.query('DELETE FROM bff_sessions WHERE id = $1', [a]);
+      await db.query('DELETE FROM bff_sessions WHERE id = $1', [b]);
+      // Notices arrive in the order of their commits: the last one heard means the rest were.
+      await bHeard;
+      assert.deepEqual(heard, [b, a, b], 'the move of last_seen was not announced');
+    } finally {
+      await listening.close();
+    }
   });
 });

@@ -18,6 +18,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { pgliteListen, postgresListen } from '@omsorg/bff/listen';
 import { migrate } from './migrate.js';
 import { quoteSchema } from './names.js';
 import { grantAppRole } from './roles.js';
@@ -195,6 +196,7 @@ async function openPglite(dataDir, schema) {
     schema,
     dataDir,
     transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    listen: pgliteListen(pg),
     async close() {
       if (closed) return;
       closed = true;
@@ -289,6 +291,7 @@ async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true
         client.release(broken ? true : undefined);
       }
     },
+    listen: postgresListen(databaseUrl, 'omsorg-sandbox-listen'),
     async close() {
       if (closed) return;
       closed = true;

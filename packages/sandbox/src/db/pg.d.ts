@@ -21,6 +21,16 @@ declare module 'pg' {
     end(): Promise<void>;
     on(event: 'error', listener: (err: Error) => void): this;
   }
-  const pg: { Pool: typeof Pool };
+  /** One connection of its own (the BFF's session cache listens on one). */
+  export class Client {
+    constructor(config?: Record<string, unknown>);
+    connect(): Promise<void>;
+    query(sql: string | QueryConfig, params?: any[]): Promise<QueryResult>;
+    end(): Promise<void>;
+    on(event: 'error', listener: (err: Error) => void): this;
+    on(event: 'end', listener: () => void): this;
+    on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): this;
+  }
+  const pg: { Pool: typeof Pool; Client: typeof Client };
   export default pg;
 }

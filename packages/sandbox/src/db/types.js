@@ -24,6 +24,8 @@
  * @property {<T>(fn: (tx: Queryable) => Promise<T>) => Promise<T>} transaction
  *   runs `fn` in one transaction: COMMIT when it resolves, ROLLBACK (and rethrow) when it throws.
  *   Inside, use only `tx` (on PGlite, `db.query` waits for the transaction to end).
+ * @property {import('@omsorg/bff/listen').Listen} listen LISTEN on a channel (the BFF's session
+ *   cache hears of ended sessions this way)
  * @property {() => Promise<void>} close
  */
 
