@@ -251,8 +251,10 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
 
     /** Back-channel logout: every session of the provider's session `sid`. @param {string} sid */
     async removeBySid(sid) {
-      const { rowCount } = await db.query('DELETE FROM bff_sessions WHERE sid = $1', [sid]);
-      return rowCount;
+      const { rows } = await db.query('DELETE FROM bff_sessions WHERE sid = $1 RETURNING id', [sid]);
+      // Dropped here at once; other processes hear of it.
+      for (const r of rows) forget(r.id);
+      return rows.length;
     },
 
     /** Deletes what has expired (sessions and abandoned sign-ins). */

@@ -224,6 +224,13 @@ describe('kept session rows (a proxied read without a database round trip)', () 
     d.notify(id);
     assert.equal(await store.get(token), undefined);
     assert.equal(d.reads(), 4);
+    // A back-channel logout here drops the kept rows of that provider session at once.
+    const bySid = await store.create({ ...session(), sid: 'provider-session-1' });
+    assert.ok(await store.get(bySid));
+    assert.ok(await store.get(bySid));
+    assert.equal(d.reads(), 5);
+    assert.equal(await store.removeBySid('provider-session-1'), 1);
+    assert.equal(await store.get(bySid), undefined, 'not served from a kept row');
     await store.close();
   });
 
