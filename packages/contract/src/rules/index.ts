@@ -6,6 +6,7 @@
 export * from './attachments.js';
 export * from './cancel.js';
 export * from './etag.js';
+export * from './identity.js';
 export * from './json.js';
 export * from './messages.js';
 export * from './paging.js';

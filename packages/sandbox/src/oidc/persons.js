@@ -12,6 +12,7 @@
  * It is only ever put into the ID token claim `pid` (as ID-porten does), never into a URL, a page
  * or an access token.
  */
+import { hasValidCheckDigits, identityCheckDigits, parseIdentityNumber } from '@omsorg/contract';
 
 /**
  * @typedef {object} TestPerson
@@ -41,51 +42,21 @@ export function findPerson(persons, id) {
   return persons.find((p) => p.id === id);
 }
 
-const W1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const W2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/**
- * A mod-11 check digit, or undefined when the remainder gives 10 (no valid number then).
- * @param {number[]} digits
- * @param {number[]} weights
- */
-function checkDigit(digits, weights) {
-  const sum = weights.reduce((acc, w, i) => acc + w * /** @type {number} */ (digits[i]), 0);
-  const k = 11 - (sum % 11);
-  if (k === 11) return 0;
-  return k === 10 ? undefined : k;
-}
-
 /**
  * True when both mod-11 check digits of an 11-digit national identity number are right
- * (says nothing about the date or whether the number is synthetic).
+ * (says nothing about the date or whether the number is synthetic). The rule is the rules core's.
  * @param {unknown} pid
  */
-export function hasValidPidCheckDigits(pid) {
-  if (typeof pid !== 'string' || !/^\d{11}$/.test(pid)) return false;
-  const d = [...pid].map(Number);
-  const k1 = checkDigit(d.slice(0, 9), W1);
-  if (k1 === undefined || k1 !== d[9]) return false;
-  const k2 = checkDigit(d.slice(0, 10), W2);
-  return k2 !== undefined && k2 === d[10];
-}
+export const hasValidPidCheckDigits = (pid) => hasValidCheckDigits(pid);
 
 /**
- * True for a synthetic national identity number: 11 digits, a real date of birth with the month
- * written as month + 80 (81-92), day 01-31 (no D-number), and valid mod-11 check digits.
+ * True for a synthetic national identity number: a date of birth that exists with the month
+ * written as month + 80 (81-92), no D-number, and valid mod-11 check digits.
  * @param {unknown} pid
  */
 export function isValidSyntheticPid(pid) {
-  if (!hasValidPidCheckDigits(pid)) return false;
-  const s = /** @type {string} */ (pid);
-  const day = Number(s.slice(0, 2));
-  const month = Number(s.slice(2, 4)) - 80;
-  const yy = Number(s.slice(4, 6));
-  if (month < 1 || month > 12 || day < 1) return false;
-  // Days in that month, leap years included (the century is not in the number; 29 February
-  // passes in any year divisible by four).
-  const daysInMonth = new Date(Date.UTC(2000 + yy, month, 0)).getUTCDate();
-  return day <= daysInMonth;
+  const n = parseIdentityNumber(pid);
+  return !!n && n.synthetic && !n.dNumber;
 }
 
 /**
@@ -98,10 +69,6 @@ export function isValidSyntheticPid(pid) {
 export function makeSyntheticPid({ day, month, year, individual }) {
   const two = (/** @type {number} */ n) => String(n).padStart(2, '0');
   const base = `${two(day)}${two(month + 80)}${two(year)}${String(individual).padStart(3, '0')}`;
-  const d = [...base].map(Number);
-  const k1 = checkDigit(d, W1);
-  if (k1 === undefined) return undefined;
-  const k2 = checkDigit([...d, k1], W2);
-  if (k2 === undefined) return undefined;
-  return `${base}${k1}${k2}`;
+  const check = identityCheckDigits(base);
+  return check === undefined ? undefined : `${base}${check}`;
 }
