@@ -5,10 +5,12 @@
  */
 export * from './attachments.js';
 export * from './cancel.js';
+export * from './consent.js';
 export * from './etag.js';
 export * from './identity.js';
 export * from './json.js';
 export * from './messages.js';
+export * from './notices.js';
 export * from './paging.js';
 export * from './patterns.js';
 export * from './problems.js';

@@ -1,0 +1,98 @@
+import { expect } from '@open-wc/testing';
+import {
+  accessScopes,
+  checkGrant,
+  daysInPeriod,
+  dialogueRefusal,
+  isGrantInForce,
+  isRecentSignIn,
+  mayAct,
+  parentScopes,
+  relativeAccessLimits,
+  scopeOfAction,
+} from './consent.js';
+
+const today = '2026-12-03';
+const now = new Date('2026-12-03T10:00:00+01:00');
+const fresh = { authTime: new Date(now.getTime() - 60_000), now };
+const request = { scopes: ['appointments'], period: { start: today, end: '2027-06-02' } };
+const parties = { giverId: 'psn-ola', giverBirthDate: '1938-03-14', relative: { id: 'psn-kari', birthDate: '1966-09-22' } };
+
+describe('rules: consent and relatives’ access', () => {
+  it('grants a valid request, and names every reason to refuse one, in order', () => {
+    expect(checkGrant(request, parties, today, fresh)).to.deep.equal([]);
+    expect(
+      checkGrant({ scopes: [], period: { start: '2026-12-02', end: '2027-12-02' } }, { ...parties, giverBirthDate: '2011-01-01', relative: { id: 'k', birthDate: '2009-01-01' } }, today, { authTime: undefined, now }),
+    ).to.deep.equal(['step-up-required', 'giver-too-young', 'relative-too-young', 'no-scope', 'period-starts-in-past', 'period-too-long']);
+    expect(checkGrant({ scopes: ['appointments', 'journal'], period: { start: '2027-01-01', end: '2026-12-31' } }, { ...parties, relative: undefined }, today, fresh)).to.deep.equal([
+      'relative-not-found',
+      'unknown-scope',
+      'period-invalid',
+    ]);
+    expect(checkGrant(request, { ...parties, relative: { id: 'psn-ola', birthDate: '1938-03-14' } }, today, fresh)).to.deep.equal(['self']);
+    for (const bad of [{ start: '2026-02-30', end: '2026-12-31' }, { start: today, end: '2027-13-01' }, { start: '3.12.2026', end: '2027-01-01' }])
+      expect(checkGrant({ ...request, period: bad }, parties, today, fresh), JSON.stringify(bad)).to.deep.equal(['period-invalid']);
+  });
+
+  it('draws the age lines on the birthday: giver 16, relative 18', () => {
+    const giverTurns16 = { ...parties, giverBirthDate: '2010-12-03' };
+    expect(checkGrant(request, giverTurns16, today, fresh)).to.deep.equal([]);
+    expect(checkGrant(request, { ...parties, giverBirthDate: '2010-12-04' }, today, fresh)).to.deep.equal(['giver-too-young']);
+    expect(checkGrant(request, { ...parties, relative: { id: 'k', birthDate: '2008-12-03' } }, today, fresh)).to.deep.equal([]);
+    expect(checkGrant(request, { ...parties, relative: { id: 'k', birthDate: '2008-12-04' } }, today, fresh)).to.deep.equal(['relative-too-young']);
+  });
+
+  it('allows a period of at most maxDays calendar days, from today, across a summer-time change', () => {
+    expect(relativeAccessLimits.maxDays).to.equal(365);
+    expect(daysInPeriod('2026-03-28', '2026-03-30')).to.equal(3);
+    expect(daysInPeriod('2026-10-24', '2026-10-26')).to.equal(3);
+    expect(checkGrant({ ...request, period: { start: today, end: '2027-12-02' } }, parties, today, fresh)).to.deep.equal([]);
+    expect(checkGrant({ ...request, period: { start: today, end: '2027-12-03' } }, parties, today, fresh)).to.deep.equal(['period-too-long']);
+    expect(checkGrant({ ...request, period: { start: today, end: today } }, parties, today, fresh)).to.deep.equal([]);
+  });
+
+  it('needs a sign-in at most five minutes old to give or take back access', () => {
+    expect(isRecentSignIn(new Date(now.getTime() - 300_000), now)).to.equal(true);
+    expect(isRecentSignIn(new Date(now.getTime() - 301_000), now)).to.equal(false);
+    expect(isRecentSignIn(new Date(now.getTime() + 120_000), now), 'a sign-in from the future').to.equal(false);
+    expect(isRecentSignIn(undefined, now)).to.equal(false);
+    expect(checkGrant(request, parties, today, { authTime: new Date(now.getTime() - 10 * 60_000), now })).to.deep.equal(['step-up-required']);
+  });
+
+  it('holds a grant in force only while active and inside its period', () => {
+    const grant = { status: 'active' as const, period: { start: '2026-12-01', end: '2026-12-31' } };
+    expect(isGrantInForce(grant, today)).to.equal(true);
+    expect(isGrantInForce(grant, '2026-12-31')).to.equal(true);
+    expect(isGrantInForce(grant, '2027-01-01')).to.equal(false);
+    expect(isGrantInForce(grant, '2026-11-30')).to.equal(false);
+    expect(isGrantInForce({ ...grant, status: 'inactive' }, today), 'taken back').to.equal(false);
+  });
+
+  it('gives parents full access below 12, no messages from 12, nothing from 16', () => {
+    expect(parentScopes('2015-12-04', today)).to.deep.equal(['appointments', 'cancel', 'messages']);
+    expect(parentScopes('2014-12-03', today)).to.deep.equal(['appointments', 'cancel']);
+    expect(parentScopes('2010-12-04', today)).to.deep.equal(['appointments', 'cancel']);
+    expect(parentScopes('2010-12-03', today)).to.deep.equal([]);
+    expect(parentScopes('2027-01-01', today), 'not born yet').to.deep.equal([]);
+  });
+
+  it('lets a relative do only what the scopes name; the person does everything', () => {
+    for (const action of Object.keys(scopeOfAction) as (keyof typeof scopeOfAction)[]) {
+      expect(mayAct(action, 'self')).to.equal(true);
+      expect(mayAct(action, [])).to.equal(false);
+      expect(mayAct(action, [...accessScopes])).to.equal(true);
+    }
+    expect(mayAct('read-appointments', ['appointments'])).to.equal(true);
+    expect(mayAct('read-services', ['appointments'])).to.equal(true);
+    expect(mayAct('cancel', ['appointments'])).to.equal(false);
+    expect(mayAct('read-messages', ['appointments', 'cancel'])).to.equal(false);
+    expect(mayAct('send-message', ['messages'])).to.equal(true);
+  });
+
+  it('refuses messages without dialogue consent to the current text, and after withdrawal', () => {
+    expect(dialogueRefusal(undefined, 'v2')).to.equal('consent-required');
+    expect(dialogueRefusal({ status: 'active', textVersion: 'v2' }, 'v2')).to.equal(null);
+    expect(dialogueRefusal({ status: 'inactive', textVersion: 'v2' }, 'v2')).to.equal('consent-required');
+    expect(dialogueRefusal({ status: 'active', textVersion: 'v1' }, 'v2')).to.equal('consent-text-outdated');
+  });
+});

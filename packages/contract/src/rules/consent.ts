@@ -1,0 +1,154 @@
+/**
+ * Consent and relatives' access: the rules every side enforces, written once (the consent panel
+ * checks before sending, the servers refuse what breaks them). Names follow FHIR R4 `Consent`
+ * (status `active` / `inactive`, a period, provisions as actions) and `RelatedPerson`.
+ *
+ * - Dialogue consent: messages are sent and received only with an active consent to the text
+ *   version the service shows now. Withdrawing takes effect at once; earlier threads stay readable.
+ * - Relatives' access, as on helsenorge: the giver is at least 16 and the relative at least 18;
+ *   a period is required, at most `relativeAccessLimits.maxDays` days; a person with a
+ *   confidential address can be neither found nor granted. Parents have full access to a child
+ *   under 12, limited access (no messages) from 12, and none from 16.
+ * - Giving or taking back access needs a sign-in at most 5 minutes old (`auth_time`).
+ *
+ * A refusal is a code here; the servers answer it as a problem, the elements as a translated text.
+ */
+import { ageOn } from './identity.js';
+
+/** FHIR R4 Consent.status values this API uses: in force, or withdrawn (history is kept). */
+export type ConsentStatus = 'active' | 'inactive';
+
+/** What a relative may do for the person (FHIR Consent.provision.action, our own codes). */
+export const accessScopes = ['appointments', 'cancel', 'messages'] as const;
+export type AccessScope = (typeof accessScopes)[number];
+
+/** What a request asks to do, and the scope it needs when a relative asks. */
+export const scopeOfAction = {
+  'read-appointments': 'appointments',
+  'read-services': 'appointments',
+  cancel: 'cancel',
+  'read-messages': 'messages',
+  'send-message': 'messages',
+} as const satisfies Record<string, AccessScope>;
+export type Action = keyof typeof scopeOfAction;
+
+export const relativeAccessLimits = {
+  giverMinAge: 16,
+  relativeMinAge: 18,
+  /** The longest period one grant may have, in calendar days, first and last day included. */
+  maxDays: 365,
+  /** Parents' access: full below this age, */
+  parentFullBelowAge: 12,
+  /** limited (no messages) below this one, and none from it. */
+  parentEndsAtAge: 16,
+  /** How old the sign-in may be for giving or taking back access, in seconds (`max_age`). */
+  stepUpMaxAgeSeconds: 300,
+} as const;
+
+/** Why a grant of access is refused. */
+export type GrantRefusal =
+  | 'giver-too-young'
+  | 'relative-too-young'
+  | 'relative-not-found'
+  | 'self'
+  | 'no-scope'
+  | 'unknown-scope'
+  | 'period-invalid'
+  | 'period-starts-in-past'
+  | 'period-too-long'
+  | 'step-up-required';
+
+export interface GrantRequest {
+  scopes: readonly string[];
+  /** First and last day of the access, Oslo calendar dates `YYYY-MM-DD`. */
+  period: { start: string; end: string };
+}
+
+export interface GrantParties {
+  giverBirthDate: string;
+  /** Undefined when no person has the number, or the person has a confidential address. */
+  relative: { id: string; birthDate: string } | undefined;
+  giverId: string;
+}
+
+/** A calendar date `YYYY-MM-DD` that exists (not 2026-02-30). */
+function isDate(s: unknown): s is string {
+  if (typeof s !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const t = Date.parse(`${s}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === s;
+}
+
+/** Calendar days from `start` to `end`, both included (`2026-01-01` to `2026-01-01` is 1). */
+export function daysInPeriod(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
+}
+
+/** True when a sign-in at `authTime` is recent enough at `now` to give or take back access. */
+export function isRecentSignIn(authTime: Date | undefined, now: Date): boolean {
+  if (!authTime) return false;
+  const age = (now.getTime() - authTime.getTime()) / 1000;
+  return age <= relativeAccessLimits.stepUpMaxAgeSeconds && age >= -60;
+}
+
+/**
+ * Every reason to refuse a grant, in a fixed order (empty when it may be given). `today` is the
+ * Oslo calendar date now (osloDate(new Date())).
+ */
+export function checkGrant(request: GrantRequest, parties: GrantParties, today: string, signIn: { authTime: Date | undefined; now: Date }): GrantRefusal[] {
+  const out: GrantRefusal[] = [];
+  if (!isRecentSignIn(signIn.authTime, signIn.now)) out.push('step-up-required');
+  if (ageOn(parties.giverBirthDate, today) < relativeAccessLimits.giverMinAge) out.push('giver-too-young');
+  const r = parties.relative;
+  if (!r) out.push('relative-not-found');
+  else if (r.id === parties.giverId) out.push('self');
+  else if (ageOn(r.birthDate, today) < relativeAccessLimits.relativeMinAge) out.push('relative-too-young');
+  if (request.scopes.length === 0) out.push('no-scope');
+  if (request.scopes.some((s) => !(accessScopes as readonly string[]).includes(s))) out.push('unknown-scope');
+  const { start, end } = request.period ?? {};
+  if (!isDate(start) || !isDate(end) || end < start) out.push('period-invalid');
+  else {
+    if (start < today) out.push('period-starts-in-past');
+    if (daysInPeriod(start, end) > relativeAccessLimits.maxDays) out.push('period-too-long');
+  }
+  return out;
+}
+
+/** True while a grant is in force on the Oslo date `today`: active, and inside its period. */
+export function isGrantInForce(grant: { status: ConsentStatus; period: { start: string; end: string } }, today: string): boolean {
+  return grant.status === 'active' && grant.period.start <= today && today <= grant.period.end;
+}
+
+/** The scopes a parent has for a child born on `childBirthDate`, on the Oslo date `today`. */
+export function parentScopes(childBirthDate: string, today: string): AccessScope[] {
+  const age = ageOn(childBirthDate, today);
+  if (age < 0 || age >= relativeAccessLimits.parentEndsAtAge) return [];
+  if (age < relativeAccessLimits.parentFullBelowAge) return [...accessScopes];
+  return accessScopes.filter((s) => s !== 'messages');
+}
+
+/**
+ * Whether someone acting with `scopes` may do `action` (the person themselves passes no scopes
+ * and may do everything).
+ */
+export function mayAct(action: Action, scopes: readonly AccessScope[] | 'self'): boolean {
+  return scopes === 'self' || scopes.includes(scopeOfAction[action]);
+}
+
+/** Dialogue consent as the servers keep it: the latest record decides. */
+export interface DialogueConsent {
+  status: ConsentStatus;
+  /** The version of the consent text that was agreed to. */
+  textVersion: string;
+}
+
+/** Why sending or receiving a message is refused for the person: no consent in force. */
+export type DialogueRefusal = 'consent-required' | 'consent-text-outdated';
+
+/**
+ * Whether messages may be sent (by the person, a relative or staff) to a person with this consent
+ * record, given the consent text version the service shows now.
+ */
+export function dialogueRefusal(consent: DialogueConsent | undefined, currentTextVersion: string): DialogueRefusal | null {
+  if (!consent || consent.status !== 'active') return 'consent-required';
+  return consent.textVersion === currentTextVersion ? null : 'consent-text-outdated';
+}
