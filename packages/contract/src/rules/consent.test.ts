@@ -15,7 +15,7 @@ import {
 const today = '2026-12-03';
 const now = new Date('2026-12-03T10:00:00+01:00');
 const fresh = { authTime: new Date(now.getTime() - 60_000), now };
-const request = { scopes: ['appointments'], period: { start: today, end: '2027-06-02' } };
+const request = { scopes: ['appointments.read', 'services.read'], period: { start: today, end: '2027-06-02' } };
 const parties = { giverId: 'psn-ola', giverBirthDate: '1938-03-14', relative: { id: 'psn-kari', birthDate: '1966-09-22' } };
 
 describe('rules: consent and relatives’ access', () => {
@@ -24,7 +24,7 @@ describe('rules: consent and relatives’ access', () => {
     expect(
       checkGrant({ scopes: [], period: { start: '2026-12-02', end: '2027-12-02' } }, { ...parties, giverBirthDate: '2011-01-01', relative: { id: 'k', birthDate: '2009-01-01' } }, today, { authTime: undefined, now }),
     ).to.deep.equal(['step-up-required', 'giver-too-young', 'relative-too-young', 'no-scope', 'period-starts-in-past', 'period-too-long']);
-    expect(checkGrant({ scopes: ['appointments', 'journal'], period: { start: '2027-01-01', end: '2026-12-31' } }, { ...parties, relative: undefined }, today, fresh)).to.deep.equal([
+    expect(checkGrant({ scopes: ['appointments.read', 'journal'], period: { start: '2027-01-01', end: '2026-12-31' } }, { ...parties, relative: undefined }, today, fresh)).to.deep.equal([
       'relative-not-found',
       'unknown-scope',
       'period-invalid',
@@ -69,9 +69,10 @@ describe('rules: consent and relatives’ access', () => {
   });
 
   it('gives parents full access below 12, no messages from 12, nothing from 16', () => {
-    expect(parentScopes('2015-12-04', today)).to.deep.equal(['appointments', 'cancel', 'messages']);
-    expect(parentScopes('2014-12-03', today)).to.deep.equal(['appointments', 'cancel']);
-    expect(parentScopes('2010-12-04', today)).to.deep.equal(['appointments', 'cancel']);
+    const noMessages = ['appointments.read', 'services.read', 'appointments.cancel'];
+    expect(parentScopes('2015-12-04', today)).to.deep.equal([...noMessages, 'messages']);
+    expect(parentScopes('2014-12-03', today)).to.deep.equal(noMessages);
+    expect(parentScopes('2010-12-04', today)).to.deep.equal(noMessages);
     expect(parentScopes('2010-12-03', today)).to.deep.equal([]);
     expect(parentScopes('2027-01-01', today), 'not born yet').to.deep.equal([]);
   });
@@ -82,10 +83,11 @@ describe('rules: consent and relatives’ access', () => {
       expect(mayAct(action, [])).to.equal(false);
       expect(mayAct(action, [...accessScopes])).to.equal(true);
     }
-    expect(mayAct('read-appointments', ['appointments'])).to.equal(true);
-    expect(mayAct('read-services', ['appointments'])).to.equal(true);
-    expect(mayAct('cancel', ['appointments'])).to.equal(false);
-    expect(mayAct('read-messages', ['appointments', 'cancel'])).to.equal(false);
+    expect(mayAct('read-appointments', ['appointments.read'])).to.equal(true);
+    expect(mayAct('read-services', ['appointments.read'])).to.equal(false);
+    expect(mayAct('read-services', ['services.read'])).to.equal(true);
+    expect(mayAct('cancel', ['appointments.read'])).to.equal(false);
+    expect(mayAct('read-messages', ['appointments.read', 'appointments.cancel'])).to.equal(false);
     expect(mayAct('send-message', ['messages'])).to.equal(true);
   });
 

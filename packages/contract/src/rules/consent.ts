@@ -18,15 +18,18 @@ import { ageOn } from './identity.js';
 /** FHIR R4 Consent.status values this API uses: in force, or withdrawn (history is kept). */
 export type ConsentStatus = 'active' | 'inactive';
 
-/** What a relative may do for the person (FHIR Consent.provision.action, our own codes). */
-export const accessScopes = ['appointments', 'cancel', 'messages'] as const;
+/**
+ * What a relative may do for the person: the contract's `Subject.scopes` (see appointments, see
+ * granted services, cancel, write and read messages); FHIR Consent.provision.action in spirit.
+ */
+export const accessScopes = ['appointments.read', 'services.read', 'appointments.cancel', 'messages'] as const;
 export type AccessScope = (typeof accessScopes)[number];
 
 /** What a request asks to do, and the scope it needs when a relative asks. */
 export const scopeOfAction = {
-  'read-appointments': 'appointments',
-  'read-services': 'appointments',
-  cancel: 'cancel',
+  'read-appointments': 'appointments.read',
+  'read-services': 'services.read',
+  cancel: 'appointments.cancel',
   'read-messages': 'messages',
   'send-message': 'messages',
 } as const satisfies Record<string, AccessScope>;
