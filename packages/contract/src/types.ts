@@ -37,6 +37,9 @@ export type SeenRequest = S['SeenRequest'];
 export type SeenState = S['SeenState'];
 export type DraftInput = S['DraftInput'];
 export type Draft = S['Draft'];
+export type ConsentDecision = S['ConsentDecision'];
+export type DialogueConsent = S['DialogueConsent'];
+export type DialogueConsentChange = S['DialogueConsentChange'];
 export type Problem = S['Problem'];
 
 /** Problem type URNs as constants, so code never spells them by hand. */
@@ -64,6 +67,8 @@ export const problemTypes = {
   unsupportedMediaType: 'urn:omsorg:problem:unsupported-media-type',
   requestInProgress: 'urn:omsorg:problem:request-in-progress',
   misdirectedRequest: 'urn:omsorg:problem:misdirected-request',
+  consentRequired: 'urn:omsorg:problem:consent-required',
+  consentTextOutdated: 'urn:omsorg:problem:consent-text-outdated',
 } as const satisfies Record<string, ProblemType>;
 
 /** Problem titles (English, for developers; users see translated text from the elements). */
@@ -91,6 +96,8 @@ export const problemTitles = {
   unsupportedMediaType: 'Send the body as application/json',
   requestInProgress: 'The first request with this Idempotency-Key is still running',
   misdirectedRequest: 'This server does not serve that host',
+  consentRequired: 'Messages need consent to digital dialogue',
+  consentTextOutdated: 'The consent text has changed: read it again',
 } as const satisfies Record<keyof typeof problemTypes, string>;
 
 /** Statuses in which the citizen may still cancel (the server decides; this is for display). */

@@ -107,6 +107,37 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subjects/{subjectId}/dialogue-consent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The subject's consent to digital dialogue with the care service, with its history
+         * @description Without an `active` consent to the current text (`currentTextVersion`), messages cannot
+         *     be sent to or from the subject (`403 consent-required`); threads stay readable.
+         */
+        get: operations["getDialogueConsent"];
+        /**
+         * Give or withdraw consent to digital dialogue (the subject themselves only)
+         * @description Giving and withdrawing are the same one request. It takes effect at once; every decision
+         *     is kept in the history. `textVersion` must be `currentTextVersion` (else
+         *     `409 consent-text-outdated`). Sending the state that already holds changes nothing.
+         *     A relative acting for the subject gets `403 forbidden`.
+         */
+        put: operations["setDialogueConsent"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subjects/{subjectId}/message-recipients": {
         parameters: {
             query?: never;
@@ -584,11 +615,44 @@ export interface components {
             /** Format: date-time */
             updatedAt: string;
         };
+        /** @description One decision on a consent (FHIR R4 Consent, one version of it). */
+        ConsentDecision: {
+            /**
+             * @description `active`: given; `inactive`: withdrawn.
+             * @enum {string}
+             */
+            status: "active" | "inactive";
+            /** @description The version of the consent text the decision was made on. */
+            textVersion: string;
+            /** Format: date-time */
+            decidedAt: string;
+            decidedBy: components["schemas"]["Person"];
+        };
+        /** @description Consent to digital dialogue with the municipal care service. */
+        DialogueConsent: {
+            /**
+             * @description `none` before any decision; else the latest decision's status.
+             * @enum {string}
+             */
+            status: "none" | "active" | "inactive";
+            /** @description The text version of the latest decision. */
+            textVersion: string | null;
+            /** @description The text the service shows now; giving consent names it. */
+            currentTextVersion: string;
+            /** @description Every decision, newest first. */
+            history: components["schemas"]["ConsentDecision"][];
+            version: components["schemas"]["Version"];
+        };
+        DialogueConsentChange: {
+            /** @enum {string} */
+            status: "active" | "inactive";
+            textVersion: string;
+        };
         /**
          * @description Stable problem `type` URNs.
          * @enum {string}
          */
-        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable" | "urn:omsorg:problem:insufficient-scope" | "urn:omsorg:problem:session-expired" | "urn:omsorg:problem:unsupported-media-type" | "urn:omsorg:problem:request-in-progress" | "urn:omsorg:problem:misdirected-request";
+        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable" | "urn:omsorg:problem:insufficient-scope" | "urn:omsorg:problem:session-expired" | "urn:omsorg:problem:unsupported-media-type" | "urn:omsorg:problem:request-in-progress" | "urn:omsorg:problem:misdirected-request" | "urn:omsorg:problem:consent-required" | "urn:omsorg:problem:consent-text-outdated";
         /** @description RFC 9457 problem details. */
         Problem: {
             type: components["schemas"]["ProblemType"];
@@ -902,6 +966,83 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getDialogueConsent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last response; the server answers 304 when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The consent as it stands. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DialogueConsent"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    setDialogueConsent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The appointment's current strong ETag. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description One key per user intent (a UUID), reused on every retry of that intent. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DialogueConsentChange"];
+            };
+        };
+        responses: {
+            /** @description The consent after the change (also for an idempotent replay). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DialogueConsent"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
             default: components["responses"]["Problem"];
         };
     };

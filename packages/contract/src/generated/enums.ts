@@ -46,6 +46,15 @@ export const attachmentContentTypeValues = ['application/pdf', 'image/png', 'ima
 /** components.schemas.Thread.status */
 export const threadStatusValues = ['open', 'closed'] as const;
 
+/** components.schemas.ConsentDecision.status */
+export const consentDecisionStatusValues = ['active', 'inactive'] as const;
+
+/** components.schemas.DialogueConsent.status */
+export const dialogueConsentStatusValues = ['none', 'active', 'inactive'] as const;
+
+/** components.schemas.DialogueConsentChange.status */
+export const dialogueConsentChangeStatusValues = ['active', 'inactive'] as const;
+
 /** components.schemas.ProblemType */
 export const problemTypeValues = [
   'urn:omsorg:problem:unauthorized',
@@ -71,6 +80,8 @@ export const problemTypeValues = [
   'urn:omsorg:problem:unsupported-media-type',
   'urn:omsorg:problem:request-in-progress',
   'urn:omsorg:problem:misdirected-request',
+  'urn:omsorg:problem:consent-required',
+  'urn:omsorg:problem:consent-text-outdated',
 ] as const;
 
 /** components.schemas.Problem.errors[].code */

@@ -87,6 +87,12 @@ export declare const SeenState: SchemaValidator;
 export declare const DraftInput: SchemaValidator;
 /** components.schemas.Draft */
 export declare const Draft: SchemaValidator;
+/** components.schemas.ConsentDecision */
+export declare const ConsentDecision: SchemaValidator;
+/** components.schemas.DialogueConsent */
+export declare const DialogueConsent: SchemaValidator;
+/** components.schemas.DialogueConsentChange */
+export declare const DialogueConsentChange: SchemaValidator;
 /** components.schemas.ProblemType */
 export declare const ProblemType: SchemaValidator;
 /** components.schemas.Problem */

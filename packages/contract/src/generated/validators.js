@@ -5206,8 +5206,8 @@ return errors === 0;
 }
 validate161.evaluated = {"props":{"key":true,"version":true,"text":true,"title":true,"grantedServiceId":true,"attachments":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ProblemType = validate166;
-const schema65 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request"]};
+export const ConsentDecision = validate166;
+const schema65 = {"type":"object","description":"One decision on a consent (FHIR R4 Consent, one version of it).","additionalProperties":false,"required":["status","textVersion","decidedAt","decidedBy"],"properties":{"status":{"type":"string","enum":["active","inactive"],"description":"`active`: given; `inactive`: withdrawn."},"textVersion":{"type":"string","maxLength":40,"description":"The version of the consent text the decision was made on."},"decidedAt":{"type":"string","format":"date-time"},"decidedBy":{"$ref":"#/components/schemas/Person"}}};
 
 function validate166(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5219,26 +5219,384 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-validate166.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))) || ((data.decidedAt === undefined) && (missing0 = "decidedAt"))) || ((data.decidedBy === undefined) && (missing0 = "decidedBy"))){
+validate166.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
-if(!(((((((((((((((((((((((data === "urn:omsorg:problem:unauthorized") || (data === "urn:omsorg:problem:insufficient-assurance")) || (data === "urn:omsorg:problem:forbidden")) || (data === "urn:omsorg:problem:not-found")) || (data === "urn:omsorg:problem:validation")) || (data === "urn:omsorg:problem:idempotency-key-missing")) || (data === "urn:omsorg:problem:idempotency-key-reused")) || (data === "urn:omsorg:problem:precondition-required")) || (data === "urn:omsorg:problem:precondition-failed")) || (data === "urn:omsorg:problem:deadline-passed")) || (data === "urn:omsorg:problem:not-cancellable")) || (data === "urn:omsorg:problem:thread-closed")) || (data === "urn:omsorg:problem:recipient-not-allowed")) || (data === "urn:omsorg:problem:attachment-type")) || (data === "urn:omsorg:problem:attachment-too-large")) || (data === "urn:omsorg:problem:rate-limited")) || (data === "urn:omsorg:problem:server-error")) || (data === "urn:omsorg:problem:unavailable")) || (data === "urn:omsorg:problem:insufficient-scope")) || (data === "urn:omsorg:problem:session-expired")) || (data === "urn:omsorg:problem:unsupported-media-type")) || (data === "urn:omsorg:problem:request-in-progress")) || (data === "urn:omsorg:problem:misdirected-request"))){
-validate166.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema65.enum},message:"must be equal to one of the allowed values"}];
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "status") || (key0 === "textVersion")) || (key0 === "decidedAt")) || (key0 === "decidedBy"))){
+validate166.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+let data0 = data.status;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate166.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data0 === "active") || (data0 === "inactive"))){
+validate166.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema65.properties.status.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.textVersion !== undefined){
+let data1 = data.textVersion;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 40){
+validate166.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+}
+else {
+validate166.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.decidedAt !== undefined){
+let data2 = data.decidedAt;
+const _errs6 = errors;
+if(errors === _errs6){
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(!(formats2.validate(data2))){
+validate166.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+return false;
+}
+}
+else {
+validate166.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.decidedBy !== undefined){
+const _errs8 = errors;
+if(!(validate58(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate166.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 validate166.errors = vErrors;
 return errors === 0;
 }
-validate166.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate166.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const Problem = validate167;
-const schema66 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter"]},"parameter":{"type":"string","description":"The query parameter, for `unknown-parameter`."}}}}}};
+export const DialogueConsent = validate168;
+const schema66 = {"type":"object","description":"Consent to digital dialogue with the municipal care service.","additionalProperties":false,"required":["status","textVersion","currentTextVersion","history","version"],"properties":{"status":{"type":"string","enum":["none","active","inactive"],"description":"`none` before any decision; else the latest decision's status."},"textVersion":{"type":["string","null"],"maxLength":40,"description":"The text version of the latest decision."},"currentTextVersion":{"type":"string","maxLength":40,"description":"The text the service shows now; giving consent names it."},"history":{"type":"array","maxItems":200,"description":"Every decision, newest first.","items":{"$ref":"#/components/schemas/ConsentDecision"}},"version":{"$ref":"#/components/schemas/Version"}}};
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate167.evaluated;
+const evaluated0 = validate168.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))) || ((data.currentTextVersion === undefined) && (missing0 = "currentTextVersion"))) || ((data.history === undefined) && (missing0 = "history"))) || ((data.version === undefined) && (missing0 = "version"))){
+validate168.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "status") || (key0 === "textVersion")) || (key0 === "currentTextVersion")) || (key0 === "history")) || (key0 === "version"))){
+validate168.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+let data0 = data.status;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate168.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data0 === "none") || (data0 === "active")) || (data0 === "inactive"))){
+validate168.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema66.properties.status.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.textVersion !== undefined){
+let data1 = data.textVersion;
+const _errs4 = errors;
+if((typeof data1 !== "string") && (data1 !== null)){
+validate168.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: schema66.properties.textVersion.type},message:"must be string,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 40){
+validate168.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.currentTextVersion !== undefined){
+let data2 = data.currentTextVersion;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(func1(data2) > 40){
+validate168.errors = [{instancePath:instancePath+"/currentTextVersion",schemaPath:"#/properties/currentTextVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+}
+else {
+validate168.errors = [{instancePath:instancePath+"/currentTextVersion",schemaPath:"#/properties/currentTextVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.history !== undefined){
+let data3 = data.history;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+if(data3.length > 200){
+validate168.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(validate166(data3[i0], {instancePath:instancePath+"/history/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+else {
+validate168.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.version !== undefined){
+const _errs11 = errors;
+if(!(validate55(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate168.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate168.errors = vErrors;
+return errors === 0;
+}
+validate168.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const DialogueConsentChange = validate171;
+const schema67 = {"type":"object","additionalProperties":false,"required":["status","textVersion"],"properties":{"status":{"type":"string","enum":["active","inactive"]},"textVersion":{"type":"string","minLength":1,"maxLength":40}}};
+
+function validate171(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate171.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))){
+validate171.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "status") || (key0 === "textVersion"))){
+validate171.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+let data0 = data.status;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate171.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data0 === "active") || (data0 === "inactive"))){
+validate171.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema67.properties.status.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.textVersion !== undefined){
+let data1 = data.textVersion;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 40){
+validate171.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func1(data1) < 1){
+validate171.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate171.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate171.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate171.errors = vErrors;
+return errors === 0;
+}
+validate171.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const ProblemType = validate172;
+const schema68 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request","urn:omsorg:problem:consent-required","urn:omsorg:problem:consent-text-outdated"]};
+
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate172.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+validate172.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((((((((((((((((((((((data === "urn:omsorg:problem:unauthorized") || (data === "urn:omsorg:problem:insufficient-assurance")) || (data === "urn:omsorg:problem:forbidden")) || (data === "urn:omsorg:problem:not-found")) || (data === "urn:omsorg:problem:validation")) || (data === "urn:omsorg:problem:idempotency-key-missing")) || (data === "urn:omsorg:problem:idempotency-key-reused")) || (data === "urn:omsorg:problem:precondition-required")) || (data === "urn:omsorg:problem:precondition-failed")) || (data === "urn:omsorg:problem:deadline-passed")) || (data === "urn:omsorg:problem:not-cancellable")) || (data === "urn:omsorg:problem:thread-closed")) || (data === "urn:omsorg:problem:recipient-not-allowed")) || (data === "urn:omsorg:problem:attachment-type")) || (data === "urn:omsorg:problem:attachment-too-large")) || (data === "urn:omsorg:problem:rate-limited")) || (data === "urn:omsorg:problem:server-error")) || (data === "urn:omsorg:problem:unavailable")) || (data === "urn:omsorg:problem:insufficient-scope")) || (data === "urn:omsorg:problem:session-expired")) || (data === "urn:omsorg:problem:unsupported-media-type")) || (data === "urn:omsorg:problem:request-in-progress")) || (data === "urn:omsorg:problem:misdirected-request")) || (data === "urn:omsorg:problem:consent-required")) || (data === "urn:omsorg:problem:consent-text-outdated"))){
+validate172.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate172.errors = vErrors;
+return errors === 0;
+}
+validate172.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const Problem = validate173;
+const schema69 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter"]},"parameter":{"type":"string","description":"The query parameter, for `unknown-parameter`."}}}}}};
+
+function validate173(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate173.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5249,14 +5607,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
-validate167.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate173.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.type !== undefined){
 const _errs1 = errors;
-if(!(validate166(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate166.errors : vErrors.concat(validate166.errors);
+if(!(validate172(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate172.errors : vErrors.concat(validate172.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -5268,7 +5626,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs2 = errors;
 if(typeof data.title !== "string"){
-validate167.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate173.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -5281,18 +5639,18 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs4 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate167.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate173.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data2 == "number"){
 if(data2 > 599 || isNaN(data2)){
-validate167.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+validate173.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
 return false;
 }
 else {
 if(data2 < 400 || isNaN(data2)){
-validate167.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
+validate173.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
 return false;
 }
 }
@@ -5307,7 +5665,7 @@ if(valid0){
 if(data.detail !== undefined){
 const _errs6 = errors;
 if(typeof data.detail !== "string"){
-validate167.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate173.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -5319,7 +5677,7 @@ if(valid0){
 if(data.instance !== undefined){
 const _errs8 = errors;
 if(typeof data.instance !== "string"){
-validate167.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate173.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -5342,14 +5700,14 @@ if(errors === _errs12){
 if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
 let missing1;
 if(((data6.pointer === undefined) && (missing1 = "pointer")) || ((data6.code === undefined) && (missing1 = "code"))){
-validate167.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate173.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data6.pointer !== undefined){
 const _errs14 = errors;
 if(typeof data6.pointer !== "string"){
-validate167.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate173.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs14 === errors;
@@ -5362,11 +5720,11 @@ if(data6.code !== undefined){
 let data8 = data6.code;
 const _errs16 = errors;
 if(typeof data8 !== "string"){
-validate167.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate173.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((((((data8 === "required") || (data8 === "too-long")) || (data8 === "too-many")) || (data8 === "unknown-code")) || (data8 === "invalid")) || (data8 === "invalid-character")) || (data8 === "too-deep")) || (data8 === "unknown-parameter"))){
-validate167.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema66.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
+validate173.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema69.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -5378,7 +5736,7 @@ if(valid2){
 if(data6.parameter !== undefined){
 const _errs18 = errors;
 if(typeof data6.parameter !== "string"){
-validate167.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate173.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs18 === errors;
@@ -5391,7 +5749,7 @@ var valid2 = true;
 }
 }
 else {
-validate167.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate173.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -5402,7 +5760,7 @@ break;
 }
 }
 else {
-validate167.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate173.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5419,11 +5777,11 @@ var valid0 = true;
 }
 }
 else {
-validate167.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate173.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate167.errors = vErrors;
+validate173.errors = vErrors;
 return errors === 0;
 }
-validate167.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate173.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"errors":true},"dynamicProps":false,"dynamicItems":false};

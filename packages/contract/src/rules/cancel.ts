@@ -79,20 +79,24 @@ export interface CancelHeaders {
   body: unknown;
 }
 
-/** The checks that need no storage, in order; the parsed body, or the first problem. */
-export function checkCancelRequest(req: {
-  idempotencyKey: string | null | undefined;
-  ifMatch: string | null | undefined;
-  bodyText: string;
-  contentType: string | null | undefined;
-}): CancelHeaders | ProblemSpec {
+/**
+ * The checks of a change that need no storage, in order (Idempotency-Key 400, If-Match 428, JSON
+ * 400): the parsed body, or the first problem. `resource` names what If-Match is the ETag of.
+ */
+export function checkWriteRequest(
+  req: { idempotencyKey: string | null | undefined; ifMatch: string | null | undefined; bodyText: string; contentType: string | null | undefined },
+  resource: string,
+): CancelHeaders | ProblemSpec {
   const key = checkIdempotencyKey(req.idempotencyKey);
   if (typeof key !== 'string') return key;
   const ifMatch = req.ifMatch?.trim();
-  if (!ifMatch) return { status: 428, key: 'preconditionRequired', detail: "Send If-Match with the appointment's ETag." };
+  if (!ifMatch) return { status: 428, key: 'preconditionRequired', detail: `Send If-Match with the ${resource}'s ETag.` };
   const body = readJson(req.bodyText, req.contentType);
   return 'problem' in body ? body.problem : { key, ifMatch, body: body.value };
 }
+
+/** A cancellation's checks that need no storage (checkWriteRequest for the appointment). */
+export const checkCancelRequest = (req: Parameters<typeof checkWriteRequest>[0]): CancelHeaders | ProblemSpec => checkWriteRequest(req, 'appointment');
 
 /** What makes a replay "the same request": the route, the subject and the canonical body. */
 export const cancelFingerprint = (subjectId: string, appointmentId: string, body: unknown): string =>

@@ -3,7 +3,12 @@ import {
   accessScopes,
   checkGrant,
   daysInPeriod,
+  decideDialogueConsent,
+  dialogueConsentOf,
+  dialogueConsentTextVersion,
+  dialogueProblem,
   dialogueRefusal,
+  validateDialogueConsentChange,
   isGrantInForce,
   isRecentSignIn,
   mayAct,
@@ -96,5 +101,45 @@ describe('rules: consent and relatives’ access', () => {
     expect(dialogueRefusal({ status: 'active', textVersion: 'v2' }, 'v2')).to.equal(null);
     expect(dialogueRefusal({ status: 'inactive', textVersion: 'v2' }, 'v2')).to.equal('consent-required');
     expect(dialogueRefusal({ status: 'active', textVersion: 'v1' }, 'v2')).to.equal('consent-text-outdated');
+  });
+
+  it('answers dialogue consent from its decisions: none, then the latest; versioned by count', () => {
+    const none = dialogueConsentOf([]);
+    expect(none).to.deep.equal({ status: 'none', textVersion: null, currentTextVersion: dialogueConsentTextVersion, history: [], version: '0' });
+    expect(dialogueProblem(none)).to.include({ status: 403, key: 'consentRequired' });
+    const by = { id: 'psn-ola', name: 'Ola Nordmann' };
+    const given = { status: 'active' as const, textVersion: dialogueConsentTextVersion, decidedAt: '2026-12-03T10:00:00+01:00', decidedBy: by };
+    const withdrawn = { ...given, status: 'inactive' as const, decidedAt: '2026-12-03T11:00:00+01:00' };
+    expect(dialogueConsentOf([given])).to.include({ status: 'active', version: '1' });
+    expect(dialogueProblem(dialogueConsentOf([given]))).to.equal(null);
+    const back = dialogueConsentOf([withdrawn, given]);
+    expect(back).to.include({ status: 'inactive', version: '2' });
+    expect(back.history.map((d) => d.status)).to.deep.equal(['inactive', 'active']);
+    expect(dialogueProblem(back)).to.include({ key: 'consentRequired' });
+    expect(dialogueProblem(dialogueConsentOf([{ ...given, textVersion: '2020-01' }]))?.detail).to.match(/earlier consent text/);
+  });
+
+  it('validates a change and decides it: 412 on a stale ETag, 409 on an old text, nothing when it already holds', () => {
+    const ok = { status: 'active', textVersion: dialogueConsentTextVersion };
+    expect(validateDialogueConsentChange(ok)).to.deep.equal([]);
+    expect(validateDialogueConsentChange({ status: 'given', textVersion: '', x: 1 })).to.deep.equal([
+      { pointer: '/x', code: 'invalid' },
+      { pointer: '/status', code: 'invalid' },
+      { pointer: '/textVersion', code: 'invalid' },
+    ]);
+    expect(validateDialogueConsentChange({ textVersion: 'v'.repeat(41) })).to.deep.equal([
+      { pointer: '/status', code: 'required' },
+      { pointer: '/textVersion', code: 'too-long' },
+    ]);
+    expect(validateDialogueConsentChange(null)).to.deep.equal([{ pointer: '', code: 'invalid' }]);
+    const actor = { id: 'psn-ola', name: 'Ola Nordmann' };
+    const none = dialogueConsentOf([]);
+    expect(decideDialogueConsent(none, '"1"', { status: 'active', textVersion: dialogueConsentTextVersion }, actor, now)).to.include({ status: 412 });
+    expect(decideDialogueConsent(none, '"0"', { status: 'active', textVersion: '2020-01' }, actor, now)).to.include({ status: 409, key: 'consentTextOutdated' });
+    const given = decideDialogueConsent(none, '"0"', { status: 'active', textVersion: dialogueConsentTextVersion }, actor, new Date('2026-07-01T10:00:00.900Z'));
+    expect(given).to.deep.equal({ decision: { status: 'active', textVersion: dialogueConsentTextVersion, decidedAt: '2026-07-01T12:00:00+02:00', decidedBy: actor } });
+    const after = dialogueConsentOf(['decision' in given && given.decision ? [given.decision] : []].flat());
+    expect(decideDialogueConsent(after, '"1"', { status: 'active', textVersion: dialogueConsentTextVersion }, actor, now)).to.deep.equal({ decision: null });
+    expect(decideDialogueConsent(after, '"1"', { status: 'inactive', textVersion: dialogueConsentTextVersion }, actor, now)).to.have.nested.property('decision.status', 'inactive');
   });
 });

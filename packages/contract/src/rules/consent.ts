@@ -13,7 +13,11 @@
  *
  * A refusal is a code here; the servers answer it as a problem, the elements as a translated text.
  */
+import type { ConsentDecision, DialogueConsent, DialogueConsentChange, Person } from '../types.js';
+import { canonical, etagOf, matchesEtag } from './etag.js';
 import { ageOn } from './identity.js';
+import { escapePointer, type FieldError, type ProblemSpec } from './problems.js';
+import { osloIso, toSecond } from './time.js';
 
 /** FHIR R4 Consent.status values this API uses: in force, or withdrawn (history is kept). */
 export type ConsentStatus = 'active' | 'inactive';
@@ -137,21 +141,76 @@ export function mayAct(action: Action, scopes: readonly AccessScope[] | 'self'):
   return scopes === 'self' || scopes.includes(scopeOfAction[action]);
 }
 
-/** Dialogue consent as the servers keep it: the latest record decides. */
-export interface DialogueConsent {
-  status: ConsentStatus;
-  /** The version of the consent text that was agreed to. */
-  textVersion: string;
-}
+/** The version of the dialogue consent text the service shows now (the consent panel has its words). */
+export const dialogueConsentTextVersion = '2026-12';
 
 /** Why sending or receiving a message is refused for the person: no consent in force. */
 export type DialogueRefusal = 'consent-required' | 'consent-text-outdated';
 
 /**
- * Whether messages may be sent (by the person, a relative or staff) to a person with this consent
- * record, given the consent text version the service shows now.
+ * Whether messages may be sent (by the person, a relative or staff) to a person with this consent,
+ * given the consent text version the service shows now.
  */
-export function dialogueRefusal(consent: DialogueConsent | undefined, currentTextVersion: string): DialogueRefusal | null {
+export function dialogueRefusal(consent: Pick<DialogueConsent, 'status' | 'textVersion'> | undefined, currentTextVersion: string = dialogueConsentTextVersion): DialogueRefusal | null {
   if (!consent || consent.status !== 'active') return 'consent-required';
   return consent.textVersion === currentTextVersion ? null : 'consent-text-outdated';
+}
+
+/** The 403 a message gets without dialogue consent in force, or null when it may be sent. */
+export function dialogueProblem(consent: Pick<DialogueConsent, 'status' | 'textVersion'> | undefined): ProblemSpec | null {
+  const refusal = dialogueRefusal(consent);
+  if (!refusal) return null;
+  return {
+    status: 403,
+    key: 'consentRequired',
+    detail: refusal === 'consent-required' ? 'The subject has not consented to digital dialogue.' : 'The subject consented to an earlier consent text; consent to the current one first.',
+  };
+}
+
+/** The consent as the API answers it, from every decision newest first. */
+export function dialogueConsentOf(history: readonly ConsentDecision[]): DialogueConsent {
+  const latest = history[0];
+  return {
+    status: latest?.status ?? 'none',
+    textVersion: latest?.textVersion ?? null,
+    currentTextVersion: dialogueConsentTextVersion,
+    history: history.map((d) => ({ ...d, decidedBy: { ...d.decidedBy } })),
+    version: String(history.length),
+  };
+}
+
+/** Field errors against DialogueConsentChange (additionalProperties false), in a fixed order. */
+export function validateDialogueConsentChange(body: unknown): FieldError[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return [{ pointer: '', code: 'invalid' }];
+  const b = body as Record<string, unknown>;
+  const errors: FieldError[] = [];
+  for (const k of Object.keys(b)) if (k !== 'status' && k !== 'textVersion') errors.push({ pointer: `/${escapePointer(k)}`, code: 'invalid' });
+  if (b.status === undefined) errors.push({ pointer: '/status', code: 'required' });
+  else if (b.status !== 'active' && b.status !== 'inactive') errors.push({ pointer: '/status', code: 'invalid' });
+  if (b.textVersion === undefined) errors.push({ pointer: '/textVersion', code: 'required' });
+  else if (typeof b.textVersion !== 'string' || b.textVersion.length === 0) errors.push({ pointer: '/textVersion', code: 'invalid' });
+  else if (b.textVersion.length > 40) errors.push({ pointer: '/textVersion', code: 'too-long' });
+  return errors;
+}
+
+/** What makes a replay "the same request": the subject and the canonical body. */
+export const dialogueConsentFingerprint = (subjectId: string, body: unknown): string => `${subjectId}/dialogue-consent\n${canonical(body)}`;
+
+/**
+ * After the body was validated: refuse (412 stale If-Match, 409 an outdated text) or say what is
+ * decided; `decision` null when the state asked for already holds (nothing is recorded).
+ */
+export function decideDialogueConsent(
+  current: DialogueConsent,
+  ifMatch: string,
+  change: DialogueConsentChange,
+  actor: Person,
+  now: Date,
+): ProblemSpec | { decision: ConsentDecision | null } {
+  if (!matchesEtag(ifMatch, etagOf(current))) return { status: 412, key: 'preconditionFailed', detail: 'The consent has changed. Fetch it again.' };
+  if (change.textVersion !== current.currentTextVersion) {
+    return { status: 409, key: 'consentTextOutdated', detail: `The consent text is now version ${current.currentTextVersion}: show it and ask again.` };
+  }
+  if (current.status === change.status && current.textVersion === change.textVersion) return { decision: null };
+  return { decision: { status: change.status, textVersion: change.textVersion, decidedAt: osloIso(toSecond(now)), decidedBy: { id: actor.id, name: actor.name } } };
 }
