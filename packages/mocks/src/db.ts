@@ -82,6 +82,7 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
           services: s.services,
           ...(s.messageServices ? { messageServices: s.messageServices } : {}),
           threads: new Map(s.threads.map((t) => [t.id, { ...t, version: firstThreadChanges }])),
+          dialogueConsent: structuredClone(s.dialogueConsent),
         });
       }
     },

@@ -18,6 +18,7 @@ import { cancel } from './cancel.js';
 import { createDb, type MockDb, type SubjectRecord } from './db.js';
 import type { PersonKey } from '@omsorg/fixtures';
 import { messageHandlers } from './messages-handlers.js';
+import { consentHandlers } from './consent-handlers.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
@@ -208,6 +209,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     ),
 
     ...messageHandlers({ db, now, url, behaviour, guard, access, autoReplyMs: options.autoReplyMs ?? 0, wait }),
+    ...consentHandlers({ db, now, url, guard, access }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>

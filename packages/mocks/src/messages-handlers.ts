@@ -1,7 +1,8 @@
 /**
  * msw handlers for secure messages. Every route checks, in this order: authentication (guard) →
  * the subject and the person's grant (404) → the `messages` scope (403) → the request
- * (Idempotency-Key / preconditions, JSON, replay, the thread, the body: 400) → the state
+ * (Idempotency-Key / preconditions, JSON, replay, the thread, the body: 400) → for a message,
+ * the subject's dialogue consent (403 consent-required) → the state
  * (422 recipient-not-allowed, 409 thread-closed) → the attachments the sender may use (400) →
  * 412 → the change: the sandbox's order.
  */
@@ -17,6 +18,8 @@ import {
   checkReply,
   checkSeen,
   compareThreads,
+  dialogueConsentOf,
+  dialogueProblem,
   downloadDisposition,
   digest,
   draftConflict,
@@ -68,6 +71,7 @@ import {
 import { lastActivity, type MessageFixture, type Party } from '@omsorg/fixtures';
 import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem } from './problems.js';
 import type { ScenarioBehaviour } from './scenarios.js';
+import { remember as rememberFirst, replay as replayFirst } from './idempotency.js';
 
 /** What the message routes need from createMockApi. */
 export interface MessageRouteContext {
@@ -128,19 +132,9 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
     });
   }
 
-  /** Replays the first answer to this key, or refuses a reuse; undefined when the key is new. */
-  function replay(person: PersonKey, key: string, fingerprint: string): Response | undefined {
-    const earlier = db.idempotency.get(`${person}:${key}`);
-    if (!earlier) return undefined;
-    if (earlier.fingerprint !== fingerprint) {
-      return problem({ status: 422, key: 'idempotencyKeyReused', detail: 'This Idempotency-Key was used for a different request.' });
-    }
-    return json(structuredClone(earlier.body) as JsonBodyType, { status: earlier.status, headers: earlier.etag ? { ETag: earlier.etag } : {} });
-  }
-
-  function remember(person: PersonKey, key: string, fingerprint: string, status: number, body: unknown, etagValue?: string): void {
-    db.idempotency.set(`${person}:${key}`, { fingerprint, status, body: structuredClone(body), ...(etagValue ? { etag: etagValue } : {}) });
-  }
+  const replay = (person: PersonKey, key: string, fingerprint: string) => replayFirst(db, person, key, fingerprint);
+  const remember = (person: PersonKey, key: string, fingerprint: string, status: number, body: unknown, etagValue?: string) =>
+    rememberFirst(db, person, key, fingerprint, status, body, etagValue);
 
   const draftKey = (pid: string, subjectId: string, key: string): string => `${pid}|${subjectId}|${key}`;
 
@@ -198,6 +192,8 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const pid = personId(person);
         const { errors, value } = checkNewThread(body);
         if (errors.length) return problem(bad('The new thread is not valid.', errors));
+        const noConsent = dialogueProblem(dialogueConsentOf(subject.dialogueConsent));
+        if (noConsent) return problem(noConsent);
         const service = messageServices(subject).find((s) => s.id === value.grantedServiceId);
         if (!service) return problem(recipientNotAllowed);
         const attachmentIds = value.attachmentIds;
@@ -265,6 +261,8 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const pid = personId(person);
         const { errors, value } = checkReply(body);
         if (errors.length) return problem(bad('The message is not valid.', errors));
+        const noConsent = dialogueProblem(dialogueConsentOf(subject.dialogueConsent));
+        if (noConsent) return problem(noConsent);
         if (thread.status === 'closed') return problem(threadClosed);
         const attachmentIds = value.attachmentIds;
         const refused = unusable(db, attachmentIds, subject.id, pid);

@@ -3,7 +3,7 @@
  * module (messages.ts) reads and changes them, the handlers answer from them. Types only, so db.ts
  * and messages.ts both depend on this module and not on each other.
  */
-import type { Appointment, Attachment, GrantedService, Me, ReplyPolicy } from '@omsorg/contract';
+import type { Appointment, Attachment, ConsentDecision, GrantedService, Me, ReplyPolicy } from '@omsorg/contract';
 import type { AttachmentFixture, MessageFixture, PersonKey, ThreadFixture } from '@omsorg/fixtures';
 import type { ScenarioName } from './scenarios.js';
 
@@ -43,6 +43,8 @@ export interface SubjectRecord {
   messageServices?: GrantedService[];
   /** Message threads by id. */
   readonly threads: Map<string, ThreadRecord>;
+  /** Decisions on consent to digital dialogue, newest first. */
+  dialogueConsent: ConsentDecision[];
 }
 
 /** The first answer to an Idempotency-Key, replayed for retries with the same request. */
