@@ -71,6 +71,25 @@ describe('the application role on PostgreSQL', () => {
     assert.equal((await verifyAccessLog(app)).rows, 2);
   });
 
+  it('adds decisions on dialogue consent and reads them, but cannot change or delete one (the history is kept)', async () => {
+    await app.query("INSERT INTO persons (id, name) VALUES ('psn-role-0002', 'Samtykke Test')");
+    await app.query("INSERT INTO subjects (id, person_id) VALUES ('sub-role-0002', 'psn-role-0002')");
+    await app.query(
+      "INSERT INTO dialogue_consents (subject_id, seq, status, text_version, decided_at, decided_by) VALUES ('sub-role-0002', 1, 'active', '2026-12', now(), 'psn-role-0002')",
+    );
+    assert.equal((await app.query("SELECT count(*)::int AS n FROM dialogue_consents WHERE subject_id = 'sub-role-0002'")).rows[0].n, 1);
+    for (const sql of [
+      "UPDATE dialogue_consents SET status = 'inactive'",
+      "DELETE FROM dialogue_consents WHERE subject_id = 'sub-role-0002'",
+      'TRUNCATE dialogue_consents',
+    ]) {
+      await assert.rejects(app.query(sql), (err) => {
+        assert.match(/** @type {Error} */ (err).message, /permission denied/, sql);
+        return true;
+      });
+    }
+  });
+
   it('works on every other table as before (reads and writes its data)', async () => {
     await app.query("INSERT INTO persons (id, name) VALUES ('psn-role-0001', 'Rolle Test')");
     await app.query("UPDATE persons SET name = 'Rolle Testesen' WHERE id = 'psn-role-0001'");

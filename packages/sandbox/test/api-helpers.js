@@ -153,7 +153,7 @@ export async function startTestApi({ now = NOW } = {}) {
       clock = now;
       await t.db.exec(`DELETE FROM idempotency_records; DELETE FROM drafts; DELETE FROM attachments; DELETE FROM thread_reads;
         DELETE FROM messages; DELETE FROM threads; DELETE FROM staff; DELETE FROM reply_policies; DELETE FROM granted_services; DELETE FROM appointments;
-        DELETE FROM care_services; DELETE FROM proxy_grants; DELETE FROM subjects; DELETE FROM persons;`);
+        DELETE FROM care_services; DELETE FROM proxy_grants; DELETE FROM dialogue_consents; DELETE FROM subjects; DELETE FROM persons;`);
       await seed(t.db, { now: NOW });
     },
     /** The highest access_log id so far (0 when empty). */

@@ -216,6 +216,35 @@ describe('staff page: work', () => {
     assert.doesNotMatch(page2.text, /Send svar/);
   });
 
+  it('cannot write to a person who withdrew consent to digital dialogue (refused and logged); the API logs the consent\'s reads and changes', async () => {
+    const mark = await t.logMark();
+    const before = await t.call('/v1/subjects/me/dialogue-consent');
+    assert.equal(before.status, 200, before.text);
+    assert.equal(before.body.status, 'active');
+    const withdrawn = await t.call('/v1/subjects/me/dialogue-consent', {
+      method: 'PUT',
+      headers: { 'Idempotency-Key': t.newKey(), 'If-Match': /** @type {string} */ (before.headers.get('etag')) },
+      body: { status: 'inactive', textVersion: before.body.currentTextVersion },
+    });
+    assert.equal(withdrawn.status, 200, withdrawn.text);
+    assert.equal(withdrawn.body.status, 'inactive');
+    await assert.rejects(
+      staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'Hei', now: NOW }),
+      (err) => err instanceof StaffError && err.code === 'consent-required' && /samtykket/.test(err.message),
+    );
+    await assert.rejects(
+      staffStartThread(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, grantedServiceId: 'vedtak-ola-hsp', title: 'Hei', text: 'Hei', now: NOW }),
+      (err) => err instanceof StaffError && err.code === 'consent-required',
+    );
+    const { rows } = await t.db.query('SELECT actor_kind, action, resource, outcome, status FROM access_log WHERE id > $1 ORDER BY id', [mark]);
+    assert.deepEqual(rows.map((r) => [r.actor_kind, r.action, r.resource, r.outcome, r.status]), [
+      ['person', 'read', 'dialogue-consent', 'ok', 200],
+      ['person', 'update', 'dialogue-consent', 'ok', 200],
+      ['staff', 'create', 'message', 'refused', 403],
+      ['staff', 'create', 'threads', 'refused', 403],
+    ]);
+  });
+
   it('checks staff text as the API does, and logs staff actions as staff', async () => {
     const mark = await t.logMark();
     await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'x'.repeat(4001), now: NOW }), /for lang/);

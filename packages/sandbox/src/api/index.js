@@ -18,6 +18,7 @@ import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
 import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
+import { CONSENT_OPERATIONS, consentOperation } from './consent.js';
 import { createCors } from './cors.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, roleOf, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
@@ -234,8 +235,9 @@ export function createApi({
       return found;
     }
 
-    if (MESSAGE_OPERATIONS.has(op.operationId)) {
-      return messageOperation(op.operationId, {
+    if (MESSAGE_OPERATIONS.has(op.operationId) || CONSENT_OPERATIONS.has(op.operationId)) {
+      const run = MESSAGE_OPERATIONS.has(op.operationId) ? messageOperation : consentOperation;
+      return run(op.operationId, {
         db,
         contract,
         req,

@@ -3,7 +3,8 @@
  * The `messages` operations of the contract. Rules in the order of the other handlers:
  * token → subject (404) → scope `messages` (403) → headers (Idempotency-Key 400, If-Match 428)
  * → JSON (400) → replay or key reuse (422) → the object (404) → body (400 with errors[])
- * → state (409 thread-closed, 412, 422 recipient-not-allowed). Writes run in one transaction
+ * → for a message, the subject's dialogue consent (403 consent-required) → state (409
+ * thread-closed, 412, 422 recipient-not-allowed). Writes run in one transaction
  * that first claims the Idempotency-Key, as cancel.js does; only successes are kept.
  */
 import {
@@ -26,6 +27,7 @@ import {
 import { ProblemError, orThrow } from './problems.js';
 import { isId } from '../data/store.js';
 import { deleteDraftRow, findDraft } from '../data/drafts.js';
+import { messageConsentProblem } from '../data/consent.js';
 import {
   findMessage,
   insertMessage,
@@ -46,6 +48,12 @@ import { whileInFlight } from './in-flight.js';
 import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
+
+/** A message needs the subject's dialogue consent in force (403 consent-required). @param {import('../db/index.js').Queryable} tx @param {string} subjectId */
+async function needsConsent(tx, subjectId) {
+  const problem = await messageConsentProblem(tx, subjectId);
+  if (problem) throw ProblemError.from(problem);
+}
 /** @typedef {import('../http/reply.js').Reply} Reply */
 /** @typedef {import('../data/store.js').SubjectAccess} SubjectAccess */
 
@@ -139,6 +147,7 @@ export async function messageOperation(operationId, c) {
           const { title, text, attachmentIds } = value;
           if (errors.length === 0) errors.push(...schemaErrors({ ...body, title, text }));
           if (errors.length) throw invalid('The new thread is not valid.', errors);
+          await needsConsent(tx, subject.id);
 
           const [recipient] = await listRecipients(tx, subject.id, value.grantedServiceId);
           if (!recipient) throw ProblemError.from(recipientNotAllowed);
@@ -183,6 +192,7 @@ export async function messageOperation(operationId, c) {
           const { text, attachmentIds } = value;
           if (errors.length === 0) errors.push(...schemaErrors({ ...body, text }));
           if (errors.length) throw invalid('The message is not valid.', errors);
+          await needsConsent(tx, subject.id);
           if (row.status !== 'open') throw ProblemError.from(threadClosed);
           await checkUsable(tx, subject.id, reader, attachmentIds);
 

@@ -30,6 +30,7 @@ export async function grantAppRole(owner, role) {
       GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${s} TO ${r};
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r};
       REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${s}.access_log FROM ${r};
+      REVOKE UPDATE, DELETE, TRUNCATE ON ${s}.dialogue_consents FROM ${r};
       REVOKE ALL ON ${s}.access_log_head FROM ${r};
       GRANT SELECT ON ${s}.access_log_head TO ${r};
     `);

@@ -10,6 +10,7 @@
 import { createFixtures, persons, personKeys } from '@omsorg/fixtures';
 import { testPersons } from '../oidc/persons.js';
 import { seedThreads } from './seed-threads.js';
+import { insertDialogueDecision } from '../data/consent.js';
 
 /** Synthetic numbers for persons who cannot sign in (and so are not in the provider's list). */
 const EXTRA_PIDS = /** @type {Readonly<Record<string, string>>} */ ({ 'psn-emma-b8e4': '03861650080' });
@@ -102,6 +103,11 @@ export async function seed(db, { now = new Date() } = {}) {
         await insertGrantedService(tx, s.id, g, position++);
         counts.services++;
       }
+    }
+    // Consent to digital dialogue, oldest decision first (seq 1, 2, …).
+    for (const s of Object.values(fixtures.subjects)) {
+      const oldestFirst = [...s.dialogueConsent].reverse();
+      for (let i = 0; i < oldestFirst.length; i++) await insertDialogueDecision(tx, s.id, i + 1, /** @type {import('@omsorg/contract').ConsentDecision} */ (oldestFirst[i]));
     }
     const m = await seedThreads(tx, fixtures, now);
     counts.threads = m.threads;

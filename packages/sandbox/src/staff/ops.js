@@ -6,6 +6,7 @@
  */
 import { messageLimits, normaliseText, textProblem } from '@omsorg/contract';
 import { logAccess } from '../data/store.js';
+import { messageConsentProblem } from '../data/consent.js';
 import { osloDate } from '@omsorg/contract';
 import {
   closeThread,
@@ -23,7 +24,7 @@ import {
 /** A refusal the staff page shows (and tests see): `code` is stable. */
 export class StaffError extends Error {
   /**
-   * @param {'unknown-staff' | 'not-found' | 'thread-closed' | 'recipient-not-allowed' | 'required' | 'too-long' | 'invalid-character'} code
+   * @param {'unknown-staff' | 'not-found' | 'thread-closed' | 'recipient-not-allowed' | 'consent-required' | 'required' | 'too-long' | 'invalid-character'} code
    * @param {string} message
    * @param {number} status
    */
@@ -128,6 +129,9 @@ export async function staffThread(db, { staffId, subjectId, threadId, now = new 
   });
 }
 
+/** Staff cannot write to a person without consent to digital dialogue either. */
+const noConsent = () => new StaffError('consent-required', 'Personen har ikke samtykket til digital dialog. Ring i stedet.', 403);
+
 /**
  * A staff reply in an open thread of the staff member's care service.
  * @param {import('../db/index.js').Database} db
@@ -143,6 +147,7 @@ export async function staffReply(db, { staffId, subjectId, threadId, text, now =
       const row = await findThreadRow(tx, subjectId, threadId, { forUpdate: true });
       if (!row || row.care_service_id !== staff.careServiceId) throw new StaffError('not-found', 'Fant ikke tråden.', 404);
       checkText(body, messageLimits.textMaxChars, 'Meldingen');
+      if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       if (row.status !== 'open') throw new StaffError('thread-closed', 'Tråden er lukket.', 409);
       const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
       await log(tx, staff, { ...what, outcome: 'ok', status: 201 });
@@ -191,6 +196,7 @@ export async function staffStartThread(db, { staffId, subjectId, grantedServiceI
       if (!recipient || recipient.careService.id !== staff.careServiceId) {
         throw new StaffError('recipient-not-allowed', 'Personen mottar ikke en tjeneste fra denne enheten.', 422);
       }
+      if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       const threadId = await insertThread(tx, { subjectId, grantedServiceId, careServiceId: staff.careServiceId, title: t, startedBy: 'staff', at: now });
       await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
       await log(tx, staff, { ...what, resourceId: threadId, outcome: 'ok', status: 201 });
