@@ -15,11 +15,12 @@ import { checks as cancel } from './checks/cancel.js';
 import { checks as messages } from './checks/messages.js';
 import { checks as hardening } from './checks/hardening.js';
 import { checks as cors } from './checks/cors.js';
+import { checks as consent } from './checks/consent.js';
 
 /** @typedef {import('./checks/check.js').Check} Check */
 
 /** Every group of checks, by the test file that registers it. */
-export const groups = Object.freeze({ reads, errors, access, cancel, messages, hardening, cors });
+export const groups = Object.freeze({ reads, errors, access, cancel, messages, consent, hardening, cors });
 
 /** @param {string} [name] */
 export const targetName = (name = process.env[TARGET_ENV]) => name || 'mocks';

@@ -114,6 +114,37 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
     fails: /replay: body/,
   },
   {
+    name: 'lets a message through without dialogue consent',
+    alter: (real, baseUrl) => {
+      // The mock's own consent stays as the suite set it; these answers pretend it was given.
+      const given = async (/** @type {Request} */ request) => {
+        const auth = request.headers.get('Authorization') ?? '';
+        const subject = new URL(request.url).pathname.split('/')[3];
+        const put = (/** @type {string} */ status, /** @type {string} */ etag) =>
+          getResponse(real, new Request(`${baseUrl}/v1/subjects/${subject}/dialogue-consent`, {
+            method: 'PUT',
+            headers: { Authorization: auth, 'Content-Type': 'application/json', 'If-Match': etag, 'Idempotency-Key': `self-check-${Math.random()}` },
+            body: JSON.stringify({ status, textVersion: '2026-12' }),
+          }));
+        const now = await getResponse(real, new Request(`${baseUrl}/v1/subjects/${subject}/dialogue-consent`, { headers: { Authorization: auth } }));
+        const was = (await now?.clone().json())?.status;
+        if (was !== 'inactive') return getResponse(real, request.clone());
+        const on = await put('active', now?.headers.get('ETag') ?? '');
+        const answer = await getResponse(real, request.clone());
+        await put('inactive', on?.headers.get('ETag') ?? '');
+        return answer;
+      };
+      return [
+        http.post(`${baseUrl}/v1/subjects/:subject/threads/:thread/messages`, ({ request }) => given(request)),
+        http.post(`${baseUrl}/v1/subjects/:subject/threads`, ({ request }) => given(request)),
+        ...real,
+      ];
+    },
+    group: 'consent',
+    check: 'withdrawn: messages refused at once',
+    fails: /expected 403 .*got 201/,
+  },
+  {
     name: 'ignores If-None-Match on the thread list (always 200, never 304)',
     alter: (real, baseUrl) => [
       http.get(`${baseUrl}/v1/subjects/:subject/threads`, ({ request }) => {
