@@ -36,6 +36,7 @@ export default {
   pending: 'Messages not sent yet',
   threadClosed: 'The conversation is closed, so the message cannot be sent here.',
   recipientNotAllowed: 'You cannot send a message to this service.',
+  consentRequired: 'The message was not sent because there is no consent to digital dialogue with the care service. Call the service instead.',
   draftSaving: 'Saving draft …',
   draftSaved: (time: string) => `Draft saved at ${time}`,
   draftUnsaved: 'The draft is not saved yet. Your text is still here, and we will save it as soon as we can.',

@@ -36,6 +36,7 @@ export default {
   pending: 'Meldingar som ikkje er sende enno',
   threadClosed: 'Samtalen er avslutta, så meldinga kan ikkje sendast her.',
   recipientNotAllowed: 'Du kan ikkje sende melding til denne tenesta.',
+  consentRequired: 'Meldinga er ikkje send fordi det ikkje er gitt samtykke til digital dialog med omsorgstenesta. Ring tenesta i staden.',
   draftSaving: 'Lagrar utkast …',
   draftSaved: (time: string) => `Utkast lagra kl. ${time}`,
   draftUnsaved: 'Utkastet er ikkje lagra enno. Teksten er her, og vi lagrar han så snart vi kan.',

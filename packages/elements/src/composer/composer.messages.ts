@@ -39,6 +39,7 @@ export const messages = catalog(
     pending: 'Meldinger som ikke er sendt ennå',
     threadClosed: 'Samtalen er avsluttet, så meldingen kan ikke sendes her.',
     recipientNotAllowed: 'Du kan ikke sende melding til denne tjenesten.',
+    consentRequired: 'Meldingen er ikke sendt fordi det ikke er gitt samtykke til digital dialog med omsorgstjenesten. Ring tjenesten i stedet.',
     draftSaving: 'Lagrer utkast …',
     draftSaved: (time: string) => `Utkast lagret kl. ${time}`,
     draftUnsaved: 'Utkastet er ikke lagret ennå. Teksten er her, og vi lagrer den så snart vi kan.',

@@ -412,6 +412,7 @@ export class Composer implements ReactiveController {
     const err = asError(item.error);
     if (err.type === problemTypes.threadClosed) return this.t.threadClosed;
     if (err.type === problemTypes.recipientNotAllowed) return this.t.recipientNotAllowed;
+    if (err.type === problemTypes.consentRequired) return this.t.consentRequired;
     return errorMessage(this.o.common(), err);
   }
 

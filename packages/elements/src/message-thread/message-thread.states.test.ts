@@ -1,7 +1,7 @@
 /** The thread's states: hostile content, the outbox, a long thread, closed threads, every scenario, signed out, acting for, and the shared SubjectDataElement behaviour. */
 import { expect, fixture, html } from '@open-wc/testing';
 import { createMockApi, heldTimers, scenarioNames, subjectIds, threadIds, type ScenarioName } from '@omsorg/mocks';
-import { messageLimits } from '@omsorg/contract';
+import { dialogueConsentTextVersion, messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { messageClient as client, scenario } from '../test/messages.js';
@@ -11,6 +11,7 @@ import { MARKER } from '../internal/message-text.js';
 import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { messages } from './message-thread.messages.js';
+import { messages as composerTexts } from '../composer/composer.messages.js';
 import { cleanUp, ct, messageIds, mount, t, textarea, type, type Thread } from './test/thread.js';
 
 describe('<omsorg-message-thread>', () => {
@@ -89,6 +90,28 @@ describe('<omsorg-message-thread>', () => {
       await until(() => shadowText(el).includes('Sendt uten nett') && !$(el, '[part="outbox-item"]'), 'delivered');
       const stored = api.db.findThread(threadIds.olaUnreadReply)!.messages.filter((m) => m.text === 'Sendt uten nett');
       expect(stored).to.have.length(1);
+    });
+  });
+
+  describe('without consent to digital dialogue', () => {
+    it('a reply is not sent: the reason in words, the text kept, nothing stored', async () => {
+      const api = await scenario('default');
+      // Ola withdrew his consent (as a PUT …/dialogue-consent would record it).
+      api.db.subjects.get(subjectIds.ola)!.dialogueConsent.unshift({
+        status: 'inactive',
+        textVersion: dialogueConsentTextVersion,
+        decidedAt: '2026-12-01T10:00:00+01:00',
+        decidedBy: { id: 'psn-ola-7f3a', name: 'Ola Nordmann' },
+      });
+      const el = await mount(client('ola'), threadIds.olaUnreadReply);
+      await type(el, 'Uten samtykke');
+      button(el, ct.send)!.click();
+      await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent');
+      const item = $(el, '.outbox-item.not-sent')!;
+      expect(item.textContent).to.contain(composerTexts.nb.consentRequired);
+      expect(item.textContent).to.contain('Uten samtykke');
+      expect(api.db.findThread(threadIds.olaUnreadReply)!.messages.some((m) => m.text === 'Uten samtykke')).to.equal(false);
+      await expect(el).to.be.accessible();
     });
   });
 
