@@ -165,6 +165,8 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     listServices: (subjectId, options) => get(`/v1/subjects/${enc(subjectId ?? subject)}/services`, asServiceList, options, true),
 
     listMessageRecipients: messaging.listMessageRecipients,
+    getDialogueConsent: messaging.getDialogueConsent,
+    setDialogueConsent: messaging.setDialogueConsent,
     listThreads: messaging.listThreads,
     getThread: messaging.getThread,
     markThreadSeen: messaging.markThreadSeen,

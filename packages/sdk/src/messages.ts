@@ -9,6 +9,7 @@ import { createOutbox } from './outbox.js';
 import { browserEnv, type PollEnv } from './poll.js';
 import type { Store } from './store.js';
 import { createThreads } from './threads.js';
+import { createConsent } from './consent.js';
 
 export interface MessagingDeps {
   http: HttpContext;
@@ -23,7 +24,7 @@ type MessagingApi = Pick<
   Client,
   | 'listMessageRecipients' | 'listThreads' | 'getThread' | 'markThreadSeen' | 'getDraft' | 'saveDraft' | 'deleteDraft'
   | 'uploadAttachment' | 'downloadAttachment' | 'queueMessage' | 'outbox' | 'retryOutbox' | 'discardOutbox'
-  | 'watchThreads' | 'watchThread' | 'unreadCount' | 'watchUnread'
+  | 'watchThreads' | 'watchThread' | 'unreadCount' | 'watchUnread' | 'getDialogueConsent' | 'setDialogueConsent'
 >;
 
 export interface Messaging extends MessagingApi {
@@ -54,6 +55,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
   }
 
   const threads = createThreads({ ...deps, hidden: () => env.hidden(), watchersChanged: syncEnv });
+  const consent = createConsent(deps);
   const outbox = createOutbox({ http: deps.http, emit: deps.emit, sent: (o, result) => threads.sent(o, result), waitingChanged: syncEnv });
 
   return {
@@ -69,6 +71,9 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     watchThread: threads.watchThread,
     unreadCount: threads.unreadCount,
     watchUnread: threads.watchUnread,
+
+    getDialogueConsent: consent.getDialogueConsent,
+    setDialogueConsent: consent.setDialogueConsent,
 
     uploadAttachment: outbox.uploadAttachment,
     queueMessage: outbox.queueMessage,

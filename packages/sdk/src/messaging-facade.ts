@@ -73,6 +73,8 @@ export function lazyMessaging(source: MessagingSource, deps: MessagingDeps): Mes
     deleteDraft: later('deleteDraft') as Messaging['deleteDraft'],
     uploadAttachment: later('uploadAttachment') as Messaging['uploadAttachment'],
     downloadAttachment: later('downloadAttachment') as Messaging['downloadAttachment'],
+    getDialogueConsent: later('getDialogueConsent') as Messaging['getDialogueConsent'],
+    setDialogueConsent: later('setDialogueConsent') as Messaging['setDialogueConsent'],
     watchThreads: watch('watchThreads') as Messaging['watchThreads'],
     watchThread: watch('watchThread') as Messaging['watchThread'],
     watchUnread: watch('watchUnread') as Messaging['watchUnread'],

@@ -7,6 +7,7 @@ import type {
   AppointmentPage,
   Attachment,
   Coding,
+  DialogueConsent,
   Draft,
   DraftInput,
   Me,
@@ -201,6 +202,8 @@ export interface ClientEvents {
   'unread-changed': { subjectId: string; count: number };
   /** A queued message changed state (sending, not-sent, sent). */
   'outbox-changed': { item: OutboxItem };
+  /** Consent to digital dialogue was given or withdrawn on this page. */
+  'dialogue-consent-changed': { subjectId: string; consent: DialogueConsent };
 }
 
 export type ClientEventName = keyof ClientEvents;
@@ -241,6 +244,18 @@ export interface Client {
   uploadAttachment(subjectId: string, file: Blob & { name?: string }, options?: CallOptions & { idempotencyKey?: string }): Promise<Attachment>;
   /** Downloads an attachment the signed-in person may see. */
   downloadAttachment(subjectId: string, attachmentId: string, options?: CallOptions): Promise<Blob>;
+  /** The subject's consent to digital dialogue (messages need it), with its history. */
+  getDialogueConsent(subjectId?: string, options?: CallOptions): Promise<DialogueConsent>;
+  /**
+   * Gives (`active`) or withdraws (`inactive`) consent to digital dialogue on the current text,
+   * from the `version` the person saw (If-Match). One intent: its Idempotency-Key is made here
+   * (unless given) and reused on every automatic retry. Only the person themselves may; a 409
+   * `consent-text-outdated` means the text changed: read it again.
+   */
+  setDialogueConsent(
+    input: { subjectId?: string; status: 'active' | 'inactive'; textVersion: string; version: string },
+    options?: CallOptions & { idempotencyKey?: string },
+  ): Promise<DialogueConsent>;
 
   /**
    * Queues a message and sends it at once. While offline or on a retryable error it stays

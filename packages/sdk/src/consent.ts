@@ -1,0 +1,41 @@
+/**
+ * Consent to digital dialogue, in the messaging part (it decides whether messages can be sent,
+ * and a page without messages never loads it). Reading validates against the contract; giving or
+ * withdrawing is one intent: one Idempotency-Key made here (unless given), reused on every
+ * automatic retry, with If-Match on the version the person saw. After a success the client emits
+ * `dialogue-consent-changed`, so an inbox or thread on the page can say what now holds.
+ */
+import { dialogueConsentGuard, type DialogueConsent } from '@omsorg/contract';
+import type { CallOptions, ClientEventName, ClientEvents } from './types.js';
+import { send, type HttpContext } from './http.js';
+import { newIdempotencyKey } from './ids.js';
+import { as, withEtag } from './validate.js';
+
+const enc = encodeURIComponent;
+const asConsent = withEtag(as<DialogueConsent>(dialogueConsentGuard));
+
+export interface ConsentDeps {
+  http: HttpContext;
+  subject(): string;
+  emit<K extends ClientEventName>(type: K, detail: ClientEvents[K]): void;
+}
+
+export function createConsent(deps: ConsentDeps) {
+  const path = (subjectId: string | undefined) => `/v1/subjects/${enc(subjectId ?? deps.subject())}/dialogue-consent`;
+  return {
+    getDialogueConsent: (subjectId: string | undefined, options?: CallOptions): Promise<DialogueConsent> =>
+      send(deps.http, { method: 'GET', path: path(subjectId), validate: asConsent }, options?.signal),
+
+    async setDialogueConsent(
+      input: { subjectId?: string; status: 'active' | 'inactive'; textVersion: string; version: string },
+      options: CallOptions & { idempotencyKey?: string } = {},
+    ): Promise<DialogueConsent> {
+      const subjectId = input.subjectId ?? deps.subject();
+      const headers = { 'If-Match': `"${input.version}"`, 'Idempotency-Key': options.idempotencyKey ?? newIdempotencyKey() };
+      const body = { status: input.status, textVersion: input.textVersion };
+      const consent = await send(deps.http, { method: 'PUT', path: path(subjectId), body, headers, validate: asConsent }, options.signal);
+      deps.emit('dialogue-consent-changed', { subjectId, consent });
+      return consent;
+    },
+  };
+}
