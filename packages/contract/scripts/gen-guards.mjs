@@ -115,10 +115,14 @@ function refsOf(schema, out = new Set()) {
   return out;
 }
 
+/** The tags of the operations the SDK serves from its messaging part (consent decides messages). */
+const MESSAGING_TAGS = ['messages', 'consent'];
+
 /**
- * The schemas only the `messages` operations use (their bodies, transitively): their guards go
- * to message-guards.ts, so a bundle without messaging (the SDK's core; messaging is loaded on
- * first use) needs no module that holds them. Every other schema's guard is in guards.ts.
+ * The schemas only the messaging part's operations use (tags `messages` and `consent`; their
+ * bodies, transitively): their guards go to message-guards.ts, so a bundle without messaging (the
+ * SDK's core; messaging is loaded on first use) needs no module that holds them. Every other
+ * schema's guard is in guards.ts.
  */
 export function messageSchemas(doc) {
   const schemaRefs = (node, out, seen = new Set()) => {
@@ -139,7 +143,7 @@ export function messageSchemas(doc) {
   for (const item of Object.values(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item)) {
       if (!op || typeof op !== 'object' || !['get', 'put', 'post', 'patch', 'delete'].includes(method)) continue;
-      schemaRefs([op, item.parameters ?? []], (op.tags ?? []).includes('messages') ? messages : core);
+      schemaRefs([op, item.parameters ?? []], (op.tags ?? []).some((t) => MESSAGING_TAGS.includes(t)) ? messages : core);
     }
   }
   return new Set([...messages].filter((n) => !core.has(n)));
@@ -207,15 +211,15 @@ export function guardsSources(doc) {
       order.filter((n) => !only.has(n)),
       [
         '// One guard per component schema of openapi.yaml (see src/guard.ts), named after it: Appointment → appointmentGuard.',
-        '// Each is a separate export, so a bundle keeps only the guards it uses. The schemas only the messages',
-        '// operations use are in message-guards.ts.',
+        '// Each is a separate export, so a bundle keeps only the guards it uses. The schemas only the messaging',
+        "// part's operations use are in message-guards.ts.",
       ],
       true,
     ),
     'message-guards.ts': source(
       order.filter((n) => only.has(n)),
       [
-        "// The guards of the schemas only the messages operations use (tag `messages`), beside guards.ts, so a",
+        "// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`), beside guards.ts, so a",
         '// bundle without messaging needs no module that holds them. Same form as guards.ts.',
       ],
       false,

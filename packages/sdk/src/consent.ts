@@ -5,14 +5,13 @@
  * automatic retry, with If-Match on the version the person saw. After a success the client emits
  * `dialogue-consent-changed`, so an inbox or thread on the page can say what now holds.
  */
-import { dialogueConsentGuard, type DialogueConsent } from '@omsorg/contract';
+import type { DialogueConsent } from '@omsorg/contract';
 import type { CallOptions, ClientEventName, ClientEvents } from './types.js';
 import { send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
-import { as, withEtag } from './validate.js';
+import { asDialogueConsent as asConsent } from './validate-messages.js';
 
 const enc = encodeURIComponent;
-const asConsent = withEtag(as<DialogueConsent>(dialogueConsentGuard));
 
 export interface ConsentDeps {
   http: HttpContext;

@@ -5,6 +5,7 @@
  */
 import {
   attachmentGuard,
+  dialogueConsentGuard,
   draftGuard,
   messageGuard,
   recipientListGuard,
@@ -12,6 +13,7 @@ import {
   threadDetailGuard,
   threadPageGuard,
   type Attachment,
+  type DialogueConsent,
   type Draft,
   type Message,
   type RecipientList,
@@ -19,7 +21,7 @@ import {
   type ThreadDetail,
   type ThreadPage,
 } from '@omsorg/contract';
-import { as } from './validate.js';
+import { as, withEtag } from './validate.js';
 
 export const asRecipientList = as<RecipientList>(recipientListGuard);
 export const asThreadPage = as<ThreadPage>(threadPageGuard);
@@ -28,3 +30,4 @@ export const asMessage = as<Message>(messageGuard);
 export const asSeenState = as<SeenState>(seenStateGuard);
 export const asDraft = as<Draft>(draftGuard);
 export const asAttachment = as<Attachment>(attachmentGuard);
+export const asDialogueConsent = withEtag(as<DialogueConsent>(dialogueConsentGuard));

@@ -1,10 +1,10 @@
 // Generated from openapi.yaml by scripts/generate.mjs. Do not edit.
 /* eslint-disable */
 // One guard per component schema of openapi.yaml (see src/guard.ts), named after it: Appointment → appointmentGuard.
-// Each is a separate export, so a bundle keeps only the guards it uses. The schemas only the messages
-// operations use are in message-guards.ts.
+// Each is a separate export, so a bundle keeps only the guards it uses. The schemas only the messaging
+// part's operations use are in message-guards.ts.
 import { type Guard, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
-import { appointmentStatusValues, appointmentTimingValues, cancellationPolicyModeValues, consentDecisionStatusValues, dialogueConsentChangeStatusValues, dialogueConsentStatusValues, extentPerValues, extentUnitValues, grantedServiceStatusValues, problemErrorsCodeValues, problemTypeValues, subjectScopesValues } from './enums.js';
+import { appointmentStatusValues, appointmentTimingValues, cancellationPolicyModeValues, extentPerValues, extentUnitValues, grantedServiceStatusValues, problemErrorsCodeValues, problemTypeValues, subjectScopesValues } from './enums.js';
 
 /** components.schemas.Id */
 export const idGuard: Guard = /*#__PURE__*/ str({ pattern: /^[A-Za-z0-9_-]{1,64}$/u });
@@ -156,38 +156,6 @@ export const grantedServiceGuard: Guard = /*#__PURE__*/ obj(
 
 /** components.schemas.ServiceList */
 export const serviceListGuard: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(grantedServiceGuard) }, ['items']);
-
-/** components.schemas.ConsentDecision */
-export const consentDecisionGuard: Guard = /*#__PURE__*/ obj(
-  {
-    status: /*#__PURE__*/ oneOf(consentDecisionStatusValues),
-    textVersion: /*#__PURE__*/ str({ max: 40 }),
-    decidedAt: /*#__PURE__*/ str({ format: 'date-time' }),
-    decidedBy: personGuard,
-  },
-  ['status', 'textVersion', 'decidedAt', 'decidedBy'],
-);
-
-/** components.schemas.DialogueConsent */
-export const dialogueConsentGuard: Guard = /*#__PURE__*/ obj(
-  {
-    status: /*#__PURE__*/ oneOf(dialogueConsentStatusValues),
-    textVersion: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 40 })),
-    currentTextVersion: /*#__PURE__*/ str({ max: 40 }),
-    history: /*#__PURE__*/ arr(consentDecisionGuard, 200),
-    version: versionGuard,
-  },
-  ['status', 'textVersion', 'currentTextVersion', 'history', 'version'],
-);
-
-/** components.schemas.DialogueConsentChange */
-export const dialogueConsentChangeGuard: Guard = /*#__PURE__*/ obj(
-  {
-    status: /*#__PURE__*/ oneOf(dialogueConsentChangeStatusValues),
-    textVersion: /*#__PURE__*/ str({ min: 1, max: 40 }),
-  },
-  ['status', 'textVersion'],
-);
 
 /** components.schemas.ProblemType */
 export const problemTypeGuard: Guard = /*#__PURE__*/ oneOf(problemTypeValues);

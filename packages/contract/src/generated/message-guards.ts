@@ -1,10 +1,10 @@
 // Generated from openapi.yaml by scripts/generate.mjs. Do not edit.
 /* eslint-disable */
-// The guards of the schemas only the messages operations use (tag `messages`), beside guards.ts, so a
+// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`), beside guards.ts, so a
 // bundle without messaging needs no module that holds them. Same form as guards.ts.
 import { type Guard, all, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
-import { attachmentContentTypeValues, senderRoleValues, threadStatusValues } from './enums.js';
-import { careServiceGuard, codingGuard, idGuard, versionGuard } from './guards.js';
+import { attachmentContentTypeValues, consentDecisionStatusValues, dialogueConsentChangeStatusValues, dialogueConsentStatusValues, senderRoleValues, threadStatusValues } from './enums.js';
+import { careServiceGuard, codingGuard, idGuard, personGuard, versionGuard } from './guards.js';
 
 /** components.schemas.ReplyPolicy */
 export const replyPolicyGuard: Guard = /*#__PURE__*/ obj(
@@ -181,4 +181,36 @@ export const draftGuard: Guard = /*#__PURE__*/ obj(
     updatedAt: /*#__PURE__*/ str({ format: 'date-time' }),
   },
   ['key', 'version', 'text', 'attachments', 'updatedAt'],
+);
+
+/** components.schemas.ConsentDecision */
+export const consentDecisionGuard: Guard = /*#__PURE__*/ obj(
+  {
+    status: /*#__PURE__*/ oneOf(consentDecisionStatusValues),
+    textVersion: /*#__PURE__*/ str({ max: 40 }),
+    decidedAt: /*#__PURE__*/ str({ format: 'date-time' }),
+    decidedBy: personGuard,
+  },
+  ['status', 'textVersion', 'decidedAt', 'decidedBy'],
+);
+
+/** components.schemas.DialogueConsent */
+export const dialogueConsentGuard: Guard = /*#__PURE__*/ obj(
+  {
+    status: /*#__PURE__*/ oneOf(dialogueConsentStatusValues),
+    textVersion: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 40 })),
+    currentTextVersion: /*#__PURE__*/ str({ max: 40 }),
+    history: /*#__PURE__*/ arr(consentDecisionGuard, 200),
+    version: versionGuard,
+  },
+  ['status', 'textVersion', 'currentTextVersion', 'history', 'version'],
+);
+
+/** components.schemas.DialogueConsentChange */
+export const dialogueConsentChangeGuard: Guard = /*#__PURE__*/ obj(
+  {
+    status: /*#__PURE__*/ oneOf(dialogueConsentChangeStatusValues),
+    textVersion: /*#__PURE__*/ str({ min: 1, max: 40 }),
+  },
+  ['status', 'textVersion'],
 );
