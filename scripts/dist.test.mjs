@@ -164,6 +164,17 @@ describe('CDN bundle', () => {
     }
   });
 
+  test('the SDK\'s chunk and the elements without messages load no messaging chunk statically (it comes on first use)', () => {
+    const { files, byKey, needs } = cdnGraph();
+    const messaging = [...files.keys()].filter((f) => /^omsorg-messaging-/.test(f));
+    assert.equal(messaging.length, 1, `one messaging chunk: ${messaging.join(', ')}`);
+    for (const key of ['client', 'login', 'appointment-list', 'service-list', 'cancel-dialog', 'provider']) {
+      assert.ok(byKey[key], `a chunk for ${key}`);
+      assert.ok(!needs(byKey[key]).has(messaging[0]), `${key} (${byKey[key]}) imports the messaging chunk statically`);
+    }
+    assert.ok(files.get(byKey.client).dyn.includes(messaging[0]), 'the client imports it on first use');
+  });
+
   test('keeps oidc-client-ts out of the main file (lazy chunk)', () => {
     assert.doesNotMatch(read(main), /MetadataService|signinRedirectCallback\(\w+\)\{/);
     assert.ok(cdnFiles().some((f) => /MetadataService/.test(read(f))), 'an oidc chunk exists');
