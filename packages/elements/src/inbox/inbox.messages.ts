@@ -14,6 +14,7 @@ export const messages = catalog(
     loadingList: 'Laster meldinger …',
     signInFailed: 'Innloggingen kunne ikke startes. Prøv igjen.',
     newMessage: 'Ny melding',
+    noConsent: 'Det er ikke gitt samtykke til digital dialog med omsorgstjenesten, så du kan ikke sende nye meldinger. Du kan fortsatt lese meldingene her.',
     empty: 'Du har ingen meldinger ennå.',
     unread: (n: number) => `${n} ${n === 1 ? 'ulest' : 'uleste'}`,
     unreadSummary: (n: number) => (n === 0 ? 'Ingen uleste meldinger.' : `Du har ${n} ${n === 1 ? 'ulest melding' : 'uleste meldinger'}.`),

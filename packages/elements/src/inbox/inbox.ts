@@ -12,6 +12,7 @@ import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
 import { messages, type InboxMessages } from './inbox.messages.js';
 import { styles } from './inbox.styles.js';
 import { bdi, NewMessage } from './new-message.js';
+import { lacksConsent } from '../composer/consent.js';
 
 type View = 'list' | 'thread' | 'new';
 
@@ -62,6 +63,7 @@ type Failure = { kind?: string; status?: number };
  * @csspart back-button - The button back from an open thread or the new-message form.
  * @csspart thread-view - The open `<omsorg-message-thread>`.
  * @csspart new-message - The new-message form's section.
+ * @csspart no-consent - Instead of the new-message button: there is no consent to digital dialogue.
  * @csspart new-heading - Its heading.
  * @csspart recipients - The choice of care service.
  * @csspart subject-input - The subject field.
@@ -110,6 +112,9 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   private lastOpened?: string;
   private focusAfterUpdate?: () => void;
 
+  /** No consent to digital dialogue in force for the subject: no new message is offered. */
+  @state() private noConsent = false;
+
   /** The new-message form (its composer is loaded on first use). */
   private readonly newMessage = new NewMessage(this, {
     client: () => this.activeClient,
@@ -145,6 +150,17 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.listen('unread-changed', ({ subjectId, count }) => {
       if (subjectId === this.subject && this.phase === 'ready') this.setCount(count);
     });
+    this.listen('dialogue-consent-changed', () => this.checkConsent());
+  }
+
+  /** Whether a new message can be sent for the subject (see composer/consent.ts). */
+  private checkConsent(): void {
+    const client = this.activeClient;
+    const subject = this.subject;
+    if (!client) return;
+    void lacksConsent(client, subject).then((lacks) => {
+      if (lacks !== undefined && subject === this.subject && this.phase === 'ready') this.noConsent = lacks;
+    });
   }
 
   protected override clientDisconnected(): void {
@@ -166,6 +182,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.nextCursor = page.nextCursor;
     this.setCount(page.unreadCount);
     this.watch();
+    this.checkConsent();
     setTimeout(loadThreadElement, 500);
     return this.t.loaded(this.items.length, page.unreadCount);
   }
@@ -176,6 +193,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.moreError = undefined;
     this.view = 'list';
     this.openThreadId = undefined;
+    this.noConsent = false;
     this.newMessage.clear();
     this.stopWatching();
   }
@@ -295,7 +313,9 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     const show = this.phase === 'ready' && this.view === 'list';
     const toolbar = show
       ? html`<div part="toolbar" class="toolbar">
-          <button type="button" part="new-button" @click=${this.startNew}>${this.t.newMessage}</button>
+          ${this.noConsent
+            ? html`<p part="no-consent" class="notice">${this.t.noConsent}</p>`
+            : html`<button type="button" part="new-button" @click=${this.startNew}>${this.t.newMessage}</button>`}
         </div>`
       : nothing;
     return this.renderFrame(toolbar);

@@ -28,6 +28,7 @@ export default {
   seenAt: (name: Part, time: Part): Part[] => [name, ' (', time, ')'],
   lastJoin: ' and ',
   closed: 'The service has closed this conversation, so you cannot reply here. Send a new message if you need more help.',
+  noConsent: 'There is no consent to digital dialogue with the care service, so you cannot reply here. Call the service if you need help.',
   reply: 'Reply',
   showEarlier: (n: number) => `Show earlier messages (${n} more)`,
   loaded: (n: number) => `The conversation has ${n} ${n === 1 ? 'message' : 'messages'}.`,

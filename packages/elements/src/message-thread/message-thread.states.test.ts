@@ -1,10 +1,10 @@
 /** The thread's states: hostile content, the outbox, a long thread, closed threads, every scenario, signed out, acting for, and the shared SubjectDataElement behaviour. */
 import { expect, fixture, html } from '@open-wc/testing';
-import { createMockApi, heldTimers, scenarioNames, subjectIds, threadIds, type ScenarioName } from '@omsorg/mocks';
+import { createMockApi, heldTimers, scenarioNames, subjectIds, threadIds, type MockApi, type ScenarioName } from '@omsorg/mocks';
 import { dialogueConsentTextVersion, messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
-import { messageClient as client, scenario } from '../test/messages.js';
+import { countRequests, messageClient as client, scenario } from '../test/messages.js';
 import { $, $$, button, polite, sr } from '../test/kit.js';
 import { common } from '../internal/messages.js';
 import { MARKER } from '../internal/message-text.js';
@@ -94,16 +94,33 @@ describe('<omsorg-message-thread>', () => {
   });
 
   describe('without consent to digital dialogue', () => {
-    it('a reply is not sent: the reason in words, the text kept, nothing stored', async () => {
-      const api = await scenario('default');
-      // Ola withdrew his consent (as a PUT …/dialogue-consent would record it).
+    const withdraw = (api: MockApi) =>
       api.db.subjects.get(subjectIds.ola)!.dialogueConsent.unshift({
         status: 'inactive',
         textVersion: dialogueConsentTextVersion,
         decidedAt: '2026-12-01T10:00:00+01:00',
         decidedBy: { id: 'psn-ola-7f3a', name: 'Ola Nordmann' },
       });
+    const consentReads = () => countRequests((r) => r.method === 'GET' && new URL(r.url).pathname.endsWith('/dialogue-consent'));
+
+    it('withdrawn before: no reply box, the reason in words; the thread stays readable', async () => {
+      const api = await scenario('default');
+      withdraw(api);
       const el = await mount(client('ola'), threadIds.olaUnreadReply);
+      await until(() => !!$(el, '[part="no-consent"]'), 'the notice');
+      expect($(el, '[part="no-consent"]')!.textContent!.trim()).to.equal(t.noConsent);
+      expect($(el, 'textarea')).to.equal(null);
+      expect($$(el, '[part="messages"] > li').length).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('withdrawn behind the page: a reply is not sent, says why and keeps its text; the box gives way; given again on the page, it is back', async () => {
+      const api = await scenario('default');
+      const reads = consentReads();
+      const c = client('ola');
+      const el = await mount(c, threadIds.olaUnreadReply);
+      await until(() => reads.count === 1, 'the consent read');
+      withdraw(api);
       await type(el, 'Uten samtykke');
       button(el, ct.send)!.click();
       await until(() => !!$(el, '.outbox-item.not-sent'), 'not sent');
@@ -111,7 +128,12 @@ describe('<omsorg-message-thread>', () => {
       expect(item.textContent).to.contain(composerTexts.nb.consentRequired);
       expect(item.textContent).to.contain('Uten samtykke');
       expect(api.db.findThread(threadIds.olaUnreadReply)!.messages.some((m) => m.text === 'Uten samtykke')).to.equal(false);
+      await until(() => !!$(el, '[part="no-consent"]') && !$(el, 'textarea'), 'the notice instead of the box');
       await expect(el).to.be.accessible();
+      const now = await c.getDialogueConsent('me');
+      await c.setDialogueConsent({ status: 'active', textVersion: now.currentTextVersion, version: now.version });
+      await until(() => !!$(el, 'textarea') && !$(el, '[part="no-consent"]'), 'the reply box back');
+      reads.stop();
     });
   });
 

@@ -6,6 +6,7 @@ import { labelFor, problemTypes, type Attachment, type Message, type ThreadDetai
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { Composer, renderServiceNotices } from '../composer/composer.js';
+import { lacksConsent } from '../composer/consent.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { headingTag } from '../internal/heading.js';
@@ -58,6 +59,7 @@ const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
  * @csspart download-button - The button that downloads an attachment.
  * @csspart seen - "Seen by …".
  * @csspart closed - The notice that the thread is closed (no reply box then).
+ * @csspart no-consent - The notice that there is no consent to digital dialogue (no reply box then).
  * @csspart reply - The reply form.
  * @csspart error-summary - The list of problems after a failed send.
  * @csspart textarea - The reply text box.
@@ -90,6 +92,8 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
 
   @state() private thread?: ThreadDetail;
   @state() private shown = WINDOW;
+  /** No consent to digital dialogue in force for the subject: the reply box gives way to a notice. */
+  @state() private noConsent = false;
 
   private stopWatch?: () => void;
   private watching?: string;
@@ -132,7 +136,12 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     this.listen('thread-changed', ({ thread }) => {
       if (thread.id === this.thread?.id) this.onFresh(thread);
     });
+    // Given or withdrawn on this page (the consent panel, another element): ask what holds now.
+    this.listen('dialogue-consent-changed', () => this.checkConsent());
     this.listen('outbox-changed', ({ item }) => {
+      if (item.status === 'not-sent' && item.error?.type === problemTypes.consentRequired && item.outgoing.kind === 'reply' && item.outgoing.threadId === this.thread?.id) {
+        this.noConsent = true;
+      }
       // Closed meanwhile: show it (the reply box goes away; the text stays in the outbox item).
       if (item.status === 'not-sent' && item.error?.type === problemTypes.threadClosed && item.outgoing.kind === 'reply' && item.outgoing.threadId === this.thread?.id) {
         void client.getThread(this.subject, item.outgoing.threadId, { fresh: true }).then((t) => this.onFresh(t), () => undefined);
@@ -165,11 +174,26 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     this.watch(thread.id);
     void this.composer.load();
     this.markSeen();
+    this.checkConsent();
     return this.t.loaded(thread.messages.length);
+  }
+
+  /**
+   * Whether the subject's consent to digital dialogue is in force; without it the reply box is
+   * not offered. If the consent cannot be read, the box stays (a send then says why it failed).
+   */
+  private checkConsent(): void {
+    const client = this.activeClient;
+    const subject = this.subject;
+    if (!client || this.thread?.status !== 'open') return;
+    void lacksConsent(client, subject).then((lacks) => {
+      if (lacks !== undefined && subject === this.subject && this.thread) this.noConsent = lacks;
+    });
   }
 
   protected override clearData(): void {
     this.thread = undefined;
+    this.noConsent = false;
     this.known.clear();
     this.seenMarked = undefined;
     this.stopWatching();
@@ -296,6 +320,8 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
       ${this.renderSeen(thread)} ${closed ? nothing : this.composer.renderOutbox()}
       ${closed
         ? html`<p part="closed" class="notice closed-notice">${t.closed}</p>`
+        : this.noConsent
+        ? html`<p part="no-consent" class="notice closed-notice">${t.noConsent}</p>`
         : html`<form part="reply" class="reply" novalidate @submit=${this.onSubmit}>
             ${this.composer.renderErrors()} ${this.composer.renderFields(t.reply)}
             <div class="actions">${this.composer.renderSend()}</div>
