@@ -55,6 +55,9 @@ export const Large: Story = scenarioStory('large');
 
 export const ThreadClosed: Story = scenarioStory('thread-closed');
 
+/** Consent to digital dialogue withdrawn. */
+export const NoConsent: Story = scenarioStory('no-consent', {}, 'Here: no new-message button; the reason in words. The threads stay readable.');
+
 export const DeadlinePassed: Story = scenarioStory('deadline-passed', {}, 'Messages are not affected: the same as the default data.');
 
 export const CancelAsRequest: Story = scenarioStory('cancel-as-request', {}, 'Messages are not affected: the same as the default data.');

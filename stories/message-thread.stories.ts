@@ -87,6 +87,9 @@ export const Large: Story = { ...scenarioStory('large'), args: { threadId: 'thr-
 
 export const ThreadClosed: Story = scenarioStory('thread-closed');
 
+/** Consent to digital dialogue withdrawn. */
+export const NoConsent: Story = scenarioStory('no-consent', {}, 'Here: no reply box; the reason in words. The thread stays readable.');
+
 export const DeadlinePassed: Story = scenarioStory('deadline-passed', {}, 'Messages are not affected: the same as the default data.');
 
 export const CancelAsRequest: Story = scenarioStory('cancel-as-request', {}, 'Messages are not affected: the same as the default data.');

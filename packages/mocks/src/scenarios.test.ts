@@ -56,12 +56,12 @@ describe('scenarios', () => {
   it('are listed with names and descriptions', () => {
     expect(scenarioNames).to.deep.equal([
       'default', 'empty', 'slow', 'server-error', 'unauthorized', 'deadline-passed', 'cancel-as-request', 'conflict', 'malformed', 'hostile',
-      'send-fails', 'offline-send', 'thread-closed', 'large',
+      'send-fails', 'offline-send', 'thread-closed', 'no-consent', 'large',
     ]);
     for (const s of scenarios) expect(s.description.length, s.name).to.be.greaterThan(10);
   });
 
-  for (const scenario of ['default', 'empty', 'deadline-passed', 'cancel-as-request', 'conflict', 'hostile', 'send-fails', 'offline-send', 'thread-closed', 'large'] as ScenarioName[]) {
+  for (const scenario of ['default', 'empty', 'deadline-passed', 'cancel-as-request', 'conflict', 'hostile', 'send-fails', 'offline-send', 'thread-closed', 'no-consent', 'large'] as ScenarioName[]) {
     it(`${scenario}: every read answer satisfies the contract`, async () => {
       await useMocks({ scenario });
       for (const { what, schema, r } of await everyRead()) {
@@ -310,6 +310,18 @@ describe('scenarios', () => {
     const started = await post('/v1/subjects/me/threads', { grantedServiceId: 'vedtak-ola-hsp', title: 'Ny tråd', text: 'Hei' });
     expect(started.status).to.equal(201);
     expect(started.body.status).to.equal('open');
+  });
+
+  it('no-consent: consent withdrawn, threads readable, replies and new threads 403 consent-required', async () => {
+    await useMocks({ scenario: 'no-consent' });
+    const consent = (await call('/v1/subjects/me/dialogue-consent')).body;
+    expect(consent).to.include({ status: 'inactive', version: '2' });
+    expect((await call(`/v1/subjects/me/threads/${threadIds.olaUnreadReply}`)).status).to.equal(200);
+    const r = await sendReply();
+    expect(r.status).to.equal(403);
+    expect(r.body.type).to.equal(problemTypes.consentRequired);
+    const started = await post('/v1/subjects/me/threads', { grantedServiceId: 'vedtak-ola-hsp', title: 'Ny tråd', text: 'Hei' });
+    expect(started.status).to.equal(403);
   });
 
   it('large: 500 threads for Ola, paged, and one thread of 2,000 messages', async () => {

@@ -20,6 +20,7 @@ export type ScenarioName =
   | 'send-fails'
   | 'offline-send'
   | 'thread-closed'
+  | 'no-consent'
   | 'large';
 
 export interface ScenarioInfo {
@@ -49,6 +50,7 @@ export const scenarios: readonly ScenarioInfo[] = [
   { name: 'send-fails', description: `The first ${SEND_FAILS} message POSTs (new thread or reply) answer 503; later ones succeed.` },
   { name: 'offline-send', description: 'The first message POST fails as a network error (nothing arrives); later ones succeed.' },
   { name: 'thread-closed', description: 'The service has closed every thread: replies answer 409 thread-closed; new threads may be started.' },
+  { name: 'no-consent', description: 'Every subject withdrew consent to digital dialogue 10 days ago: threads stay readable, sending answers 403 consent-required.' },
   { name: 'large', description: `Ola has ${LARGE_INBOX} threads, one of them ${LARGE_THREAD} messages long (buildInbox, buildLongThread).` },
 ];
 
@@ -124,6 +126,15 @@ const behaviours: Record<ScenarioName, ScenarioBehaviour> = {
   'thread-closed': {
     data: (f) => {
       for (const s of Object.values(f.subjects)) for (const t of s.threads) t.status = 'closed';
+    },
+  },
+  'no-consent': {
+    data: (f) => {
+      for (const s of Object.values(f.subjects)) {
+        const given = s.dialogueConsent[0];
+        if (!given) continue;
+        s.dialogueConsent.unshift({ ...given, status: 'inactive', decidedAt: osloIso(addMinutes(f.now, -10 * 24 * 60)) });
+      }
     },
   },
   large: {
