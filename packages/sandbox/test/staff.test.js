@@ -243,6 +243,28 @@ describe('staff page: work', () => {
       ['staff', 'create', 'message', 'refused', 403],
       ['staff', 'create', 'threads', 'refused', 403],
     ]);
+
+    // The staff page shows it: the consent withdrawn, no reply box (closing stays), and Ola not
+    // offered as a recipient of a new thread.
+    const s = await staffSession(origin, 'stf-ingrid-hsp');
+    const thread = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
+    assert.match(thread.text, /Samtykke til digital dialog: trukket \d/);
+    assert.doesNotMatch(thread.text, /Send svar/);
+    assert.match(thread.text, /Lukk tråden/);
+    assert.match(thread.text, /Personen har ikke samtykket til digital dialog/);
+    const list = await s.get('/staff');
+    assert.match(list.text, /<option disabled>Ola Nordmann \([^)]*\): uten samtykke til digital dialog<\/option>/);
+    assert.doesNotMatch(list.text, /<option value="[^"]*">Ola Nordmann/);
+    // Given again: the reply box is back.
+    const now = await t.call('/v1/subjects/me/dialogue-consent');
+    await t.call('/v1/subjects/me/dialogue-consent', {
+      method: 'PUT',
+      headers: { 'Idempotency-Key': t.newKey(), 'If-Match': /** @type {string} */ (now.headers.get('etag')) },
+      body: { status: 'active', textVersion: now.body.currentTextVersion },
+    });
+    const back = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
+    assert.match(back.text, /Samtykke til digital dialog: gitt \d/);
+    assert.match(back.text, /Send svar/);
   });
 
   it('checks staff text as the API does, and logs staff actions as staff', async () => {

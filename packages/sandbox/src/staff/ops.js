@@ -4,9 +4,9 @@
  * (/staff) and by tests (test-support/staff.js). Staff see only their own care service's
  * threads; every read and change is in the access log (actor_kind staff).
  */
-import { messageLimits, normaliseText, textProblem } from '@omsorg/contract';
+import { dialogueConsentOf, dialogueRefusal, messageLimits, normaliseText, textProblem } from '@omsorg/contract';
 import { logAccess } from '../data/store.js';
-import { messageConsentProblem } from '../data/consent.js';
+import { dialogueDecisions, messageConsentProblem } from '../data/consent.js';
 import { osloDate } from '@omsorg/contract';
 import {
   closeThread,
@@ -124,8 +124,10 @@ export async function staffThread(db, { staffId, subjectId, threadId, now = new 
     const fresh = await findThreadRow(tx, subjectId, threadId);
     const parties = await threadParties(tx, subjectId, osloDate(now));
     const thread = await toThreadDetail(tx, fresh, { reader: readerOf(staff), parties });
+    // Whether the person may be written to (consent to digital dialogue), shown with the thread.
+    const consent = dialogueConsentOf(await dialogueDecisions(tx, subjectId));
     await log(tx, staff, { action: 'read', resource: 'thread', subjectId, resourceId: threadId, outcome: 'ok', status: 200 });
-    return { staff, subjectName: parties.subjectName, thread };
+    return { staff, subjectName: parties.subjectName, thread, consent };
   });
 }
 
@@ -164,17 +166,24 @@ export async function staffReply(db, { staffId, subjectId, threadId, text, now =
  * service from their care service.
  * @param {import('../db/index.js').Queryable} q
  * @param {string} careServiceId
- * @returns {Promise<{ subjectId: string, name: string, grantedServiceId: string }[]>}
+ * @returns {Promise<{ subjectId: string, name: string, grantedServiceId: string, consent: boolean }[]>}
  */
 export async function staffRecipients(q, careServiceId) {
   const { rows } = await q.query(
-    `SELECT g.subject_id, p.name, g.id FROM granted_services g
+    `SELECT g.subject_id, p.name, g.id, c.status AS consent_status, c.text_version FROM granted_services g
        JOIN subjects s ON s.id = g.subject_id JOIN persons p ON p.id = s.person_id
+       LEFT JOIN LATERAL (SELECT status, text_version FROM dialogue_consents d WHERE d.subject_id = g.subject_id ORDER BY d.seq DESC LIMIT 1) c ON true
       WHERE g.care_service_id = $1 AND g.status IN ('active', 'planned')
       ORDER BY p.name, g.subject_id, g.position, g.id`,
     [careServiceId],
   );
-  return rows.map((r) => ({ subjectId: r.subject_id, name: r.name, grantedServiceId: r.id }));
+  return rows.map((r) => ({
+    subjectId: r.subject_id,
+    name: r.name,
+    grantedServiceId: r.id,
+    // Without consent to digital dialogue the person cannot be written to (shown, not offered).
+    consent: dialogueRefusal(r.consent_status ? { status: r.consent_status, textVersion: r.text_version } : undefined) === null,
+  }));
 }
 
 /**

@@ -104,6 +104,7 @@ const START_ERRORS = /** @type {Readonly<Record<string, string>>} */ ({
   'too-long': 'Emnet eller meldingen er for lang.',
   'invalid-character': 'Emnet eller meldingen inneholder tegn som ikke er tillatt.',
   'recipient-not-allowed': 'Personen mottar ikke en tjeneste fra denne enheten.',
+  'consent-required': 'Personen har ikke samtykket til digital dialog. Ring i stedet.',
 });
 
 /**
@@ -286,7 +287,11 @@ ${
 ${
   recipients.length
     ? html`<form method="post" action="/staff/threads"><input type="hidden" name="csrf" value="${session.csrf}">
-<label for="to">Til</label><select id="to" name="to" required>${recipients.map((r) => html`<option value="${r.subjectId}/${r.grantedServiceId}">${r.name} (${r.grantedServiceId})</option>`)}</select>
+<label for="to">Til</label><select id="to" name="to" required>${recipients.map((r) =>
+      r.consent
+        ? html`<option value="${r.subjectId}/${r.grantedServiceId}">${r.name} (${r.grantedServiceId})</option>`
+        : html`<option disabled>${r.name} (${r.grantedServiceId}): uten samtykke til digital dialog</option>`,
+    )}</select>
 <label for="title">Emne</label><input id="title" type="text" name="title" required maxlength="${messageLimits.titleMaxChars}">
 <label for="text">Melding</label><textarea id="text" name="text" required maxlength="${messageLimits.textMaxChars}"></textarea>
 <button>Send</button></form>`
@@ -305,7 +310,10 @@ ${
    * @param {{ status?: number, error?: string, text?: string }} [o]
    */
   async function threadPage(res, session, subjectId, threadId, { status = 200, error, text = '' } = {}) {
-    const { staff, subjectName, thread: t } = await staffThread(db, { staffId: session.staffId, subjectId, threadId, now: now() });
+    const { staff, subjectName, thread: t, consent } = await staffThread(db, { staffId: session.staffId, subjectId, threadId, now: now() });
+    const latest = consent.history[0];
+    const consentText = !latest ? 'ikke gitt' : `${latest.status === 'active' ? 'gitt' : 'trukket'} ${formatOslo(latest.decidedAt)}`;
+    const writable = t.status === 'open' && consent.status === 'active' && consent.textVersion === consent.currentTextVersion;
     const action = `/staff/threads/${subjectId}/${threadId}`;
     const body = page(
       t.title,
@@ -321,11 +329,14 @@ ${t.messages.map(
   }</article>`,
 )}
 <p class="meta">Sett siden siste melding: ${t.seenSinceLastUpdate.map((s) => s.name).join(', ') || 'ingen'}</p>
+<p class="meta" id="consent">Samtykke til digital dialog: ${consentText}</p>
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 ${
   t.status === 'open'
-    ? html`<form method="post" action="${action}/reply"><input type="hidden" name="csrf" value="${session.csrf}">
-<label for="text">Svar</label><textarea id="text" name="text" required maxlength="${messageLimits.textMaxChars}">${text}</textarea><button>Send svar</button></form>
+    ? html`${writable
+        ? html`<form method="post" action="${action}/reply"><input type="hidden" name="csrf" value="${session.csrf}">
+<label for="text">Svar</label><textarea id="text" name="text" required maxlength="${messageLimits.textMaxChars}">${text}</textarea><button>Send svar</button></form>`
+        : html`<p>Personen har ikke samtykket til digital dialog, så du kan ikke svare her. Ring i stedet.</p>`}
 <form method="post" action="${action}/close"><input type="hidden" name="csrf" value="${session.csrf}"><button>Lukk tråden</button></form>`
     : html`<p>Tråden er lukket.</p>`
 }`,
