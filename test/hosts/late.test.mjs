@@ -232,7 +232,7 @@ test('elements added late, moved, removed and re-added: no request storm, no lea
   const signIn = await requestsDuring(() => page.locator('omsorg-login >>> button[part~="sign-in-button"]').click());
   t.diagnostic(`sign-in requests: ${JSON.stringify(signIn)}`);
   assertPerReconnect(signIn, 1, 'sign-in');
-  assert.equal(Object.keys(signIn).length, 4, `me, visits, services and threads: ${JSON.stringify(signIn)}`);
+  assert.equal(Object.keys(signIn).length, 5, `me, visits, services, threads and the consent to digital dialogue: ${JSON.stringify(signIn)}`);
 
   // ---- moved between containers ----------------------------------------------------------------
   const move = (i) =>
@@ -321,7 +321,7 @@ test('elements added late, moved, removed and re-added: no request storm, no lea
   const again = await requestsDuring(() => page.locator('omsorg-login >>> button[part~="sign-in-button"]').click());
   t.diagnostic(`sign in again: requests ${JSON.stringify(again)}; omsorg-signed-in events in all: ${await page.evaluate(() => window.__signedInEvents)}`);
   assertPerReconnect(again, 1, 'sign in again');
-  assert.equal(Object.keys(again).length, 4, `me, visits, services and threads again: ${JSON.stringify(again)}`);
+  assert.equal(Object.keys(again).length, 5, `me, visits, services, threads and the consent again: ${JSON.stringify(again)}`);
 
   // ---- all removed: nothing keeps polling ------------------------------------------------------
   await openAThread();

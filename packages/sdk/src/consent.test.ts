@@ -75,6 +75,24 @@ describe('SDK: consent to digital dialogue', () => {
     expect((await client.getDialogueConsent()).version).to.equal('1');
   });
 
+  it('one read per subject and page: shared by every caller, replaced by a change, read again when fresh or after sign-out', async () => {
+    const { client, seen } = setup();
+    const gets = () => seen.filter((s) => s.method === 'GET').length;
+    const [a, b] = await Promise.all([client.getDialogueConsent(), client.getDialogueConsent()]);
+    expect(a).to.deep.equal(b);
+    expect(await client.getDialogueConsent()).to.deep.equal(a);
+    expect(gets()).to.equal(1);
+    const after = await client.setDialogueConsent({ status: 'inactive', textVersion: a.currentTextVersion, version: a.version });
+    expect(await client.getDialogueConsent()).to.deep.equal(after);
+    expect(gets()).to.equal(1);
+    expect((await client.getDialogueConsent(undefined, { fresh: true })).version).to.equal('2');
+    expect(gets()).to.equal(2);
+    await client.signOut();
+    await client.auth.signIn?.();
+    await client.getDialogueConsent().catch(() => undefined);
+    expect(gets()).to.equal(3);
+  });
+
   it('works the same through the lazy client (the messaging part loads on the first call)', async () => {
     const { client } = setup({ lazy: true });
     const consent = await client.getDialogueConsent();

@@ -81,7 +81,10 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     retryOutbox: outbox.retryOutbox,
     discardOutbox: outbox.discardOutbox,
 
-    wiped: () => threads.stopAll(),
+    wiped: () => {
+      threads.stopAll();
+      consent.forget();
+    },
     clearOutbox: () => outbox.clear(),
 
     authChanged(s) {

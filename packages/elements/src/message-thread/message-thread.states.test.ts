@@ -130,7 +130,7 @@ describe('<omsorg-message-thread>', () => {
       expect(api.db.findThread(threadIds.olaUnreadReply)!.messages.some((m) => m.text === 'Uten samtykke')).to.equal(false);
       await until(() => !!$(el, '[part="no-consent"]') && !$(el, 'textarea'), 'the notice instead of the box');
       await expect(el).to.be.accessible();
-      const now = await c.getDialogueConsent('me');
+      const now = await c.getDialogueConsent('me', { fresh: true });
       await c.setDialogueConsent({ status: 'active', textVersion: now.currentTextVersion, version: now.version });
       await until(() => !!$(el, 'textarea') && !$(el, '[part="no-consent"]'), 'the reply box back');
       reads.stop();
