@@ -81,6 +81,9 @@ test('sign in through the BFF, see the visits, sign out: no token ever in the br
     const s = await tab2State();
     return !!s.user?.includes(OLA.name) && s.items > 0;
   }, 'the second tab signed in with the visits');
+  // Its own loading done (the inbox reads the consent to digital dialogue after its list), so
+  // what is counted from here is what the sign-out makes it do.
+  await tab2.waitForNetworkIdle({ idleTime: 500 });
   /** @type {string[]} */
   const tab2Requests = [];
   tab2.on('request', (r) => tab2Requests.push(new URL(r.url()).pathname));
