@@ -11,7 +11,7 @@
  * strict CSP.
  */
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { messageLimits } from '@omsorg/contract';
+import { dialogueRefusal, messageLimits } from '@omsorg/contract';
 import { attachmentReply } from '../http/download.js';
 import { findDownloadable } from '../data/attachments.js';
 import { logAccess } from '../data/store.js';
@@ -313,7 +313,7 @@ ${
     const { staff, subjectName, thread: t, consent } = await staffThread(db, { staffId: session.staffId, subjectId, threadId, now: now() });
     const latest = consent.history[0];
     const consentText = !latest ? 'ikke gitt' : `${latest.status === 'active' ? 'gitt' : 'trukket'} ${formatOslo(latest.decidedAt)}`;
-    const writable = t.status === 'open' && consent.status === 'active' && consent.textVersion === consent.currentTextVersion;
+    const writable = t.status === 'open' && dialogueRefusal(consent) === null;
     const action = `/staff/threads/${subjectId}/${threadId}`;
     const body = page(
       t.title,
