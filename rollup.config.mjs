@@ -373,10 +373,10 @@ const cdn = {
       // Nynorsk and English: chunks of their own, imported by the elements when they render in
       // that language and preloaded by the loader on such a page; a page in bokmål (in each
       // element's own chunk) downloads neither. Per language, one chunk for the shared texts
-      // and the elements without messaging (lang-nn), one for the message elements' texts
+      // and the elements without messaging (lang-nn), one for the message and consent elements' texts
       // (lang-nn-messages), so a page without messages loads only the first.
       const lang = /[\\/.]messages\.(nn|en)\.[jt]s$/.exec(id);
-      if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer)[\\/]/.test(id) ? '-messages' : ''}`;
+      if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer|consent-panel)[\\/]/.test(id) ? '-messages' : ''}`;
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it.
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll|consent|validate-messages)\.[jt]s$/.test(id)) return 'messaging';

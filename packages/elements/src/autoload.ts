@@ -21,6 +21,7 @@
 const loaders = {
   'appointment-list': () => import('./appointment-list/define.js'),
   'cancel-dialog': () => import('./cancel-dialog/define.js'),
+  'consent-panel': () => import('./consent-panel/define.js'),
   inbox: () => import('./inbox/define.js'),
   login: () => import('./login/define.js'),
   'message-thread': () => import('./message-thread/define.js'),
@@ -119,7 +120,7 @@ const selector = () => [...waiting].map(tagOf).join(',');
 /**
  * The texts an element in nynorsk or English renders from are chunks per language (the elements
  * import them; bokmål is in each element's own chunk): `lang-nn` (shared texts and the elements
- * without messaging) and `lang-nn-messages` (the message elements'), preloaded with the
+ * without messaging) and `lang-nn-messages` (the message and consent elements'), preloaded with the
  * element's chunk, so the element shows its language at once. The language is the element's
  * nearest `lang` (through the document; the page's inside a shadow root), read as
  * internal/locale.ts reads it, which this file does not import (that would pull lit's chunk
@@ -130,7 +131,7 @@ function preloadTexts(el: Element): void {
   const locale = lang === 'nn' || lang.startsWith('nn-') || lang === 'no-nyn' ? 'nn' : lang === 'en' || lang.startsWith('en-') ? 'en' : undefined;
   if (!locale) return;
   preload(`lang-${locale}`, settings.nonce);
-  if (el.localName === 'omsorg-inbox' || el.localName === 'omsorg-message-thread') preload(`lang-${locale}-messages`, settings.nonce);
+  if (['omsorg-inbox', 'omsorg-message-thread', 'omsorg-consent-panel'].includes(el.localName)) preload(`lang-${locale}-messages`, settings.nonce);
 }
 
 /** Loads the elements whose tags are in `root` (an element, a document or a shadow root). */

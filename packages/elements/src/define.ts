@@ -11,3 +11,4 @@ import './appointment-list/define.js';
 import './service-list/define.js';
 import './message-thread/define.js';
 import './inbox/define.js';
+import './consent-panel/define.js';

@@ -145,6 +145,11 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
     void this.load(true);
   }
 
+  /** Whether the data shown is someone else's (a relative acting for them), as far as known. */
+  protected get actsForOther(): boolean {
+    return this.actingFor !== undefined;
+  }
+
   protected get subject(): string {
     return this.subjectId || this.activeClient?.getSubject() || 'me';
   }
