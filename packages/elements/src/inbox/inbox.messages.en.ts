@@ -13,6 +13,7 @@ export default {
   signInFailed: 'Sign-in could not be started. Please try again.',
   newMessage: 'New message',
   noConsent: 'There is no consent to digital dialogue with the care service, so you cannot send new messages. You can still read the messages here.',
+  consentGiven: 'Consent given. You can now write a new message.',
   empty: 'You have no messages yet.',
   unread: (n: number) => `${n} unread`,
   unreadSummary: (n: number) => (n === 0 ? 'No unread messages.' : `You have ${n} unread ${n === 1 ? 'message' : 'messages'}.`),

@@ -13,6 +13,7 @@ export default {
   signInFailed: 'Innlogginga kunne ikkje startast. Prøv igjen.',
   newMessage: 'Ny melding',
   noConsent: 'Det er ikkje gitt samtykke til digital dialog med omsorgstenesta, så du kan ikkje sende nye meldingar. Du kan framleis lese meldingane her.',
+  consentGiven: 'Samtykket er gitt. Du kan no skrive ei ny melding.',
   empty: 'Du har ingen meldingar enno.',
   unread: (n: number) => `${n} ${n === 1 ? 'ulesen' : 'ulesne'}`,
   unreadSummary: (n: number) => (n === 0 ? 'Ingen ulesne meldingar.' : `Du har ${n} ${n === 1 ? 'ulesen melding' : 'ulesne meldingar'}.`),

@@ -15,6 +15,7 @@ export const messages = catalog(
     signInFailed: 'Innloggingen kunne ikke startes. Prøv igjen.',
     newMessage: 'Ny melding',
     noConsent: 'Det er ikke gitt samtykke til digital dialog med omsorgstjenesten, så du kan ikke sende nye meldinger. Du kan fortsatt lese meldingene her.',
+    consentGiven: 'Samtykket er gitt. Du kan nå skrive en ny melding.',
     empty: 'Du har ingen meldinger ennå.',
     unread: (n: number) => `${n} ${n === 1 ? 'ulest' : 'uleste'}`,
     unreadSummary: (n: number) => (n === 0 ? 'Ingen uleste meldinger.' : `Du har ${n} ${n === 1 ? 'ulest melding' : 'uleste meldinger'}.`),

@@ -25,6 +25,10 @@ export const styles = [
       flex-wrap: wrap;
       gap: 0.5rem;
     }
+    .toolbar > [part='no-consent'],
+    .toolbar > omsorg-consent-panel {
+      flex: 1 1 100%;
+    }
     .skeleton-list {
       display: flex;
       flex-direction: column;

@@ -12,7 +12,7 @@ import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
 import { messages, type InboxMessages } from './inbox.messages.js';
 import { styles } from './inbox.styles.js';
 import { bdi, NewMessage } from './new-message.js';
-import { lacksConsent } from '../composer/consent.js';
+import { DialogueConsentGate } from '../composer/consent.js';
 
 type View = 'list' | 'thread' | 'new';
 
@@ -64,6 +64,7 @@ type Failure = { kind?: string; status?: number };
  * @csspart thread-view - The open `<omsorg-message-thread>`.
  * @csspart new-message - The new-message form's section.
  * @csspart no-consent - Instead of the new-message button: there is no consent to digital dialogue.
+ * @csspart consent-panel - Under that notice: `<omsorg-consent-panel section="dialogue">`, to give the consent in place.
  * @csspart new-heading - Its heading.
  * @csspart recipients - The choice of care service.
  * @csspart subject-input - The subject field.
@@ -112,8 +113,16 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   private lastOpened?: string;
   private focusAfterUpdate?: () => void;
 
-  /** No consent to digital dialogue in force for the subject: no new message is offered. */
-  @state() private noConsent = false;
+  /** Consent to digital dialogue: without it no new message is offered, but the consent section. */
+  private readonly consent = new DialogueConsentGate(this, {
+    client: () => this.activeClient,
+    subject: () => this.subject,
+    current: (subject) => subject === this.subject && this.phase === 'ready',
+    given: (focusWasInPanel) => {
+      this.politeText = this.t.consentGiven;
+      if (focusWasInPanel) this.afterUpdate(() => this.renderRoot.querySelector<HTMLElement>('[part="new-button"]')?.focus());
+    },
+  });
 
   /** The new-message form (its composer is loaded on first use). */
   private readonly newMessage = new NewMessage(this, {
@@ -150,17 +159,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.listen('unread-changed', ({ subjectId, count }) => {
       if (subjectId === this.subject && this.phase === 'ready') this.setCount(count);
     });
-    this.listen('dialogue-consent-changed', () => this.checkConsent());
-  }
-
-  /** Whether a new message can be sent for the subject (see composer/consent.ts). */
-  private checkConsent(): void {
-    const client = this.activeClient;
-    const subject = this.subject;
-    if (!client) return;
-    void lacksConsent(client, subject).then((lacks) => {
-      if (lacks !== undefined && subject === this.subject && this.phase === 'ready') this.noConsent = lacks;
-    });
+    this.listen('dialogue-consent-changed', () => this.consent.check());
   }
 
   protected override clientDisconnected(): void {
@@ -182,7 +181,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.nextCursor = page.nextCursor;
     this.setCount(page.unreadCount);
     this.watch();
-    this.checkConsent();
+    this.consent.check();
     setTimeout(loadThreadElement, 500);
     return this.t.loaded(this.items.length, page.unreadCount);
   }
@@ -193,7 +192,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.moreError = undefined;
     this.view = 'list';
     this.openThreadId = undefined;
-    this.noConsent = false;
+    this.consent.clear();
     this.newMessage.clear();
     this.stopWatching();
   }
@@ -313,8 +312,8 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     const show = this.phase === 'ready' && this.view === 'list';
     const toolbar = show
       ? html`<div part="toolbar" class="toolbar">
-          ${this.noConsent
-            ? html`<p part="no-consent" class="notice">${this.t.noConsent}</p>`
+          ${this.consent.lacking
+            ? this.consent.render(this.t.noConsent, this.level + 1)
             : html`<button type="button" part="new-button" @click=${this.startNew}>${this.t.newMessage}</button>`}
         </div>`
       : nothing;

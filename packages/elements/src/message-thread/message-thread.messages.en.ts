@@ -29,6 +29,7 @@ export default {
   lastJoin: ' and ',
   closed: 'The service has closed this conversation, so you cannot reply here. Send a new message if you need more help.',
   noConsent: 'There is no consent to digital dialogue with the care service, so you cannot reply here. Call the service if you need help.',
+  consentGiven: 'Consent given. You can now reply here.',
   reply: 'Reply',
   showEarlier: (n: number) => `Show earlier messages (${n} more)`,
   loaded: (n: number) => `The conversation has ${n} ${n === 1 ? 'message' : 'messages'}.`,

@@ -29,6 +29,7 @@ export default {
   lastJoin: ' og ',
   closed: 'Tenesta har avslutta denne samtalen, så du kan ikkje svare her. Send ei ny melding om du treng meir hjelp.',
   noConsent: 'Det er ikkje gitt samtykke til digital dialog med omsorgstenesta, så du kan ikkje svare her. Ring tenesta om du treng hjelp.',
+  consentGiven: 'Samtykket er gitt. Du kan no svare her.',
   reply: 'Svar',
   showEarlier: (n: number) => `Vis eldre meldingar (${n} til)`,
   loaded: (n: number) => `Samtalen har ${n} ${n === 1 ? 'melding' : 'meldingar'}.`,

@@ -30,6 +30,7 @@ export const messages = catalog(
     lastJoin: ' og ',
     closed: 'Tjenesten har avsluttet denne samtalen, så du kan ikke svare her. Send en ny melding hvis du trenger mer hjelp.',
     noConsent: 'Det er ikke gitt samtykke til digital dialog med omsorgstjenesten, så du kan ikke svare her. Ring tjenesten hvis du trenger hjelp.',
+    consentGiven: 'Samtykket er gitt. Du kan nå svare her.',
     reply: 'Svar',
     showEarlier: (n: number) => `Vis eldre meldinger (${n} til)`,
     loaded: (n: number) => `Samtalen har ${n} ${n === 1 ? 'melding' : 'meldinger'}.`,

@@ -5,7 +5,7 @@ import { dialogueConsentTextVersion, messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { countRequests, messageClient as client, scenario } from '../test/messages.js';
-import { $, $$, button, polite, sr } from '../test/kit.js';
+import { $, $$, button, deepActive, polite, sr } from '../test/kit.js';
 import { common } from '../internal/messages.js';
 import { MARKER } from '../internal/message-text.js';
 import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
@@ -134,6 +134,19 @@ describe('<omsorg-message-thread>', () => {
       await c.setDialogueConsent({ status: 'active', textVersion: now.currentTextVersion, version: now.version });
       await until(() => !!$(el, 'textarea') && !$(el, '[part="no-consent"]'), 'the reply box back');
       reads.stop();
+    });
+
+    it('offers the consent section in place of the box; given there, the box is back with focus in it, and it is said', async () => {
+      const api = await scenario('default');
+      withdraw(api);
+      const el = await mount(client('ola'), threadIds.olaUnreadReply);
+      await until(() => !!$(el, 'omsorg-consent-panel')?.shadowRoot?.querySelector('[part="give-button"]'), 'the consent section in place');
+      const give = $(el, 'omsorg-consent-panel')!.shadowRoot!.querySelector<HTMLButtonElement>('[part="give-button"]')!;
+      give.focus();
+      give.click();
+      await until(() => !!$(el, 'textarea') && !$(el, 'omsorg-consent-panel'), 'the reply box instead of the panel');
+      await until(() => deepActive() === $(el, 'textarea'), 'focus in the reply box');
+      expect(polite(el)).to.equal(t.consentGiven);
     });
   });
 

@@ -6,7 +6,7 @@ import { labelFor, problemTypes, type Attachment, type Message, type ThreadDetai
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { Composer, renderServiceNotices } from '../composer/composer.js';
-import { lacksConsent } from '../composer/consent.js';
+import { DialogueConsentGate } from '../composer/consent.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { headingTag } from '../internal/heading.js';
@@ -60,6 +60,7 @@ const bdi = (s: string | null | undefined) => html`<bdi>${inert(s)}</bdi>`;
  * @csspart seen - "Seen by …".
  * @csspart closed - The notice that the thread is closed (no reply box then).
  * @csspart no-consent - The notice that there is no consent to digital dialogue (no reply box then).
+ * @csspart consent-panel - Under that notice: `<omsorg-consent-panel section="dialogue">`, to give the consent in place.
  * @csspart reply - The reply form.
  * @csspart error-summary - The list of problems after a failed send.
  * @csspart textarea - The reply text box.
@@ -92,8 +93,16 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
 
   @state() private thread?: ThreadDetail;
   @state() private shown = WINDOW;
-  /** No consent to digital dialogue in force for the subject: the reply box gives way to a notice. */
-  @state() private noConsent = false;
+  /** Consent to digital dialogue: without it the reply box gives way to the reason and the consent section. */
+  private readonly consent = new DialogueConsentGate(this, {
+    client: () => this.activeClient,
+    subject: () => this.subject,
+    current: (subject) => subject === this.subject && !!this.thread,
+    given: (focusWasInPanel) => {
+      this.politeText = this.t.consentGiven;
+      if (focusWasInPanel) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="reply"] textarea')?.focus());
+    },
+  });
 
   private stopWatch?: () => void;
   private watching?: string;
@@ -140,7 +149,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     this.listen('dialogue-consent-changed', () => this.checkConsent());
     this.listen('outbox-changed', ({ item }) => {
       if (item.status === 'not-sent' && item.error?.type === problemTypes.consentRequired && item.outgoing.kind === 'reply' && item.outgoing.threadId === this.thread?.id) {
-        this.noConsent = true;
+        this.consent.set(true);
       }
       // Closed meanwhile: show it (the reply box goes away; the text stays in the outbox item).
       if (item.status === 'not-sent' && item.error?.type === problemTypes.threadClosed && item.outgoing.kind === 'reply' && item.outgoing.threadId === this.thread?.id) {
@@ -183,17 +192,12 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
    * not offered. If the consent cannot be read, the box stays (a send then says why it failed).
    */
   private checkConsent(): void {
-    const client = this.activeClient;
-    const subject = this.subject;
-    if (!client || this.thread?.status !== 'open') return;
-    void lacksConsent(client, subject).then((lacks) => {
-      if (lacks !== undefined && subject === this.subject && this.thread) this.noConsent = lacks;
-    });
+    if (this.thread?.status === 'open') this.consent.check();
   }
 
   protected override clearData(): void {
     this.thread = undefined;
-    this.noConsent = false;
+    this.consent.clear();
     this.known.clear();
     this.seenMarked = undefined;
     this.stopWatching();
@@ -320,8 +324,8 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
       ${this.renderSeen(thread)} ${closed ? nothing : this.composer.renderOutbox()}
       ${closed
         ? html`<p part="closed" class="notice closed-notice">${t.closed}</p>`
-        : this.noConsent
-        ? html`<p part="no-consent" class="notice closed-notice">${t.noConsent}</p>`
+        : this.consent.lacking
+        ? this.consent.render(t.noConsent, level + 1, 'notice closed-notice')
         : html`<form part="reply" class="reply" novalidate @submit=${this.onSubmit}>
             ${this.composer.renderErrors()} ${this.composer.renderFields(t.reply)}
             <div class="actions">${this.composer.renderSend()}</div>
