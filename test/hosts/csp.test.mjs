@@ -209,3 +209,41 @@ for (const engine of HOST_ENGINES) {
     await page.close();
   });
 }
+
+for (const engine of HOST_ENGINES) {
+  test(`${engine}: the consent panel's dialogue section alone, in nynorsk, under the same CSP: withdrawn and given again without one violation`, { timeout: 60_000 }, async () => {
+    const { page, seen } = await watchedPage(browsers[engine].browser);
+    await page.goto(`${server.url}/consent-nn.html`, { waitUntil: 'load' });
+    await booted(page);
+    await click(page, 'omsorg-login >>> button[part~="sign-in-button"]');
+    const panel = 'omsorg-consent-panel';
+    await shown(page, `${panel} >>> [part~="withdraw-button"]`);
+    const read = () =>
+      page.evaluate((sel) => {
+        const root = document.querySelector(sel)?.shadowRoot;
+        const text = (q) => root?.querySelector(q)?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+        return {
+          heading: text('[part~="heading"]'),
+          status: root?.querySelector('[part~="status"]')?.getAttribute('part') ?? null,
+          give: text('[part~="give-button"]'),
+          withdraw: text('[part~="withdraw-button"]'),
+          styled: (root?.adoptedStyleSheets.length ?? 0) > 0 && root?.querySelectorAll('style, [style]').length === 0,
+        };
+      }, panel);
+    let s = await read();
+    assert.equal(s.heading, 'Samtykke til digital dialog', 'the section title is the heading, in nynorsk');
+    assert.equal(s.withdraw, 'Trekk samtykke');
+    assert.ok(s.styled, 'styled through adoptedStyleSheets only');
+    await click(page, `${panel} >>> [part~="withdraw-button"]`);
+    s = await until(async () => ((await read()).give ? read() : undefined), 'withdrawn');
+    assert.equal(s.status, 'status status-inactive');
+    assert.ok(seen.api.some((r) => r.method === 'PUT' && r.path.endsWith('/dialogue-consent')), 'the change reached the mock API');
+    await click(page, `${panel} >>> [part~="give-button"]`);
+    s = await until(async () => ((await read()).withdraw ? read() : undefined), 'given again');
+    assert.equal(s.status, 'status status-active');
+    assert.deepEqual(seen.csp, [], 'no securitypolicyviolation event, no CSP / Trusted Types console error');
+    assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
+    await page.close();
+  });
+}
+
