@@ -212,6 +212,22 @@ const ROWS = [
     },
   },
   {
+    story: 'elements-consent-panel--default',
+    stops: [/omsorg-consent-panel >>> <button part="withdraw-button">/, /omsorg-consent-panel >>> <summary/],
+    async journey(k) {
+      // Withdrawing takes no more steps than giving: one key each, and focus stays on the button.
+      await k.tabTo(/withdraw-button/);
+      await k.press('Space');
+      await k.focusOn(/give-button"> "Gi samtykke"/, '"Gi samtykke" once withdrawn');
+      await k.press('Enter');
+      await k.focusOn(/withdraw-button"> "Trekk samtykke"/, '"Trekk samtykke" once given again');
+      // The history opens with the keyboard.
+      await k.tabTo(/<summary/);
+      await k.press('Enter');
+      await k.until(() => !!document.querySelector('omsorg-consent-panel')?.shadowRoot?.querySelector('details[open]'), null, 'the history open');
+    },
+  },
+  {
     story: 'elements-inbox--default',
     stops: [/omsorg-inbox >>> <button part="new-button">/, /omsorg-inbox >>> <button part="thread-button">/],
     async journey(k) {

@@ -16,7 +16,7 @@ export default {
   dialogueTextVersion: '2026-12',
   dialogueText: {
     what: 'When you consent, you can send messages to the municipal care service and get answers here. The service can also write to you.',
-    urgent: 'The messages are kept in your health record. An answer may take a few days. Do not use messages when it is urgent: call 113 when a life is in danger, or the emergency clinic on 116 117.',
+    urgent: 'The messages are kept in your health record. An answer may take a few days. Do not use messages when it is urgent: call 113 when a life is in danger, or the emergency clinic on 116\u00a0117.',
     withdraw: 'You can withdraw the consent at any time. Then nobody can send new messages to or from you here, but you can still read the messages you have.',
   },
   statusNone: 'You have not decided on digital dialogue yet.',

@@ -16,7 +16,7 @@ export default {
   dialogueTextVersion: '2026-12',
   dialogueText: {
     what: 'Når du samtykkjer, kan du sende meldingar til omsorgstenesta i kommunen og få svar her. Tenesta kan også skrive til deg.',
-    urgent: 'Meldingane blir lagra i journalen din. Svaret kan ta nokre dagar. Ikkje bruk meldingar når det hastar: ring 113 når liv er i fare, eller legevakta på 116 117.',
+    urgent: 'Meldingane blir lagra i journalen din. Svaret kan ta nokre dagar. Ikkje bruk meldingar når det hastar: ring 113 når liv er i fare, eller legevakta på 116\u00a0117.',
     withdraw: 'Du kan trekkje samtykket når som helst. Då kan ingen sende nye meldingar til eller frå deg her, men du kan framleis lese meldingane du har.',
   },
   statusNone: 'Du har ikkje teke stilling til digital dialog enno.',

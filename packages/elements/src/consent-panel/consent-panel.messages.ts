@@ -23,7 +23,7 @@ export const messages = catalog(
     dialogueTextVersion: '2026-12',
     dialogueText: {
       what: 'Når du samtykker, kan du sende meldinger til omsorgstjenesten i kommunen og få svar her. Tjenesten kan også skrive til deg.',
-      urgent: 'Meldingene blir lagret i journalen din. Svaret kan ta noen dager. Ikke bruk meldinger når det haster: ring 113 når liv er i fare, eller legevakten på 116 117.',
+      urgent: 'Meldingene blir lagret i journalen din. Svaret kan ta noen dager. Ikke bruk meldinger når det haster: ring 113 når liv er i fare, eller legevakten på 116\u00a0117.',
       withdraw: 'Du kan trekke samtykket når som helst. Da kan ingen sende nye meldinger til eller fra deg her, men du kan fortsatt lese meldingene du har.',
     },
     statusNone: 'Du har ikke tatt stilling til digital dialog ennå.',
