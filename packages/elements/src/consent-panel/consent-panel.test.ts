@@ -23,7 +23,8 @@ import './define.js';
 const t = messages.nb;
 const VERSION = 'a'.repeat(16);
 type Panel = OmsorgConsentPanel;
-const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const fold = (s: string) => s.replace(/\s+/g, ' ').trim();
+const text = (node: Element | null | undefined) => fold(node?.textContent ?? '');
 const mount = (c: Client, template = html`<omsorg-consent-panel .client=${c}></omsorg-consent-panel>`) =>
   mountSettled<Panel>(template, 'the panel to load');
 const statusPart = (el: Element) => $(el, '[part~="status"]')!.getAttribute('part')!.split(' ')[1];
@@ -51,7 +52,7 @@ describe('<omsorg-consent-panel>', () => {
     const el = await mount(client('ola'));
     expect(text($(el, '[part="heading"]'))).to.equal(t.title);
     expect(text($(el, '[part="section-heading"]'))).to.equal(t.dialogueTitle);
-    expect($$(el, '[part="consent-text"] p').map(text)).to.deep.equal(Object.values(t.dialogueText));
+    expect($$(el, '[part="consent-text"] p').map(text)).to.deep.equal(Object.values(t.dialogueText).map(fold));
     expect(statusPart(el)).to.equal('status-active');
     expect($(el, '[part~="status"] time')!.getAttribute('datetime')).to.equal(olaConsent(api)[0]!.decidedAt);
     expect($(el, '[part="give-button"]')).to.equal(null);
@@ -184,7 +185,7 @@ describe('<omsorg-consent-panel>', () => {
     const requests = consentRequests();
     const { wrapper, el } = await mountIn<Panel>({ lang: 'nn' }, html`<omsorg-consent-panel .client=${client('ola')}></omsorg-consent-panel>`);
     await until(() => text($(el, '[part="section-heading"]')) === all.nn.dialogueTitle && !!$(el, '[part="withdraw-button"]'), 'nynorsk');
-    expect($$(el, '[part="consent-text"] p').map(text)).to.deep.equal(Object.values(all.nn.dialogueText));
+    expect($$(el, '[part="consent-text"] p').map(text)).to.deep.equal(Object.values(all.nn.dialogueText).map(fold));
     wrapper.lang = 'en';
     await until(() => text($(el, '[part="withdraw-button"]')) === all.en.withdraw, 'English');
     expect(text($(el, '[part="heading"]'))).to.equal(all.en.title);
