@@ -6,6 +6,7 @@
  * (422 recipient-not-allowed, 409 thread-closed) → the attachments the sender may use (400) →
  * 412 → the change: the sandbox's order.
  */
+import { logAccess } from './access-log.js';
 import {
   attachmentTypes,
   canonical,
@@ -80,7 +81,13 @@ export interface MessageRouteContext {
   url: (path: string) => string;
   behaviour: ScenarioBehaviour;
   guard: <T extends JsonBodyType>(request: Request, route: (person: PersonKey) => Response | Promise<Response>) => Promise<HttpResponse<T | Problem>>;
-  access: (person: PersonKey, subjectId: string | undefined, scope: 'messages', request: Request) => SubjectRecord | HttpResponse<Problem>;
+  access: (
+    person: PersonKey,
+    subjectId: string | undefined,
+    scope: 'messages' | null,
+    request: Request,
+    o?: { selfOnly?: boolean },
+  ) => SubjectRecord | HttpResponse<Problem>;
   /** Milliseconds until staff answer a citizen's or relative's message; 0: never. */
   autoReplyMs: number;
   /** How the auto-reply's milliseconds pass (a real timer unless a test holds it). */
@@ -147,6 +154,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const body: RecipientList = { items: recipients(db, subject) };
+        logAccess(db, person, subject.id, 'message-recipients');
         return behaviour.malformed ? broken<RecipientList>(malformedRecipients(body)) : json(body);
       }),
     ),
@@ -170,6 +178,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           unreadCount: totalUnread(subject, pid),
         };
         const tag = listEtag(body);
+        logAccess(db, person, subject.id, 'threads');
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
         return behaviour.malformed ? broken<ThreadPage>(malformedThreadPage(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
       }),
@@ -235,6 +244,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!thread) return problem(threadNotFound);
         const pid = personId(person);
         const tag = etagOf({ version: threadVersion(thread.version) });
+        logAccess(db, person, subject.id, 'thread');
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
         const body = presentThreadDetail(db, subject, thread, pid);
         return behaviour.malformed ? broken<ThreadDetail>(malformedThread(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
@@ -401,6 +411,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         // Sent in one of the subject's threads (every party), or uploaded by the caller and not sent yet.
         const visible = a && a.subjectId === subject.id && (a.messageId !== null ? true : a.uploadedBy === personId(person));
         if (!a || !visible) return notFound('No such attachment.');
+        logAccess(db, person, subject.id, 'attachment');
         return new HttpResponse(a.bytes.slice().buffer, {
           status: 200,
           headers: {
