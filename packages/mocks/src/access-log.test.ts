@@ -68,6 +68,11 @@ describe('mocks: the access log', () => {
     expect(ids.length).to.equal(7);
   });
 
+  it('the empty scenario has no entries from before: only this read', async () => {
+    await useMocks({ scenario: 'empty' });
+    expect((await log()).body.items.map(brief)).to.deep.equal(['self:Ola Nordmann:access-log']);
+  });
+
   it('refuses a bad period (400 naming the parameter), a relative (403) and another person (404)', async () => {
     await useMocks();
     const bad = await log('from=2025-06-12&to=2025-06-11');

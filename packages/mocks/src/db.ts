@@ -1,6 +1,6 @@
 /** An in-memory, resettable database built from the fixtures of one scenario. */
 import { firstThreadChanges, osloIso, type Me, type ReplyPolicy } from '@omsorg/contract';
-import { accessLogFixtures, createFixtures, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey } from '@omsorg/fixtures';
+import { createFixtures, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey } from '@omsorg/fixtures';
 import { addStaffMessage, startStaffThread } from './messages.js';
 import type { AccessRecord, DraftRecord, IdempotencyRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
@@ -75,7 +75,7 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       seq = 0;
       for (const a of fixtures.attachments) db.attachments.set(a.id, a);
       // The log's ids are numbers, as the sandbox's: the fixtures' entries first.
-      for (const [i, e] of accessLogFixtures(now).entries()) {
+      for (const [i, e] of fixtures.accessLog.entries()) {
         const person = e.actor.kind === 'person' ? Object.values(persons).find((p) => p.id === (e.actor as { personId: string }).personId) : undefined;
         db.accessLog.push({
           id: String(i + 1),

@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { accessLogFixtures, staffPersons } from '@omsorg/fixtures';
+import { createFixtures, staffPersons } from '@omsorg/fixtures';
 import { osloDate } from '@omsorg/contract';
 import { NOW, PERSONS, SUBJECTS, useTestApi } from './api-helpers.js';
 import { verifyAccessLog } from '../src/data/access-log.js';
@@ -18,7 +18,7 @@ const log = (/** @type {string} */ query = '', /** @type {string} */ person = 'o
 const today = () => osloDate(new Date());
 /** @param {string} key */
 const fixture = (key) => {
-  const e = accessLogFixtures(NOW).find((f) => f.key === key);
+  const e = createFixtures(NOW).accessLog.find((f) => f.key === key);
   if (!e) throw new Error(`no fixture ${key}`);
   return e;
 };

@@ -12,7 +12,7 @@ import { openDatabase } from '../src/db/index.js';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from '../src/db/migrate.js';
 import { isEmpty, seed } from '../src/db/seed.js';
 import { openTestDatabase, testEngine } from '../test-support/database.js';
-import { accessLogFixtures } from '@omsorg/fixtures';
+import { createFixtures } from '@omsorg/fixtures';
 import { NOW, PIDS } from './api-helpers.js';
 
 const run = promisify(execFile);
@@ -125,7 +125,7 @@ describe(`database (${testEngine()})`, () => {
     const db = await t.reopen();
     assert.equal((await db.query("SELECT status FROM appointments WHERE id = 'apt-ola-prakt-d02'")).rows[0].status, 'booked');
     // The old log is gone; only the fixtures' entries are logged again.
-    assert.equal((await db.query('SELECT count(*)::int AS n FROM access_log')).rows[0].n, accessLogFixtures(NOW).length);
+    assert.equal((await db.query('SELECT count(*)::int AS n FROM access_log')).rows[0].n, createFixtures(NOW).accessLog.length);
     assert.equal((await db.query("SELECT count(*)::int AS n FROM access_log WHERE client_id IS DISTINCT FROM 'fixtures'")).rows[0].n, 0);
     assert.equal((await db.query('SELECT count(*)::int AS n FROM schema_migrations')).rows[0].n, versions.length);
     assert.ok(versions.length >= 3);

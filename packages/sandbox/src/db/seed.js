@@ -7,7 +7,7 @@
  *
  * National identity numbers are synthetic (month + 80) and only stored in `persons.pid`.
  */
-import { accessLogFixtures, createFixtures, persons, personKeys } from '@omsorg/fixtures';
+import { createFixtures, persons, personKeys } from '@omsorg/fixtures';
 import { testPersons } from '../oidc/persons.js';
 import { seedThreads } from './seed-threads.js';
 import { insertDialogueDecision } from '../data/consent.js';
@@ -116,7 +116,7 @@ export async function seed(db, { now = new Date() } = {}) {
     // the mocks have them: rows of the hash chain like any other, with their own times. The log
     // is append-only, so a second seed (tests' reseed) leaves those of the first.
     const logged = (await tx.query("SELECT EXISTS (SELECT 1 FROM access_log WHERE client_id = 'fixtures') AS yes")).rows[0]?.yes;
-    for (const e of logged ? [] : accessLogFixtures(now)) {
+    for (const e of logged ? [] : fixtures.accessLog) {
       await tx.query(
         `INSERT INTO access_log (at, actor_person_id, actor_kind, actor_role, relation_code, subject_id, action, resource, resource_id, client_id, outcome, status)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'fixtures', 'ok', 200)`,
