@@ -68,6 +68,27 @@ describe('mocks: the access log', () => {
     expect(ids.length).to.equal(7);
   });
 
+  it('logs changes too, as the sandbox does: a consent decision, a draft saved and deleted', async () => {
+    await useMocks();
+    const consent = await call('/v1/subjects/me/dialogue-consent');
+    const headers = { 'Content-Type': 'application/json', 'If-Match': consent.headers.get('etag')!, 'Idempotency-Key': 'access-log-test-1' };
+    const body = { status: 'inactive', textVersion: consent.body.currentTextVersion };
+    expect((await call('/v1/subjects/me/dialogue-consent', { method: 'PUT', headers, body })).status).to.equal(200);
+    // A replay is the first answer again, not a second change.
+    expect((await call('/v1/subjects/me/dialogue-consent', { method: 'PUT', headers, body })).status).to.equal(200);
+    const saved = await call('/v1/subjects/me/drafts/new', { method: 'PUT', headers: { 'Content-Type': 'application/json', 'If-None-Match': '*' }, body: { text: 'Hei' } });
+    expect(saved.status).to.equal(200);
+    expect((await call('/v1/subjects/me/drafts/new', { method: 'DELETE', headers: { 'If-Match': saved.headers.get('etag')! } })).status).to.equal(204);
+    const r = await log(`from=${day(0)}&to=${day(0)}`);
+    expect(r.body.items.map((e: { action: string; entity: { kind: string } }) => `${e.action}:${e.entity.kind}`)).to.deep.equal([
+      'read:access-log',
+      'delete:messages',
+      'update:messages',
+      'update:dialogue-consent',
+      'read:dialogue-consent',
+    ]);
+  });
+
   it('the empty scenario has no entries from before: only this read', async () => {
     await useMocks({ scenario: 'empty' });
     expect((await log()).body.items.map(brief)).to.deep.equal(['self:Ola Nordmann:access-log']);

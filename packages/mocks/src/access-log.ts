@@ -1,5 +1,5 @@
 /**
- * The mocks' access log: one helper every read (and change) handler calls once it has served a
+ * The mocks' access log: one helper every read and change handler calls once it has served a
  * subject's data, and the handler of `GET …/access-log`, both thin over the rules core
  * (rules/access-log.ts), as the sandbox is over SQL: the same shape, order, period and refusals.
  */

@@ -61,6 +61,7 @@ export function consentHandlers({ db, now, url, guard, access }: Pick<MessageRou
         const after = dialogueConsentOf(subject.dialogueConsent);
         const tag = etagOf(after);
         remember(db, person, checked.key, fingerprint, 200, after, tag);
+        logAccess(db, person, subject.id, 'dialogue-consent', 'update');
         return json(after, { headers: { ETag: tag } });
       }),
     ),

@@ -230,6 +230,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const detail = presentThreadDetail(db, subject, thread, pid);
         const tag = etagOf(detail);
         remember(person, key, fingerprint, 201, detail, tag);
+        logAccess(db, person, subject.id, 'threads', 'create');
         scheduleAutoReply(thread.id);
         if (behaviour.malformed) return broken<ThreadDetail>(malformedThread(detail), { status: 201, headers: { ETag: tag } });
         return json(detail, { status: 201, headers: { ETag: tag } });
@@ -285,6 +286,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         db.drafts.delete(draftKey(pid, subject.id, thread.id));
         const out = presentMessage(db, thread, message, pid);
         remember(person, key, fingerprint, 201, out);
+        logAccess(db, person, subject.id, 'message', 'create');
         scheduleAutoReply(thread.id);
         return behaviour.malformed ? broken<Message>(malformedMessage(out), { status: 201 }) : json(out, { status: 201 });
       }),
@@ -304,6 +306,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!thread.messages.some((m) => m.id === upTo)) return problem(bad('No such message in this thread.', [{ pointer: '/upToMessageId', code: 'invalid' }]));
         const { onBehalfOf: _, ...reader } = party(person, subject);
         markSeen(thread, reader, upTo as string, now());
+        logAccess(db, person, subject.id, 'seen', 'update');
         const pid = personId(person);
         const out: SeenState = { threadId: thread.id, unreadCount: 0, totalUnreadCount: totalUnread(subject, pid) };
         out.unreadCount = presentThread(db, subject, thread, pid).unreadCount;
@@ -317,6 +320,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!('threads' in subject)) return subject;
         const d = db.drafts.get(draftKey(personId(person), subject.id, params.draftKey as string));
         if (!d) return notFound('No draft.');
+        logAccess(db, person, subject.id, 'draft');
         return json(presentDraft(db, d), { headers: { ETag: etagOf(d) } });
       }),
     ),
@@ -355,6 +359,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           updatedAt: osloIso(now()),
         };
         db.drafts.set(id, d);
+        logAccess(db, person, subject.id, 'draft', 'update');
         return json(presentDraft(db, d), { headers: { ETag: etagOf(d) } });
       }),
     ),
@@ -371,6 +376,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const conflict = draftConflict(existing, pre);
         if (conflict) return problem(conflict);
         db.drafts.delete(id);
+        logAccess(db, person, subject.id, 'draft', 'delete');
         return new HttpResponse(null, { status: 204, headers: { ...NO_STORE, ...EXPOSE } });
       }),
     ),
@@ -399,6 +405,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         db.attachments.set(id, { id, filename, contentType: type, size: bytes.length, subjectId: subject.id, bytes, uploadedBy: personId(person), messageId: null });
         const out: Attachment = { id, filename, contentType: type, size: bytes.length };
         remember(person, key, fingerprint, 201, out);
+        logAccess(db, person, subject.id, 'attachment', 'create');
         return json(out, { status: 201 });
       }),
     ),
