@@ -11,6 +11,7 @@ import { createFixtures, staffPersons } from '@omsorg/fixtures';
 import { osloDate } from '@omsorg/contract';
 import { NOW, PERSONS, SUBJECTS, useTestApi } from './api-helpers.js';
 import { verifyAccessLog } from '../src/data/access-log.js';
+import { staffThreads } from '../src/staff/ops.js';
 
 const t = useTestApi();
 const log = (/** @type {string} */ query = '', /** @type {string} */ person = 'ola', subject = 'me') =>
@@ -62,6 +63,16 @@ describe('access log API', () => {
     // One day less at either end leaves that end's entry out.
     const inner = await log(`from=${day(new Date(fixtures.staffLastSecond.at.getTime() + 86_400_000))}&to=${day(new Date(fixtures.relativeFirstInstant.at.getTime() - 86_400_000))}`);
     assert.deepEqual(inner.body.items.filter((/** @type {any} */ e) => e.entity.kind !== 'access-log'), []);
+  });
+
+  it('a staff member\'s read on the staff page is in the person\'s log by care service, not by name', async () => {
+    await staffThreads(t.db, { staffId: staffPersons.nurse.id, now: NOW });
+    const r = await log(`from=${today()}&to=${today()}&limit=2`);
+    const [, read] = r.body.items;
+    assert.deepEqual({ kind: read.entity.kind, agent: read.agent }, {
+      kind: 'messages',
+      agent: { role: 'staff', name: null, relation: null, careService: { id: staffPersons.nurse.careServiceId, name: 'Hjemmesykepleien sone Nord' } },
+    });
   });
 
   it('pages newest first with a cursor, every entry once', async () => {
