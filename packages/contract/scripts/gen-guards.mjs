@@ -117,14 +117,15 @@ function refsOf(schema, out = new Set()) {
 
 /** The tags of the operations the SDK serves from its messaging part (consent decides messages). */
 const MESSAGING_TAGS = ['messages', 'consent'];
+/** The tag of the access log, which the SDK loads on its first use only. */
+const ACCESS_LOG_TAGS = ['access-log'];
 
 /**
- * The schemas only the messaging part's operations use (tags `messages` and `consent`; their
- * bodies, transitively): their guards go to message-guards.ts, so a bundle without messaging (the
- * SDK's core; messaging is loaded on first use) needs no module that holds them. Every other
- * schema's guard is in guards.ts.
+ * The schemas only the operations with one of `tags` use (their bodies, transitively): their
+ * guards go to a file of their own, so a bundle without that part of the SDK needs no module
+ * that holds them. Every other schema's guard is in guards.ts.
  */
-export function messageSchemas(doc) {
+export function partSchemas(doc, tags) {
   const schemaRefs = (node, out, seen = new Set()) => {
     if (Array.isArray(node)) node.forEach((n) => schemaRefs(n, out, seen));
     else if (node && typeof node === 'object') {
@@ -139,19 +140,26 @@ export function messageSchemas(doc) {
     return out;
   };
   const core = new Set();
-  const messages = new Set();
+  const part = new Set();
   for (const item of Object.values(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item)) {
       if (!op || typeof op !== 'object' || !['get', 'put', 'post', 'patch', 'delete'].includes(method)) continue;
-      schemaRefs([op, item.parameters ?? []], (op.tags ?? []).some((t) => MESSAGING_TAGS.includes(t)) ? messages : core);
+      schemaRefs([op, item.parameters ?? []], (op.tags ?? []).some((t) => tags.includes(t)) ? part : core);
     }
   }
-  return new Set([...messages].filter((n) => !core.has(n)));
+  return new Set([...part].filter((n) => !core.has(n)));
 }
 
-/** guards.ts and message-guards.ts (see messageSchemas). */
+/** The schemas only the messaging part's operations use (tags `messages` and `consent`): message-guards.ts. */
+export const messageSchemas = (doc) => partSchemas(doc, MESSAGING_TAGS);
+/** The schemas only the access log uses (tag `access-log`): access-log-guards.ts. */
+export const accessLogSchemas = (doc) => partSchemas(doc, ACCESS_LOG_TAGS);
+
+/** guards.ts, message-guards.ts and access-log-guards.ts (see partSchemas). */
 export function guardsSources(doc) {
-  const only = messageSchemas(doc);
+  const messageOnly = messageSchemas(doc);
+  const logOnly = accessLogSchemas(doc);
+  const only = new Set([...messageOnly, ...logOnly]);
   const schemas = doc.components.schemas;
   const enums = collectEnums(schemas);
   // The enum arrays are found again by identity while walking the same objects.
@@ -180,7 +188,11 @@ export function guardsSources(doc) {
   for (const name of order) {
     if (only.has(name)) continue;
     const uses = [...refsOf(schemas[name])].filter((r) => only.has(r));
-    if (uses.length) throw new Error(`${name} (in guards.ts) uses ${uses.join(', ')} (in message-guards.ts)`);
+    if (uses.length) throw new Error(`${name} (in guards.ts) uses ${uses.join(', ')} (in a part's guards)`);
+  }
+  for (const name of logOnly) {
+    const uses = [...refsOf(schemas[name])].filter((r) => messageOnly.has(r));
+    if (uses.length) throw new Error(`${name} (in access-log-guards.ts) uses ${uses.join(', ')} (in message-guards.ts)`);
   }
 
   const source = (names, intro, own) => {
@@ -217,10 +229,18 @@ export function guardsSources(doc) {
       true,
     ),
     'message-guards.ts': source(
-      order.filter((n) => only.has(n)),
+      order.filter((n) => messageOnly.has(n)),
       [
         "// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`), beside guards.ts, so a",
         '// bundle without messaging needs no module that holds them. Same form as guards.ts.',
+      ],
+      false,
+    ),
+    'access-log-guards.ts': source(
+      order.filter((n) => logOnly.has(n)),
+      [
+        "// The guards of the schemas only the access log uses (tag `access-log`), beside guards.ts, so a bundle that never",
+        '// reads the access log needs no module that holds them. Same form as guards.ts.',
       ],
       false,
     ),

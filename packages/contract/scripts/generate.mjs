@@ -3,6 +3,7 @@
 //   src/generated/enums.ts          every enum as a constant            (gen-guards.mjs)
 //   src/generated/guards.ts         one guard per schema for the SDK    (gen-guards.mjs)
 //   src/generated/message-guards.ts   … those only the messages operations use
+//   src/generated/access-log-guards.ts … those only the access log uses
 //   src/generated/validators.js/.d.ts  Ajv standalone validators for tests (gen-validators.mjs)
 // `--check` fails when a committed file is stale (run in the test command).
 import openapiTS, { astToString } from 'openapi-typescript';

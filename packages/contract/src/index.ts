@@ -6,3 +6,4 @@ export * from './generated/enums.js';
 export * from './generated/guards.js';
 export * from './generated/message-guards.js';
 export type { Guard } from './guard.js';
+export * from './generated/access-log-guards.js';

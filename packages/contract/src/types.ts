@@ -40,6 +40,10 @@ export type Draft = S['Draft'];
 export type ConsentDecision = S['ConsentDecision'];
 export type DialogueConsent = S['DialogueConsent'];
 export type DialogueConsentChange = S['DialogueConsentChange'];
+export type AccessLogKind = S['AccessLogKind'];
+export type AccessLogAgent = S['AccessLogAgent'];
+export type AccessLogEntry = S['AccessLogEntry'];
+export type AccessLogPage = S['AccessLogPage'];
 export type Problem = S['Problem'];
 
 /** Problem type URNs as constants, so code never spells them by hand. */

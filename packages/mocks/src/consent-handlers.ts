@@ -16,6 +16,7 @@ import {
   type DialogueConsentChange,
 } from '@omsorg/contract';
 import { http, type HttpHandler } from 'msw';
+import { logAccess } from './access-log.js';
 import { remember, replay } from './idempotency.js';
 import type { MessageRouteContext } from './messages-handlers.js';
 import { isProblemSpec, json, noneMatch, notFound, notModified, problem } from './problems.js';
@@ -28,6 +29,7 @@ export function consentHandlers({ db, now, url, guard, access }: Pick<MessageRou
         if (!('threads' in subject)) return subject;
         const consent = dialogueConsentOf(subject.dialogueConsent);
         const tag = etagOf(consent);
+        logAccess(db, person, subject.id, 'dialogue-consent');
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
         return json(consent, { headers: { ETag: tag } });
       }),
@@ -59,6 +61,7 @@ export function consentHandlers({ db, now, url, guard, access }: Pick<MessageRou
         const after = dialogueConsentOf(subject.dialogueConsent);
         const tag = etagOf(after);
         remember(db, person, checked.key, fingerprint, 200, after, tag);
+        logAccess(db, person, subject.id, 'dialogue-consent', 'update');
         return json(after, { headers: { ETag: tag } });
       }),
     ),

@@ -1,8 +1,8 @@
 /** An in-memory, resettable database built from the fixtures of one scenario. */
 import { firstThreadChanges, osloIso, type Me, type ReplyPolicy } from '@omsorg/contract';
-import { createFixtures, personKeys, type AttachmentFixture, type MessageFixture, type PersonKey } from '@omsorg/fixtures';
+import { createFixtures, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey } from '@omsorg/fixtures';
 import { addStaffMessage, startStaffThread } from './messages.js';
-import type { DraftRecord, IdempotencyRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
+import type { AccessRecord, DraftRecord, IdempotencyRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 
 export type { IdempotencyRecord, MockDb, SubjectRecord } from './records.js';
@@ -25,6 +25,7 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
     attachments: new Map<string, AttachmentFixture>(),
     drafts: new Map<string, DraftRecord>(),
     replyPolicies: new Map<string, ReplyPolicy>(),
+    accessLog: [] as AccessRecord[],
     messagePosts: 0,
     clock: () => new Date(),
     nextId(prefix: string): string {
@@ -69,9 +70,27 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       db.attachments.clear();
       db.drafts.clear();
       db.replyPolicies.clear();
+      db.accessLog.length = 0;
       db.messagePosts = 0;
       seq = 0;
       for (const a of fixtures.attachments) db.attachments.set(a.id, a);
+      // The log's ids are numbers, as the sandbox's: the fixtures' entries first.
+      for (const [i, e] of fixtures.accessLog.entries()) {
+        const person = e.actor.kind === 'person' ? Object.values(persons).find((p) => p.id === (e.actor as { personId: string }).personId) : undefined;
+        db.accessLog.push({
+          id: String(i + 1),
+          subjectId: e.subjectId,
+          at: e.at,
+          actorKind: e.actor.kind,
+          actorRole: e.actor.kind === 'staff' ? 'staff' : e.actor.role,
+          relationCode: e.actor.kind === 'person' ? e.actor.relationCode : null,
+          action: e.action,
+          resource: e.resource,
+          outcome: 'ok',
+          actorName: person?.name ?? null,
+          careService: e.actor.kind === 'staff' ? { ...e.actor.careService } : null,
+        });
+      }
       for (const [id, policy] of Object.entries(fixtures.replyPolicies)) db.replyPolicies.set(id, policy);
       for (const key of personKeys) db.me.set(key, fixtures.me[key]);
       for (const s of Object.values(fixtures.subjects)) {

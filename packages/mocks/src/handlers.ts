@@ -19,11 +19,12 @@ import { createDb, type MockDb, type SubjectRecord } from './db.js';
 import type { PersonKey } from '@omsorg/fixtures';
 import { messageHandlers } from './messages-handlers.js';
 import { consentHandlers } from './consent-handlers.js';
+import { accessLogHandlers, logAccess } from './access-log.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 import { realWait, type MockWait } from './timers.js';
-import { addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
+import { accessLogNotOwn, addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
@@ -97,10 +98,17 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
   }
 
   /**
-   * The subject behind `me` or an id, when the person may see it; otherwise a 404 or 403; then
-   * the query (a parameter the operation does not take is a 400), as in the sandbox.
+   * The subject behind `me` or an id, when the person may see it (with `selfOnly`, only their
+   * own); otherwise a 404 or 403; then the query (a parameter the operation does not take is a
+   * 400), as in the sandbox.
    */
-  function access(person: PersonKey, subjectId: string | undefined, scope: Scope, request: Request): SubjectRecord | HttpResponse<Problem> {
+  function access(
+    person: PersonKey,
+    subjectId: string | undefined,
+    scope: Scope | null,
+    request: Request,
+    { selfOnly = false }: { selfOnly?: boolean } = {},
+  ): SubjectRecord | HttpResponse<Problem> {
     const me = db.me.get(person);
     const id = subjectId === 'me' ? me?.subjects[0]?.id : subjectId;
     const entry = me?.subjects.find((s) => s.id === id);
@@ -108,7 +116,9 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     const record = entry && !expired && id ? db.subjects.get(id) : undefined;
     // The same answer for "does not exist" and "not yours": no existence leaks.
     if (!entry || !record) return notFound('No such subject.');
-    if (!entry.scopes.includes(scope)) return problem({ status: 403, key: 'forbidden', detail: `Your access to this subject lacks ${scope}.` });
+    // The access log is the person's own (rules/access-log.ts): a relative is refused.
+    if (selfOnly && entry.relation.code !== 'self') return problem(accessLogNotOwn);
+    if (scope !== null && !entry.scopes.includes(scope)) return problem({ status: 403, key: 'forbidden', detail: `Your access to this subject lacks ${scope}.` });
     const query = unknownQuery(request);
     return query ?? record;
   }
@@ -140,6 +150,8 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         const query = unknownQuery(request);
         if (query) return query;
         const body: Me = { ...structuredClone(me), sessionExpiresAt: osloIso(addMinutes(now(), 60)) };
+        const own = me.subjects[0];
+        if (own) logAccess(db, person, own.id, 'me');
         return behaviour.malformed ? broken<Me>(malformedMe(body)) : json(body);
       }),
     ),
@@ -152,6 +164,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         const query = parseAppointmentQuery(new URL(request.url).searchParams);
         if (isProblemSpec(query)) return problem(query);
         const page = appointmentPage(items, query, now());
+        logAccess(db, person, subject.id, 'appointments');
         const body: AppointmentPage = { items: page.items.map(present), nextCursor: page.nextCursor };
         return behaviour.malformed ? broken<AppointmentPage>(malformedPage(body)) : json(body);
       }),
@@ -165,6 +178,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
           if (!('appointments' in subject)) return subject;
           const a = subject.appointments.get(params.appointmentId);
           if (!a) return notFound('No such appointment.');
+          logAccess(db, person, subject.id, 'appointment');
           const body = present(a);
           const headers = { ETag: etagOf(body) };
           return behaviour.malformed ? broken<Appointment>(malformedAppointment(body), headers) : json(body, { headers });
@@ -179,6 +193,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
           if (!('appointments' in subject)) return subject;
           const actor = db.me.get(person)?.person;
           if (!actor) return notFound('No such person.');
+          const known = db.idempotency.size;
           const result = cancel({
             db,
             personKey: person,
@@ -193,6 +208,8 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
             conflictOnCancel: !!behaviour.conflictOnCancel,
           });
           if (isProblemSpec(result)) return problem(result);
+          // A first answer (not a replay) stores its Idempotency-Key: that is a change to log.
+          if (db.idempotency.size > known) logAccess(db, person, subject.id, 'appointment', 'cancel');
           const headers = { ETag: result.etag };
           if (behaviour.malformed) return broken<Appointment>(malformedCancellation(), headers);
           return json(result.body, { status: result.status, headers });
@@ -204,12 +221,14 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         const subject = access(person, params.subjectId, 'services.read', request);
         if (!('appointments' in subject)) return subject;
         const body: ServiceList = { items: structuredClone(subject.services) };
+        logAccess(db, person, subject.id, 'services');
         return behaviour.malformed ? broken<ServiceList>(malformedServices(body.items)) : json(body);
       }),
     ),
 
     ...messageHandlers({ db, now, url, behaviour, guard, access, autoReplyMs: options.autoReplyMs ?? 0, wait }),
     ...consentHandlers({ db, now, url, guard, access }),
+    ...accessLogHandlers({ db, now, url, guard, access }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>

@@ -6,6 +6,7 @@
  * (422 recipient-not-allowed, 409 thread-closed) → the attachments the sender may use (400) →
  * 412 → the change: the sandbox's order.
  */
+import { logAccess } from './access-log.js';
 import {
   attachmentTypes,
   canonical,
@@ -80,7 +81,13 @@ export interface MessageRouteContext {
   url: (path: string) => string;
   behaviour: ScenarioBehaviour;
   guard: <T extends JsonBodyType>(request: Request, route: (person: PersonKey) => Response | Promise<Response>) => Promise<HttpResponse<T | Problem>>;
-  access: (person: PersonKey, subjectId: string | undefined, scope: 'messages', request: Request) => SubjectRecord | HttpResponse<Problem>;
+  access: (
+    person: PersonKey,
+    subjectId: string | undefined,
+    scope: 'messages' | null,
+    request: Request,
+    o?: { selfOnly?: boolean },
+  ) => SubjectRecord | HttpResponse<Problem>;
   /** Milliseconds until staff answer a citizen's or relative's message; 0: never. */
   autoReplyMs: number;
   /** How the auto-reply's milliseconds pass (a real timer unless a test holds it). */
@@ -147,6 +154,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const subject = access(person, params.subjectId as string, 'messages', request);
         if (!('threads' in subject)) return subject;
         const body: RecipientList = { items: recipients(db, subject) };
+        logAccess(db, person, subject.id, 'message-recipients');
         return behaviour.malformed ? broken<RecipientList>(malformedRecipients(body)) : json(body);
       }),
     ),
@@ -170,6 +178,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           unreadCount: totalUnread(subject, pid),
         };
         const tag = listEtag(body);
+        logAccess(db, person, subject.id, 'threads');
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
         return behaviour.malformed ? broken<ThreadPage>(malformedThreadPage(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
       }),
@@ -221,6 +230,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const detail = presentThreadDetail(db, subject, thread, pid);
         const tag = etagOf(detail);
         remember(person, key, fingerprint, 201, detail, tag);
+        logAccess(db, person, subject.id, 'threads', 'create');
         scheduleAutoReply(thread.id);
         if (behaviour.malformed) return broken<ThreadDetail>(malformedThread(detail), { status: 201, headers: { ETag: tag } });
         return json(detail, { status: 201, headers: { ETag: tag } });
@@ -235,6 +245,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!thread) return problem(threadNotFound);
         const pid = personId(person);
         const tag = etagOf({ version: threadVersion(thread.version) });
+        logAccess(db, person, subject.id, 'thread');
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
         const body = presentThreadDetail(db, subject, thread, pid);
         return behaviour.malformed ? broken<ThreadDetail>(malformedThread(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
@@ -275,6 +286,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         db.drafts.delete(draftKey(pid, subject.id, thread.id));
         const out = presentMessage(db, thread, message, pid);
         remember(person, key, fingerprint, 201, out);
+        logAccess(db, person, subject.id, 'message', 'create');
         scheduleAutoReply(thread.id);
         return behaviour.malformed ? broken<Message>(malformedMessage(out), { status: 201 }) : json(out, { status: 201 });
       }),
@@ -294,6 +306,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!thread.messages.some((m) => m.id === upTo)) return problem(bad('No such message in this thread.', [{ pointer: '/upToMessageId', code: 'invalid' }]));
         const { onBehalfOf: _, ...reader } = party(person, subject);
         markSeen(thread, reader, upTo as string, now());
+        logAccess(db, person, subject.id, 'seen', 'update');
         const pid = personId(person);
         const out: SeenState = { threadId: thread.id, unreadCount: 0, totalUnreadCount: totalUnread(subject, pid) };
         out.unreadCount = presentThread(db, subject, thread, pid).unreadCount;
@@ -307,6 +320,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!('threads' in subject)) return subject;
         const d = db.drafts.get(draftKey(personId(person), subject.id, params.draftKey as string));
         if (!d) return notFound('No draft.');
+        logAccess(db, person, subject.id, 'draft');
         return json(presentDraft(db, d), { headers: { ETag: etagOf(d) } });
       }),
     ),
@@ -345,6 +359,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           updatedAt: osloIso(now()),
         };
         db.drafts.set(id, d);
+        logAccess(db, person, subject.id, 'draft', 'update');
         return json(presentDraft(db, d), { headers: { ETag: etagOf(d) } });
       }),
     ),
@@ -361,6 +376,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         const conflict = draftConflict(existing, pre);
         if (conflict) return problem(conflict);
         db.drafts.delete(id);
+        logAccess(db, person, subject.id, 'draft', 'delete');
         return new HttpResponse(null, { status: 204, headers: { ...NO_STORE, ...EXPOSE } });
       }),
     ),
@@ -389,6 +405,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         db.attachments.set(id, { id, filename, contentType: type, size: bytes.length, subjectId: subject.id, bytes, uploadedBy: personId(person), messageId: null });
         const out: Attachment = { id, filename, contentType: type, size: bytes.length };
         remember(person, key, fingerprint, 201, out);
+        logAccess(db, person, subject.id, 'attachment', 'create');
         return json(out, { status: 201 });
       }),
     ),
@@ -401,6 +418,7 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         // Sent in one of the subject's threads (every party), or uploaded by the caller and not sent yet.
         const visible = a && a.subjectId === subject.id && (a.messageId !== null ? true : a.uploadedBy === personId(person));
         if (!a || !visible) return notFound('No such attachment.');
+        logAccess(db, person, subject.id, 'attachment');
         return new HttpResponse(a.bytes.slice().buffer, {
           status: 200,
           headers: {

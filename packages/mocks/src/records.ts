@@ -3,7 +3,7 @@
  * module (messages.ts) reads and changes them, the handlers answer from them. Types only, so db.ts
  * and messages.ts both depend on this module and not on each other.
  */
-import type { Appointment, Attachment, ConsentDecision, GrantedService, Me, ReplyPolicy } from '@omsorg/contract';
+import type { Appointment, Attachment, ConsentDecision, GrantedService, Me, ReplyPolicy, StoredAccess } from '@omsorg/contract';
 import type { AttachmentFixture, MessageFixture, PersonKey, ThreadFixture } from '@omsorg/fixtures';
 import type { ScenarioName } from './scenarios.js';
 
@@ -47,6 +47,11 @@ export interface SubjectRecord {
   dialogueConsent: ConsentDecision[];
 }
 
+/** One row of the mocks' access log: the rules core's stored row and whose data it was. */
+export interface AccessRecord extends StoredAccess {
+  readonly subjectId: string;
+}
+
 /** The first answer to an Idempotency-Key, replayed for retries with the same request. */
 export interface IdempotencyRecord {
   /** Route, subject and canonical body (or the file's digest) of the first request. */
@@ -75,6 +80,12 @@ export interface MockDb {
   readonly drafts: Map<string, DraftRecord>;
   /** Reply policies by care service id. */
   readonly replyPolicies: Map<string, ReplyPolicy>;
+  /**
+   * The access log, oldest first: every served access to a subject's data (the fixtures' entries,
+   * then what the handlers log through access-log.ts). Only served accesses are kept: the log
+   * shows no refusals (rules/access-log.ts), so the mocks need not store them.
+   */
+  readonly accessLog: AccessRecord[];
   /** Message POSTs (new thread or reply) seen so far, for the send-fails and offline-send scenarios. */
   messagePosts: number;
   /** The clock for changes made outside a request (staffReply); the handlers set it to their `now`. */

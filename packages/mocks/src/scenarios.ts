@@ -38,7 +38,7 @@ export const LARGE_THREAD = 2000;
 
 export const scenarios: readonly ScenarioInfo[] = [
   { name: 'default', description: 'Realistic data: Ola with home nursing, Kari acting for her father, Per for his daughter Emma; message threads with unread staff replies.' },
-  { name: 'empty', description: 'Signed in, but nobody has appointments, services or message threads (one may still write to the services).' },
+  { name: 'empty', description: 'Signed in, but nobody has appointments, services or message threads (one may still write to the services), and the access log has only what is read now.' },
   { name: 'slow', description: `The default data, every answer delayed ${SLOW_DELAY_MS / 1000} s (set delayMs to change).` },
   { name: 'server-error', description: 'Every API call answers 500 with a server-error problem.' },
   { name: 'unauthorized', description: 'Every API call answers 401: the session is gone.' },
@@ -91,6 +91,7 @@ const behaviours: Record<ScenarioName, ScenarioBehaviour> = {
         s.threads = [];
       }
       f.attachments = [];
+      f.accessLog = [];
     },
   },
   slow: { delayMs: SLOW_DELAY_MS },

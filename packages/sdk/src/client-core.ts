@@ -4,6 +4,7 @@ import { createAppointmentPages } from './appointments.js';
 import { createCancelling } from './cancel.js';
 import { DEFAULT_RETRY, MAX_RETRY_AFTER_MS, NETWORK_RETRIES, send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
+import { OmsorgError } from './errors.js';
 import { lazyMessaging, type MessagingSource } from './messaging-facade.js';
 import { Store } from './store.js';
 import { asAppointment, asAppointmentPage, asMe, asServiceList, withEtag } from './validate.js';
@@ -163,6 +164,15 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     cancelIntent: cancelling.cancelIntent,
 
     listServices: (subjectId, options) => get(`/v1/subjects/${enc(subjectId ?? subject)}/services`, asServiceList, options, true),
+
+    // Imported on first use: a page that never shows the access log never loads it (access-log.ts).
+    getAccessLog: (subjectId, query, options) =>
+      import('./access-log.js').then(
+        (m) => m.getAccessLog({ get, subject: () => subject }, subjectId, query, options),
+        (cause: unknown) => {
+          throw new OmsorgError('network', 'The access-log part of the client could not be loaded', { cause });
+        },
+      ),
 
     listMessageRecipients: messaging.listMessageRecipients,
     getDialogueConsent: messaging.getDialogueConsent,

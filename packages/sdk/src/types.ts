@@ -3,6 +3,7 @@
  * client.ts (HTTP, retry, store) and auth/*.ts.
  */
 import type {
+  AccessLogPage,
   Appointment,
   AppointmentPage,
   Attachment,
@@ -121,6 +122,18 @@ export interface CancelIntent {
   reset(): void;
 }
 
+/** A page of the access log: a period of Europe/Oslo dates `YYYY-MM-DD`, both days included. */
+export interface AccessLogQuery {
+  /** Default: 30 days ending with `to`. */
+  from?: string;
+  /** Default: today. */
+  to?: string;
+  /** 1-200, default 50. */
+  limit?: number;
+  /** `nextCursor` of the page before. */
+  cursor?: string | null;
+}
+
 export interface ThreadQuery {
   /** Default: the client's current subject. */
   subjectId?: string;
@@ -222,6 +235,13 @@ export interface Client {
   /** Starts a cancel intent that owns its Idempotency-Key across retries (see `CancelIntent`). */
   cancelIntent(target: CancelTarget): CancelIntent;
   listServices(subjectId?: string, options?: CallOptions): Promise<ServiceList>;
+
+  /**
+   * One page of the person's access log (who has seen or changed their data), newest first.
+   * Only the person themselves: for a subject they act for as a relative it is a 403
+   * OmsorgError. Its code is loaded on the first call (a page without the log never loads it).
+   */
+  getAccessLog(subjectId?: string, query?: AccessLogQuery, options?: CallOptions): Promise<AccessLogPage>;
 
   // Messages
   listMessageRecipients(subjectId?: string, options?: CallOptions): Promise<RecipientList>;

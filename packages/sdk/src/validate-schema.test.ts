@@ -14,6 +14,7 @@ import { parse } from 'yaml';
 import * as validators from '../../contract/src/generated/validators.js';
 import type { SchemaValidator } from '../../contract/src/generated/validators.js';
 import { asAppointment, asAppointmentPage, asMe, asServiceList, type Validator } from './validate.js';
+import { asAccessLogPage } from './access-log.js';
 import { asAttachment, asDraft, asMessage, asRecipientList, asSeenState, asThreadDetail, asThreadPage } from './validate-messages.js';
 import { appointment, attachment, draft, me, message, page, services, thread, threadDetail, threadPage } from './test/fixtures.js';
 import type { OmsorgError } from './errors.js';
@@ -199,6 +200,21 @@ const cases = (): [string, Validator<unknown>, Json[]][] => [
   ['SeenState', asSeenState, [{ threadId: 't1', unreadCount: 0, totalUnreadCount: 3 }]],
   ['Draft', asDraft, [draft({ title: 'Tittel', grantedServiceId: 'gs1', attachments: [attachment()] })]],
   ['Attachment', asAttachment, [attachment()]],
+  [
+    'AccessLogPage',
+    asAccessLogPage,
+    [
+      {
+        items: [
+          { id: '12', recorded: '2030-03-01T09:00:00+01:00', action: 'read', entity: { kind: 'messages' }, agent: { role: 'staff', name: null, relation: null, careService: { id: 'cs1', name: 'X' } } },
+          { id: '11', recorded: '2030-03-01T08:00:00+01:00', action: 'cancel', entity: { kind: 'appointments' }, agent: { role: 'relative', name: 'Kari', relation: { system: 's', code: 'PRN' }, careService: null } },
+        ],
+        nextCursor: 'next',
+        from: '2030-02-01',
+        to: '2030-03-01',
+      },
+    ],
+  ],
 ];
 
 describe('validate: the guards hold to openapi.yaml', () => {

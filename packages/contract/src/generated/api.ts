@@ -138,6 +138,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subjects/{subjectId}/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Who has seen or changed the subject's data, newest first (the person themselves only)
+         * @description Every served access to the subject's data in the period: reads and changes by the person,
+         *     by a relative acting for them, and by the care services' staff; refusals and idempotent
+         *     replays are not shown. Newest first (by `recorded`, then `id`). The period is a range of
+         *     Europe/Oslo calendar dates, both days included, at most 366 days; without `to` it ends
+         *     today, without `from` it is the 30 days ending with `to`. A bad date or period is
+         *     `400 validation` with a field error naming the `parameter`. A relative acting for the
+         *     subject gets `403 forbidden`; a subject the caller may not see is `404`. Reading the log
+         *     is itself logged (`entity.kind` `access-log`).
+         */
+        get: operations["getAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subjects/{subjectId}/message-recipients": {
         parameters: {
             query?: never;
@@ -649,6 +679,65 @@ export interface components {
             textVersion: string;
         };
         /**
+         * @description The kind of data: `appointments` (the list, one appointment, a cancellation), `services`
+         *     (granted services), `messages` (threads, messages, attachments, drafts, seen markers),
+         *     `dialogue-consent`, `identity` (who the person is and whom they act for), `access-log`.
+         * @enum {string}
+         */
+        AccessLogKind: "appointments" | "services" | "messages" | "dialogue-consent" | "identity" | "access-log";
+        /** @description Who acted (FHIR R4 AuditEvent.agent). */
+        AccessLogAgent: {
+            /**
+             * @description `self`: the person; `relative`: someone acting for them; `staff`: a care service's employee.
+             * @enum {string}
+             */
+            role: "self" | "relative" | "staff";
+            /** @description The person's or the relative's name (untrusted text); null for staff. */
+            name: string | null;
+            /** @description A relative's relation to the person (the relation code set); null otherwise. */
+            relation: components["schemas"]["Coding"] | null;
+            /** @description The care service a staff member acted for; null otherwise. */
+            careService: components["schemas"]["AccessLogCareService"] | null;
+        };
+        AccessLogCareService: {
+            id: components["schemas"]["Id"];
+            name: string;
+        };
+        /** @description One access to the subject's data (FHIR R4 AuditEvent, in short). */
+        AccessLogEntry: {
+            /** @description The log row's id (stable, for keys in a list). */
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it happened, in Europe/Oslo time with its offset, to the second.
+             */
+            recorded: string;
+            /**
+             * @description What was done (AuditEvent.action in words).
+             * @enum {string}
+             */
+            action: "read" | "create" | "update" | "delete" | "cancel" | "close";
+            agent: components["schemas"]["AccessLogAgent"];
+            /** @description What was seen or changed (AuditEvent.entity). */
+            entity: {
+                kind: components["schemas"]["AccessLogKind"];
+            };
+        };
+        AccessLogPage: {
+            items: components["schemas"]["AccessLogEntry"][];
+            nextCursor: string | null;
+            /**
+             * Format: date
+             * @description The period's first day (Europe/Oslo), as answered.
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description The period's last day (Europe/Oslo), as answered.
+             */
+            to: string;
+        };
+        /**
          * @description Stable problem `type` URNs.
          * @enum {string}
          */
@@ -666,7 +755,7 @@ export interface components {
                 pointer: string;
                 /** @enum {string} */
                 code: "required" | "too-long" | "too-many" | "unknown-code" | "invalid" | "invalid-character" | "too-deep" | "unknown-parameter";
-                /** @description The query parameter, for `unknown-parameter`. */
+                /** @description The query parameter the error is about (`unknown-parameter`, a bad access-log period). */
                 parameter?: string;
             }[];
         };
@@ -1043,6 +1132,43 @@ export interface operations {
             412: components["responses"]["PreconditionFailed"];
             422: components["responses"]["Unprocessable"];
             428: components["responses"]["PreconditionRequired"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getAccessLog: {
+        parameters: {
+            query?: {
+                /** @description The first day of the period (Europe/Oslo), included. */
+                from?: string;
+                /** @description The last day of the period (Europe/Oslo), included. */
+                to?: string;
+                limit?: number;
+                /** @description Opaque cursor from a previous page's `nextCursor`. */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the log. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             default: components["responses"]["Problem"];
         };
     };

@@ -55,6 +55,22 @@ export const dialogueConsentStatusValues = ['none', 'active', 'inactive'] as con
 /** components.schemas.DialogueConsentChange.status */
 export const dialogueConsentChangeStatusValues = ['active', 'inactive'] as const;
 
+/** components.schemas.AccessLogKind */
+export const accessLogKindValues = [
+  'appointments',
+  'services',
+  'messages',
+  'dialogue-consent',
+  'identity',
+  'access-log',
+] as const;
+
+/** components.schemas.AccessLogAgent.role */
+export const accessLogAgentRoleValues = ['self', 'relative', 'staff'] as const;
+
+/** components.schemas.AccessLogEntry.action */
+export const accessLogEntryActionValues = ['read', 'create', 'update', 'delete', 'cancel', 'close'] as const;
+
 /** components.schemas.ProblemType */
 export const problemTypeValues = [
   'urn:omsorg:problem:unauthorized',

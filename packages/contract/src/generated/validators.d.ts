@@ -93,6 +93,16 @@ export declare const ConsentDecision: SchemaValidator;
 export declare const DialogueConsent: SchemaValidator;
 /** components.schemas.DialogueConsentChange */
 export declare const DialogueConsentChange: SchemaValidator;
+/** components.schemas.AccessLogKind */
+export declare const AccessLogKind: SchemaValidator;
+/** components.schemas.AccessLogAgent */
+export declare const AccessLogAgent: SchemaValidator;
+/** components.schemas.AccessLogCareService */
+export declare const AccessLogCareService: SchemaValidator;
+/** components.schemas.AccessLogEntry */
+export declare const AccessLogEntry: SchemaValidator;
+/** components.schemas.AccessLogPage */
+export declare const AccessLogPage: SchemaValidator;
 /** components.schemas.ProblemType */
 export declare const ProblemType: SchemaValidator;
 /** components.schemas.Problem */

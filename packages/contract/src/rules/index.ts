@@ -3,6 +3,7 @@
  * and the elements' checks before sending), written once, with no dependencies. A new feature adds
  * its rules here first; the servers are thin adapters over it (memory or SQL).
  */
+export * from './access-log.js';
 export * from './attachments.js';
 export * from './cancel.js';
 export * from './consent.js';

@@ -148,10 +148,11 @@ export const threadCursor = (at: number, id: string): string => encodeKey('threa
 export const compareThreads = (a: { at: number; id: string }, b: { at: number; id: string }): number =>
   b.at - a.at || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
-/** The query parameters of the two lists that take any; every other operation takes none. */
+/** The query parameters of the lists that take any; every other operation takes none. */
 export const queryParameters = {
   listAppointments: ['when', 'from', 'to', 'limit', 'cursor'],
   listThreads: ['limit', 'cursor'],
+  getAccessLog: ['from', 'to', 'limit', 'cursor'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The parameters the operation at `method` `path` (from `/v1/`, no query) takes. */
@@ -159,6 +160,7 @@ export function allowedQueryParameters(method: string, path: string): readonly s
   if (method !== 'GET') return [];
   if (/^\/v1\/subjects\/[^/]+\/appointments$/.test(path)) return queryParameters.listAppointments;
   if (/^\/v1\/subjects\/[^/]+\/threads$/.test(path)) return queryParameters.listThreads;
+  if (/^\/v1\/subjects\/[^/]+\/access-log$/.test(path)) return queryParameters.getAccessLog;
   return [];
 }
 

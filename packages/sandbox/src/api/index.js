@@ -13,7 +13,21 @@
  * is checked against the contract; a response that breaks it is recorded in
  * `contractViolations`, logged, and replaced by a 500 problem, so tests fail loudly.
  */
-import { allowedQueryParameters, appointmentCursor, checkQueryParameters, etagOf, osloDate, osloIso, parseAppointmentQuery, subjectRefPattern } from '@omsorg/contract';
+import {
+  accessLogCursor,
+  accessLogNotOwn,
+  allowedQueryParameters,
+  appointmentCursor,
+  checkQueryParameters,
+  etagOf,
+  isProblemSpec,
+  osloDate,
+  osloIso,
+  parseAccessLogQuery,
+  parseAppointmentQuery,
+  subjectRefPattern,
+  toAccessLogEntry,
+} from '@omsorg/contract';
 import { ProblemError, orThrow, problemKeyOf } from './problems.js';
 import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
@@ -21,6 +35,7 @@ import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
 import { CONSENT_OPERATIONS, consentOperation } from './consent.js';
 import { createCors } from './cors.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
+import { accessLogPageRows } from '../data/access-log.js';
 import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, roleOf, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
 
 /** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
@@ -210,10 +225,12 @@ export function createApi({
 
     /**
      * The subject in the path, when the caller may act for it with `scope`; else a logged 404/403.
-     * @param {'appointments.read' | 'appointments.cancel' | 'services.read' | 'messages'} scope
+     * `selfOnly`: only the person themselves, whatever a relative's scopes (the access log).
+     * @param {'appointments.read' | 'appointments.cancel' | 'services.read' | 'messages' | null} scope
      * @param {{ action: import('../data/store.js').AccessLogEntry['action'], resource: import('../data/store.js').AccessLogEntry['resource'], resourceId?: string | null }} what
+     * @param {{ selfOnly?: boolean }} [o]
      */
-    async function access(scope, what) {
+    async function access(scope, what, { selfOnly = false } = {}) {
       const ref = op?.params.subjectId ?? '';
       // The caller's own subject came with the person (one query less); grants are looked up.
       const own = ref === 'me' || (ref !== '' && ref === self?.id);
@@ -224,7 +241,11 @@ export function createApi({
         await log({ ...what, subjectId: ref === 'me' ? null : ref, outcome: 'denied', status: 404 });
         throw new ProblemError(404, 'notFound', 'No such subject.');
       }
-      if (!found.scopes.includes(scope)) {
+      if (selfOnly && found.relation.code !== 'self') {
+        await log({ ...what, subjectId: found.id, outcome: 'denied', status: 403 });
+        throw ProblemError.from(accessLogNotOwn);
+      }
+      if (scope !== null && !found.scopes.includes(scope)) {
         await log({ ...what, subjectId: found.id, outcome: 'denied', status: 403 });
         throw new ProblemError(403, 'forbidden', `Your access to this subject lacks ${scope}.`);
       }
@@ -348,6 +369,29 @@ export function createApi({
           }
           throw err;
         }
+      }
+
+      case 'getAccessLog': {
+        // The person's own log: a relative acting for them is refused (rules/access-log.ts).
+        const what = /** @type {const} */ ({ action: 'read', resource: 'access-log' });
+        const subject = await access(null, what, { selfOnly: true });
+        const query = parseAccessLogQuery(url.searchParams, at);
+        if (isProblemSpec(query)) {
+          await log({ ...what, subjectId: subject.id, outcome: 'refused', status: 400 });
+          throw ProblemError.from(query);
+        }
+        // Logged before it is read, in the same transaction: the answer includes this read.
+        const page = await db.transaction(async (tx) => {
+          await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 }, tx);
+          return accessLogPageRows(tx, subject.id, query);
+        });
+        const last = page.rows[page.rows.length - 1];
+        return json({
+          items: page.rows.map(toAccessLogEntry),
+          nextCursor: page.more && last ? accessLogCursor(last.at, last.id) : null,
+          from: query.fromDate,
+          to: query.toDate,
+        });
       }
 
       case 'listServices': {

@@ -1,6 +1,8 @@
 // @ts-check
 /**
- * Checking the access log's hash chain (migrations/003_access_log_chain.sql makes it).
+ * The access log: a subject's page of it for the person (`accessLogPageRows`, the citizen's
+ * "who has seen my data"; what is shown and how is the rules core's, rules/access-log.ts), and
+ * checking its hash chain (migrations/003_access_log_chain.sql makes it).
  *
  * Every row holds `prev_hash` (the hash of the row before it; 32 zero bytes for the first) and
  * `hash = sha256(prev_hash || canonical content)`. This module recomputes each hash here, in
@@ -15,6 +17,7 @@
  * and compare: a rewritten chain ends in another hash.
  */
 import { createHash } from 'node:crypto';
+import { accessLogActions, accessLogKinds } from '@omsorg/contract';
 
 /** The `prev_hash` of the first row. */
 export const GENESIS = Buffer.alloc(32);
@@ -114,4 +117,56 @@ export async function verifyAccessLog(q) {
     };
   }
   return { intact: true, rows, headHash: prev.toString('hex') };
+}
+
+/**
+ * One page of the subject's log as the rules core's stored rows, newest first: the served
+ * accesses (the rules' `isShownInAccessLog`, in SQL) in [from, to), after the cursor's row, one
+ * row more than the page to know whether another follows. A person's name and a staff member's
+ * care service are joined; staff names are not read at all. Ordered by the time to the
+ * millisecond (what the cursor holds), then the id.
+ * @param {import('../db/types.js').Queryable} q
+ * @param {string} subjectId
+ * @param {import('@omsorg/contract').AccessLogQuery} query
+ * @returns {Promise<{ rows: import('@omsorg/contract').StoredAccess[], more: boolean }>}
+ */
+export async function accessLogPageRows(q, subjectId, query) {
+  const resources = Object.keys(accessLogKinds);
+  const params = [subjectId, query.from, query.to, resources, [...accessLogActions], query.limit + 1];
+  let after = '';
+  if (query.after) {
+    params.push(new Date(query.after.at), query.after.id);
+    after = `AND (date_trunc('milliseconds', l.at), l.id) < ($7::timestamptz, $8::bigint)`;
+  }
+  const { rows } = await q.query(
+    `SELECT l.id::text AS id, date_trunc('milliseconds', l.at) AS at, l.actor_kind, l.actor_role, l.relation_code, l.action, l.resource, l.outcome,
+            p.name AS actor_name, c.id AS care_service_id, c.name AS care_service_name
+       FROM access_log l
+       LEFT JOIN persons p ON l.actor_kind = 'person' AND p.id = l.actor_person_id
+       LEFT JOIN staff s ON l.actor_kind = 'staff' AND s.id = l.actor_person_id
+       LEFT JOIN care_services c ON c.id = s.care_service_id
+      WHERE l.subject_id = $1 AND l.at >= $2 AND l.at < $3
+        AND l.outcome = 'ok' AND (l.actor_role IS NULL OR l.actor_role <> 'none')
+        AND l.resource = ANY($4::text[]) AND l.action = ANY($5::text[])
+        ${after}
+      ORDER BY date_trunc('milliseconds', l.at) DESC, l.id DESC
+      LIMIT $6`,
+    params,
+  );
+  const more = rows.length > query.limit;
+  return {
+    more,
+    rows: rows.slice(0, query.limit).map((r) => ({
+      id: r.id,
+      at: new Date(r.at),
+      actorKind: r.actor_kind,
+      actorRole: r.actor_role,
+      relationCode: r.relation_code,
+      action: r.action,
+      resource: r.resource,
+      outcome: r.outcome,
+      actorName: r.actor_name ?? null,
+      careService: r.care_service_id ? { id: r.care_service_id, name: r.care_service_name } : null,
+    })),
+  };
 }

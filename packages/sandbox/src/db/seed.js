@@ -112,6 +112,27 @@ export async function seed(db, { now = new Date() } = {}) {
     const m = await seedThreads(tx, fixtures, now);
     counts.threads = m.threads;
     counts.messages = m.messages;
+    // The access log's entries from before anyone signed in (a relative's and staff reads), as
+    // the mocks have them: rows of the hash chain like any other, with their own times. The log
+    // is append-only, so a second seed (tests' reseed) leaves those of the first.
+    const logged = (await tx.query("SELECT EXISTS (SELECT 1 FROM access_log WHERE client_id = 'fixtures') AS yes")).rows[0]?.yes;
+    for (const e of logged ? [] : fixtures.accessLog) {
+      await tx.query(
+        `INSERT INTO access_log (at, actor_person_id, actor_kind, actor_role, relation_code, subject_id, action, resource, resource_id, client_id, outcome, status)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'fixtures', 'ok', 200)`,
+        [
+          e.at,
+          e.actor.kind === 'staff' ? e.actor.staffId : e.actor.personId,
+          e.actor.kind,
+          e.actor.kind === 'staff' ? 'staff' : e.actor.role,
+          e.actor.kind === 'person' ? e.actor.relationCode : null,
+          e.subjectId,
+          e.action,
+          e.resource,
+          e.resourceId,
+        ],
+      );
+    }
   });
   return counts;
 }
