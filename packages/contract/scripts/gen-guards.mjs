@@ -115,11 +115,14 @@ function refsOf(schema, out = new Set()) {
   return out;
 }
 
-/** The tags of the operations the SDK serves from its messaging part (consent decides messages). */
-const MESSAGING_TAGS = ['messages', 'consent'];
+/**
+ * The tags of the operations the SDK serves from its messaging part (consent decides messages;
+ * relatives' access belongs to the same consent panel, which pages of appointments never load).
+ */
+const MESSAGING_TAGS = ['messages', 'consent', 'relatives'];
 
 /**
- * The schemas only the messaging part's operations use (tags `messages` and `consent`; their
+ * The schemas only the messaging part's operations use (tags `messages`, `consent` and `relatives`; their
  * bodies, transitively): their guards go to message-guards.ts, so a bundle without messaging (the
  * SDK's core; messaging is loaded on first use) needs no module that holds them. Every other
  * schema's guard is in guards.ts.
@@ -219,7 +222,7 @@ export function guardsSources(doc) {
     'message-guards.ts': source(
       order.filter((n) => only.has(n)),
       [
-        "// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`), beside guards.ts, so a",
+        "// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`, `relatives`), beside guards.ts, so a",
         '// bundle without messaging needs no module that holds them. Same form as guards.ts.',
       ],
       false,

@@ -40,6 +40,11 @@ export type Draft = S['Draft'];
 export type ConsentDecision = S['ConsentDecision'];
 export type DialogueConsent = S['DialogueConsent'];
 export type DialogueConsentChange = S['DialogueConsentChange'];
+export type RelativeAccess = S['RelativeAccess'];
+export type RelativeAccessList = S['RelativeAccessList'];
+export type RelativeAccessRequest = S['RelativeAccessRequest'];
+export type PersonLookup = S['PersonLookup'];
+export type PersonLookupResult = S['PersonLookupResult'];
 export type Problem = S['Problem'];
 
 /** Problem type URNs as constants, so code never spells them by hand. */
@@ -69,6 +74,9 @@ export const problemTypes = {
   misdirectedRequest: 'urn:omsorg:problem:misdirected-request',
   consentRequired: 'urn:omsorg:problem:consent-required',
   consentTextOutdated: 'urn:omsorg:problem:consent-text-outdated',
+  stepUpRequired: 'urn:omsorg:problem:step-up-required',
+  giverTooYoung: 'urn:omsorg:problem:giver-too-young',
+  relativeTooYoung: 'urn:omsorg:problem:relative-too-young',
 } as const satisfies Record<string, ProblemType>;
 
 /** Problem titles (English, for developers; users see translated text from the elements). */
@@ -98,6 +106,9 @@ export const problemTitles = {
   misdirectedRequest: 'This server does not serve that host',
   consentRequired: 'Messages need consent to digital dialogue',
   consentTextOutdated: 'The consent text has changed: read it again',
+  stepUpRequired: 'Sign in again to do this',
+  giverTooYoung: 'Too young to give access',
+  relativeTooYoung: 'The relative is too young to be given access',
 } as const satisfies Record<keyof typeof problemTypes, string>;
 
 /** Statuses in which the citizen may still cancel (the server decides; this is for display). */

@@ -55,6 +55,28 @@ export const dialogueConsentStatusValues = ['none', 'active', 'inactive'] as con
 /** components.schemas.DialogueConsentChange.status */
 export const dialogueConsentChangeStatusValues = ['active', 'inactive'] as const;
 
+/** components.schemas.RelativeAccess.basis */
+export const relativeAccessBasisValues = ['consent', 'parent'] as const;
+
+/** components.schemas.RelativeAccess.status */
+export const relativeAccessStatusValues = ['active', 'inactive'] as const;
+
+/** components.schemas.RelativeAccess.scopes[] */
+export const relativeAccessScopesValues = [
+  'appointments.read',
+  'appointments.cancel',
+  'services.read',
+  'messages',
+] as const;
+
+/** components.schemas.RelativeAccessRequest.scopes[] */
+export const relativeAccessRequestScopesValues = [
+  'appointments.read',
+  'appointments.cancel',
+  'services.read',
+  'messages',
+] as const;
+
 /** components.schemas.ProblemType */
 export const problemTypeValues = [
   'urn:omsorg:problem:unauthorized',
@@ -82,6 +104,9 @@ export const problemTypeValues = [
   'urn:omsorg:problem:misdirected-request',
   'urn:omsorg:problem:consent-required',
   'urn:omsorg:problem:consent-text-outdated',
+  'urn:omsorg:problem:step-up-required',
+  'urn:omsorg:problem:giver-too-young',
+  'urn:omsorg:problem:relative-too-young',
 ] as const;
 
 /** components.schemas.Problem.errors[].code */
@@ -94,4 +119,6 @@ export const problemErrorsCodeValues = [
   'invalid-character',
   'too-deep',
   'unknown-parameter',
+  'in-past',
+  'self',
 ] as const;

@@ -93,6 +93,16 @@ export declare const ConsentDecision: SchemaValidator;
 export declare const DialogueConsent: SchemaValidator;
 /** components.schemas.DialogueConsentChange */
 export declare const DialogueConsentChange: SchemaValidator;
+/** components.schemas.RelativeAccess */
+export declare const RelativeAccess: SchemaValidator;
+/** components.schemas.RelativeAccessList */
+export declare const RelativeAccessList: SchemaValidator;
+/** components.schemas.RelativeAccessRequest */
+export declare const RelativeAccessRequest: SchemaValidator;
+/** components.schemas.PersonLookup */
+export declare const PersonLookup: SchemaValidator;
+/** components.schemas.PersonLookupResult */
+export declare const PersonLookupResult: SchemaValidator;
 /** components.schemas.ProblemType */
 export declare const ProblemType: SchemaValidator;
 /** components.schemas.Problem */
