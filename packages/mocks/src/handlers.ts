@@ -17,7 +17,8 @@ import { authenticate } from './auth.js';
 import { cancel } from './cancel.js';
 import { createDb, type MockDb, type SubjectRecord } from './db.js';
 import type { PersonKey } from '@omsorg/fixtures';
-import { messageHandlers } from './messages-handlers.js';
+import { messageHandlers, type MockSession } from './messages-handlers.js';
+import { relativesHandlers } from './relatives-handlers.js';
 import { consentHandlers } from './consent-handlers.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
@@ -83,7 +84,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
   /** Delay, scenario-wide failures and authentication; then the route. */
   async function guard<T extends JsonBodyType>(
     request: Request,
-    route: (person: PersonKey) => Response | Promise<Response>,
+    route: (person: PersonKey, session: MockSession) => Response | Promise<Response>,
   ): Promise<HttpResponse<T | Problem>> {
     if (delayMs > 0) await wait(delayMs);
     if (behaviour.fail === 'server-error') {
@@ -93,7 +94,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     const who = authenticate(request.headers.get('Authorization'), fallback, requireAuth);
     if ('error' in who) return unauthorized(who.error, who.tokenGiven);
     // Routes answer HttpResponse (JSON) or a plain Response (files, 204, 304, network errors).
-    return (await route(who.person)) as HttpResponse<T | Problem>;
+    return (await route(who.person, { authTime: who.authTime ?? now() })) as HttpResponse<T | Problem>;
   }
 
   /**
@@ -210,6 +211,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
 
     ...messageHandlers({ db, now, url, behaviour, guard, access, autoReplyMs: options.autoReplyMs ?? 0, wait }),
     ...consentHandlers({ db, now, url, guard, access }),
+    ...relativesHandlers({ db, now, url, guard, access }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>
