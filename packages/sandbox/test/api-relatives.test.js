@@ -136,6 +136,7 @@ describe('relatives\' access', () => {
     assert.deepEqual((await t.call('/v1/subjects/me/relatives-access')).body.relatives, []);
     assertProblem(await revoke('rac-999999'), 404, 'not-found');
     assertProblem(await revoke('nonsense'), 404, 'not-found');
+    assertProblem(await revoke('rac-99999999999'), 404, 'not-found');
   });
 
   it('gives a relative who has access a new one in its place; the old is kept as taken back', async () => {

@@ -13,7 +13,7 @@ import { osloIso, parseIdentityNumber, relations, scopesInForce } from '@omsorg/
 export const accessIdOf = (id) => `rac-${id}`;
 /** The row id of an API id, or undefined. @param {string} accessId */
 export const rowIdOf = (accessId) => {
-  const m = /^rac-([1-9][0-9]{0,9})$/.exec(accessId);
+  const m = /^rac-([1-9][0-9]{0,8})$/.exec(accessId); // an int4 row id
   return m ? Number(m[1]) : undefined;
 };
 
