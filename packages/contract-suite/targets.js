@@ -42,6 +42,9 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
  * @property {(personKey: string, method: string, url: string, authTime: number) => Promise<Record<string, string>>} [headersSignedInAt]
  *   the headers for one request by a sign-in at `authTime` (seconds since the epoch): for the
  *   step-up of relatives' access (a target that cannot choose it has none)
+ * @property {(personId: string, method: string, url: string) => Promise<Record<string, string>>} [headersForRegisterPerson]
+ *   the headers for one request by any person of the fixtures' population register, signed in
+ *   a minute ago (the sandbox: a 15-year-old giver; the mocks sign in only their three persons)
  */
 
 /**
@@ -53,6 +56,7 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
  * @property {boolean} acceptsAnyWellFormedToken the mocks sign in any well-formed token as their default person
  * @property {boolean} cors the target is over HTTP and names an origin it allows (`corsOrigin`)
  * @property {boolean} signInAge the suite can choose how old a sign-in is (`headersSignedInAt`)
+ * @property {boolean} registerSignIn any person of the fixtures' register can sign in (`headersForRegisterPerson`)
  * @property {string[]} notes why some roles are missing
  */
 
@@ -64,9 +68,9 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
 export function capabilities(name, env = process.env) {
   switch (name) {
     case 'mocks':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, signInAge: true, notes: [] };
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, signInAge: true, registerSignIn: false, notes: [] };
     case 'sandbox':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, notes: [] };
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
     case 'external': {
       /** @type {Role[]} */
       const roles = ['self'];
@@ -75,7 +79,7 @@ export function capabilities(name, env = process.env) {
       else notes.push('OMSORG_RELATIVE_TOKEN is not set');
       if (env.OMSORG_OTHER_TOKEN) roles.push('other');
       else notes.push('OMSORG_OTHER_TOKEN is not set');
-      return { name, roles, fixtures: false, acceptsAnyWellFormedToken: false, cors: !!env.OMSORG_CORS_ORIGIN, signInAge: false, notes };
+      return { name, roles, fixtures: false, acceptsAnyWellFormedToken: false, cors: !!env.OMSORG_CORS_ORIGIN, signInAge: false, registerSignIn: false, notes };
     }
     default:
       throw new Error(`unknown target "${name}" (one of ${TARGET_NAMES.join(', ')})`);
@@ -177,6 +181,12 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       corsOrigins: SANDBOX_CORS_ORIGIN,
     });
     const s = sandbox;
+    /** @param {string} sub @param {number} authTime */
+    const crafted = async (sub, authTime) => {
+      const dataDir = join(t.dataDir ? dirname(t.dataDir) : /** @type {string} */ (tmp), 'oidc');
+      const token = await craftAccessToken({ dataDir, issuer: s.issuer, audience: s.apiAudience, sub, claims: { auth_time: authTime, scope: 'openid profile' } });
+      return { Authorization: `Bearer ${token}` };
+    };
     const sessions = Object.fromEntries(
       await Promise.all(
         Object.values(SANDBOX_PERSONS).map(async (personId) => [
@@ -198,9 +208,11 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       // A token from the sandbox's own provider key with the sign-in time the check names (a
       // Bearer token: the step-up is about `auth_time`, not the binding).
       async headersSignedInAt(personKey, _method, _url, authTime) {
-        const dataDir = join(t.dataDir ? dirname(t.dataDir) : /** @type {string} */ (tmp), 'oidc');
-        const token = await craftAccessToken({ dataDir, issuer: s.issuer, audience: s.apiAudience, sub: personKey, claims: { auth_time: authTime, scope: 'openid profile' } });
-        return { Authorization: `Bearer ${token}` };
+        return crafted(personKey, authTime);
+      },
+      // Anyone of the register (who cannot sign in on the provider's page), signed in a minute ago.
+      async headersForRegisterPerson(personId) {
+        return crafted(personId, Math.floor(Date.now() / 1000) - 60);
       },
       async close() {
         await s.close();

@@ -115,6 +115,19 @@ export const checks = [
     },
   },
   {
+    title: 'a giver under 16 is refused (403 giver-too-young), whatever the relative and the period',
+    unless: (caps) => needsRegister(caps) ?? (caps.registerSignIn ? undefined : 'needs a sign-in as the register\'s 15-year-old (the mocks sign in only their three persons)'),
+    async run(ctx) {
+      const r = await register();
+      const url = `${ctx.target.baseUrl}/v1/subjects/me/relatives-access`;
+      if (!ctx.target.headersForRegisterPerson) throw new Error('the target cannot sign in a register person');
+      const auth = await ctx.target.headersForRegisterPerson(r.jonas.id, 'POST', url);
+      const body = { nationalIdentityNumber: r.lars.nationalIdentityNumber, scopes: ['appointments.read'], period: period(30) };
+      const reply = await ctx.call({ as: { authorization: auth.Authorization ?? '' }, method: 'POST', path: '/v1/subjects/me/relatives-access', body, headers: { 'Idempotency-Key': newKey() } });
+      ctx.expectStatus(reply, 403, 'giverTooYoung');
+    },
+  },
+  {
     title: 'give and take back: the answer names the relative; taking back needs a recent sign-in too, and refuses the relative\'s next call at once',
     needs: ['relative'],
     unless: needsRegister,
