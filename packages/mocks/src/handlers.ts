@@ -24,7 +24,7 @@ import { malformedAppointment, malformedCancellation, malformedMe, malformedPage
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 import { realWait, type MockWait } from './timers.js';
-import { addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
+import { addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery, scopesInForce } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
@@ -101,10 +101,21 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
    * The subject behind `me` or an id, when the person may see it; otherwise a 404 or 403; then
    * the query (a parameter the operation does not take is a 400), as in the sandbox.
    */
+  /**
+   * The subjects the person may act for today, as the sandbox answers them: a parent's grant for
+   * a child (`CHILD`) held to the child's age from the register (rules core: `scopesInForce`).
+   */
+  function subjectsInForce(me: Me | undefined): Subject[] {
+    const today = osloDate(now());
+    return (me?.subjects ?? [])
+      .map((s) => (s.relation.code === 'CHILD' ? { ...s, scopes: scopesInForce('CHILD', s.scopes, db.register.find((r) => r.subjectId === s.id)?.birthDate, today) } : s))
+      .filter((s) => s.relation.code === 'self' || s.scopes.length > 0);
+  }
+
   function access(person: PersonKey, subjectId: string | undefined, scope: Scope, request: Request): SubjectRecord | HttpResponse<Problem> {
     const me = db.me.get(person);
     const id = subjectId === 'me' ? me?.subjects[0]?.id : subjectId;
-    const entry = me?.subjects.find((s) => s.id === id);
+    const entry = subjectsInForce(me).find((s) => s.id === id);
     const expired = entry?.validTo != null && entry.validTo < osloDate(now());
     const record = entry && !expired && id ? db.subjects.get(id) : undefined;
     // The same answer for "does not exist" and "not yours": no existence leaks.
@@ -140,7 +151,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         if (!me) return notFound('No such person.');
         const query = unknownQuery(request);
         if (query) return query;
-        const body: Me = { ...structuredClone(me), sessionExpiresAt: osloIso(addMinutes(now(), 60)) };
+        const body: Me = { ...structuredClone(me), subjects: structuredClone(subjectsInForce(me)), sessionExpiresAt: osloIso(addMinutes(now(), 60)) };
         return behaviour.malformed ? broken<Me>(malformedMe(body)) : json(body);
       }),
     ),

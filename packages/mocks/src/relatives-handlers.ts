@@ -103,7 +103,7 @@ export function relativesHandlers({ db, now, url, guard, access }: RelativesRout
         const errors = validatePersonLookup(read.value);
         if (errors.length) return problem(invalid('The look-up is not valid.', errors));
         const found = db.register.find((r) => r.nationalIdentityNumber === (read.value as { nationalIdentityNumber: string }).nationalIdentityNumber);
-        if (!findableRelative(found && { ...found, confidentialAddress: found.confidentialAddress }) || !found) return problem(relativeNotFound);
+        if (!findableRelative(found) || !found) return problem(relativeNotFound);
         return json({ name: found.name });
       }),
     ),
