@@ -379,7 +379,7 @@ const cdn = {
       if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer|consent-panel)[\\/]/.test(id) ? '-messages' : ''}`;
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it.
-      if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll|consent|validate-messages)\.[jt]s$/.test(id)) return 'messaging';
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll|consent|relatives|validate-messages)\.[jt]s$/.test(id)) return 'messaging';
       // …with the response guards of the message schemas (the contract generates them apart) and
       // the contract's message text and attachment rules, which the message elements share with it.
       if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments))\.[jt]s$/.test(id)) return 'messaging';

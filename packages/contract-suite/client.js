@@ -49,6 +49,8 @@ export class DataError extends Error {
  * @property {Record<string, string | number | undefined>} [query]
  * @property {Record<string, string>} [headers]
  * @property {unknown} [body] JSON-encoded unless a string; a Uint8Array is sent as is (set its Content-Type in `headers`)
+ * @property {number} [signedInAt] sign in at this time (seconds since the epoch) for this request
+ *   (the target's `headersSignedInAt`: the step-up of relatives' access)
  */
 
 /** @param {import('./targets.js').Target} target */
@@ -65,7 +67,7 @@ export function createContext(target) {
    * @param {CallOptions} o
    * @returns {Promise<Reply>}
    */
-  async function call({ as = 'self', method = 'GET', path, query, headers = {}, body }) {
+  async function call({ as = 'self', method = 'GET', path, query, headers = {}, body, signedInAt }) {
     const qs = query ? new URLSearchParams(Object.entries(query).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString() : '';
     const rel = `${path}${qs ? `?${qs}` : ''}`;
     const url = `${target.baseUrl}${rel}`;
@@ -75,7 +77,9 @@ export function createContext(target) {
     else if (as) {
       const key = target.persons[as];
       if (!key) throw new Error(`the target has no "${as}" person`);
-      auth = await target.headersFor(key, method, url);
+      if (signedInAt === undefined) auth = await target.headersFor(key, method, url);
+      else if (target.headersSignedInAt) auth = await target.headersSignedInAt(key, method, url, signedInAt);
+      else throw new Error('the target cannot choose when the person signed in');
     }
     const raw = body instanceof Uint8Array;
     const res = await fetch(url, {

@@ -210,6 +210,57 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
     fails: /expected 415 .*got 201/,
   },
   {
+    name: 'gives relatives\' access on a stale sign-in (ignores auth_time)',
+    alter: (real, baseUrl) => [
+      http.post(`${baseUrl}/v1/subjects/:subject/relatives-access`, ({ request }) => {
+        const headers = new Headers(request.headers);
+        headers.set('Authorization', String(headers.get('Authorization')).replace(/\.auth-\d+$/, ''));
+        return getResponse(real, new Request(request.url, { method: 'POST', headers, body: request.body, duplex: 'half' }));
+      }),
+      ...real,
+    ],
+    group: 'relatives',
+    check: 'giving access needs a sign-in',
+    fails: /expected 403 .*got 201/,
+  },
+  {
+    name: 'says access was taken back but keeps serving the relative',
+    alter: (real, baseUrl) => [
+      http.delete(`${baseUrl}/v1/subjects/:subject/relatives-access/:id`, async ({ request }) => {
+        const answer = await getResponse(real, request.clone());
+        if (answer?.status !== 200) return answer;
+        // Taken back, then quietly given again: the relative is still served.
+        const taken = await answer.clone().json();
+        const { createRegister } = await import('@omsorg/fixtures');
+        const number = Object.values(createRegister(new Date())).find((p) => p.id === taken.relative.id)?.nationalIdentityNumber;
+        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+        const headers = new Headers(request.headers);
+        headers.set('Content-Type', 'application/json');
+        headers.set('Idempotency-Key', `self-check-${Math.random().toString(36).slice(2)}`);
+        const body = JSON.stringify({ nationalIdentityNumber: number, scopes: taken.scopes, period: { start: today, end: today } });
+        await getResponse(real, new Request(`${baseUrl}/v1/subjects/me/relatives-access`, { method: 'POST', headers, body }));
+        return answer;
+      }),
+      ...real,
+    ],
+    group: 'relatives',
+    check: 'give and take back',
+    fails: /expected 404 .*got 200/,
+  },
+  {
+    name: 'tells a confidential address from an unknown number',
+    alter: alterAnswers(async (req, res) => {
+      if (res.status !== 404 || !/\/person-lookup$/.test(new URL(req.url).pathname)) return res;
+      const { createRegister } = await import('@omsorg/fixtures');
+      if ((await req.clone().json()).nationalIdentityNumber !== createRegister(new Date()).nora.nationalIdentityNumber) return res;
+      const body = await res.json();
+      return Response.json({ ...body, detail: 'This person has a confidential address.' }, { status: 404, headers: res.headers });
+    }),
+    group: 'relatives',
+    check: 'look-up by number',
+    fails: /strictly equal/,
+  },
+  {
     name: 'answers bodies that break the schema (the mocks\' own `malformed` scenario)',
     scenario: 'malformed',
     group: 'reads',

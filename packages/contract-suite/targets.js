@@ -39,6 +39,12 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
  * @property {(personKey: string, method: string, url: string) => Promise<Record<string, string>>} headersFor
  * @property {() => Promise<void>} close
  * @property {string} [corsOrigin] an origin the target's CORS allow-list holds (none: no CORS checks)
+ * @property {(personKey: string, method: string, url: string, authTime: number) => Promise<Record<string, string>>} [headersSignedInAt]
+ *   the headers for one request by a sign-in at `authTime` (seconds since the epoch): for the
+ *   step-up of relatives' access (a target that cannot choose it has none)
+ * @property {(personId: string, method: string, url: string) => Promise<Record<string, string>>} [headersForRegisterPerson]
+ *   the headers for one request by any person of the fixtures' population register, signed in
+ *   a minute ago (the sandbox: a 15-year-old giver; the mocks sign in only their three persons)
  */
 
 /**
@@ -49,6 +55,8 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
  * @property {boolean} fixtures the data is the project's fixtures (so every data requirement holds)
  * @property {boolean} acceptsAnyWellFormedToken the mocks sign in any well-formed token as their default person
  * @property {boolean} cors the target is over HTTP and names an origin it allows (`corsOrigin`)
+ * @property {boolean} signInAge the suite can choose how old a sign-in is (`headersSignedInAt`)
+ * @property {boolean} registerSignIn any person of the fixtures' register can sign in (`headersForRegisterPerson`)
  * @property {string[]} notes why some roles are missing
  */
 
@@ -60,9 +68,9 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
 export function capabilities(name, env = process.env) {
   switch (name) {
     case 'mocks':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, notes: [] };
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, signInAge: true, registerSignIn: false, notes: [] };
     case 'sandbox':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, notes: [] };
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
     case 'external': {
       /** @type {Role[]} */
       const roles = ['self'];
@@ -71,7 +79,7 @@ export function capabilities(name, env = process.env) {
       else notes.push('OMSORG_RELATIVE_TOKEN is not set');
       if (env.OMSORG_OTHER_TOKEN) roles.push('other');
       else notes.push('OMSORG_OTHER_TOKEN is not set');
-      return { name, roles, fixtures: false, acceptsAnyWellFormedToken: false, cors: !!env.OMSORG_CORS_ORIGIN, notes };
+      return { name, roles, fixtures: false, acceptsAnyWellFormedToken: false, cors: !!env.OMSORG_CORS_ORIGIN, signInAge: false, registerSignIn: false, notes };
     }
     default:
       throw new Error(`unknown target "${name}" (one of ${TARGET_NAMES.join(', ')})`);
@@ -118,6 +126,10 @@ export async function createMocksTarget({ baseUrl = MOCKS_BASE_URL, scenario = '
       if (!isPersonKey(personKey)) throw new Error(`no mock person "${personKey}"`);
       return { Authorization: mockAuthorization(personKey) };
     },
+    async headersSignedInAt(personKey, _method, _url, authTime) {
+      if (!isPersonKey(personKey)) throw new Error(`no mock person "${personKey}"`);
+      return { Authorization: mockAuthorization(personKey, { authTime }) };
+    },
     async close() {
       server.close();
     },
@@ -138,10 +150,11 @@ export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: '
  * @returns {Promise<Target>}
  */
 export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
-  const [{ startSandbox, TEST_CLIENT_ID }, { openTestDatabase }, { signIn }] = await Promise.all([
+  const [{ startSandbox, TEST_CLIENT_ID }, { openTestDatabase }, { signIn }, { craftAccessToken }] = await Promise.all([
     import('@omsorg/sandbox'),
     import('@omsorg/sandbox/test-support/database.js'),
     import('@omsorg/sandbox/test-support/login.js'),
+    import('@omsorg/sandbox/test-support/tokens.js'),
   ]);
   // A migrated, empty database of its own (PGlite: copied from a template, fast).
   const t = await openTestDatabase({ databaseUrl });
@@ -168,6 +181,12 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       corsOrigins: SANDBOX_CORS_ORIGIN,
     });
     const s = sandbox;
+    /** @param {string} sub @param {number} authTime */
+    const crafted = async (sub, authTime) => {
+      const dataDir = join(t.dataDir ? dirname(t.dataDir) : /** @type {string} */ (tmp), 'oidc');
+      const token = await craftAccessToken({ dataDir, issuer: s.issuer, audience: s.apiAudience, sub, claims: { auth_time: authTime, scope: 'openid profile' } });
+      return { Authorization: `Bearer ${token}` };
+    };
     const sessions = Object.fromEntries(
       await Promise.all(
         Object.values(SANDBOX_PERSONS).map(async (personId) => [
@@ -185,6 +204,15 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
         const session = sessions[personKey];
         if (!session) throw new Error(`no sandbox session for "${personKey}"`);
         return session.authorization(method, url);
+      },
+      // A token from the sandbox's own provider key with the sign-in time the check names (a
+      // Bearer token: the step-up is about `auth_time`, not the binding).
+      async headersSignedInAt(personKey, _method, _url, authTime) {
+        return crafted(personKey, authTime);
+      },
+      // Anyone of the register (who cannot sign in on the provider's page), signed in a minute ago.
+      async headersForRegisterPerson(personId) {
+        return crafted(personId, Math.floor(Date.now() / 1000) - 60);
       },
       async close() {
         await s.close();

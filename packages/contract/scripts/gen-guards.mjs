@@ -115,8 +115,11 @@ function refsOf(schema, out = new Set()) {
   return out;
 }
 
-/** The tags of the operations the SDK serves from its messaging part (consent decides messages). */
-const MESSAGING_TAGS = ['messages', 'consent'];
+/**
+ * The tags of the operations the SDK serves from its messaging part (consent decides messages;
+ * relatives' access belongs to the same consent panel, which pages of appointments never load).
+ */
+const MESSAGING_TAGS = ['messages', 'consent', 'relatives'];
 /** The tag of the access log, which the SDK loads on its first use only. */
 const ACCESS_LOG_TAGS = ['access-log'];
 
@@ -231,7 +234,7 @@ export function guardsSources(doc) {
     'message-guards.ts': source(
       order.filter((n) => messageOnly.has(n)),
       [
-        "// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`), beside guards.ts, so a",
+        "// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`, `relatives`), beside guards.ts, so a",
         '// bundle without messaging needs no module that holds them. Same form as guards.ts.',
       ],
       false,

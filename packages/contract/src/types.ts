@@ -44,6 +44,11 @@ export type AccessLogKind = S['AccessLogKind'];
 export type AccessLogAgent = S['AccessLogAgent'];
 export type AccessLogEntry = S['AccessLogEntry'];
 export type AccessLogPage = S['AccessLogPage'];
+export type RelativeAccess = S['RelativeAccess'];
+export type RelativeAccessList = S['RelativeAccessList'];
+export type RelativeAccessRequest = S['RelativeAccessRequest'];
+export type PersonLookup = S['PersonLookup'];
+export type PersonLookupResult = S['PersonLookupResult'];
 export type Problem = S['Problem'];
 
 /** Problem type URNs as constants, so code never spells them by hand. */
@@ -73,6 +78,9 @@ export const problemTypes = {
   misdirectedRequest: 'urn:omsorg:problem:misdirected-request',
   consentRequired: 'urn:omsorg:problem:consent-required',
   consentTextOutdated: 'urn:omsorg:problem:consent-text-outdated',
+  stepUpRequired: 'urn:omsorg:problem:step-up-required',
+  giverTooYoung: 'urn:omsorg:problem:giver-too-young',
+  relativeTooYoung: 'urn:omsorg:problem:relative-too-young',
 } as const satisfies Record<string, ProblemType>;
 
 /** Problem titles (English, for developers; users see translated text from the elements). */
@@ -102,6 +110,9 @@ export const problemTitles = {
   misdirectedRequest: 'This server does not serve that host',
   consentRequired: 'Messages need consent to digital dialogue',
   consentTextOutdated: 'The consent text has changed: read it again',
+  stepUpRequired: 'Sign in again to do this',
+  giverTooYoung: 'Too young to give access',
+  relativeTooYoung: 'The relative is too young to be given access',
 } as const satisfies Record<keyof typeof problemTypes, string>;
 
 /** Statuses in which the citizen may still cancel (the server decides; this is for display). */

@@ -3,10 +3,16 @@ import { personKeys, type PersonKey } from '@omsorg/fixtures';
 
 export const MOCK_TOKEN_PREFIX = 'mock-token-';
 
-/** The Authorization header value the mocks accept for `person`. */
-export const mockAuthorization = (person: PersonKey): string => `Bearer ${MOCK_TOKEN_PREFIX}${person}`;
+/**
+ * The Authorization header value the mocks accept for `person`. With `authTime` (seconds since
+ * the epoch) the token says when the person signed in (`mock-token-<key>.auth-<seconds>`), for
+ * the step-up of relatives' access; without it the sign-in counts as just now.
+ */
+export const mockAuthorization = (person: PersonKey, o: { authTime?: number } = {}): string =>
+  `Bearer ${MOCK_TOKEN_PREFIX}${person}${o.authTime === undefined ? '' : `.auth-${Math.floor(o.authTime)}`}`;
 
-export type AuthResult = { person: PersonKey } | { error: string; tokenGiven: boolean };
+/** `authTime`: when the person signed in (undefined: just now, as far as the mocks know). */
+export type AuthResult = { person: PersonKey; authTime?: Date } | { error: string; tokenGiven: boolean };
 
 export function isPersonKey(value: unknown): value is PersonKey {
   return typeof value === 'string' && (personKeys as readonly string[]).includes(value);
@@ -23,8 +29,10 @@ export function authenticate(header: string | null, fallback: PersonKey, require
   const token = match?.[1];
   if (!token) return { error: 'Malformed Authorization header.', tokenGiven: true };
   if (token.startsWith(MOCK_TOKEN_PREFIX)) {
-    const key = token.slice(MOCK_TOKEN_PREFIX.length);
-    return isPersonKey(key) ? { person: key } : { error: `Unknown mock person "${key}".`, tokenGiven: true };
+    const [key, auth] = token.slice(MOCK_TOKEN_PREFIX.length).split('.auth-', 2) as [string, string | undefined];
+    if (!isPersonKey(key)) return { error: `Unknown mock person "${key}".`, tokenGiven: true };
+    if (auth === undefined) return { person: key };
+    return /^\d{1,12}$/.test(auth) ? { person: key, authTime: new Date(Number(auth) * 1000) } : { error: 'Malformed mock token.', tokenGiven: true };
   }
   return { person: fallback };
 }

@@ -1,8 +1,8 @@
 /** An in-memory, resettable database built from the fixtures of one scenario. */
 import { firstThreadChanges, osloIso, type Me, type ReplyPolicy } from '@omsorg/contract';
-import { createFixtures, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey } from '@omsorg/fixtures';
+import { createFixtures, createRegister, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey, type RegisterPerson } from '@omsorg/fixtures';
 import { addStaffMessage, startStaffThread } from './messages.js';
-import type { AccessRecord, DraftRecord, IdempotencyRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
+import type { AccessRecord, DraftRecord, GrantRecord, IdempotencyRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 
 export type { IdempotencyRecord, MockDb, SubjectRecord } from './records.js';
@@ -26,6 +26,8 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
     drafts: new Map<string, DraftRecord>(),
     replyPolicies: new Map<string, ReplyPolicy>(),
     accessLog: [] as AccessRecord[],
+    register: [] as RegisterPerson[],
+    grants: [] as GrantRecord[],
     messagePosts: 0,
     clock: () => new Date(),
     nextId(prefix: string): string {
@@ -71,6 +73,8 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       db.drafts.clear();
       db.replyPolicies.clear();
       db.accessLog.length = 0;
+      db.register.splice(0, db.register.length, ...Object.values(createRegister(now)));
+      db.grants.length = 0;
       db.messagePosts = 0;
       seq = 0;
       for (const a of fixtures.attachments) db.attachments.set(a.id, a);
@@ -93,6 +97,25 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       }
       for (const [id, policy] of Object.entries(fixtures.replyPolicies)) db.replyPolicies.set(id, policy);
       for (const key of personKeys) db.me.set(key, fixtures.me[key]);
+      // The fixtures' relatives' access (Kari for her father Ola, Per for his daughter Emma).
+      for (const key of personKeys) {
+        for (const s of fixtures.me[key].subjects.slice(1)) {
+          const subjectPerson = db.register.find((r) => r.subjectId === s.id);
+          db.grants.push({
+            id: `rac-${db.grants.length + 1}`,
+            basis: s.relation.code === 'CHILD' ? 'parent' : 'consent',
+            status: 'active',
+            subjectId: s.id,
+            subject: { id: subjectPerson?.id ?? s.id, name: s.name },
+            relative: { ...fixtures.me[key].person },
+            relationship: { ...s.relation },
+            scopes: [...s.scopes],
+            period: { start: null, end: s.validTo ?? null },
+            grantedAt: null,
+            revokedAt: null,
+          });
+        }
+      }
       for (const s of Object.values(fixtures.subjects)) {
         db.subjects.set(s.id, {
           id: s.id,

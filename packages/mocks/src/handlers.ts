@@ -17,14 +17,15 @@ import { authenticate } from './auth.js';
 import { cancel } from './cancel.js';
 import { createDb, type MockDb, type SubjectRecord } from './db.js';
 import type { PersonKey } from '@omsorg/fixtures';
-import { messageHandlers } from './messages-handlers.js';
+import { messageHandlers, type MockSession } from './messages-handlers.js';
+import { relativesHandlers } from './relatives-handlers.js';
 import { consentHandlers } from './consent-handlers.js';
 import { accessLogHandlers, logAccess } from './access-log.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 import { realWait, type MockWait } from './timers.js';
-import { accessLogNotOwn, addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery } from '@omsorg/contract';
+import { accessLogNotOwn, addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery, scopesInForce } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
@@ -84,7 +85,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
   /** Delay, scenario-wide failures and authentication; then the route. */
   async function guard<T extends JsonBodyType>(
     request: Request,
-    route: (person: PersonKey) => Response | Promise<Response>,
+    route: (person: PersonKey, session: MockSession) => Response | Promise<Response>,
   ): Promise<HttpResponse<T | Problem>> {
     if (delayMs > 0) await wait(delayMs);
     if (behaviour.fail === 'server-error') {
@@ -94,7 +95,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     const who = authenticate(request.headers.get('Authorization'), fallback, requireAuth);
     if ('error' in who) return unauthorized(who.error, who.tokenGiven);
     // Routes answer HttpResponse (JSON) or a plain Response (files, 204, 304, network errors).
-    return (await route(who.person)) as HttpResponse<T | Problem>;
+    return (await route(who.person, { authTime: who.authTime ?? now() })) as HttpResponse<T | Problem>;
   }
 
   /**
@@ -102,6 +103,17 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
    * own); otherwise a 404 or 403; then the query (a parameter the operation does not take is a
    * 400), as in the sandbox.
    */
+  /**
+   * The subjects the person may act for today, as the sandbox answers them: a parent's grant for
+   * a child (`CHILD`) held to the child's age from the register (rules core: `scopesInForce`).
+   */
+  function subjectsInForce(me: Me | undefined): Subject[] {
+    const today = osloDate(now());
+    return (me?.subjects ?? [])
+      .map((s) => (s.relation.code === 'CHILD' ? { ...s, scopes: scopesInForce('CHILD', s.scopes, db.register.find((r) => r.subjectId === s.id)?.birthDate, today) } : s))
+      .filter((s) => s.relation.code === 'self' || s.scopes.length > 0);
+  }
+
   function access(
     person: PersonKey,
     subjectId: string | undefined,
@@ -111,7 +123,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
   ): SubjectRecord | HttpResponse<Problem> {
     const me = db.me.get(person);
     const id = subjectId === 'me' ? me?.subjects[0]?.id : subjectId;
-    const entry = me?.subjects.find((s) => s.id === id);
+    const entry = subjectsInForce(me).find((s) => s.id === id);
     const expired = entry?.validTo != null && entry.validTo < osloDate(now());
     const record = entry && !expired && id ? db.subjects.get(id) : undefined;
     // The same answer for "does not exist" and "not yours": no existence leaks.
@@ -149,7 +161,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         if (!me) return notFound('No such person.');
         const query = unknownQuery(request);
         if (query) return query;
-        const body: Me = { ...structuredClone(me), sessionExpiresAt: osloIso(addMinutes(now(), 60)) };
+        const body: Me = { ...structuredClone(me), subjects: structuredClone(subjectsInForce(me)), sessionExpiresAt: osloIso(addMinutes(now(), 60)) };
         const own = me.subjects[0];
         if (own) logAccess(db, person, own.id, 'me');
         return behaviour.malformed ? broken<Me>(malformedMe(body)) : json(body);
@@ -229,6 +241,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     ...messageHandlers({ db, now, url, behaviour, guard, access, autoReplyMs: options.autoReplyMs ?? 0, wait }),
     ...consentHandlers({ db, now, url, guard, access }),
     ...accessLogHandlers({ db, now, url, guard, access }),
+    ...relativesHandlers({ db, now, url, guard, access }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>

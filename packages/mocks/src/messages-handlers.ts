@@ -75,12 +75,17 @@ import type { ScenarioBehaviour } from './scenarios.js';
 import { remember as rememberFirst, replay as replayFirst } from './idempotency.js';
 
 /** What the message routes need from createMockApi. */
+/** What the token says of the sign-in: when it was (a mock token without it: at the request). */
+export interface MockSession {
+  authTime: Date;
+}
+
 export interface MessageRouteContext {
   db: MockDb;
   now: () => Date;
   url: (path: string) => string;
   behaviour: ScenarioBehaviour;
-  guard: <T extends JsonBodyType>(request: Request, route: (person: PersonKey) => Response | Promise<Response>) => Promise<HttpResponse<T | Problem>>;
+  guard: <T extends JsonBodyType>(request: Request, route: (person: PersonKey, session: MockSession) => Response | Promise<Response>) => Promise<HttpResponse<T | Problem>>;
   access: (
     person: PersonKey,
     subjectId: string | undefined,

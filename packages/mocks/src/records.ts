@@ -3,8 +3,8 @@
  * module (messages.ts) reads and changes them, the handlers answer from them. Types only, so db.ts
  * and messages.ts both depend on this module and not on each other.
  */
-import type { Appointment, Attachment, ConsentDecision, GrantedService, Me, ReplyPolicy, StoredAccess } from '@omsorg/contract';
-import type { AttachmentFixture, MessageFixture, PersonKey, ThreadFixture } from '@omsorg/fixtures';
+import type { Appointment, Attachment, ConsentDecision, GrantedService, Me, RelativeAccess, ReplyPolicy, StoredAccess } from '@omsorg/contract';
+import type { AttachmentFixture, MessageFixture, PersonKey, RegisterPerson, ThreadFixture } from '@omsorg/fixtures';
 import type { ScenarioName } from './scenarios.js';
 
 /** A stored thread; `version` counts every change to it (a message, a read pointer, its status). */
@@ -62,6 +62,9 @@ export interface IdempotencyRecord {
   readonly etag?: string;
 }
 
+/** One relative's access as stored: the answer's shape, with the scopes as given. */
+export type GrantRecord = RelativeAccess;
+
 export interface MockDb {
   readonly scenario: ScenarioName;
   /** The `now` the data was generated from (changes on `reset`). */
@@ -86,6 +89,10 @@ export interface MockDb {
    * shows no refusals (rules/access-log.ts), so the mocks need not store them.
    */
   readonly accessLog: AccessRecord[];
+  /** The population register (numbers, dates of birth, confidential addresses). */
+  readonly register: RegisterPerson[];
+  /** Every relative's access ever given, taken back ones too (history), oldest first. */
+  readonly grants: GrantRecord[];
   /** Message POSTs (new thread or reply) seen so far, for the send-fails and offline-send scenarios. */
   messagePosts: number;
   /** The clock for changes made outside a request (staffReply); the handlers set it to their `now`. */

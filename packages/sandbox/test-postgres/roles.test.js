@@ -90,6 +90,28 @@ describe('the application role on PostgreSQL', () => {
     }
   });
 
+  it('keeps relatives\' access as history: adds a grant and takes it back, never changes what was given or deletes it', async () => {
+    await app.query("INSERT INTO persons (id, name) VALUES ('psn-role-0003', 'Fullmakt Giver'), ('psn-role-0004', 'Fullmakt Mottaker')");
+    await app.query("INSERT INTO subjects (id, person_id) VALUES ('sub-role-0003', 'psn-role-0003')");
+    const { rows } = await app.query(
+      "INSERT INTO proxy_grants (grantee_person_id, subject_id, relation_code, scopes, granted_by) VALUES ('psn-role-0004', 'sub-role-0003', 'O', ARRAY['appointments.read'], 'psn-role-0003') RETURNING id",
+    );
+    const id = rows[0].id;
+    await app.query("UPDATE proxy_grants SET revoked_at = now(), revoked_by = 'psn-role-0003' WHERE id = $1", [id]);
+    for (const sql of [
+      `UPDATE proxy_grants SET scopes = ARRAY['messages'] WHERE id = ${id}`,
+      `UPDATE proxy_grants SET valid_to = '2099-01-01' WHERE id = ${id}`,
+      `DELETE FROM proxy_grants WHERE id = ${id}`,
+      'TRUNCATE proxy_grants',
+    ]) {
+      await assert.rejects(app.query(sql), (err) => {
+        assert.match(/** @type {Error} */ (err).message, /permission denied/, sql);
+        return true;
+      });
+    }
+    assert.equal((await app.query('SELECT count(*)::int AS n FROM proxy_grants WHERE id = $1 AND revoked_at IS NOT NULL', [id])).rows[0].n, 1);
+  });
+
   it('works on every other table as before (reads and writes its data)', async () => {
     await app.query("INSERT INTO persons (id, name) VALUES ('psn-role-0001', 'Rolle Test')");
     await app.query("UPDATE persons SET name = 'Rolle Testesen' WHERE id = 'psn-role-0001'");

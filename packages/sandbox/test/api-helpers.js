@@ -3,7 +3,8 @@
  * Shared by the sandbox's API tests (not a test itself): an API on a throw-away database
  * (PGlite, or PostgreSQL when TEST_DATABASE_URL is set) behind a node:http server, with a FAKE
  * token verifier that exists only here: `Authorization: Bearer test:<personId>` signs in that
- * person (client id from `X-Test-Client`, default `test-client`).
+ * person (client id from `X-Test-Client`, default `test-client`; `auth_time` from
+ * `X-Test-Auth-Time`, seconds, else none).
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
@@ -37,7 +38,10 @@ export const fakeVerifier = {
       });
     }
     const client = headers['x-test-client'];
+    // `auth_time` (seconds) when a test names it: for the step-up of relatives' access.
+    const authTime = Number(headers['x-test-auth-time']);
     return {
+      ...(Number.isFinite(authTime) && authTime > 0 ? { authTime } : {}),
       personId: m[1],
       clientId: typeof client === 'string' ? client : 'test-client',
       acr: 'idporten-loa-high',

@@ -12,7 +12,7 @@ import { openDatabase } from '../src/db/index.js';
 import { loadMigrations, migrate, MIGRATIONS_DIR } from '../src/db/migrate.js';
 import { isEmpty, seed } from '../src/db/seed.js';
 import { openTestDatabase, testEngine } from '../test-support/database.js';
-import { createFixtures } from '@omsorg/fixtures';
+import { createFixtures, createRegister } from '@omsorg/fixtures';
 import { NOW, PIDS } from './api-helpers.js';
 
 const run = promisify(execFile);
@@ -65,7 +65,8 @@ describe(`database (${testEngine()})`, () => {
   it('seeds the mocks\' fixtures: persons, subjects, grants, appointments, services', async () => {
     assert.equal(await isEmpty(t.db), true);
     const counts = await seed(t.db, { now: NOW });
-    assert.deepEqual(counts, { persons: 5, appointments: 57, services: 8, grants: 2, threads: 5, messages: 8 });
+    // The fixtures' persons, Test Testesen, and four more of the population register (relatives' access).
+    assert.deepEqual(counts, { persons: 9, appointments: 57, services: 8, grants: 2, threads: 5, messages: 8 });
     assert.equal(await isEmpty(t.db), false);
     const grants = await t.db.query('SELECT grantee_person_id, subject_id, relation_code, scopes, valid_to::text AS valid_to, revoked_at FROM proxy_grants ORDER BY id');
     assert.deepEqual(grants.rows, [
@@ -73,7 +74,10 @@ describe(`database (${testEngine()})`, () => {
       { grantee_person_id: 'psn-per-51d0', subject_id: 'sub-emma-b8e4', relation_code: 'CHILD', scopes: ['appointments.read', 'appointments.cancel', 'services.read', 'messages'], valid_to: null, revoked_at: null },
     ]);
     const pids = (await t.db.query('SELECT pid FROM persons WHERE pid IS NOT NULL ORDER BY pid')).rows.map((r) => r.pid);
-    assert.deepEqual(pids, [...PIDS].sort());
+    const register = Object.values(createRegister(NOW)).map((r) => r.nationalIdentityNumber);
+    assert.deepEqual(pids, [...new Set([...PIDS, ...register])].sort());
+    const confidential = (await t.db.query('SELECT id FROM persons WHERE confidential_address')).rows.map((r) => r.id);
+    assert.deepEqual(confidential, ['psn-nora-41e5']);
     // Timestamps come back as instants, dates as text: the same from both engines.
     const a = (await t.db.query("SELECT start_at, policy_deadline FROM appointments WHERE id = 'apt-ola-prakt-d02'")).rows[0];
     assert.ok(a.start_at instanceof Date);
@@ -120,8 +124,8 @@ describe(`database (${testEngine()})`, () => {
     else args.push('--data-dir', dirname(/** @type {string} */ (t.dataDir)));
     const { stdout } = await run(process.execPath, args, { env });
     const versions = (await loadMigrations()).map((m) => m.version);
-    assert.match(stdout, new RegExp(`Reset the sandbox database .*migrations ${versions.join(', ')}; 5 persons`));
-    assert.match(stdout, /; 5 persons, 2 proxy grants, 57 appointments, 8 granted services, 5 message threads/);
+    assert.match(stdout, new RegExp(`Reset the sandbox database .*migrations ${versions.join(', ')}; 9 persons`));
+    assert.match(stdout, /; 9 persons, 2 proxy grants, 57 appointments, 8 granted services, 5 message threads/);
     const db = await t.reopen();
     assert.equal((await db.query("SELECT status FROM appointments WHERE id = 'apt-ola-prakt-d02'")).rows[0].status, 'booked');
     // The old log is gone; only the fixtures' entries are logged again.

@@ -55,6 +55,35 @@ export class OmsorgError extends Error {
   }
 }
 
+/**
+ * The server wants a more recent sign-in before it gives or takes back relatives' access (403
+ * `step-up-required`, RFC 9470's `max_age`): the element asks the person to sign in again with
+ * `maxAge` and repeats the same intent. It is an `OmsorgError` too (kind `http`, status 403),
+ * so code that only knows those still shows an error and never signs the person out.
+ */
+export class StepUpRequiredError extends OmsorgError {
+  /** The longest a sign-in may be old for this, in seconds (`max_age` for the new sign-in). */
+  readonly maxAge: number;
+
+  constructor(source: OmsorgError, maxAge: number) {
+    super('http', source.message, { status: source.status, type: source.type, title: source.title, detail: source.detail, problem: source.problem, retryable: false, cause: source });
+    this.name = 'OmsorgError';
+    this.maxAge = maxAge;
+  }
+}
+
+/** True for a step-up-required refusal (also one from a second copy of the SDK on the page). */
+export function isStepUpRequired(e: unknown): e is StepUpRequiredError {
+  return isOmsorgError(e) && e.type === problemTypes.stepUpRequired && typeof (e as StepUpRequiredError).maxAge === 'number';
+}
+
+/** The typed step-up error for a refusal of that type, else the error as it was. */
+export function withStepUp(e: unknown): unknown {
+  if (!isOmsorgError(e) || e.type !== problemTypes.stepUpRequired || e instanceof StepUpRequiredError) return e;
+  const maxAge = (e.problem as { maxAge?: unknown } | undefined)?.maxAge;
+  return new StepUpRequiredError(e, typeof maxAge === 'number' && Number.isInteger(maxAge) && maxAge >= 0 ? maxAge : 0);
+}
+
 /** Duck-typed so errors from a second copy of the SDK on the same page also pass. */
 export function isOmsorgError(e: unknown): e is OmsorgError {
   return e instanceof OmsorgError || (e instanceof Error && e.name === 'OmsorgError' && typeof (e as OmsorgError).kind === 'string');

@@ -7,6 +7,6 @@ export { createOidcAuth } from './auth/oidc-auth.js';
 export { createBffAuth } from './auth/bff-auth.js';
 export type { BffAuth, BffAuthConfig } from './auth/bff-auth.js';
 export type { OidcAuth, OidcAuthConfig, UserManagerLike } from './auth/oidc-auth.js';
-export { OmsorgError, isOmsorgError, isRetryable } from './errors.js';
+export { OmsorgError, isOmsorgError, isRetryable, StepUpRequiredError, isStepUpRequired } from './errors.js';
 export type { OmsorgErrorInit } from './errors.js';
 export type * from './types.js';

@@ -10,6 +10,7 @@ import { browserEnv, type PollEnv } from './poll.js';
 import type { Store } from './store.js';
 import { createThreads } from './threads.js';
 import { createConsent } from './consent.js';
+import { createRelatives } from './relatives.js';
 
 export interface MessagingDeps {
   http: HttpContext;
@@ -25,6 +26,7 @@ type MessagingApi = Pick<
   | 'listMessageRecipients' | 'listThreads' | 'getThread' | 'markThreadSeen' | 'getDraft' | 'saveDraft' | 'deleteDraft'
   | 'uploadAttachment' | 'downloadAttachment' | 'queueMessage' | 'outbox' | 'retryOutbox' | 'discardOutbox'
   | 'watchThreads' | 'watchThread' | 'unreadCount' | 'watchUnread' | 'getDialogueConsent' | 'setDialogueConsent'
+  | 'listRelativesAccess' | 'lookUpPerson' | 'grantRelativeAccess' | 'revokeRelativeAccess'
 >;
 
 export interface Messaging extends MessagingApi {
@@ -56,6 +58,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
 
   const threads = createThreads({ ...deps, hidden: () => env.hidden(), watchersChanged: syncEnv });
   const consent = createConsent(deps);
+  const relatives = createRelatives(deps);
   const outbox = createOutbox({ http: deps.http, emit: deps.emit, sent: (o, result) => threads.sent(o, result), waitingChanged: syncEnv });
 
   return {
@@ -74,6 +77,11 @@ export function createMessaging(deps: MessagingDeps): Messaging {
 
     getDialogueConsent: consent.getDialogueConsent,
     setDialogueConsent: consent.setDialogueConsent,
+
+    listRelativesAccess: relatives.listRelativesAccess,
+    lookUpPerson: relatives.lookUpPerson,
+    grantRelativeAccess: relatives.grantRelativeAccess,
+    revokeRelativeAccess: relatives.revokeRelativeAccess,
 
     uploadAttachment: outbox.uploadAttachment,
     queueMessage: outbox.queueMessage,

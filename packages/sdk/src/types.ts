@@ -9,6 +9,10 @@ import type {
   Attachment,
   Coding,
   DialogueConsent,
+  PersonLookupResult,
+  RelativeAccess,
+  RelativeAccessList,
+  RelativeAccessRequest,
   Draft,
   DraftInput,
   Me,
@@ -217,6 +221,8 @@ export interface ClientEvents {
   'outbox-changed': { item: OutboxItem };
   /** Consent to digital dialogue was given or withdrawn on this page. */
   'dialogue-consent-changed': { subjectId: string; consent: DialogueConsent };
+  /** A relative was given access, or access was taken back, on this page. */
+  'relatives-access-changed': { access: RelativeAccess };
 }
 
 export type ClientEventName = keyof ClientEvents;
@@ -276,6 +282,26 @@ export interface Client {
     input: { subjectId?: string; status: 'active' | 'inactive'; textVersion: string; version: string },
     options?: CallOptions & { idempotencyKey?: string },
   ): Promise<DialogueConsent>;
+
+  // Relatives' access (the person's own: always `me`)
+  /** Who may act for the person (`relatives`) and whom they may act for (`actingFor`). */
+  listRelativesAccess(options?: CallOptions): Promise<RelativeAccessList>;
+  /**
+   * The name of the person with this national identity number, to confirm before giving access
+   * (sent in the body, never in a URL). 404 for a number no one has and for a confidential
+   * address alike.
+   */
+  lookUpPerson(nationalIdentityNumber: string, options?: CallOptions): Promise<PersonLookupResult>;
+  /**
+   * Gives a relative access. One intent: its Idempotency-Key is made here unless given; pass the
+   * same key when sending the same intent again after a new sign-in. A sign-in older than the
+   * server allows throws a `StepUpRequiredError` (`isStepUpRequired`) with the `maxAge` to sign
+   * in again with; other refusals are `OmsorgError`s with the problem type (giver-too-young,
+   * relative-too-young, not-found, validation with field errors).
+   */
+  grantRelativeAccess(input: RelativeAccessRequest, options?: CallOptions & { idempotencyKey?: string }): Promise<RelativeAccess>;
+  /** Takes access back at once (a `StepUpRequiredError` as for giving it). */
+  revokeRelativeAccess(accessId: string, options?: CallOptions): Promise<RelativeAccess>;
 
   /**
    * Queues a message and sends it at once. While offline or on a retryable error it stays

@@ -8,7 +8,10 @@ import {
   dialogueConsentGuard,
   draftGuard,
   messageGuard,
+  personLookupResultGuard,
   recipientListGuard,
+  relativeAccessGuard,
+  relativeAccessListGuard,
   seenStateGuard,
   threadDetailGuard,
   threadPageGuard,
@@ -16,7 +19,10 @@ import {
   type DialogueConsent,
   type Draft,
   type Message,
+  type PersonLookupResult,
   type RecipientList,
+  type RelativeAccess,
+  type RelativeAccessList,
   type SeenState,
   type ThreadDetail,
   type ThreadPage,
@@ -31,3 +37,6 @@ export const asSeenState = as<SeenState>(seenStateGuard);
 export const asDraft = as<Draft>(draftGuard);
 export const asAttachment = as<Attachment>(attachmentGuard);
 export const asDialogueConsent = withEtag(as<DialogueConsent>(dialogueConsentGuard));
+export const asRelativeAccessList = as<RelativeAccessList>(relativeAccessListGuard);
+export const asRelativeAccess = as<RelativeAccess>(relativeAccessGuard);
+export const asPersonLookupResult = as<PersonLookupResult>(personLookupResultGuard);

@@ -15,7 +15,18 @@ import * as validators from '../../contract/src/generated/validators.js';
 import type { SchemaValidator } from '../../contract/src/generated/validators.js';
 import { asAppointment, asAppointmentPage, asMe, asServiceList, type Validator } from './validate.js';
 import { asAccessLogPage } from './access-log.js';
-import { asAttachment, asDraft, asMessage, asRecipientList, asSeenState, asThreadDetail, asThreadPage } from './validate-messages.js';
+import {
+  asAttachment,
+  asDraft,
+  asMessage,
+  asPersonLookupResult,
+  asRecipientList,
+  asRelativeAccess,
+  asRelativeAccessList,
+  asSeenState,
+  asThreadDetail,
+  asThreadPage,
+} from './validate-messages.js';
 import { appointment, attachment, draft, me, message, page, services, thread, threadDetail, threadPage } from './test/fixtures.js';
 import type { OmsorgError } from './errors.js';
 
@@ -215,7 +226,28 @@ const cases = (): [string, Validator<unknown>, Json[]][] => [
       },
     ],
   ],
+  ['RelativeAccess', asRelativeAccess, [relativeAccess(), relativeAccess({ basis: 'parent', status: 'inactive', period: { start: null, end: null }, grantedAt: null, revokedAt: '2030-03-02T10:00:00+01:00' })]],
+  ['RelativeAccessList', asRelativeAccessList, [{ relatives: [relativeAccess()], actingFor: [relativeAccess({ basis: 'parent' })] }]],
+  ['PersonLookupResult', asPersonLookupResult, [{ name: 'Lars Berg' }]],
 ];
+
+/** A relative's access as the contract has it, with `over` replacing members. */
+function relativeAccess(over: Record<string, unknown> = {}) {
+  return {
+    id: 'rac-1',
+    basis: 'consent',
+    status: 'active',
+    subjectId: 'sub-ola',
+    subject: { id: 'psn-ola', name: 'Ola Nordmann' },
+    relative: { id: 'psn-kari', name: 'Kari Nordmann' },
+    relationship: { system: 'urn:omsorg:codesystem:relasjon', code: 'O' },
+    scopes: ['appointments.read', 'messages'],
+    period: { start: '2030-03-01', end: '2030-12-31' },
+    grantedAt: '2030-03-01T10:00:00+01:00',
+    revokedAt: null,
+    ...over,
+  };
+}
 
 describe('validate: the guards hold to openapi.yaml', () => {
   before(async () => {

@@ -168,6 +168,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subjects/{subjectId}/relatives-access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        /** Who may act for the person, and whom the person may act for (the person themselves only) */
+        get: operations["listRelativesAccess"];
+        put?: never;
+        /**
+         * Give a relative access (a sign-in at most 300 seconds old)
+         * @description Refused in this order: a relative acting for the person `403 forbidden`; a sign-in older
+         *     than 300 seconds `403 step-up-required`; no Idempotency-Key `400`; the body `400
+         *     validation` (its shape; then unknown or no scopes, a period that is not from today or
+         *     longer than 365 days, as field errors); a giver under 16 `403 giver-too-young`; no person
+         *     to be found by the number (none, or a confidential address) `404 not-found`; oneself
+         *     `400 validation`; a relative under 18 `422 relative-too-young`. A relative who already
+         *     has access gets this access instead (the earlier one is kept as taken back).
+         */
+        post: operations["grantRelativeAccess"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/relatives-access/{accessId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                accessId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Take back a relative's access at once (a sign-in at most 300 seconds old)
+         * @description The relative's next request for the person is refused. Idempotent: taking back access
+         *     already taken back answers it again. A parent's access (`basis` `parent`) is not taken
+         *     back here (`403 forbidden`).
+         */
+        delete: operations["revokeRelativeAccess"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/subjects/{subjectId}/person-lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The name of the person with a national identity number, to confirm before giving access
+         * @description A read sent as POST so the number stays out of the URL: changes nothing, so it takes no
+         *     Idempotency-Key. A number no one has and a person with a confidential address are the
+         *     same `404 not-found`. The person themselves only.
+         */
+        post: operations["lookUpPerson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subjects/{subjectId}/message-recipients": {
         parameters: {
             query?: never;
@@ -738,10 +819,70 @@ export interface components {
             to: string;
         };
         /**
+         * @description One access to act for a person (FHIR R4 Consent: `status`, `period`, the scopes as its
+         *     provision's actions; the relative is its actor, a RelatedPerson).
+         */
+        RelativeAccess: {
+            id: components["schemas"]["Id"];
+            /**
+             * @description `consent`: given by the person (taken back with DELETE); `parent`: a parent's access to a child under 16, from the population register.
+             * @enum {string}
+             */
+            basis: "consent" | "parent";
+            /**
+             * @description `inactive`: taken back.
+             * @enum {string}
+             */
+            status: "active" | "inactive";
+            subjectId: components["schemas"]["Id"];
+            subject: components["schemas"]["Person"];
+            relative: components["schemas"]["Person"];
+            /** @description The subject's relation to the relative, from the relation code set (as in `Subject.relation`). */
+            relationship: components["schemas"]["Coding"];
+            scopes: ("appointments.read" | "appointments.cancel" | "services.read" | "messages")[];
+            period: {
+                /** Format: date */
+                start: string | null;
+                /**
+                 * Format: date
+                 * @description Inclusive; null until further notice (a parent's until the child turns 16).
+                 */
+                end: string | null;
+            };
+            /** Format: date-time */
+            grantedAt: string | null;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        RelativeAccessList: {
+            /** @description Who may act for the person. */
+            relatives: components["schemas"]["RelativeAccess"][];
+            /** @description Whom the person may act for. */
+            actingFor: components["schemas"]["RelativeAccess"][];
+        };
+        RelativeAccessRequest: {
+            /** @description The relative's national identity number (fødselsnummer or D-number). Never in a URL. */
+            nationalIdentityNumber: string;
+            scopes: ("appointments.read" | "appointments.cancel" | "services.read" | "messages")[];
+            /** @description Europe/Oslo calendar dates, both included; from today, at most 365 days. */
+            period: {
+                /** Format: date */
+                start: string;
+                /** Format: date */
+                end: string;
+            };
+        };
+        PersonLookup: {
+            nationalIdentityNumber: string;
+        };
+        PersonLookupResult: {
+            name: string;
+        };
+        /**
          * @description Stable problem `type` URNs.
          * @enum {string}
          */
-        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable" | "urn:omsorg:problem:insufficient-scope" | "urn:omsorg:problem:session-expired" | "urn:omsorg:problem:unsupported-media-type" | "urn:omsorg:problem:request-in-progress" | "urn:omsorg:problem:misdirected-request" | "urn:omsorg:problem:consent-required" | "urn:omsorg:problem:consent-text-outdated";
+        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable" | "urn:omsorg:problem:insufficient-scope" | "urn:omsorg:problem:session-expired" | "urn:omsorg:problem:unsupported-media-type" | "urn:omsorg:problem:request-in-progress" | "urn:omsorg:problem:misdirected-request" | "urn:omsorg:problem:consent-required" | "urn:omsorg:problem:consent-text-outdated" | "urn:omsorg:problem:step-up-required" | "urn:omsorg:problem:giver-too-young" | "urn:omsorg:problem:relative-too-young";
         /** @description RFC 9457 problem details. */
         Problem: {
             type: components["schemas"]["ProblemType"];
@@ -749,12 +890,14 @@ export interface components {
             status: number;
             detail?: string;
             instance?: string;
+            /** @description For `step-up-required`: sign in again with this `max_age` (seconds). */
+            maxAge?: number;
             /** @description Field errors for `validation`. */
             errors?: {
                 /** @description JSON Pointer into the request body ('' for the whole body or a query parameter). */
                 pointer: string;
                 /** @enum {string} */
-                code: "required" | "too-long" | "too-many" | "unknown-code" | "invalid" | "invalid-character" | "too-deep" | "unknown-parameter";
+                code: "required" | "too-long" | "too-many" | "unknown-code" | "invalid" | "invalid-character" | "too-deep" | "unknown-parameter" | "in-past" | "self";
                 /** @description The query parameter the error is about (`unknown-parameter`, a bad access-log period). */
                 parameter?: string;
             }[];
@@ -1163,6 +1306,135 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AccessLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    listRelativesAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Access in force or starting later; taken-back and ended access is left out. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelativeAccessList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    grantRelativeAccess: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description One key per user intent (a UUID), reused on every retry of that intent. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RelativeAccessRequest"];
+            };
+        };
+        responses: {
+            /** @description The access given, naming the relative (also for an idempotent replay). */
+            201: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelativeAccess"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            422: components["responses"]["Unprocessable"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    revokeRelativeAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+                accessId: components["schemas"]["Id"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The access, now `inactive` with `revokedAt`. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RelativeAccess"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    lookUpPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PersonLookup"];
+            };
+        };
+        responses: {
+            /** @description The person's name. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PersonLookupResult"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -71,6 +71,28 @@ export const accessLogAgentRoleValues = ['self', 'relative', 'staff'] as const;
 /** components.schemas.AccessLogEntry.action */
 export const accessLogEntryActionValues = ['read', 'create', 'update', 'delete', 'cancel', 'close'] as const;
 
+/** components.schemas.RelativeAccess.basis */
+export const relativeAccessBasisValues = ['consent', 'parent'] as const;
+
+/** components.schemas.RelativeAccess.status */
+export const relativeAccessStatusValues = ['active', 'inactive'] as const;
+
+/** components.schemas.RelativeAccess.scopes[] */
+export const relativeAccessScopesValues = [
+  'appointments.read',
+  'appointments.cancel',
+  'services.read',
+  'messages',
+] as const;
+
+/** components.schemas.RelativeAccessRequest.scopes[] */
+export const relativeAccessRequestScopesValues = [
+  'appointments.read',
+  'appointments.cancel',
+  'services.read',
+  'messages',
+] as const;
+
 /** components.schemas.ProblemType */
 export const problemTypeValues = [
   'urn:omsorg:problem:unauthorized',
@@ -98,6 +120,9 @@ export const problemTypeValues = [
   'urn:omsorg:problem:misdirected-request',
   'urn:omsorg:problem:consent-required',
   'urn:omsorg:problem:consent-text-outdated',
+  'urn:omsorg:problem:step-up-required',
+  'urn:omsorg:problem:giver-too-young',
+  'urn:omsorg:problem:relative-too-young',
 ] as const;
 
 /** components.schemas.Problem.errors[].code */
@@ -110,4 +135,6 @@ export const problemErrorsCodeValues = [
   'invalid-character',
   'too-deep',
   'unknown-parameter',
+  'in-past',
+  'self',
 ] as const;

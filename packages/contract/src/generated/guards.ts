@@ -168,6 +168,7 @@ export const problemGuard: Guard = /*#__PURE__*/ obj(
     status: /*#__PURE__*/ num({ integer: true, min: 400, max: 599 }),
     detail: /*#__PURE__*/ str(),
     instance: /*#__PURE__*/ str(),
+    maxAge: /*#__PURE__*/ num({ integer: true, min: 0 }),
     errors: /*#__PURE__*/ arr(/*#__PURE__*/ obj(
     {
       pointer: /*#__PURE__*/ str(),

@@ -1,9 +1,9 @@
 // Generated from openapi.yaml by scripts/generate.mjs. Do not edit.
 /* eslint-disable */
-// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`), beside guards.ts, so a
+// The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`, `relatives`), beside guards.ts, so a
 // bundle without messaging needs no module that holds them. Same form as guards.ts.
 import { type Guard, all, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
-import { attachmentContentTypeValues, consentDecisionStatusValues, dialogueConsentChangeStatusValues, dialogueConsentStatusValues, senderRoleValues, threadStatusValues } from './enums.js';
+import { attachmentContentTypeValues, consentDecisionStatusValues, dialogueConsentChangeStatusValues, dialogueConsentStatusValues, relativeAccessBasisValues, relativeAccessRequestScopesValues, relativeAccessScopesValues, relativeAccessStatusValues, senderRoleValues, threadStatusValues } from './enums.js';
 import { careServiceGuard, codingGuard, idGuard, personGuard, versionGuard } from './guards.js';
 
 /** components.schemas.ReplyPolicy */
@@ -214,3 +214,63 @@ export const dialogueConsentChangeGuard: Guard = /*#__PURE__*/ obj(
   },
   ['status', 'textVersion'],
 );
+
+/** components.schemas.RelativeAccess */
+export const relativeAccessGuard: Guard = /*#__PURE__*/ obj(
+  {
+    id: idGuard,
+    basis: /*#__PURE__*/ oneOf(relativeAccessBasisValues),
+    status: /*#__PURE__*/ oneOf(relativeAccessStatusValues),
+    subjectId: idGuard,
+    subject: personGuard,
+    relative: personGuard,
+    relationship: codingGuard,
+    scopes: /*#__PURE__*/ arr(/*#__PURE__*/ oneOf(relativeAccessScopesValues)),
+    period: /*#__PURE__*/ obj(
+    {
+      start: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date' })),
+      end: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date' })),
+    },
+    ['start', 'end'],
+  ),
+    grantedAt: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date-time' })),
+    revokedAt: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date-time' })),
+  },
+  ['id', 'basis', 'status', 'subjectId', 'subject', 'relative', 'relationship', 'scopes', 'period', 'grantedAt', 'revokedAt'],
+);
+
+/** components.schemas.RelativeAccessList */
+export const relativeAccessListGuard: Guard = /*#__PURE__*/ obj(
+  {
+    relatives: /*#__PURE__*/ arr(relativeAccessGuard, 200),
+    actingFor: /*#__PURE__*/ arr(relativeAccessGuard, 200),
+  },
+  ['relatives', 'actingFor'],
+);
+
+/** components.schemas.RelativeAccessRequest */
+export const relativeAccessRequestGuard: Guard = /*#__PURE__*/ obj(
+  {
+    nationalIdentityNumber: /*#__PURE__*/ str({ pattern: /^[0-9]{11}$/u }),
+    scopes: /*#__PURE__*/ arr(/*#__PURE__*/ oneOf(relativeAccessRequestScopesValues)),
+    period: /*#__PURE__*/ obj(
+    {
+      start: /*#__PURE__*/ str({ format: 'date' }),
+      end: /*#__PURE__*/ str({ format: 'date' }),
+    },
+    ['start', 'end'],
+  ),
+  },
+  ['nationalIdentityNumber', 'scopes', 'period'],
+);
+
+/** components.schemas.PersonLookup */
+export const personLookupGuard: Guard = /*#__PURE__*/ obj(
+  {
+    nationalIdentityNumber: /*#__PURE__*/ str({ pattern: /^[0-9]{11}$/u }),
+  },
+  ['nationalIdentityNumber'],
+);
+
+/** components.schemas.PersonLookupResult */
+export const personLookupResultGuard: Guard = /*#__PURE__*/ obj({ name: /*#__PURE__*/ str({ max: 200 }) }, ['name']);

@@ -103,6 +103,16 @@ export declare const AccessLogCareService: SchemaValidator;
 export declare const AccessLogEntry: SchemaValidator;
 /** components.schemas.AccessLogPage */
 export declare const AccessLogPage: SchemaValidator;
+/** components.schemas.RelativeAccess */
+export declare const RelativeAccess: SchemaValidator;
+/** components.schemas.RelativeAccessList */
+export declare const RelativeAccessList: SchemaValidator;
+/** components.schemas.RelativeAccessRequest */
+export declare const RelativeAccessRequest: SchemaValidator;
+/** components.schemas.PersonLookup */
+export declare const PersonLookup: SchemaValidator;
+/** components.schemas.PersonLookupResult */
+export declare const PersonLookupResult: SchemaValidator;
 /** components.schemas.ProblemType */
 export declare const ProblemType: SchemaValidator;
 /** components.schemas.Problem */

@@ -9,7 +9,14 @@ import {
   dialogueProblem,
   dialogueRefusal,
   validateDialogueConsentChange,
+  findableRelative,
+  grantProblem,
   isGrantInForce,
+  relativeNotFound,
+  scopesInForce,
+  stepUpProblem,
+  validatePersonLookup,
+  validateRelativeAccessRequest,
   isRecentSignIn,
   mayAct,
   parentScopes,
@@ -141,5 +148,68 @@ describe('rules: consent and relatives’ access', () => {
     const after = dialogueConsentOf(['decision' in given && given.decision ? [given.decision] : []].flat());
     expect(decideDialogueConsent(after, '"1"', { status: 'active', textVersion: dialogueConsentTextVersion }, actor, now)).to.deep.equal({ decision: null });
     expect(decideDialogueConsent(after, '"1"', { status: 'inactive', textVersion: dialogueConsentTextVersion }, actor, now)).to.have.nested.property('decision.status', 'inactive');
+  });
+
+  it('answers a refused grant in one order: step-up, giver, fields, not found, self, relative', () => {
+    expect(grantProblem([])).to.equal(null);
+    const all = checkGrant({ scopes: [], period: { start: '2026-12-02', end: '2027-12-02' } }, { ...parties, giverBirthDate: '2011-01-01', relative: undefined }, today, { authTime: undefined, now });
+    expect(grantProblem(all)).to.include({ status: 403, key: 'stepUpRequired', maxAge: relativeAccessLimits.stepUpMaxAgeSeconds });
+    expect(grantProblem(all.slice(1))).to.include({ status: 403, key: 'giverTooYoung' });
+    expect(grantProblem(['no-scope', 'unknown-scope', 'period-starts-in-past', 'period-too-long', 'relative-not-found'])).to.deep.include({
+      status: 400,
+      key: 'validation',
+      errors: [
+        { pointer: '/scopes', code: 'required' },
+        { pointer: '/scopes', code: 'unknown-code' },
+        { pointer: '/period/start', code: 'in-past' },
+        { pointer: '/period/end', code: 'too-long' },
+      ],
+    });
+    expect(grantProblem(['relative-not-found', 'self'])).to.equal(relativeNotFound);
+    expect(grantProblem(['self'])).to.deep.include({ status: 400, errors: [{ pointer: '/nationalIdentityNumber', code: 'self' }] });
+    expect(grantProblem(['relative-too-young'])).to.include({ status: 422, key: 'relativeTooYoung' });
+  });
+
+  it('tells the client which max_age to sign in again with', () => {
+    const p = stepUpProblem('DPoP');
+    expect(p).to.include({ status: 403, key: 'stepUpRequired', maxAge: 300 });
+    expect(p.headers?.['WWW-Authenticate']).to.equal('DPoP error="insufficient_user_authentication", error_description="A more recent sign-in is required", max_age=300');
+  });
+
+  it('finds no one with a confidential address: the same as no one', () => {
+    expect(findableRelative(undefined)).to.equal(undefined);
+    expect(findableRelative({ id: 'p', birthDate: '1990-01-01', confidentialAddress: true })).to.equal(undefined);
+    expect(findableRelative({ id: 'p', birthDate: '1990-01-01', confidentialAddress: false })).to.deep.equal({ id: 'p', birthDate: '1990-01-01' });
+  });
+
+  it('checks the shape of a request to give access and of a look-up', () => {
+    const ok = { nationalIdentityNumber: '22896624028', scopes: ['appointments.read'], period: { start: today, end: '2027-01-31' } };
+    expect(validateRelativeAccessRequest(ok)).to.deep.equal([]);
+    expect(validateRelativeAccessRequest({ ...ok, nationalIdentityNumber: '22896624029', scopes: ['messages', 'messages'], period: { start: '2026-02-30', x: 1 }, y: 2 })).to.deep.equal([
+      { pointer: '/y', code: 'invalid' },
+      { pointer: '/nationalIdentityNumber', code: 'invalid' },
+      { pointer: '/scopes', code: 'invalid' },
+      { pointer: '/period/x', code: 'invalid' },
+      { pointer: '/period/start', code: 'invalid' },
+      { pointer: '/period/end', code: 'required' },
+    ]);
+    expect(validateRelativeAccessRequest({})).to.deep.equal([
+      { pointer: '/nationalIdentityNumber', code: 'required' },
+      { pointer: '/scopes', code: 'required' },
+      { pointer: '/period', code: 'required' },
+    ]);
+    expect(validateRelativeAccessRequest([])).to.deep.equal([{ pointer: '', code: 'invalid' }]);
+    expect(validatePersonLookup({ nationalIdentityNumber: '22896624028' })).to.deep.equal([]);
+    expect(validatePersonLookup({ nationalIdentityNumber: 22896624028 })).to.deep.equal([{ pointer: '/nationalIdentityNumber', code: 'invalid' }]);
+  });
+
+  it('holds a parent\'s grant to the child\'s age every day; other grants keep their scopes', () => {
+    const all = [...accessScopes];
+    expect(scopesInForce('CHILD', all, '2015-12-04', today)).to.deep.equal(all);
+    expect(scopesInForce('CHILD', all, '2014-12-03', today)).to.deep.equal(['appointments.read', 'services.read', 'appointments.cancel']);
+    expect(scopesInForce('CHILD', ['messages'], '2014-12-03', today)).to.deep.equal([]);
+    expect(scopesInForce('CHILD', all, '2010-12-03', today)).to.deep.equal([]);
+    expect(scopesInForce('CHILD', all, undefined, today)).to.deep.equal([]);
+    expect(scopesInForce('PRN', all, '1938-03-14', today)).to.deep.equal(all);
   });
 });

@@ -15,7 +15,7 @@
  */
 import type { ConsentDecision, DialogueConsent, DialogueConsentChange, Person } from '../types.js';
 import { canonical, etagOf, matchesEtag } from './etag.js';
-import { ageOn } from './identity.js';
+import { ageOn, parseIdentityNumber } from './identity.js';
 import { escapePointer, type FieldError, type ProblemSpec } from './problems.js';
 import { osloIso, toSecond } from './time.js';
 
@@ -118,6 +118,127 @@ export function checkGrant(request: GrantRequest, parties: GrantParties, today: 
     if (daysInPeriod(start, end) > relativeAccessLimits.maxDays) out.push('period-too-long');
   }
   return out;
+}
+
+/**
+ * How a refusal of a grant is answered, in one order for every server: a stale sign-in first
+ * (403 step-up-required with the `max_age` to ask for: 403, not RFC 9470's 401, because clients
+ * end the session on a 401), then the giver's age (403), the body's fields (400 validation with
+ * field errors), a person who cannot be found (404, worded exactly as for an unknown number, so
+ * a confidential address does not show), oneself (400) and the relative's age (422).
+ */
+export function grantProblem(refusals: readonly GrantRefusal[]): ProblemSpec | null {
+  if (refusals.length === 0) return null;
+  const has = (r: GrantRefusal) => refusals.includes(r);
+  if (has('step-up-required')) return stepUpProblem();
+  if (has('giver-too-young')) {
+    return { status: 403, key: 'giverTooYoung', detail: `Only a person aged ${relativeAccessLimits.giverMinAge} or more may give access.` };
+  }
+  const errors: FieldError[] = [];
+  if (has('no-scope')) errors.push({ pointer: '/scopes', code: 'required' });
+  if (has('unknown-scope')) errors.push({ pointer: '/scopes', code: 'unknown-code' });
+  if (has('period-invalid')) errors.push({ pointer: '/period', code: 'invalid' });
+  if (has('period-starts-in-past')) errors.push({ pointer: '/period/start', code: 'in-past' });
+  if (has('period-too-long')) errors.push({ pointer: '/period/end', code: 'too-long' });
+  if (errors.length) return { status: 400, key: 'validation', detail: `The access is not valid (a period from today of at most ${relativeAccessLimits.maxDays} days, and at least one known scope).`, errors };
+  if (has('relative-not-found')) return relativeNotFound;
+  if (has('self')) return { status: 400, key: 'validation', detail: 'You cannot give access to yourself.', errors: [{ pointer: '/nationalIdentityNumber', code: 'self' }] };
+  if (has('relative-too-young')) {
+    return { status: 422, key: 'relativeTooYoung', detail: `A relative must be ${relativeAccessLimits.relativeMinAge} or older.` };
+  }
+  return null;
+}
+
+/** The one answer for a number no one may be found by: unknown, or a confidential address. */
+export const relativeNotFound: ProblemSpec = { status: 404, key: 'notFound', detail: 'No person with this national identity number can be given access.' };
+
+/**
+ * The 403 for giving or taking back access with a sign-in older than `stepUpMaxAgeSeconds`:
+ * the body's `maxAge` and the `WWW-Authenticate` challenge (RFC 9470's parameters) tell the
+ * client which `max_age` to sign in again with.
+ */
+export function stepUpProblem(scheme: 'Bearer' | 'DPoP' = 'Bearer'): ProblemSpec & { maxAge: number } {
+  const maxAge = relativeAccessLimits.stepUpMaxAgeSeconds;
+  return {
+    status: 403,
+    key: 'stepUpRequired',
+    detail: `Sign in again: giving or taking back access needs a sign-in at most ${maxAge / 60} minutes old.`,
+    maxAge,
+    headers: { 'WWW-Authenticate': `${scheme} error="insufficient_user_authentication", error_description="A more recent sign-in is required", max_age=${maxAge}` },
+  };
+}
+
+/** The body of a request to give access (RelativeAccessRequest), once its shape is checked. */
+export interface RelativeAccessInput extends GrantRequest {
+  nationalIdentityNumber: string;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/**
+ * Field errors against RelativeAccessRequest's shape (additionalProperties false), in a fixed
+ * order: unknown members, the number (11 digits with right check digits and a date of birth that
+ * exists), scopes (a list of strings), the period (an object of two strings). Whether the scopes
+ * are known and the period allowed is `checkGrant`'s.
+ */
+export function validateRelativeAccessRequest(body: unknown): FieldError[] {
+  if (!isObject(body)) return [{ pointer: '', code: 'invalid' }];
+  const errors: FieldError[] = [];
+  for (const k of Object.keys(body)) if (!['nationalIdentityNumber', 'scopes', 'period'].includes(k)) errors.push({ pointer: `/${escapePointer(k)}`, code: 'invalid' });
+  errors.push(...validateIdentityNumberField(body.nationalIdentityNumber));
+  if (body.scopes === undefined) errors.push({ pointer: '/scopes', code: 'required' });
+  else if (!Array.isArray(body.scopes) || body.scopes.some((s) => typeof s !== 'string')) errors.push({ pointer: '/scopes', code: 'invalid' });
+  else if (new Set(body.scopes).size !== body.scopes.length) errors.push({ pointer: '/scopes', code: 'invalid' });
+  if (body.period === undefined) errors.push({ pointer: '/period', code: 'required' });
+  else if (!isObject(body.period)) errors.push({ pointer: '/period', code: 'invalid' });
+  else {
+    for (const k of Object.keys(body.period)) if (k !== 'start' && k !== 'end') errors.push({ pointer: `/period/${escapePointer(k)}`, code: 'invalid' });
+    for (const k of ['start', 'end'] as const) {
+      if (body.period[k] === undefined) errors.push({ pointer: `/period/${k}`, code: 'required' });
+      else if (!isDate(body.period[k])) errors.push({ pointer: `/period/${k}`, code: 'invalid' });
+    }
+  }
+  return errors;
+}
+
+/** Field errors against PersonLookup (one member: the number). */
+export function validatePersonLookup(body: unknown): FieldError[] {
+  if (!isObject(body)) return [{ pointer: '', code: 'invalid' }];
+  const errors: FieldError[] = [];
+  for (const k of Object.keys(body)) if (k !== 'nationalIdentityNumber') errors.push({ pointer: `/${escapePointer(k)}`, code: 'invalid' });
+  errors.push(...validateIdentityNumberField(body.nationalIdentityNumber));
+  return errors;
+}
+
+function validateIdentityNumberField(n: unknown): FieldError[] {
+  if (n === undefined) return [{ pointer: '/nationalIdentityNumber', code: 'required' }];
+  return parseIdentityNumber(n) ? [] : [{ pointer: '/nationalIdentityNumber', code: 'invalid' }];
+}
+
+/**
+ * What makes a replay "the same request". The number is in the body, so the fingerprint (kept
+ * only as a SHA-256 digest by the sandbox) carries it too, never in clear in a log.
+ */
+export const relativeAccessFingerprint = (subjectId: string, body: unknown): string => `${subjectId}/relatives-access\n${canonical(body)}`;
+
+/**
+ * A person in the register as the grant rules see them: undefined for a confidential address,
+ * so "cannot be found" is one answer whatever the reason.
+ */
+export function findableRelative(p: { id: string; birthDate: string; confidentialAddress: boolean } | undefined): { id: string; birthDate: string } | undefined {
+  return p && !p.confidentialAddress ? { id: p.id, birthDate: p.birthDate } : undefined;
+}
+
+/**
+ * The scopes a relative has today through a grant of `relation`: a parent's access to a child
+ * (the subject is the grantee's `CHILD`) is also held to `parentScopes` by the child's birth date,
+ * so it narrows at 12 and ends at 16 on its own; any other grant keeps its scopes.
+ */
+export function scopesInForce(relationCode: string, scopes: readonly AccessScope[], subjectBirthDate: string | undefined, today: string): AccessScope[] {
+  if (relationCode !== 'CHILD') return [...scopes];
+  if (!subjectBirthDate) return [];
+  const allowed = parentScopes(subjectBirthDate, today);
+  return scopes.filter((s) => allowed.includes(s));
 }
 
 /** True while a grant is in force on the Oslo date `today`: active, and inside its period. */

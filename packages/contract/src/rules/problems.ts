@@ -15,16 +15,19 @@ export interface ProblemSpec {
   detail: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** For `step-up-required`: the `max_age` (seconds) the client signs in again with. */
+  maxAge?: number;
 }
 
 /** The problem+json body for a spec. */
-export function problemBody(spec: Pick<ProblemSpec, 'status' | 'key' | 'detail' | 'errors'>): Problem {
+export function problemBody(spec: Pick<ProblemSpec, 'status' | 'key' | 'detail' | 'errors' | 'maxAge'>): Problem {
   return {
     type: problemTypes[spec.key],
     title: problemTitles[spec.key],
     status: spec.status,
     detail: spec.detail,
     ...(spec.errors ? { errors: spec.errors } : {}),
+    ...(spec.maxAge !== undefined ? { maxAge: spec.maxAge } : {}),
   };
 }
 

@@ -33,6 +33,7 @@ import { fieldErrors, loadContract } from './contract.js';
 import { cancelAppointment, checkCancelHeaders } from './cancel.js';
 import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
 import { CONSENT_OPERATIONS, consentOperation } from './consent.js';
+import { RELATIVES_OPERATIONS, relativesOperation } from './relatives.js';
 import { createCors } from './cors.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { accessLogPageRows } from '../data/access-log.js';
@@ -256,9 +257,12 @@ export function createApi({
       return found;
     }
 
-    if (MESSAGE_OPERATIONS.has(op.operationId) || CONSENT_OPERATIONS.has(op.operationId)) {
-      const run = MESSAGE_OPERATIONS.has(op.operationId) ? messageOperation : consentOperation;
+    if (MESSAGE_OPERATIONS.has(op.operationId) || CONSENT_OPERATIONS.has(op.operationId) || RELATIVES_OPERATIONS.has(op.operationId)) {
+      const run = MESSAGE_OPERATIONS.has(op.operationId) ? messageOperation : CONSENT_OPERATIONS.has(op.operationId) ? consentOperation : relativesOperation;
       return run(op.operationId, {
+        // Giving or taking back relatives' access asks how recent the sign-in is (`auth_time`).
+        authTime: token.authTime,
+        scheme: token.scheme ?? 'Bearer',
         db,
         contract,
         req,

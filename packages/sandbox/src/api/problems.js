@@ -19,7 +19,7 @@ export class ProblemError extends Error {
    * @param {number} status
    * @param {ProblemKey} key
    * @param {string} detail
-   * @param {{ errors?: FieldError[], headers?: Record<string, string> }} [extra]
+   * @param {{ errors?: FieldError[], headers?: Record<string, string>, maxAge?: number }} [extra]
    */
   constructor(status, key, detail, extra = {}) {
     super(detail);
@@ -29,6 +29,7 @@ export class ProblemError extends Error {
     this.detail = detail;
     this.errors = extra.errors;
     this.headers = extra.headers ?? {};
+    this.maxAge = extra.maxAge;
   }
 
   /**
@@ -36,7 +37,11 @@ export class ProblemError extends Error {
    * @param {ProblemSpec} spec
    */
   static from(spec) {
-    return new ProblemError(spec.status, spec.key, spec.detail, { ...(spec.errors ? { errors: spec.errors } : {}), ...(spec.headers ? { headers: spec.headers } : {}) });
+    return new ProblemError(spec.status, spec.key, spec.detail, {
+      ...(spec.errors ? { errors: spec.errors } : {}),
+      ...(spec.headers ? { headers: spec.headers } : {}),
+      ...(spec.maxAge !== undefined ? { maxAge: spec.maxAge } : {}),
+    });
   }
 
   /** @returns {import('@omsorg/contract').Problem} */

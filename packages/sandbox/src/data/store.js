@@ -4,7 +4,7 @@
  * contract's shapes (same field order as the mocks' fixtures). Every appointment is looked up by
  * (subject_id, id), never by id alone.
  */
-import { idPattern, isCancellable, relations } from '@omsorg/contract';
+import { idPattern, isCancellable, parseIdentityNumber, relations, scopesInForce } from '@omsorg/contract';
 import { osloIso } from '@omsorg/contract';
 
 /** @typedef {import('../db/index.js').Queryable} Queryable */
@@ -57,7 +57,9 @@ export function selfAccess(person) {
 
 /**
  * The subjects `personId` may act for today: themselves first, then every live grant (not
- * revoked, not expired, already started) in the order given. With `subjectRef`, only that one
+ * revoked, not expired, already started) in the order given. A parent's grant for a child (the
+ * subject is the grantee's `CHILD`) is held to the child's age from the register every day
+ * (rules core: `scopesInForce`: no messages from 12, nothing from 16). With `subjectRef`, only that one
  * (`me` = the person's own subject). Checked against the database on every request.
  * @param {Queryable} q
  * @param {string} personId
@@ -70,11 +72,11 @@ export async function subjectsFor(q, personId, today, subjectRef) {
   const one = subjectRef !== undefined && !onlySelf;
   const { rows } = await q.query(
     `SELECT s.id, p.name, NULL AS relation_system, 'self' AS relation_code, NULL::text[] AS scopes,
-            NULL::text AS valid_to, 0 AS rank, 0 AS grant_id
+            NULL::text AS valid_to, 0 AS rank, 0 AS grant_id, NULL AS pid
        FROM subjects s JOIN persons p ON p.id = s.person_id
       WHERE s.person_id = $1 ${one ? 'AND s.id = $3' : ''}
      ${onlySelf ? '' : `UNION ALL
-     SELECT s.id, p.name, g.relation_system, g.relation_code, g.scopes, g.valid_to::text, 1, g.id
+     SELECT s.id, p.name, g.relation_system, g.relation_code, g.scopes, g.valid_to::text, 1, g.id, p.pid
        FROM proxy_grants g
        JOIN subjects s ON s.id = g.subject_id
        JOIN persons p ON p.id = s.person_id
@@ -86,11 +88,19 @@ export async function subjectsFor(q, personId, today, subjectRef) {
       ORDER BY rank, grant_id`,
     one ? [personId, today, subjectRef] : onlySelf ? [personId] : [personId, today],
   );
-  return rows.map((r) =>
-    r.rank === 0
-      ? { id: r.id, name: r.name, relation: { system: relations.system, code: 'self' }, scopes: [...ALL_SCOPES], validTo: null }
-      : { id: r.id, name: r.name, relation: { system: r.relation_system, code: r.relation_code }, scopes: r.scopes, validTo: r.valid_to ?? null },
-  );
+  return rows
+    .map((r) =>
+      r.rank === 0
+        ? { id: r.id, name: r.name, relation: { system: relations.system, code: 'self' }, scopes: [...ALL_SCOPES], validTo: null }
+        : {
+            id: r.id,
+            name: r.name,
+            relation: { system: r.relation_system, code: r.relation_code },
+            scopes: scopesInForce(r.relation_code, r.scopes, r.pid ? parseIdentityNumber(r.pid)?.birthDate : undefined, today),
+            validTo: r.valid_to ?? null,
+          },
+    )
+    .filter((s) => s.relation.code === 'self' || s.scopes.length > 0);
 }
 
 const APPOINTMENT_SELECT = `
@@ -232,8 +242,8 @@ export async function listServices(q, subjectId) {
  * @typedef {object} AccessLogEntry
  * @property {string} actorPersonId
  * @property {string | null} subjectId
- * @property {'read' | 'cancel' | 'create' | 'update' | 'delete' | 'close'} action
- * @property {'me' | 'appointments' | 'appointment' | 'services' | 'message-recipients' | 'threads' | 'thread' | 'message' | 'seen' | 'draft' | 'attachment' | 'dialogue-consent' | 'access-log'} resource
+ * @property {'read' | 'cancel' | 'create' | 'update' | 'delete' | 'close' | 'revoke'} action
+ * @property {'me' | 'appointments' | 'appointment' | 'services' | 'message-recipients' | 'threads' | 'thread' | 'message' | 'seen' | 'draft' | 'attachment' | 'dialogue-consent' | 'access-log' | 'relatives-access' | 'person-lookup'} resource
  * @property {'person' | 'staff'} [actorKind] default person
  * @property {'self' | 'relative' | 'staff' | 'none' | null} [actorRole] the actor's role towards the
  *   subject (none: no access to it); default staff for staff, else unknown (null)

@@ -5,7 +5,9 @@
  * log, and nothing more. It owns no table, so it cannot `ALTER TABLE … DISABLE TRIGGER`; it has
  * no UPDATE, DELETE or TRUNCATE on the log; the chain's head it reaches only through the log's
  * trigger, whose function runs as the owner. PGlite has one user and no roles: there the hash
- * chain (migrations/003_access_log_chain.sql) is the log's only protection.
+ * chain (migrations/003_access_log_chain.sql) is the log's only protection. Relatives' access
+ * (`proxy_grants`) keeps its history: the role adds grants and takes them back (`revoked_at`,
+ * `revoked_by`), and can neither delete one nor change what was given.
  *
  * Tables another package migrates into the schema as the owner (`openDatabase({ alsoMigrate })`,
  * e.g. the BFF's `bff_*`) get the same DML by `ON ALL TABLES`; every migration history
@@ -31,6 +33,8 @@ export async function grantAppRole(owner, role) {
       GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA ${s} TO ${r};
       REVOKE UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER ON ${s}.access_log FROM ${r};
       REVOKE UPDATE, DELETE, TRUNCATE ON ${s}.dialogue_consents FROM ${r};
+      REVOKE UPDATE, DELETE, TRUNCATE ON ${s}.proxy_grants FROM ${r};
+      GRANT UPDATE (revoked_at, revoked_by) ON ${s}.proxy_grants TO ${r};
       REVOKE ALL ON ${s}.access_log_head FROM ${r};
       GRANT SELECT ON ${s}.access_log_head TO ${r};
     `);

@@ -7,7 +7,7 @@
  *
  * National identity numbers are synthetic (month + 80) and only stored in `persons.pid`.
  */
-import { createFixtures, persons, personKeys } from '@omsorg/fixtures';
+import { createFixtures, createRegister, persons, personKeys } from '@omsorg/fixtures';
 import { testPersons } from '../oidc/persons.js';
 import { seedThreads } from './seed-threads.js';
 import { insertDialogueDecision } from '../data/consent.js';
@@ -39,7 +39,7 @@ export async function isEmpty(db) {
 export async function seed(db, { now = new Date() } = {}) {
   const fixtures = createFixtures(now);
 
-  /** @type {Map<string, { id: string, name: string, pid: string | null }>} person by id */
+  /** @type {Map<string, { id: string, name: string, pid: string | null, confidential?: boolean }>} person by id */
   const people = new Map();
   /** @type {Map<string, string>} subject id → person id */
   const subjectPerson = new Map();
@@ -64,6 +64,15 @@ export async function seed(db, { now = new Date() } = {}) {
     subjectPerson.set(`sub-${t.id.replace(/^psn-/, '')}`, t.id);
   }
 
+  // The rest of the population register the relatives' access names (a relative to give access
+  // to, one too young, one too young to give it, one with a confidential address), each with an
+  // empty subject of their own.
+  for (const r of Object.values(createRegister(now))) {
+    if (people.has(r.id)) continue;
+    people.set(r.id, { id: r.id, name: r.name, pid: r.nationalIdentityNumber, confidential: r.confidentialAddress });
+    subjectPerson.set(r.subjectId, r.id);
+  }
+
   /** @type {Map<string, CareService>} */
   const careServices = new Map();
   for (const s of Object.values(fixtures.subjects)) {
@@ -73,7 +82,7 @@ export async function seed(db, { now = new Date() } = {}) {
   const counts = { persons: people.size, appointments: 0, services: 0, grants: 0, threads: 0, messages: 0 };
   await db.transaction(async (tx) => {
     for (const p of people.values()) {
-      await tx.query('INSERT INTO persons (id, name, pid) VALUES ($1, $2, $3)', [p.id, p.name, p.pid]);
+      await tx.query('INSERT INTO persons (id, name, pid, confidential_address) VALUES ($1, $2, $3, $4)', [p.id, p.name, p.pid, p.confidential ?? false]);
     }
     for (const [subjectId, personId] of subjectPerson) {
       await tx.query('INSERT INTO subjects (id, person_id) VALUES ($1, $2)', [subjectId, personId]);
