@@ -137,9 +137,11 @@ export function relativesHandlers({ db, now, url, guard, access }: RelativesRout
         if (refused) return problem(refused);
         const relative = found as RegisterPerson;
         const stamp = osloIso(toSecond(at));
-        for (const g of db.grants) {
-          if (g.subjectId === subject.id && g.relative.id === relative.id && g.status === 'active') Object.assign(g, { status: 'inactive', revokedAt: stamp });
-        }
+        // A grant the relative holds is replaced (kept as taken back). The relation is that of the
+        // latest grant between the two, taken back or not (as the sandbox); a new relative is O, other.
+        const earlier = db.grants.filter((g) => g.subjectId === subject.id && g.relative.id === relative.id);
+        const relationship: GrantRecord['relationship'] = earlier.length ? { ...earlier[earlier.length - 1]!.relationship } : { system: relations.system, code: 'O' };
+        for (const g of earlier) if (g.status === 'active') Object.assign(g, { status: 'inactive', revokedAt: stamp });
         const grant: GrantRecord = {
           id: `rac-${db.grants.length + 1}`,
           basis: 'consent',
@@ -147,7 +149,7 @@ export function relativesHandlers({ db, now, url, guard, access }: RelativesRout
           subjectId: subject.id,
           subject: { ...me.person },
           relative: { id: relative.id, name: relative.name },
-          relationship: { system: relations.system, code: 'O' },
+          relationship,
           scopes: [...body.scopes] as Scope[],
           period: { start: body.period.start, end: body.period.end },
           grantedAt: stamp,

@@ -101,7 +101,8 @@ export async function listRelativesAccess(q, subjectId, personId, today) {
 
 /**
  * Gives access: a grant the relative already holds for the subject is taken back in the same
- * transaction (kept as history), so the new one replaces it.
+ * transaction (kept as history), so the new one replaces it. The relation is that of the latest
+ * grant between the two, taken back or not (Kari is still Ola's daughter); a new relative is `O`.
  * @param {Queryable} tx
  * @param {{ subjectId: string, granteeId: string, grantedBy: string, scopes: readonly string[], start: string, end: string, at: Date }} g
  * @returns {Promise<number>} the new row's id
@@ -112,10 +113,15 @@ export async function insertGrant(tx, g) {
       WHERE grantee_person_id = $1 AND subject_id = $2 AND revoked_at IS NULL`,
     [g.granteeId, g.subjectId, g.at, g.grantedBy],
   );
+  const latest = await tx.query(
+    'SELECT relation_code FROM proxy_grants WHERE grantee_person_id = $1 AND subject_id = $2 ORDER BY id DESC LIMIT 1',
+    [g.granteeId, g.subjectId],
+  );
+  const code = latest.rows[0]?.relation_code ?? 'O';
   const { rows } = await tx.query(
     `INSERT INTO proxy_grants (grantee_person_id, subject_id, relation_system, relation_code, scopes, valid_from, valid_to, granted_at, granted_by)
-     VALUES ($1, $2, $3, 'O', $4::text[], $5::date, $6::date, $7, $8) RETURNING id`,
-    [g.granteeId, g.subjectId, relations.system, [...g.scopes], g.start, g.end, g.at, g.grantedBy],
+     VALUES ($1, $2, $3, $9, $4::text[], $5::date, $6::date, $7, $8) RETURNING id`,
+    [g.granteeId, g.subjectId, relations.system, [...g.scopes], g.start, g.end, g.at, g.grantedBy, code],
   );
   return Number(rows[0].id);
 }
