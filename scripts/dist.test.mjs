@@ -298,6 +298,7 @@ describe('custom-elements.json', () => {
     'omsorg-appointment-list': { attributes: ['when', 'page-size', 'subject-id', 'heading-level', 'hide-toggle'], events: ['omsorg-appointment-cancel'] },
     'omsorg-cancel-dialog': { attributes: ['appointment-id', 'subject-id', 'open'], events: ['omsorg-appointment-cancelled'] },
     'omsorg-service-list': { attributes: ['subject-id', 'heading-level'], events: [] },
+    'omsorg-access-log': { attributes: ['subject-id', 'heading-level'], events: [] },
     'omsorg-consent-panel': { attributes: ['section', 'subject-id', 'heading-level'], events: [] },
     'omsorg-login': { attributes: [], events: ['omsorg-signed-in', 'omsorg-signed-out'] },
   };

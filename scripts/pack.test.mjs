@@ -175,7 +175,7 @@ describe('manifests', () => {
   test('elements: one ./<element>/define.js export per element folder, ./define.js, ./custom-elements.json', () => {
     const exp = pkgJson('elements').exports;
     const src = join(root, 'packages/elements/src');
-    const folders = ['appointment-list', 'cancel-dialog', 'consent-panel', 'inbox', 'login', 'message-thread', 'provider', 'service-list'].filter((d) => existsSync(join(src, d, 'define.ts')));
+    const folders = ['access-log', 'appointment-list', 'cancel-dialog', 'consent-panel', 'inbox', 'login', 'message-thread', 'provider', 'service-list'].filter((d) => existsSync(join(src, d, 'define.ts')));
     for (const d of folders) assert.ok(exp[`./${d}/define.js`], `exports ./${d}/define.js`);
     for (const k of ['.', './define.js', './custom-elements.json']) assert.ok(exp[k], `exports ${k}`);
     const elementEntries = Object.keys(exp).filter((k) => /^\.\/[\w-]+\/define\.js$/.test(k));

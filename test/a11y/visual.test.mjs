@@ -37,6 +37,7 @@ const STATES = [
   { name: 'service-list', id: 'elements-service-list--default', selector: 'omsorg-service-list' },
   { name: 'inbox', id: 'elements-inbox--default', selector: 'omsorg-inbox' },
   { name: 'message-thread', id: 'elements-message-thread--default', selector: 'omsorg-message-thread' },
+  { name: 'access-log', id: 'elements-access-log--default', selector: 'omsorg-access-log' },
   { name: 'consent-panel', id: 'elements-consent-panel--default', selector: 'omsorg-consent-panel' },
 ];
 const MODES = [

@@ -19,6 +19,7 @@
 
 /** What the loader knows how to load, by element folder. */
 const loaders = {
+  'access-log': () => import('./access-log/define.js'),
   'appointment-list': () => import('./appointment-list/define.js'),
   'cancel-dialog': () => import('./cancel-dialog/define.js'),
   'consent-panel': () => import('./consent-panel/define.js'),

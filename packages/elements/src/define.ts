@@ -12,3 +12,4 @@ import './service-list/define.js';
 import './message-thread/define.js';
 import './inbox/define.js';
 import './consent-panel/define.js';
+import './access-log/define.js';

@@ -8,6 +8,7 @@ export { OmsorgServiceList } from './service-list/service-list.js';
 export { OmsorgLogin } from './login/login.js';
 export { OmsorgInbox } from './inbox/inbox.js';
 export { OmsorgMessageThread } from './message-thread/message-thread.js';
+export { OmsorgAccessLog } from './access-log/access-log.js';
 export { OmsorgConsentPanel } from './consent-panel/consent-panel.js';
 export { OmsorgProvider } from './provider/provider.js';
 

@@ -36,6 +36,12 @@ export interface SubjectDataCase<M extends Method = Method> {
   empty?: string;
   /** A relative acting for someone: who, for whom, their own subject, and the name shown. */
   actingFor: { person: PersonKey; subject: string; own: string; name: string; nameInHeading: boolean };
+  /**
+   * Who switches the page's subject, to what, and back (default `actingFor`): an element whose
+   * data only the person themselves may read (the access log) switches between the person's own
+   * subject id and `me`.
+   */
+  subjectChange?: { person: PersonKey; subject: string; own: string };
   /** The least height (CSS px) the skeleton keeps for the content while loading. */
   skeletonHeight?: number;
 }
@@ -193,7 +199,7 @@ export function subjectDataBehaviour<M extends Method>(c: SubjectDataCase<M>): v
 
     it('loads again when the page subject changes, unless subject-id pins one', async () => {
       await c.scenario('default');
-      const { person, subject, own } = c.actingFor;
+      const { person, subject, own } = c.subjectChange ?? c.actingFor;
       const client = c.client(person);
       const loads = calls(client);
       const el = await mount(client);
