@@ -385,8 +385,8 @@ const cdn = {
       if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments))\.[jt]s$/.test(id)) return 'messaging';
       // The access log (the SDK's read, its response guards and its rules): a chunk of its own,
       // imported by the client the first time the log is read, so no other page loads it.
-      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]access-log\.[jt]s$/.test(id)) return 'access-log';
-      if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]access-log-guards|rules[\\/]access-log)\.[jt]s$/.test(id)) return 'access-log';
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/]access-log\.[jt]s$/.test(id)) return 'access-log-read';
+      if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]access-log-guards|rules[\\/]access-log)\.[jt]s$/.test(id)) return 'access-log-read';
       // Sign-in: through the BFF, the production shape, in the client's chunk (a chunk of its
       // own costs the page more than its 3 kB); the browser-only (auth-oidc, oidc-client-ts
       // behind it) and mock sign-ins in chunks of their own, which the loader imports and

@@ -211,7 +211,7 @@ for (const engine of HOST_ENGINES) {
 }
 
 for (const engine of HOST_ENGINES) {
-  test(`${engine}: the consent panel's dialogue section alone, in nynorsk, under the same CSP: withdrawn and given again without one violation`, { timeout: 60_000 }, async () => {
+  test(`${engine}: the consent panel's dialogue section alone and the access log, in nynorsk, under the same CSP: withdrawn and given again without one violation`, { timeout: 60_000 }, async () => {
     const { page, seen } = await watchedPage(browsers[engine].browser);
     await page.goto(`${server.url}/consent-nn.html`, { waitUntil: 'load' });
     await booted(page);
@@ -241,6 +241,20 @@ for (const engine of HOST_ENGINES) {
     await click(page, `${panel} >>> [part~="give-button"]`);
     s = await until(async () => ((await read()).withdraw ? read() : undefined), 'given again');
     assert.equal(s.status, 'status status-active');
+    // The access log beside it, in nynorsk too: entries, its period form, no inline style.
+    const log = await until(
+      () =>
+        page.evaluate(() => {
+          const root = document.querySelector('omsorg-access-log')?.shadowRoot;
+          const items = root?.querySelectorAll('li[part~="item"]').length ?? 0;
+          return items > 0
+            ? { items, heading: root?.querySelector('[part~="heading"]')?.textContent?.trim(), styled: (root?.adoptedStyleSheets.length ?? 0) > 0 && root?.querySelectorAll('style, [style]').length === 0 }
+            : undefined;
+        }),
+      'the access log',
+    );
+    assert.equal(log.heading, 'Kven har sett opplysningane dine');
+    assert.ok(log.styled, 'the log styled through adoptedStyleSheets only');
     assert.deepEqual(seen.csp, [], 'no securitypolicyviolation event, no CSP / Trusted Types console error');
     assert.deepEqual(seen.pageErrors, [], 'no uncaught page error');
     await page.close();
