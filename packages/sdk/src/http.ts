@@ -58,7 +58,12 @@ export function retryDelay(attempt: number, retryAfter: string | null, o: RetryT
 /** Settles with `p`, or rejects with `aborted` as soon as `signal` aborts. */
 function abortable<T>(p: Promise<T>, signal?: AbortSignal): Promise<T> {
   if (!signal) return p;
-  if (signal.aborted) return Promise.reject(abortedError(signal.reason));
+  if (signal.aborted) {
+    // `p` has started already (authorize, a sleep): its own failure is no longer anyone's, and
+    // must not surface as an unhandled rejection on the page.
+    p.catch(() => undefined);
+    return Promise.reject(abortedError(signal.reason));
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(abortedError(signal.reason));
     signal.addEventListener('abort', onAbort, { once: true });
