@@ -156,7 +156,10 @@ export async function startJourney(options = {}) {
     if (process.env.E2E_DEBUG) console.error('CONSOLE', m.type(), text.slice(0, 300));
   });
   if (process.env.E2E_DEBUG) page.on('response', (r) => console.error('RES', r.status(), r.request().method(), r.url().replace(/^https?:\/\/[^/]+/, '').slice(0, 100)));
-  page.on('pageerror', (e) => problems.pageErrors.push(String(e?.message ?? e)));
+  page.on('pageerror', (e) => {
+    problems.pageErrors.push(String(e?.message ?? e));
+    if (process.env.E2E_DEBUG) console.error('PAGEERROR', e?.stack);
+  });
   page.on('request', (r) => {
     const h = r.headers();
     requests.push({ url: r.url(), path: new URL(r.url()).pathname, method: r.method(), authorization: h.authorization, dpop: h.dpop });
@@ -206,6 +209,25 @@ export async function startJourney(options = {}) {
     /** `signOut` above, on this journey's page. @param {Parameters<typeof signOut>[1]} [o] */
     signOut: (o) => signOut(page, o),
     callApi,
+    /**
+     * A second page in a browser context of its own (its own cookies and storage: another person
+     * at another computer), with the same CSP and page-error watch.
+     */
+    async otherPage() {
+      const context = await chromium.browser.createBrowserContext();
+      const other = await context.newPage();
+      other.setDefaultTimeout(WAIT_MS);
+      await other.setViewport({ width: 1280, height: 900 });
+      other.on('console', (m) => {
+        const text = m.text();
+        if (text.startsWith('CSP-VIOLATION') || /Content Security Policy/i.test(text)) problems.csp.push(text);
+      });
+      other.on('pageerror', (e) => {
+        problems.pageErrors.push(String(e?.message ?? e));
+        if (process.env.E2E_DEBUG) console.error('PAGEERROR (other page)', e?.stack);
+      });
+      return other;
+    },
     /** Stops the sandbox and starts it again on the same port, data (database, keys) and options. */
     async restart() {
       const port = Number(new URL(journey.sandbox.url).port);
