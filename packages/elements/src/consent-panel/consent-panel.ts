@@ -365,6 +365,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
       () => {
         this.grantBusy = undefined;
       },
+      'relatives',
     );
   }
 
@@ -429,6 +430,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
       () => {
         this.grantBusy = undefined;
       },
+      'relatives',
     );
   }
 
@@ -521,6 +523,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
       () => {
         this.revoking = undefined;
       },
+      'relatives',
     );
   }
 

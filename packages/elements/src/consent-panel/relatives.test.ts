@@ -238,6 +238,27 @@ describe('<omsorg-consent-panel>: relatives\' access', () => {
     expect(deepActive()).to.equal($(el, '#rel-scope-see'));
   });
 
+  it('the server\'s field errors land at their fields: giving access to oneself', async () => {
+    const el = await mount(client('ola'));
+    await lookUp(el, numberOf(api, 'psn-ola-7f3a'));
+    $<HTMLInputElement>(el, '#rel-scope-see')!.click();
+    await el.updateComplete;
+    $(el, '[part="grant-button"]')!.click();
+    await until(() => !!$(el, '[part="error-summary"]'), 'the refusal');
+    expect(text($(el, '#rel-number-error'))).to.equal(t.errorSelf);
+    expect(text($(el, '[part="error-summary"] a'))).to.equal(t.errorSelf);
+  });
+
+  it('a dialogue change while a look-up runs does not stop the look-up', async () => {
+    const el = await mountSettled<Panel>(html`<omsorg-consent-panel .client=${client('ola')}></omsorg-consent-panel>`);
+    fill($<HTMLInputElement>(el, '#rel-number')!, numberOf(api, 'psn-lars-40b2'));
+    await el.updateComplete;
+    $(el, '[part="look-up-button"]')!.click();
+    $(el, '[part="withdraw-button"]')!.click();
+    await until(() => !!$(el, '[part="found"]') && !!$(el, '[part="give-button"]'), 'both answered');
+    expect($(el, '[part="found"] bdi')!.textContent).to.equal('Lars Berg');
+  });
+
   it('takes access back after a confirmation: gone, said politely, focus on the list heading', async () => {
     const el = await mount(client('ola'));
     const requests = relativesRequests();
