@@ -652,11 +652,13 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
         ? html`<div id="rel-error-summary" part="error-summary" class="error error-summary" tabindex="-1">
             <p>${t.errorSummary(summary.length)}</p>
             <ul>
-              ${summary.map(
-                (f) => html`<li>
-                  <a href=${`#${fieldIds[f]}`} @click=${(ev: Event) => this.jumpTo(ev, fieldIds[f])}>${e[f]}</a>
-                </li>`,
-              )}
+              ${summary.map((f) => {
+                // A form-wide error before the name is found leads to the number (there is no give button yet).
+                const target = f === 'form' && !found ? fieldIds.number : fieldIds[f];
+                return html`<li>
+                  <a href=${`#${target}`} @click=${(ev: Event) => this.jumpTo(ev, target)}>${e[f]}</a>
+                </li>`;
+              })}
             </ul>
           </div>`
         : nothing}
