@@ -459,7 +459,8 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
    * The server wants a sign-in at most 5 minutes old. The person signs in and presses the
    * button again; what was typed stays in memory, and the grant keeps its Idempotency-Key.
    * Signing in again with `max_age` (RFC 9470) is not in the SDK's sign-in modes and is not
-   * built here: `auth.signIn()` is the ordinary sign-in.
+   * built here: `auth.signIn()` is the ordinary sign-in. A sign-in that leaves the page (an
+   * OIDC or BFF redirect) loses what was typed, as it must: the form is kept only in memory.
    */
   private toStepUp(what: 'grant' | 'revoke'): void {
     this.stepUp = what;
