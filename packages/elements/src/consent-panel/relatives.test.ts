@@ -6,8 +6,9 @@
  * person sees (and that nothing is asked); the section alone; nynorsk; the keyboard; axe.
  */
 import { expect, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
-import { osloDate, relations } from '@omsorg/contract';
+import { osloDate, problemTypes, relations } from '@omsorg/contract';
 import { mockAuthorization, subjectIds, type MockApi } from '@omsorg/mocks';
 import { createClient, createMockAuth, type Auth, type Client } from '@omsorg/sdk';
 import { SPACE } from '../test/keys.js';
@@ -225,6 +226,32 @@ describe('<omsorg-consent-panel>: relatives\' access', () => {
     expect(alertText(el)).to.contain(t.errorRelativeTooYoung);
     expect($<HTMLInputElement>(el, '#rel-scope-see')!.checked).to.equal(true);
     await until(() => deepActive() === $(el, '#rel-error-summary'), 'focus on the error summary');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a giver too young: said for the form, by the give button, nothing lost', async () => {
+    mswWorker().use(
+      http.post(
+        `${API}/v1/subjects/me/relatives-access`,
+        () =>
+          HttpResponse.json(
+            { type: problemTypes.giverTooYoung, title: 'Too young to give access', status: 403, detail: 'Only a person aged 16 or more may give access.' },
+            { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        { once: true },
+      ),
+    );
+    const el = await mount(client('ola'));
+    await lookUp(el, numberOf(api, 'psn-lars-40b2'));
+    $<HTMLInputElement>(el, '#rel-scope-cancel')!.click();
+    await el.updateComplete;
+    $(el, '[part="grant-button"]')!.click();
+    await until(() => !!$(el, '[part="error-summary"]'), 'the refusal');
+    expect(text($(el, '#rel-give-error'))).to.equal(t.errorGiverTooYoung);
+    expect($(el, '#rel-give')!.getAttribute('aria-describedby')).to.equal('rel-give-error');
+    expect($(el, '[part="signed-out"]')).to.equal(null);
+    expect($(el, '[part="found"] bdi')!.textContent).to.equal('Lars Berg');
+    expect($<HTMLInputElement>(el, '#rel-scope-cancel')!.checked).to.equal(true);
     await expect(el).to.be.accessible();
   });
 
