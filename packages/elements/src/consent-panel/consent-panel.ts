@@ -5,7 +5,6 @@ import {
   daysInPeriod,
   dialogueRefusal,
   labelFor,
-  osloDate,
   parseIdentityNumber,
   problemTypes,
   relativeAccessLimits,
@@ -18,7 +17,7 @@ import {
 import type { CallOptions, Client } from '@omsorg/sdk';
 import type { PropertyValues } from 'lit';
 import { SubjectDataElement } from '../internal/subject-data.js';
-import { formatDate, formatDateTime, parseInstant } from '../internal/format.js';
+import { formatDate, formatDateTime, osloDayKey, parseInstant } from '../internal/format.js';
 import { headingTag } from '../internal/heading.js';
 import { errorMessage } from '../internal/messages.js';
 import { messages, type ConsentPanelMessages } from './consent-panel.messages.js';
@@ -69,6 +68,13 @@ function newKey(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
 }
+
+/**
+ * Today's Oslo calendar date (`YYYY-MM-DD`), the day a period may start from. The elements'
+ * own Oslo day (internal/format.ts, as the rules core's `osloDate`), so the shared client
+ * chunk every page loads does not take the rules' time module for this one element.
+ */
+const osloToday = (): string => osloDayKey(new Date());
 
 /** `YYYY-MM-DD` `days` calendar days after `date`. */
 function addDays(date: string, days: number): string {
@@ -231,7 +237,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
   }
 
   private resetGrantForm(): void {
-    const today = osloDate(new Date());
+    const today = osloToday();
     this.number = '';
     this.foundName = undefined;
     this.lookedUpNumber = undefined;
@@ -394,7 +400,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
     e?.preventDefault();
     const client = this.activeClient;
     if (!client || this.grantBusy) return;
-    const today = osloDate(new Date());
+    const today = osloToday();
     this.politeText = '';
     this.alertText = '';
     const local = this.localGrantErrors(today);
@@ -641,7 +647,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
     const t = this.t;
     const e = this.errors;
     const max = relativeAccessLimits.maxDays;
-    const today = osloDate(new Date());
+    const today = osloToday();
     const found = this.foundName !== undefined;
     const summary = (Object.keys(e) as GrantField[]).filter((k) => e[k]);
     const err = (f: GrantField) => (e[f] ? html`<p id=${`${fieldIds[f]}-error`} class="field-error">${e[f]}</p>` : nothing);
