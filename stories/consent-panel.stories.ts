@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { scenarioStory, until } from './support.js';
+import { environmentOf, scenarioStory, until } from './support.js';
 
 interface Args {
   section: string;
@@ -9,17 +9,19 @@ interface Args {
 }
 
 /**
- * `<omsorg-consent-panel>`: the person's own consents. This version has the section on consent to
- * digital dialogue (given or withdrawn with one button, with its history); relatives' access and
- * notices are the next sections. `section="dialogue"` shows that section alone, as the inbox and
- * the message thread do when there is no consent.
+ * `<omsorg-consent-panel>`: the person's own consents. The section on consent to digital dialogue
+ * (given or withdrawn with one button, with its history) and the section on relatives' access
+ * (who may act for the person and whom they act for; giving access after looking the person up,
+ * and taking it back; both need a recent sign-in). `section="dialogue"` or `section="relatives"`
+ * shows one section alone, as the inbox and the message thread do with dialogue when there is no
+ * consent.
  */
 const meta: Meta<Args> = {
   title: 'Elements/Consent panel',
   component: 'omsorg-consent-panel',
   args: { section: '', headingLevel: 2 },
   argTypes: {
-    section: { control: { type: 'select' }, options: ['', 'dialogue'] },
+    section: { control: { type: 'select' }, options: ['', 'dialogue', 'relatives'] },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
   },
   render: (args) => html`
@@ -61,3 +63,51 @@ export const SignedOut: Story = scenarioStory('default', { signedIn: false }, 'H
 export const KariActingForOla: Story = scenarioStory('default', { person: 'kari', actingFor: 'ola' }, 'Here: Kari acts for her father Ola: she sees his consent, only he can change it.');
 
 export const PerActingForEmma: Story = scenarioStory('default', { person: 'per', actingFor: 'emma' }, 'Here: Per acts for his daughter Emma.');
+
+/** Relatives' access alone: Kari may act for Ola; the form to give someone else access. */
+export const RelativesAlone: Story = { ...scenarioStory('default'), args: { section: 'relatives', headingLevel: 2 } };
+
+/** Kari: no one may act for her, and she may act for her father Ola. */
+export const RelativesNoOneForYou: Story = {
+  ...scenarioStory('default', { person: 'kari' }, 'Here: Kari, signed in as herself.'),
+  args: { section: 'relatives', headingLevel: 2 },
+};
+
+/**
+ * Giving access with a sign-in older than 5 minutes: the server refuses, the section asks to sign
+ * in again and keeps what was typed; after signing in, "give access" is pressed again.
+ */
+export const StepUpNeeded: Story = {
+  ...scenarioStory('default', {}, 'Here: the sign-in is an hour old.'),
+  args: { section: 'relatives', headingLevel: 2 },
+  play: async (context) => {
+    const env = environmentOf(context);
+    if (!env) return;
+    // The mocks read the sign-in time from the token: an hour ago, until the person signs in again.
+    const auth = env.client.auth;
+    const authorize = auth.authorize.bind(auth);
+    const signIn = auth.signIn.bind(auth);
+    let stale = true;
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
+    auth.authorize = async (request) => {
+      const headers = await authorize(request);
+      return stale ? { ...headers, Authorization: `${headers.Authorization}.auth-${hourAgo}` } : headers;
+    };
+    auth.signIn = async (...args) => {
+      stale = false;
+      return signIn(...args);
+    };
+    const el = context.canvasElement.querySelector('omsorg-consent-panel')!;
+    const q = <T extends HTMLElement = HTMLElement>(sel: string) => el.shadowRoot?.querySelector<T>(sel) ?? null;
+    await until(() => !!q('#rel-number'), 'the form');
+    const number = q<HTMLInputElement>('#rel-number')!;
+    number.value = '22896624028'; // Kari's synthetic number (fixtures)
+    number.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await until(() => !!q('[part="look-up-button"]'), 'the look-up button');
+    q('[part="look-up-button"]')!.click();
+    await until(() => !!q('[part="grant-button"]'), 'the name to confirm');
+    q<HTMLInputElement>('#rel-scope-see')!.click();
+    q('[part="grant-button"]')!.click();
+    await until(() => !!q('[part="step-up"]'), 'the step-up state');
+  },
+};

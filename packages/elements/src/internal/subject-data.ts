@@ -60,7 +60,8 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
   /** Whether the status region says "loading" (while `phase` is 'loading'). */
   @state() private loadingAnnounced = false;
 
-  private controller?: AbortController;
+  /** The current request of each lane (`main`: loads and the element's own changes). */
+  private readonly controllers = new Map<string, AbortController>();
   private meController?: AbortController;
   private actingForSubject?: string;
   private needsLoad = false;
@@ -156,8 +157,8 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
 
   /** Aborts the current request and the acting-for lookup. */
   protected abortAll(): void {
-    this.controller?.abort();
-    this.controller = undefined;
+    for (const c of this.controllers.values()) c.abort();
+    this.controllers.clear();
     this.meController?.abort();
     this.meController = undefined;
   }
@@ -165,17 +166,20 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
   /**
    * Runs `fetch` as the one current request (aborting the one before) and hands its result to
    * `done`. An abort is dropped; an auth failure shows the signed-out state; any other failure
-   * goes to `failed`. `settled` runs last if this is still the current request.
+   * goes to `failed`. `settled` runs last if this is still the current request. `lane` keeps
+   * requests of independent parts of an element apart (one current request per lane), so that
+   * one part's request does not abort another's; a load and `abortAll` end every lane.
    */
   protected async request<R>(
     fetch: (signal: AbortSignal) => Promise<R>,
     done: (result: R) => void | Promise<void>,
     failed: (e: unknown) => void,
     settled?: () => void,
+    lane = 'main',
   ): Promise<void> {
     const controller = new AbortController();
-    this.controller?.abort();
-    this.controller = controller;
+    this.controllers.get(lane)?.abort();
+    this.controllers.set(lane, controller);
     try {
       const result = await fetch(controller.signal);
       if (controller.signal.aborted) return;
@@ -188,8 +192,8 @@ export abstract class SubjectDataElement<T> extends OmsorgElement {
       }
       failed(e);
     } finally {
-      if (this.controller === controller) {
-        this.controller = undefined;
+      if (this.controllers.get(lane) === controller) {
+        this.controllers.delete(lane);
         settled?.();
       }
     }
