@@ -178,6 +178,8 @@ export async function walk(page, { backwards = false, stop, max = 200 }) {
     if (backwards) await shiftTab(page);
     else await key(page, 'Tab');
     const f = await focused(page);
+    // A date input is one control with a Tab stop per field (day, month, year in Chromium).
+    if (/ type=date[ >]/.test(f.desc) && seen.at(-1)?.desc === f.desc) continue;
     seen.push(f);
     if (stop(f)) return seen;
   }

@@ -212,6 +212,16 @@ const ROWS = [
     },
   },
   {
+    story: 'elements-access-log--default',
+    stops: [/omsorg-access-log >>> <input#from/, /omsorg-access-log >>> <input#to/, /omsorg-access-log >>> <button part="show-button">/],
+    async journey(k) {
+      // Enter on "Vis" asks for the period shown in the fields; the entries come back.
+      await k.tabTo(/show-button/);
+      await k.press('Enter');
+      await k.until(() => !!document.querySelector('omsorg-access-log')?.shadowRoot?.querySelector('li[part~="item"]'), null, 'the entries after Enter on "Vis"');
+    },
+  },
+  {
     story: 'elements-consent-panel--default',
     stops: [/omsorg-consent-panel >>> <button part="withdraw-button">/, /omsorg-consent-panel >>> <summary/],
     async journey(k) {

@@ -599,7 +599,9 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
   /** One grant: the other person's name (untrusted: a text binding in <bdi>), relation, scopes, period. */
   private renderGrant(a: RelativeAccess, name: string, mine: boolean): TemplateResult {
     const t = this.t;
-    const relation = labelFor(a.relationship, this.locale);
+    // The relation is the subject's to the relative (Ola is Kari's parent, PRN): said in the list
+    // of those the person acts for, not of the relatives, where it would name the wrong side.
+    const relation = mine ? undefined : labelFor(a.relationship, this.locale);
     const scopes = a.scopes.map((s) => t.scopeNames[s]).join(', ');
     const end = a.period.end ? t.grantUntil(this.renderDate(a.period.end)) : t.grantOpenEnded;
     const confirming = mine && this.confirming === a.id;

@@ -99,6 +99,10 @@ describe('<omsorg-consent-panel>: relatives\' access', () => {
     expect(names(el, 'acting-for-list')).to.deep.equal(['Per Hansen']);
     expect($$(el, '[part="relatives-list"] [part="revoke-button"]')).to.have.length(1);
     expect($$(el, '[part="acting-for-list"] [part="revoke-button"]')).to.have.length(0);
+    // The relation is the subject's to the relative: Per is Ola's "other" (O), said where Ola acts
+    // for him; Kari's row does not call her Ola's parent (her grant says Ola is hers, PRN).
+    expect(text($(el, '[part="acting-for-list"] .grant-name'))).to.equal('Per Hansen (Annen pårørende)');
+    expect(text($(el, '[part="relatives-list"] .grant-name'))).to.equal('Kari Nordmann');
     await expect(el).to.be.accessible();
   });
 
