@@ -35,20 +35,11 @@ import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
 import { CONSENT_OPERATIONS, consentOperation } from './consent.js';
 import { RELATIVES_OPERATIONS, relativesOperation } from './relatives.js';
 import { createCors } from './cors.js';
+import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, problemReply, readBody } from './reply-kit.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { accessLogPageRows } from '../data/access-log.js';
 import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, roleOf, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
 
-/** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
-const MAX_BODY_BYTES = 16 * 1024;
-
-
-/** Headers on every answer (for an allowed origin cors.js adds its own, with a longer expose list). */
-const COMMON_HEADERS = Object.freeze({
-  'Cache-Control': 'no-store',
-  'Access-Control-Expose-Headers': 'ETag, WWW-Authenticate, Retry-After',
-  'X-Content-Type-Options': 'nosniff',
-});
 
 /**
  * @typedef {object} VerifiedToken
@@ -101,46 +92,6 @@ const COMMON_HEADERS = Object.freeze({
 
 /** @typedef {import('../http/reply.js').Reply} Reply */
 
-/**
- * @param {unknown} body
- * @param {number} [status]
- * @param {Record<string, string>} [headers]
- * @returns {Reply}
- */
-const json = (body, status = 200, headers = {}) => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body });
-
-/**
- * @param {ProblemError} p
- * @returns {Reply}
- */
-const problemReply = (p) => ({ status: p.status, headers: { 'Content-Type': 'application/problem+json', ...p.headers }, body: p.toJSON() });
-
-/**
- * @param {import('node:http').IncomingMessage} req
- * @param {number} [max]
- * @returns {Promise<{ text: string, tooLarge: boolean }>}
- */
-async function readBody(req, max = MAX_BODY_BYTES) {
-  /** @type {Buffer[]} */
-  const chunks = [];
-  let size = 0;
-  let tooLarge = false;
-  for await (const chunk of req) {
-    size += chunk.length;
-    if (size > max) tooLarge = true;
-    else chunks.push(chunk);
-  }
-  return { text: tooLarge ? '' : Buffer.concat(chunks).toString('utf8'), tooLarge };
-}
-
-/**
- * @param {import('node:http').IncomingHttpHeaders} headers
- * @param {string} name lower case
- */
-const headerValue = (headers, name) => {
-  const v = headers[name];
-  return Array.isArray(v) ? v.join(', ') : v;
-};
 
 /**
  * @param {ApiOptions} options
