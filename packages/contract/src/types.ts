@@ -81,6 +81,7 @@ export const problemTypes = {
   stepUpRequired: 'urn:omsorg:problem:step-up-required',
   giverTooYoung: 'urn:omsorg:problem:giver-too-young',
   relativeTooYoung: 'urn:omsorg:problem:relative-too-young',
+  noticeChannelUnavailable: 'urn:omsorg:problem:notice-channel-unavailable',
 } as const satisfies Record<string, ProblemType>;
 
 /** Problem titles (English, for developers; users see translated text from the elements). */
@@ -113,6 +114,7 @@ export const problemTitles = {
   stepUpRequired: 'Sign in again to do this',
   giverTooYoung: 'Too young to give access',
   relativeTooYoung: 'The relative is too young to be given access',
+  noticeChannelUnavailable: 'The contact register has no way to send by this channel',
 } as const satisfies Record<keyof typeof problemTypes, string>;
 
 /** Statuses in which the citizen may still cancel (the server decides; this is for display). */

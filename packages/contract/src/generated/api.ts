@@ -249,6 +249,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/subjects/{subjectId}/notice-preferences": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Which notices the person gets by SMS and e-mail, where they go, and their exact text (the person themselves only)
+         * @description Contact details come from the national contact register (Kontakt- og
+         *     reservasjonsregisteret), masked: they are changed there, not here. `previews` holds the
+         *     exact text of each event's notice in `language`; a notice never carries health content,
+         *     not even the name of a service. A person with no choice made yet gets no channels and no
+         *     events. A relative acting for the person gets `403 forbidden`: notices go to the person's
+         *     own phone and address.
+         */
+        get: operations["getNoticePreferences"];
+        /**
+         * Choose channels, events and language for notices (the person themselves only)
+         * @description Replaces the whole choice; it takes effect for the next notice. Refused in this order: a
+         *     relative acting for the person `403 forbidden`; no If-Match `428`; no Idempotency-Key
+         *     `400`; the body `400 validation` (unknown or repeated channels and events, as field
+         *     errors); a stale If-Match `412`; a channel the register has no detail for, or any
+         *     channel while the person is reserved against digital notices, `422
+         *     notice-channel-unavailable` (with the channel's pointer). Choosing no channel turns
+         *     notices off.
+         */
+        put: operations["setNoticePreferences"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/subjects/{subjectId}/message-recipients": {
         parameters: {
             query?: never;
@@ -878,11 +916,54 @@ export interface components {
         PersonLookupResult: {
             name: string;
         };
+        /** @enum {string} */
+        NoticeChannel: "sms" | "email";
+        /**
+         * @description `message-new` (the care service wrote), `appointment-changed` (a visit's time or status
+         *     changed), `cancellation-answered` (a cancellation was confirmed or turned down),
+         *     `visit-reminder` (the day before a visit).
+         * @enum {string}
+         */
+        NoticeEvent: "message-new" | "appointment-changed" | "cancellation-answered" | "visit-reminder";
+        /** @enum {string} */
+        NoticeLanguage: "nb" | "nn" | "en";
+        /** @description The person's contact details from the national contact register, masked. */
+        NoticeContact: {
+            /** @description Masked, e.g. `*** ** 123`; null when the register has none. */
+            phone: string | null;
+            /** @description Masked, e.g. `o***@example.no`; null when the register has none. */
+            email: string | null;
+            /** @description The person has reserved themselves against digital notices from the public sector; none are sent. */
+            reserved: boolean;
+        };
+        NoticePreview: {
+            event: components["schemas"]["NoticeEvent"];
+            /** @description The e-mail's subject. */
+            subject: string;
+            /** @description The SMS, and the e-mail's body. */
+            text: string;
+        };
+        NoticePreferences: {
+            /** @description No channel repeats (the rules core checks; ajv's uniqueItems would pull a module into the browser validators). */
+            channels: components["schemas"]["NoticeChannel"][];
+            /** @description No event repeats. */
+            events: components["schemas"]["NoticeEvent"][];
+            language: components["schemas"]["NoticeLanguage"];
+            contact: components["schemas"]["NoticeContact"];
+            /** @description One per event, in `language`, whether chosen or not. */
+            previews: components["schemas"]["NoticePreview"][];
+            version: components["schemas"]["Version"];
+        };
+        NoticePreferencesChange: {
+            channels: components["schemas"]["NoticeChannel"][];
+            events: components["schemas"]["NoticeEvent"][];
+            language: components["schemas"]["NoticeLanguage"];
+        };
         /**
          * @description Stable problem `type` URNs.
          * @enum {string}
          */
-        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable" | "urn:omsorg:problem:insufficient-scope" | "urn:omsorg:problem:session-expired" | "urn:omsorg:problem:unsupported-media-type" | "urn:omsorg:problem:request-in-progress" | "urn:omsorg:problem:misdirected-request" | "urn:omsorg:problem:consent-required" | "urn:omsorg:problem:consent-text-outdated" | "urn:omsorg:problem:step-up-required" | "urn:omsorg:problem:giver-too-young" | "urn:omsorg:problem:relative-too-young";
+        ProblemType: "urn:omsorg:problem:unauthorized" | "urn:omsorg:problem:insufficient-assurance" | "urn:omsorg:problem:forbidden" | "urn:omsorg:problem:not-found" | "urn:omsorg:problem:validation" | "urn:omsorg:problem:idempotency-key-missing" | "urn:omsorg:problem:idempotency-key-reused" | "urn:omsorg:problem:precondition-required" | "urn:omsorg:problem:precondition-failed" | "urn:omsorg:problem:deadline-passed" | "urn:omsorg:problem:not-cancellable" | "urn:omsorg:problem:thread-closed" | "urn:omsorg:problem:recipient-not-allowed" | "urn:omsorg:problem:attachment-type" | "urn:omsorg:problem:attachment-too-large" | "urn:omsorg:problem:rate-limited" | "urn:omsorg:problem:server-error" | "urn:omsorg:problem:unavailable" | "urn:omsorg:problem:insufficient-scope" | "urn:omsorg:problem:session-expired" | "urn:omsorg:problem:unsupported-media-type" | "urn:omsorg:problem:request-in-progress" | "urn:omsorg:problem:misdirected-request" | "urn:omsorg:problem:consent-required" | "urn:omsorg:problem:consent-text-outdated" | "urn:omsorg:problem:step-up-required" | "urn:omsorg:problem:giver-too-young" | "urn:omsorg:problem:relative-too-young" | "urn:omsorg:problem:notice-channel-unavailable";
         /** @description RFC 9457 problem details. */
         Problem: {
             type: components["schemas"]["ProblemType"];
@@ -1441,6 +1522,83 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getNoticePreferences: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag from the last response; the server answers 304 when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preferences as they stand. */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreferences"];
+                };
+            };
+            304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    setNoticePreferences: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The appointment's current strong ETag. */
+                "If-Match": components["parameters"]["IfMatch"];
+                /** @description One key per user intent (a UUID), reused on every retry of that intent. */
+                "Idempotency-Key": components["parameters"]["IdempotencyKey"];
+            };
+            path: {
+                /** @description `me`, or an opaque subject id from `GET /v1/me`. */
+                subjectId: components["parameters"]["SubjectId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoticePreferencesChange"];
+            };
+        };
+        responses: {
+            /** @description The preferences after the change (also for an idempotent replay). */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoticePreferences"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            412: components["responses"]["PreconditionFailed"];
+            422: components["responses"]["Unprocessable"];
+            428: components["responses"]["PreconditionRequired"];
             default: components["responses"]["Problem"];
         };
     };

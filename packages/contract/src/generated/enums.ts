@@ -93,6 +93,20 @@ export const relativeAccessRequestScopesValues = [
   'messages',
 ] as const;
 
+/** components.schemas.NoticeChannel */
+export const noticeChannelValues = ['sms', 'email'] as const;
+
+/** components.schemas.NoticeEvent */
+export const noticeEventValues = [
+  'message-new',
+  'appointment-changed',
+  'cancellation-answered',
+  'visit-reminder',
+] as const;
+
+/** components.schemas.NoticeLanguage */
+export const noticeLanguageValues = ['nb', 'nn', 'en'] as const;
+
 /** components.schemas.ProblemType */
 export const problemTypeValues = [
   'urn:omsorg:problem:unauthorized',
@@ -123,6 +137,7 @@ export const problemTypeValues = [
   'urn:omsorg:problem:step-up-required',
   'urn:omsorg:problem:giver-too-young',
   'urn:omsorg:problem:relative-too-young',
+  'urn:omsorg:problem:notice-channel-unavailable',
 ] as const;
 
 /** components.schemas.Problem.errors[].code */

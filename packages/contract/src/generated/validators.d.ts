@@ -113,6 +113,20 @@ export declare const RelativeAccessRequest: SchemaValidator;
 export declare const PersonLookup: SchemaValidator;
 /** components.schemas.PersonLookupResult */
 export declare const PersonLookupResult: SchemaValidator;
+/** components.schemas.NoticeChannel */
+export declare const NoticeChannel: SchemaValidator;
+/** components.schemas.NoticeEvent */
+export declare const NoticeEvent: SchemaValidator;
+/** components.schemas.NoticeLanguage */
+export declare const NoticeLanguage: SchemaValidator;
+/** components.schemas.NoticeContact */
+export declare const NoticeContact: SchemaValidator;
+/** components.schemas.NoticePreview */
+export declare const NoticePreview: SchemaValidator;
+/** components.schemas.NoticePreferences */
+export declare const NoticePreferences: SchemaValidator;
+/** components.schemas.NoticePreferencesChange */
+export declare const NoticePreferencesChange: SchemaValidator;
 /** components.schemas.ProblemType */
 export declare const ProblemType: SchemaValidator;
 /** components.schemas.Problem */
