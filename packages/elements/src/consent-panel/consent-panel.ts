@@ -171,6 +171,8 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
   @state() private grantBusy?: 'lookup' | 'grant';
   /** Giving or taking back was refused for a sign-in too old: which, until the next press. */
   @state() private stepUp?: 'grant' | 'revoke';
+  /** The refusal's `maxAge` (seconds): how recent the sign-in again must be. */
+  private stepUpMaxAge?: number;
   @state() private signedInAgain = false;
   /**
    * The Idempotency-Key of the grant intent, and the body it was made for: reused when the same
@@ -430,7 +432,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(`li[data-id="${CSS.escape(access.id)}"]`)?.focus());
       },
       (err) => {
-        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('grant');
+        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('grant', err);
         else this.showErrors(this.grantErrors(err as Failure));
       },
       () => {
@@ -464,12 +466,14 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
   /**
    * The server wants a sign-in at most 5 minutes old. The person signs in and presses the
    * button again; what was typed stays in memory, and the grant keeps its Idempotency-Key.
-   * Signing in again with `max_age` (RFC 9470) is not in the SDK's sign-in modes and is not
-   * built here: `auth.signIn()` is the ordinary sign-in. A sign-in that leaves the page (an
-   * OIDC or BFF redirect) loses what was typed, as it must: the form is kept only in memory.
+   * The sign-in again is a step-up with the refusal's `maxAge` (the SDK's `StepUpRequiredError`;
+   * the rule's age if it has none): the provider authenticates anew. A sign-in that leaves the
+   * page (an OIDC or BFF redirect) loses what was typed, as it must: the form is kept only in memory.
    */
-  private toStepUp(what: 'grant' | 'revoke'): void {
+  private toStepUp(what: 'grant' | 'revoke', err?: unknown): void {
     this.stepUp = what;
+    const maxAge = (err as { maxAge?: unknown } | undefined)?.maxAge;
+    this.stepUpMaxAge = typeof maxAge === 'number' ? maxAge : relativeAccessLimits.stepUpMaxAgeSeconds;
     this.signedInAgain = false;
     this.alertText = what === 'grant' ? this.t.stepUpGrant : this.t.stepUpRevoke;
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#rel-step-up')?.focus());
@@ -477,7 +481,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
 
   private async signInAgain(): Promise<void> {
     try {
-      await this.activeClient?.auth.signIn();
+      await this.activeClient?.auth.signIn({ maxAge: this.stepUpMaxAge ?? relativeAccessLimits.stepUpMaxAgeSeconds });
     } catch {
       this.alertText = this.t.signInFailed;
       return;
@@ -524,7 +528,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
         void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#rel-for-you')?.focus());
       },
       (err) => {
-        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('revoke');
+        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('revoke', err);
         else this.alertText = this.revokeError = errorMessage(this.common, err as Failure);
       },
       () => {
