@@ -75,28 +75,15 @@ export const RelativesNoOneForYou: Story = {
 
 /**
  * Giving access with a sign-in older than 5 minutes: the server refuses, the section asks to sign
- * in again and keeps what was typed; after signing in, "give access" is pressed again.
+ * in again and keeps what was typed; after signing in again (the mock sign-in's step-up: its
+ * sign-in time becomes now), "give access" is pressed again.
  */
 export const StepUpNeeded: Story = {
-  ...scenarioStory('default', {}, 'Here: the sign-in is an hour old.'),
+  ...scenarioStory('default', { signedInSecondsAgo: 3600 }, 'Here: the sign-in is an hour old.'),
   args: { section: 'relatives', headingLevel: 2 },
   play: async (context) => {
     const env = environmentOf(context);
     if (!env) return;
-    // The mocks read the sign-in time from the token: an hour ago, until the person signs in again.
-    const auth = env.client.auth;
-    const authorize = auth.authorize.bind(auth);
-    const signIn = auth.signIn.bind(auth);
-    let stale = true;
-    const hourAgo = Math.floor(Date.now() / 1000) - 3600;
-    auth.authorize = async (request) => {
-      const headers = await authorize(request);
-      return stale ? { ...headers, Authorization: `${headers.Authorization}.auth-${hourAgo}` } : headers;
-    };
-    auth.signIn = async (...args) => {
-      stale = false;
-      return signIn(...args);
-    };
     const el = context.canvasElement.querySelector('omsorg-consent-panel')!;
     const q = <T extends HTMLElement = HTMLElement>(sel: string) => el.shadowRoot?.querySelector<T>(sel) ?? null;
     await until(() => !!q('#rel-number'), 'the form');

@@ -27,6 +27,12 @@ export interface OmsorgStoryParameters {
   /** Session length, so the session-expiry warning can be shown. */
   expiresInMs?: number;
   /**
+   * How long ago the person signed in, in seconds (the mocks then read it from the token): an
+   * hour makes giving or taking back a relative's access ask for a step-up, which the mock
+   * sign-in's `signIn({ maxAge })` then meets. Default: the mocks count the sign-in as just now.
+   */
+  signedInSecondsAgo?: number;
+  /**
    * Wrap the story in `<omsorg-provider .client=…>` (default true). Stories that build their
    * own providers set false and take the client from `context.loaded.omsorg`.
    */
@@ -67,13 +73,14 @@ function storyWait(): MockWait | undefined {
 export function mockClient(
   baseUrl: string,
   person: PersonKey,
-  options: { signedIn?: boolean; expiresInMs?: number; retries?: number } = {},
+  options: { signedIn?: boolean; expiresInMs?: number; retries?: number; signedInSecondsAgo?: number } = {},
 ): Client {
   const auth = createMockAuth({
     user: { sub: person, name: persons[person].name },
     signedIn: options.signedIn ?? true,
     persist: false,
     ...(options.expiresInMs !== undefined ? { expiresInMs: options.expiresInMs } : {}),
+    ...(options.signedInSecondsAgo !== undefined ? { authTime: Math.floor(Date.now() / 1000) - options.signedInSecondsAgo } : {}),
   });
   return createClient({ baseUrl, auth, ...(options.retries !== undefined ? { retry: { retries: options.retries } } : {}) });
 }
@@ -98,6 +105,7 @@ export function createStoryEnvironment(params: OmsorgStoryParameters = {}, story
   const client = mockClient(baseUrl, person, {
     signedIn: params.signedIn ?? true,
     ...(params.expiresInMs !== undefined ? { expiresInMs: params.expiresInMs } : {}),
+    ...(params.signedInSecondsAgo !== undefined ? { signedInSecondsAgo: params.signedInSecondsAgo } : {}),
     // The SDK's own quick retries would hide the scenario's failed sends: show "not sent" first,
     // then the send queue's later retry.
     ...(scenario === 'send-fails' ? { retries: 0 } : {}),

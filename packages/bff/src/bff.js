@@ -4,7 +4,9 @@
  * The browser holds one HttpOnly cookie (and, during a sign-in, a short-lived second one); every
  * token stays here. Endpoints under `mountPath` (default `/bff`):
  *
- *   GET  /login?returnTo=/path   starts a sign-in (PAR, PKCE, state, nonce; private_key_jwt)
+ *   GET  /login?returnTo=/path   starts a sign-in (PAR, PKCE, state, nonce; private_key_jwt);
+ *                                `&max_age=300` makes it a step-up: `prompt=login` and `max_age` to
+ *                                the provider, and the new `auth_time` checked at the callback
  *   GET  /callback               the provider's redirect: the code is redeemed, a session made
  *   GET  /session                { signedIn, user: { sub (opaque), name }, expiresAt } for the SDK
  *   POST /logout                 ends the session; answers where to POST the provider's logout
@@ -23,6 +25,7 @@ import { allowed, contractRoutes } from './routes.js';
 import { createLogoutTokenVerifier } from './backchannel.js';
 import { opaqueSub, sessionKey } from './seal.js';
 import { migrateBff } from './db.js';
+import { isSignInMaxAge } from '@omsorg/contract';
 
 export const CSRF_HEADER = 'x-omsorg-csrf';
 /** Refresh (or give up on) an access token this close to its expiry. */
@@ -62,6 +65,20 @@ export function safeReturnPath(value) {
   return value;
 }
 
+/**
+ * A step-up's `max_age` from the login's query: undefined when there is none, a whole number of
+ * seconds within the rules core's limits, or `false` when it is anything else (one value only,
+ * plain digits: no sign, fraction, exponent or space).
+ * @param {URLSearchParams} query
+ * @returns {number | undefined | false}
+ */
+export function loginMaxAge(query) {
+  const all = query.getAll('max_age');
+  if (all.length === 0) return undefined;
+  const value = all.length === 1 && /^\d{1,5}$/.test(String(all[0])) ? Number(all[0]) : Number.NaN;
+  return isSignInMaxAge(value) ? value : false;
+}
+
 /** @param {BffOptions} o */
 export async function createBff(o) {
   const key = sessionKey(o.sessionKey);
@@ -89,6 +106,7 @@ export async function createBff(o) {
     ...(o.acr ? { acr: o.acr } : {}),
     ...(o.resource ? { resource: o.resource } : {}),
     ...(o.allowHttp ? { allowHttp: true } : {}),
+    now,
   });
   const proxy = createProxy({ apiBaseUrl: o.apiBaseUrl });
   const routes = contractRoutes();
@@ -172,8 +190,12 @@ export async function createBff(o) {
     }
 
     if (path === '/login' && method === 'GET') {
-      const returnTo = safeReturnPath(new URLSearchParams(query).get('returnTo'));
-      const { url, pending } = await oidc.begin();
+      const params = new URLSearchParams(query);
+      const returnTo = safeReturnPath(params.get('returnTo'));
+      const maxAge = loginMaxAge(params);
+      // A malformed max_age starts nothing: back to the page as a failed sign-in, the session as it was.
+      if (maxAge === false) return redirect(res, failed(returnTo));
+      const { url, pending } = await oidc.begin(maxAge === undefined ? {} : { maxAge });
       const token = await sessions.startLogin({ ...pending, returnTo });
       return redirect(res, url.href, { 'Set-Cookie': setCookie(names.login, token, { secure, sameSite: 'Lax', maxAge: 600 }) });
     }

@@ -3,10 +3,14 @@
  * The BFF as a confidential OpenID client (openid-client 6): PAR, private_key_jwt, PKCE S256,
  * `state` and `nonce`, DPoP-bound tokens with a key per session, `acr` checked in the ID token,
  * refresh on the server when the provider gives a refresh token, and the provider's end-session
- * endpoint (for the browser to call by POST, with no ID token).
+ * endpoint (for the browser to call by POST, with no ID token). A step-up sign-in sends `max_age`
+ * and `prompt=login` in the pushed request, and its `auth_time` must then be at most `max_age`
+ * old: openid-client checks it on this process's clock, and the BFF on its own clock (`now`, the
+ * one its sessions are judged by) with the rules core's `isSignedInWithin`.
  */
 import * as client from 'openid-client';
 import { exportJWK, generateKeyPair, importJWK } from 'jose';
+import { isSignedInWithin } from '@omsorg/contract';
 
 export const ACR_HIGH = 'idporten-loa-high';
 
@@ -21,12 +25,14 @@ export const ACR_HIGH = 'idporten-loa-high';
  * @property {string} [acr] the `acr` the ID token must carry, default `idporten-loa-high`
  * @property {string} [resource] RFC 8707 resource indicator for the API
  * @property {boolean} [allowHttp] plain-http provider (development only)
+ * @property {() => Date} [now] the clock a step-up's `auth_time` is judged by (tests)
  */
 
 /** @param {OidcOptions} o */
 export function createOidcClient(o) {
   const scope = o.scope ?? 'openid profile';
   const acr = o.acr ?? ACR_HIGH;
+  const now = o.now ?? (() => new Date());
   /** @type {Promise<client.Configuration> | undefined} */
   let configuring;
 
@@ -58,9 +64,11 @@ export function createOidcClient(o) {
 
     /**
      * Starts a sign-in: a pushed authorization request; returns where to send the browser and
-     * what the callback needs (kept server-side).
+     * what the callback needs (kept server-side). With `maxAge` (seconds, checked by the caller)
+     * a step-up: the provider must authenticate anew (OpenID Connect Core 3.1.2.1).
+     * @param {{ maxAge?: number }} [o]
      */
-    async begin() {
+    async begin({ maxAge } = {}) {
       const c = await config();
       const verifier = client.randomPKCECodeVerifier();
       const state = client.randomState();
@@ -79,17 +87,18 @@ export function createOidcClient(o) {
           nonce,
           acr_values: acr,
           ...(o.resource ? { resource: o.resource } : {}),
+          ...(maxAge === undefined ? {} : { max_age: String(maxAge), prompt: 'login' }),
         },
         { DPoP: client.getDPoPHandle(c, { privateKey, publicKey }) },
       );
-      return { url, pending: { verifier, state, nonce, dpopPrivate, dpopPublic } };
+      return { url, pending: { verifier, state, nonce, dpopPrivate, dpopPublic, ...(maxAge === undefined ? {} : { maxAge }) } };
     },
 
     /**
      * Redeems the code of a callback. Throws when anything does not check out (state, iss,
-     * nonce, the ID token, PKCE, the assurance level).
+     * nonce, the ID token, PKCE, the assurance level, and a step-up's `auth_time`).
      * @param {URLSearchParams} query the callback's query
-     * @param {{ verifier: string, state: string, nonce: string, dpopPrivate: import('jose').JWK, dpopPublic: import('jose').JWK }} pending
+     * @param {{ verifier: string, state: string, nonce: string, dpopPrivate: import('jose').JWK, dpopPublic: import('jose').JWK, maxAge?: number }} pending
      */
     async finish(query, pending) {
       const c = await config();
@@ -99,7 +108,13 @@ export function createOidcClient(o) {
       const tokens = await client.authorizationCodeGrant(
         c,
         current,
-        { pkceCodeVerifier: pending.verifier, expectedState: pending.state, expectedNonce: pending.nonce, idTokenExpected: true },
+        {
+          pkceCodeVerifier: pending.verifier,
+          expectedState: pending.state,
+          expectedNonce: pending.nonce,
+          idTokenExpected: true,
+          ...(typeof pending.maxAge === 'number' ? { maxAge: pending.maxAge } : {}),
+        },
         o.resource ? { resource: o.resource } : undefined,
         { DPoP: dpop },
       );
@@ -109,6 +124,9 @@ export function createOidcClient(o) {
       if (String(tokens.token_type).toLowerCase() !== 'dpop') throw new Error('the access token is not DPoP-bound');
       const authTime = typeof claims.auth_time === 'number' ? claims.auth_time : undefined;
       if (authTime === undefined) throw new Error('no auth_time in the ID token');
+      if (typeof pending.maxAge === 'number' && !isSignedInWithin(authTime, pending.maxAge, now())) {
+        throw Object.assign(new Error(`auth_time ${authTime} is older than max_age ${pending.maxAge}`), { code: 'max_age' });
+      }
       return {
         accessToken: tokens.access_token,
         refreshToken: tokens.refresh_token,

@@ -80,7 +80,8 @@ export function loopbackAddress(host) {
  * @property {string} [databaseUrl] PostgreSQL instead of PGlite
  * @property {string} [schema] the database schema, default `omsorg`
  * @property {string | readonly string[]} [demoDir] static roots (first match wins), e.g. the demo and the CDN bundle
- * @property {() => Date} [now] the API's clock (tests)
+ * @property {() => Date} [now] the sandbox's clock (tests): the API's, the BFF's, and the sign-in
+ *   time (`auth_time`) the provider records; oidc-provider's own token times stay real
  * @property {Date} [seedNow] `now` for the fixtures when the database is empty (default: the clock)
  * @property {import('./oidc/provider.js').OidcClientConfig[]} [clients] default: the demo and test clients
  * @property {number} [accessTokenTtl] seconds, default the provider's (600)
@@ -227,6 +228,7 @@ export async function startSandbox({
       issuer,
       dataDir: join(dataDir, 'oidc'),
       apiAudience,
+      ...(now ? { now } : {}),
       clients: [
         ...(bffKeys && bffLib
           ? [

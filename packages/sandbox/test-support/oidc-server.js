@@ -31,9 +31,10 @@ export const TEST_CLIENT_ID = 'omsorg-test';
  * @param {number} [o.port] default 0 (ephemeral); pass the old port to restart "the same" provider
  * @param {number} [o.accessTokenTtl]
  * @param {readonly import('../src/oidc/persons.js').TestPerson[]} [o.persons]
+ * @param {() => Date} [o.now] the clock of the sign-in time (`auth_time`)
  * @returns {Promise<TestOidcServer>}
  */
-export async function startTestOidcServer({ dataDir, port = 0, accessTokenTtl, persons } = {}) {
+export async function startTestOidcServer({ dataDir, port = 0, accessTokenTtl, persons, now } = {}) {
   const ownDir = !dataDir;
   const dir = dataDir ?? (await mkdtemp(join(tmpdir(), 'omsorg-oidc-')));
   /** @type {import('../src/oidc/provider.js').OidcProviderHandle | undefined} */
@@ -71,6 +72,7 @@ export async function startTestOidcServer({ dataDir, port = 0, accessTokenTtl, p
       clients: [{ client_id: TEST_CLIENT_ID, client_name: 'omsorg test', redirect_uris: [redirectUri], post_logout_redirect_uris: [postLogoutRedirectUri] }],
       ...(accessTokenTtl ? { accessTokenTtl } : {}),
       ...(persons ? { persons } : {}),
+      ...(now ? { now } : {}),
     });
   } catch (err) {
     server.close();

@@ -43,7 +43,15 @@ export interface AuthState {
   readonly reason?: 'expired' | 'failed';
 }
 
-/** How requests get credentials. Two implementations: OIDC in the browser and a mock. */
+/** What `Auth.signIn` takes. */
+export interface SignInOptions {
+  /** A same-origin URL to come back to (default: this page). */
+  returnTo?: string;
+  /** A step-up: the sign-in must be at most this many seconds old (see `Auth.signIn`). */
+  maxAge?: number;
+}
+
+/** How requests get credentials: OIDC in the browser, a backend-for-frontend, and a mock. */
 export interface Auth {
   readonly kind: 'oidc' | 'mock' | 'bff';
   /** Current state without I/O. */
@@ -53,8 +61,17 @@ export interface Auth {
    * Safe to call more than once; later calls return the same promise.
    */
   init(): Promise<AuthState>;
-  /** Starts sign-in (a redirect for OIDC). `returnTo` is a same-origin URL to come back to. */
-  signIn(options?: { returnTo?: string }): Promise<void>;
+  /**
+   * Starts sign-in (a redirect for OIDC and the BFF). `returnTo` is a same-origin URL to come
+   * back to. `maxAge` (seconds) makes it a step-up: the provider is asked to authenticate the
+   * person again (`prompt=login` and `max_age`, OpenID Connect Core 3.1.2.1), and the new
+   * sign-in counts only when its `auth_time` is at most `maxAge` seconds old (else it fails as
+   * any sign-in does: signed out with reason `failed` in the browser-only mode, the old session
+   * kept in the BFF's). Pass a `StepUpRequiredError`'s `maxAge`. It must be a whole number from
+   * 0 to `signInLimits.maxAgeSeconds` (3600), else this rejects with a `RangeError` and nothing
+   * is started.
+   */
+  signIn(options?: SignInOptions): Promise<void>;
   /** Ends the session and removes every token the SDK holds. */
   signOut(): Promise<void>;
   /**

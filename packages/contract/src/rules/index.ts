@@ -15,6 +15,7 @@ export * from './notices.js';
 export * from './paging.js';
 export * from './patterns.js';
 export * from './problems.js';
+export * from './sign-in.js';
 export * from './text.js';
 export * from './threads.js';
 export * from './time.js';

@@ -54,6 +54,8 @@ export class RelativesSection implements ReactiveController, RelativesView {
   busy?: 'lookup' | 'grant';
   /** Giving or taking back was refused for a sign-in too old: which, until the next press. */
   stepUp?: 'grant' | 'revoke';
+  /** The refusal's `maxAge` (seconds): how recent the sign-in again must be. */
+  private stepUpMaxAge?: number;
   signedInAgain = false;
   /**
    * The Idempotency-Key of the grant intent, and the body it was made for: reused when the same
@@ -245,7 +247,7 @@ export class RelativesSection implements ReactiveController, RelativesView {
         this.c.focus(`li[data-id="${CSS.escape(access.id)}"]`);
       },
       (err) => {
-        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('grant');
+        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('grant', err);
         else this.showErrors(this.grantErrors(err as Failure));
       },
       () => {
@@ -282,12 +284,14 @@ export class RelativesSection implements ReactiveController, RelativesView {
   /**
    * The server wants a sign-in at most 5 minutes old. The person signs in and presses the
    * button again; what was typed stays in memory, and the grant keeps its Idempotency-Key.
-   * Signing in again with `max_age` (RFC 9470) is not in the SDK's sign-in modes and is not
-   * built here: `auth.signIn()` is the ordinary sign-in. A sign-in that leaves the page (an
-   * OIDC or BFF redirect) loses what was typed, as it must: the form is kept only in memory.
+   * The sign-in again is a step-up with the refusal's `maxAge` (the SDK's `StepUpRequiredError`;
+   * the rule's age if it has none): the provider authenticates anew. A sign-in that leaves the
+   * page (an OIDC or BFF redirect) loses what was typed, as it must: the form is kept only in memory.
    */
-  private toStepUp(what: 'grant' | 'revoke'): void {
+  private toStepUp(what: 'grant' | 'revoke', err?: unknown): void {
     this.stepUp = what;
+    const maxAge = (err as { maxAge?: unknown } | undefined)?.maxAge;
+    this.stepUpMaxAge = typeof maxAge === 'number' ? maxAge : relativeAccessLimits.stepUpMaxAgeSeconds;
     this.signedInAgain = false;
     this.c.alert(what === 'grant' ? this.t.stepUpGrant : this.t.stepUpRevoke);
     this.changed();
@@ -296,7 +300,7 @@ export class RelativesSection implements ReactiveController, RelativesView {
 
   async signInAgain(): Promise<void> {
     try {
-      await this.c.client()?.auth.signIn();
+      await this.c.client()?.auth.signIn({ maxAge: this.stepUpMaxAge ?? relativeAccessLimits.stepUpMaxAgeSeconds });
     } catch {
       this.c.alert(this.t.signInFailed);
       return;
@@ -348,7 +352,7 @@ export class RelativesSection implements ReactiveController, RelativesView {
         this.c.focus('#rel-for-you');
       },
       (err) => {
-        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('revoke');
+        if ((err as Failure).type === problemTypes.stepUpRequired) this.toStepUp('revoke', err);
         else {
           this.revokeError = errorMessage(this.c.common(), err as Failure);
           this.c.alert(this.revokeError);

@@ -12,6 +12,9 @@
  *   `refresh_token` grant gets refresh tokens, bound to its DPoP key;
  * - RP-initiated logout with `post_logout_redirect_uris` (GET or POST, with `id_token_hint` or
  *   `client_id`), and back-channel logout to clients that register a `backchannel_logout_uri`;
+ * - `max_age` and `prompt=login` (a step-up, OpenID Connect Core 3.1.2.1) as oidc-provider does
+ *   them: a session older than `max_age`, or `prompt=login`, shows the login page again, and the
+ *   ID token and the access token carry the new `auth_time`;
  * - its own minimal interaction pages (no script): the login page lists the test persons, consent
  *   is granted automatically (all configured clients are first-party); they answer only requests
  *   from loopback addresses.
@@ -80,6 +83,8 @@ export const DPOP_ALGS = Object.freeze(['ES256', 'RS256', 'EdDSA', 'Ed25519']);
  * @param {string} [options.apiScope] the scopes the API's access tokens may carry, default `openid profile`
  * @param {(model: string) => any} [options.adapter] where sessions, interactions, codes and grants
  *   live; default in memory (one process), `createDatabaseAdapter(db)` (adapter.js) for several
+ * @param {() => Date} [options.now] the clock of a sign-in's time (`auth_time`, tests: a sign-in
+ *   made "an hour ago"); oidc-provider's own times (token `iat`/`exp`, its `max_age` check) stay real
  * @returns {Promise<OidcProviderHandle>}
  */
 export async function createOidcProvider({
@@ -91,6 +96,7 @@ export async function createOidcProvider({
   accessTokenTtl = 600,
   apiScope = 'openid profile',
   adapter = createMemoryAdapter(15),
+  now = () => new Date(),
 }) {
   const issuerUrl = new URL(issuer);
   if (issuerUrl.search || issuerUrl.hash || issuer.endsWith('/')) throw new TypeError('issuer must have no query, fragment or trailing slash');
@@ -350,7 +356,7 @@ export async function createOidcProvider({
       await provider.interactionFinished(
         req,
         res,
-        { login: { accountId: person.id, acr: ACR_HIGH, amr: [...AMR], remember: false } },
+        { login: { accountId: person.id, acr: ACR_HIGH, amr: [...AMR], remember: false, ts: Math.floor(now().getTime() / 1000) } },
         { mergeWithLastSubmission: false },
       );
     } catch (err) {

@@ -48,6 +48,21 @@ describe('BFF auth', () => {
     expect(went).to.deep.equal([`/bff/login?returnTo=${encodeURIComponent('/min-side?tab=2')}`, `/bff/login?returnTo=${encodeURIComponent(location.pathname + location.search)}`]);
   });
 
+  it('a step-up sign-in sends max_age to the BFF; a maxAge outside the rules navigates nowhere', async () => {
+    const bff = fakeBff({ '/bff/session': () => json({ signedIn: true, user: USER }) });
+    const went: string[] = [];
+    const auth = createBffAuth({ fetch: bff.fetch, navigate: (u) => went.push(u) });
+    await auth.init();
+    await auth.signIn({ returnTo: '/min-side', maxAge: 300 });
+    await auth.signIn({ maxAge: 0 });
+    for (const maxAge of [-1, 299.5, 3601]) {
+      const err = await auth.signIn({ maxAge }).then(() => undefined, (e: unknown) => e);
+      expect(err, String(maxAge)).to.be.instanceOf(RangeError);
+    }
+    const here = encodeURIComponent(location.pathname + location.search);
+    expect(went).to.deep.equal([`/bff/login?returnTo=${encodeURIComponent('/min-side')}&max_age=300`, `/bff/login?returnTo=${here}&max_age=0`]);
+  });
+
   it('a failed sign-in (omsorg-signin=failed) is reported once and taken out of the address bar', async () => {
     const before = location.href;
     history.replaceState(null, '', `${location.pathname}?keep=1&omsorg-signin=failed`);

@@ -1,6 +1,7 @@
 /**
  * Sign-in through a backend-for-frontend (@omsorg/bff) on the page's own site: the browser holds
- * one HttpOnly cookie and never a token. Sign-in navigates to the BFF's login endpoint; the
+ * one HttpOnly cookie and never a token. Sign-in navigates to the BFF's login endpoint (a
+ * step-up adds `max_age`: the BFF has the provider authenticate again and checks `auth_time`); the
  * session state comes from its session endpoint; API calls go to its proxy path with the
  * cookie (same origin) and the CSRF header; a 401 or the session's end means signed out.
  * The tabs of one page share the cookie, so they share the session: a sign-out in one tab, or a
@@ -9,7 +10,7 @@
  */
 import type { Auth, AuthState } from '../types.js';
 import { OmsorgError } from '../errors.js';
-import { authState } from './listeners.js';
+import { authState, maxAgeOf } from './listeners.js';
 import { openTabs, whoOf, type TabNews } from './tabs.js';
 
 export interface BffAuthConfig {
@@ -172,6 +173,8 @@ export function createBffAuth(config: BffAuthConfig = {}): BffAuth {
     init,
 
     async signIn(options = {}) {
+      // A step-up: the BFF asks the provider for a new authentication and checks its age.
+      const maxAge = maxAgeOf(options);
       let back = new URL(location.href);
       try {
         const wanted = options.returnTo ? new URL(options.returnTo, location.href) : back;
@@ -179,7 +182,7 @@ export function createBffAuth(config: BffAuthConfig = {}): BffAuth {
       } catch {
         // Not a URL: come back here.
       }
-      navigate(`${root}/login?returnTo=${encodeURIComponent(back.pathname + back.search)}`);
+      navigate(`${root}/login?returnTo=${encodeURIComponent(back.pathname + back.search)}${maxAge === undefined ? '' : `&max_age=${maxAge}`}`);
     },
 
     async signOut({ redirect = true } = {}) {

@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { MOCK_AUTH_KEY, createMockAuth } from './mock-auth.js';
 import { rejection } from '../test/fixtures.js';
+import { installClock, uninstallClock } from '../test/clock.js';
 import type { AuthState } from '../types.js';
 
 describe('mock auth', () => {
@@ -94,5 +95,42 @@ describe('mock auth', () => {
     await auth.signIn();
     expect(seen).to.have.length(1);
     expect(auth.init()).to.equal(auth.init());
+  });
+
+  describe('the sign-in time (step-up)', () => {
+    afterEach(() => uninstallClock());
+    const header = async (auth: ReturnType<typeof createMockAuth>) => (await auth.authorize({ method: 'GET', url: 'https://x' })).Authorization;
+
+    it('with authTime the token says when; signIn() while signed in keeps it (single sign-on), signIn({ maxAge }) sets it to now', async () => {
+      const clock = installClock();
+      const hourAgo = Math.floor(clock.now() / 1000) - 3600;
+      const auth = createMockAuth({ user: { sub: 'ola', name: 'Ola' }, signedIn: true, persist: false, authTime: hourAgo });
+      expect(await header(auth)).to.equal(`Bearer mock-token-ola.auth-${hourAgo}`);
+      await auth.signIn();
+      expect(await header(auth), 'an ordinary sign-in reuses the session').to.equal(`Bearer mock-token-ola.auth-${hourAgo}`);
+      clock.tick(90_000);
+      await auth.signIn({ maxAge: 300 });
+      expect(await header(auth)).to.equal(`Bearer mock-token-ola.auth-${Math.floor(clock.now() / 1000)}`);
+      expect(auth.state().status).to.equal('signed-in');
+    });
+
+    it('a sign-in from signed out is a new authentication; without authTime the token names no time', async () => {
+      const clock = installClock();
+      const auth = createMockAuth({ user: { sub: 'ola', name: 'Ola' }, persist: false, authTime: 1 });
+      await auth.signIn();
+      expect(await header(auth)).to.equal(`Bearer mock-token-ola.auth-${Math.floor(clock.now() / 1000)}`);
+      const plain = createMockAuth({ user: { sub: 'ola', name: 'Ola' }, signedIn: true, persist: false });
+      await plain.signIn({ maxAge: 300 });
+      expect(await header(plain)).to.equal('Bearer mock-token-ola');
+    });
+
+    it('refuses a maxAge outside the rules (RangeError) and changes nothing', async () => {
+      const auth = createMockAuth({ user: { sub: 'ola', name: 'Ola' }, signedIn: true, persist: false, authTime: 1000 });
+      for (const maxAge of [-1, 1.5, 3601, Number.NaN]) {
+        const err = await auth.signIn({ maxAge }).then(() => undefined, (e: unknown) => e);
+        expect(err, String(maxAge)).to.be.instanceOf(RangeError);
+      }
+      expect(await header(auth)).to.equal('Bearer mock-token-ola.auth-1000');
+    });
   });
 });

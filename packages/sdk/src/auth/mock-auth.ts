@@ -4,7 +4,7 @@
  */
 import type { Auth, AuthState, AuthUser } from '../types.js';
 import { OmsorgError } from '../errors.js';
-import { authState } from './listeners.js';
+import { authState, maxAgeOf } from './listeners.js';
 
 export interface MockAuthOptions {
   user?: AuthUser;
@@ -14,6 +14,15 @@ export interface MockAuthOptions {
   expiresInMs?: number;
   /** Remember sign-in across reloads in sessionStorage (a flag and the name only). Default true. */
   persist?: boolean;
+  /**
+   * When the person signed in (seconds since the epoch). Given, the token says so
+   * (`mock-token-<sub>.auth-<seconds>`, which the msw mocks read for the step-up of relatives'
+   * access), and each new authentication sets it to its own time: a sign-in when signed out, and
+   * a step-up (`signIn({ maxAge })`). A `signIn()` without `maxAge` while signed in keeps it, as a
+   * provider's single sign-on would. Not given: the token names no time and the mocks count
+   * every sign-in as just now.
+   */
+  authTime?: number;
 }
 
 export interface MockAuth extends Auth {
@@ -69,6 +78,7 @@ export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
   };
 
   const state = authState(options.signedIn || memory ? signedIn() : { status: 'signed-out' });
+  let authTime = options.authTime === undefined ? undefined : Math.floor(options.authTime);
   const end = (reason?: 'expired') => {
     remember(false);
     state.set(reason ? { status: 'signed-out', reason } : { status: 'signed-out' });
@@ -79,7 +89,10 @@ export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
     kind: 'mock',
     state: state.get,
     init: () => ready,
-    async signIn() {
+    async signIn(signInOptions) {
+      const maxAge = maxAgeOf(signInOptions);
+      // A new authentication (signed out, or a step-up) is now; single sign-on keeps the old one.
+      if (authTime !== undefined && (maxAge !== undefined || state.get().status !== 'signed-in')) authTime = Math.floor(Date.now() / 1000);
       remember(true);
       state.set(signedIn());
     },
@@ -90,7 +103,7 @@ export function createMockAuth(options: MockAuthOptions = {}): MockAuth {
       const s = state.get();
       if (s.status === 'signed-in' && s.expiresAt !== undefined && s.expiresAt <= Date.now()) end('expired');
       if (state.get().status !== 'signed-in') throw new OmsorgError('auth', 'Not signed in (mock)');
-      return { Authorization: `Bearer mock-token-${user.sub}` };
+      return { Authorization: `Bearer mock-token-${user.sub}${authTime === undefined ? '' : `.auth-${authTime}`}` };
     },
     onChange: state.onChange,
     expire: () => end('expired'),

@@ -227,6 +227,58 @@ describe('oidc auth: redirects', () => {
     expect(nonce()).to.not.equal(first);
   });
 
+  it('a step-up sign-in asks for a new authentication: max_age and prompt=login, the max age kept in the sign-in state', async () => {
+    const { auth, fake } = setup();
+    await auth.signIn({ returnTo: '/min-side', maxAge: 300 });
+    const args = fake.signinArgs as { state: unknown; max_age?: number; prompt?: string; nonce?: string };
+    expect(args.state).to.deep.equal({ returnTo: `${location.origin}/min-side`, maxAge: 300 });
+    expect(args.max_age).to.equal(300);
+    expect(args.prompt).to.equal('login');
+    expect(args.nonce).to.match(/^[\w-]{43}$/);
+    await auth.signIn();
+    expect(fake.signinArgs).to.not.have.any.keys('max_age', 'prompt');
+    for (const maxAge of [-1, 0.5, 3601]) {
+      const err = await auth.signIn({ maxAge }).then(() => undefined, (e: unknown) => e);
+      expect(err, String(maxAge)).to.be.instanceOf(RangeError);
+    }
+    expect(fake.calls.filter((c) => c === 'signinRedirect')).to.have.length(2);
+  });
+
+  describe('the callback of a step-up checks auth_time against max_age (oidc-client-ts does not)', () => {
+    const b64 = (o: object) => btoa(JSON.stringify(o)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const idToken = (claims: object) => `${b64({ alg: 'RS256' })}.${b64({ sub: 'pairwise-1', ...claims })}.sig`;
+    const now = () => Math.floor(Date.now() / 1000);
+    const callback = async (claims: object, state: object = { returnTo: location.href, maxAge: 300 }) => {
+      withCallback('code=abc&state=xyz');
+      const fake = new FakeManager();
+      fake.callbackUser = fakeUser({ id_token: idToken(claims), state });
+      const { auth } = setup({}, fake);
+      return { state: await auth.init(), fake, auth };
+    };
+
+    it('a fresh auth_time: signed in, the ID token dropped as always', async () => {
+      const { state, fake } = await callback({ auth_time: now() - 20 });
+      expect(state.status).to.equal('signed-in');
+      expect(fake.calls).to.not.include('removeUser');
+      expect(new URL(location.href).searchParams.has('code')).to.equal(false);
+    });
+
+    it('an auth_time older than max_age, or none: a failed sign-in, the new user removed, nothing authorized', async () => {
+      for (const claims of [{ auth_time: now() - 3600 }, {}, { auth_time: 'yesterday' }]) {
+        const { state, fake, auth } = await callback(claims);
+        expect(state, JSON.stringify(claims)).to.deep.equal({ status: 'signed-out', reason: 'failed' });
+        expect(fake.calls).to.include('removeUser');
+        expect((await rejection(auth.authorize({ method: 'GET', url: 'https://api.test/v1/me' }))).kind).to.equal('auth');
+        expect(new URL(location.href).searchParams.has('code')).to.equal(false);
+      }
+    });
+
+    it('an ordinary sign-in is not held to a max age', async () => {
+      const { state } = await callback({ auth_time: now() - 3600 }, { returnTo: location.href });
+      expect(state.status).to.equal('signed-in');
+    });
+  });
+
   it('signOut removes the user, then ends the provider session without an ID token in the URL', async () => {
     const fake = new FakeManager();
     fake.user = fakeUser();

@@ -1,7 +1,10 @@
 /**
  * Browser sign-in with OpenID Connect (ID-porten and the sandbox provider) on oidc-client-ts:
  * authorization code flow with PKCE and a `nonce` (checked against the ID token), `acr_values`
- * for the highest assurance level, optional DPoP. No iframe renew and no session monitor
+ * for the highest assurance level, optional DPoP. A step-up (`signIn({ maxAge })`) sends
+ * `max_age` and `prompt=login`; oidc-client-ts passes them on but does not compare `auth_time`
+ * with `max_age`, so the callback does (the rules core's `isSignedInWithin`) before the new user
+ * counts. No iframe renew and no session monitor
  * (ID-porten gives browser clients no refresh tokens; the client warns before expiry instead).
  *
  * What is kept, and where (oidc-stores.ts): the ID token is checked at the callback and then
@@ -19,8 +22,9 @@
  */
 import type { MetadataService, User, UserManager, UserManagerSettings } from 'oidc-client-ts';
 import type { Auth, AuthState, AuthUser } from '../types.js';
+import { isSignedInWithin } from '@omsorg/contract';
 import { OmsorgError } from '../errors.js';
-import { authState } from './listeners.js';
+import { authState, maxAgeOf } from './listeners.js';
 import { displayName, KeptUserStore, MemoryDPoPStore, newNonce } from './oidc-stores.js';
 import { openTabs, whoOf, type TabNews } from './tabs.js';
 
@@ -71,6 +75,22 @@ const MAX_TIMEOUT = 0x7fffffff;
 
 function toAuthUser(user: User): AuthUser {
   return { sub: user.profile.sub, name: displayName(user.profile) };
+}
+
+/**
+ * The ID token's `auth_time` (undefined when absent or unreadable). The token came straight
+ * from the token endpoint over TLS (OpenID Connect Core 3.1.3.7), which oidc-client-ts relies on
+ * too; only the claim is read here.
+ */
+function authTimeOf(idToken: string | undefined): unknown {
+  try {
+    const payload = idToken?.split('.')[1];
+    if (!payload) return undefined;
+    const json = atob(payload.replace(/-/g, '+').replace(/_/g, '/'));
+    return (JSON.parse(json) as { auth_time?: unknown }).auth_time;
+  } catch {
+    return undefined;
+  }
 }
 
 /** What this page keeps in memory of a validated user: no ID token, `sub` and the name only. */
@@ -190,8 +210,16 @@ export function createOidcAuth(config: OidcAuthConfig): OidcAuth {
         if (isCallback()) {
           try {
             // Checks state, PKCE and the nonce in the ID token (oidc-client-ts keeps it in the state).
-            current = scrub(await um.signinRedirectCallback(location.href));
+            const user = await um.signinRedirectCallback(location.href);
+            // A step-up counts only with an auth_time at most maxAge old (else no session at all).
+            const maxAge = (user.state as { maxAge?: unknown } | undefined)?.maxAge;
+            if (typeof maxAge === 'number' && !isSignedInWithin(authTimeOf(user.id_token), maxAge, new Date())) {
+              await um.removeUser().catch(() => {});
+              throw new Error('the sign-in is older than max_age');
+            }
+            current = scrub(user);
           } catch {
+            current = null;
             leaveCallback();
             show({ status: 'signed-out', reason: 'failed' });
             return state.get();
@@ -217,8 +245,13 @@ export function createOidcAuth(config: OidcAuthConfig): OidcAuth {
     onChange: state.onChange,
 
     async signIn(options = {}) {
+      const maxAge = maxAgeOf(options);
       const um = await manager();
-      await um.signinRedirect({ nonce: newNonce(), state: { returnTo: (sameOrigin(options.returnTo) ?? new URL(location.href)).href } });
+      const returnTo = (sameOrigin(options.returnTo) ?? new URL(location.href)).href;
+      // A step-up: a new authentication (OpenID Connect Core 3.1.2.1), its max age kept in the
+      // sign-in state for the callback's check.
+      const stepUp = maxAge === undefined ? {} : { max_age: maxAge, prompt: 'login' };
+      await um.signinRedirect({ nonce: newNonce(), state: maxAge === undefined ? { returnTo } : { returnTo, maxAge }, ...stepUp });
     },
 
     async signOut({ redirect = true } = {}) {
