@@ -7,8 +7,7 @@ import { subjectIds } from '@omsorg/fixtures';
 import { createClient } from './client.js';
 import { createLazyClient } from './lazy-client.js';
 import { createMockAuth } from './auth/mock-auth.js';
-import { isOmsorgError, type OmsorgError } from './errors.js';
-import { BASE } from './test/fixtures.js';
+import { BASE, refusal as fail } from './test/fixtures.js';
 
 type Seen = { method: string; key: string | null; ifMatch: string | null; ifNoneMatch: string | null; status: number };
 
@@ -35,15 +34,6 @@ function setup({ person = 'ola', loseFirstPut = false, lazy = false, tamper }: {
   return { client, seen, api, count };
 }
 
-const fail = async (p: Promise<unknown>): Promise<OmsorgError> => {
-  try {
-    await p;
-  } catch (e) {
-    if (isOmsorgError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('SDK: notice preferences', () => {
   it('reads the default, changes it as one PUT on the version read, and keeps the answer: no read after', async () => {
