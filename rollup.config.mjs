@@ -379,12 +379,12 @@ const cdn = {
       if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer|consent-panel)[\\/]/.test(id) ? '-messages' : ''}`;
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it.
-      if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll|consent|relatives|validate-messages)\.[jt]s$/.test(id)) return 'messaging';
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll|consent|relatives|notices|validate-messages)\.[jt]s$/.test(id)) return 'messaging';
       // …with the response guards of the message schemas (the contract generates them apart),
       // the contract's message text and attachment rules, which the message elements share with it,
-      // and the consent and identity-number rules the consent panel and the consent gate check
+      // and the consent, identity-number and notice rules the consent panel and the consent gate check
       // with (used by no page without them, so they stay out of the shared client chunk).
-      if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments|consent|identity))\.[jt]s$/.test(id)) return 'messaging';
+      if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments|consent|identity|notices))\.[jt]s$/.test(id)) return 'messaging';
       // The access log (the SDK's read, its response guards and its rules): a chunk of its own,
       // imported by the client the first time the log is read, so no other page loads it.
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/]access-log\.[jt]s$/.test(id)) return 'access-log-read';

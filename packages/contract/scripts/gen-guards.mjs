@@ -117,9 +117,10 @@ function refsOf(schema, out = new Set()) {
 
 /**
  * The tags of the operations the SDK serves from its messaging part (consent decides messages;
- * relatives' access belongs to the same consent panel, which pages of appointments never load).
+ * relatives' access and notices belong to the same consent panel, which pages of appointments
+ * never load).
  */
-const MESSAGING_TAGS = ['messages', 'consent', 'relatives'];
+const MESSAGING_TAGS = ['messages', 'consent', 'relatives', 'notices'];
 /** The tag of the access log, which the SDK loads on its first use only. */
 const ACCESS_LOG_TAGS = ['access-log'];
 

@@ -49,6 +49,11 @@ export type RelativeAccessList = S['RelativeAccessList'];
 export type RelativeAccessRequest = S['RelativeAccessRequest'];
 export type PersonLookup = S['PersonLookup'];
 export type PersonLookupResult = S['PersonLookupResult'];
+export type NoticeLanguage = S['NoticeLanguage'];
+export type NoticeContact = S['NoticeContact'];
+export type NoticePreview = S['NoticePreview'];
+export type NoticePreferences = S['NoticePreferences'];
+export type NoticePreferencesChange = S['NoticePreferencesChange'];
 export type Problem = S['Problem'];
 
 /** Problem type URNs as constants, so code never spells them by hand. */

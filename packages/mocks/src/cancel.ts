@@ -20,6 +20,7 @@ import {
   type ProblemSpec,
 } from '@omsorg/contract';
 import type { MockDb, SubjectRecord } from './db.js';
+import { queueNotices } from './notices.js';
 
 export interface CancelContext {
   db: MockDb;
@@ -75,6 +76,7 @@ export function cancel(ctx: CancelContext): CancelResult | ProblemSpec {
   if (ctx.conflictOnCancel && !db.conflicted.has(conflictKey)) {
     db.conflicted.add(conflictKey);
     moveOnServer(a, now);
+    queueNotices(db, subject.id, 'appointment-changed', now);
   }
 
   const policy = a.cancellationPolicy;
@@ -85,6 +87,8 @@ export function cancel(ctx: CancelContext): CancelResult | ProblemSpec {
   a.cancellation = decision.cancellation;
   a.version = nextVersion(a.version);
   policy.cancellable = false;
+  // A final cancellation is confirmed at once: the person hears that it was answered.
+  if (decision.cancellation.answeredAt) queueNotices(db, subject.id, 'cancellation-answered', now);
 
   const result: CancelResult = { status: 200, body: structuredClone(a), etag: etagOf(a) };
   db.idempotency.set(recordKey, { fingerprint, status: result.status, body: structuredClone(a), etag: result.etag });

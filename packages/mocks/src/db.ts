@@ -1,8 +1,10 @@
 /** An in-memory, resettable database built from the fixtures of one scenario. */
 import { firstThreadChanges, osloIso, type Me, type ReplyPolicy } from '@omsorg/contract';
-import { createFixtures, createRegister, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey, type RegisterPerson } from '@omsorg/fixtures';
+import { createContactRegister, createFixtures, createRegister, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey, type RegisterPerson } from '@omsorg/fixtures';
 import { addStaffMessage, startStaffThread } from './messages.js';
-import type { AccessRecord, DraftRecord, GrantRecord, IdempotencyRecord, MockDb, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
+import { queueNotices, queueVisitReminders } from './notices.js';
+import type { AccessRecord, DraftRecord, GrantRecord, IdempotencyRecord, MockDb, QueuedNotice, StaffMessageOptions, SubjectRecord, ThreadRecord } from './records.js';
+import type { NoticeChoice } from '@omsorg/contract';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 
 export type { IdempotencyRecord, MockDb, SubjectRecord } from './records.js';
@@ -28,6 +30,10 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
     accessLog: [] as AccessRecord[],
     register: [] as RegisterPerson[],
     grants: [] as GrantRecord[],
+    contactRegister: createContactRegister(),
+    noticeChoices: new Map<string, NoticeChoice>(),
+    noticeQueue: [] as QueuedNotice[],
+    remindedVisits: new Set<string>(),
     messagePosts: 0,
     clock: () => new Date(),
     nextId(prefix: string): string {
@@ -44,13 +50,18 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
     staffReply(threadId: string, text: string, options: StaffMessageOptions = {}): MessageFixture {
       const thread = db.findThread(threadId);
       if (!thread) throw new Error(`staffReply: no thread ${threadId}`);
-      return addStaffMessage(db, thread, text, options);
+      const message = addStaffMessage(db, thread, text, options);
+      queueNotices(db, thread.subjectId, 'message-new', options.at);
+      return message;
     },
     staffStartThread(subjectId, grantedServiceId, title, text, options = {}): ThreadRecord {
       const subject = db.subjects.get(subjectId);
       if (!subject) throw new Error(`staffStartThread: no subject ${subjectId}`);
-      return startStaffThread(db, subject, grantedServiceId, title, text, options);
+      const thread = startStaffThread(db, subject, grantedServiceId, title, text, options);
+      queueNotices(db, subjectId, 'message-new', options.at);
+      return thread;
     },
+    queueVisitReminders: (now?: Date) => queueVisitReminders(db, now),
     setThreadStatus(threadId, status): void {
       const thread = db.findThread(threadId);
       if (!thread) throw new Error(`setThreadStatus: no thread ${threadId}`);
@@ -75,6 +86,10 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       db.accessLog.length = 0;
       db.register.splice(0, db.register.length, ...Object.values(createRegister(now)));
       db.grants.length = 0;
+      Object.assign(db.contactRegister, createContactRegister());
+      db.noticeChoices.clear();
+      db.noticeQueue.length = 0;
+      db.remindedVisits.clear();
       db.messagePosts = 0;
       seq = 0;
       for (const a of fixtures.attachments) db.attachments.set(a.id, a);

@@ -1,5 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { cancellationReasons, relations, serviceTypes, type Appointment } from '@omsorg/contract';
+import { contactRegisterPersons, createContactRegister, noticeSender } from '@omsorg/fixtures';
+import { noticeChannelProblem } from '@omsorg/contract';
 import { appointmentIds, buildInbox, buildLongThread, createFixtures, persons, personKeys, subjectIds, threadIds, tinyJpeg, type Fixtures, type ThreadFixture } from '@omsorg/fixtures';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { NOW } from './test/worker.js';
@@ -241,5 +243,21 @@ describe('fixtures', () => {
     expect(long.messages).to.have.length(2000);
     expect(Date.parse(long.messages.at(-1)!.sentAt)).to.be.lessThan(NOW.getTime());
     expect(buildInbox(3)).to.have.length(3);
+  });
+
+  it('has a contact register with one person of each kind, and a municipality that signs the notices', () => {
+    const register = createContactRegister();
+    const known = new Set(Object.values(persons).map((p) => p.id));
+    for (const id of Object.keys(register)) expect(known.has(id), id).to.equal(true);
+    const of = (key: keyof typeof contactRegisterPersons) => register[persons[contactRegisterPersons[key]].id];
+    expect(noticeChannelProblem(['sms', 'email'], of('phoneAndEmail'))).to.equal(null);
+    expect(noticeChannelProblem(['email'], of('emailOnly'))).to.equal(null);
+    expect(noticeChannelProblem(['sms'], of('emailOnly'))?.status).to.equal(422);
+    expect(of('reserved')?.reserved).to.equal(true);
+    for (const r of Object.values(register)) {
+      if (r.email) expect(r.email, 'a fictional mailbox').to.match(/@example\.no$/);
+    }
+    expect(noticeSender.municipality).to.equal('Fjordvik kommune');
+    expect(noticeSender.url).to.match(/^https:\/\//);
   });
 });

@@ -20,6 +20,7 @@ import type { PersonKey } from '@omsorg/fixtures';
 import { messageHandlers, type MockSession } from './messages-handlers.js';
 import { relativesHandlers } from './relatives-handlers.js';
 import { consentHandlers } from './consent-handlers.js';
+import { noticeHandlers } from './notices.js';
 import { accessLogHandlers, logAccess } from './access-log.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
@@ -242,6 +243,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     ...consentHandlers({ db, now, url, guard, access }),
     ...accessLogHandlers({ db, now, url, guard, access }),
     ...relativesHandlers({ db, now, url, guard, access }),
+    ...noticeHandlers({ db, url, guard, access }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>

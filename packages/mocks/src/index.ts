@@ -56,6 +56,8 @@ export {
   type StaffMessageOptions,
 } from './messages.js';
 export { AUTO_REPLY_TEXT } from './messages-handlers.js';
+export { queueNotices, queueVisitReminders } from './notices.js';
+export type { QueuedNotice } from './records.js';
 export { pdfRefusal } from '@omsorg/contract';
 export { validateCancellationRequest, etagOf } from '@omsorg/contract';
 export { osloIso, osloDate, osloDateTime, osloOffset, osloOffsetMinutes, addMinutes } from '@omsorg/contract';

@@ -3,7 +3,7 @@
  * module (messages.ts) reads and changes them, the handlers answer from them. Types only, so db.ts
  * and messages.ts both depend on this module and not on each other.
  */
-import type { Appointment, Attachment, ConsentDecision, GrantedService, Me, RelativeAccess, ReplyPolicy, StoredAccess } from '@omsorg/contract';
+import type { Appointment, Attachment, ConsentDecision, ContactRecord, GrantedService, Me, NoticeChannel, NoticeChoice, NoticeEvent, RelativeAccess, ReplyPolicy, StoredAccess } from '@omsorg/contract';
 import type { AttachmentFixture, MessageFixture, PersonKey, RegisterPerson, ThreadFixture } from '@omsorg/fixtures';
 import type { ScenarioName } from './scenarios.js';
 
@@ -62,6 +62,21 @@ export interface IdempotencyRecord {
   readonly etag?: string;
 }
 
+/** A notice an event would have sent (the mocks send nothing): what the sandbox's queue holds. */
+export interface QueuedNotice {
+  id: string;
+  subjectId: string;
+  event: NoticeEvent;
+  channel: NoticeChannel;
+  /** The address, masked as the preferences show it. */
+  to: string;
+  subject: string;
+  text: string;
+  language: NoticeChoice['language'];
+  createdAt: string;
+  status: 'would-have-been-sent';
+}
+
 /** One relative's access as stored: the answer's shape, with the scopes as given. */
 export type GrantRecord = RelativeAccess;
 
@@ -93,6 +108,14 @@ export interface MockDb {
   readonly register: RegisterPerson[];
   /** Every relative's access ever given, taken back ones too (history), oldest first. */
   readonly grants: GrantRecord[];
+  /** The contact register (KRR) by person id: phone, e-mail, reserved. */
+  readonly contactRegister: Record<string, ContactRecord>;
+  /** Each subject's notice preferences, once chosen (by subject id). */
+  readonly noticeChoices: Map<string, NoticeChoice>;
+  /** The notices events would have sent, oldest first (notices.ts: `queueNotices`). */
+  readonly noticeQueue: QueuedNotice[];
+  /** Visits already reminded of (`<subject>/<appointment>`): a reminder goes out once. */
+  readonly remindedVisits: Set<string>;
   /** Message POSTs (new thread or reply) seen so far, for the send-fails and offline-send scenarios. */
   messagePosts: number;
   /** The clock for changes made outside a request (staffReply); the handlers set it to their `now`. */
@@ -108,6 +131,8 @@ export interface MockDb {
   staffStartThread(subjectId: string, grantedServiceId: string, title: string, text: string, options?: StaffMessageOptions): ThreadRecord;
   /** The service closes (or reopens) a thread. */
   setThreadStatus(threadId: string, status: ThreadRecord['status']): void;
+  /** Reminders of tomorrow's visits (Oslo), once per visit; the notices queued now. */
+  queueVisitReminders(now?: Date): QueuedNotice[];
   /** The thread with this id in any subject. */
   findThread(threadId: string): ThreadRecord | undefined;
   /** Rebuilds everything from fresh fixtures (default: the same `now` as before). */

@@ -4,6 +4,7 @@
  *   /v1/*    the omsorg API (src/api), over PGlite or PostgreSQL (src/db)
  *   /oidc/*  the development OpenID provider (src/oidc), whose JWT access tokens the API verifies
  *   /staff   the staff side of messages, a development page (src/staff)
+ *   /dev/notices  the notices that would have been sent, a development page (src/notices)
  *   /bff/*   with `bff: true`: the backend-for-frontend (@omsorg/bff) as a confidential client of
  *            the provider, proxying to /v1 over real HTTP (the demo's default sign-in)
  *   else     static files (the demo page and the CDN bundle) under a strict CSP
@@ -16,6 +17,8 @@ import { createApi } from './api/index.js';
 import { DEFAULT_DATA_DIR, openDatabase } from './db/index.js';
 import { isEmpty, seed } from './db/seed.js';
 import { createStaffPage } from './staff/page.js';
+import { createNoticesPage } from './notices/page.js';
+import { createNotifier } from './notices/notifier.js';
 import { sendProblem } from './http/problem.js';
 import { parseCorsOrigins } from './api/cors.js';
 
@@ -101,6 +104,8 @@ export function loopbackAddress(host) {
  *   which in `X-Sandbox-Instance`
  * @property {boolean} [bff] also run the backend-for-frontend under /bff (keys in `<dataDir>/bff`;
  *   its tables migrated with the sandbox's, as the owner when there is one)
+ * @property {import('./notices/notifier.js').NotifierOptions} [notices] the contact register and the SMS/e-mail
+ *   gateway (default: the fixtures' register, a gateway that sends nothing), the sender's name and address
  * @property {Pick<Console, 'error' | 'log'>} [logger]
  */
 
@@ -112,6 +117,7 @@ export function loopbackAddress(host) {
  * @property {import('./db/index.js').Database} db
  * @property {import('./api/index.js').Api} api
  * @property {import('@omsorg/bff').Bff | undefined} bff the backend-for-frontend (with `bff: true`)
+ * @property {import('./notices/notifier.js').Notifier} notices the notice queue (`queueVisitReminders(db, now)`)
  * @property {() => Promise<void>} close
  */
 
@@ -140,6 +146,7 @@ export async function startSandbox({
   ownerDatabaseUrl,
   sharedState,
   instanceId,
+  notices: noticeOptions = {},
 } = {}) {
   const address = loopbackAddress(host);
   const allowedOrigins = parseCorsOrigins(corsOrigins);
@@ -173,7 +180,10 @@ export async function startSandbox({
     /** @type {Set<string>} */
     const allowedHosts = new Set();
     // The staff side of messages: a development page (loopback callers only).
-    const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger });
+    const notices = createNotifier({ logger, ...noticeOptions });
+    const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger, notices });
+    // What notices would have been sent, and tomorrow's reminders: a development page too.
+    const handleNotices = createNoticesPage({ db, ...(now ? { now } : {}), logger, notices });
     /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
     const starting = async (_req, res) => sendProblem(res, 503, 'unavailable', 'The sandbox is starting. Try again in a second.', { 'Retry-After': '1' });
 
@@ -198,6 +208,8 @@ export async function startSandbox({
         (handleBff ?? starting)(req, res).catch(fail);
       } else if (path === '/staff' || path.startsWith('/staff/')) {
         handleStaff(req, res).catch(fail);
+      } else if (path === '/dev/notices' || path.startsWith('/dev/notices')) {
+        handleNotices(req, res).catch(fail);
       } else {
         serveStatic(req, res, roots).catch(fail);
       }
@@ -275,6 +287,7 @@ export async function startSandbox({
       ...(requiredScope === undefined ? {} : { requiredScope }),
       ...(now ? { now } : {}),
       ...(validateResponses === undefined ? {} : { validateResponses }),
+      notices,
       logger,
     });
     await api.ready;
@@ -308,6 +321,7 @@ export async function startSandbox({
       db,
       api,
       bff,
+      notices,
       async close() {
         if (closed) return;
         closed = true;

@@ -155,7 +155,8 @@ export async function startTestApi({ now = NOW } = {}) {
     /** Fresh data (the access log stays: it is append-only). */
     async reseed() {
       clock = now;
-      await t.db.exec(`DELETE FROM idempotency_records; DELETE FROM drafts; DELETE FROM attachments; DELETE FROM thread_reads;
+      await t.db.exec(`DELETE FROM visit_reminders; DELETE FROM notice_queue; DELETE FROM notice_preferences;
+        DELETE FROM idempotency_records; DELETE FROM drafts; DELETE FROM attachments; DELETE FROM thread_reads;
         DELETE FROM messages; DELETE FROM threads; DELETE FROM staff; DELETE FROM reply_policies; DELETE FROM granted_services; DELETE FROM appointments;
         DELETE FROM care_services; DELETE FROM proxy_grants; DELETE FROM dialogue_consents; DELETE FROM subjects; DELETE FROM persons;`);
       await seed(t.db, { now: NOW });

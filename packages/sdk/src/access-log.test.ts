@@ -8,8 +8,7 @@ import { createClient } from './client.js';
 import { createLazyClient } from './lazy-client.js';
 import { createMockAuth } from './auth/mock-auth.js';
 import { accessLogPath } from './access-log.js';
-import { isOmsorgError, type OmsorgError } from './errors.js';
-import { BASE } from './test/fixtures.js';
+import { BASE, refusal } from './test/fixtures.js';
 
 const NOW = new Date('2026-12-03T10:00:00+01:00');
 
@@ -27,15 +26,6 @@ function setup({ lazy = false, person = 'ola', body }: { lazy?: boolean; person?
   return { client: lazy ? createLazyClient(config) : createClient(config), urls };
 }
 
-async function refusal(p: Promise<unknown>): Promise<OmsorgError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isOmsorgError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('SDK: the access log', () => {
   it('reads a page: who (self, relative, staff by care service), what and when, newest first', async () => {

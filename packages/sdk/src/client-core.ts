@@ -181,6 +181,8 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     lookUpPerson: messaging.lookUpPerson,
     grantRelativeAccess: messaging.grantRelativeAccess,
     revokeRelativeAccess: messaging.revokeRelativeAccess,
+    getNoticePreferences: messaging.getNoticePreferences,
+    setNoticePreferences: messaging.setNoticePreferences,
     listThreads: messaging.listThreads,
     getThread: messaging.getThread,
     markThreadSeen: messaging.markThreadSeen,

@@ -11,6 +11,7 @@ import type { Store } from './store.js';
 import { createThreads } from './threads.js';
 import { createConsent } from './consent.js';
 import { createRelatives } from './relatives.js';
+import { createNotices } from './notices.js';
 
 export interface MessagingDeps {
   http: HttpContext;
@@ -27,6 +28,7 @@ type MessagingApi = Pick<
   | 'uploadAttachment' | 'downloadAttachment' | 'queueMessage' | 'outbox' | 'retryOutbox' | 'discardOutbox'
   | 'watchThreads' | 'watchThread' | 'unreadCount' | 'watchUnread' | 'getDialogueConsent' | 'setDialogueConsent'
   | 'listRelativesAccess' | 'lookUpPerson' | 'grantRelativeAccess' | 'revokeRelativeAccess'
+  | 'getNoticePreferences' | 'setNoticePreferences'
 >;
 
 export interface Messaging extends MessagingApi {
@@ -59,6 +61,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
   const threads = createThreads({ ...deps, hidden: () => env.hidden(), watchersChanged: syncEnv });
   const consent = createConsent(deps);
   const relatives = createRelatives(deps);
+  const notices = createNotices(deps);
   const outbox = createOutbox({ http: deps.http, emit: deps.emit, sent: (o, result) => threads.sent(o, result), waitingChanged: syncEnv });
 
   return {
@@ -83,6 +86,9 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     grantRelativeAccess: relatives.grantRelativeAccess,
     revokeRelativeAccess: relatives.revokeRelativeAccess,
 
+    getNoticePreferences: notices.getNoticePreferences,
+    setNoticePreferences: notices.setNoticePreferences,
+
     uploadAttachment: outbox.uploadAttachment,
     queueMessage: outbox.queueMessage,
     outbox: outbox.outbox,
@@ -92,6 +98,7 @@ export function createMessaging(deps: MessagingDeps): Messaging {
     wiped: () => {
       threads.stopAll();
       consent.forget();
+      notices.forget();
     },
     clearOutbox: () => outbox.clear(),
 

@@ -79,6 +79,8 @@ export function lazyMessaging(source: MessagingSource, deps: MessagingDeps): Mes
     lookUpPerson: later('lookUpPerson') as Messaging['lookUpPerson'],
     grantRelativeAccess: later('grantRelativeAccess') as Messaging['grantRelativeAccess'],
     revokeRelativeAccess: later('revokeRelativeAccess') as Messaging['revokeRelativeAccess'],
+    getNoticePreferences: later('getNoticePreferences') as Messaging['getNoticePreferences'],
+    setNoticePreferences: later('setNoticePreferences') as Messaging['setNoticePreferences'],
     watchThreads: watch('watchThreads') as Messaging['watchThreads'],
     watchThread: watch('watchThread') as Messaging['watchThread'],
     watchUnread: watch('watchUnread') as Messaging['watchUnread'],

@@ -7,8 +7,8 @@ import { createMockApi } from '@omsorg/mocks';
 import { createClient } from './client.js';
 import { createLazyClient } from './lazy-client.js';
 import { createMockAuth } from './auth/mock-auth.js';
-import { isOmsorgError, isStepUpRequired, StepUpRequiredError, type OmsorgError } from './errors.js';
-import { BASE } from './test/fixtures.js';
+import { isStepUpRequired, StepUpRequiredError } from './errors.js';
+import { BASE, refusal as rejection } from './test/fixtures.js';
 
 const NOW = new Date('2026-12-03T10:00:00+01:00');
 const register = createRegister(NOW);
@@ -42,15 +42,6 @@ function setup({ lazy = false, loseFirstPost = false } = {}) {
   return { client, seen, sign, api };
 }
 
-async function rejection(p: Promise<unknown>): Promise<OmsorgError> {
-  try {
-    await p;
-  } catch (e) {
-    if (isOmsorgError(e)) return e;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 const request = (number = register.lars.nationalIdentityNumber) => ({
   nationalIdentityNumber: number,

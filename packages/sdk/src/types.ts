@@ -9,6 +9,8 @@ import type {
   Attachment,
   Coding,
   DialogueConsent,
+  NoticePreferences,
+  NoticePreferencesChange,
   PersonLookupResult,
   RelativeAccess,
   RelativeAccessList,
@@ -240,6 +242,8 @@ export interface ClientEvents {
   'dialogue-consent-changed': { subjectId: string; consent: DialogueConsent };
   /** A relative was given access, or access was taken back, on this page. */
   'relatives-access-changed': { access: RelativeAccess };
+  /** The notice preferences were changed on this page (or read again after a 412). */
+  'notice-preferences-changed': { subjectId: string; preferences: NoticePreferences };
 }
 
 export type ClientEventName = keyof ClientEvents;
@@ -319,6 +323,24 @@ export interface Client {
   grantRelativeAccess(input: RelativeAccessRequest, options?: CallOptions & { idempotencyKey?: string }): Promise<RelativeAccess>;
   /** Takes access back at once (a `StepUpRequiredError` as for giving it). */
   revokeRelativeAccess(accessId: string, options?: CallOptions): Promise<RelativeAccess>;
+
+  // Notices by SMS and e-mail (the person's own: a relative acting for them gets a 403)
+  /**
+   * Which notices the person gets, where they go (masked, from the national contact register)
+   * and the exact text of each (`previews`, in `language`). One read per subject and page;
+   * `fresh` asks again with If-None-Match.
+   */
+  getNoticePreferences(subjectId?: string, options?: CallOptions): Promise<NoticePreferences>;
+  /**
+   * Replaces the choice (no channel: notices off) on the version the SDK holds (If-Match; read
+   * first when it holds none). One intent: its Idempotency-Key is made here unless given and
+   * reused on every automatic retry. The answer is stored (a later read needs no request) and
+   * `notice-preferences-changed` emitted. Refused before sending, as the server would: a
+   * repeated or unknown code (400 `validation`), a channel the register has no detail for or any
+   * channel while the person is reserved (422 `notice-channel-unavailable`, with pointers). A
+   * 412 (changed elsewhere) reads the preferences once into the store, then throws.
+   */
+  setNoticePreferences(subjectId: string | undefined, change: NoticePreferencesChange, options?: CallOptions & { idempotencyKey?: string }): Promise<NoticePreferences>;
 
   /**
    * Queues a message and sends it at once. While offline or on a retryable error it stays

@@ -8,6 +8,7 @@ import {
   dialogueConsentGuard,
   draftGuard,
   messageGuard,
+  noticePreferencesGuard,
   personLookupResultGuard,
   recipientListGuard,
   relativeAccessGuard,
@@ -19,6 +20,7 @@ import {
   type DialogueConsent,
   type Draft,
   type Message,
+  type NoticePreferences,
   type PersonLookupResult,
   type RecipientList,
   type RelativeAccess,
@@ -40,3 +42,4 @@ export const asDialogueConsent = withEtag(as<DialogueConsent>(dialogueConsentGua
 export const asRelativeAccessList = as<RelativeAccessList>(relativeAccessListGuard);
 export const asRelativeAccess = as<RelativeAccess>(relativeAccessGuard);
 export const asPersonLookupResult = as<PersonLookupResult>(personLookupResultGuard);
+export const asNoticePreferences = withEtag(as<NoticePreferences>(noticePreferencesGuard));

@@ -15,6 +15,8 @@ import * as validators from '../../contract/src/generated/validators.js';
 import type { SchemaValidator } from '../../contract/src/generated/validators.js';
 import { asAppointment, asAppointmentPage, asMe, asServiceList, type Validator } from './validate.js';
 import { asAccessLogPage } from './access-log.js';
+import { noticePreferencesGuard, type NoticePreferences } from '@omsorg/contract';
+import { as } from './validate.js';
 import {
   asAttachment,
   asDraft,
@@ -229,6 +231,22 @@ const cases = (): [string, Validator<unknown>, Json[]][] => [
   ['RelativeAccess', asRelativeAccess, [relativeAccess(), relativeAccess({ basis: 'parent', status: 'inactive', period: { start: null, end: null }, grantedAt: null, revokedAt: '2030-03-02T10:00:00+01:00' })]],
   ['RelativeAccessList', asRelativeAccessList, [{ relatives: [relativeAccess()], actingFor: [relativeAccess({ basis: 'parent' })] }]],
   ['PersonLookupResult', asPersonLookupResult, [{ name: 'Lars Berg' }]],
+  [
+    'NoticePreferences',
+    // The SDK's check is this guard and the ETag rule (asNoticePreferences); the guard is what the schema judges.
+    as<NoticePreferences>(noticePreferencesGuard),
+    [
+      {
+        channels: ['sms', 'email'],
+        events: ['message-new', 'visit-reminder'],
+        language: 'nn',
+        contact: { phone: '*** ** 867', email: 'o***@example.no', reserved: false },
+        previews: [{ event: 'message-new', subject: 'Ny melding frå Fjordvik kommune', text: 'Du har fått ei ny melding.' }],
+        version: '2',
+      },
+      { channels: [], events: [], language: 'nb', contact: { phone: null, email: null, reserved: true }, previews: [], version: '0' },
+    ],
+  ],
 ];
 
 /** A relative's access as the contract has it, with `over` replacing members. */

@@ -4,7 +4,7 @@
 // Each is a separate export, so a bundle keeps only the guards it uses. The schemas only the messaging
 // part's operations use are in message-guards.ts.
 import { type Guard, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
-import { appointmentStatusValues, appointmentTimingValues, cancellationPolicyModeValues, extentPerValues, extentUnitValues, grantedServiceStatusValues, noticeChannelValues, noticeEventValues, noticeLanguageValues, problemErrorsCodeValues, problemTypeValues, subjectScopesValues } from './enums.js';
+import { appointmentStatusValues, appointmentTimingValues, cancellationPolicyModeValues, extentPerValues, extentUnitValues, grantedServiceStatusValues, problemErrorsCodeValues, problemTypeValues, subjectScopesValues } from './enums.js';
 
 /** components.schemas.Id */
 export const idGuard: Guard = /*#__PURE__*/ str({ pattern: /^[A-Za-z0-9_-]{1,64}$/u });
@@ -156,58 +156,6 @@ export const grantedServiceGuard: Guard = /*#__PURE__*/ obj(
 
 /** components.schemas.ServiceList */
 export const serviceListGuard: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(grantedServiceGuard) }, ['items']);
-
-/** components.schemas.NoticeChannel */
-export const noticeChannelGuard: Guard = /*#__PURE__*/ oneOf(noticeChannelValues);
-
-/** components.schemas.NoticeEvent */
-export const noticeEventGuard: Guard = /*#__PURE__*/ oneOf(noticeEventValues);
-
-/** components.schemas.NoticeLanguage */
-export const noticeLanguageGuard: Guard = /*#__PURE__*/ oneOf(noticeLanguageValues);
-
-/** components.schemas.NoticeContact */
-export const noticeContactGuard: Guard = /*#__PURE__*/ obj(
-  {
-    phone: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 40 })),
-    email: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 120 })),
-    reserved: bool,
-  },
-  ['phone', 'email', 'reserved'],
-);
-
-/** components.schemas.NoticePreview */
-export const noticePreviewGuard: Guard = /*#__PURE__*/ obj(
-  {
-    event: noticeEventGuard,
-    subject: /*#__PURE__*/ str({ max: 200 }),
-    text: /*#__PURE__*/ str({ max: 500 }),
-  },
-  ['event', 'subject', 'text'],
-);
-
-/** components.schemas.NoticePreferences */
-export const noticePreferencesGuard: Guard = /*#__PURE__*/ obj(
-  {
-    channels: /*#__PURE__*/ arr(noticeChannelGuard, 2),
-    events: /*#__PURE__*/ arr(noticeEventGuard, 4),
-    language: noticeLanguageGuard,
-    contact: noticeContactGuard,
-    previews: /*#__PURE__*/ arr(noticePreviewGuard, 4),
-    version: versionGuard,
-  },
-  ['channels', 'events', 'language', 'contact', 'previews', 'version'],
-);
-
-/** components.schemas.NoticePreferencesChange */
-export const noticePreferencesChangeGuard: Guard = /*#__PURE__*/ obj(
-  {
-    channels: /*#__PURE__*/ arr(noticeChannelGuard, 2),
-    events: /*#__PURE__*/ arr(noticeEventGuard, 4),
-    language: noticeLanguageGuard,
-  },
-  ['channels', 'events', 'language'],
-);
 
 /** components.schemas.ProblemType */
 export const problemTypeGuard: Guard = /*#__PURE__*/ oneOf(problemTypeValues);

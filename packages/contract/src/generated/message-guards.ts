@@ -3,7 +3,7 @@
 // The guards of the schemas only the messaging part's operations use (tags `messages`, `consent`, `relatives`), beside guards.ts, so a
 // bundle without messaging needs no module that holds them. Same form as guards.ts.
 import { type Guard, all, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
-import { attachmentContentTypeValues, consentDecisionStatusValues, dialogueConsentChangeStatusValues, dialogueConsentStatusValues, relativeAccessBasisValues, relativeAccessRequestScopesValues, relativeAccessScopesValues, relativeAccessStatusValues, senderRoleValues, threadStatusValues } from './enums.js';
+import { attachmentContentTypeValues, consentDecisionStatusValues, dialogueConsentChangeStatusValues, dialogueConsentStatusValues, noticeChannelValues, noticeEventValues, noticeLanguageValues, relativeAccessBasisValues, relativeAccessRequestScopesValues, relativeAccessScopesValues, relativeAccessStatusValues, senderRoleValues, threadStatusValues } from './enums.js';
 import { careServiceGuard, codingGuard, idGuard, personGuard, versionGuard } from './guards.js';
 
 /** components.schemas.ReplyPolicy */
@@ -274,3 +274,55 @@ export const personLookupGuard: Guard = /*#__PURE__*/ obj(
 
 /** components.schemas.PersonLookupResult */
 export const personLookupResultGuard: Guard = /*#__PURE__*/ obj({ name: /*#__PURE__*/ str({ max: 200 }) }, ['name']);
+
+/** components.schemas.NoticeChannel */
+export const noticeChannelGuard: Guard = /*#__PURE__*/ oneOf(noticeChannelValues);
+
+/** components.schemas.NoticeEvent */
+export const noticeEventGuard: Guard = /*#__PURE__*/ oneOf(noticeEventValues);
+
+/** components.schemas.NoticeLanguage */
+export const noticeLanguageGuard: Guard = /*#__PURE__*/ oneOf(noticeLanguageValues);
+
+/** components.schemas.NoticeContact */
+export const noticeContactGuard: Guard = /*#__PURE__*/ obj(
+  {
+    phone: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 40 })),
+    email: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 120 })),
+    reserved: bool,
+  },
+  ['phone', 'email', 'reserved'],
+);
+
+/** components.schemas.NoticePreview */
+export const noticePreviewGuard: Guard = /*#__PURE__*/ obj(
+  {
+    event: noticeEventGuard,
+    subject: /*#__PURE__*/ str({ max: 200 }),
+    text: /*#__PURE__*/ str({ max: 500 }),
+  },
+  ['event', 'subject', 'text'],
+);
+
+/** components.schemas.NoticePreferences */
+export const noticePreferencesGuard: Guard = /*#__PURE__*/ obj(
+  {
+    channels: /*#__PURE__*/ arr(noticeChannelGuard, 2),
+    events: /*#__PURE__*/ arr(noticeEventGuard, 4),
+    language: noticeLanguageGuard,
+    contact: noticeContactGuard,
+    previews: /*#__PURE__*/ arr(noticePreviewGuard, 4),
+    version: versionGuard,
+  },
+  ['channels', 'events', 'language', 'contact', 'previews', 'version'],
+);
+
+/** components.schemas.NoticePreferencesChange */
+export const noticePreferencesChangeGuard: Guard = /*#__PURE__*/ obj(
+  {
+    channels: /*#__PURE__*/ arr(noticeChannelGuard, 2),
+    events: /*#__PURE__*/ arr(noticeEventGuard, 4),
+    language: noticeLanguageGuard,
+  },
+  ['channels', 'events', 'language'],
+);

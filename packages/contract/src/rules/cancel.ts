@@ -82,15 +82,20 @@ export interface CancelHeaders {
 /**
  * The checks of a change that need no storage, in order (Idempotency-Key 400, If-Match 428, JSON
  * 400): the parsed body, or the first problem. `resource` names what If-Match is the ETag of.
+ * `ifMatchFirst`: If-Match (428) before the Idempotency-Key (400), as the notice preferences'
+ * contract orders them.
  */
 export function checkWriteRequest(
   req: { idempotencyKey: string | null | undefined; ifMatch: string | null | undefined; bodyText: string; contentType: string | null | undefined },
   resource: string,
+  { ifMatchFirst = false }: { ifMatchFirst?: boolean } = {},
 ): CancelHeaders | ProblemSpec {
+  const ifMatch = req.ifMatch?.trim();
+  const noIfMatch: ProblemSpec = { status: 428, key: 'preconditionRequired', detail: `Send If-Match with the ${resource}'s ETag.` };
+  if (ifMatchFirst && !ifMatch) return noIfMatch;
   const key = checkIdempotencyKey(req.idempotencyKey);
   if (typeof key !== 'string') return key;
-  const ifMatch = req.ifMatch?.trim();
-  if (!ifMatch) return { status: 428, key: 'preconditionRequired', detail: `Send If-Match with the ${resource}'s ETag.` };
+  if (!ifMatch) return noIfMatch;
   const body = readJson(req.bodyText, req.contentType);
   return 'problem' in body ? body.problem : { key, ifMatch, body: body.value };
 }

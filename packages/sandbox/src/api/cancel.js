@@ -47,13 +47,15 @@ export const checkCancelHeaders = (req) => orThrow(checkCancelRequest(req));
  * @param {(tx: import('../db/index.js').Queryable, outcome: CancelOutcome) => Promise<void>} [o.onCommit]
  *   runs inside the transaction just before COMMIT (the access log row)
  * @param {(body: unknown) => FieldError[]} [o.extraValidation] a schema check after ours
+ * @param {import('../notices/notifier.js').Notifier} [o.notices] a final cancellation is answered at
+ *   once: `cancellation-answered` is queued in the transaction and handed on after it
  * @returns {Promise<CancelOutcome>}
  */
-export async function cancelAppointment(db, { actor, subjectId, appointmentId, key, ifMatch, body, now, onCommit, extraValidation }) {
+export async function cancelAppointment(db, { actor, subjectId, appointmentId, key, ifMatch, body, now, onCommit, extraValidation, notices }) {
   const requestHash = createHash('sha256').update(cancelFingerprint(subjectId, appointmentId, body)).digest('hex');
 
   // A second request with this key while this one runs is a 409 (in-flight.js), not a wait.
-  return whileInFlight(db, actor.id, key, () => db.transaction(async (tx) => {
+  const outcome = await whileInFlight(db, actor.id, key, () => db.transaction(async (tx) => {
     await lockKey(tx, actor.id, key);
     const claim = await tx.query(
       `INSERT INTO idempotency_records (person_id, key, request_hash) VALUES ($1, $2, $3)
@@ -93,6 +95,7 @@ export async function cancelAppointment(db, { actor, subjectId, appointmentId, k
         WHERE subject_id = $1 AND id = $2`,
       [subjectId, appointmentId, decision.status, nextVersion(row.version), reason.system, reason.code, comment, decision.at, actor.id, answeredAt ? decision.at : null],
     );
+    if (answeredAt && notices) await notices.queue(tx, subjectId, 'cancellation-answered', now);
     const changed = await findAppointmentRow(tx, subjectId, appointmentId);
     const appointment = toAppointment(changed, now);
     /** @type {CancelOutcome} */
@@ -106,4 +109,6 @@ export async function cancelAppointment(db, { actor, subjectId, appointmentId, k
     if (onCommit) await onCommit(tx, outcome);
     return outcome;
   }));
+  if (notices && !outcome.replayed) await notices.dispatch(db, now);
+  return outcome;
 }

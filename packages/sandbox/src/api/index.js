@@ -34,6 +34,8 @@ import { cancelAppointment, checkCancelHeaders } from './cancel.js';
 import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
 import { CONSENT_OPERATIONS, consentOperation } from './consent.js';
 import { RELATIVES_OPERATIONS, relativesOperation } from './relatives.js';
+import { NOTICE_OPERATIONS, noticeOperation } from './notices.js';
+import { defaultNotifier } from '../notices/notifier.js';
 import { createCors } from './cors.js';
 import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, problemReply, readBody } from './reply-kit.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
@@ -69,6 +71,7 @@ import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices
  * @property {readonly string[]} [corsOrigins] pages on other origins that may call the API (cors.js), default none
  * @property {string} [requiredScope] the scope every access token needs, default `openid` ('' for none)
  * @property {number} [maxSessionAgeSec] the longest a sign-in lasts by `auth_time`, default 7200
+ * @property {import('../notices/notifier.js').Notifier} [notices] the contact register, the queue and the gateway (default: the development ones)
  * @property {Pick<Console, 'error'>} [logger]
  */
 
@@ -107,6 +110,7 @@ export function createApi({
   corsOrigins = [],
   requiredScope = DEFAULT_API_SCOPE,
   maxSessionAgeSec = MAX_SESSION_AGE_SEC,
+  notices = defaultNotifier,
   logger = console,
 }) {
   const base = basePath.replace(/\/+$/, '');
@@ -208,9 +212,15 @@ export function createApi({
       return found;
     }
 
-    if (MESSAGE_OPERATIONS.has(op.operationId) || CONSENT_OPERATIONS.has(op.operationId) || RELATIVES_OPERATIONS.has(op.operationId)) {
-      const run = MESSAGE_OPERATIONS.has(op.operationId) ? messageOperation : CONSENT_OPERATIONS.has(op.operationId) ? consentOperation : relativesOperation;
-      return run(op.operationId, {
+    const run = [
+      [MESSAGE_OPERATIONS, messageOperation],
+      [CONSENT_OPERATIONS, consentOperation],
+      [RELATIVES_OPERATIONS, relativesOperation],
+      [NOTICE_OPERATIONS, noticeOperation],
+    ].find(([ops]) => /** @type {Set<string>} */ (ops).has(op.operationId))?.[1];
+    if (run) {
+      return /** @type {typeof relativesOperation} */ (run)(op.operationId, {
+        notices,
         // Giving or taking back relatives' access asks how recent the sign-in is (`auth_time`).
         authTime: token.authTime,
         scheme: token.scheme ?? 'Bearer',
@@ -313,6 +323,7 @@ export function createApi({
             ifMatch: checked.ifMatch,
             body: checked.body,
             now: at,
+            notices,
             extraValidation: (b) =>
               fieldErrors(contract.validateRequest('cancelAppointment', { method, path, headers: req.headers, query: url.search.slice(1), body: b })),
             onCommit: (tx, o) => log({ ...what, subjectId: subject.id, outcome: o.replayed ? 'replayed' : 'ok', status: o.status }, tx),

@@ -125,11 +125,12 @@ export const sha256 = (s) => createHash('sha256').update(s).digest('hex');
  * @property {{ id: string, name: string }} person
  * @property {Date} at
  * @property {string} today
- * @property {(scope: 'messages', what: any) => Promise<SubjectAccess>} access
+ * @property {(scope: 'messages' | 'appointments.read' | null, what: any) => Promise<SubjectAccess>} access
  * @property {(e: any, q?: import('../db/index.js').Queryable) => Promise<void>} log
  * @property {(max?: number) => Promise<{ text: string, tooLarge: boolean }>} body the JSON body (default: the API's 16 KB limit)
  * @property {(name: string) => string | undefined} header
  * @property {() => void} closeConnection ask for the connection to close after the answer
+ * @property {import('../notices/notifier.js').Notifier} notices the contact register, the notice queue and its gateway
  */
 
 /**

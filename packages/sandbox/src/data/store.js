@@ -243,7 +243,7 @@ export async function listServices(q, subjectId) {
  * @property {string} actorPersonId
  * @property {string | null} subjectId
  * @property {'read' | 'cancel' | 'create' | 'update' | 'delete' | 'close' | 'revoke'} action
- * @property {'me' | 'appointments' | 'appointment' | 'services' | 'message-recipients' | 'threads' | 'thread' | 'message' | 'seen' | 'draft' | 'attachment' | 'dialogue-consent' | 'access-log' | 'relatives-access' | 'person-lookup'} resource
+ * @property {'me' | 'appointments' | 'appointment' | 'services' | 'message-recipients' | 'threads' | 'thread' | 'message' | 'seen' | 'draft' | 'attachment' | 'dialogue-consent' | 'access-log' | 'relatives-access' | 'person-lookup' | 'notice-preferences'} resource
  * @property {'person' | 'staff'} [actorKind] default person
  * @property {'self' | 'relative' | 'staff' | 'none' | null} [actorRole] the actor's role towards the
  *   subject (none: no access to it); default staff for staff, else unknown (null)

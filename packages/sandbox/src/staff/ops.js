@@ -8,6 +8,7 @@ import { dialogueConsentOf, dialogueRefusal, messageLimits, normaliseText, textP
 import { logAccess } from '../data/store.js';
 import { dialogueDecisions, messageConsentProblem } from '../data/consent.js';
 import { osloDate } from '@omsorg/contract';
+import { defaultNotifier } from '../notices/notifier.js';
 import {
   closeThread,
   findThreadRow,
@@ -137,10 +138,11 @@ const noConsent = () => new StaffError('consent-required', 'Personen har ikke sa
 /**
  * A staff reply in an open thread of the staff member's care service.
  * @param {import('../db/index.js').Database} db
- * @param {{ staffId: string, subjectId: string, threadId: string, text: string, now?: Date }} o
+ * @param {{ staffId: string, subjectId: string, threadId: string, text: string, now?: Date, notices?: import('../notices/notifier.js').Notifier }} o
+ *   `notices`: the person hears of it by the notices they chose (`message-new`)
  * @returns {Promise<string>} the message id
  */
-export async function staffReply(db, { staffId, subjectId, threadId, text, now = new Date() }) {
+export async function staffReply(db, { staffId, subjectId, threadId, text, now = new Date(), notices = defaultNotifier }) {
   const staff = await findStaff(db, staffId);
   const body = normaliseText(text);
   const what = /** @type {const} */ ({ action: 'create', resource: 'message', subjectId, resourceId: threadId });
@@ -152,9 +154,10 @@ export async function staffReply(db, { staffId, subjectId, threadId, text, now =
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       if (row.status !== 'open') throw new StaffError('thread-closed', 'Tråden er lukket.', 409);
       const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
+      await notices.queue(tx, subjectId, 'message-new', now);
       await log(tx, staff, { ...what, outcome: 'ok', status: 201 });
       return id;
-    });
+    }).finally(() => notices.dispatch(db, now));
   } catch (err) {
     if (err instanceof StaffError) await log(db, staff, { ...what, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
     throw err;
@@ -189,10 +192,10 @@ export async function staffRecipients(q, careServiceId) {
 /**
  * A thread started by staff with a citizen who receives one of the care service's services.
  * @param {import('../db/index.js').Database} db
- * @param {{ staffId: string, subjectId: string, grantedServiceId: string, title: string, text: string, now?: Date }} o
+ * @param {{ staffId: string, subjectId: string, grantedServiceId: string, title: string, text: string, now?: Date, notices?: import('../notices/notifier.js').Notifier }} o
  * @returns {Promise<string>} the thread id
  */
-export async function staffStartThread(db, { staffId, subjectId, grantedServiceId, title, text, now = new Date() }) {
+export async function staffStartThread(db, { staffId, subjectId, grantedServiceId, title, text, now = new Date(), notices = defaultNotifier }) {
   const staff = await findStaff(db, staffId);
   const what = /** @type {const} */ ({ action: 'create', resource: 'threads', subjectId });
   try {
@@ -208,9 +211,10 @@ export async function staffStartThread(db, { staffId, subjectId, grantedServiceI
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       const threadId = await insertThread(tx, { subjectId, grantedServiceId, careServiceId: staff.careServiceId, title: t, startedBy: 'staff', at: now });
       await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
+      await notices.queue(tx, subjectId, 'message-new', now);
       await log(tx, staff, { ...what, resourceId: threadId, outcome: 'ok', status: 201 });
       return threadId;
-    });
+    }).finally(() => notices.dispatch(db, now));
   } catch (err) {
     if (err instanceof StaffError) await log(db, staff, { ...what, outcome: 'refused', status: err.status });
     throw err;

@@ -10,22 +10,16 @@
  * rendered on the server with every value escaped, with no scripts and no inline styles, under a
  * strict CSP.
  */
-import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { dialogueRefusal, messageLimits } from '@omsorg/contract';
 import { attachmentReply } from '../http/download.js';
 import { findDownloadable } from '../data/attachments.js';
 import { logAccess } from '../data/store.js';
 import { formatOslo } from './format.js';
+import { DEV_PAGE_CSP, Html, cookies, html, isLoopback, redirect, sameOrigin, sameToken, sendPage, token } from '../http/dev-page.js';
 import { StaffError, findStaff, listStaff, staffCloseThread, staffRecipients, staffReply, staffStartThread, staffThread, staffThreads } from './ops.js';
 
-export const STAFF_CSP = [
-  "default-src 'none'",
-  "style-src 'self'",
-  "img-src 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-].join('; ');
+/** The staff page's CSP: that of every development page. */
+export const STAFF_CSP = DEV_PAGE_CSP;
 
 const SESSION_COOKIE = 'omsorg_staff';
 const LOGIN_COOKIE = 'omsorg_staff_login';
@@ -33,35 +27,7 @@ const MAX_FORM_BYTES = 64 * 1024;
 const SESSION_TTL_MS = 8 * 3_600_000;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
-/** A value already HTML (from `html`), not escaped again. */
-class Html {
-  /** @param {string} value */
-  constructor(value) {
-    this.value = value;
-  }
-  toString() {
-    return this.value;
-  }
-}
-
-/** @param {unknown} v */
-export const escapeHtml = (v) =>
-  String(v).replace(/[&<>"'`]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;', '`': '&#96;' })[c] ?? c);
-
-/**
- * Escapes every interpolated value unless it is Html (or an array of Html).
- * @param {TemplateStringsArray} strings
- * @param {...unknown} values
- */
-export function html(strings, ...values) {
-  let out = strings[0] ?? '';
-  values.forEach((v, i) => {
-    const parts = Array.isArray(v) ? v : [v];
-    out += parts.map((p) => (p instanceof Html ? p.value : p === null || p === undefined || p === false ? '' : escapeHtml(p))).join('');
-    out += strings[i + 1] ?? '';
-  });
-  return new Html(out);
-}
+export { escapeHtml, html, isLoopback } from '../http/dev-page.js';
 
 const CSS = `body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;line-height:1.45;color:#1e2b3c}
 header{display:flex;justify-content:space-between;align-items:center;border-bottom:1px solid #ccd;margin-bottom:1rem}
@@ -70,33 +36,6 @@ table{border-collapse:collapse;width:100%}td,th{text-align:left;padding:.35rem;b
 .meta{color:#4a5568;font-size:.9rem}.text{white-space:pre-wrap;overflow-wrap:anywhere}.error{color:#9b1c1c;font-weight:600}
 .unread{font-weight:700}textarea{width:100%;min-height:8rem}input[type=text]{width:100%}label{display:block;margin:.5rem 0 .2rem}
 form.inline{display:inline}button{padding:.4rem .9rem;margin-top:.5rem}.sandbox{background:#fff4d6;padding:.3rem .6rem}`;
-
-/** @param {string | undefined} address */
-export function isLoopback(address) {
-  if (!address) return false;
-  const a = address.replace(/^::ffff:/i, '');
-  return a === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(a);
-}
-
-/** @param {string | undefined} header */
-function cookies(header) {
-  /** @type {Map<string, string>} */
-  const out = new Map();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) out.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  return out;
-}
-
-/** @param {string} a @param {string} b */
-function sameToken(a, b) {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
-}
-
-const token = () => randomBytes(24).toString('base64url');
 
 /** Why starting a thread failed (the list page shows it after the redirect). */
 const START_ERRORS = /** @type {Readonly<Record<string, string>>} */ ({
@@ -112,8 +51,9 @@ const START_ERRORS = /** @type {Readonly<Record<string, string>>} */ ({
  * @param {import('../db/index.js').Database} o.db
  * @param {() => Date} [o.now]
  * @param {Pick<Console, 'error'>} [o.logger]
+ * @param {import('../notices/notifier.js').Notifier} [o.notices] how a person hears of a message
  */
-export function createStaffPage({ db, now = () => new Date(), logger = console }) {
+export function createStaffPage({ db, now = () => new Date(), logger = console, notices }) {
   /** @type {Map<string, { staffId: string, csrf: string, expires: number }>} */
   const sessions = new Map();
 
@@ -123,27 +63,7 @@ export function createStaffPage({ db, now = () => new Date(), logger = console }
    * @param {string | Html} body
    * @param {Record<string, string | string[]>} [extra]
    */
-  function send(res, status, body, extra = {}) {
-    const text = body instanceof Html ? `<!doctype html>\n${body.value}` : body;
-    res.writeHead(status, {
-      'Content-Type': body instanceof Html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8',
-      'Content-Length': String(Buffer.byteLength(text)),
-      'Content-Security-Policy': STAFF_CSP,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-      'X-Frame-Options': 'DENY',
-      'Referrer-Policy': 'no-referrer',
-      'Cross-Origin-Opener-Policy': 'same-origin',
-      ...extra,
-    });
-    res.end(text);
-  }
-
-  /** @param {import('node:http').ServerResponse} res @param {string} location @param {Record<string, string | string[]>} [extra] */
-  const redirect = (res, location, extra = {}) => {
-    res.writeHead(303, { Location: location, 'Cache-Control': 'no-store', 'Content-Length': '0', ...extra });
-    res.end();
-  };
+  const send = (res, status, body, extra = {}) => sendPage(res, status, body, extra, STAFF_CSP);
 
   /**
    * @param {string} title
@@ -185,17 +105,6 @@ export function createStaffPage({ db, now = () => new Date(), logger = console }
     }
     if (type !== 'application/x-www-form-urlencoded') throw new StaffError('required', 'Skjemaet må sendes som et vanlig skjema.', 415);
     return new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
-  }
-
-  /**
-   * Same origin only: a cross-site form post fails here even before the token is compared.
-   * @param {import('node:http').IncomingMessage} req
-   */
-  function sameOrigin(req) {
-    const site = req.headers['sec-fetch-site'];
-    if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
-    const origin = req.headers.origin;
-    return origin === undefined || origin === `http://${req.headers.host}`;
   }
 
   /** @param {import('node:http').ServerResponse} res */
@@ -416,6 +325,7 @@ ${
           title: form.get('title') ?? '',
           text: form.get('text') ?? '',
           now: now(),
+          ...(notices ? { notices } : {}),
         });
         return redirect(res, `/staff/threads/${subjectId}/${threadId}`);
       } catch (err) {
@@ -429,7 +339,7 @@ ${
       const threadId = /** @type {string} */ (m[2]);
       const back = `/staff/threads/${subjectId}/${threadId}`;
       try {
-        if (m[3] === 'reply') await staffReply(db, { staffId: session.staffId, subjectId, threadId, text: form.get('text') ?? '', now: now() });
+        if (m[3] === 'reply') await staffReply(db, { staffId: session.staffId, subjectId, threadId, text: form.get('text') ?? '', now: now(), ...(notices ? { notices } : {}) });
         else await staffCloseThread(db, { staffId: session.staffId, subjectId, threadId, now: now() });
         return redirect(res, back);
       } catch (err) {

@@ -1,7 +1,7 @@
 /** Test helpers for the SDK: contract-valid fixtures and a scriptable fake fetch. */
 import type { Appointment, AppointmentPage, Attachment, Draft, Me, Message, ServiceList, Thread, ThreadDetail, ThreadPage } from '@omsorg/contract';
 import type { Auth, AuthState, Client, ClientEventName, ClientEvents } from '../types.js';
-import { OmsorgError } from '../errors.js';
+import { OmsorgError, isOmsorgError } from '../errors.js';
 import { realNow, realSetTimeout } from './clock.js';
 
 export const BASE = 'https://api.test';
@@ -243,4 +243,15 @@ export function stubAuth(initial: AuthState, headers: Record<string, string> = {
     },
   };
   return auth;
+}
+
+/** The OmsorgError a call is refused with; fails the test when it resolves or throws anything else. */
+export async function refusal(p: Promise<unknown>): Promise<OmsorgError> {
+  try {
+    await p;
+  } catch (e) {
+    if (isOmsorgError(e)) return e;
+    throw e;
+  }
+  throw new Error('expected a refusal');
 }
