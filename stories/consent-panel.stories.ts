@@ -12,16 +12,17 @@ interface Args {
  * `<omsorg-consent-panel>`: the person's own consents. The section on consent to digital dialogue
  * (given or withdrawn with one button, with its history) and the section on relatives' access
  * (who may act for the person and whom they act for; giving access after looking the person up,
- * and taking it back; both need a recent sign-in). `section="dialogue"` or `section="relatives"`
- * shows one section alone, as the inbox and the message thread do with dialogue when there is no
- * consent.
+ * and taking it back; both need a recent sign-in) and the section on notices by SMS and e-mail
+ * (to the contact register's details, with the exact text of each notice). `section="dialogue"`,
+ * `"relatives"` or `"notices"` shows one section alone, as the inbox and the message thread do
+ * with dialogue when there is no consent.
  */
 const meta: Meta<Args> = {
   title: 'Elements/Consent panel',
   component: 'omsorg-consent-panel',
   args: { section: '', headingLevel: 2 },
   argTypes: {
-    section: { control: { type: 'select' }, options: ['', 'dialogue', 'relatives'] },
+    section: { control: { type: 'select' }, options: ['', 'dialogue', 'relatives', 'notices'] },
     headingLevel: { control: { type: 'number', min: 1, max: 6 } },
   },
   render: (args) => html`
@@ -96,5 +97,44 @@ export const StepUpNeeded: Story = {
     q<HTMLInputElement>('#rel-scope-see')!.click();
     q('[part="grant-button"]')!.click();
     await until(() => !!q('[part="step-up"]'), 'the step-up state');
+  },
+};
+
+/** Notices alone: Ola's phone and e-mail from the contact register, masked; nothing chosen yet. */
+export const NoticesAlone: Story = { ...scenarioStory('default'), args: { section: 'notices', headingLevel: 2 } };
+
+/** Kari has only an e-mail address in the register: SMS cannot be chosen, and it says why. */
+export const NoticesEmailOnly: Story = {
+  ...scenarioStory('default', { person: 'kari' }, 'Here: Kari, whose register entry has no mobile number.'),
+  args: { section: 'notices', headingLevel: 2 },
+};
+
+/** Per has reserved himself against digital notices: none are sent, and no choice is offered. */
+export const NoticesReserved: Story = {
+  ...scenarioStory('default', { person: 'per' }, 'Here: Per, reserved in the contact register.'),
+  args: { section: 'notices', headingLevel: 2 },
+};
+
+/** Kari acting for Ola: notices go to Ola's own phone, and only he chooses them. */
+export const NoticesActingFor: Story = {
+  ...scenarioStory('default', { person: 'kari', actingFor: 'ola' }, 'Here: Kari acts for her father Ola.'),
+  args: { section: 'notices', headingLevel: 2 },
+};
+
+/** SMS about new messages chosen and saved: said politely, the first preview open. */
+export const NoticesSaved: Story = {
+  ...scenarioStory('default'),
+  args: { section: 'notices', headingLevel: 2 },
+  play: async (context) => {
+    const env = environmentOf(context);
+    if (!env) return;
+    const el = context.canvasElement.querySelector('omsorg-consent-panel')!;
+    const q = <T extends HTMLElement = HTMLElement>(sel: string) => el.shadowRoot?.querySelector<T>(sel) ?? null;
+    await until(() => !!q('#notice-channel-sms'), 'the form');
+    q('#notice-channel-sms')!.click();
+    q('#notice-event-message-new')!.click();
+    q('[part="save-notices-button"]')!.click();
+    await until(() => el.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('lagret') === true, 'the save said');
+    q<HTMLDetailsElement>('[part="preview"]')!.open = true;
   },
 };

@@ -238,6 +238,20 @@ const ROWS = [
     },
   },
   {
+    story: 'elements-consent-panel--notices-alone',
+    stops: [/omsorg-consent-panel >>> <input#notice-channel-sms/, /omsorg-consent-panel >>> <input#notice-event-message-new/, /omsorg-consent-panel >>> <select#notice-language/, /omsorg-consent-panel >>> <button part="save-notices-button">/],
+    async journey(k) {
+      // Space chooses a channel and an event; Enter on the save button saves them.
+      await k.tabTo(/notice-channel-sms/);
+      await k.press('Space');
+      await k.tabTo(/notice-event-message-new/);
+      await k.press('Space');
+      await k.tabTo(/save-notices-button/);
+      await k.press('Enter');
+      await k.until(() => document.querySelector('omsorg-consent-panel')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.includes('lagret') === true, null, 'the choices saved');
+    },
+  },
+  {
     story: 'elements-inbox--default',
     stops: [/omsorg-inbox >>> <button part="new-button">/, /omsorg-inbox >>> <button part="thread-button">/],
     async journey(k) {

@@ -39,6 +39,7 @@ const ROWS = [
   { element: 'omsorg-consent-panel', state: 'error', story: 'elements-consent-panel--server-error', text: /^Noe gikk galt hos oss\. Prøv igjen om litt\.$/, live: 'assertive', names: [['button', 'Prøv igjen']] },
   { element: 'omsorg-consent-panel', state: 'success', story: 'elements-consent-panel--default', text: /^Samtykket er lastet\.$/, live: 'polite', names: [['button', 'Trekk samtykke']] },
   { element: 'omsorg-consent-panel', state: 'withdrawn', story: 'elements-consent-panel--just-withdrawn', text: /^Samtykket er trukket\. Du kan ikke sende nye meldinger, men du kan lese dem du har\.$/, live: 'polite', names: [['button', 'Gi samtykke']] },
+  { element: 'omsorg-consent-panel', state: 'notices saved', story: 'elements-consent-panel--notices-saved', text: /^Valgene for varsler er lagret\.$/, live: 'polite', names: [['button', 'Lagre valgene']] },
   { element: 'omsorg-access-log', state: 'loading', story: 'elements-access-log--loading', text: /^Laster loggen\s…$/, live: 'polite' },
   { element: 'omsorg-access-log', state: 'error', story: 'elements-access-log--server-error', text: /^Noe gikk galt hos oss\. Prøv igjen om litt\.$/, live: 'assertive', names: [['button', 'Prøv igjen']] },
   { element: 'omsorg-access-log', state: 'success', story: 'elements-access-log--default', text: /^Viser \d+ oppføringer\.$/, live: 'polite', names: [['group', 'Periode'], ['button', 'Vis']] },

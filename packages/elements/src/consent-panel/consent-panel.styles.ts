@@ -165,7 +165,8 @@ export const styles = [
       align-items: flex-end;
     }
     .give input[type='text'],
-    .give input[type='date'] {
+    .give input[type='date'],
+    .give select {
       font: inherit;
       min-height: 2.75rem;
       max-width: 100%;
@@ -212,6 +213,25 @@ export const styles = [
       color: var(--_danger);
       display: inline-block;
       padding-block: 0.25rem;
+    }
+    .choice > .hint {
+      margin: 0 0 0.25rem 2rem;
+    }
+    .contact {
+      margin: 0.25rem 0;
+      padding-inline-start: 1.25rem;
+    }
+    .preview {
+      margin: 0 0 0.5rem 2rem;
+    }
+    .preview summary {
+      cursor: pointer;
+      min-height: 1.5rem;
+      color: var(--_accent);
+    }
+    .preview p {
+      margin: 0.25rem 0;
+      overflow-wrap: anywhere;
     }
   `,
 ];

@@ -1,27 +1,29 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import type { DialogueConsent, RelativeAccessList } from '@omsorg/contract';
+import type { DialogueConsent, NoticePreferences, RelativeAccessList } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import type { PropertyValues } from 'lit';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { messages, type ConsentPanelMessages } from './consent-panel.messages.js';
 import { styles } from './consent-panel.styles.js';
 import { DialogueSection } from './dialogue.js';
+import { fetchNotices, NoticesSection } from './notices.js';
 import { fetchRelatives, RelativesSection } from './relatives.js';
 import type { PanelContext } from './section.js';
 
 /** The panel's sections; a host shows one alone with `section="…"`. */
-export const consentSections = ['dialogue', 'relatives'] as const;
+export const consentSections = ['dialogue', 'relatives', 'notices'] as const;
 export type ConsentSection = (typeof consentSections)[number];
 
 /**
- * What the panel loads: what its visible sections need. `relatives` is `'not-own'` when the
- * panel shows someone the signed-in person acts for: relatives' access is only ever the
- * person's own, so it is not asked for at all.
+ * What the panel loads: what its visible sections need. `relatives` and `notices` are
+ * `'not-own'` when the panel shows someone the signed-in person acts for: they are only ever the
+ * person's own, so they are not asked for at all.
  */
 export interface ConsentPanelData {
   consent?: DialogueConsent;
   relatives?: RelativeAccessList | 'not-own';
+  notices?: NoticePreferences | 'not-own';
 }
 
 /**
@@ -31,6 +33,8 @@ export interface ConsentPanelData {
  * - `relatives` (relatives.ts): who may act for the person and whom they may act for; giving a
  *   relative access (looked up by number, confirmed by name) and taking it back, each after a
  *   recent sign-in.
+ * - `notices` (notices.ts): whether and about what the person is told by SMS and e-mail, to the
+ *   contact details of the national register, with the exact text of each notice.
  * Writes go through the SDK's intents (Idempotency-Key, If-Match). A relative acting for the
  * person sees the state but cannot change it (the server refuses it too). The panel loads what
  * its visible sections need, follows changes made elsewhere on the page, and lays the sections
@@ -78,6 +82,17 @@ export interface ConsentPanelData {
  * @csspart grant-button - Gives the access.
  * @csspart step-up - The "sign in again" notice.
  * @csspart step-up-sign-in-button - Signs in again.
+ * @csspart section-notices - The notices section.
+ * @csspart notices-only-self - Said to a relative: notices are the person's own.
+ * @csspart notices-reserved - Said to a person reserved against digital notices.
+ * @csspart contact - Where notices go (from the contact register, masked).
+ * @csspart notices-form - The notice choices.
+ * @csspart channels - The fieldset of channels (SMS, e-mail).
+ * @csspart events - The fieldset of events.
+ * @csspart preview - The exact text of one event's notice (a `<details>`).
+ * @csspart language - The language of the notices.
+ * @csspart notices-save-error - Why the last save failed.
+ * @csspart save-notices-button - Saves the choices.
  *
  * @cssprop --omsorg-consent-panel-gap - Space between sections (default `--omsorg-space`, 1rem).
  * @cssprop --omsorg-consent-panel-section-background - Section background (default the surface colour).
@@ -87,7 +102,7 @@ export interface ConsentPanelData {
 export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
   static override styles = [SubjectDataElement.styles, styles];
 
-  /** Show one section alone: `dialogue` or `relatives`. Without it, every section. */
+  /** Show one section alone: `dialogue`, `relatives` or `notices`. Without it, every section. */
   @property() section?: string;
 
   /** What the sections get from the panel. */
@@ -110,6 +125,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
   };
   private readonly dialogue = new DialogueSection(this.context);
   private readonly relatives = new RelativesSection(this.context);
+  private readonly notices = new NoticesSection(this.context);
 
   /** Reloads (also what "try again" does). */
   override reload(): void {
@@ -123,22 +139,25 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
   /** One load for what the visible sections need: dialogue consent and/or relatives' access. */
   protected override async fetchData(client: Client, subject: string, options: CallOptions): Promise<ConsentPanelData> {
     const shown = this.sections;
-    const [consent, relatives] = await Promise.all([
+    const [consent, relatives, notices] = await Promise.all([
       shown.includes('dialogue') ? client.getDialogueConsent(subject, options) : undefined,
       shown.includes('relatives') ? fetchRelatives(client, subject, options) : undefined,
+      shown.includes('notices') ? fetchNotices(client, subject, options) : undefined,
     ]);
-    return { consent, relatives };
+    return { consent, relatives, notices };
   }
 
   protected override onLoaded(data: ConsentPanelData): string {
     this.dialogue.set(data.consent);
     this.relatives.set(data.relatives);
-    return data.consent ? this.t.loaded : this.t.relativesLoaded;
+    this.notices.set(data.notices);
+    return data.consent ? this.t.loaded : data.relatives ? this.t.relativesLoaded : this.t.noticesLoaded;
   }
 
   protected override clearData(): void {
     this.dialogue.clear();
     this.relatives.clear();
+    this.notices.clear();
   }
 
   protected override reloadsOn(changed: PropertyValues<this>): boolean {
@@ -156,6 +175,10 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
     this.listen('relatives-access-changed', ({ access }) => {
       if (this.phase === 'ready') this.relatives.follow(access);
     });
+    // Notice choices saved by another copy of the panel (another tab's is read on the next load).
+    this.listen('notice-preferences-changed', ({ subjectId, preferences }) => {
+      if (subjectId === this.subject && this.phase === 'ready') this.notices.follow(preferences);
+    });
   }
 
   /** The sections shown: the one named by `section`, or all (an unknown name shows all). */
@@ -170,7 +193,7 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
 
   /** Shown alone, the section's title is the element's heading. */
   protected override renderTitle(actingForName: string | undefined): unknown {
-    if (this.sections.length === 1 && this.section) return this.sections[0] === 'dialogue' ? this.t.dialogueTitle : this.t.relativesTitle;
+    if (this.sections.length === 1 && this.section) return { dialogue: this.t.dialogueTitle, relatives: this.t.relativesTitle, notices: this.t.noticesTitle }[this.sections[0]!];
     return super.renderTitle(actingForName);
   }
 
@@ -180,7 +203,8 @@ export class OmsorgConsentPanel extends SubjectDataElement<ConsentPanelData> {
 
   protected override renderData(level: number): unknown {
     const alone = this.sections.length === 1 && !!this.section;
-    return this.sections.map((s) => (s === 'dialogue' ? this.dialogue.render(level + 1, alone) : this.relatives.render(alone ? level : level + 1, alone)));
+    const inner = alone ? level : level + 1;
+    return this.sections.map((s) => (s === 'dialogue' ? this.dialogue.render(level + 1, alone) : this[s].render(inner, alone)));
   }
 }
 

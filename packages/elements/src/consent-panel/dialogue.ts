@@ -9,6 +9,7 @@ import { html as staticHtml } from 'lit/static-html.js';
 import { dialogueRefusal, type ConsentDecision, type DialogueConsent } from '@omsorg/contract';
 import { headingTag } from '../internal/heading.js';
 import { errorMessage } from '../internal/messages.js';
+import type { ConsentPanelMessages } from './consent-panel.messages.js';
 import { renderDate, type Failure, type PanelContext } from './section.js';
 
 /** The consent text's paragraphs, in order. */
@@ -28,6 +29,10 @@ export class DialogueSection implements ReactiveController {
   }
 
   hostConnected(): void {}
+
+  private get t(): ConsentPanelMessages {
+    return this.c.t();
+  }
 
   /** Drops everything (signed out, another subject). */
   clear(): void {
@@ -60,7 +65,7 @@ export class DialogueSection implements ReactiveController {
       (after) => {
         this.consent = after;
         c.host.requestUpdate();
-        c.polite(status === 'active' ? c.t().given : c.t().withdrawn);
+        c.polite(status === 'active' ? this.t.given : this.t.withdrawn);
         // The button pressed is gone (give becomes withdraw): keep focus on its successor.
         c.focus(`[part="${status === 'active' ? 'withdraw-button' : 'give-button'}"]`);
       },
@@ -78,7 +83,7 @@ export class DialogueSection implements ReactiveController {
     if (e.status === 412 || e.status === 409) {
       try {
         this.consent = await c.client()!.getDialogueConsent(subject, { fresh: true });
-        this.saveError = c.t().changedElsewhere;
+        this.saveError = this.t.changedElsewhere;
       } catch (again) {
         this.saveError = errorMessage(c.common(), again as Failure);
       }
@@ -90,7 +95,7 @@ export class DialogueSection implements ReactiveController {
   }
 
   render(level: number, alone: boolean): TemplateResult {
-    const t = this.c.t();
+    const t = this.t;
     const locale = this.c.locale();
     const consent = this.consent;
     if (!consent) return html``;
@@ -122,7 +127,7 @@ export class DialogueSection implements ReactiveController {
   }
 
   private renderActions(state: DialogueState, knowsText: boolean): unknown {
-    const t = this.c.t();
+    const t = this.t;
     // Withdrawing takes no more steps than giving: one button each, no confirmation.
     const give = state !== 'active' && knowsText;
     const withdraw = state === 'active' || state === 'outdated';
@@ -148,7 +153,7 @@ export class DialogueSection implements ReactiveController {
   }
 
   private renderHistory(history: readonly ConsentDecision[]): TemplateResult {
-    const t = this.c.t();
+    const t = this.t;
     const locale = this.c.locale();
     return html`<details part="history" class="history">
       <summary>${t.history(history.length)}</summary>

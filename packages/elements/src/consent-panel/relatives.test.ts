@@ -349,9 +349,9 @@ describe('<omsorg-consent-panel>: relatives\' access', () => {
     expect(seen.some((p) => p.endsWith('/relatives-access'))).to.equal(true);
   });
 
-  it('both sections by default: the relatives section after dialogue, each with its heading', async () => {
+  it('every section by default: the relatives section after dialogue, each with its heading', async () => {
     const el = await mountSettled<Panel>(html`<omsorg-consent-panel .client=${client('ola')}></omsorg-consent-panel>`);
-    expect($$(el, '[part="section-heading"]').map(text)).to.deep.equal([t.dialogueTitle, t.relativesTitle]);
+    expect($$(el, '[part="section-heading"]').map(text)).to.deep.equal([t.dialogueTitle, t.relativesTitle, t.noticesTitle]);
     await expect(el).to.be.accessible();
   });
 

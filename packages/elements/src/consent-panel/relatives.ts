@@ -12,6 +12,7 @@ import type { ReactiveController, TemplateResult } from 'lit';
 import { daysInPeriod, parseIdentityNumber, problemTypes, relativeAccessLimits, type AccessScope, type RelativeAccess, type RelativeAccessList } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { errorMessage } from '../internal/messages.js';
+import type { ConsentPanelMessages } from './consent-panel.messages.js';
 import { addDays, isOwnSubject, newKey, osloToday, type Failure, type PanelContext } from './section.js';
 import { renderRelatives, type GrantField, type RelativesView, type ScopeChoice } from './relatives.view.js';
 
@@ -75,7 +76,7 @@ export class RelativesSection implements ReactiveController, RelativesView {
 
   hostConnected(): void {}
 
-  get t() {
+  get t(): ConsentPanelMessages {
     return this.c.t();
   }
 
