@@ -4,7 +4,8 @@
  * is in the person's log with role `relative` and the relative's name; a cursor walks every entry
  * once, newest first; the period (Oslo calendar dates) includes its first and last day; a bad
  * period is a 400 naming the parameter; only the person reads it (a relative 403, another
- * person 404).
+ * person 404). Relatives' access (listed, given, taken back, a person looked up) and the choice of
+ * notices are kinds of their own.
  */
 import assert from 'node:assert/strict';
 import { DataError } from '../client.js';
@@ -40,6 +41,19 @@ const others = (items) => items.filter((e) => e.entity.kind !== 'access-log');
 
 /** @type {Check[]} */
 export const checks = [
+  {
+    title: "reading relatives' access and the choice of notices shows up as their own kinds",
+    async run(ctx) {
+      const subject = await ownSubject(ctx);
+      ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${subject}/relatives-access` }), 200);
+      ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${subject}/notice-preferences` }), 200);
+      const newest = others((await accessLog(ctx, subject)).items).slice(0, 2);
+      assert.deepEqual(
+        newest.map((e) => `${e.entity.kind} ${e.action}`),
+        ['notice-preferences read', 'relatives-access read'],
+      );
+    },
+  },
   {
     title: 'a read shows up in the log, newest first, with role self, the person\'s name and its kind; reading the log is logged too',
     async run(ctx) {

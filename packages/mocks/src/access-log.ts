@@ -3,7 +3,7 @@
  * subject's data, and the handler of `GET …/access-log`, both thin over the rules core
  * (rules/access-log.ts), as the sandbox is over SQL: the same shape, order, period and refusals.
  */
-import { accessLogPage, parseAccessLogQuery, type AccessLogPage, type AccessLogResource } from '@omsorg/contract';
+import { accessLogPage, parseAccessLogQuery, type AccessLogEntry, type AccessLogPage, type AccessLogResource } from '@omsorg/contract';
 import type { PersonKey } from '@omsorg/fixtures';
 import { http, type HttpHandler } from 'msw';
 import type { MessageRouteContext } from './messages-handlers.js';
@@ -14,7 +14,7 @@ import { isProblemSpec, json, problem } from './problems.js';
  * Logs that `person` was served `resource` of `subjectId` now: in the role they have towards the
  * subject (self, or relative with the grant's relation), with their name for the log's answer.
  */
-export function logAccess(db: MockDb, person: PersonKey, subjectId: string, resource: AccessLogResource, action: 'read' | 'create' | 'update' | 'delete' | 'cancel' | 'close' = 'read'): void {
+export function logAccess(db: MockDb, person: PersonKey, subjectId: string, resource: AccessLogResource, action: AccessLogEntry['action'] = 'read'): void {
   const me = db.me.get(person);
   const relation = me?.subjects.find((s) => s.id === subjectId)?.relation.code;
   if (!me || !relation) return;

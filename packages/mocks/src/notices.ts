@@ -26,6 +26,7 @@ import {
 } from '@omsorg/contract';
 import { noticeSender, type PersonKey } from '@omsorg/fixtures';
 import { http, type HttpHandler, type HttpResponse } from 'msw';
+import { logAccess } from './access-log.js';
 import { remember, replay } from './idempotency.js';
 import type { MessageRouteContext } from './messages-handlers.js';
 import type { MockDb, QueuedNotice, SubjectRecord } from './records.js';
@@ -91,6 +92,7 @@ export function noticeHandlers({ db, url, guard, access }: Pick<MessageRouteCont
         const subject = own(person, params.subjectId as string, request);
         if (!('threads' in subject)) return subject;
         const prefs = present(subject.id);
+        logAccess(db, person, subject.id, 'notice-preferences');
         const tag = etagOf(prefs);
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
         return json(prefs, { headers: { ETag: tag } });
@@ -119,6 +121,7 @@ export function noticeHandlers({ db, url, guard, access }: Pick<MessageRouteCont
         const after = present(subject.id);
         const tag = etagOf(after);
         remember(db, person, checked.key, fingerprint, 200, after, tag);
+        logAccess(db, person, subject.id, 'notice-preferences', 'update');
         return json(after, { headers: { ETag: tag } });
       }),
     ),

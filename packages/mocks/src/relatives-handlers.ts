@@ -33,6 +33,7 @@ import {
 } from '@omsorg/contract';
 import type { PersonKey, RegisterPerson } from '@omsorg/fixtures';
 import { http, type HttpHandler, type HttpResponse } from 'msw';
+import { logAccess } from './access-log.js';
 import { remember, replay } from './idempotency.js';
 import type { MessageRouteContext } from './messages-handlers.js';
 import type { GrantRecord, MockDb, SubjectRecord } from './records.js';
@@ -90,6 +91,7 @@ export function relativesHandlers({ db, now, url, guard, access }: RelativesRout
           relatives: db.grants.filter((g) => g.subjectId === subject.id && live(g, today)).map((g) => present(db, g, today)).filter(shown),
           actingFor: db.grants.filter((g) => g.relative.id === personId && live(g, today)).map((g) => present(db, g, today)).filter(shown),
         };
+        logAccess(db, person, subject.id, 'relatives-access');
         return json(body);
       }),
     ),
@@ -104,6 +106,7 @@ export function relativesHandlers({ db, now, url, guard, access }: RelativesRout
         if (errors.length) return problem(invalid('The look-up is not valid.', errors));
         const found = db.register.find((r) => r.nationalIdentityNumber === (read.value as { nationalIdentityNumber: string }).nationalIdentityNumber);
         if (!findableRelative(found) || !found) return problem(relativeNotFound);
+        logAccess(db, person, subject.id, 'person-lookup');
         return json({ name: found.name });
       }),
     ),
@@ -159,6 +162,7 @@ export function relativesHandlers({ db, now, url, guard, access }: RelativesRout
         syncMe(relative.id, subject, grant, today);
         const answer = present(db, grant, today);
         remember(db, person, key, fingerprint, 201, answer);
+        logAccess(db, person, subject.id, 'relatives-access', 'create');
         return json(answer, { status: 201 });
       }),
     ),
@@ -175,6 +179,7 @@ export function relativesHandlers({ db, now, url, guard, access }: RelativesRout
         const today = osloDate(at);
         if (grant.status === 'active') Object.assign(grant, { status: 'inactive', revokedAt: osloIso(toSecond(at)) });
         syncMe(grant.relative.id, subject, undefined, today);
+        logAccess(db, person, subject.id, 'relatives-access', 'revoke');
         return json(present(db, grant, today));
       }),
     ),

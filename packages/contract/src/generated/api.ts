@@ -800,10 +800,12 @@ export interface components {
         /**
          * @description The kind of data: `appointments` (the list, one appointment, a cancellation), `services`
          *     (granted services), `messages` (threads, messages, attachments, drafts, seen markers),
-         *     `dialogue-consent`, `identity` (who the person is and whom they act for), `access-log`.
+         *     `dialogue-consent`, `identity` (who the person is and whom they act for), `access-log`,
+         *     `relatives-access` (relatives' access listed, given or taken back, and a person looked
+         *     up), `notice-preferences` (the choice of notices).
          * @enum {string}
          */
-        AccessLogKind: "appointments" | "services" | "messages" | "dialogue-consent" | "identity" | "access-log";
+        AccessLogKind: "appointments" | "services" | "messages" | "dialogue-consent" | "identity" | "access-log" | "relatives-access" | "notice-preferences";
         /** @description Who acted (FHIR R4 AuditEvent.agent). */
         AccessLogAgent: {
             /**
@@ -832,10 +834,10 @@ export interface components {
              */
             recorded: string;
             /**
-             * @description What was done (AuditEvent.action in words).
+             * @description What was done (AuditEvent.action in words; `revoke`, relatives' access taken back).
              * @enum {string}
              */
-            action: "read" | "create" | "update" | "delete" | "cancel" | "close";
+            action: "read" | "create" | "update" | "delete" | "cancel" | "close" | "revoke";
             agent: components["schemas"]["AccessLogAgent"];
             /** @description What was seen or changed (AuditEvent.entity). */
             entity: {

@@ -63,13 +63,15 @@ export const accessLogKindValues = [
   'dialogue-consent',
   'identity',
   'access-log',
+  'relatives-access',
+  'notice-preferences',
 ] as const;
 
 /** components.schemas.AccessLogAgent.role */
 export const accessLogAgentRoleValues = ['self', 'relative', 'staff'] as const;
 
 /** components.schemas.AccessLogEntry.action */
-export const accessLogEntryActionValues = ['read', 'create', 'update', 'delete', 'cancel', 'close'] as const;
+export const accessLogEntryActionValues = ['read', 'create', 'update', 'delete', 'cancel', 'close', 'revoke'] as const;
 
 /** components.schemas.RelativeAccess.basis */
 export const relativeAccessBasisValues = ['consent', 'parent'] as const;

@@ -5565,7 +5565,7 @@ return errors === 0;
 validate171.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const AccessLogKind = validate172;
-const schema68 = {"type":"string","description":"The kind of data: `appointments` (the list, one appointment, a cancellation), `services`\n(granted services), `messages` (threads, messages, attachments, drafts, seen markers),\n`dialogue-consent`, `identity` (who the person is and whom they act for), `access-log`.\n","enum":["appointments","services","messages","dialogue-consent","identity","access-log"]};
+const schema68 = {"type":"string","description":"The kind of data: `appointments` (the list, one appointment, a cancellation), `services`\n(granted services), `messages` (threads, messages, attachments, drafts, seen markers),\n`dialogue-consent`, `identity` (who the person is and whom they act for), `access-log`,\n`relatives-access` (relatives' access listed, given or taken back, and a person looked\nup), `notice-preferences` (the choice of notices).\n","enum":["appointments","services","messages","dialogue-consent","identity","access-log","relatives-access","notice-preferences"]};
 
 function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5581,7 +5581,7 @@ if(typeof data !== "string"){
 validate172.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((((((data === "appointments") || (data === "services")) || (data === "messages")) || (data === "dialogue-consent")) || (data === "identity")) || (data === "access-log"))){
+if(!((((((((data === "appointments") || (data === "services")) || (data === "messages")) || (data === "dialogue-consent")) || (data === "identity")) || (data === "access-log")) || (data === "relatives-access")) || (data === "notice-preferences"))){
 validate172.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema68.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
@@ -5958,7 +5958,7 @@ return errors === 0;
 validate178.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const AccessLogEntry = validate180;
-const schema72 = {"type":"object","description":"One access to the subject's data (FHIR R4 AuditEvent, in short).","additionalProperties":false,"required":["id","recorded","action","agent","entity"],"properties":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,17}$","description":"The log row's id (stable, for keys in a list)."},"recorded":{"type":"string","format":"date-time","description":"When it happened, in Europe/Oslo time with its offset, to the second."},"action":{"type":"string","enum":["read","create","update","delete","cancel","close"],"description":"What was done (AuditEvent.action in words)."},"agent":{"$ref":"#/components/schemas/AccessLogAgent"},"entity":{"type":"object","additionalProperties":false,"required":["kind"],"description":"What was seen or changed (AuditEvent.entity).","properties":{"kind":{"$ref":"#/components/schemas/AccessLogKind"}}}}};
+const schema72 = {"type":"object","description":"One access to the subject's data (FHIR R4 AuditEvent, in short).","additionalProperties":false,"required":["id","recorded","action","agent","entity"],"properties":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,17}$","description":"The log row's id (stable, for keys in a list)."},"recorded":{"type":"string","format":"date-time","description":"When it happened, in Europe/Oslo time with its offset, to the second."},"action":{"type":"string","enum":["read","create","update","delete","cancel","close","revoke"],"description":"What was done (AuditEvent.action in words; `revoke`, relatives' access taken back)."},"agent":{"$ref":"#/components/schemas/AccessLogAgent"},"entity":{"type":"object","additionalProperties":false,"required":["kind"],"description":"What was seen or changed (AuditEvent.entity).","properties":{"kind":{"$ref":"#/components/schemas/AccessLogKind"}}}}};
 const pattern6 = new RegExp("^[1-9][0-9]{0,17}$", "u");
 
 function validate180(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6039,7 +6039,7 @@ if(typeof data2 !== "string"){
 validate180.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
-if(!((((((data2 === "read") || (data2 === "create")) || (data2 === "update")) || (data2 === "delete")) || (data2 === "cancel")) || (data2 === "close"))){
+if(!(((((((data2 === "read") || (data2 === "create")) || (data2 === "update")) || (data2 === "delete")) || (data2 === "cancel")) || (data2 === "close")) || (data2 === "revoke"))){
 validate180.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema72.properties.action.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }

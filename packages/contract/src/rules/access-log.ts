@@ -50,6 +50,9 @@ export const accessLogKinds = {
   attachment: 'messages',
   'dialogue-consent': 'dialogue-consent',
   'access-log': 'access-log',
+  'relatives-access': 'relatives-access',
+  'person-lookup': 'relatives-access',
+  'notice-preferences': 'notice-preferences',
 } as const satisfies Record<string, AccessLogKind>;
 
 export type AccessLogResource = keyof typeof accessLogKinds;

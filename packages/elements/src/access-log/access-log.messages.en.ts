@@ -37,6 +37,8 @@ export default {
     'dialogue-consent': 'Consent to digital dialogue',
     identity: 'Personal details',
     'access-log': 'This log',
+    'relatives-access': "Relatives' access",
+    'notice-preferences': 'Choice of notices',
   },
-  actions: { read: 'Read', create: 'Created', update: 'Changed', delete: 'Deleted', cancel: 'Cancelled', close: 'Closed' },
+  actions: { read: 'Read', create: 'Created', update: 'Changed', delete: 'Deleted', cancel: 'Cancelled', close: 'Closed', revoke: 'Taken back' },
 };

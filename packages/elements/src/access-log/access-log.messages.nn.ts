@@ -37,6 +37,8 @@ export default {
     'dialogue-consent': 'Samtykke til digital dialog',
     identity: 'Personopplysningar',
     'access-log': 'Denne loggen',
+    'relatives-access': 'Tilgang for pårørande',
+    'notice-preferences': 'Val av varsel',
   },
-  actions: { read: 'Lese', create: 'Oppretta', update: 'Endra', delete: 'Sletta', cancel: 'Avbestilt', close: 'Lukka' },
+  actions: { read: 'Lese', create: 'Oppretta', update: 'Endra', delete: 'Sletta', cancel: 'Avbestilt', close: 'Lukka', revoke: 'Teke tilbake' },
 };

@@ -41,8 +41,10 @@ export const messages = catalog(
       'dialogue-consent': 'Samtykke til digital dialog',
       identity: 'Personopplysninger',
       'access-log': 'Denne loggen',
+      'relatives-access': 'Tilgang for pårørende',
+      'notice-preferences': 'Valg av varsler',
     } satisfies Record<AccessLogKind, string>,
-    actions: { read: 'Lest', create: 'Opprettet', update: 'Endret', delete: 'Slettet', cancel: 'Avbestilt', close: 'Lukket' } satisfies Record<
+    actions: { read: 'Lest', create: 'Opprettet', update: 'Endret', delete: 'Slettet', cancel: 'Avbestilt', close: 'Lukket', revoke: 'Tatt tilbake' } satisfies Record<
       AccessLogEntry['action'],
       string
     >,
