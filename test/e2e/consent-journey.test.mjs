@@ -9,16 +9,22 @@
 // 2. Kari signs in, acts for Ola: she sees his visits, but his messages are refused.
 // 3. Ola takes the access back ("Ta tilbake tilgangen", "Ja, ta tilbake"): Kari's next call is
 //    refused and her list drops his visits.
-// 4. Ola withdraws consent to digital dialogue in the consent panel: the inbox says why and
+// 4. Ola chooses notices by e-mail of a new message and saves; home nursing answers one of his
+//    threads on the staff page; the development page /dev/notices lists the e-mail notice with
+//    the exact text of the rules, and nothing of the service or the message. (Before step 5:
+//    without consent to digital dialogue staff cannot write to him at all.)
+// 5. Ola withdraws consent to digital dialogue in the consent panel: the inbox says why and
 //    offers the consent section in its place; a new message is refused (403 consent-required);
 //    his threads stay readable.
-// 5. Ola's access log (the element) shows Kari's reads of his appointments.
+// 6. Ola's access log (the element) shows Kari's reads of his appointments.
 // All along: no CSP violation, no uncaught page error, no contract violation by the sandbox.
 //
 //   node --test test/e2e/consent-journey.test.mjs       (needs `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createRegister } from '@omsorg/fixtures';
+import { noticeText } from '@omsorg/contract';
+import { createRegister, noticeSender } from '@omsorg/fixtures';
+import { staffPersons, staffReply } from '@omsorg/sandbox/test-support/staff.js';
 import { signIn, startJourney } from './sandbox-browser.mjs';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
@@ -26,6 +32,7 @@ const KARI = { id: 'psn-kari-2c91', name: 'Kari Nordmann' };
 const LIST = 'omsorg-appointment-list:not(.next-visit)';
 /** The demo page's consent panel (every section), not the one the inbox shows without consent. */
 const PANEL = '#consent > omsorg-consent-panel';
+const NURSE = staffPersons.nurse;
 
 /** @type {Awaited<ReturnType<typeof startJourney>>} */ let j;
 /** @type {import('puppeteer-core').Page} */ let kari;
@@ -96,7 +103,7 @@ const inboxState = (page) =>
     };
   });
 
-test("Ola, in the consent panel, gives Kari his appointments only, takes it back, withdraws dialogue consent, and sees Kari's reads in his log", { timeout: 240_000 }, async () => {
+test("Ola, in the consent panel, gives Kari his appointments only, takes it back, chooses notices, withdraws dialogue consent, and sees Kari's reads in his log", { timeout: 240_000 }, async () => {
   const { page, sandbox, until } = j;
   const kariNumber = createRegister(new Date()).kari.nationalIdentityNumber;
 
@@ -172,7 +179,56 @@ test("Ola, in the consent panel, gives Kari his appointments only, takes it back
   assert.equal(after.items, 0, "Ola's visits are gone from Kari's page");
   assert.ok(after.error, 'she is told why');
 
-  // 4. Ola withdraws dialogue consent in the panel: the inbox offers the consent section in
+  // 4. Ola chooses notices: e-mail, of a new message only. Home nursing answers one of his
+  // threads (on the staff page, over HTTP); the development page lists the notice that would
+  // have been sent, in the words of the rules and with nothing of the service or the message.
+  // Before step 5: without consent to digital dialogue staff cannot write to him at all.
+  await page.bringToFront();
+  await j.shown(`${PANEL} >>> [part="save-notices-button"]`);
+  for (const id of ['notice-channel-sms', 'notice-channel-email', 'notice-event-message-new']) assert.equal(await ticked(page, id), false, `nothing chosen yet (${id})`);
+  await j.click(`${PANEL} >>> #notice-channel-email`);
+  await j.click(`${PANEL} >>> #notice-event-message-new`);
+  await until(async () => (await ticked(page, 'notice-channel-email')) && ticked(page, 'notice-event-message-new'), 'e-mail and "Ny melding fra omsorgstjenesten" ticked');
+  await j.click(`${PANEL} >>> [part="save-notices-button"]`);
+  await until(async () => (await panel(page)).status === 'Valgene for varsler er lagret.', '"Valgene for varsler er lagret."');
+  assert.equal(await ticked(page, 'notice-channel-sms'), false, 'SMS not chosen');
+
+  const [thread] = (
+    await sandbox.db.query(
+      `SELECT t.id, t.title, c.name AS care_service FROM threads t JOIN care_services c ON c.id = t.care_service_id
+        WHERE t.subject_id = $1 AND t.status = 'open' AND t.care_service_id = $2 ORDER BY t.id LIMIT 1`,
+      [OLA.subject, NURSE.careServiceId],
+    )
+  ).rows;
+  assert.ok(thread, 'Ola has an open thread with home nursing');
+  const answer = `Vi kommer med nye bandasjer til såret på torsdag ${Date.now()}`;
+  await staffReply(sandbox.url, { staffId: NURSE.id, subjectId: OLA.subject, threadId: thread.id, text: answer });
+
+  const dev = await j.otherPage();
+  const expected = noticeText('message-new', 'nb', noticeSender);
+  const notices = await until(async () => {
+    await dev.goto(`${sandbox.url}/dev/notices`, { waitUntil: 'load' });
+    const rows = await dev.evaluate(() =>
+      [...document.querySelectorAll('table tbody tr')].map((tr) => {
+        const [when, to, channel, event, subject, text, status] = [...tr.querySelectorAll('td')].map((td) => td.innerText.trim());
+        return { when, to, channel, event, subject, text, status, row: tr.textContent ?? '' };
+      }),
+    );
+    const ola = rows.filter((r) => r.to.startsWith(OLA.name));
+    return ola.length ? ola : undefined;
+  }, "Ola's notice on /dev/notices");
+  assert.equal(notices.length, 1, `one notice, by e-mail only: ${JSON.stringify(notices)}`);
+  const [notice] = notices;
+  assert.deepEqual(
+    { to: notice.to.replace(/\s+/g, ' '), channel: notice.channel, event: notice.event, subject: notice.subject, text: notice.text },
+    { to: `${OLA.name} o***@example.no`, channel: 'E-post', event: 'Ny melding', subject: expected.subject, text: expected.text },
+  );
+  for (const health of [thread.care_service, thread.title, answer, 'Hjemmesykepleie', 'bandasje']) {
+    assert.ok(!notice.row.toLowerCase().includes(String(health).toLowerCase()), `the notice says nothing of "${health}": ${notice.row}`);
+  }
+  await dev.close();
+
+  // 5. Ola withdraws dialogue consent in the panel: the inbox offers the consent section in
   // place of a new message, a new message is refused, his threads stay readable.
   await page.bringToFront();
   await j.click(`${PANEL} >>> [part~="withdraw-button"]`);
@@ -200,7 +256,7 @@ test("Ola, in the consent panel, gives Kari his appointments only, takes it back
   assert.equal(refused.status, 403);
   assert.equal(refused.type, 'urn:omsorg:problem:consent-required');
 
-  // 5. His access log: Kari's reads of his appointments, by name, as a relative.
+  // 6. His access log: Kari's reads of his appointments, by name, as a relative.
   await page.evaluate(() => document.querySelector('omsorg-access-log')?.reload());
   const log = await until(
     () =>
