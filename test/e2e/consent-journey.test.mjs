@@ -1,25 +1,38 @@
 // Consent and relatives' access for real, through the BFF (the shape `npm start` runs), two
-// people at two computers (two browser contexts), the sandbox's PGlite and OpenID provider:
+// people at two computers (two browser contexts), the sandbox's PGlite and OpenID provider. Ola
+// does everything in the demo page's consent panel ("Samtykke og tilgang"), as a person would:
+// he types, presses and ticks; the test never calls the page's client to change anything.
 //
-// 1. Ola signs in and gives his daughter Kari access to his appointments only (the relatives'
-//    access API through the page's client: no element gives access yet).
+// 1. Ola signs in and gives his daughter Kari access to see his appointments and services only:
+//    her national identity number, "Finn personen", the confirmed name, "Se avtaler og
+//    tjenester" alone, "Gi tilgang"; she is listed with just that, and the server holds just that.
 // 2. Kari signs in, acts for Ola: she sees his visits, but his messages are refused.
-// 3. Ola takes the access back: Kari's next call is refused and her list drops his visits.
-// 4. Ola withdraws consent to digital dialogue in the consent panel: the inbox says why and
+// 3. Ola takes the access back ("Ta tilbake tilgangen", "Ja, ta tilbake"): Kari's next call is
+//    refused and her list drops his visits.
+// 4. Ola chooses notices by e-mail of a new message and saves; home nursing answers one of his
+//    threads on the staff page; the development page /dev/notices lists the e-mail notice with
+//    the exact text of the rules, and nothing of the service or the message. (Before step 5:
+//    without consent to digital dialogue staff cannot write to him at all.)
+// 5. Ola withdraws consent to digital dialogue in the consent panel: the inbox says why and
 //    offers the consent section in its place; a new message is refused (403 consent-required);
 //    his threads stay readable.
-// 5. Ola's access log (the element) shows Kari's reads of his appointments.
+// 6. Ola's access log (the element) shows Kari's reads of his appointments.
 // All along: no CSP violation, no uncaught page error, no contract violation by the sandbox.
 //
 //   node --test test/e2e/consent-journey.test.mjs       (needs `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { createRegister } from '@omsorg/fixtures';
+import { noticeText } from '@omsorg/contract';
+import { createRegister, noticeSender } from '@omsorg/fixtures';
+import { staffPersons, staffReply } from '@omsorg/sandbox/test-support/staff.js';
 import { signIn, startJourney } from './sandbox-browser.mjs';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
 const KARI = { id: 'psn-kari-2c91', name: 'Kari Nordmann' };
 const LIST = 'omsorg-appointment-list:not(.next-visit)';
+/** The demo page's consent panel (every section), not the one the inbox shows without consent. */
+const PANEL = '#consent > omsorg-consent-panel';
+const NURSE = staffPersons.nurse;
 
 /** @type {Awaited<ReturnType<typeof startJourney>>} */ let j;
 /** @type {import('puppeteer-core').Page} */ let kari;
@@ -31,6 +44,39 @@ before(async () => {
 after(async () => {
   await j?.close();
 });
+
+/**
+ * The consent panel: who may act for Ola (each with its access id, name and what they may do),
+ * the name the look-up found, the number field, and its status and alert regions' text.
+ * @param {import('puppeteer-core').Page} page
+ */
+const panel = (page) =>
+  page.evaluate((sel) => {
+    const root = document.querySelector(sel)?.shadowRoot;
+    const fold = (/** @type {Element | null | undefined} */ e) => e?.textContent?.replace(/\s+/g, ' ').trim() ?? null;
+    return {
+      grants: [...(root?.querySelectorAll('[part="relatives-list"] [part="grant"]') ?? [])].map((li) => ({
+        id: li.getAttribute('data-id'),
+        name: fold(li.querySelector('.grant-name bdi')),
+        text: fold(li),
+      })),
+      empty: !!root?.querySelector('[part="relatives-empty"]'),
+      found: fold(root?.querySelector('#rel-found bdi')),
+      number: /** @type {HTMLInputElement | null | undefined} */ (root?.querySelector('#rel-number'))?.value ?? null,
+      busy: root?.querySelector('[part~="content"]')?.getAttribute('aria-busy') === 'true',
+      status: fold(root?.querySelector('[role="status"]')),
+      alert: fold(root?.querySelector('[role="alert"]')),
+    };
+  }, PANEL);
+
+/** Whether the panel's checkbox `id` is ticked. @param {import('puppeteer-core').Page} page @param {string} id */
+const ticked = (page, id) => page.evaluate((sel, id) => !!document.querySelector(sel)?.shadowRoot?.querySelector(`#${id}`)?.checked, PANEL, id);
+
+/** The server's record of one access (`rac-<row>`): what it gives and whether it was taken back. @param {string} accessId */
+async function grantRow(accessId) {
+  const { rows } = await j.sandbox.db.query(`SELECT grantee_person_id, scopes, to_char(valid_from, 'YYYY-MM-DD') AS valid_from, revoked_at FROM proxy_grants WHERE id = $1`, [Number(accessId.replace(/^rac-/, ''))]);
+  return rows[0];
+}
 
 /** The visits the main list shows, its error text, and whether it is busy. @param {import('puppeteer-core').Page} page */
 const listState = (page) =>
@@ -57,23 +103,47 @@ const inboxState = (page) =>
     };
   });
 
-test("Ola gives Kari his appointments only, takes it back, withdraws dialogue consent, and sees Kari's reads in his log", { timeout: 240_000 }, async () => {
+test("Ola, in the consent panel, gives Kari his appointments only, takes it back, chooses notices, withdraws dialogue consent, and sees Kari's reads in his log", { timeout: 240_000 }, async () => {
   const { page, sandbox, until } = j;
   const kariNumber = createRegister(new Date()).kari.nationalIdentityNumber;
 
-  // 1. Ola signs in (a fresh sign-in: no step-up needed) and gives Kari appointments only.
+  // 1. Ola signs in (a fresh sign-in: no step-up needed) and, in the consent panel, gives Kari
+  // appointments (and services) only: the number, the look-up, the name to confirm, one scope.
   await page.goto(`${sandbox.url}/`, { waitUntil: 'load' });
   await j.signIn(OLA);
-  const given = await page.evaluate(async (number) => {
-    const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-    const end = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date(Date.now() + 30 * 86_400_000));
-    const named = await client.lookUpPerson(number);
-    const access = await client.grantRelativeAccess({ nationalIdentityNumber: number, scopes: ['appointments.read'], period: { start: today, end } });
-    return { named: named.name, relative: access.relative.name, scopes: access.scopes, status: access.status, id: access.id };
-  }, kariNumber);
-  assert.equal(given.named, KARI.name, 'the look-up names Kari, to confirm');
-  assert.deepEqual({ relative: given.relative, scopes: given.scopes, status: given.status }, { relative: KARI.name, scopes: ['appointments.read'], status: 'active' });
+  const before = await until(async () => {
+    const s = await panel(page);
+    return !s.busy && s.number !== null ? s : undefined;
+  }, "Ola's relatives in the consent panel");
+  await j.shown(`${PANEL} >>> #rel-number`);
+  await page.locator(`${PANEL} >>> #rel-number`).fill(kariNumber);
+  await until(async () => (await panel(page)).number === kariNumber, 'the number typed');
+  await j.click(`${PANEL} >>> [part="look-up-button"]`);
+  const found = await until(async () => (await panel(page)).found ?? undefined, 'the name the look-up found');
+  assert.equal(found, KARI.name, 'the look-up names Kari, to confirm');
+  await j.shown(`${PANEL} >>> #rel-found`);
+  for (const c of ['see', 'cancel', 'messages']) assert.equal(await ticked(page, `rel-scope-${c}`), false, `nothing is chosen for her yet (${c})`);
+  await j.click(`${PANEL} >>> #rel-scope-see`);
+  await until(() => ticked(page, 'rel-scope-see'), '"Se avtaler og tjenester" ticked');
+  await j.click(`${PANEL} >>> [part="grant-button"]`);
+  const listed = await until(async () => {
+    const s = await panel(page);
+    const kariRow = s.grants.find((g) => g.name === KARI.name && !before.grants.some((b) => b.id === g.id));
+    return kariRow && s.found === null ? { ...s, kariRow } : undefined;
+  }, 'Kari listed with the access just given');
+  const given = listed.kariRow;
+  assert.match(given.text ?? '', /Kan se avtaler, se tjenester\./, `she may see his appointments and services: ${given.text}`);
+  assert.doesNotMatch(given.text ?? '', /avbestille|meldinger/, 'and nothing else');
+  assert.deepEqual(listed.grants.map((g) => g.name), [KARI.name], 'she is listed once: the new access replaced the old one');
+  assert.equal(listed.number, '', 'the number is not kept in the form');
+  assert.equal(listed.status, `${KARI.name} har nå tilgang til å handle på vegne av deg.`);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const stored = await grantRow(/** @type {string} */ (given.id));
+  assert.deepEqual(
+    { relative: stored.grantee_person_id, scopes: stored.scopes, from: stored.valid_from, revoked: stored.revoked_at },
+    { relative: KARI.id, scopes: ['appointments.read', 'services.read'], from: today, revoked: null },
+    'the server gave Kari appointments and services only, from today, active',
+  );
 
   // 2. Kari, at her own computer, acts for Ola: his visits, not his messages.
   await kari.goto(`${sandbox.url}/`, { waitUntil: 'load' });
@@ -90,14 +160,17 @@ test("Ola gives Kari his appointments only, takes it back, withdraws dialogue co
   }, "Ola's messages refused on Kari's page");
   assert.equal(inbox.rows, 0, 'no thread of his is shown to her');
 
-  // 3. Ola takes it back; Kari's next call is refused and her list drops his visits.
-  const taken = await page.evaluate(async (id) => {
-    const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
-    const a = await client.revokeRelativeAccess(id);
-    return { status: a.status, revokedAt: a.revokedAt };
-  }, given.id);
-  assert.equal(taken.status, 'inactive');
-  assert.ok(taken.revokedAt);
+  // 3. Ola takes it back in the panel; Kari's next call is refused and her list drops his visits.
+  await page.bringToFront(); // clicks wait for animation frames, which a background tab does not get
+  await j.click(`${PANEL} >>> [part="relatives-list"] [data-revoke="${given.id}"]`);
+  await j.click(`${PANEL} >>> [part="revoke-yes-button"]`);
+  const taken = await until(async () => {
+    const s = await panel(page);
+    return s.grants.some((g) => g.id === given.id) ? undefined : s;
+  }, "Kari's access gone from Ola's panel");
+  assert.equal(taken.empty, true, 'no one may act for him now');
+  assert.equal(taken.status, 'Tilgangen er tatt tilbake.');
+  assert.ok((await grantRow(/** @type {string} */ (given.id))).revoked_at, 'the server took it back');
   await kari.evaluate((sel) => document.querySelector(sel)?.reload(), LIST);
   const after = await until(async () => {
     const s = await listState(kari);
@@ -106,11 +179,60 @@ test("Ola gives Kari his appointments only, takes it back, withdraws dialogue co
   assert.equal(after.items, 0, "Ola's visits are gone from Kari's page");
   assert.ok(after.error, 'she is told why');
 
-  // 4. Ola withdraws dialogue consent in the panel: the inbox offers the consent section in
+  // 4. Ola chooses notices: e-mail, of a new message only. Home nursing answers one of his
+  // threads (on the staff page, over HTTP); the development page lists the notice that would
+  // have been sent, in the words of the rules and with nothing of the service or the message.
+  // Before step 5: without consent to digital dialogue staff cannot write to him at all.
+  await page.bringToFront();
+  await j.shown(`${PANEL} >>> [part="save-notices-button"]`);
+  for (const id of ['notice-channel-sms', 'notice-channel-email', 'notice-event-message-new']) assert.equal(await ticked(page, id), false, `nothing chosen yet (${id})`);
+  await j.click(`${PANEL} >>> #notice-channel-email`);
+  await j.click(`${PANEL} >>> #notice-event-message-new`);
+  await until(async () => (await ticked(page, 'notice-channel-email')) && ticked(page, 'notice-event-message-new'), 'e-mail and "Ny melding fra omsorgstjenesten" ticked');
+  await j.click(`${PANEL} >>> [part="save-notices-button"]`);
+  await until(async () => (await panel(page)).status === 'Valgene for varsler er lagret.', '"Valgene for varsler er lagret."');
+  assert.equal(await ticked(page, 'notice-channel-sms'), false, 'SMS not chosen');
+
+  const [thread] = (
+    await sandbox.db.query(
+      `SELECT t.id, t.title, c.name AS care_service FROM threads t JOIN care_services c ON c.id = t.care_service_id
+        WHERE t.subject_id = $1 AND t.status = 'open' AND t.care_service_id = $2 ORDER BY t.id LIMIT 1`,
+      [OLA.subject, NURSE.careServiceId],
+    )
+  ).rows;
+  assert.ok(thread, 'Ola has an open thread with home nursing');
+  const answer = `Vi kommer med nye bandasjer til såret på torsdag ${Date.now()}`;
+  await staffReply(sandbox.url, { staffId: NURSE.id, subjectId: OLA.subject, threadId: thread.id, text: answer });
+
+  const dev = await j.otherPage();
+  const expected = noticeText('message-new', 'nb', noticeSender);
+  const notices = await until(async () => {
+    await dev.goto(`${sandbox.url}/dev/notices`, { waitUntil: 'load' });
+    const rows = await dev.evaluate(() =>
+      [...document.querySelectorAll('table tbody tr')].map((tr) => {
+        const [when, to, channel, event, subject, text, status] = [...tr.querySelectorAll('td')].map((td) => td.innerText.trim());
+        return { when, to, channel, event, subject, text, status, row: tr.textContent ?? '' };
+      }),
+    );
+    const ola = rows.filter((r) => r.to.startsWith(OLA.name));
+    return ola.length ? ola : undefined;
+  }, "Ola's notice on /dev/notices");
+  assert.equal(notices.length, 1, `one notice, by e-mail only: ${JSON.stringify(notices)}`);
+  const [notice] = notices;
+  assert.deepEqual(
+    { to: notice.to.replace(/\s+/g, ' '), channel: notice.channel, event: notice.event, subject: notice.subject, text: notice.text },
+    { to: `${OLA.name} o***@example.no`, channel: 'E-post', event: 'Ny melding', subject: expected.subject, text: expected.text },
+  );
+  for (const health of [thread.care_service, thread.title, answer, 'Hjemmesykepleie', 'bandasje']) {
+    assert.ok(!notice.row.toLowerCase().includes(String(health).toLowerCase()), `the notice says nothing of "${health}": ${notice.row}`);
+  }
+  await dev.close();
+
+  // 5. Ola withdraws dialogue consent in the panel: the inbox offers the consent section in
   // place of a new message, a new message is refused, his threads stay readable.
   await page.bringToFront();
-  await j.click('omsorg-consent-panel >>> [part~="withdraw-button"]');
-  await j.shown('omsorg-consent-panel >>> [part~="give-button"]');
+  await j.click(`${PANEL} >>> [part~="withdraw-button"]`);
+  await j.shown(`${PANEL} >>> [part~="give-button"]`);
   const olaInbox = await until(async () => {
     const s = await inboxState(page);
     return s.noConsent && s.panelInPlace ? s : undefined;
@@ -134,7 +256,7 @@ test("Ola gives Kari his appointments only, takes it back, withdraws dialogue co
   assert.equal(refused.status, 403);
   assert.equal(refused.type, 'urn:omsorg:problem:consent-required');
 
-  // 5. His access log: Kari's reads of his appointments, by name, as a relative.
+  // 6. His access log: Kari's reads of his appointments, by name, as a relative.
   await page.evaluate(() => document.querySelector('omsorg-access-log')?.reload());
   const log = await until(
     () =>
