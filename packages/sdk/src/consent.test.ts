@@ -6,8 +6,7 @@ import { createMockApi } from '@omsorg/mocks';
 import { createClient } from './client.js';
 import { createLazyClient } from './lazy-client.js';
 import { createMockAuth } from './auth/mock-auth.js';
-import { isOmsorgError, type OmsorgError } from './errors.js';
-import { BASE } from './test/fixtures.js';
+import { BASE, refusal } from './test/fixtures.js';
 
 function setup({ loseFirstPut = false, lazy = false } = {}) {
   const api = createMockApi({ baseUrl: BASE, now: () => new Date('2026-12-03T10:00:00+01:00') });
@@ -59,15 +58,7 @@ describe('SDK: consent to digital dialogue', () => {
   it('refusals come back as OmsorgError with the problem type: 412 on a stale version, 409 on an old text', async () => {
     const { client } = setup();
     const consent = await client.getDialogueConsent();
-    const fail = async (p: Promise<unknown>): Promise<OmsorgError> => {
-      try {
-        await p;
-      } catch (e) {
-        if (isOmsorgError(e)) return e;
-        throw e;
-      }
-      throw new Error('expected a refusal');
-    };
+    const fail = refusal;
     const stale = await fail(client.setDialogueConsent({ status: 'inactive', textVersion: consent.currentTextVersion, version: '0' }));
     expect({ status: stale.status, type: stale.type }).to.deep.equal({ status: 412, type: problemTypes.preconditionFailed });
     const old = await fail(client.setDialogueConsent({ status: 'inactive', textVersion: '2020-01', version: consent.version }));
