@@ -20,12 +20,10 @@ import {
 } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { headingTag } from '../internal/heading.js';
-import type { Locale } from '../internal/locale.js';
+import { locales as languages, type Locale } from '../internal/locale.js';
 import { errorMessage } from '../internal/messages.js';
 import type { ConsentPanelMessages } from './consent-panel.messages.js';
-import { isOwnSubject, type Failure, type PanelContext } from './section.js';
-
-const languages: readonly Locale[] = ['nb', 'nn', 'en'];
+import { isOwnSubject, toggled, type Failure, type PanelContext } from './section.js';
 
 /** The person's notice choices, or `'not-own'` for someone the signed-in person acts for (not asked for). */
 export async function fetchNotices(client: Client, subject: string, options: CallOptions): Promise<NoticePreferences | 'not-own'> {
@@ -83,21 +81,14 @@ export class NoticesSection implements ReactiveController {
     if (this.prefs && this.prefs !== 'not-own' && !this.saving) this.set(prefs);
   }
 
-  private toggle<T>(set: Set<T>, value: T, e: Event): Set<T> {
-    const next = new Set(set);
-    if ((e.target as HTMLInputElement).checked) next.add(value);
-    else next.delete(value);
-    return next;
-  }
-
   private onChannel(channel: NoticeChannel, e: Event): void {
-    this.channels = this.toggle(this.channels, channel, e);
+    this.channels = toggled(this.channels, channel, e);
     this.channelError = '';
     this.changed();
   }
 
   private onEvent(event: NoticeEvent, e: Event): void {
-    this.events = this.toggle(this.events, event, e);
+    this.events = toggled(this.events, event, e);
     this.changed();
   }
 

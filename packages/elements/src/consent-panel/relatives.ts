@@ -13,7 +13,7 @@ import { daysInPeriod, parseIdentityNumber, problemTypes, relativeAccessLimits, 
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { errorMessage } from '../internal/messages.js';
 import type { ConsentPanelMessages } from './consent-panel.messages.js';
-import { addDays, isOwnSubject, newKey, osloToday, type Failure, type PanelContext } from './section.js';
+import { addDays, isOwnSubject, newKey, osloToday, toggled, type Failure, type PanelContext } from './section.js';
 import { renderRelatives, type GrantField, type RelativesView, type ScopeChoice } from './relatives.view.js';
 
 /**
@@ -137,10 +137,7 @@ export class RelativesSection implements ReactiveController, RelativesView {
   }
 
   onScope(choice: ScopeChoice, e: Event): void {
-    const next = new Set(this.chosen);
-    if ((e.target as HTMLInputElement).checked) next.add(choice);
-    else next.delete(choice);
-    this.chosen = next;
+    this.chosen = toggled(this.chosen, choice, e);
     this.changed();
   }
 

@@ -75,3 +75,11 @@ export async function isOwnSubject(client: Client, subject: string, options: Cal
   const me = await client.me({ signal: options.signal });
   return me.subjects.some((s) => s.id === subject && s.relation.code === 'self');
 }
+
+/** A copy of `set` with `value` in it when the checkbox that fired `e` is checked, else without. */
+export function toggled<T>(set: ReadonlySet<T>, value: T, e: Event): Set<T> {
+  const next = new Set(set);
+  if ((e.target as HTMLInputElement).checked) next.add(value);
+  else next.delete(value);
+  return next;
+}
