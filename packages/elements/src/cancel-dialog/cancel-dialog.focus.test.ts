@@ -40,6 +40,19 @@ describe('<omsorg-cancel-dialog>: opening, closing and focus', () => {
     await until(() => document.activeElement === s.trigger, 'focus on the trigger');
   });
 
+  it('a render between Escape and its close event does not open the dialog again', async () => {
+    const s = await setup();
+    await openAndLoad(s);
+    // What Escape does: the native dialog closes now; its `close` event comes in a later task.
+    nativeDialog(s.dialog).close();
+    // Something renders before that event runs (a load ending, the comment's count).
+    s.dialog.requestUpdate();
+    await s.dialog.updateComplete;
+    await until(() => !s.dialog.opened, 'the element closed by the close event', 5_000);
+    expect(nativeDialog(s.dialog).open).to.equal(false);
+    expect(s.dialog.hasAttribute('open')).to.equal(false);
+  });
+
   it('after success, closing returns focus to the trigger', async () => {
     const s = await setup();
     await openAndLoad(s);

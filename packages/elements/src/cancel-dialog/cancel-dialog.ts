@@ -166,7 +166,10 @@ export class OmsorgCancelDialog extends OmsorgElement {
     const dialog = this.dialog;
     if (!dialog) return;
     if (this.opened && !dialog.open) {
-      if (!this.isConnected) return;
+      // Only an opening that was asked for shows it. Escape closes the native dialog at once and
+      // queues its `close` event: a render in between (a load ending, a typed comment) must not
+      // open it again, or the close event finds it open, counts itself stale, and Escape is lost.
+      if (!this.isConnected || !changed.has('opened')) return;
       dialog.showModal();
       this.shadowRoot?.getElementById('heading')?.focus();
       this.loadNow();
