@@ -92,6 +92,26 @@ describe('npm packages', () => {
     assert.equal(fileURLToPath(import.meta.resolve('@omsorg/elements/define.js')), join(root, 'packages/elements/dist/define.js'));
   });
 
+  test('VS Code custom data: every element with its attributes (and their values), every --omsorg-* property and part', () => {
+    const manifest = JSON.parse(read(join(root, 'packages/elements/custom-elements.json')));
+    const declared = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement && d.tagName);
+    const htmlFile = fileURLToPath(import.meta.resolve('@omsorg/elements/vscode.html-custom-data.json'));
+    const cssFile = fileURLToPath(import.meta.resolve('@omsorg/elements/vscode.css-custom-data.json'));
+    const html = JSON.parse(read(htmlFile));
+    const css = JSON.parse(read(cssFile));
+    assert.deepEqual(html.tags.map((t) => t.name).sort(), declared.map((d) => d.tagName).sort());
+    for (const d of declared) {
+      const tag = html.tags.find((t) => t.name === d.tagName);
+      assert.deepEqual(tag.attributes.map((a) => a.name).sort(), (d.attributes ?? []).map((a) => a.name).sort(), `<${d.tagName}>'s attributes`);
+      for (const p of d.cssParts ?? []) assert.ok(tag.description.value.includes(`::part(${p.name})`), `<${d.tagName}>'s description lists ::part(${p.name})`);
+      for (const c of d.cssProperties ?? []) assert.ok(css.properties.some((x) => x.name === c.name), `${c.name} in the CSS data`);
+      for (const p of d.cssParts ?? []) assert.ok(css.pseudoElements.some((x) => x.name === `::part(${p.name})`), `::part(${p.name}) in the CSS data`);
+    }
+    // An attribute typed by an alias of string literals offers its values.
+    const when = html.tags.find((t) => t.name === 'omsorg-appointment-list').attributes.find((a) => a.name === 'when');
+    assert.deepEqual(when.values.map((v) => v.name), ['upcoming', 'past']);
+  });
+
   test('the .d.ts files type-check for a consumer (tsc, no paths to sources)', () => {
     // Inside node_modules so resolution walks up to the workspace links, like a consumer's app.
     const dir = join(root, 'node_modules/.cache/omsorg-dist-test');

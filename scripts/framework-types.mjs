@@ -1,7 +1,15 @@
-// Generates framework typings for the omsorg custom elements from custom-elements.json:
+// Generates framework typings and editor data for the omsorg custom elements from
+// custom-elements.json (the package exports each one):
 //   packages/elements/dist/frameworks/jsx.d.ts  React 19: JSX.IntrinsicElements (properties,
 //                                               attributes, `on<event-name>` listeners)
+//                                               (`@omsorg/elements/jsx`)
 //   packages/elements/dist/frameworks/vue.d.ts  Vue 3: GlobalComponents (props, `on…` listeners)
+//                                               (`@omsorg/elements/vue`)
+//   packages/elements/dist/frameworks/angular.d.ts  Angular: the tag and event maps its strict
+//                                               templates read (`@omsorg/elements/angular`)
+//   packages/elements/dist/vscode.html-custom-data.json, vscode.css-custom-data.json: VS Code's
+//                                               custom data (tags, attributes and their values;
+//                                               the --omsorg-* properties and the parts)
 // Neither file imports 'react' or 'vue' (scripts/pack.test.mjs allows only declared
 // dependencies in shipped .d.ts files): they only augment those modules.
 // Property types are indexed-access types on the exported element classes
@@ -9,7 +17,7 @@
 // the `GlobalEventHandlersEventMap` augmentation in the elements' events module (CustomEvent
 // when an event is not declared there). Run after `npm run manifest` (it reads the manifest) and
 // after rollup (it writes into dist/).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const pkg = fileURLToPath(new URL('../packages/elements/', import.meta.url));
@@ -30,7 +38,10 @@ for (const mod of manifest.modules) {
     const fields = (d.members ?? []).filter(publicField).map((m) => ({ name: m.name, description: m.description }));
     const attributes = (d.attributes ?? []).filter((a) => a.name).map((a) => ({ name: a.name, fieldName: a.fieldName, type: a.type?.text ?? 'string', description: a.description }));
     const events = (d.events ?? []).filter((e) => e.name).map((e) => ({ name: e.name, description: e.description }));
-    elements.push({ tag: d.tagName, className: d.name, description: d.summary ?? d.description ?? '', fields, attributes, events });
+    const cssProperties = (d.cssProperties ?? []).filter((c) => c.name).map((c) => ({ name: c.name, description: c.description }));
+    const parts = (d.cssParts ?? []).filter((c) => c.name).map((c) => ({ name: c.name, description: c.description }));
+    const slots = (d.slots ?? []).map((c) => ({ name: c.name ?? '', description: c.description }));
+    elements.push({ tag: d.tagName, className: d.name, description: d.summary ?? d.description ?? '', longDescription: d.description ?? '', fields, attributes, events, cssProperties, parts, slots });
   }
 }
 elements.sort((a, b) => a.tag.localeCompare(b.tag));
@@ -115,7 +126,85 @@ vue += `  }
 }
 `;
 
+// Angular --------------------------------------------------------------------------------------
+// With CUSTOM_ELEMENTS_SCHEMA, Angular's strict templates type an element by
+// HTMLElementTagNameMap and `$event` by the element's event map (strictDomEventTypes); property
+// bindings on custom elements are not type-checked by Angular at all. This file brings both maps
+// in (the elements' own declarations) and names each event's type for handlers.
+let angular = `${header}// Angular (standalone components with \`schemas: [CUSTOM_ELEMENTS_SCHEMA]\`, strictTemplates):
+// take the type OmsorgEventMap from @omsorg/elements/angular and type a handler as
+// \`onCancel(e: OmsorgEventMap['omsorg-appointment-cancel'])\`: the template's \`$event\` has that
+// type, so a wrong handler fails the build. Angular does not type-check property bindings on
+// custom elements (\`[client]\`, \`[attr.when]\`); the properties' types are on the classes.
+${imports}
+/** The element class of each omsorg tag. */
+export interface OmsorgTagNameMap {
+${elements.map((e) => `${doc(e.description, '  ')}  ${q(e.tag)}: ${e.className};\n`).join('')}}
+/** The type of each event an omsorg element fires. */
+export interface OmsorgEventMap {
+${[...new Map(elements.flatMap((e) => e.events.map((ev) => [ev.name, ev]))).values()].map((ev) => `${doc(ev.description, '  ')}  ${q(ev.name)}: ${eventType(ev.name)};\n`).join('')}}
+${eventHelper}`;
+
+// VS Code custom data -----------------------------------------------------------------------
+/**
+ * `export type X = 'a' | 'b';` in the elements' sources: an attribute typed by such an alias
+ * (`when: AppointmentWhen`) offers its values too.
+ */
+const literalAliases = new Map();
+for (const f of readdirSync(`${pkg}src`, { recursive: true }).map(String).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))) {
+  for (const m of readFileSync(`${pkg}src/${f}`, 'utf8').matchAll(/^export type (\w+) = ((?:'[^']*'\s*\|\s*)*'[^']*');$/gm)) literalAliases.set(m[1], m[2]);
+}
+/** The values an attribute takes, when its type is a union of string literals (or an alias of one). */
+function attributeValues(a) {
+  const type = literalAliases.get(a.type.trim()) ?? a.type;
+  const parts = type.split('|').map((t) => t.trim()).filter((t) => t !== 'undefined');
+  if (parts.length > 0 && parts.every((t) => /^(['"]).*\1$/.test(t))) return { values: parts.map((t) => ({ name: t.slice(1, -1) })) };
+  return {};
+}
+const markdown = (value) => ({ kind: 'markdown', value });
+function tagDoc(el) {
+  const list = (title, items, fmt) => (items.length ? `\n\n**${title}**\n${items.map((i) => `- ${fmt(i)}${i.description ? `: ${i.description}` : ''}`).join('\n')}` : '');
+  return (
+    (el.longDescription || el.description) +
+    list('Events', el.events, (e) => `\`${e.name}\``) +
+    list('Slots', el.slots, (x) => (x.name ? `\`${x.name}\`` : '(default)')) +
+    list('CSS parts', el.parts, (x) => `\`::part(${x.name})\``) +
+    list('CSS custom properties', el.cssProperties, (x) => `\`${x.name}\``)
+  );
+}
+const htmlData = {
+  version: 1.1,
+  tags: elements.map((el) => ({
+    name: el.tag,
+    description: markdown(tagDoc(el)),
+    attributes: el.attributes.map((a) => ({ name: a.name, ...(a.description ? { description: a.description } : {}), ...attributeValues(a) })),
+  })),
+};
+const cssProperties = new Map();
+for (const el of elements) {
+  for (const c of el.cssProperties) {
+    const seen = cssProperties.get(c.name);
+    if (seen) seen.tags.push(el.tag);
+    else cssProperties.set(c.name, { name: c.name, description: c.description ?? '', tags: [el.tag] });
+  }
+}
+/** Each part name, with the elements that have it and what it is in each. */
+const parts = new Map();
+for (const el of elements) for (const p of el.parts) parts.set(p.name, [...(parts.get(p.name) ?? []), { tag: el.tag, description: p.description }]);
+const cssData = {
+  version: 1.1,
+  properties: [...cssProperties.values()]
+    .sort((a, b) => a.name.localeCompare(b.name))
+    .map((c) => ({ name: c.name, description: `${c.description}${c.description ? ' ' : ''}(${c.tags.map((t) => `<${t}>`).join(', ')})` })),
+  pseudoElements: [...parts.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, uses]) => ({ name: `::part(${name})`, description: uses.map((u) => `<${u.tag}>${u.description ? `: ${u.description}` : ''}`).join('\n') })),
+};
+
 mkdirSync(outDir, { recursive: true });
 writeFileSync(`${outDir}jsx.d.ts`, jsx);
 writeFileSync(`${outDir}vue.d.ts`, vue);
-console.log(`framework-types: ${elements.length} elements → dist/frameworks/jsx.d.ts, vue.d.ts`);
+writeFileSync(`${outDir}angular.d.ts`, angular);
+writeFileSync(`${pkg}dist/vscode.html-custom-data.json`, `${JSON.stringify(htmlData, null, 2)}\n`);
+writeFileSync(`${pkg}dist/vscode.css-custom-data.json`, `${JSON.stringify(cssData, null, 2)}\n`);
+console.log(`framework-types: ${elements.length} elements → dist/frameworks/jsx.d.ts, vue.d.ts, angular.d.ts; dist/vscode.html-custom-data.json, vscode.css-custom-data.json`);

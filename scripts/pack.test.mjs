@@ -94,6 +94,11 @@ for (const p of publishable) {
           assert.ok(!exp.endsWith('.js'), `exports["${sub}"]: a JS entry needs conditions with types`);
           continue;
         }
+        // Types only (the framework typings): no code behind them.
+        if (Object.keys(exp).length === 1 && exp.types) {
+          assert.match(exp.types, /\.d\.ts$/, `exports["${sub}"]: a types-only entry is a .d.ts`);
+          continue;
+        }
         assert.deepEqual(Object.keys(exp), ['types', 'source', 'import', 'default'], `exports["${sub}"] condition order`);
         assert.equal(exp.default, exp.import, `exports["${sub}"]: default is the ESM file too`);
         assert.equal(norm(exp.types), norm(exp.import).replace(/\.js$/, '.d.ts'), `exports["${sub}"]: types next to import`);
@@ -177,7 +182,7 @@ describe('manifests', () => {
     const src = join(root, 'packages/elements/src');
     const folders = ['access-log', 'appointment-list', 'cancel-dialog', 'consent-panel', 'inbox', 'login', 'message-thread', 'provider', 'service-list'].filter((d) => existsSync(join(src, d, 'define.ts')));
     for (const d of folders) assert.ok(exp[`./${d}/define.js`], `exports ./${d}/define.js`);
-    for (const k of ['.', './define.js', './custom-elements.json']) assert.ok(exp[k], `exports ${k}`);
+    for (const k of ['.', './define.js', './custom-elements.json', './jsx', './vue', './angular', './vscode.html-custom-data.json', './vscode.css-custom-data.json']) assert.ok(exp[k], `exports ${k}`);
     const elementEntries = Object.keys(exp).filter((k) => /^\.\/[\w-]+\/define\.js$/.test(k));
     assert.deepEqual(elementEntries.sort(), folders.map((d) => `./${d}/define.js`).sort());
   });

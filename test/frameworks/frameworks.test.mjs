@@ -14,8 +14,9 @@
 //     `omsorg-appointment-cancelled` (completing the dialog) update state the app renders;
 //   - no page errors.
 // Also: the React app (and vue/types-check.mts) type-check against the generated
-// dist/frameworks/jsx.d.ts and vue.d.ts (scripts/framework-types.mjs); the Angular build
-// type-checks its template (strictTemplates) and fails on any error.
+// dist/frameworks/jsx.d.ts and vue.d.ts (scripts/framework-types.mjs), which they import as
+// `@omsorg/elements/jsx` and `/vue`; the Angular build type-checks its template
+// (strictTemplates) with handlers typed from `@omsorg/elements/angular`, and fails on any error.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { execFile } from 'node:child_process';
@@ -150,12 +151,16 @@ after(async () => {
   if (tmp) await rm(tmp, { recursive: true, force: true });
 });
 
-it('the apps type-check against the generated dist/frameworks/jsx.d.ts and vue.d.ts', async () => {
+it('the apps type-check against the generated typings, which they get from the package alone (@omsorg/elements/jsx, /vue, /angular)', async () => {
   const dir = join(root, 'packages/elements/dist/frameworks');
-  for (const f of ['jsx.d.ts', 'vue.d.ts']) {
+  for (const f of ['jsx.d.ts', 'vue.d.ts', 'angular.d.ts']) {
     assert.ok(existsSync(join(dir, f)), `dist/frameworks/${f} is missing: run \`node scripts/framework-types.mjs\``);
     // The elements package declares no dependency on React or Vue: the typings only augment them.
     assert.doesNotMatch(await readFile(join(dir, f), 'utf8'), /\bfrom\s*['"](react|vue)['"]|import\(\s*['"](react|vue)['"]/, `${f} imports react/vue`);
+  }
+  // As an app outside this repository would: through the package's exports, not a path into dist/.
+  for (const name of ['react', 'vue', 'angular']) {
+    assert.doesNotMatch(await readFile(join(here, name, 'tsconfig.json'), 'utf8'), /dist\/frameworks/, `${name}/tsconfig.json points into dist/`);
   }
   const tsc = join(root, 'node_modules/typescript/bin/tsc');
   // React: main.tsx itself. Vue: vue/types-check.mts (vue-tsc is not installed, so not App.vue).

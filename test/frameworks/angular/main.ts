@@ -6,10 +6,11 @@ import { bootstrapApplication } from '@angular/platform-browser';
 import '@omsorg/elements/define.js';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
 import { startMockWorker } from '@omsorg/mocks/browser';
+// The events' types: strict templates give `$event` the element's event type, so a handler typed
+// for another event fails the build.
+import type { OmsorgEventMap } from '@omsorg/elements/angular';
 
 const CLIENT = new InjectionToken<Client>('omsorg client');
-
-type AppointmentEvent = CustomEvent<{ appointmentId: string; status?: string }>;
 
 @Component({
   selector: 'app-root',
@@ -50,12 +51,12 @@ class App {
   protected toggleLang(): void {
     this.lang.update((l) => (l === 'nb' ? 'en' : 'nb'));
   }
-  protected onCancel(e: Event): void {
+  protected onCancel(e: OmsorgEventMap['omsorg-appointment-cancel']): void {
     this.intents.update((n) => n + 1);
-    this.lastIntent.set((e as AppointmentEvent).detail.appointmentId);
+    this.lastIntent.set(e.detail.appointmentId);
   }
-  protected onCancelled(e: Event): void {
-    const { detail } = e as AppointmentEvent;
+  protected onCancelled(e: OmsorgEventMap['omsorg-appointment-cancelled']): void {
+    const { detail } = e;
     this.cancelled.update((n) => n + 1);
     this.lastCancelled.set(`${detail.appointmentId}:${detail.status}`);
   }

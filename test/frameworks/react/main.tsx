@@ -4,6 +4,8 @@
 import { StrictMode, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@omsorg/elements/define.js';
+// The tags' prop and event types, from the package alone.
+import type {} from '@omsorg/elements/jsx';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
 import { startMockWorker } from '@omsorg/mocks/browser';
 

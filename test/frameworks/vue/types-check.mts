@@ -1,7 +1,9 @@
 // Type-checked by frameworks.test.mjs (tsc -p test/frameworks/vue/tsconfig.json) against the
-// generated dist/frameworks/vue.d.ts: what Volar / vue-tsc see for the omsorg tags. (vue-tsc is
+// generated dist/frameworks/vue.d.ts (`@omsorg/elements/vue`): what Volar / vue-tsc see for the omsorg tags. (vue-tsc is
 // not installed here, so App.vue itself is not type-checked.)
 import type { GlobalComponents } from 'vue';
+// The tags' prop and event types, from the package alone.
+import type {} from '@omsorg/elements/vue';
 
 type ListProps = InstanceType<GlobalComponents['omsorg-appointment-list']>['$props'];
 type DialogProps = InstanceType<GlobalComponents['omsorg-cancel-dialog']>['$props'];
