@@ -5,6 +5,7 @@ import { createPreviewAnnotations } from 'msw-storybook-addon/preview';
 import { provideClient } from '@omsorg/elements';
 import '@omsorg/elements/define.js';
 import { createStoryEnvironment, environmentOf, type OmsorgStoryParameters } from '../stories/support.js';
+import { AXE_RULESETS } from './axe-rules.mjs';
 
 // Attribute / property / event / part / CSS-property tables on the docs pages come from the
 // custom-elements manifest (`npm run manifest`); without it the docs pages just lack the tables.
@@ -88,6 +89,9 @@ const preview: Preview = {
   },
   initialGlobals: { locale: 'nb' },
   parameters: {
+    // The accessibility panel runs axe on every story with the rule sets the tests use; a
+    // violation fails the story's test status ('error'), as it fails CI.
+    a11y: { options: { runOnly: { type: 'tag', values: [...AXE_RULESETS] } }, test: 'error' },
     layout: 'padded',
     controls: { expanded: true },
     docs: { story: { inline: true } },

@@ -77,7 +77,7 @@ after(() => close?.());
 async function treeWhen(story, ready) {
   // Loading states are read as they are: the mocks' answers are held (see openStory), so a
   // `--loading` or `--slow` story opened here stays loading until the test lets it go.
-  if (/--(loading|slow)$/.test(story)) await page.goto(`${sb.origin}/iframe.html?id=${encodeURIComponent(story)}&viewMode=story`, { waitUntil: 'load' });
+  if (/--(loading|slow)$/.test(story)) await page.goto(`${sb.origin}/iframe.html?id=${encodeURIComponent(story)}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'load' });
   else await openStory(page, sb.origin, story);
   const end = Date.now() + 8000;
   let nodes;

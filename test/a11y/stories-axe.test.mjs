@@ -10,8 +10,10 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { availableParallelism } from 'node:os';
 import { AXE_PATH, launch, openStory, preparePage, serveStorybook } from './helpers.mjs';
+import { AXE_RULESETS } from '../../.storybook/axe-rules.mjs';
 
-const RULESETS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// The same rule sets as Storybook's accessibility panel (.storybook/preview.ts).
+const RULESETS = [...AXE_RULESETS];
 const MIN_TARGET = 24;
 
 /**
@@ -118,4 +120,34 @@ test('every story: no axe-core WCAG 2.1 A/AA violations and targets of at least 
     });
   }
   if (failures.length) console.log(`\n${failures.length} stories with problems:\n${failures.join('\n')}`);
+});
+
+test("Storybook's accessibility panel checks a story with the same rule sets, and finds nothing", async () => {
+  const page = pages[0];
+  const id = sb.ids.find((i) => i === 'elements-login--default');
+  assert.ok(id, 'a login story');
+  // The story as a designer opens it (the panel on): the addon's report arrives with the story's end.
+  await page.evaluate(() => delete globalThis.__omsorgA11yReport);
+  await page.evaluateOnNewDocument(() => {
+    const hook = () => {
+      const ch = globalThis.__STORYBOOK_ADDONS_CHANNEL__;
+      if (!ch) return void setTimeout(hook, 10);
+      ch.on('storyFinished', (e) => {
+        globalThis.__omsorgA11yReport = (e.reporters ?? []).find((r) => r.type === 'a11y') ?? null;
+      });
+    };
+    hook();
+  });
+  await page.goto(`${sb.origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story`, { waitUntil: 'load' });
+  await page.evaluate(() => globalThis.__omsorgMockTimers?.open());
+  await page.waitForFunction(() => globalThis.__omsorgA11yReport !== undefined, { polling: 50 });
+  const report = await page.evaluate(() => {
+    const r = globalThis.__omsorgA11yReport;
+    return r && { status: r.status, runOnly: r.result?.toolOptions?.runOnly, violations: (r.result?.violations ?? []).map((v) => v.id), error: r.result?.error && String(r.result.error) };
+  });
+  assert.ok(report, 'the accessibility panel reported on the story');
+  assert.equal(report.error, undefined);
+  assert.deepEqual(report.runOnly, { type: 'tag', values: RULESETS });
+  assert.deepEqual(report.violations, []);
+  assert.equal(report.status, 'passed');
 });
