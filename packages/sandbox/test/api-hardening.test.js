@@ -21,7 +21,7 @@ import { openTestDatabase, testEngine } from '../test-support/database.js';
 import { craftAccessToken } from '../test-support/tokens.js';
 
 const t = useTestApi();
-const THREAD = 'thr-ola-hsp-medisiner';
+const THREAD = 'thr-qc7m4w';
 const APPOINTMENT = 'apt-ola-prakt-d02';
 const urn = (/** @type {string} */ name) => `urn:omsorg:problem:${name}`;
 

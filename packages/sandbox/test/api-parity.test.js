@@ -263,7 +263,7 @@ describe('parity with the msw mocks', () => {
     const ola = await same({ path: '/v1/subjects/me/threads' });
     assert.deepEqual(
       ola.items.map((/** @type {any} */ x) => [x.id, x.unreadCount]),
-      [['thr-ola-dagsenter-tur', 1], ['thr-ola-alarm-nokkel', 0], ['thr-ola-hsp-medisiner', 1], ['thr-ola-prakt-vaskedag', 0]],
+      [['thr-dx1k8s', 1], ['thr-nb3t6r', 0], ['thr-qc7m4w', 1], ['thr-hw9p2e', 0]],
     );
     assert.equal(ola.unreadCount, 2);
     // Paging with the same cursors, and a poll that changed nothing.
@@ -292,37 +292,37 @@ describe('parity with the msw mocks', () => {
 
   it('message threads: read pointers, replies, refusals and the reads after them', async () => {
     const thread = (/** @type {string} */ id, subject = 'me') => `/v1/subjects/${subject}/threads/${id}`;
-    await same({ method: 'PUT', path: `${thread('thr-ola-hsp-medisiner')}/seen`, body: { upToMessageId: 'msg-ola-hsp-2' } });
-    await same({ method: 'PUT', path: `${thread('thr-ola-hsp-medisiner')}/seen`, body: { upToMessageId: 'msg-ola-hsp-1' } });
-    await same({ as: 'kari', method: 'PUT', path: `${thread('thr-ola-hsp-medisiner', SUBJECTS.ola)}/seen`, body: { upToMessageId: 'msg-ola-hsp-1' } });
+    await same({ method: 'PUT', path: `${thread('thr-qc7m4w')}/seen`, body: { upToMessageId: 'msg-ola-hsp-2' } });
+    await same({ method: 'PUT', path: `${thread('thr-qc7m4w')}/seen`, body: { upToMessageId: 'msg-ola-hsp-1' } });
+    await same({ as: 'kari', method: 'PUT', path: `${thread('thr-qc7m4w', SUBJECTS.ola)}/seen`, body: { upToMessageId: 'msg-ola-hsp-1' } });
     for (const body of [{}, { upToMessageId: 'msg-emma-avlastning-1' }, { upToMessageId: 'msg-ola-hsp-2', more: 1 }]) {
-      await same({ method: 'PUT', path: `${thread('thr-ola-hsp-medisiner')}/seen`, body });
+      await same({ method: 'PUT', path: `${thread('thr-qc7m4w')}/seen`, body });
     }
     await same({ method: 'PUT', path: `${thread('thr-nobody')}/seen`, body: { upToMessageId: 'msg-ola-hsp-2' } });
-    await same({ method: 'PUT', path: `${thread('thr-ola-hsp-medisiner')}/seen`, body: '{"upTo' });
+    await same({ method: 'PUT', path: `${thread('thr-qc7m4w')}/seen`, body: '{"upTo' });
 
     // Replies: refused the same way (a closed thread, a bad body, an attachment not one's own).
     const reply = (/** @type {string} */ id, subject = 'me') => `${thread(id, subject)}/messages`;
-    await same({ method: 'POST', path: reply('thr-ola-prakt-vaskedag'), headers: { 'Idempotency-Key': 'parity-msg-0001' }, body: { text: 'Hallo?' } });
-    await same({ method: 'POST', path: reply('thr-ola-hsp-medisiner'), headers: { 'Idempotency-Key': 'parity-msg-0002' }, body: { text: '' } });
-    await same({ method: 'POST', path: reply('thr-ola-hsp-medisiner'), headers: { 'Idempotency-Key': 'parity-msg-0003' }, body: { text: 'x', attachmentIds: ['att-ola-medisinliste'] } });
-    await same({ method: 'POST', path: reply('thr-ola-hsp-medisiner'), body: { text: 'x' } });
+    await same({ method: 'POST', path: reply('thr-hw9p2e'), headers: { 'Idempotency-Key': 'parity-msg-0001' }, body: { text: 'Hallo?' } });
+    await same({ method: 'POST', path: reply('thr-qc7m4w'), headers: { 'Idempotency-Key': 'parity-msg-0002' }, body: { text: '' } });
+    await same({ method: 'POST', path: reply('thr-qc7m4w'), headers: { 'Idempotency-Key': 'parity-msg-0003' }, body: { text: 'x', attachmentIds: ['att-ola-medisinliste'] } });
+    await same({ method: 'POST', path: reply('thr-qc7m4w'), body: { text: 'x' } });
     await same({ method: 'POST', path: reply('thr-nobody'), headers: { 'Idempotency-Key': 'parity-msg-0004' }, body: { text: 'x' } });
     await same({ method: 'POST', path: '/v1/subjects/me/threads', headers: { 'Idempotency-Key': 'parity-msg-0005' }, body: { grantedServiceId: 'vedtak-ola-mat', title: 'Mat', text: 'Hei' } });
 
     // A reply by Kari for her father: minted id and time, then every reader's view after it.
-    const sent = await both({ as: 'kari', method: 'POST', path: reply('thr-ola-hsp-medisiner', SUBJECTS.ola), headers: { 'Idempotency-Key': 'parity-msg-0006' }, body: { text: 'Takk, det passer fint.' } });
+    const sent = await both({ as: 'kari', method: 'POST', path: reply('thr-qc7m4w', SUBJECTS.ola), headers: { 'Idempotency-Key': 'parity-msg-0006' }, body: { text: 'Takk, det passer fint.' } });
     const [mockMessage, sandboxMessage] = [JSON.parse(sent.mock.text), JSON.parse(sent.sandbox.text)];
     mint('msg1', mockMessage.id, sandboxMessage.id);
     mint('sent1', mockMessage.sentAt, sandboxMessage.sentAt);
     sameOnceNamed(sent, 'POST a reply');
-    await same({ as: 'kari', method: 'POST', path: reply('thr-ola-hsp-medisiner', SUBJECTS.ola), headers: { 'Idempotency-Key': 'parity-msg-0006' }, body: { text: 'Takk, det passer fint.' } });
+    await same({ as: 'kari', method: 'POST', path: reply('thr-qc7m4w', SUBJECTS.ola), headers: { 'Idempotency-Key': 'parity-msg-0006' }, body: { text: 'Takk, det passer fint.' } });
     for (const [as, subject] of /** @type {[Who, string][]} */ ([['ola', 'me'], ['kari', SUBJECTS.ola]])) {
       await same({ as, path: `/v1/subjects/${subject}/threads` });
-      await same({ as, path: thread('thr-ola-hsp-medisiner', subject) });
+      await same({ as, path: thread('thr-qc7m4w', subject) });
     }
-    await same({ method: 'PUT', path: `${thread('thr-ola-hsp-medisiner')}/seen`, body: { upToMessageId: '{msg1}' } });
-    await same({ path: thread('thr-ola-hsp-medisiner') });
+    await same({ method: 'PUT', path: `${thread('thr-qc7m4w')}/seen`, body: { upToMessageId: '{msg1}' } });
+    await same({ path: thread('thr-qc7m4w') });
     await same({ as: 'kari', path: `/v1/subjects/${SUBJECTS.ola}/threads` });
 
     // A new thread: minted ids, then the same thread for both of Ola's sides.

@@ -110,9 +110,9 @@ describe(`sandbox server (${testEngine()})`, () => {
     assert.equal(page.status, 200);
     assert.equal(page.headers['content-security-policy'], STAFF_CSP);
     assert.equal((await raw('/staff', { host: 'evil.example' })).status, 421);
-    await staffReply(s.url, { staffId: 'stf-solveig-dagsenter', subjectId: SUBJECTS.ola, threadId: 'thr-ola-dagsenter-tur', text: 'Svar fra ansattsiden' });
+    await staffReply(s.url, { staffId: 'stf-solveig-dagsenter', subjectId: SUBJECTS.ola, threadId: 'thr-dx1k8s', text: 'Svar fra ansattsiden' });
     const ola = await signIn({ issuer: s.issuer, clientId: TEST_CLIENT_ID, redirectUri: `${s.url}/callback`, personId: 'psn-ola-7f3a' });
-    const url = `${s.url}/v1/subjects/me/threads/thr-ola-dagsenter-tur`;
+    const url = `${s.url}/v1/subjects/me/threads/thr-dx1k8s`;
     const thread = /** @type {any} */ (await (await fetch(url, { headers: await ola.authorization('GET', url) })).json());
     assert.equal(thread.messages.at(-1).text, 'Svar fra ansattsiden');
     assert.equal(thread.messages.at(-1).sender.role, 'staff');

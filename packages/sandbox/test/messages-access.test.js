@@ -15,7 +15,7 @@ const OLA = SUBJECTS.ola;
 const olaReads = [
   `/v1/subjects/${OLA}/message-recipients`,
   `/v1/subjects/${OLA}/threads`,
-  `/v1/subjects/${OLA}/threads/thr-ola-hsp-medisiner`,
+  `/v1/subjects/${OLA}/threads/thr-qc7m4w`,
   `/v1/subjects/${OLA}/drafts/new`,
 ];
 
@@ -26,7 +26,7 @@ const changeKarisGrant = (set, params = []) =>
 describe('messages: authorization', () => {
   it('Per cannot read or write Ola\'s threads or attachments: 404 as for nothing, and logged as denied', async () => {
     const att = (await m.upload(PNG)).body.id;
-    await m.send('thr-ola-hsp-medisiner', { text: 'Vedlegg', attachmentIds: [att] });
+    await m.send('thr-qc7m4w', { text: 'Vedlegg', attachmentIds: [att] });
     const mark = await m.t.logMark();
     const nothing = await m.t.call('/v1/subjects/sub-nobody-0000/threads', { person: 'per' });
     assertProblem(nothing, 404, 'not-found');
@@ -35,7 +35,7 @@ describe('messages: authorization', () => {
       assertProblem(r, 404, 'not-found');
       assert.deepEqual(r.body, nothing.body, p);
     }
-    assertProblem(await m.send('thr-ola-hsp-medisiner', { text: 'Hei' }, { person: 'per', subject: OLA }), 404, 'not-found');
+    assertProblem(await m.send('thr-qc7m4w', { text: 'Hei' }, { person: 'per', subject: OLA }), 404, 'not-found');
     assertProblem(await m.start({ grantedServiceId: 'vedtak-ola-hsp', title: 'Hei', text: 'Hei' }, { person: 'per', subject: OLA }), 404, 'not-found');
     assert.equal((await m.download(att, { person: 'per', subject: OLA })).status, 404);
     assert.equal((await m.download(att, { person: 'per' })).status, 404, 'not through his own subject either');
@@ -54,7 +54,7 @@ describe('messages: authorization', () => {
     await changeKarisGrant("scopes = ARRAY['appointments.read','appointments.cancel','services.read']");
     const mark = await m.t.logMark();
     for (const p of olaReads) assertProblem(await m.t.call(p, { person: 'kari' }), 403, 'forbidden');
-    assertProblem(await m.send('thr-ola-hsp-medisiner', { text: 'Hei' }, { person: 'kari', subject: OLA }), 403, 'forbidden');
+    assertProblem(await m.send('thr-qc7m4w', { text: 'Hei' }, { person: 'kari', subject: OLA }), 403, 'forbidden');
     assertProblem(await m.upload(PNG, { person: 'kari', subject: OLA }), 403, 'forbidden');
     // Her appointments are still hers to read.
     assert.equal((await m.t.call(`/v1/subjects/${OLA}/appointments`, { person: 'kari' })).status, 200);
@@ -64,13 +64,13 @@ describe('messages: authorization', () => {
 
     await changeKarisGrant("scopes = ARRAY['appointments.read','messages'], revoked_at = now()");
     for (const p of olaReads) assertProblem(await m.t.call(p, { person: 'kari' }), 404, 'not-found');
-    assertProblem(await m.send('thr-ola-hsp-medisiner', { text: 'Hei' }, { person: 'kari', subject: OLA }), 404, 'not-found');
+    assertProblem(await m.send('thr-qc7m4w', { text: 'Hei' }, { person: 'kari', subject: OLA }), 404, 'not-found');
     assert.equal((await m.t.call('/v1/subjects/me/threads')).status, 200);
   });
 
   it('a relative whose grant ended drops out of seenSinceLastUpdate', async () => {
-    await m.t.call(`/v1/subjects/${OLA}/threads/thr-ola-hsp-medisiner/seen`, { person: 'kari', method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } });
-    const names = async () => (await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner')).body.seenSinceLastUpdate.map((/** @type {any} */ s) => s.name);
+    await m.t.call(`/v1/subjects/${OLA}/threads/thr-qc7m4w/seen`, { person: 'kari', method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } });
+    const names = async () => (await m.t.call('/v1/subjects/me/threads/thr-qc7m4w')).body.seenSinceLastUpdate.map((/** @type {any} */ s) => s.name);
     // The nurse wrote the last message, so she is not listed; Kari is, until her grant ends.
     assert.deepEqual(await names(), ['Kari Nordmann']);
     await changeKarisGrant('revoked_at = now()');
@@ -87,7 +87,7 @@ describe('messages: authorization', () => {
     assert.equal(up.status, 201, up.text);
     assert.equal((await m.download(up.body.id, { person: 'kari', subject: SUBJECTS.emma })).status, 404);
     assert.equal((await m.download(up.body.id, { person: 'per', subject: SUBJECTS.emma })).status, 200);
-    const sent = await m.send('thr-emma-avlastning-helg', { text: 'Liste', attachmentIds: [up.body.id] }, { person: 'per', subject: SUBJECTS.emma });
+    const sent = await m.send('thr-vr5j9a', { text: 'Liste', attachmentIds: [up.body.id] }, { person: 'per', subject: SUBJECTS.emma });
     assert.equal(sent.status, 201, sent.text);
     assert.equal((await m.download(up.body.id, { person: 'kari', subject: SUBJECTS.emma })).status, 200);
   });
@@ -95,9 +95,9 @@ describe('messages: authorization', () => {
   it('logs every read and change with the thread or attachment id', async () => {
     const mark = await m.t.logMark();
     await m.t.call('/v1/subjects/me/threads');
-    await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner');
-    await m.send('thr-ola-hsp-medisiner', { text: 'Hei' });
-    await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } });
+    await m.t.call('/v1/subjects/me/threads/thr-qc7m4w');
+    await m.send('thr-qc7m4w', { text: 'Hei' });
+    await m.t.call('/v1/subjects/me/threads/thr-qc7m4w/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } });
     const up = await m.upload(PNG);
     await m.download(up.body.id);
     const rows = await m.t.logSince(mark);
@@ -105,9 +105,9 @@ describe('messages: authorization', () => {
       rows.map((r) => [r.action, r.resource, r.resource_id, r.outcome, r.status, r.subject_id]),
       [
         ['read', 'threads', null, 'ok', 200, OLA],
-        ['read', 'thread', 'thr-ola-hsp-medisiner', 'ok', 200, OLA],
-        ['create', 'message', 'thr-ola-hsp-medisiner', 'ok', 201, OLA],
-        ['update', 'seen', 'thr-ola-hsp-medisiner', 'ok', 200, OLA],
+        ['read', 'thread', 'thr-qc7m4w', 'ok', 200, OLA],
+        ['create', 'message', 'thr-qc7m4w', 'ok', 201, OLA],
+        ['update', 'seen', 'thr-qc7m4w', 'ok', 200, OLA],
         ['create', 'attachment', up.body.id, 'ok', 201, OLA],
         ['read', 'attachment', up.body.id, 'ok', 200, OLA],
       ],

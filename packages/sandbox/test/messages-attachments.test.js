@@ -185,35 +185,35 @@ describe('attachments in messages', () => {
     assert.equal(perTries.status, 404);
     assert.equal((await m.download(id, { person: 'kari' })).status, 404);
     // Ola cannot send Kari's upload.
-    const stolen = await m.send('thr-ola-hsp-medisiner', { text: 'Se vedlegg', attachmentIds: [id] });
+    const stolen = await m.send('thr-qc7m4w', { text: 'Se vedlegg', attachmentIds: [id] });
     assertProblem(stolen, 400, 'validation');
     assert.deepEqual(stolen.body.errors, [{ pointer: '/attachmentIds/0', code: 'invalid' }]);
 
-    const sent = await m.send('thr-ola-hsp-medisiner', { text: 'Se vedlegg', attachmentIds: [id] }, { person: 'kari', subject: OLA });
+    const sent = await m.send('thr-qc7m4w', { text: 'Se vedlegg', attachmentIds: [id] }, { person: 'kari', subject: OLA });
     assert.equal(sent.status, 201, sent.text);
     assert.deepEqual(sent.body.attachments, [kariUpload.body]);
     const asOla = await m.download(id);
     assert.equal(asOla.status, 200);
     assert.deepEqual(asOla.bytes, PNG);
     assert.equal((await m.download(id, { person: 'per', subject: OLA })).status, 404, 'Per is no party');
-    const thread = await m.t.call(`/v1/subjects/me/threads/thr-ola-hsp-medisiner`);
+    const thread = await m.t.call(`/v1/subjects/me/threads/thr-qc7m4w`);
     assert.deepEqual(thread.body.messages.at(-1).attachments, [kariUpload.body]);
     // Used once: it cannot go into another message.
-    assertProblem(await m.send('thr-ola-dagsenter-tur', { text: 'Igjen', attachmentIds: [id] }, { person: 'kari', subject: OLA }), 400, 'validation');
+    assertProblem(await m.send('thr-dx1k8s', { text: 'Igjen', attachmentIds: [id] }, { person: 'kari', subject: OLA }), 400, 'validation');
   });
 
   it('keeps at most 5 per message, no duplicates; a draft keeps its uploads', async () => {
     const ids = [];
     for (let i = 0; i < 6; i++) ids.push((await m.upload(PNG, { name: `${i}.png` })).body.id);
-    const six = await m.send('thr-ola-hsp-medisiner', { text: 'Seks', attachmentIds: ids });
+    const six = await m.send('thr-qc7m4w', { text: 'Seks', attachmentIds: ids });
     assertProblem(six, 400, 'validation');
     assert.deepEqual(six.body.errors, [{ pointer: '/attachmentIds', code: 'too-many' }]);
-    const dup = await m.send('thr-ola-hsp-medisiner', { text: 'To like', attachmentIds: [ids[0], ids[0]] });
+    const dup = await m.send('thr-qc7m4w', { text: 'To like', attachmentIds: [ids[0], ids[0]] });
     assert.deepEqual(dup.body.errors, [{ pointer: '/attachmentIds/1', code: 'invalid' }]);
-    const draft = await m.t.call('/v1/subjects/me/drafts/thr-ola-hsp-medisiner', { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Utkast', attachmentIds: ids.slice(0, 2) } });
+    const draft = await m.t.call('/v1/subjects/me/drafts/thr-qc7m4w', { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Utkast', attachmentIds: ids.slice(0, 2) } });
     assert.equal(draft.status, 200, draft.text);
     assert.deepEqual(draft.body.attachments.map((/** @type {any} */ a) => a.id), ids.slice(0, 2));
-    const five = await m.send('thr-ola-hsp-medisiner', { text: 'Fem', attachmentIds: ids.slice(0, 5) });
+    const five = await m.send('thr-qc7m4w', { text: 'Fem', attachmentIds: ids.slice(0, 5) });
     assert.equal(five.status, 201, five.text);
     assert.equal(five.body.attachments.length, 5);
     assert.deepEqual(five.body.attachments.map((/** @type {any} */ a) => a.filename), ['0.png', '1.png', '2.png', '3.png', '4.png']);

@@ -44,10 +44,10 @@ describe('threads and unread counts', () => {
     assert.deepEqual(
       ola.body.items.map((/** @type {any} */ x) => [x.id, x.status, x.unreadCount, x.startedBy]),
       [
-        ['thr-ola-dagsenter-tur', 'open', 1, 'staff'],
-        ['thr-ola-alarm-nokkel', 'open', 0, 'relative'],
-        ['thr-ola-hsp-medisiner', 'open', 1, 'citizen'],
-        ['thr-ola-prakt-vaskedag', 'closed', 0, 'citizen'],
+        ['thr-dx1k8s', 'open', 1, 'staff'],
+        ['thr-nb3t6r', 'open', 0, 'relative'],
+        ['thr-qc7m4w', 'open', 1, 'citizen'],
+        ['thr-hw9p2e', 'closed', 0, 'citizen'],
       ],
     );
     assert.equal(ola.body.unreadCount, 2);
@@ -68,7 +68,7 @@ describe('threads and unread counts', () => {
     const key = ola.body.items[1];
     assert.deepEqual(key.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.name, s.isCurrentUser]), [['staff', 'Tor Aune', false], ['citizen', 'Ola Nordmann', true]]);
     const emma = await m.t.call(`/v1/subjects/${SUBJECTS.emma}/threads`, { person: 'per' });
-    assert.deepEqual(emma.body.items.map((/** @type {any} */ x) => x.id), ['thr-emma-avlastning-helg']);
+    assert.deepEqual(emma.body.items.map((/** @type {any} */ x) => x.id), ['thr-vr5j9a']);
     assert.equal(emma.body.unreadCount, 1);
     assert.deepEqual((await m.t.call('/v1/subjects/me/threads', { person: 'test' })).body, { items: [], nextCursor: null, unreadCount: 0 });
   });
@@ -84,14 +84,14 @@ describe('threads and unread counts', () => {
       if (!r.body.nextCursor) break;
       url = `${OLA_THREADS}?limit=1&cursor=${r.body.nextCursor}`;
     }
-    assert.deepEqual(seen, ['thr-ola-dagsenter-tur', 'thr-ola-alarm-nokkel', 'thr-ola-hsp-medisiner', 'thr-ola-prakt-vaskedag']);
+    assert.deepEqual(seen, ['thr-dx1k8s', 'thr-nb3t6r', 'thr-qc7m4w', 'thr-hw9p2e']);
     for (const q of ['limit=0', 'limit=501', 'limit=x', 'cursor=%25%25', 'cursor=WyJ1cGNvbWluZyIsMCwiYSJd']) {
       assertProblem(await m.t.call(`${OLA_THREADS}?${q}`), 400, 'validation');
     }
   });
 
   it('shows one thread with its messages oldest first: roles, on behalf of, own messages, unread', async () => {
-    const asKari = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
+    const asKari = await m.t.call(`${OLA_THREADS}/thr-qc7m4w`, { person: 'kari' });
     assert.equal(asKari.status, 200, asKari.text);
     assert.equal(asKari.headers.get('etag'), `"${asKari.body.version}"`);
     assert.deepEqual(
@@ -101,44 +101,44 @@ describe('threads and unread counts', () => {
         ['msg-ola-hsp-2', 'staff', null, false, true],
       ],
     );
-    const kariWrote = await m.t.call(`${OLA_THREADS}/thr-ola-alarm-nokkel`, { person: 'kari' });
+    const kariWrote = await m.t.call(`${OLA_THREADS}/thr-nb3t6r`, { person: 'kari' });
     assert.deepEqual(
       kariWrote.body.messages.map((/** @type {any} */ x) => [x.id, x.sender.role, x.sender.onBehalfOf ?? null, x.sender.isCurrentUser, x.unread]),
       [['msg-ola-alarm-1', 'relative', 'Ola Nordmann', true, false]],
     );
-    const asOla = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner');
+    const asOla = await m.t.call('/v1/subjects/me/threads/thr-qc7m4w');
     assert.deepEqual(asOla.body.messages.map((/** @type {any} */ x) => [x.sender.isCurrentUser, x.unread]), [[true, false], [false, true]], "his own question, the nurse's unread answer");
-    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-emma-avlastning-helg'), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-vr5j9a'), 404, 'not-found');
     assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope'), 404, 'not-found');
   });
 
   it('marks read per person; seenSinceLastUpdate lists who saw the thread since its last message', async () => {
-    const r = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } });
+    const r = await m.t.call('/v1/subjects/me/threads/thr-qc7m4w/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } });
     assert.equal(r.status, 200, r.text);
-    assert.deepEqual(r.body, { threadId: 'thr-ola-hsp-medisiner', unreadCount: 0, totalUnreadCount: 1 });
+    assert.deepEqual(r.body, { threadId: 'thr-qc7m4w', unreadCount: 0, totalUnreadCount: 1 });
     // Idempotent, and never backwards.
-    const again = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-1' } });
+    const again = await m.t.call('/v1/subjects/me/threads/thr-qc7m4w/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-1' } });
     assert.deepEqual(again.body, r.body);
     // Kari's pointer did not move.
     assert.equal((await m.t.call(OLA_THREADS, { person: 'kari' })).body.unreadCount, 3);
-    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
+    const thread = await m.t.call(`${OLA_THREADS}/thr-qc7m4w`, { person: 'kari' });
     assert.deepEqual(
       thread.body.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.name, s.isCurrentUser]),
       [['citizen', 'Ola Nordmann', false]],
       'the nurse wrote the last message: she is not listed',
     );
     // A reply resets it: only the writer has seen the new last message, and the writer is not listed.
-    const sent = await m.send('thr-ola-hsp-medisiner', { text: 'Takk!' }, { person: 'kari', subject: SUBJECTS.ola });
+    const sent = await m.send('thr-qc7m4w', { text: 'Takk!' }, { person: 'kari', subject: SUBJECTS.ola });
     assert.equal(sent.status, 201, sent.text);
-    const afterReply = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
+    const afterReply = await m.t.call(`${OLA_THREADS}/thr-qc7m4w`, { person: 'kari' });
     assert.deepEqual(afterReply.body.seenSinceLastUpdate, []);
-    const olaSees = await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: sent.body.id } });
+    const olaSees = await m.t.call('/v1/subjects/me/threads/thr-qc7m4w/seen', { method: 'PUT', body: { upToMessageId: sent.body.id } });
     assert.equal(olaSees.status, 200, olaSees.text);
-    const afterSeen = await m.t.call(`${OLA_THREADS}/thr-ola-hsp-medisiner`, { person: 'kari' });
+    const afterSeen = await m.t.call(`${OLA_THREADS}/thr-qc7m4w`, { person: 'kari' });
     assert.deepEqual(afterSeen.body.seenSinceLastUpdate.map((/** @type {any} */ s) => [s.role, s.isCurrentUser]), [['citizen', false]]);
     assert.equal(afterReply.body.unreadCount, 0, 'one\'s own message is never unread');
-    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-dagsenter-1' } }), 400, 'validation');
-    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/seen', { method: 'PUT', body: {} }), 400, 'validation');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-qc7m4w/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-dagsenter-1' } }), 400, 'validation');
+    assertProblem(await m.t.call('/v1/subjects/me/threads/thr-qc7m4w/seen', { method: 'PUT', body: {} }), 400, 'validation');
     assertProblem(await m.t.call('/v1/subjects/me/threads/thr-nope/seen', { method: 'PUT', body: { upToMessageId: 'msg-ola-hsp-2' } }), 404, 'not-found');
   });
 });
@@ -152,23 +152,23 @@ describe('polling with ETags', () => {
     assert.equal(unchanged.status, 304);
     assert.equal(unchanged.text, '');
     assert.equal(unchanged.headers.get('etag'), etag);
-    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-dx1k8s`);
     const threadTag = /** @type {string} */ (thread.headers.get('etag'));
-    assert.equal((await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`, { headers: { 'If-None-Match': threadTag } })).status, 304);
+    assert.equal((await m.t.call(`${OLA_THREADS}/thr-dx1k8s`, { headers: { 'If-None-Match': threadTag } })).status, 304);
 
-    await staffReply(m.t.db, { staffId: 'stf-solveig-dagsenter', subjectId: SUBJECTS.ola, threadId: 'thr-ola-dagsenter-tur', text: 'Onsdag kl. 10 passer fint for oss.', now: NOW });
+    await staffReply(m.t.db, { staffId: 'stf-solveig-dagsenter', subjectId: SUBJECTS.ola, threadId: 'thr-dx1k8s', text: 'Onsdag kl. 10 passer fint for oss.', now: NOW });
 
     const changed = await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': etag } });
     assert.equal(changed.status, 200);
     assert.notEqual(changed.headers.get('etag'), etag);
     assert.equal(changed.body.unreadCount, 3);
-    assert.equal(changed.body.items[0].id, 'thr-ola-dagsenter-tur', 'latest activity first');
-    const changedThread = await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`, { headers: { 'If-None-Match': threadTag } });
+    assert.equal(changed.body.items[0].id, 'thr-dx1k8s', 'latest activity first');
+    const changedThread = await m.t.call(`${OLA_THREADS}/thr-dx1k8s`, { headers: { 'If-None-Match': threadTag } });
     assert.equal(changedThread.status, 200);
     assert.equal(changedThread.body.messages.length, 2);
     // Marking it seen changes the caller's ETag too.
     const tag2 = /** @type {string} */ (changed.headers.get('etag'));
-    await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur/seen`, { method: 'PUT', body: { upToMessageId: changedThread.body.messages[1].id } });
+    await m.t.call(`${OLA_THREADS}/thr-dx1k8s/seen`, { method: 'PUT', body: { upToMessageId: changedThread.body.messages[1].id } });
     const afterSeen = await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': tag2 } });
     assert.equal(afterSeen.status, 200);
     assert.equal(afterSeen.body.unreadCount, 1, 'only the other thread\'s staff reply is left');
@@ -247,23 +247,23 @@ describe('starting a thread', () => {
 
 describe('replies', () => {
   it('replies in an open thread; a closed thread refuses with 409 thread-closed', async () => {
-    const r = await m.send('thr-ola-dagsenter-tur', { text: 'Onsdag passer bra.' });
+    const r = await m.send('thr-dx1k8s', { text: 'Onsdag passer bra.' });
     assert.equal(r.status, 201, r.text);
-    assert.equal(r.body.threadId, 'thr-ola-dagsenter-tur');
+    assert.equal(r.body.threadId, 'thr-dx1k8s');
     assert.equal(r.body.unread, false);
     assert.deepEqual(r.body.attachments, []);
     assert.equal(r.body.sender.role, 'citizen');
-    const thread = await m.t.call(`${OLA_THREADS}/thr-ola-dagsenter-tur`);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-dx1k8s`);
     assert.deepEqual(thread.body.messages.map((/** @type {any} */ x) => x.id).at(-1), r.body.id);
     const mark = await m.t.logMark();
-    assertProblem(await m.send('thr-ola-prakt-vaskedag', { text: 'Hallo?' }), 409, 'thread-closed');
+    assertProblem(await m.send('thr-hw9p2e', { text: 'Hallo?' }), 409, 'thread-closed');
     assertProblem(await m.send('thr-nope', { text: 'Hallo?' }), 404, 'not-found');
     assert.deepEqual((await m.t.logSince(mark)).map((x) => [x.action, x.resource, x.resource_id, x.outcome, x.status]), [
-      ['create', 'message', 'thr-ola-prakt-vaskedag', 'refused', 409],
+      ['create', 'message', 'thr-hw9p2e', 'refused', 409],
       ['create', 'message', 'thr-nope', 'not-found', 404],
     ]);
     // Validation comes before the thread's state, as the other handlers' rules.
-    const both = await m.send('thr-ola-prakt-vaskedag', { text: '' });
+    const both = await m.send('thr-hw9p2e', { text: '' });
     assertProblem(both, 400, 'validation');
   });
 
@@ -272,7 +272,7 @@ describe('replies', () => {
     // replays it; on PostgreSQL a duplicate that arrives while the first runs is told to retry
     // (as concurrent cancels are, concurrency.test.js), and its retry gets the first answer.
     const key = m.t.newKey();
-    const answers = await Promise.all(Array.from({ length: 5 }, () => m.send('thr-ola-hsp-medisiner', { text: 'Bare én gang' }, { key })));
+    const answers = await Promise.all(Array.from({ length: 5 }, () => m.send('thr-qc7m4w', { text: 'Bare én gang' }, { key })));
     const created = answers.filter((a) => a.status === 201);
     const busy = answers.filter((a) => a.status !== 201);
     assert.ok(created.length >= 1, answers.map((a) => a.text).join('\n'));
@@ -280,10 +280,10 @@ describe('replies', () => {
       assertProblem(a, 409, 'request-in-progress');
       assert.equal(a.headers.get('retry-after'), '1');
     }
-    const retried = await m.send('thr-ola-hsp-medisiner', { text: 'Bare én gang' }, { key });
+    const retried = await m.send('thr-qc7m4w', { text: 'Bare én gang' }, { key });
     assert.equal(retried.status, 201);
     assert.equal(new Set([...created, retried].map((a) => a.text)).size, 1);
-    const { rows } = await m.t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-hsp-medisiner' AND text = 'Bare én gang'");
+    const { rows } = await m.t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-qc7m4w' AND text = 'Bare én gang'");
     assert.equal(rows[0].n, 1);
   });
 });
@@ -334,15 +334,15 @@ describe('drafts', () => {
     assertProblem(bidi, 400, 'validation');
     assert.deepEqual(bidi.body.errors, [{ pointer: '/text', code: 'invalid-character' }]);
     assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-nope', { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'x' } }), 404, 'not-found');
-    assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-emma-avlastning-helg'), 404, 'not-found');
+    assertProblem(await m.t.call('/v1/subjects/me/drafts/thr-vr5j9a'), 404, 'not-found');
   });
 
   it('sending deletes the sender\'s draft for that thread (and starting a thread the `new` draft), not others\'', async () => {
-    const path = '/v1/subjects/me/drafts/thr-ola-hsp-medisiner';
+    const path = '/v1/subjects/me/drafts/thr-qc7m4w';
     assert.equal((await m.t.call(path, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Uferdig' } })).status, 200);
-    const kariPath = `/v1/subjects/${SUBJECTS.ola}/drafts/thr-ola-hsp-medisiner`;
+    const kariPath = `/v1/subjects/${SUBJECTS.ola}/drafts/thr-qc7m4w`;
     assert.equal((await m.t.call(kariPath, { person: 'kari', method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Kari skriver' } })).status, 200);
-    assert.equal((await m.send('thr-ola-hsp-medisiner', { text: 'Ferdig' })).status, 201);
+    assert.equal((await m.send('thr-qc7m4w', { text: 'Ferdig' })).status, 201);
     assertProblem(await m.t.call(path), 404, 'not-found');
     assert.equal((await m.t.call(kariPath, { person: 'kari' })).body.text, 'Kari skriver');
     assert.equal((await m.t.call(NEW, { method: 'PUT', headers: { 'If-None-Match': '*' }, body: { text: 'Ny tråd' } })).status, 200);

@@ -112,7 +112,7 @@ describe('staff page: safety', () => {
 
   it('sends a strict CSP; the HTML has no scripts and no inline styles', async () => {
     const { session } = await signInByHand();
-    for (const path of ['/staff', '/staff/threads/sub-ola-7f3a/thr-ola-hsp-medisiner']) {
+    for (const path of ['/staff', '/staff/threads/sub-ola-7f3a/thr-qc7m4w']) {
       const r = await get(path, { headers: { Cookie: session } });
       assert.equal(r.status, 200, path);
       assert.equal(r.headers.get('content-security-policy'), STAFF_CSP);
@@ -131,8 +131,8 @@ describe('staff page: safety', () => {
     assert.equal(noToken.headers.getSetCookie().length, 0);
     const { session, token } = await signInByHand();
     const form = { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session };
-    const path = '/staff/threads/sub-ola-7f3a/thr-ola-hsp-medisiner/reply';
-    const count = async () => (await t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-ola-hsp-medisiner'")).rows[0].n;
+    const path = '/staff/threads/sub-ola-7f3a/thr-qc7m4w/reply';
+    const count = async () => (await t.db.query("SELECT count(*)::int AS n FROM messages WHERE thread_id = 'thr-qc7m4w'")).rows[0].n;
     const before = await count();
     assert.equal((await get(path, { method: 'POST', headers: form, body: 'text=Hei' })).status, 403);
     assert.equal((await get(path, { method: 'POST', headers: form, body: `text=Hei&csrf=${token}x` })).status, 403);
@@ -167,25 +167,25 @@ describe('staff page: safety', () => {
 describe('staff page: work', () => {
   it('reads a thread (marking it seen), replies, and the citizen sees an unread staff reply', async () => {
     const s = await staffSession(origin, 'stf-tor-alarm');
-    const page1 = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-alarm-nokkel`);
+    const page1 = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-nb3t6r`);
     assert.equal(page1.status, 200);
     assert.match(page1.text, /Kari Nordmann på vegne av Ola Nordmann/);
     const before = (await t.call('/v1/subjects/me/threads')).body.unreadCount;
-    await s.reply({ subjectId: SUBJECTS.ola, threadId: 'thr-ola-alarm-nokkel', text: 'Vi kommer litt senere i dag.' });
+    await s.reply({ subjectId: SUBJECTS.ola, threadId: 'thr-nb3t6r', text: 'Vi kommer litt senere i dag.' });
     const list = await t.call('/v1/subjects/me/threads');
     assert.equal(list.body.unreadCount, before + 1);
-    const thread = await t.call('/v1/subjects/me/threads/thr-ola-alarm-nokkel');
+    const thread = await t.call('/v1/subjects/me/threads/thr-nb3t6r');
     const last = thread.body.messages.at(-1);
     assert.deepEqual([last.text, last.sender.role, last.sender.name, last.unread], ['Vi kommer litt senere i dag.', 'staff', 'Tor Aune', true]);
     // Staff who read it count in seenSinceLastUpdate (the writer of the last message does not).
     assert.deepEqual(thread.body.seenSinceLastUpdate, []);
-    const answer = await t.call('/v1/subjects/me/threads/thr-ola-alarm-nokkel/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Takk!' } });
+    const answer = await t.call('/v1/subjects/me/threads/thr-nb3t6r/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Takk!' } });
     assert.equal(answer.status, 201, answer.text);
-    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-alarm-nokkel`)).status, 200);
-    const seen = await t.call('/v1/subjects/me/threads/thr-ola-alarm-nokkel');
+    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-nb3t6r`)).status, 200);
+    const seen = await t.call('/v1/subjects/me/threads/thr-nb3t6r');
     assert.deepEqual(seen.body.seenSinceLastUpdate.map((/** @type {any} */ x) => [x.role, x.name]), [['staff', 'Tor Aune']]);
     // Another care service's thread is not found.
-    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`)).status, 404);
+    assert.equal((await s.get(`/staff/threads/${SUBJECTS.ola}/thr-qc7m4w`)).status, 404);
   });
 
   it('starts a thread with a citizen who receives the service; not with anyone else', async () => {
@@ -206,13 +206,13 @@ describe('staff page: work', () => {
   });
 
   it('closes a thread: the citizen\'s reply is then refused with 409 thread-closed', async () => {
-    await staffCloseThread(origin, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner' });
-    const thread = await t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner');
+    await staffCloseThread(origin, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-qc7m4w' });
+    const thread = await t.call('/v1/subjects/me/threads/thr-qc7m4w');
     assert.equal(thread.body.status, 'closed');
-    const reply = await t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Hallo?' } });
+    const reply = await t.call('/v1/subjects/me/threads/thr-qc7m4w/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Hallo?' } });
     assertProblem(reply, 409, 'thread-closed');
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'x', now: NOW }), /lukket/);
-    const page2 = await (await staffSession(origin, 'stf-ingrid-hsp')).get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-qc7m4w', text: 'x', now: NOW }), /lukket/);
+    const page2 = await (await staffSession(origin, 'stf-ingrid-hsp')).get(`/staff/threads/${SUBJECTS.ola}/thr-qc7m4w`);
     assert.doesNotMatch(page2.text, /Send svar/);
   });
 
@@ -229,7 +229,7 @@ describe('staff page: work', () => {
     assert.equal(withdrawn.status, 200, withdrawn.text);
     assert.equal(withdrawn.body.status, 'inactive');
     await assert.rejects(
-      staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'Hei', now: NOW }),
+      staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-qc7m4w', text: 'Hei', now: NOW }),
       (err) => err instanceof StaffError && err.code === 'consent-required' && /samtykket/.test(err.message),
     );
     await assert.rejects(
@@ -247,7 +247,7 @@ describe('staff page: work', () => {
     // The staff page shows it: the consent withdrawn, no reply box (closing stays), and Ola not
     // offered as a recipient of a new thread.
     const s = await staffSession(origin, 'stf-ingrid-hsp');
-    const thread = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
+    const thread = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-qc7m4w`);
     assert.match(thread.text, /Samtykke til digital dialog: trukket \d/);
     assert.doesNotMatch(thread.text, /Send svar/);
     assert.match(thread.text, /Lukk tråden/);
@@ -262,17 +262,17 @@ describe('staff page: work', () => {
       headers: { 'Idempotency-Key': t.newKey(), 'If-Match': /** @type {string} */ (now.headers.get('etag')) },
       body: { status: 'active', textVersion: now.body.currentTextVersion },
     });
-    const back = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
+    const back = await s.get(`/staff/threads/${SUBJECTS.ola}/thr-qc7m4w`);
     assert.match(back.text, /Samtykke til digital dialog: gitt \d/);
     assert.match(back.text, /Send svar/);
   });
 
   it('checks staff text as the API does, and logs staff actions as staff', async () => {
     const mark = await t.logMark();
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'x'.repeat(4001), now: NOW }), /for lang/);
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'a\u202Eb', now: NOW }), /ikke er tillatt/);
-    await assert.rejects(staffReply(t.db, { staffId: 'stf-nobody', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'x', now: NOW }), /Ukjent/);
-    await staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-ola-hsp-medisiner', text: 'Ok', now: NOW });
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-qc7m4w', text: 'x'.repeat(4001), now: NOW }), /for lang/);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-qc7m4w', text: 'a\u202Eb', now: NOW }), /ikke er tillatt/);
+    await assert.rejects(staffReply(t.db, { staffId: 'stf-nobody', subjectId: SUBJECTS.ola, threadId: 'thr-qc7m4w', text: 'x', now: NOW }), /Ukjent/);
+    await staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: 'thr-qc7m4w', text: 'Ok', now: NOW });
     const { rows } = await t.db.query('SELECT actor_person_id, actor_kind, action, resource, resource_id, outcome, status FROM access_log WHERE id > $1 ORDER BY id', [mark]);
     assert.deepEqual(rows.map((r) => [r.actor_person_id, r.actor_kind, r.action, r.resource, r.outcome, r.status]), [
       ['stf-ingrid-hsp', 'staff', 'create', 'message', 'refused', 400],
@@ -292,8 +292,8 @@ describe('staff page: work', () => {
     const path = `/staff/attachments/${SUBJECTS.ola}/${att.id}`;
     const nina = await staffSession(origin, 'stf-ingrid-hsp');
     assert.equal((await nina.get(path)).status, 404, 'not sent yet');
-    await t.call('/v1/subjects/me/threads/thr-ola-hsp-medisiner/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Bilde', attachmentIds: [att.id] } });
-    const page3 = await nina.get(`/staff/threads/${SUBJECTS.ola}/thr-ola-hsp-medisiner`);
+    await t.call('/v1/subjects/me/threads/thr-qc7m4w/messages', { method: 'POST', headers: { 'Idempotency-Key': t.newKey() }, body: { text: 'Bilde', attachmentIds: [att.id] } });
+    const page3 = await nina.get(`/staff/threads/${SUBJECTS.ola}/thr-qc7m4w`);
     assert.match(page3.text, /sår\.png/);
     const res = await fetch(`${origin}${path}`, { headers: { Cookie: nina.cookie() } });
     assert.equal(res.status, 200);
