@@ -205,7 +205,7 @@ test("Ola, in the consent panel, gives Kari his appointments only, takes it back
   await staffReply(sandbox.url, { staffId: NURSE.id, subjectId: OLA.subject, threadId: thread.id, text: answer });
 
   const dev = await j.otherPage();
-  const expected = noticeText('message-new', 'nb', noticeSender);
+  const expected = noticeText('message-new', 'nb', noticeSender, { threadId: thread.id });
   const notices = await until(async () => {
     await dev.goto(`${sandbox.url}/dev/notices`, { waitUntil: 'load' });
     const rows = await dev.evaluate(() =>
@@ -227,6 +227,27 @@ test("Ola, in the consent panel, gives Kari his appointments only, takes it back
     assert.ok(!notice.row.toLowerCase().includes(String(health).toLowerCase()), `the notice says nothing of "${health}": ${notice.row}`);
   }
   await dev.close();
+
+  // 4b. The notice's link lands on the thread after sign-in. The link is the municipality's Min
+  // side with the thread's opaque id; here the demo page stands in for it, signed out at first.
+  const link = new URL(/https?:\/\/\S+/.exec(notice.text)?.[0] ?? 'about:blank');
+  assert.equal(`${link.origin}${link.pathname}`, noticeSender.url);
+  assert.deepEqual([...link.searchParams.keys()], ['omsorg-thread'], 'the link carries the thread id and nothing else');
+  assert.equal(link.searchParams.get('omsorg-thread'), thread.id);
+  const fromNotice = await j.otherPage();
+  await fromNotice.goto(`${sandbox.url}/${link.search}`, { waitUntil: 'load' });
+  const landed = await signIn(fromNotice, OLA, {
+    what: 'the linked thread open in the inbox after sign-in',
+    done: (p) =>
+      p.evaluate((id) => {
+        const view = document.querySelector('omsorg-inbox')?.shadowRoot?.querySelector('omsorg-message-thread');
+        if (!view || /** @type {any} */ (view).threadId !== id) return undefined;
+        const text = view.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '';
+        return text.includes('Vi kommer med nye bandasjer') ? { path: location.pathname, search: location.search } : undefined;
+      }, thread.id),
+  });
+  assert.deepEqual(landed, { path: '/', search: link.search }, 'back on the page the link named, after the sign-in');
+  await fromNotice.close();
 
   // 5. Ola withdraws dialogue consent in the panel: the inbox offers the consent section in
   // place of a new message, a new message is refused, his threads stay readable.

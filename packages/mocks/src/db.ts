@@ -51,14 +51,14 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       const thread = db.findThread(threadId);
       if (!thread) throw new Error(`staffReply: no thread ${threadId}`);
       const message = addStaffMessage(db, thread, text, options);
-      queueNotices(db, thread.subjectId, 'message-new', options.at);
+      queueNotices(db, thread.subjectId, 'message-new', options.at, { threadId: thread.id });
       return message;
     },
     staffStartThread(subjectId, grantedServiceId, title, text, options = {}): ThreadRecord {
       const subject = db.subjects.get(subjectId);
       if (!subject) throw new Error(`staffStartThread: no subject ${subjectId}`);
       const thread = startStaffThread(db, subject, grantedServiceId, title, text, options);
-      queueNotices(db, subjectId, 'message-new', options.at);
+      queueNotices(db, subjectId, 'message-new', options.at, { threadId: thread.id });
       return thread;
     },
     queueVisitReminders: (now?: Date) => queueVisitReminders(db, now),

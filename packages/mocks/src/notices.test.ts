@@ -20,7 +20,8 @@ describe('mocks: notices', () => {
     expect(chosen.status).to.equal(200);
     api.db.staffReply(threadIds.olaUnreadReply, 'Svar fra hjemmesykepleien om medisinene dine.');
     const queued = api.db.noticeQueue.map((q) => [q.subjectId, q.event, q.channel, q.to, q.text]);
-    const { text } = noticeText('message-new', 'en', noticeSender);
+    const { text } = noticeText('message-new', 'en', noticeSender, { threadId: threadIds.olaUnreadReply });
+    expect(text).to.include(`?omsorg-thread=${threadIds.olaUnreadReply}`);
     expect(queued).to.deep.equal([
       [subjectIds.ola, 'message-new', 'sms', '*** ** 867', text],
       [subjectIds.ola, 'message-new', 'email', 'o***@example.no', text],

@@ -23,6 +23,7 @@ import {
   type NoticePreferences,
   type NoticePreferencesChange,
   type Problem,
+  type NoticeTarget,
 } from '@omsorg/contract';
 import { noticeSender, type PersonKey } from '@omsorg/fixtures';
 import { http, type HttpHandler, type HttpResponse } from 'msw';
@@ -42,8 +43,8 @@ function contactOf(db: MockDb, subjectId: string): ContactRecord | undefined {
  * Queues what `event` sends the subject's person (nothing unless they chose it and a channel),
  * one notice per chosen channel, newest last. Returns the notices queued.
  */
-export function queueNotices(db: MockDb, subjectId: string, event: NoticeEvent, at: Date = db.clock()): QueuedNotice[] {
-  const queued = noticesFor(event, db.noticeChoices.get(subjectId), contactOf(db, subjectId), noticeSender).map(
+export function queueNotices(db: MockDb, subjectId: string, event: NoticeEvent, at: Date = db.clock(), target: NoticeTarget = {}): QueuedNotice[] {
+  const queued = noticesFor(event, db.noticeChoices.get(subjectId), contactOf(db, subjectId), noticeSender, target).map(
     (n): QueuedNotice => ({
       id: db.nextId('ntc'),
       subjectId,

@@ -99,7 +99,9 @@ describe('sandbox: notices queued by events', () => {
     assert.deepEqual(await queue(), [], 'nothing chosen, nothing queued');
     assert.equal((await put({ channels: ['sms', 'email'], events: ['message-new'], language: 'en' })).status, 200);
     await staffReply(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, threadId: threadIds.olaUnreadReply, text: 'Om insulinen din.', now: NOW });
-    const { subject, text } = noticeText('message-new', 'en', noticeSender);
+    // The notice links to the thread by its opaque id (the inbox opens it after sign-in).
+    const { subject, text } = noticeText('message-new', 'en', noticeSender, { threadId: threadIds.olaUnreadReply });
+    assert.ok(text.includes(`?omsorg-thread=${threadIds.olaUnreadReply}`), text);
     const expected = (/** @type {string} */ channel, /** @type {string} */ address, /** @type {string} */ masked) => ({
       subject_id: SUBJECTS.ola, event: 'message-new', channel, address, masked_address: masked, subject_line: subject, text, language: 'en', status: 'would-have-been-sent',
     });

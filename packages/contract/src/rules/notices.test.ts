@@ -16,12 +16,31 @@ import {
   noticesFor,
   noticeText,
   osloTomorrow,
+  threadLink,
+  threadLinkParam,
   validateNoticePreferencesChange,
 } from './notices.js';
 
 const sender = { municipality: 'Fjordvik kommune', url: 'https://www.fjordvik.kommune.no/min-side' };
 
 describe('rules: notices', () => {
+  it("links a new message's notice to its thread by the opaque id only; other events and bad ids get the plain address", () => {
+    expect(threadLinkParam).to.equal('omsorg-thread');
+    expect(threadLink(sender.url, 'thr-ola-1')).to.equal(`${sender.url}?omsorg-thread=thr-ola-1`);
+    expect(threadLink('https://k.no/min-side?lang=nn#innhold', 'thr-1')).to.equal('https://k.no/min-side?lang=nn&omsorg-thread=thr-1#innhold');
+    for (const bad of [undefined, '', 'a b', 'x&y=1', '../etc', 'é', 'x'.repeat(65)]) expect(threadLink(sender.url, bad)).to.equal(sender.url);
+    for (const locale of ['nb', 'nn', 'en'] as const) {
+      const n = noticeText('message-new', locale, sender, { threadId: 'thr-ola-1' });
+      expect(n.text).to.include(`${sender.url}?omsorg-thread=thr-ola-1`);
+      expect(n.text.length, n.text).to.be.at.most(160);
+      // The thread is named only in the link, and only for a new message.
+      expect(n.subject).not.to.include('thr-ola-1');
+      expect(noticeText('appointment-changed', locale, sender, { threadId: 'thr-ola-1' }).text).not.to.include('omsorg-thread');
+    }
+    const [sms] = noticesFor('message-new', { channels: ['sms'], events: ['message-new'], language: 'nb', version: '1' }, { phone: '+4791234567', email: null, reserved: false }, sender, { threadId: 'thr-ola-1' });
+    expect(sms?.text).to.include('?omsorg-thread=thr-ola-1');
+  });
+
   it('has a subject and a text for every event in every language, naming the sender and the address', () => {
     expect(noticeChannels).to.deep.equal(['sms', 'email']);
     const seen = new Set<string>();

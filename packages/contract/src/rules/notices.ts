@@ -9,6 +9,7 @@
 import type { Locale } from '../codes.js';
 import type { NoticeContact, NoticePreferences, NoticePreview } from '../types.js';
 import { canonical, etagOf, matchesEtag } from './etag.js';
+import { idPattern } from './patterns.js';
 import { escapePointer, type FieldError, type ProblemSpec } from './problems.js';
 import { osloDate as osloDateOf } from './time.js';
 
@@ -24,6 +25,26 @@ export interface NoticeSender {
   municipality: string;
   /** The address of its Min side, e.g. `https://www.fjordvik.kommune.no/min-side`. */
   url: string;
+}
+
+/**
+ * The query parameter of a notice's link that names the thread to open: `<omsorg-inbox>` reads it
+ * from the page's address (its `thread-param`), so a notice lands on the new message after sign-in.
+ * It carries only the thread's opaque id, never what the message is about.
+ */
+export const threadLinkParam = 'omsorg-thread';
+
+/** The Min side address with the thread to open, or the address as it is when `threadId` is not an id. */
+export function threadLink(url: string, threadId: string | undefined): string {
+  if (!threadId || !idPattern.test(threadId)) return url;
+  const hash = url.indexOf('#');
+  const [base, fragment] = hash < 0 ? [url, ''] : [url.slice(0, hash), url.slice(hash)];
+  return `${base}${base.includes('?') ? '&' : '?'}${threadLinkParam}=${threadId}${fragment}`;
+}
+
+/** What a notice is about, where the text may point to it: the thread of a new message. */
+export interface NoticeTarget {
+  threadId?: string;
 }
 
 type Texts = Readonly<Record<NoticeEvent, { subject: string; text: string }>>;
@@ -53,11 +74,15 @@ const texts: Readonly<Record<Locale, Texts>> = {
 /** Control characters and direction overrides have no place in a notice. */
 const unsafe = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069]/gu;
 
-/** The exact subject (e-mail) and text (SMS and e-mail body) of a notice. */
-export function noticeText(event: NoticeEvent, locale: Locale, sender: NoticeSender): { subject: string; text: string } {
+/**
+ * The exact subject (e-mail) and text (SMS and e-mail body) of a notice. A new message's notice
+ * links to its thread (`target.threadId`): the link holds the opaque id only.
+ */
+export function noticeText(event: NoticeEvent, locale: Locale, sender: NoticeSender, target: NoticeTarget = {}): { subject: string; text: string } {
   const t = texts[locale][event];
   const m = sender.municipality.replace(unsafe, '').trim();
-  const u = sender.url.replace(unsafe, '').trim();
+  const address = sender.url.replace(unsafe, '').trim();
+  const u = event === 'message-new' ? threadLink(address, target.threadId) : address;
   // split/join, not replace(): a `$&` in a name must stay as it is.
   const fill = (s: string) => s.split('{m}').join(m).split('{u}').join(u);
   return { subject: fill(t.subject), text: fill(t.text) };
@@ -221,10 +246,10 @@ export interface NoticeToSend {
  * The notices an event sends a person: one per chosen channel the register has an address for,
  * only when they chose the event, never while they are reserved; the text in their language.
  */
-export function noticesFor(event: NoticeEvent, choice: NoticeChoice | undefined, record: ContactRecord | undefined, sender: NoticeSender): NoticeToSend[] {
+export function noticesFor(event: NoticeEvent, choice: NoticeChoice | undefined, record: ContactRecord | undefined, sender: NoticeSender, target: NoticeTarget = {}): NoticeToSend[] {
   const r = record ?? noContact;
   if (!choice || r.reserved || !choice.events.includes(event)) return [];
-  const { subject, text } = noticeText(event, choice.language, sender);
+  const { subject, text } = noticeText(event, choice.language, sender, target);
   return noticeChannels
     .filter((c) => choice.channels.includes(c))
     .flatMap((channel) => {

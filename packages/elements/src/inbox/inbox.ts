@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import type { Thread, ThreadPage } from '@omsorg/contract';
+import { idPattern, threadLinkParam, type Thread, type ThreadPage } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { errorMessage } from '../internal/messages.js';
@@ -35,6 +35,10 @@ type Failure = { kind?: string; status?: number };
  * and the bundle's `getClient()` gives `client.unreadCount()`.
  *
  * @summary Message threads with the care services, a new-message form, and the open thread.
+ *
+ * A thread opens from a deep link too: `thread-id`, or the page address's `omsorg-thread`
+ * parameter (a notice's link), once the list is in; after a sign-in the page comes back to the
+ * same address, so the link lands on the thread.
  *
  * @fires omsorg-thread-open - A thread is being opened. Cancelable: `preventDefault()` stops the inbox from showing it (the host shows `<omsorg-message-thread>` itself). Detail: `{ subjectId, threadId }`.
  * @fires omsorg-unread-changed - The subject's number of unread messages is known or changed. Detail: `{ subjectId, count }`.
@@ -100,6 +104,18 @@ type Failure = { kind?: string; status?: number };
 export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   static override styles = [SubjectDataElement.styles, styles];
 
+  /**
+   * A thread to open once the list is in (a deep link): the host sets it, or it comes from the
+   * page's address (`thread-param`). Opening it fires `omsorg-thread-open` like a press would.
+   */
+  @property({ attribute: 'thread-id' }) threadId?: string;
+
+  /**
+   * The query parameter of the page's address that names a thread to open; the default,
+   * `omsorg-thread`, is what a notice of a new message links with. Empty: the address is not read.
+   */
+  @property({ attribute: 'thread-param' }) threadParam: string = threadLinkParam;
+
   @state() private items: Thread[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loadingMore = false;
@@ -108,6 +124,8 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   @state() private openThreadId?: string;
   @state() private count?: number;
 
+  /** The deep-linked thread already opened: once per page, so "back" stays on the list. */
+  private linked?: string;
   private stopWatch?: () => void;
   private watching?: string;
   private lastOpened?: string;
@@ -182,6 +200,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.setCount(page.unreadCount);
     this.watch();
     this.consent.check();
+    this.openLinked();
     setTimeout(loadThreadElement, 500);
     return this.t.loaded(this.items.length, page.unreadCount);
   }
@@ -270,10 +289,30 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.renderRoot.querySelector<HTMLElement>(`[data-thread="${CSS.escape(id)}"]`)?.focus();
   }
 
-  private open(thread: Thread): void {
-    const intent = new ThreadOpenEvent({ subjectId: this.subject, threadId: thread.id });
+  private open(threadId: string): void {
+    const intent = new ThreadOpenEvent({ subjectId: this.subject, threadId });
     if (!this.dispatchEvent(intent)) return;
-    this.showThread(thread.id);
+    this.showThread(threadId);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A thread-id set while the list is shown opens it now; before that, once the list is in.
+    if (changed.has('threadId') && this.phase === 'ready') this.openLinked();
+  }
+
+  /** Opens the deep-linked thread, if there is one not opened yet. The server decides whether it is the person's. */
+  private openLinked(): void {
+    const fromAddress = this.threadParam ? new URLSearchParams(location.search).get(this.threadParam) : null;
+    const id = this.threadId?.trim() || fromAddress?.trim();
+    if (!id || id === this.linked) return;
+    this.linked = id;
+    if (!idPattern.test(id)) {
+      console.warn('[omsorg]', '<omsorg-inbox>: the thread to open is not a thread id; the list is shown.');
+      return;
+    }
+    if (this.view === 'thread' && this.openThreadId === id) return;
+    this.open(id);
   }
 
   private showThread(id: string): void {
@@ -375,7 +414,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     const last = th.lastMessage;
     return html`<li part=${parts} class=${`thread${unread ? ' unread' : ''}${closed ? ' closed' : ''}`} data-id=${th.id}>
       ${staticHtml`<${H} class="thread-heading"><button type="button" part="thread-button" class="thread-button" data-thread=${th.id} @click=${() =>
-        this.open(th)}>${bdi(th.title)}${
+        this.open(th.id)}>${bdi(th.title)}${
         unread ? html`<span class="visually-hidden">, </span><span part="unread-badge" class="badge unread-badge">${t.unread(th.unreadCount)}</span>` : nothing
       }</button></${H}>`}
       <p part="thread-meta" class="thread-meta">

@@ -74,9 +74,10 @@ export function createNotifier({ contactRegister = fixtureContactRegister(), gat
    * @param {string} subjectId
    * @param {NoticeEvent} event
    * @param {Date} at
+   * @param {import('@omsorg/contract').NoticeTarget} [target] what the notice may link to (a new message's thread)
    */
-  async function queue(tx, subjectId, event, at) {
-    const notices = noticesFor(event, await choiceOf(tx, subjectId), await contactOf(tx, subjectId), sender);
+  async function queue(tx, subjectId, event, at, target = {}) {
+    const notices = noticesFor(event, await choiceOf(tx, subjectId), await contactOf(tx, subjectId), sender, target);
     for (const n of notices) {
       await tx.query(
         `INSERT INTO notice_queue (subject_id, event, channel, address, masked_address, subject_line, text, language, created_at)

@@ -154,7 +154,7 @@ export async function staffReply(db, { staffId, subjectId, threadId, text, now =
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       if (row.status !== 'open') throw new StaffError('thread-closed', 'Tråden er lukket.', 409);
       const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
-      await notices.queue(tx, subjectId, 'message-new', now);
+      await notices.queue(tx, subjectId, 'message-new', now, { threadId });
       await log(tx, staff, { ...what, outcome: 'ok', status: 201 });
       return id;
     }).finally(() => notices.dispatch(db, now));
@@ -211,7 +211,7 @@ export async function staffStartThread(db, { staffId, subjectId, grantedServiceI
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       const threadId = await insertThread(tx, { subjectId, grantedServiceId, careServiceId: staff.careServiceId, title: t, startedBy: 'staff', at: now });
       await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
-      await notices.queue(tx, subjectId, 'message-new', now);
+      await notices.queue(tx, subjectId, 'message-new', now, { threadId });
       await log(tx, staff, { ...what, resourceId: threadId, outcome: 'ok', status: 201 });
       return threadId;
     }).finally(() => notices.dispatch(db, now));
