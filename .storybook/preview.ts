@@ -51,6 +51,22 @@ const omsorgLoader: Loader = async (context) => {
   return { omsorg: env };
 };
 
+type Scheme = 'light' | 'dark' | 'auto';
+
+/**
+ * The page's colour scheme, as a host page would set it: `light` says nothing (the elements stay
+ * light), `dark` is Designsystemet's `data-color-scheme="dark"` (which sets `color-scheme: dark`),
+ * `auto` is a page that allows both (`color-scheme: light dark`) and follows the reader's setting.
+ */
+function applyScheme(root: HTMLElement, scheme: Scheme): void {
+  if (scheme === 'dark') root.dataset.colorScheme = 'dark';
+  else delete root.dataset.colorScheme;
+  root.style.colorScheme = scheme === 'dark' ? 'dark' : scheme === 'auto' ? 'light dark' : '';
+  // The page's own background and text follow the scheme, as a dark page's would.
+  document.body.style.background = scheme === 'light' ? '' : 'Canvas';
+  document.body.style.color = scheme === 'light' ? '' : 'CanvasText';
+}
+
 const withOmsorg: Decorator = (story, context) => {
   const env = environmentOf(context);
   const locale = (context.globals.locale as string | undefined) ?? 'nb';
@@ -59,8 +75,10 @@ const withOmsorg: Decorator = (story, context) => {
   // the story's provider), which takes its client from the document: give the document this
   // story's client too. On a docs page the last story rendered wins.
   if (env) provideClient(env.client);
+  const scheme = (context.globals.scheme as Scheme | undefined) ?? 'light';
   if (context.viewMode === 'story') {
     document.documentElement.lang = locale;
+    applyScheme(document.documentElement, scheme);
     // Drop the dialog a previous story left in <body>, so it cannot carry that story's state.
     for (const stale of document.querySelectorAll('body > omsorg-cancel-dialog')) stale.remove();
   }
@@ -73,6 +91,19 @@ const preview: Preview = {
   beforeEach: msw.beforeEach,
   decorators: [withOmsorg],
   globalTypes: {
+    scheme: {
+      description: 'Colour scheme of the page around the elements',
+      toolbar: {
+        title: 'Scheme',
+        icon: 'contrast',
+        items: [
+          { value: 'light', title: 'Light (the page says nothing)' },
+          { value: 'dark', title: 'Dark (Designsystemet data-color-scheme="dark")' },
+          { value: 'auto', title: 'Follow the reader (color-scheme: light dark)' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     locale: {
       description: 'Language of the elements (sets lang on the story root)',
       toolbar: {
@@ -87,7 +118,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { locale: 'nb' },
+  initialGlobals: { locale: 'nb', scheme: 'light' },
   parameters: {
     // The accessibility panel runs axe on every story with the rule sets the tests use; a
     // violation fails the story's test status ('error'), as it fails CI.

@@ -90,10 +90,11 @@ const STAYS_BUSY = /--(loading|no-client)$/;
  * `slow` scenario then answers without its 2.5 s), and waits for the answers as a condition.
  * Nothing here waits for a duration: what a story shows does not depend on the machine's speed.
  */
-export async function openStory(page, origin, id, { loading = STAYS_BUSY.test(id) } = {}) {
+export async function openStory(page, origin, id, { loading = STAYS_BUSY.test(id), scheme = 'light' } = {}) {
   // The accessibility panel's own axe run is off here (a11y.manual): the tests run axe themselves,
-  // with the same rule sets, once the story has settled.
-  await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=a11y.manual:!true`, { waitUntil: 'load' });
+  // with the same rule sets, once the story has settled. `scheme`: the page's colour scheme
+  // (.storybook/preview.ts: light, dark as Designsystemet sets it, auto = the reader's).
+  await page.goto(`${origin}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=a11y.manual:!true;scheme:${scheme}`, { waitUntil: 'load' });
   await page.waitForFunction(
     (loading) => {
       // The story's mock timers exist once its loader ran: let them go unless it shows loading.

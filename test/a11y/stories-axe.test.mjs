@@ -122,6 +122,40 @@ test('every story: no axe-core WCAG 2.1 A/AA violations and targets of at least 
   if (failures.length) console.log(`\n${failures.length} stories with problems:\n${failures.join('\n')}`);
 });
 
+/**
+ * The states that bring each colour of the palette out: the default, errors (danger), successes,
+ * notices and badges. Both ways into dark mode give the same palette (visual.test.mjs checks
+ * that), so axe runs once, under Designsystemet's data-color-scheme="dark".
+ */
+const DARK_STATES = /--(default|server-error|signed-out|validation-error|cancelled|conflict|deadline-passed|new-message-errors|send-fails|step-up-needed|notices-saved|period-error|session-expiring|thread-closed|closed|no-consent|withdrawn|just-withdrawn)$/;
+
+test('dark mode: no axe-core violations (contrast included) in the states that use each colour of every element', async (t) => {
+  const page = pages[0];
+  const cdp = await page.createCDPSession();
+  const only = process.env.A11Y_STORIES?.split(',').filter(Boolean);
+  const ids = (only ?? sb.ids).filter((id) => id.startsWith('elements-') && DARK_STATES.test(id));
+  assert.ok(only || ids.length > 20, `${ids.length} dark states`);
+  try {
+    for (const [scheme, reader] of /** @type {const} */ ([['dark', 'light']])) {
+      await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-color-scheme', value: reader }] });
+      for (const id of ids) {
+        await t.test(`${id} (data-color-scheme=dark)`, async () => {
+          await openStory(page, sb.origin, id, { scheme });
+          if (!(await page.evaluate(() => 'axe' in globalThis))) await page.addScriptTag({ url: sb.origin + AXE_PATH });
+          const dark = await page.evaluate(() => getComputedStyle(document.querySelector('.omsorg-story-root *') ?? document.body).colorScheme);
+          assert.match(dark, /dark/, 'the story is in dark mode');
+          const result = await page.evaluate((rulesets) => globalThis.axe.run(document, { runOnly: { type: 'tag', values: rulesets } }), RULESETS);
+          const problems = result.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => `${n.target.flat().join(' >>> ')} ${n.failureSummary?.split('\n')[1]?.trim() ?? ''}`).join('; ')}`);
+          assert.deepEqual(problems, []);
+        });
+      }
+    }
+  } finally {
+    await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [] });
+    await cdp.detach();
+  }
+});
+
 test("Storybook's accessibility panel checks a story with the same rule sets, and finds nothing", async () => {
   const page = pages[0];
   const id = sb.ids.find((i) => i === 'elements-login--default');

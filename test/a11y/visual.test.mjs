@@ -4,6 +4,8 @@
 //   reduced-motion `prefers-reduced-motion: reduce`, and no CSS animation may be running
 //   w320           a 320 CSS px wide viewport (1.4.10 Reflow), no horizontal scrolling
 //   zoom200        200 % zoom: a 640×900 viewport at device scale factor 2, no horizontal scrolling
+//   dark           `prefers-color-scheme: dark` on a page with `color-scheme: light dark`
+//   ds-dark        Designsystemet's `data-color-scheme="dark"` (`color-scheme: dark`), reader light
 // and, without a screenshot, that the loading skeleton pulses normally but not under reduced motion.
 //
 //   node --test test/a11y/visual.test.mjs              compare (diffs go to a temp dir)
@@ -45,6 +47,10 @@ const MODES = [
   { name: 'reduced-motion', viewport: { width: 1000, height: 900 }, media: [{ name: 'prefers-reduced-motion', value: 'reduce' }], noAnimations: true },
   { name: 'w320', viewport: { width: 320, height: 900 }, media: [], noOverflow: true },
   { name: 'zoom200', viewport: { width: 640, height: 900, deviceScaleFactor: 2 }, media: [], noOverflow: true },
+  // Dark mode, both ways a page asks for it: the reader's setting on a page that allows it, and
+  // Designsystemet's data-color-scheme="dark" whatever the reader's setting.
+  { name: 'dark', viewport: { width: 1000, height: 900 }, media: [{ name: 'prefers-color-scheme', value: 'dark' }], scheme: 'auto' },
+  { name: 'ds-dark', viewport: { width: 1000, height: 900 }, media: [{ name: 'prefers-color-scheme', value: 'light' }], scheme: 'dark' },
 ];
 
 /** Long elements are captured to this height (CSS px) to keep the references small. */
@@ -131,7 +137,7 @@ for (const mode of MODES) {
     await cdp.send('Emulation.setEmulatedMedia', { media: '', features: mode.media });
     for (const state of STATES) {
       await t.test(state.name, async () => {
-        await openStory(page, sb.origin, state.id);
+        await openStory(page, sb.origin, state.id, { scheme: mode.scheme });
         if (mode.noOverflow) {
           const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
           assert.ok(scrollWidth <= clientWidth, `${state.name} at ${mode.name}: the page scrolls sideways (scrollWidth ${scrollWidth} > clientWidth ${clientWidth})`);
@@ -154,6 +160,27 @@ for (const mode of MODES) {
     }
   });
 }
+
+test('dark mode only where the page asks for it: a page that says nothing stays light under a dark reader setting', async () => {
+  await page.setViewport({ width: 1000, height: 900 });
+  const id = 'elements-appointment-list--default';
+  /** The list's text colour, inside its shadow root. */
+  const textColour = () =>
+    page.evaluate(() => {
+      const el = document.querySelector('omsorg-appointment-list');
+      return getComputedStyle(el).color;
+    });
+  await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-color-scheme', value: 'dark' }] });
+  await openStory(page, sb.origin, id, { scheme: 'light' });
+  const light = await textColour();
+  assert.equal(light, 'rgb(27, 27, 31)', 'the light text colour');
+  await openStory(page, sb.origin, id, { scheme: 'auto' });
+  const followed = await textColour();
+  assert.equal(followed, 'rgb(236, 238, 242)', 'the dark text colour on a page that allows dark');
+  await cdp.send('Emulation.setEmulatedMedia', { media: '', features: [{ name: 'prefers-color-scheme', value: 'light' }] });
+  await openStory(page, sb.origin, id, { scheme: 'dark' });
+  assert.equal(await textColour(), 'rgb(236, 238, 242)', "Designsystemet's data-color-scheme=dark wins over a light reader setting");
+});
 
 test('reduced motion stops the loading skeleton (which pulses otherwise)', async () => {
   await page.setViewport({ width: 1000, height: 900 });

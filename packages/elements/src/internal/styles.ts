@@ -4,23 +4,30 @@ import { css } from 'lit';
  * Shared look. Each public token is `--omsorg-<prop>` (elements add `--omsorg-<element>-<prop>`
  * on top), falling back to the host page's Designsystemet `--ds-*` token, then to a default.
  * We never define `--ds-*` ourselves.
+ *
+ * Dark mode: each default is `light-dark(<light>, <dark>)`, so it follows the `color-scheme` the
+ * page gives the element (inherited). A page that says `color-scheme: light dark` follows the
+ * reader's `prefers-color-scheme`; Designsystemet's `data-color-scheme="dark"` sets
+ * `color-scheme: dark` (and its own `--ds-*` tokens, which come first anyway); a page that says
+ * nothing stays light, so a light page never gets a dark element. Both palettes keep WCAG AA
+ * contrast (checked by axe on the stories in both).
  */
 export const baseStyles = css`
   :host {
-    --_accent: var(--omsorg-color-accent, var(--ds-color-accent-base-default, #1e5a96));
-    --_on-accent: var(--omsorg-color-on-accent, var(--ds-color-accent-base-contrast-default, #ffffff));
-    --_text: var(--omsorg-color-text, var(--ds-color-neutral-text-default, #1b1b1f));
-    --_text-subtle: var(--omsorg-color-text-subtle, var(--ds-color-neutral-text-subtle, #4a4e57));
-    --_surface: var(--omsorg-color-surface, var(--ds-color-neutral-background-default, #ffffff));
-    --_surface-tinted: var(--omsorg-color-surface-tinted, var(--ds-color-neutral-surface-tinted, #f1f4f8));
-    --_border: var(--omsorg-color-border, var(--ds-color-neutral-border-default, #6b7280));
-    --_border-subtle: var(--omsorg-color-border-subtle, var(--ds-color-neutral-border-subtle, #d5d9e0));
-    --_danger: var(--omsorg-color-danger, var(--ds-color-danger-text-default, #b3261e));
-    --_success: var(--omsorg-color-success, var(--ds-color-success-text-default, #1f6f3a));
-    --_warning-surface: var(--omsorg-color-warning-surface, var(--ds-color-warning-surface-tinted, #fff4d6));
+    --_accent: var(--omsorg-color-accent, var(--ds-color-accent-base-default, light-dark(#1e5a96, #8fb8ff)));
+    --_on-accent: var(--omsorg-color-on-accent, var(--ds-color-accent-base-contrast-default, light-dark(#ffffff, #0b1a33)));
+    --_text: var(--omsorg-color-text, var(--ds-color-neutral-text-default, light-dark(#1b1b1f, #eceef2)));
+    --_text-subtle: var(--omsorg-color-text-subtle, var(--ds-color-neutral-text-subtle, light-dark(#4a4e57, #b9bfcb)));
+    --_surface: var(--omsorg-color-surface, var(--ds-color-neutral-background-default, light-dark(#ffffff, #16181d)));
+    --_surface-tinted: var(--omsorg-color-surface-tinted, var(--ds-color-neutral-surface-tinted, light-dark(#f1f4f8, #23272f)));
+    --_border: var(--omsorg-color-border, var(--ds-color-neutral-border-default, light-dark(#6b7280, #8d95a3)));
+    --_border-subtle: var(--omsorg-color-border-subtle, var(--ds-color-neutral-border-subtle, light-dark(#d5d9e0, #3b414c)));
+    --_danger: var(--omsorg-color-danger, var(--ds-color-danger-text-default, light-dark(#b3261e, #ff8f85)));
+    --_success: var(--omsorg-color-success, var(--ds-color-success-text-default, light-dark(#1f6f3a, #7fd6a0)));
+    --_warning-surface: var(--omsorg-color-warning-surface, var(--ds-color-warning-surface-tinted, light-dark(#fff4d6, #3d3214)));
     --_radius: var(--omsorg-border-radius, var(--ds-border-radius-md, 6px));
     --_font: var(--omsorg-font-family, var(--ds-font-family, inherit));
-    --_focus: var(--omsorg-color-focus, var(--ds-color-focus-outer, #0a58ca));
+    --_focus: var(--omsorg-color-focus, var(--ds-color-focus-outer, light-dark(#0a58ca, #9cc2ff)));
     --_space: var(--omsorg-space, 1rem);
     display: block;
     box-sizing: border-box;
