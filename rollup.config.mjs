@@ -339,7 +339,9 @@ function preloadMap() {
       const map = {};
       for (const file of chunk.dynamicImports) {
         const c = meta.chunks[file];
-        const key = c?.moduleIds.some((id) => /[\\/]src[\\/]cdn-client\.[jt]s$/.test(id)) ? 'client' : c && (elementOf(c) ?? (c.name.startsWith('auth-') ? c.name : undefined));
+        // Any other chunk the loader imports (the texts module, for the host's `setTexts`, sits in
+        // the shared lit chunk) is listed under its own name.
+        const key = c?.moduleIds.some((id) => /[\\/]src[\\/]cdn-client\.[jt]s$/.test(id)) ? 'client' : c && (elementOf(c) ?? c.name);
         if (key) map[key] = [...needs(file, new Set())];
       }
       // The languages' chunks (lang-nn, lang-nn-messages, …): the elements import them, the loader preloads them.

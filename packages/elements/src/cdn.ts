@@ -40,6 +40,7 @@
 import type { Client, OidcAuthConfig } from '@omsorg/sdk';
 import { autoload, elementNames, loadElement, preload, type ElementName } from './autoload.js';
 import type { AuthModules, LoaderConfig } from './cdn-client.js';
+import type { OmsorgTexts } from './internal/texts.js';
 
 const LOG = '[omsorg]';
 
@@ -157,6 +158,20 @@ export function load(...tags: string[]): Promise<unknown> {
       return undefined;
     }),
   );
+}
+
+/**
+ * The host's own texts (`setTexts` of @omsorg/elements: a municipality's words over the
+ * elements', or a registered language's). The texts module is the elements' own chunk, loaded
+ * here on first use, so the loader stays small; elements already shown render again.
+ */
+export async function setTexts(lang: string, texts: OmsorgTexts): Promise<void> {
+  (await import('./internal/texts.js')).setTexts(lang, texts);
+}
+
+/** Adds a language the elements follow when the page's `lang` names it (see `setTexts`). */
+export async function registerLocale(tag: string, options?: { base?: 'nb' | 'nn' | 'en' }): Promise<void> {
+  (await import('./internal/texts.js')).registerLocale(tag, options);
 }
 
 /** Registers <omsorg-inbox> and <omsorg-message-thread> (loads their chunks once). */

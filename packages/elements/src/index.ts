@@ -17,3 +17,4 @@ export { clientContext, provideClient, providedClient } from './internal/context
 export { defineElement } from './internal/define.js';
 export { VERSION } from './internal/version.js';
 export * from './internal/events.js';
+export { setTexts, registerLocale, type OmsorgTexts, type OmsorgText, type OmsorgTextCatalogs } from './internal/texts.js';

@@ -20,3 +20,12 @@ export const dialog: DialogProps = {
 export const badWhen: ListProps = { when: 42 };
 // @ts-expect-error the intent event's detail has no status
 export const badDetail: ListProps = { onOmsorgAppointmentCancel: (e) => e.detail.status };
+
+// Texts the host owns, type-checked from the package: the catalogs' keys and kinds.
+import { setTexts, type OmsorgTexts } from '@omsorg/elements';
+export const texts: OmsorgTexts = { 'appointment-list': { title: 'Besøk fra kommunen' }, common: { retry: 'Prøv på nytt' } };
+// @ts-expect-error not a text of the login element
+export const badKey: OmsorgTexts = { login: { noSuchText: 'x' } };
+// @ts-expect-error a text is a string
+export const badKind: OmsorgTexts = { login: { signIn: 42 } };
+export const apply = (): void => setTexts('nn', texts);

@@ -8,6 +8,7 @@ import { catalog } from '../internal/messages.js';
 type Part = unknown;
 
 export const messages = catalog(
+  'access-log',
   {
     title: 'Hvem har sett opplysningene dine',
     titleFor: (name: Part): Part[] => ['Hvem har sett opplysningene til ', name],

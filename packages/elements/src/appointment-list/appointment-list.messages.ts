@@ -9,6 +9,7 @@ import { catalog } from '../internal/messages.js';
 type Part = unknown;
 
 export const messages = catalog(
+  'appointment-list',
   {
     title: 'Avtaler og besøk',
     titleFor: (name: Part): Part[] => ['Avtaler og besøk for ', name],

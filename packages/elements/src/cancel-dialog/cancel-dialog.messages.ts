@@ -8,6 +8,7 @@ import { html, type TemplateResult } from 'lit';
 import { catalog } from '../internal/messages.js';
 
 export const messages = catalog(
+  'cancel-dialog',
   {
     heading: 'Avbestill avtale',
     headingRequest: 'Be om å avbestille avtale',

@@ -10,6 +10,7 @@ type Part = unknown;
 const n0 = (n: number, locale: string) => n.toLocaleString(locale);
 
 export const messages = catalog(
+  'composer',
   {
     textLabel: 'Melding',
     textHint: (max: number) => `Skriv vanlig tekst, høyst ${n0(max, 'nb')} tegn. Ikke skriv personnummer.`,

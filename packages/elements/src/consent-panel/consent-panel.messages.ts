@@ -11,6 +11,7 @@ import { catalog } from '../internal/messages.js';
 type Part = unknown;
 
 export const messages = catalog(
+  'consent-panel',
   {
     title: 'Samtykke og tilgang',
     titleFor: (name: Part): Part[] => ['Samtykke og tilgang for ', name],

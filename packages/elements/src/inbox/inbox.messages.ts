@@ -7,6 +7,7 @@ import { catalog } from '../internal/messages.js';
 type Part = unknown;
 
 export const messages = catalog(
+  'inbox',
   {
     title: 'Meldinger',
     titleFor: (name: Part): Part[] => ['Meldinger for ', name],

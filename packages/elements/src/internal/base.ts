@@ -3,8 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { ContextConsumer } from '@lit/context';
 import type { Client, ClientEventName, ClientEvents } from '@omsorg/sdk';
 import { clientContext } from './context.js';
-import { langOf, normalizeLocale, onLangChange, type Locale } from './locale.js';
-import { common, textsIn, textsReady, type Catalog, type CommonMessages } from './messages.js';
+import { baseLocaleOf, langOf, onLangChange, textLocaleOf, type Locale } from './locale.js';
+import { common, onHostTextsChange, textsIn, textsReady, type Catalog, type CommonMessages } from './messages.js';
 import { VERSION } from './version.js';
 
 /**
@@ -18,8 +18,11 @@ export class OmsorgElement extends LitElement {
   /** Set the client directly instead of through a provider (frameworks, tests). */
   @property({ attribute: false }) client?: Client;
 
-  /** The locale in use: from the nearest `lang`, bokmål by default. */
+  /** The locale in use: from the nearest `lang`, bokmål by default (a registered language's base). */
   @state() protected locale: Locale = 'nb';
+
+  /** The language of the texts: the locale, or a language the host registered (`se`). */
+  @state() protected textLocale = 'nb';
 
   @state() private contextClient?: Client;
 
@@ -48,10 +51,18 @@ export class OmsorgElement extends LitElement {
     // Put back after a removal: willUpdate binds the client again. A provided client triggers an
     // update anyway (the context answers again); an explicit `client` property does not.
     if (this.hasUpdated) this.requestUpdate();
-    this.locale = normalizeLocale(langOf(this));
-    this.stopLangWatch = onLangChange(() => {
-      this.locale = normalizeLocale(langOf(this));
-    });
+    this.followLang();
+    const stopLang = onLangChange(() => this.followLang());
+    const stopTexts = onHostTextsChange(() => this.requestUpdate());
+    this.stopLangWatch = () => {
+      stopLang();
+      stopTexts();
+    };
+  }
+
+  private followLang(): void {
+    this.textLocale = textLocaleOf(langOf(this));
+    this.locale = baseLocaleOf(this.textLocale);
   }
 
   override disconnectedCallback(): void {
@@ -116,13 +127,13 @@ export class OmsorgElement extends LitElement {
     );
   }
 
-  /** Shared texts in the current locale. */
+  /** Shared texts in the current language (with the host's own, `setTexts`). */
   protected get common(): CommonMessages {
-    return textsIn(common, this.locale);
+    return textsIn(common, this.textLocale);
   }
 
-  /** This element's texts in the current locale. */
+  /** This element's texts in the current language (with the host's own, `setTexts`). */
   protected texts<T>(c: Catalog<T>): T {
-    return textsIn(c, this.locale);
+    return textsIn(c, this.textLocale);
   }
 }

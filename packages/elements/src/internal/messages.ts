@@ -8,10 +8,12 @@
  * for them before it renders (base.ts, `scheduleUpdate`), so a page in nn or en never shows
  * bokmål first, and a page in bokmål downloads no other language.
  */
-import type { Locale } from './locale.js';
+import { baseLocaleOf, isBuiltInLocale, type Locale } from './locale.js';
 
 /** A catalog: bokmål always, nynorsk and English once loaded (`textsReady`). */
 export interface Catalog<T> {
+  /** Its name in a host's texts (`setTexts('nb', { 'appointment-list': { … } })`). */
+  readonly name: string;
   readonly nb: T;
   readonly nn?: T;
   readonly en?: T;
@@ -28,16 +30,103 @@ const loading = new Map<() => Promise<unknown>, Promise<void>>();
 const complete = new Set<Locale>();
 
 /** Declares a catalog: bokmål here, the other languages as modules imported on demand. */
-export function catalog<T>(nb: T, load: Catalog<T>['load']): Catalog<T> {
-  const c: Catalog<T> = { nb, load };
+export function catalog<T>(name: string, nb: T, load: Catalog<T>['load']): Catalog<T> {
+  const c: Catalog<T> = { name, nb, load };
   made.add(c);
   complete.clear();
   return c;
 }
 
-/** The texts of `c` in `locale`: bokmål until that language's module is in. */
-export function textsIn<T>(c: Catalog<T>, locale: Locale): T {
-  return c[locale] ?? c.nb;
+// ---- texts the host owns -------------------------------------------------------------------
+
+/** A host's texts for one language: by catalog name, the keys it changes or adds a language for. */
+export type HostTexts = Readonly<Record<string, Readonly<Record<string, unknown>> | undefined>>;
+
+/** Host texts by language tag (`nb`, `nn`, `en`, or a registered one such as `se`). */
+const hostTexts = new Map<string, Map<string, Record<string, unknown>>>();
+/** Bumped on every change, so the merged texts are made again. */
+let hostVersion = 0;
+const merged = new WeakMap<Catalog<unknown>, Map<string, { version: number; texts: unknown }>>();
+/** What has been warned about (once each). */
+const warned = new Set<string>();
+const warnOnce = (key: string, message: string) => {
+  if (warned.has(key)) return;
+  warned.add(key);
+  console.warn('[omsorg]', message);
+};
+
+/**
+ * Changes or adds texts for `lang` (`nb`, `nn`, `en`, or a language from `registerLocale`).
+ * Later calls add to earlier ones. A key must be one the catalog has; a text where the catalog
+ * has text must be a string, one where it has a function must be a function with the same
+ * arguments. Anything else is left out with a console warning, once.
+ */
+export function addHostTexts(lang: string, texts: HostTexts): void {
+  const tag = lang.trim().toLowerCase();
+  let byCatalog = hostTexts.get(tag);
+  if (!byCatalog) hostTexts.set(tag, (byCatalog = new Map()));
+  for (const [name, values] of Object.entries(texts)) {
+    if (!values || typeof values !== 'object') continue;
+    byCatalog.set(name, { ...byCatalog.get(name), ...values });
+  }
+  hostVersion++;
+  textListeners.forEach((l) => l());
+}
+
+/** Forgets every host text (tests). */
+export function clearHostTexts(): void {
+  hostTexts.clear();
+  warned.clear();
+  hostVersion++;
+  textListeners.forEach((l) => l());
+}
+
+const textListeners = new Set<() => void>();
+/** Calls `listener` when the host's texts change (elements render again). Returns unsubscribe. */
+export function onHostTextsChange(listener: () => void): () => void {
+  textListeners.add(listener);
+  return () => textListeners.delete(listener);
+}
+
+/** The host's valid texts for one catalog: each checked against bokmål's key and kind. */
+function validHostTexts<T>(c: Catalog<T>, tag: string): Partial<T> | undefined {
+  const given = hostTexts.get(tag)?.get(c.name);
+  if (!given) return undefined;
+  const nb = c.nb as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(given)) {
+    if (!(key in nb)) {
+      warnOnce(`${tag}:${c.name}:${key}:unknown`, `the texts for "${tag}" have "${c.name}.${key}", which is not a text of ${c.name}; it is left out.`);
+    } else if (typeof nb[key] === 'function' ? typeof value === 'function' : typeof value === 'string') {
+      out[key] = value;
+    } else {
+      warnOnce(`${tag}:${c.name}:${key}:kind`, `the text "${c.name}.${key}" for "${tag}" must be ${typeof nb[key] === 'function' ? 'a function' : 'a string'}; it is left out.`);
+    }
+  }
+  return out as Partial<T>;
+}
+
+/**
+ * The texts of `c` for the language tag `tag`: the catalog's own language (bokmål until that
+ * language's module is in), with the host's texts over it. A registered language (`se`) has only
+ * the host's texts: each key it lacks falls back to its base language (bokmål), with one warning.
+ */
+export function textsIn<T>(c: Catalog<T>, tag: string): T {
+  const base = baseLocaleOf(tag);
+  const own = (c[base] ?? c.nb) as T;
+  if (!hostTexts.size) return own;
+  let cache = merged.get(c as Catalog<unknown>);
+  if (!cache) merged.set(c as Catalog<unknown>, (cache = new Map()));
+  const hit = cache.get(tag);
+  if (hit && hit.version === hostVersion) return hit.texts as T;
+  const host = validHostTexts(c, tag);
+  if (!isBuiltInLocale(tag)) {
+    const missing = Object.keys(c.nb as object).filter((k) => !host || !(k in host));
+    if (missing.length) warnOnce(`${tag}:${c.name}:missing`, `the texts for "${tag}" lack ${missing.length} of ${c.name}'s (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}); those are shown in ${base === 'nb' ? 'bokmål' : base}.`);
+  }
+  const texts = host && Object.keys(host).length ? ({ ...own, ...host } as T) : own;
+  cache.set(tag, { version: hostVersion, texts });
+  return texts;
 }
 
 /**
@@ -70,6 +159,7 @@ export function textsReady(locale: Locale): Promise<void> | undefined {
 }
 
 export const common = catalog(
+  'common',
   {
     retry: 'Prøv igjen',
     signIn: 'Logg inn',

@@ -7,6 +7,7 @@ import { html, type TemplateResult } from 'lit';
 import { catalog } from '../internal/messages.js';
 
 export const messages = catalog(
+  'login',
   {
     checking: 'Sjekker innlogging …',
     signIn: 'Logg inn',

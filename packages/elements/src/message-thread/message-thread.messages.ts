@@ -7,6 +7,7 @@ import { catalog } from '../internal/messages.js';
 type Part = unknown;
 
 export const messages = catalog(
+  'message-thread',
   {
     title: 'Melding',
     titleFor: (name: Part): Part[] => ['Melding for ', name],

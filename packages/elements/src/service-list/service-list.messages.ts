@@ -12,6 +12,7 @@ type Per = Extent['per'];
 type Forms = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
 
 export const messages = catalog(
+  'service-list',
   {
     title: 'Tjenester du har fått',
     titleFor: (name: Part): Part[] => ['Tjenester for ', name],
