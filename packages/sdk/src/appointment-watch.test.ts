@@ -75,7 +75,7 @@ describe('appointment lists kept fresh', () => {
     const poll = server.calls[1]!;
     expect(poll.url).to.equal(`${BASE}/v1/subjects/me/appointments?when=upcoming&limit=20`);
     expect(poll.headers.get('if-none-match'), 'conditional from the first poll on').to.equal('W/"a1.v1-a2.v1"');
-    expect(rec.of('appointment-changed').map((e) => [e.appointment.id, e.appointment.status])).to.deep.equal([['a1', 'cancellation-rejected']]);
+    expect(rec.of('appointment-changed').map((e) => [e.appointment.id, e.appointment.status, e.cause])).to.deep.equal([['a1', 'cancellation-rejected', 'poll']]);
     expect(client.cachedAppointment('a1')?.cancellation?.rejectionNote).to.equal('Vi må komme.');
     expect(pages).to.deep.equal([['cancellation-rejected', 'booked']]);
     expect((await client.listAppointments(query)).items[0]!.status, 'a later read shows the store\'s copy').to.equal('cancellation-rejected');

@@ -74,7 +74,7 @@ export function createAppointmentWatch(deps: AppointmentWatchDeps) {
     store.setTag(key, next);
     let changed = !prev || !next.etag || next.etag !== prev.etag;
     // store.put announces each appointment whose version differs from the stored copy.
-    for (const a of next.value.items) store.put(a, ticket);
+    for (const a of next.value.items) store.put(a, ticket, false, 'poll');
     if (changed) {
       const page = { ...next.value, items: next.value.items.map((a) => store.newest(a)) };
       for (const l of [...w.listeners]) {

@@ -44,7 +44,7 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     }
   };
 
-  const store = new Store((appointment) => emit('appointment-changed', { appointment }));
+  const store = new Store((appointment, cause) => emit('appointment-changed', cause ? { appointment, cause } : { appointment }));
   let subject = 'me';
 
   const http: HttpContext = {

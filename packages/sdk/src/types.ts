@@ -218,8 +218,12 @@ export interface PollTimer {
 }
 
 export interface ClientEvents {
-  /** An appointment changed in the store (cancel, refetch after 412, a newer list page or poll). */
-  'appointment-changed': { appointment: Appointment };
+  /**
+   * An appointment changed in the store (cancel, refetch after 412, a newer list page or poll).
+   * `cause: 'poll'`: a watched list's poll brought it, so it was changed elsewhere (the care
+   * service's answer, another tab) and is news to the person; elements announce those.
+   */
+  'appointment-changed': { appointment: Appointment; cause?: 'poll' };
   /** Sign-in state changed. */
   'auth-changed': AuthState;
   /** A call needs a (new) sign-in: 401, or no session. */
