@@ -217,11 +217,11 @@ ${requests.map(({ subjectName, appointment: a }) => {
 <p>Årsak: ${labelFor(c?.reason, 'nb') ?? c?.reason.code ?? 'ukjent'}${c?.requestedAt ? html` · bedt om ${formatOslo(c.requestedAt)}` : ''}</p>
 ${c?.comment ? html`<p>Kommentar fra innbyggeren:</p><div class="text">${c.comment}</div>` : html`<p class="meta">Ingen kommentar.</p>`}
 ${error ? html`<p class="error" role="alert" id="${id}-feil">${error.message}</p>` : ''}
-<form class="inline" method="post" action="${action}/accept"><input type="hidden" name="csrf" value="${session.csrf}"><button>Godta</button></form>
+<form class="inline" method="post" action="${action}/accept"><input type="hidden" name="csrf" value="${session.csrf}"><button aria-describedby="${id}-h">Godta</button></form>
 <form method="post" action="${action}/reject"><input type="hidden" name="csrf" value="${session.csrf}">
 <label for="${id}-note">Begrunnelse for avslag (innbyggeren ser den)</label><textarea id="${id}-note" name="note" required maxlength="${cancellationAnswerLimits.noteMaxChars}"${
     error ? html` aria-invalid="true" aria-describedby="${id}-feil"` : ''
-  }>${error?.note ?? ''}</textarea><button>Avslå</button></form></article>`;
+  }>${error?.note ?? ''}</textarea><button aria-describedby="${id}-h">Avslå</button></form></article>`;
 })}`;
   }
 
