@@ -336,7 +336,7 @@ describe('staff page: cancellation requests', () => {
     assert.match(items.join(''), /Ola Nordmann/);
     assert.match(items.join(''), /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;sitat&quot;/);
     assert.doesNotMatch(list.text, /<script/);
-    assert.match(items.join(''), /Besøk \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}/, 'the visit\'s time, Oslo style');
+    assert.match(items.join(''), /Besøk \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}–\d{2}:\d{2} · Solsiden dagsenter/, 'the visit\'s time, Oslo style');
     assert.match(items.join(''), new RegExp(`action="${path(requested, 'accept')}"`));
     const nurse = await staffSession(origin, 'stf-ingrid-hsp');
     const other = await nurse.get('/staff');

@@ -14,7 +14,7 @@ import { cancellationAnswerLimits, dialogueRefusal, labelFor, messageLimits } fr
 import { attachmentReply } from '../http/download.js';
 import { findDownloadable } from '../data/attachments.js';
 import { logAccess } from '../data/store.js';
-import { formatOslo } from './format.js';
+import { formatOslo, formatOsloSpan } from './format.js';
 import { DEV_PAGE_CSP, Html, cookies, html, isLoopback, redirect, sameOrigin, sameToken, sendPage, token } from '../http/dev-page.js';
 import {
   StaffError,
@@ -213,7 +213,7 @@ ${requests.map(({ subjectName, appointment: a }) => {
   const action = `/staff/appointments/${a.subjectId}/${a.id}`;
   const c = a.cancellation;
   return html`<article class="msg request" aria-labelledby="${id}-h"><h3 id="${id}-h">${subjectName}: ${labelFor(a.serviceType, 'nb') ?? a.serviceType.code}</h3>
-<p class="meta">Besøk ${formatOslo(a.start)}–${formatOslo(a.end)} · ${a.careService.name}</p>
+<p class="meta">Besøk ${formatOsloSpan(a.start, a.end)} · ${a.careService.name}</p>
 <p>Årsak: ${labelFor(c?.reason, 'nb') ?? c?.reason.code ?? 'ukjent'}${c?.requestedAt ? html` · bedt om ${formatOslo(c.requestedAt)}` : ''}</p>
 ${c?.comment ? html`<p>Kommentar fra innbyggeren:</p><div class="text">${c.comment}</div>` : html`<p class="meta">Ingen kommentar.</p>`}
 ${error ? html`<p class="error" role="alert" id="${id}-feil">${error.message}</p>` : ''}
