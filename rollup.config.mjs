@@ -380,8 +380,9 @@ const cdn = {
       const lang = /[\\/.]messages\.(nn|en)\.[jt]s$/.exec(id);
       if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer|consent-panel)[\\/]/.test(id) ? '-messages' : ''}`;
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
-      // (createLazyClient), so pages without messages never load it.
-      if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|poll|consent|relatives|notices|validate-messages)\.[jt]s$/.test(id)) return 'messaging';
+      // (createLazyClient), so pages without messages never load it. (The poller is the client's:
+      // watched appointment lists poll too.)
+      if (/[\\/]packages[\\/]sdk[\\/]src[\\/](messages|threads|outbox|consent|relatives|notices|validate-messages)\.[jt]s$/.test(id)) return 'messaging';
       // …with the response guards of the message schemas (the contract generates them apart),
       // the contract's message text and attachment rules, which the message elements share with it,
       // and the consent, identity-number and notice rules the consent panel and the consent gate check

@@ -158,14 +158,16 @@ for (const engine of HOST_ENGINES) {
     }
     assert.ok(list.length >= 1, 'the thread list was read');
 
-    // One poll stream for the thread list: one poll timer waits, and a wake-up polls once.
+    // One poll stream per resource: one poll timer for the thread list and one for the
+    // appointment lists (both copies' lists show the same page: one watcher's poller), and a
+    // wake-up polls each once.
     const pollTimers = () => page.evaluate(({ minMs, maxMs }) => [...window.__timers.values()].filter((ms) => ms >= minMs && ms <= maxMs), POLL);
     const waiting = await until(async () => {
       const x = await pollTimers();
       return x.length ? x : undefined;
     }, 'a poll timer waiting');
     t.diagnostic(`poll timers waiting: ${JSON.stringify(waiting)}`);
-    assert.equal(waiting.length, 1, `one poll timer for one person's thread list, not one per inbox or copy: ${JSON.stringify(waiting)}`);
+    assert.equal(waiting.length, 2, `one poll timer for one person's thread list and one for the shared appointment page, not one per element or copy: ${JSON.stringify(waiting)}`);
     const from = seen.api.length;
     await page.evaluate(() => window.dispatchEvent(new Event('online')));
     await until(async () => threadRequests(seen.api, from).length > 0, 'a poll after the wake-up', 5_000);
@@ -173,7 +175,9 @@ for (const engine of HOST_ENGINES) {
     const woke = threadRequests(seen.api, from).map((r) => `${r.method} ${r.path}`);
     t.diagnostic(`after a wake-up: ${JSON.stringify(woke)}`);
     assert.deepEqual(woke, ['GET /api/v1/subjects/me/threads'], 'a wake-up polls the thread list once');
-    assert.equal((await pollTimers()).length, 1, 'still one poll timer');
+    const lists = seen.api.slice(from).filter((r) => r.method === 'GET' && /\/appointments(?:\?|$)/.test(r.path)).length;
+    assert.equal(lists, 1, 'and the appointment page once');
+    assert.equal((await pollTimers()).length, 2, 'still one poll timer each');
 
     // Sign out through the FIRST login: every element is signed out.
     await page.locator('#login-header >>> button[part~="sign-out-button"]').click();

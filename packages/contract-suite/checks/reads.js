@@ -34,6 +34,23 @@ async function readableSubjects(ctx) {
 /** @type {Check[]} */
 export const checks = [
   {
+    title: 'appointment list: an ETag, If-None-Match with it → 304 without a body, another → 200 with the page',
+    async run(ctx) {
+      const [subject] = await readableSubjects(ctx);
+      for (const when of /** @type {const} */ (['upcoming', 'past'])) {
+        const path = `/v1/subjects/${subject.id}/appointments?when=${when}&limit=5`;
+        const first = ctx.expectStatus(await ctx.call({ path }), 200);
+        const tag = first.headers.get('etag');
+        assert.ok(tag, `${when}: the list carries an ETag`);
+        const again = await ctx.call({ path, headers: { 'If-None-Match': tag } });
+        assert.equal(again.status, 304, `${when}: If-None-Match with the list's ETag: expected 304, got ${again.status}`);
+        assert.equal(again.text, '', '304 has no body');
+        const other = ctx.expectStatus(await ctx.call({ path, headers: { 'If-None-Match': 'W/"not-this-list"' } }), 200);
+        assert.deepEqual(ids(other.body.items), ids(first.body.items), `${when}: another ETag gets the page`);
+      }
+    },
+  },
+  {
     title: 'GET /v1/me: the person, then the subjects with the person themselves first (relation self)',
     async run(ctx) {
       const me = await ctx.me();

@@ -1,5 +1,5 @@
 /** An in-memory, resettable database built from the fixtures of one scenario. */
-import { firstThreadChanges, osloIso, type Me, type ReplyPolicy } from '@omsorg/contract';
+import { decideCancellationAnswer, firstThreadChanges, nextVersion, osloIso, type Appointment, type Me, type ReplyPolicy } from '@omsorg/contract';
 import { createContactRegister, createFixtures, createRegister, personKeys, persons, type AttachmentFixture, type MessageFixture, type PersonKey, type RegisterPerson } from '@omsorg/fixtures';
 import { addStaffMessage, startStaffThread } from './messages.js';
 import { queueNotices, queueVisitReminders } from './notices.js';
@@ -62,6 +62,17 @@ export function createDb(options: CreateDbOptions = {}): MockDb {
       return thread;
     },
     queueVisitReminders: (now?: Date) => queueVisitReminders(db, now),
+    answerCancellation(subjectId, appointmentId, { accept, note = '', at = db.clock() }): Appointment {
+      const a = db.subjects.get(subjectId)?.appointments.get(appointmentId);
+      if (!a) throw new Error(`answerCancellation: not-found (${subjectId}/${appointmentId})`);
+      const decision = decideCancellationAnswer(a, { accept, note }, at);
+      if (typeof decision === 'string') throw new Error(`answerCancellation: ${decision}`);
+      a.status = decision.status;
+      a.cancellation = decision.cancellation;
+      a.version = nextVersion(a.version);
+      queueNotices(db, subjectId, 'cancellation-answered', at);
+      return structuredClone(a);
+    },
     setThreadStatus(threadId, status): void {
       const thread = db.findThread(threadId);
       if (!thread) throw new Error(`setThreadStatus: no thread ${threadId}`);

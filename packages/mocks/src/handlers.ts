@@ -23,10 +23,10 @@ import { consentHandlers } from './consent-handlers.js';
 import { noticeHandlers } from './notices.js';
 import { accessLogHandlers, logAccess } from './access-log.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
-import { isProblemSpec, json, notFound, problem, unauthorized } from './problems.js';
+import { isProblemSpec, json, noneMatch, notFound, notModified, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 import { realWait, type MockWait } from './timers.js';
-import { accessLogNotOwn, addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, osloDate, osloIso, parseAppointmentQuery, scopesInForce } from '@omsorg/contract';
+import { accessLogNotOwn, addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, listEtag, osloDate, osloIso, parseAppointmentQuery, scopesInForce } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
@@ -179,7 +179,9 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         const page = appointmentPage(items, query, now());
         logAccess(db, person, subject.id, 'appointments');
         const body: AppointmentPage = { items: page.items.map(present), nextCursor: page.nextCursor };
-        return behaviour.malformed ? broken<AppointmentPage>(malformedPage(body)) : json(body);
+        const tag = listEtag(body);
+        if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        return behaviour.malformed ? broken<AppointmentPage>(malformedPage(body)) : json(body, { headers: { ETag: tag } });
       }),
     ),
 

@@ -42,6 +42,26 @@ describe('mocks: notices', () => {
     expect(api.db.noticeQueue.map((q) => [q.event, q.channel, q.subject])).to.deep.equal([['cancellation-answered', 'email', noticeText('cancellation-answered', 'nb', noticeSender).subject]]);
   });
 
+  it('answers a cancellation request as the staff page does: the list shows it (a new ETag), the notice is queued', async () => {
+    const { api } = await useMocks();
+    await choose({ channels: ['email'], events: ['cancellation-answered'], language: 'nb' });
+    const list = `/v1/subjects/${subjectIds.ola}/appointments?when=upcoming&limit=100`;
+    const before = await call(list);
+    const tag = before.headers.get('etag')!;
+    expect((await call(list, { headers: { 'If-None-Match': tag } })).status, 'nothing changed: 304').to.equal(304);
+    expect(() => api.db.answerCancellation(subjectIds.ola, appointmentIds.olaCancellationRequested, { accept: false, note: ' ' })).to.throw(/note-required/);
+    expect(() => api.db.answerCancellation(subjectIds.ola, appointmentIds.olaCancellable, { accept: true })).to.throw(/not-requested/);
+    expect(api.db.noticeQueue).to.deep.equal([]);
+    api.db.answerCancellation(subjectIds.ola, appointmentIds.olaCancellationRequested, { accept: false, note: 'Vi har helsesjekk den dagen.' });
+    const after = await call(list, { headers: { 'If-None-Match': tag } });
+    expect(after.status, 'changed: the page again').to.equal(200);
+    const answered = after.body.items.find((a: { id: string }) => a.id === appointmentIds.olaCancellationRequested);
+    expect(answered.status).to.equal('cancellation-rejected');
+    expect(answered.cancellation.rejectionNote).to.equal('Vi har helsesjekk den dagen.');
+    expect(answered.cancellationPolicy.cancellable, 'the person may ask again').to.equal(true);
+    expect(api.db.noticeQueue.map((q) => q.event)).to.deep.equal(['cancellation-answered']);
+  });
+
   it('reminds of each visit tomorrow once, however often reminders are queued', async () => {
     const { api } = await useMocks();
     await choose({ channels: ['sms'], events: ['visit-reminder'], language: 'nn' });

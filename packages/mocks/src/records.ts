@@ -129,6 +129,14 @@ export interface MockDb {
   staffReply(threadId: string, text: string, options?: StaffMessageOptions): MessageFixture;
   /** The care service starts a thread with the subject (staff-initiated message). */
   staffStartThread(subjectId: string, grantedServiceId: string, title: string, text: string, options?: StaffMessageOptions): ThreadRecord;
+  /**
+   * The care service answers a cancellation request (the staff page's answer, for stories, the
+   * demo and tests): accepted, the appointment is `cancelled`; turned down, `cancellation-rejected`
+   * with `note`, which the person reads. Decided by the rules core (`decideCancellationAnswer`), a
+   * new version, the `cancellation-answered` notice queued. Throws with the refusal's code (no such
+   * appointment, no request waiting, a missing or bad note).
+   */
+  answerCancellation(subjectId: string, appointmentId: string, answer: { accept: boolean; note?: string; at?: Date }): Appointment;
   /** The service closes (or reopens) a thread. */
   setThreadStatus(threadId: string, status: ThreadRecord['status']): void;
   /** Reminders of tomorrow's visits (Oslo), once per visit; the notices queued now. */

@@ -92,6 +92,13 @@ export async function staffSession(origin, staffId) {
       const location = await post('/staff/threads', { csrf, to: `${subjectId}/${grantedServiceId}`, title, text });
       return location.split('/').pop() ?? '';
     },
+    /**
+     * Accepts or turns down a cancellation request on the list page (the note: what the person reads).
+     * @param {{ subjectId: string, appointmentId: string, accept: boolean, note?: string }} o
+     */
+    async answer({ subjectId, appointmentId, accept, note }) {
+      await post(`/staff/appointments/${subjectId}/${appointmentId}/${accept ? 'accept' : 'reject'}`, { csrf, ...(accept ? {} : { note: note ?? '' }) });
+    },
     /** @param {{ subjectId: string, threadId: string }} o */
     async close({ subjectId, threadId }) {
       await post(`/staff/threads/${subjectId}/${threadId}/close`, { csrf });
@@ -131,4 +138,13 @@ export async function staffStartThread(target, o) {
 export async function staffCloseThread(target, o) {
   if (typeof target === 'string') return (await staffSession(target, o.staffId)).close(o);
   await ops.staffCloseThread(target, o);
+}
+
+/**
+ * @param {Target} target
+ * @param {{ staffId: string, subjectId: string, appointmentId: string, accept: boolean, note?: string, now?: Date }} o
+ */
+export async function staffAnswerCancellation(target, o) {
+  if (typeof target === 'string') return (await staffSession(target, o.staffId)).answer(o);
+  await ops.staffAnswerCancellation(target, o);
 }

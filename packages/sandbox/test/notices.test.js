@@ -12,7 +12,8 @@ import { noticeText } from '@omsorg/contract';
 import { appointmentIds, noticeSender, threadIds } from '@omsorg/fixtures';
 import { NOW, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
 import { staffReply, staffStartThread } from '../test-support/staff.js';
-import { answerCancellation, moveAppointment, DevOpError } from '../src/notices/dev-ops.js';
+import { moveAppointment } from '../src/notices/dev-ops.js';
+import { AnswerError, answerCancellation } from '../src/care/answer.js';
 
 /** @type {Awaited<ReturnType<typeof startTestApi>>} */
 let t;
@@ -114,11 +115,11 @@ describe('sandbox: notices queued by events', () => {
   it('a final cancellation, a confirmed and a turned-down request queue cancellation-answered; a moved visit appointment-changed', async () => {
     assert.equal((await put({ channels: ['email'], events: ['cancellation-answered', 'appointment-changed'], language: 'nb' })).status, 200);
     assert.equal((await t.cancel(appointmentIds.olaCancellable)).status, 200);
-    await answerCancellation(t.db, { subjectId: SUBJECTS.ola, appointmentId: appointmentIds.olaCancellationRequested, confirm: false, now: NOW });
+    await answerCancellation(t.db, { subjectId: SUBJECTS.ola, appointmentId: appointmentIds.olaCancellationRequested, accept: false, note: 'Vi må komme.', now: NOW });
     const turnedDown = await t.call(`/v1/subjects/me/appointments/${appointmentIds.olaCancellationRequested}`);
     assert.equal(turnedDown.body.status, 'cancellation-rejected');
-    assert.ok(turnedDown.body.cancellation.rejectionNote);
-    await assert.rejects(answerCancellation(t.db, { subjectId: SUBJECTS.ola, appointmentId: appointmentIds.olaCancellationRequested, confirm: true, now: NOW }), DevOpError);
+    assert.equal(turnedDown.body.cancellation.rejectionNote, 'Vi må komme.');
+    await assert.rejects(answerCancellation(t.db, { subjectId: SUBJECTS.ola, appointmentId: appointmentIds.olaCancellationRequested, accept: true, now: NOW }), AnswerError);
     const before = (await t.call(`/v1/subjects/me/appointments/${appointmentIds.olaRequestMode}`)).body;
     await moveAppointment(t.db, { subjectId: SUBJECTS.ola, appointmentId: appointmentIds.olaRequestMode, minutes: 60, now: NOW });
     const moved = (await t.call(`/v1/subjects/me/appointments/${appointmentIds.olaRequestMode}`)).body;

@@ -8,9 +8,10 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { after, before, beforeEach, describe, it } from 'node:test';
-import { NOW, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
+import { ILL, NOW, SUBJECTS, assertProblem, startTestApi } from './api-helpers.js';
+import { appointmentIds } from '@omsorg/fixtures';
 import { createStaffPage, STAFF_CSP } from '../src/staff/page.js';
-import { StaffError, staffCloseThread, staffReply, staffSession, staffStartThread } from '../test-support/staff.js';
+import { StaffError, staffAnswerCancellation, staffCloseThread, staffReply, staffSession, staffStartThread } from '../test-support/staff.js';
 
 /** @type {Awaited<ReturnType<typeof startTestApi>>} */
 let t;
@@ -305,3 +306,117 @@ describe('staff page: work', () => {
   });
 });
 
+
+describe('staff page: cancellation requests', () => {
+  const requested = appointmentIds.olaCancellationRequested;
+  const path = (/** @type {string} */ id, /** @type {'accept' | 'reject'} */ how) => `/staff/appointments/${SUBJECTS.ola}/${id}/${how}`;
+  /** The citizen's copy of the appointment, through the API. */
+  const citizen = async (id = requested) => (await t.call(`/v1/subjects/me/appointments/${id}`)).body;
+  const queue = async () => (await t.db.query("SELECT event, channel FROM notice_queue WHERE subject_id = $1 ORDER BY id", [SUBJECTS.ola])).rows;
+  /** Ola chooses to hear of answers by e-mail. */
+  const chooseNotices = async () =>
+    assert.equal(
+      (await t.call('/v1/subjects/me/notice-preferences', { method: 'PUT', headers: { 'If-Match': '"0"', 'Idempotency-Key': t.newKey() }, body: { channels: ['email'], events: ['cancellation-answered'], language: 'nb' } })).status,
+      200,
+    );
+  const form = (/** @type {string} */ session, /** @type {Record<string, string>} */ fields) => ({
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: session },
+    body: new URLSearchParams(fields).toString(),
+  });
+
+  it('lists the requests of the staff member\'s own service only, every value escaped', async () => {
+    const hostile = '<script>alert(1)</script> & "sitat"';
+    assert.equal((await t.cancel(appointmentIds.olaRequestMode, { body: { ...ILL, comment: hostile } })).status, 200);
+    const centre = await staffSession(origin, 'stf-solveig-dagsenter');
+    const list = await centre.get('/staff');
+    assert.match(list.text, /<h2>Avbestillinger som venter på svar<\/h2>/);
+    const items = list.text.split('<article class="msg request"').slice(1);
+    assert.equal(items.length, 2, 'the fixture\'s request and the new one');
+    assert.match(items.join(''), /Ola Nordmann/);
+    assert.match(items.join(''), /&lt;script&gt;alert\(1\)&lt;\/script&gt; &amp; &quot;sitat&quot;/);
+    assert.doesNotMatch(list.text, /<script/);
+    assert.match(items.join(''), /Besøk \d{2}\.\d{2}\.\d{4}, \d{2}:\d{2}–\d{2}:\d{2} · Solsiden dagsenter/, 'the visit\'s time, Oslo style');
+    assert.match(items.join(''), new RegExp(`action="${path(requested, 'accept')}"`));
+    const nurse = await staffSession(origin, 'stf-ingrid-hsp');
+    const other = await nurse.get('/staff');
+    assert.match(other.text, /Ingen avbestillinger venter på svar\./);
+    assert.doesNotMatch(other.text, new RegExp(requested));
+  });
+
+  it('accepts: the citizen sees it cancelled, the notice is queued, the answer is in the access log as staff', async () => {
+    await chooseNotices();
+    const before = await citizen();
+    const mark = await t.logMark();
+    const centre = await staffSession(origin, 'stf-solveig-dagsenter');
+    await centre.answer({ subjectId: SUBJECTS.ola, appointmentId: requested, accept: true });
+    const after = await citizen();
+    assert.equal(after.status, 'cancelled');
+    assert.notEqual(after.version, before.version, 'a new version: the list\'s ETag and the If-Match see it');
+    assert.equal(after.cancellation.rejectionNote, null);
+    assert.match(after.cancellation.answeredAt, /^\d{4}-\d{2}-\d{2}T/);
+    assert.deepEqual(await queue(), [{ event: 'cancellation-answered', channel: 'email' }]);
+    const { rows } = await t.db.query("SELECT actor_person_id, actor_kind, action, resource, resource_id, outcome, status, client_id FROM access_log WHERE id > $1 AND action = 'update' ORDER BY id", [mark]);
+    assert.deepEqual(rows.map((r) => ({ ...r })), [
+      { actor_person_id: 'stf-solveig-dagsenter', actor_kind: 'staff', action: 'update', resource: 'appointment', resource_id: requested, outcome: 'ok', status: 200, client_id: 'staff-page' },
+    ]);
+    const list = await centre.get('/staff?svar=godtatt');
+    assert.match(list.text, /role="status">Avbestillingen er godtatt/);
+    assert.doesNotMatch(list.text, new RegExp(path(requested, 'accept')), 'answered: no longer waiting');
+  });
+
+  it('rejects with a note the citizen reads as the rejection note', async () => {
+    await chooseNotices();
+    await staffAnswerCancellation(origin, { staffId: 'stf-solveig-dagsenter', subjectId: SUBJECTS.ola, appointmentId: requested, accept: false, note: 'Vi har helsesjekk den dagen.\r\nRing oss.' });
+    const after = await citizen();
+    assert.equal(after.status, 'cancellation-rejected');
+    assert.equal(after.cancellation.rejectionNote, 'Vi har helsesjekk den dagen.\nRing oss.');
+    assert.equal(after.cancellationPolicy.cancellable, true, 'turned down: the person may ask again before the deadline');
+    assert.deepEqual(await queue(), [{ event: 'cancellation-answered', channel: 'email' }]);
+  });
+
+  it('refuses a missing, too long or forbidden note (what was typed is kept), and a note on an acceptance', async () => {
+    const mark = await t.logMark();
+    const { session, token } = await signInByHand('stf-solveig-dagsenter');
+    const missing = await get(path(requested, 'reject'), form(session, { csrf: token, note: '   ' }));
+    assert.equal(missing.status, 400);
+    assert.match(missing.text, /role="alert" id="[^"]+">Skriv en begrunnelse når du avslår/);
+    const long = 'Å'.repeat(501);
+    const tooLong = await get(path(requested, 'reject'), form(session, { csrf: token, note: long }));
+    assert.equal(tooLong.status, 400);
+    assert.match(tooLong.text, /Begrunnelsen er for lang \(høyst 500 tegn\)/);
+    assert.match(tooLong.text, new RegExp(`aria-invalid="true"[^>]*>${long}</textarea>`), 'the note as typed');
+    const bidi = await get(path(requested, 'reject'), form(session, { csrf: token, note: 'a\u202Eb' }));
+    assert.equal(bidi.status, 400);
+    assert.match(bidi.text, /inneholder tegn som ikke er tillatt/);
+    const noted = await get(path(requested, 'accept'), form(session, { csrf: token, note: 'Takk' }));
+    assert.equal(noted.status, 400);
+    assert.match(noted.text, /bare se begrunnelsen for et avslag/);
+    assert.equal((await citizen()).status, 'cancellation-requested', 'nothing changed');
+    assert.deepEqual(await queue(), []);
+    const { rows } = await t.db.query("SELECT outcome, status FROM access_log WHERE id > $1 AND actor_person_id = 'stf-solveig-dagsenter' AND action = 'update' ORDER BY id", [mark]);
+    assert.deepEqual(rows.map((r) => [r.outcome, r.status]), [['refused', 400], ['refused', 400], ['refused', 400], ['refused', 400]]);
+  });
+
+  it('refuses another service\'s request (nothing changes, logged as not found), an answered one, and a form without CSRF', async () => {
+    await chooseNotices();
+    const mark = await t.logMark();
+    const nurse = await signInByHand('stf-ingrid-hsp');
+    const other = await get(path(requested, 'accept'), form(nurse.session, { csrf: nurse.token }));
+    assert.equal(other.status, 404);
+    assert.match(other.text, /Fant ikke avtalen\./);
+    await assert.rejects(staffAnswerCancellation(t.db, { staffId: 'stf-ingrid-hsp', subjectId: SUBJECTS.ola, appointmentId: requested, accept: false, note: 'Nei' }), (e) => e instanceof StaffError && e.code === 'not-found');
+    const centre = await signInByHand('stf-solveig-dagsenter');
+    assert.equal((await get(path(requested, 'accept'), form(centre.session, { csrf: `${centre.token}x` }))).status, 403);
+    assert.equal((await get(path(requested, 'accept'), { ...form(centre.session, { csrf: centre.token }), headers: { ...form(centre.session, {}).headers, Origin: 'http://evil.example' } })).status, 403);
+    assert.equal((await citizen()).status, 'cancellation-requested');
+    assert.deepEqual(await queue(), [], 'no notice for a refused answer');
+    const { rows } = await t.db.query("SELECT actor_person_id, outcome, status FROM access_log WHERE id > $1 AND action = 'update' AND resource = 'appointment' ORDER BY id", [mark]);
+    assert.deepEqual(rows.map((r) => [r.actor_person_id, r.outcome, r.status]), [['stf-ingrid-hsp', 'not-found', 404], ['stf-ingrid-hsp', 'not-found', 404]]);
+    assert.equal((await get(path(requested, 'accept'), form(centre.session, { csrf: centre.token }))).status, 303);
+    const again = await get(path(requested, 'reject'), form(centre.session, { csrf: centre.token, note: 'For sent' }));
+    assert.equal(again.status, 409);
+    assert.match(again.text, /ingen avbestilling som venter på svar/);
+    assert.equal((await citizen()).status, 'cancelled');
+  });
+});

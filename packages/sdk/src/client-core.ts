@@ -1,6 +1,8 @@
 import type { AppointmentPage } from '@omsorg/contract';
 import type { AuthState, CallOptions, Client, ClientConfig, ClientEventName, ClientEvents } from './types.js';
 import { createAppointmentPages } from './appointments.js';
+import { createAppointmentWatch, listTagKey } from './appointment-watch.js';
+import { browserEnv } from './poll.js';
 import { createCancelling } from './cancel.js';
 import { DEFAULT_RETRY, MAX_RETRY_AFTER_MS, NETWORK_RETRIES, send, type HttpContext } from './http.js';
 import { newIdempotencyKey } from './ids.js';
@@ -42,7 +44,7 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     }
   };
 
-  const store = new Store((appointment) => emit('appointment-changed', { appointment }));
+  const store = new Store((appointment, cause) => emit('appointment-changed', cause ? { appointment, cause } : { appointment }));
   let subject = 'me';
 
   const http: HttpContext = {
@@ -90,13 +92,29 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
       (a) => store.newest(a),
     );
 
+  // Each page's ETag, kept with the page so a watcher's first poll is already conditional.
+  const pageEtags = new WeakMap<AppointmentPage, string>();
+  const pageWithEtag = (body: unknown, res: Response) => {
+    const page = asAppointmentPage(body);
+    const etag = res.headers.get('etag');
+    if (etag) pageEtags.set(page, etag);
+    return page;
+  };
+
   // Lists that differ only in page size share one request (appointments.ts).
   const pages = createAppointmentPages({
     store,
     staleAfterMs,
     subject: () => subject,
-    getPage: (path, options) => get(path, asAppointmentPage, options, true, (page, t) => page.items.forEach((a) => store.put(a, t))),
+    getPage: (path, options) =>
+      get(path, pageWithEtag, options, true, (page, t) => {
+        page.items.forEach((a) => store.put(a, t));
+        store.setTag(listTagKey(path), { value: page, etag: pageEtags.get(page) ?? null });
+      }),
   });
+
+  // Lists kept fresh by conditional polling while something watches them (appointment-watch.ts).
+  const watching = createAppointmentWatch({ http, store, subject: () => subject, poll: config.poll, env: browserEnv });
 
   const cancelling = createCancelling({
     http,
@@ -137,6 +155,7 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     if (sameState(prev, s)) return;
     if (!signingOut && prev.user && prev.user.sub !== s.user?.sub) wipe();
     messaging.authChanged(s);
+    watching.authChanged(s.status === 'signed-in');
     // An expiry shows as `reason: 'expired'` here; `auth-required` is for calls that need sign-in.
     emit('auth-changed', s);
     scheduleExpiry(s);
@@ -157,6 +176,8 @@ export function createClientWith(config: ClientConfig, messagingSource: Messagin
     me: (options) => get('/v1/me', asMe, options, true),
 
     listAppointments: (query, options) => pages.list(query, options).then(resolvePage),
+
+    watchAppointments: watching.watchAppointments,
 
     getAppointment: (subjectId, appointmentId, options) => loadAppointment(subjectId, appointmentId, options, false),
 

@@ -38,7 +38,7 @@ export class Store {
   /** Bumped by clear(); results of requests started before must not be stored. */
   generation = 0;
 
-  constructor(private readonly changed: (appointment: Appointment) => void) {}
+  constructor(private readonly changed: (appointment: Appointment, cause?: 'poll') => void) {}
 
   /**
    * Ordering ticket. A GET takes it when it starts (a slow old read must not overwrite a newer
@@ -50,13 +50,14 @@ export class Store {
 
   /**
    * Stores `a` unless a newer copy is there. Emits a change when the version differs from the
-   * stored copy, or always with `force`. Returns whether `a` was stored.
+   * stored copy, or always with `force`. Returns whether `a` was stored. `cause: 'poll'`: a
+   * watched list's poll brought it (a change made elsewhere, which elements announce).
    */
-  put(a: Appointment, seq: number, force = false): boolean {
+  put(a: Appointment, seq: number, force = false, cause?: 'poll'): boolean {
     const prev = this.appointments.get(a.id);
     if (prev && prev.seq > seq) return false;
     this.appointments.set(a.id, { value: a, seq });
-    if (force || (prev && prev.value.version !== a.version)) this.changed(a);
+    if (force || (prev && prev.value.version !== a.version)) this.changed(a, cause);
     return true;
   }
 

@@ -218,8 +218,12 @@ export interface PollTimer {
 }
 
 export interface ClientEvents {
-  /** An appointment changed in the store (cancel, refetch after 412, a newer list page). */
-  'appointment-changed': { appointment: Appointment };
+  /**
+   * An appointment changed in the store (cancel, refetch after 412, a newer list page or poll).
+   * `cause: 'poll'`: a watched list's poll brought it, so it was changed elsewhere (the care
+   * service's answer, another tab) and is news to the person; elements announce those.
+   */
+  'appointment-changed': { appointment: Appointment; cause?: 'poll' };
   /** Sign-in state changed. */
   'auth-changed': AuthState;
   /** A call needs a (new) sign-in: 401, or no session. */
@@ -257,6 +261,15 @@ export interface Client {
 
   me(options?: CallOptions): Promise<Me>;
   listAppointments(query?: AppointmentQuery, options?: CallOptions): Promise<AppointmentPage>;
+  /**
+   * Keeps a list's first page fresh without reload (the same `subjectId`, `when` and `limit` as
+   * the `listAppointments` call that read it): conditional polling (If-None-Match, 304 while
+   * nothing changed) on the client's `poll` options, idle while the tab is hidden or nobody is
+   * signed in, at once when the tab is shown again or the browser comes online. Every appointment
+   * that changed goes to the store and is announced with `appointment-changed`; the listener gets
+   * each newer page. Watchers of one list share one poller. Returns a stop function.
+   */
+  watchAppointments(query?: Pick<AppointmentQuery, 'subjectId' | 'when' | 'limit'>, listener?: (page: AppointmentPage) => void): () => void;
   getAppointment(subjectId: string, appointmentId: string, options?: CallOptions): Promise<Appointment>;
   cancelAppointment(input: CancelInput, options?: CallOptions): Promise<Appointment>;
   /** Starts a cancel intent that owns its Idempotency-Key across retries (see `CancelIntent`). */
@@ -405,6 +418,6 @@ export interface ClientConfig {
   staleAfterMs?: number;
   /** Warn this long before the session expires (default 120_000 ms). */
   expiryWarningMs?: number;
-  /** Polling of threads and unread counts. */
+  /** Polling of threads, unread counts and watched appointment lists. */
   poll?: PollOptions;
 }

@@ -28,7 +28,12 @@ export interface paths {
             };
             cookie?: never;
         };
-        /** Appointments and visits from all the subject's care services */
+        /**
+         * Appointments and visits from all the subject's care services
+         * @description One page, with the page's weak `ETag`; a client keeping a list fresh (an answer to a
+         *     cancellation request, a moved visit) asks again with `If-None-Match` and gets `304` while
+         *     nothing on the page changed.
+         */
         get: operations["listAppointments"];
         put?: never;
         post?: never;
@@ -1156,7 +1161,10 @@ export interface operations {
                 /** @description Opaque cursor from a previous page's `nextCursor`. */
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description The ETag from the last response; the server answers 304 when nothing changed. */
+                "If-None-Match"?: components["parameters"]["IfNoneMatch"];
+            };
             path: {
                 /** @description `me`, or an opaque subject id from `GET /v1/me`. */
                 subjectId: components["parameters"]["SubjectId"];
@@ -1168,6 +1176,7 @@ export interface operations {
             /** @description One page of appointments. */
             200: {
                 headers: {
+                    ETag: components["headers"]["ListETag"];
                     "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
@@ -1175,6 +1184,7 @@ export interface operations {
                     "application/json": components["schemas"]["AppointmentPage"];
                 };
             };
+            304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { cancelLimits, checkCancelRequest, decideCancel, isCancellable, validateCancellationRequest } from './cancel.js';
+import { cancelLimits, cancellationAnswerLimits, cancellationAnswerNoteProblem, checkCancelRequest, decideCancel, decideCancellationAnswer, isCancellable, validateCancellationRequest } from './cancel.js';
 import { canonical, etagOf, matchesEtag, nextVersion, noneMatch } from './etag.js';
 import { isProblemSpec } from './problems.js';
 import { cancellationReasons } from '../codes.js';
@@ -55,5 +55,36 @@ describe('rules: cancel', () => {
     expect(nextVersion('v9')).to.equal('v10');
     expect(nextVersion('abc')).to.equal('abc-2');
     expect(canonical({ b: 1, a: [{ d: 2, c: 3 }] })).to.equal(canonical({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+});
+
+describe('rules: the answer to a cancellation request', () => {
+  const requested = {
+    status: 'cancellation-requested',
+    cancellation: { reason, comment: 'Syk', requestedAt: '2026-05-01T10:00:00+02:00', answeredAt: null, rejectionNote: null },
+  };
+  const at = new Date('2026-05-02T08:30:12.345Z');
+
+  it('accepts without a note: cancelled, answered to the second in Oslo time, no note', () => {
+    expect(decideCancellationAnswer(requested, { accept: true, note: '  ' }, at)).to.deep.equal({
+      status: 'cancelled',
+      cancellation: { ...requested.cancellation, answeredAt: '2026-05-02T10:30:12+02:00', rejectionNote: null },
+    });
+    expect(decideCancellationAnswer(requested, { accept: true, note: 'Takk' }, at)).to.equal('note-not-allowed');
+  });
+
+  it('turns down with a note the person reads (line endings as stored, trimmed)', () => {
+    const d = decideCancellationAnswer(requested, { accept: false, note: ' Vi må komme.\r\nRing oss. ' }, at);
+    expect(d).to.deep.include({ status: 'cancellation-rejected' });
+    expect((d as { cancellation: { rejectionNote: string } }).cancellation.rejectionNote).to.equal('Vi må komme.\nRing oss.');
+  });
+
+  it('refuses a missing, too long or forbidden note, and an appointment with no request waiting', () => {
+    expect(cancellationAnswerNoteProblem(false, ' \n')).to.equal('note-required');
+    expect(cancellationAnswerNoteProblem(false, '😀'.repeat(cancellationAnswerLimits.noteMaxChars))).to.equal(null);
+    expect(cancellationAnswerNoteProblem(false, 'a'.repeat(cancellationAnswerLimits.noteMaxChars + 1))).to.equal('note-too-long');
+    expect(cancellationAnswerNoteProblem(false, 'a\u202Eb')).to.equal('note-invalid-character');
+    expect(decideCancellationAnswer({ ...requested, status: 'cancellation-rejected' }, { accept: true, note: '' }, at)).to.equal('not-requested');
+    expect(decideCancellationAnswer({ ...requested, cancellation: null }, { accept: false, note: 'x' }, at)).to.equal('not-requested');
   });
 });

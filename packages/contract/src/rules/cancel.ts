@@ -18,7 +18,7 @@ import { canonical, etagOf, matchesEtag } from './etag.js';
 import { readJson } from './json.js';
 import { idempotencyKeyLength } from './patterns.js';
 import { escapePointer, type FieldError, type ProblemSpec } from './problems.js';
-import { textLength } from './text.js';
+import { normaliseText, textLength, textProblem } from './text.js';
 import { osloIso, toSecond } from './time.js';
 
 export const cancelLimits = {
@@ -150,6 +150,53 @@ export function decideCancel(
       // A final cancellation is answered at once; a request waits for the service.
       answeredAt: final ? when : null,
       rejectionNote: null,
+    },
+  };
+}
+
+/**
+ * The care service's answer to a cancellation the person asked for (status
+ * `cancellation-requested`): accepted, the appointment is `cancelled`; turned down, it is
+ * `cancellation-rejected` with a note the person reads (`cancellation.rejectionNote`, the only
+ * place the contract has for the service's words). An accepted request carries no note: the
+ * contract has nowhere to show one.
+ */
+export const cancellationAnswerLimits = {
+  /** Unicode code points in the note of a turned-down request (the contract's maxLength). */
+  noteMaxChars: 500,
+} as const;
+
+/** Why an answer cannot be given; `note-*` are about the note the answer carries. */
+export type CancellationAnswerProblem = 'not-requested' | 'note-required' | 'note-too-long' | 'note-invalid-character' | 'note-not-allowed';
+
+/**
+ * The note of an answer, checked: text rules of `text.ts` (limit in code points, forbidden
+ * characters, line endings as stored). Required when turning down; refused when accepting.
+ */
+export function cancellationAnswerNoteProblem(accept: boolean, note: string): CancellationAnswerProblem | null {
+  if (accept) return note.trim() === '' ? null : 'note-not-allowed';
+  const p = textProblem(normaliseText(note), cancellationAnswerLimits.noteMaxChars);
+  return p === null ? null : p === 'required' ? 'note-required' : p === 'too-long' ? 'note-too-long' : 'note-invalid-character';
+}
+
+/**
+ * Decides an answer: a refusal, or the appointment's next status and cancellation (answered at
+ * the second, the note stored as it will be shown); `target.cancellation` is the stored request.
+ */
+export function decideCancellationAnswer(
+  target: { status: AppointmentStatus | string; cancellation?: Cancellation | null },
+  answer: { accept: boolean; note: string },
+  now: Date,
+): CancellationAnswerProblem | { status: 'cancelled' | 'cancellation-rejected'; cancellation: Cancellation } {
+  if (target.status !== 'cancellation-requested' || !target.cancellation) return 'not-requested';
+  const noteProblem = cancellationAnswerNoteProblem(answer.accept, answer.note);
+  if (noteProblem) return noteProblem;
+  return {
+    status: answer.accept ? 'cancelled' : 'cancellation-rejected',
+    cancellation: {
+      ...target.cancellation,
+      answeredAt: osloIso(toSecond(now)),
+      rejectionNote: answer.accept ? null : normaliseText(answer.note).trim(),
     },
   };
 }

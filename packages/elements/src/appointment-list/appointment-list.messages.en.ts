@@ -48,6 +48,7 @@ export default {
     'cancellation-requested': 'Cancellation sent, awaiting reply',
     'cancellation-rejected': 'Cancellation was declined',
   } satisfies Record<AppointmentStatus, string>,
+  statusChanged: (what: string, status: string) => `New status for ${what}: ${status}.`,
   rejectionNote: 'Reply from the service',
   cancel: 'Cancel',
   cancelDeadline: (deadline: Part): Part[] => ['You can cancel here until ', deadline, '.'],

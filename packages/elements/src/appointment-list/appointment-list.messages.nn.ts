@@ -48,6 +48,7 @@ export default {
     'cancellation-requested': 'Avbestilling send, ventar på svar',
     'cancellation-rejected': 'Avbestillinga vart avslått',
   } satisfies Record<AppointmentStatus, string>,
+  statusChanged: (what: string, status: string) => `Ny status for ${what}: ${status}.`,
   rejectionNote: 'Svar frå tenesta',
   cancel: 'Avbestill',
   cancelDeadline: (deadline: Part): Part[] => ['Kan avbestillast her til ', deadline, '.'],

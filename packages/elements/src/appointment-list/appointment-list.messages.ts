@@ -51,6 +51,7 @@ export const messages = catalog(
       'cancellation-requested': 'Avbestilling sendt, venter på svar',
       'cancellation-rejected': 'Avbestillingen ble avslått',
     } satisfies Record<AppointmentStatus, string>,
+    statusChanged: (what: string, status: string) => `Ny status for ${what}: ${status}.`,
     rejectionNote: 'Svar fra tjenesten',
     cancel: 'Avbestill',
     cancelDeadline: (deadline: Part): Part[] => ['Kan avbestilles her til ', deadline, '.'],

@@ -5,7 +5,7 @@ import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
 import { errorMessage } from '../internal/messages.js';
-import { formatTime, osloDayKey, parseInstant } from '../internal/format.js';
+import { formatDateTime, formatTime, osloDayKey, parseInstant } from '../internal/format.js';
 import { BlobDownloads } from '../internal/download.js';
 import { buildIcs } from './ics.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
@@ -97,16 +97,25 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   private downloads = new BlobDownloads();
   private lastTrigger?: { appointmentId: string; button: HTMLElement };
   private stopFocusWatch?: () => void;
+  private stopWatch?: () => void;
+  /** Status changes a poll brought, said together at the end of the task. */
+  private news: string[] = [];
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopFocusWatch?.();
+    this.stopWatching();
     this.downloads.dispose();
   }
 
   protected override clientConnected(client: Client): void {
     super.clientConnected(client);
-    this.listen('appointment-changed', ({ appointment }) => this.replaceItem(appointment));
+    this.listen('appointment-changed', ({ appointment, cause }) => this.replaceItem(appointment, cause === 'poll'));
+  }
+
+  protected override clientDisconnected(): void {
+    super.clientDisconnected();
+    this.stopWatching();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -148,6 +157,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     this.items = page.items.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
     this.nextCursor = page.nextCursor;
     this.loadedWhen = when;
+    this.watch(when);
     return this.t.loaded(this.items.length, when);
   }
 
@@ -155,6 +165,22 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     this.items = [];
     this.nextCursor = null;
     this.moreError = undefined;
+    this.news = [];
+    this.stopWatching();
+  }
+
+  /**
+   * Keeps the loaded list fresh while it is shown (the SDK polls it; a change arrives as
+   * `appointment-changed` with `cause: 'poll'`, handled by replaceItem).
+   */
+  private watch(when: AppointmentWhen): void {
+    this.stopWatching();
+    this.stopWatch = this.activeClient?.watchAppointments({ subjectId: this.subject, when, limit: this.limit });
+  }
+
+  private stopWatching(): void {
+    this.stopWatch?.();
+    this.stopWatch = undefined;
   }
 
   private async loadMore(button: HTMLElement): Promise<void> {
@@ -189,17 +215,35 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     );
   }
 
+  private announceStatus(a: Appointment): void {
+    const t = this.t;
+    const start = parseInstant(a.start);
+    const what = [labelFor(a.serviceType, this.locale) ?? this.common.unknownCode, start ? formatDateTime(start, this.locale) : ''].filter(Boolean).join(', ');
+    const note = a.status === 'cancellation-rejected' && a.cancellation?.rejectionNote ? ` ${t.rejectionNote}: ${a.cancellation.rejectionNote}` : '';
+    if (this.news.push(`${t.statusChanged(what, t.statuses[a.status] ?? a.status)}${note}`) > 1) return;
+    // One poll may bring several: say them together, once, at the end of the task.
+    queueMicrotask(() => {
+      const text = this.news.join(' ');
+      this.news = [];
+      if (!text || this.phase !== 'ready') return;
+      this.politeText = text;
+    });
+  }
+
   private focusItem(id: string): void {
     const heading = this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
     heading?.focus();
   }
 
-  private replaceItem(appointment: Appointment): void {
+  private replaceItem(appointment: Appointment, fromPoll = false): void {
     const i = this.items.findIndex((a) => a.id === appointment.id);
     if (i < 0) return;
+    const before = this.items[i];
     const next = [...this.items];
     next[i] = appointment;
     this.items = next;
+    // A change made elsewhere (the service's answer, another tab) is said politely; focus stays.
+    if (fromPoll && before && before.status !== appointment.status) this.announceStatus(appointment);
     if (this.lastTrigger?.appointmentId === appointment.id) {
       const { button } = this.lastTrigger;
       void this.updateComplete.then(() => {

@@ -21,6 +21,8 @@ import {
   checkQueryParameters,
   etagOf,
   isProblemSpec,
+  listEtag,
+  noneMatch,
   osloDate,
   osloIso,
   parseAccessLogQuery,
@@ -279,8 +281,14 @@ export function createApi({
         const items = page.rows.map((r) => toAppointment(r, at));
         const last = items[items.length - 1];
         const nextCursor = page.more && last ? appointmentCursor(query.when, last) : null;
+        const body = { items, nextCursor };
+        const etag = listEtag(body);
+        if (noneMatch(headerValue(req.headers, 'if-none-match'), etag)) {
+          await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 304 });
+          return { status: 304, headers: { ETag: etag }, body: undefined };
+        }
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
-        return json({ items, nextCursor });
+        return json(body, 200, { ETag: etag });
       }
 
       case 'getAppointment': {

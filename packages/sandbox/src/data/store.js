@@ -103,7 +103,7 @@ export async function subjectsFor(q, personId, today, subjectRef) {
     .filter((s) => s.relation.code === 'self' || s.scopes.length > 0);
 }
 
-const APPOINTMENT_SELECT = `
+export const APPOINTMENT_SELECT = `
   SELECT a.subject_id, a.id, a.version, a.status, a.service_type_system, a.service_type_code, a.start_at, a.end_at,
          a.timing, a.description, a.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone,
          a.location_name, a.location_address, a.location_at_home, a.contact_name, a.contact_phone, a.preparation,

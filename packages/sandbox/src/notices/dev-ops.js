@@ -1,11 +1,11 @@
 // @ts-check
 /**
  * What the care service does to an appointment, as sandbox development operations (the
- * /dev/notices page and tests): answer a cancellation request (confirm or turn it down) and
- * change a visit's time. Each changes the appointment's version (so a client's If-Match sees it)
- * and queues the person's notice in the same transaction (`cancellation-answered`,
- * `appointment-changed`), handed to the gateway once it has committed. A record system would do
- * these; the API has no such operation for citizens.
+ * /dev/notices page and tests): change a visit's time. It changes the appointment's version (so a
+ * client's If-Match sees it) and queues the person's `appointment-changed` notice in the same
+ * transaction, handed to the gateway once it has committed. A record system would do this; the
+ * API has no such operation for citizens. Answering a cancellation request is shared with the
+ * staff page: ../care/answer.js.
  */
 import { addMinutes, nextVersion } from '@omsorg/contract';
 import { findAppointmentRow } from '../data/store.js';
@@ -13,34 +13,13 @@ import { defaultNotifier } from './notifier.js';
 
 /** A refusal the development page shows; `code` is stable. */
 export class DevOpError extends Error {
-  /** @param {'not-found' | 'not-requested' | 'invalid'} code @param {string} message @param {number} status */
+  /** @param {'not-found' | 'invalid'} code @param {string} message @param {number} status */
   constructor(code, message, status) {
     super(message);
     this.name = 'DevOpError';
     this.code = code;
     this.status = status;
   }
-}
-
-/**
- * Confirms (`cancelled`) or turns down (`cancellation-rejected`, with a note) a cancellation the
- * person asked for (status `cancellation-requested`).
- * @param {import('../db/index.js').Database} db
- * @param {{ subjectId: string, appointmentId: string, confirm: boolean, note?: string, now?: Date, notices?: import('./notifier.js').Notifier }} o
- */
-export async function answerCancellation(db, { subjectId, appointmentId, confirm, note = 'Vi trenger å komme denne dagen. Ring oss gjerne.', now = new Date(), notices = defaultNotifier }) {
-  await db.transaction(async (tx) => {
-    const row = await findAppointmentRow(tx, subjectId, appointmentId, { forUpdate: true });
-    if (!row) throw new DevOpError('not-found', 'Fant ikke avtalen.', 404);
-    if (row.status !== 'cancellation-requested') throw new DevOpError('not-requested', 'Avtalen har ingen avbestilling som venter på svar.', 409);
-    await tx.query(
-      `UPDATE appointments SET status = $3, version = $4, cancel_answered_at = $5, cancel_rejection_note = $6, updated_at = now()
-        WHERE subject_id = $1 AND id = $2`,
-      [subjectId, appointmentId, confirm ? 'cancelled' : 'cancellation-rejected', nextVersion(row.version), now, confirm ? null : note],
-    );
-    await notices.queue(tx, subjectId, 'cancellation-answered', now);
-  });
-  await notices.dispatch(db, now);
 }
 
 /**

@@ -13,10 +13,13 @@
  */
 import { cookies, html, isLoopback, redirect, sameOrigin, sameToken, sendPage, token } from '../http/dev-page.js';
 import { formatOslo } from '../staff/format.js';
-import { DevOpError, answerCancellation, moveAppointment, upcomingAppointments } from './dev-ops.js';
+import { AnswerError, answerCancellation } from '../care/answer.js';
+import { DevOpError, moveAppointment, upcomingAppointments } from './dev-ops.js';
 import { defaultNotifier, listNoticeQueue } from './notifier.js';
 
 const CSRF_COOKIE = 'omsorg_dev_csrf';
+/** The note a request turned down here carries (staff write their own on /staff). */
+const REJECTION_NOTE = 'Vi trenger å komme denne dagen. Ring oss gjerne.';
 const MAX_FORM_BYTES = 8 * 1024;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
@@ -118,9 +121,9 @@ ${
       if (!ID.test(subjectId) || !ID.test(appointmentId) || !['move', 'confirm', 'reject'].includes(action ?? '')) return redirect(res, '/dev/notices?melding=invalid');
       try {
         if (action === 'move') await moveAppointment(db, { subjectId, appointmentId, minutes: 60, now: now(), notices });
-        else await answerCancellation(db, { subjectId, appointmentId, confirm: action === 'confirm', now: now(), notices });
+        else await answerCancellation(db, { subjectId, appointmentId, accept: action === 'confirm', note: action === 'confirm' ? '' : REJECTION_NOTE, now: now(), notices });
       } catch (err) {
-        if (err instanceof DevOpError) return redirect(res, `/dev/notices?melding=${encodeURIComponent(err.code)}`);
+        if (err instanceof DevOpError || err instanceof AnswerError) return redirect(res, `/dev/notices?melding=${encodeURIComponent(err.code)}`);
         throw err;
       }
       return redirect(res, `/dev/notices?melding=${action === 'move' ? 'moved' : 'answered'}`);

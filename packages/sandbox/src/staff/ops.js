@@ -4,8 +4,9 @@
  * (/staff) and by tests (test-support/staff.js). Staff see only their own care service's
  * threads; every read and change is in the access log (actor_kind staff).
  */
-import { dialogueConsentOf, dialogueRefusal, messageLimits, normaliseText, textProblem } from '@omsorg/contract';
-import { logAccess } from '../data/store.js';
+import { cancellationAnswerLimits, dialogueConsentOf, dialogueRefusal, messageLimits, normaliseText, textProblem } from '@omsorg/contract';
+import { APPOINTMENT_SELECT, logAccess, toAppointment } from '../data/store.js';
+import { AnswerError, answerCancellation } from '../care/answer.js';
 import { dialogueDecisions, messageConsentProblem } from '../data/consent.js';
 import { osloDate } from '@omsorg/contract';
 import { defaultNotifier } from '../notices/notifier.js';
@@ -25,7 +26,8 @@ import {
 /** A refusal the staff page shows (and tests see): `code` is stable. */
 export class StaffError extends Error {
   /**
-   * @param {'unknown-staff' | 'not-found' | 'thread-closed' | 'recipient-not-allowed' | 'consent-required' | 'required' | 'too-long' | 'invalid-character'} code
+   * @param {'unknown-staff' | 'not-found' | 'thread-closed' | 'recipient-not-allowed' | 'consent-required' | 'required' | 'too-long' | 'invalid-character'
+   *   | import('@omsorg/contract').CancellationAnswerProblem} code
    * @param {string} message
    * @param {number} status
    */
@@ -238,6 +240,69 @@ export async function staffCloseThread(db, { staffId, subjectId, threadId, now =
     });
   } catch (err) {
     if (err instanceof StaffError) await log(db, staff, { ...what, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
+    throw err;
+  }
+}
+
+/**
+ * The cancellations waiting for the staff member's care service to answer (status
+ * `cancellation-requested`, that service's appointments only), soonest visit first, each with
+ * the person's name. Reading them is in each person's access log.
+ * @param {import('../db/index.js').Database} db
+ * @param {{ staffId: string, now?: Date }} o
+ */
+export async function staffCancellationRequests(db, { staffId, now = new Date() }) {
+  const staff = await findStaff(db, staffId);
+  const { rows } = await db.query(
+    `${APPOINTMENT_SELECT} WHERE a.care_service_id = $1 AND a.status = 'cancellation-requested' ORDER BY a.start_at, a.subject_id, a.id`,
+    [staff.careServiceId],
+  );
+  const subjects = [...new Set(rows.map((r) => String(r.subject_id)))];
+  const names = new Map(
+    subjects.length
+      ? (await db.query('SELECT s.id, p.name FROM subjects s JOIN persons p ON p.id = s.person_id WHERE s.id = ANY($1)', [subjects])).rows.map((r) => [String(r.id), String(r.name)])
+      : [],
+  );
+  for (const subjectId of subjects) await log(db, staff, { action: 'read', resource: 'appointments', subjectId, outcome: 'ok', status: 200 });
+  return {
+    staff,
+    requests: rows.map((r) => ({ subjectName: names.get(String(r.subject_id)) ?? '', appointment: toAppointment(r, now) })),
+  };
+}
+
+/** The staff page's words for an answer refused (bokmål, as the page). */
+const ANSWER_ERRORS = /** @type {const} */ ({
+  'not-found': 'Fant ikke avtalen.',
+  'not-requested': 'Avtalen har ingen avbestilling som venter på svar. Den kan være besvart allerede.',
+  'note-required': 'Skriv en begrunnelse når du avslår. Innbyggeren ser den.',
+  'note-too-long': `Begrunnelsen er for lang (høyst ${cancellationAnswerLimits.noteMaxChars} tegn).`,
+  'note-invalid-character': 'Begrunnelsen inneholder tegn som ikke er tillatt.',
+  'note-not-allowed': 'Et svar som godtar avbestillingen har ingen begrunnelse: innbyggeren får bare se begrunnelsen for et avslag.',
+});
+
+/**
+ * A staff member accepts or turns down a cancellation request of their own care service; the
+ * note (required when turning down) is what the person reads. Another service's appointment is
+ * refused as not found and nothing changes. Logged as an update of the appointment, by staff.
+ * @param {import('../db/index.js').Database} db
+ * @param {{ staffId: string, subjectId: string, appointmentId: string, accept: boolean, note?: string, now?: Date, notices?: import('../notices/notifier.js').Notifier }} o
+ */
+export async function staffAnswerCancellation(db, { staffId, subjectId, appointmentId, accept, note = '', now = new Date(), notices = defaultNotifier }) {
+  const staff = await findStaff(db, staffId);
+  const what = /** @type {const} */ ({ action: 'update', resource: 'appointment', subjectId, resourceId: appointmentId });
+  try {
+    return await answerCancellation(db, {
+      subjectId,
+      appointmentId,
+      accept,
+      note,
+      careServiceId: staff.careServiceId,
+      now,
+      notices,
+      audit: { log: (q, outcome, status) => log(q, staff, { ...what, outcome, status }) },
+    });
+  } catch (err) {
+    if (err instanceof AnswerError) throw new StaffError(err.code, ANSWER_ERRORS[err.code], err.status);
     throw err;
   }
 }

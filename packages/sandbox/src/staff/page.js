@@ -10,13 +10,25 @@
  * rendered on the server with every value escaped, with no scripts and no inline styles, under a
  * strict CSP.
  */
-import { dialogueRefusal, messageLimits } from '@omsorg/contract';
+import { cancellationAnswerLimits, dialogueRefusal, labelFor, messageLimits } from '@omsorg/contract';
 import { attachmentReply } from '../http/download.js';
 import { findDownloadable } from '../data/attachments.js';
 import { logAccess } from '../data/store.js';
-import { formatOslo } from './format.js';
+import { formatOslo, formatOsloSpan } from './format.js';
 import { DEV_PAGE_CSP, Html, cookies, html, isLoopback, redirect, sameOrigin, sameToken, sendPage, token } from '../http/dev-page.js';
-import { StaffError, findStaff, listStaff, staffCloseThread, staffRecipients, staffReply, staffStartThread, staffThread, staffThreads } from './ops.js';
+import {
+  StaffError,
+  findStaff,
+  listStaff,
+  staffAnswerCancellation,
+  staffCancellationRequests,
+  staffCloseThread,
+  staffRecipients,
+  staffReply,
+  staffStartThread,
+  staffThread,
+  staffThreads,
+} from './ops.js';
 
 /** The staff page's CSP: that of every development page. */
 export const STAFF_CSP = DEV_PAGE_CSP;
@@ -44,6 +56,12 @@ const START_ERRORS = /** @type {Readonly<Record<string, string>>} */ ({
   'invalid-character': 'Emnet eller meldingen inneholder tegn som ikke er tillatt.',
   'recipient-not-allowed': 'Personen mottar ikke en tjeneste fra denne enheten.',
   'consent-required': 'Personen har ikke samtykket til digital dialog. Ring i stedet.',
+});
+
+/** What the list page says after a cancellation was answered (only known codes). */
+const ANSWERED = /** @type {Readonly<Record<string, string>>} */ ({
+  godtatt: 'Avbestillingen er godtatt. Innbyggeren ser svaret.',
+  avslatt: 'Avbestillingen er avslått. Innbyggeren ser svaret og begrunnelsen.',
 });
 
 /**
@@ -138,7 +156,13 @@ export function createStaffPage({ db, now = () => new Date(), logger = console, 
       const session = sessionOf(req);
       if (!session) return await loginPage(res, path === '/staff' ? 200 : 303);
       // Only known codes: the page never shows text taken from the URL.
-      if (path === '/staff') return await listPage(res, session, START_ERRORS[url.searchParams.get('feil') ?? ''] ?? null);
+      if (path === '/staff') {
+        const done = url.searchParams.get('svar') ?? '';
+        return await listPage(res, session, {
+          error: START_ERRORS[url.searchParams.get('feil') ?? ''] ?? null,
+          done: Object.hasOwn(ANSWERED, done) ? (ANSWERED[done] ?? null) : null,
+        });
+      }
       const thread = /^\/staff\/threads\/([^/]+)\/([^/]+)$/.exec(path);
       if (thread && ID.test(thread[1] ?? '') && ID.test(thread[2] ?? '')) {
         return await threadPage(res, session, /** @type {string} */ (thread[1]), /** @type {string} */ (thread[2]));
@@ -173,16 +197,47 @@ export function createStaffPage({ db, now = () => new Date(), logger = console, 
   }
 
   /**
+   * The cancellation requests waiting for the service, each with its two answers. A refused
+   * answer is shown at its request, with the note as typed.
+   * @param {{ csrf: string }} session
+   * @param {Awaited<ReturnType<typeof staffCancellationRequests>>['requests']} requests
+   * @param {{ key: string, message: string, note: string } | undefined} failed
+   */
+  function requestsSection(session, requests, failed) {
+    if (!requests.length) return html`<h2>Avbestillinger som venter på svar</h2><p>Ingen avbestillinger venter på svar.</p>`;
+    return html`<h2>Avbestillinger som venter på svar</h2>
+${requests.map(({ subjectName, appointment: a }) => {
+  const key = `${a.subjectId}/${a.id}`;
+  const id = `svar-${a.subjectId}-${a.id}`;
+  const error = failed?.key === key ? failed : undefined;
+  const action = `/staff/appointments/${a.subjectId}/${a.id}`;
+  const c = a.cancellation;
+  return html`<article class="msg request" aria-labelledby="${id}-h"><h3 id="${id}-h">${subjectName}: ${labelFor(a.serviceType, 'nb') ?? a.serviceType.code}</h3>
+<p class="meta">Besøk ${formatOsloSpan(a.start, a.end)} · ${a.careService.name}</p>
+<p>Årsak: ${labelFor(c?.reason, 'nb') ?? c?.reason.code ?? 'ukjent'}${c?.requestedAt ? html` · bedt om ${formatOslo(c.requestedAt)}` : ''}</p>
+${c?.comment ? html`<p>Kommentar fra innbyggeren:</p><div class="text">${c.comment}</div>` : html`<p class="meta">Ingen kommentar.</p>`}
+${error ? html`<p class="error" role="alert" id="${id}-feil">${error.message}</p>` : ''}
+<form class="inline" method="post" action="${action}/accept"><input type="hidden" name="csrf" value="${session.csrf}"><button aria-describedby="${id}-h">Godta</button></form>
+<form method="post" action="${action}/reject"><input type="hidden" name="csrf" value="${session.csrf}">
+<label for="${id}-note">Begrunnelse for avslag (innbyggeren ser den)</label><textarea id="${id}-note" name="note" required maxlength="${cancellationAnswerLimits.noteMaxChars}"${
+    error ? html` aria-invalid="true" aria-describedby="${id}-feil"` : ''
+  }>${error?.note ?? ''}</textarea><button aria-describedby="${id}-h">Avslå</button></form></article>`;
+})}`;
+  }
+
+  /**
    * @param {import('node:http').ServerResponse} res
    * @param {{ staffId: string, csrf: string }} session
-   * @param {string | null} error
+   * @param {{ error?: string | null, done?: string | null, status?: number, failed?: { key: string, message: string, note: string } }} o
    */
-  async function listPage(res, session, error) {
+  async function listPage(res, session, { error = null, done = null, status = 200, failed } = {}) {
     const { staff, threads } = await staffThreads(db, { staffId: session.staffId, now: now() });
+    const { requests } = await staffCancellationRequests(db, { staffId: session.staffId, now: now() });
     const recipients = await staffRecipients(db, staff.careServiceId);
     const body = page(
       staff.careServiceName,
-      html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+      html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}${done ? html`<p role="status">${done}</p>` : ''}
+${requestsSection(session, requests, failed)}
 <h2>Tråder</h2>
 ${
   threads.length
@@ -208,7 +263,7 @@ ${
 }`,
       { staff, csrf: session.csrf },
     );
-    send(res, 200, body);
+    send(res, status, body);
   }
 
   /**
@@ -331,6 +386,20 @@ ${
       } catch (err) {
         if (!(err instanceof StaffError)) throw err;
         return redirect(res, `/staff?feil=${encodeURIComponent(err.code)}`);
+      }
+    }
+    const answer = /^\/staff\/appointments\/([^/]+)\/([^/]+)\/(accept|reject)$/.exec(path);
+    if (answer && ID.test(answer[1] ?? '') && ID.test(answer[2] ?? '')) {
+      const subjectId = /** @type {string} */ (answer[1]);
+      const appointmentId = /** @type {string} */ (answer[2]);
+      const accept = answer[3] === 'accept';
+      const note = form.get('note') ?? '';
+      try {
+        await staffAnswerCancellation(db, { staffId: session.staffId, subjectId, appointmentId, accept, note, now: now(), ...(notices ? { notices } : {}) });
+        return redirect(res, `/staff?svar=${accept ? 'godtatt' : 'avslatt'}`);
+      } catch (err) {
+        if (!(err instanceof StaffError)) throw err;
+        return listPage(res, session, { status: err.status, failed: { key: `${subjectId}/${appointmentId}`, message: err.message, note }, error: err.code === 'not-found' || err.code === 'not-requested' ? err.message : null });
       }
     }
     const m = /^\/staff\/threads\/([^/]+)\/([^/]+)\/(reply|close)$/.exec(path);
