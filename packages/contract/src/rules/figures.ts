@@ -30,6 +30,7 @@
  *   access in force, at the end of the month (or now, for the current month). By service: the
  *   people who receive that service (a granted service in force then).
  */
+import type { ManagementFigures } from '../types.js';
 import { invalid, type FieldError, type ProblemSpec } from './problems.js';
 import { osloDate, osloDateTime } from './time.js';
 
@@ -347,7 +348,7 @@ interface RowCells {
 }
 
 /** The figures for the period: per month, per service and for all services, protected. */
-export function computeFigures(input: FiguresInput): ManagementFiguresOut {
+export function computeFigures(input: FiguresInput): ManagementFiguresOut & ManagementFigures {
   const { query, now, services } = input;
   const serviceIds = services.map((s) => s.id);
   const promise = new Map(services.map((s) => [s.id, s.replyWorkingDays]));
