@@ -1,7 +1,9 @@
 import { expect } from '@open-wc/testing';
 import {
   computeFigures,
+  consentPeriods,
   figuresCsv,
+  grantPeriod,
   isSuppressed,
   median,
   minimumCount,
@@ -79,6 +81,31 @@ describe('figures: median and 90th percentile', () => {
   });
 });
 
+describe('figures: periods in force', () => {
+  it('turns dialogue-consent decisions into periods, and grants and granted services into Oslo days', () => {
+    const at = (s: string) => new Date(s);
+    expect(
+      consentPeriods([
+        { subjectId: 's', seq: 2, status: 'inactive', decidedAt: at('2025-03-01T10:00:00Z') },
+        { subjectId: 's', seq: 1, status: 'active', decidedAt: at('2025-01-01T10:00:00Z') },
+        { subjectId: 's', seq: 3, status: 'active', decidedAt: at('2025-05-01T10:00:00Z') },
+      ]),
+    ).to.deep.equal([
+      { subjectId: 's', from: at('2025-01-01T10:00:00Z'), to: at('2025-03-01T10:00:00Z') },
+      { subjectId: 's', from: at('2025-05-01T10:00:00Z'), to: null },
+    ]);
+    // A grant for 30 March (the spring change) to 31 March: Oslo midnight to midnight.
+    const g = grantPeriod({ grantedAt: at('2025-03-01T10:00:00Z'), validFrom: '2025-03-30', validTo: '2025-03-31', revokedAt: null });
+    expect(g.from.toISOString()).to.equal('2025-03-29T23:00:00.000Z');
+    expect(g.to?.toISOString()).to.equal('2025-03-31T22:00:00.000Z');
+    // Taken back before it ends; and not in force before it was given.
+    expect(grantPeriod({ grantedAt: at('2025-03-31T08:00:00Z'), validFrom: '2025-03-30', validTo: null, revokedAt: at('2025-04-02T08:00:00Z') })).to.deep.equal({
+      from: at('2025-03-31T08:00:00Z'),
+      to: at('2025-04-02T08:00:00Z'),
+    });
+  });
+});
+
 describe('figures: the promised reply time in working days', () => {
   it('counts Monday to Friday in Oslo, to the end of the last working day', () => {
     // Friday afternoon, 2 working days: Monday and Tuesday, so until Wednesday 00:00.
@@ -145,14 +172,14 @@ describe('figures: computed from rows', () => {
   const june = (day: number, hour = 10) => new Date(`2025-06-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+02:00`);
   const cancellations: CancellationRow[] = [
     // 8 online cancellations at cs-a by 8 people, before the deadline, ill.
-    ...Array.from({ length: 8 }, (_, i) => ({ subjectId: `s${i}`, serviceId: 'cs-a', at: june(2 + i), online: true, afterDeadline: false, reasonCode: 'pat-crs' })),
+    ...Array.from({ length: 8 }, (_, i) => ({ subjectId: `s${i}`, serviceId: 'cs-a', visitAt: june(2 + i), cancelledAt: june(1), deadline: june(1, 15), online: true, reasonCode: 'pat-crs' })),
     // 6 by staff at cs-a (6 people), after the deadline, in hospital.
-    ...Array.from({ length: 6 }, (_, i) => ({ subjectId: `t${i}`, serviceId: 'cs-a', at: june(3 + i), online: false, afterDeadline: true, reasonCode: 'pat-cpp' })),
+    ...Array.from({ length: 6 }, (_, i) => ({ subjectId: `t${i}`, serviceId: 'cs-a', visitAt: june(3 + i), cancelledAt: june(3 + i, 7), deadline: june(2 + i, 15), online: false, reasonCode: 'pat-cpp' })),
     // 5 and 5 at cs-b.
-    ...Array.from({ length: 5 }, (_, i) => ({ subjectId: `u${i}`, serviceId: 'cs-b', at: june(4 + i), online: true, afterDeadline: false, reasonCode: 'pat-crs' })),
-    ...Array.from({ length: 5 }, (_, i) => ({ subjectId: `w${i}`, serviceId: 'cs-b', at: june(4 + i), online: false, afterDeadline: true, reasonCode: 'pat-cpp' })),
+    ...Array.from({ length: 5 }, (_, i) => ({ subjectId: `u${i}`, serviceId: 'cs-b', visitAt: june(4 + i), cancelledAt: june(1), deadline: june(3, 15), online: true, reasonCode: 'pat-crs' })),
+    ...Array.from({ length: 5 }, (_, i) => ({ subjectId: `w${i}`, serviceId: 'cs-b', visitAt: june(4 + i), cancelledAt: june(4 + i, 8), deadline: june(3 + i, 15), online: false, reasonCode: 'pat-cpp' })),
     // 1 at 00:30 on 1 July Oslo time (still June in UTC): a July figure.
-    { subjectId: 'v1', serviceId: 'cs-a', at: new Date('2025-06-30T22:30:00Z'), online: true, afterDeadline: false, reasonCode: 'pat-crs' },
+    { subjectId: 'v1', serviceId: 'cs-a', visitAt: new Date('2025-06-30T22:30:00Z'), cancelledAt: june(20), deadline: june(29, 15), online: true, reasonCode: 'pat-crs' },
   ];
   // Six threads at cs-a, answered after 1..6 hours (Monday 2 June onwards), three messages each.
   const threads: ThreadRow[] = Array.from({ length: 6 }, (_, i) => ({
@@ -212,7 +239,7 @@ describe('figures: computed from rows', () => {
       services: [...services, { id: 'cs-c', name: 'Trygghetsalarm', replyWorkingDays: null }],
       cancellations: [
         ...cancellations,
-        ...['x1', 'x2'].map((subjectId) => ({ subjectId, serviceId: 'cs-c', at: june(10), online: true, afterDeadline: false, reasonCode: 'pat-crs' })),
+        ...['x1', 'x2'].map((subjectId) => ({ subjectId, serviceId: 'cs-c', visitAt: june(10), cancelledAt: june(2), deadline: june(9, 15), online: true, reasonCode: 'pat-crs' })),
       ],
     };
     const f = computeFigures(withC);

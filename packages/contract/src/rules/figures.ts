@@ -220,19 +220,27 @@ export interface FiguresService {
   replyWorkingDays: number | null;
 }
 
+/** The appointment statuses counted as cancelled: done, or asked for (and not rejected). */
+export const cancelledStatuses = ['cancelled', 'cancellation-requested'] as const;
+
 /** An appointment cancelled (or asked to be cancelled, and not rejected). */
 export interface CancellationRow {
   subjectId: string;
   serviceId: string;
+  /** The visit that was cancelled: its month is the cancellation's month. */
+  visitAt: Date;
   /** When it was cancelled (asked for, online; else when the record changed). */
-  at: Date;
+  cancelledAt: Date;
+  /** The provider's deadline for cancelling it. */
+  deadline: Date;
   /** By the citizen or a relative, online (else by staff or otherwise). */
   online: boolean;
-  /** After the provider's deadline. */
-  afterDeadline: boolean;
   /** The reason's code (urn:omsorg:codesystem:avbestillingsarsak), null when none was given. */
   reasonCode: string | null;
 }
+
+/** After the deadline: cancelled later than the deadline's instant. */
+export const isAfterDeadline = (c: Pick<CancellationRow, 'cancelledAt' | 'deadline'>): boolean => c.cancelledAt.getTime() > c.deadline.getTime();
 
 export interface ThreadRow {
   subjectId: string;
@@ -245,6 +253,36 @@ export interface ThreadRow {
 export interface InForce {
   from: Date;
   to: Date | null;
+}
+
+/** Oslo calendar dates (both included; null: open) as a period in force. */
+export function datePeriod(validFrom: string | null, validTo: string | null, since?: Date): InForce {
+  const start = validFrom === null ? new Date(0) : osloDateTime(new Date(`${validFrom}T12:00:00Z`), 0, 0, 0);
+  const from = since && since.getTime() > start.getTime() ? since : start;
+  return { from, to: validTo === null ? null : osloDateTime(new Date(`${validTo}T12:00:00Z`), 1, 0, 0) };
+}
+
+/** A relative's grant as a period in force: from its dates (and not before it was given), until it ends or is taken back. */
+export function grantPeriod(g: { grantedAt: Date; validFrom: string | null; validTo: string | null; revokedAt: Date | null }): InForce {
+  const p = datePeriod(g.validFrom, g.validTo, g.grantedAt);
+  const to = g.revokedAt && (p.to === null || g.revokedAt.getTime() < p.to.getTime()) ? g.revokedAt : p.to;
+  return { from: p.from, to };
+}
+
+/** A subject's dialogue-consent decisions (any order) as the periods an active one was in force. */
+export function consentPeriods(decisions: readonly { subjectId: string; seq: number; status: 'active' | 'inactive'; decidedAt: Date }[]): ConsentRow[] {
+  const bySubject = new Map<string, (typeof decisions)[number][]>();
+  for (const d of decisions) bySubject.set(d.subjectId, [...(bySubject.get(d.subjectId) ?? []), d]);
+  const out: ConsentRow[] = [];
+  for (const [subjectId, list] of bySubject) {
+    const sorted = [...list].sort((a, b) => a.seq - b.seq);
+    sorted.forEach((d, i) => {
+      if (d.status !== 'active') return;
+      const next = sorted[i + 1];
+      out.push({ subjectId, from: d.decidedAt, to: next ? next.decidedAt : null });
+    });
+  }
+  return out;
 }
 
 /** A person's dialogue consent in force (one row per period), and the services they receive. */
@@ -379,10 +417,10 @@ export function computeFigures(input: FiguresInput): ManagementFiguresOut & Mana
     [rows.get(keyOf(month, null)), serviceIds.includes(service) ? rows.get(keyOf(month, service)) : undefined].filter((r): r is RowCells => !!r);
 
   for (const c of input.cancellations) {
-    for (const r of both(osloMonth(c.at), c.serviceId)) {
+    for (const r of both(osloMonth(c.visitAt), c.serviceId)) {
       add(r.total, c.subjectId);
       add(c.online ? r.online : r.other, c.subjectId);
-      add(c.afterDeadline ? r.after : r.before, c.subjectId);
+      add(isAfterDeadline(c) ? r.after : r.before, c.subjectId);
       const reason = c.reasonCode !== null ? r.reasons.get(c.reasonCode) : undefined;
       if (reason) add(reason, c.subjectId);
     }
