@@ -86,6 +86,7 @@ export function loopbackAddress(host) {
  * @property {() => Date} [now] the sandbox's clock (tests): the API's, the BFF's, and the sign-in
  *   time (`auth_time`) the provider records; oidc-provider's own token times stay real
  * @property {Date} [seedNow] `now` for the fixtures when the database is empty (default: the clock)
+ * @property {boolean} [population] seed the fictional population of the figures for management too (default true)
  * @property {import('./oidc/provider.js').OidcClientConfig[]} [clients] default: the demo and test clients
  * @property {number} [accessTokenTtl] seconds, default the provider's (600)
  * @property {string | readonly string[]} [corsOrigins] pages on other origins that may call the API
@@ -134,6 +135,7 @@ export async function startSandbox({
   demoDir,
   now,
   seedNow,
+  population = true,
   clients,
   accessTokenTtl,
   corsOrigins,
@@ -169,7 +171,7 @@ export async function startSandbox({
   /** @type {import('node:http').Server | undefined} */
   let server;
   try {
-    if (await isEmpty(db)) await seed(db, { now: seedNow ?? (now ? now() : new Date()) });
+    if (await isEmpty(db)) await seed(db, { now: seedNow ?? (now ? now() : new Date()), population });
 
     /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
     let handleApi;
