@@ -5,6 +5,7 @@
  *   /oidc/*  the development OpenID provider (src/oidc), whose JWT access tokens the API verifies
  *   /staff   the staff side of messages, a development page (src/staff)
  *   /dev/notices  the notices that would have been sent, a development page (src/notices)
+ *   /management  the figures for management as charts, signed in through the BFF (src/management)
  *   /bff/*   with `bff: true`: the backend-for-frontend (@omsorg/bff) as a confidential client of
  *            the provider, proxying to /v1 over real HTTP (the demo's default sign-in)
  *   else     static files (the demo page and the CDN bundle) under a strict CSP
@@ -18,6 +19,7 @@ import { DEFAULT_DATA_DIR, openDatabase } from './db/index.js';
 import { isEmpty, seed } from './db/seed.js';
 import { createStaffPage } from './staff/page.js';
 import { createNoticesPage } from './notices/page.js';
+import { createManagementPage } from './management/page.js';
 import { createNotifier } from './notices/notifier.js';
 import { sendProblem } from './http/problem.js';
 import { parseCorsOrigins } from './api/cors.js';
@@ -186,6 +188,7 @@ export async function startSandbox({
     const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger, notices });
     // What notices would have been sent, and tomorrow's reminders: a development page too.
     const handleNotices = createNoticesPage({ db, ...(now ? { now } : {}), logger, notices });
+    const handleManagement = createManagementPage();
     /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
     const starting = async (_req, res) => sendProblem(res, 503, 'unavailable', 'The sandbox is starting. Try again in a second.', { 'Retry-After': '1' });
 
@@ -212,6 +215,8 @@ export async function startSandbox({
         handleStaff(req, res).catch(fail);
       } else if (path === '/dev/notices' || path.startsWith('/dev/notices')) {
         handleNotices(req, res).catch(fail);
+      } else if (path === '/management' || path.startsWith('/management/')) {
+        handleManagement(req, res).catch(fail);
       } else {
         serveStatic(req, res, roots).catch(fail);
       }

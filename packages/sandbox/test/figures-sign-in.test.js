@@ -67,3 +67,30 @@ it('the manager signs in with the role and reads the figures; a citizen gets 403
   }
   assert.deepEqual(s.api?.contractViolations ?? [], []);
 });
+
+it('serves the management page under its strict CSP: its own script, style and Chart.js files, no inline script or style', async () => {
+  const { MANAGEMENT_CSP } = await import('../src/management/page.js');
+  const page = await fetch(`${s.url}/management`);
+  assert.equal(page.status, 200);
+  assert.equal(page.headers.get('content-security-policy'), MANAGEMENT_CSP);
+  assert.doesNotMatch(MANAGEMENT_CSP, /unsafe-inline|unsafe-eval/);
+  const text = await page.text();
+  for (const tag of text.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\bsrc="\/management\//, tag);
+  assert.doesNotMatch(text, /<style|\sstyle=|\son[a-z]+=/i);
+  // The reason labels the page's charts use, from the code set.
+  assert.match(text, /<dt>pat-crs<\/dt><dd>Jeg er syk<\/dd>/);
+  /** @type {[string, RegExp][]} */
+  const assets = [
+    ['/management/figures.js', /^text\/javascript/],
+    ['/management/figures.css', /^text\/css/],
+    ['/management/chart.umd.min.js', /^text\/javascript/],
+  ];
+  for (const [path, type] of assets) {
+    const r = await fetch(`${s.url}${path}`);
+    assert.equal(r.status, 200, path);
+    assert.match(r.headers.get('content-type') ?? '', type);
+    assert.ok((await r.text()).length > 100, path);
+  }
+  assert.equal((await fetch(`${s.url}/management/../src/server.js`)).status, 404);
+  assert.equal((await fetch(`${s.url}/management/nope.js`)).status, 404);
+});
