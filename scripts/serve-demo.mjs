@@ -142,7 +142,7 @@ async function serveSandbox({ port, host, dataDir: dir, reset, bff }) {
     try {
       await dropSchema(db);
       await migrate(db);
-      await seed(db, { now: new Date() });
+      await seed(db, { now: new Date(), population: true });
     } finally {
       await db.close();
     }

@@ -20,7 +20,7 @@ export const OPENAPI_PATH = fileURLToPath(import.meta.resolve('@omsorg/contract/
 const ID = 'urn:omsorg:contract:openapi';
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];
 /** Media types whose bodies are files (`format: binary` in the contract), never parsed as JSON. */
-const BINARY_TYPES = ['application/pdf', 'image/png', 'image/jpeg'];
+const BINARY_TYPES = ['application/pdf', 'image/png', 'image/jpeg', 'text/csv'];
 
 /** @param {string} s */
 const escapePointer = (s) => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -110,7 +110,7 @@ export function loadContract(path = OPENAPI_PATH) {
     /** @type {string[]} */
     const violations = [];
     const contentType = (headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase() ?? '';
-    // A file (an attachment download) is not JSON; anything else must be.
+    // A file (an attachment download, the figures' CSV) is not JSON; anything else must be.
     const binary = BINARY_TYPES.includes(contentType);
     /** @type {any} */
     let body;

@@ -47,6 +47,29 @@ const withHeaders = (r, edit) => {
 /** Broken rules, the check that must catch each, and what its failure must say. */
 const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omsorg/mocks').ScenarioName, group: keyof typeof groups, check: string, fails: RegExp }[]} */ ([
   {
+    name: 'shows a count under 5 in the figures for management',
+    alter: alterAnswers(async (req, res) => {
+      if (!new URL(req.url).pathname.endsWith('/management/figures') || res.status !== 200) return res;
+      const body = await res.json();
+      const row = body.rows.find((/** @type {any} */ r) => typeof r.cancellations.total !== 'number');
+      if (row) row.cancellations.total = 3;
+      return new Response(JSON.stringify(body), { status: 200, headers: res.headers });
+    }),
+    group: 'figures',
+    check: 'the management role gets the figures',
+    fails: /breaks the contract/,
+  },
+  {
+    name: 'lets a citizen read the figures for management',
+    alter: alterAnswers(async (req, res, real) => {
+      if (!new URL(req.url).pathname.includes('/management/') || res.status !== 403) return res;
+      return (await getResponse(real, new Request(req.url, { headers: { Authorization: 'Bearer mock-token-management' } }))) ?? res;
+    }),
+    group: 'figures',
+    check: 'a citizen gets 403',
+    fails: /expected 403 .*got 200/,
+  },
+  {
     name: 'drops Cache-Control on errors',
     alter: alterAnswers((_req, res) => (res.status >= 400 ? withHeaders(res, (h) => h.delete('Cache-Control')) : res)),
     group: 'errors',

@@ -8,6 +8,7 @@
  *   self      the signed-in citizen whose data the suite reads and cancels
  *   relative  (optional) someone who acts for `self` (a proxy grant)
  *   other     (optional) someone with no access to `self`'s data, and `self` none to theirs
+ *   management (optional) a sign-in with the management role (the figures for management)
  * `headersFor` returns the Authorization (and DPoP) headers for ONE request: a DPoP proof is bound
  * to the method and URL and may be used once, so call it for every request.
  *
@@ -16,7 +17,7 @@
  *             throw-away database (PGlite; PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is
  *             set: a schema of its own, dropped after), real DPoP-bound tokens from its provider
  *   external  anyone's implementation: OMSORG_BASE_URL + OMSORG_TOKEN (Bearer), and optionally
- *             OMSORG_OTHER_TOKEN / OMSORG_RELATIVE_TOKEN, and OMSORG_CORS_ORIGIN (an origin the
+ *             OMSORG_OTHER_TOKEN / OMSORG_RELATIVE_TOKEN / OMSORG_MANAGEMENT_TOKEN, and OMSORG_CORS_ORIGIN (an origin the
  *             API allows, for the CORS checks)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -31,7 +32,7 @@ export const TARGET_ENV = 'OMSORG_CONTRACT_TARGET';
 export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
 
 /**
- * @typedef {'self' | 'relative' | 'other'} Role
+ * @typedef {'self' | 'relative' | 'other' | 'management'} Role
  * @typedef {object} Target
  * @property {string} name
  * @property {string} baseUrl the origin (and any path prefix) before `/v1`
@@ -68,9 +69,9 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
 export function capabilities(name, env = process.env) {
   switch (name) {
     case 'mocks':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, signInAge: true, registerSignIn: false, notes: [] };
+      return { name, roles: ['self', 'relative', 'other', 'management'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, signInAge: true, registerSignIn: false, notes: [] };
     case 'sandbox':
-      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
+      return { name, roles: ['self', 'relative', 'other', 'management'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
     case 'external': {
       /** @type {Role[]} */
       const roles = ['self'];
@@ -79,6 +80,8 @@ export function capabilities(name, env = process.env) {
       else notes.push('OMSORG_RELATIVE_TOKEN is not set');
       if (env.OMSORG_OTHER_TOKEN) roles.push('other');
       else notes.push('OMSORG_OTHER_TOKEN is not set');
+      if (env.OMSORG_MANAGEMENT_TOKEN) roles.push('management');
+      else notes.push('OMSORG_MANAGEMENT_TOKEN is not set');
       return { name, roles, fixtures: false, acceptsAnyWellFormedToken: false, cors: !!env.OMSORG_CORS_ORIGIN, signInAge: false, registerSignIn: false, notes };
     }
     default:
@@ -109,7 +112,7 @@ export async function createTarget(name, env = process.env) {
  * @returns {Promise<Target>}
  */
 export async function createMocksTarget({ baseUrl = MOCKS_BASE_URL, scenario = 'default', name = 'mocks', alter } = {}) {
-  const [{ setupServer }, { createHandlers, mockAuthorization, isPersonKey }] = await Promise.all([
+  const [{ setupServer }, { createHandlers, mockAuthorization, mockManagementAuthorization, isPersonKey }] = await Promise.all([
     import('msw/node'),
     import('@omsorg/mocks').catch((err) => {
       throw new Error(`cannot load @omsorg/mocks (its dist/ is built by \`npm run build\`, or \`npx rollup -c rollup.config.mjs\`): ${err.message}`);
@@ -121,8 +124,9 @@ export async function createMocksTarget({ baseUrl = MOCKS_BASE_URL, scenario = '
   return {
     name,
     baseUrl,
-    persons: { self: 'ola', relative: 'kari', other: 'per' },
+    persons: { self: 'ola', relative: 'kari', other: 'per', management: 'management' },
     async headersFor(personKey) {
+      if (personKey === 'management') return { Authorization: mockManagementAuthorization };
       if (!isPersonKey(personKey)) throw new Error(`no mock person "${personKey}"`);
       return { Authorization: mockAuthorization(personKey) };
     },
@@ -140,7 +144,7 @@ export async function createMocksTarget({ baseUrl = MOCKS_BASE_URL, scenario = '
 export const SANDBOX_CORS_ORIGIN = 'https://minside.contract-suite.test';
 
 /** The sandbox's test persons for the roles (packages/sandbox/src/oidc/persons.js). */
-export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: 'psn-kari-2c91', other: 'psn-per-51d0' });
+export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: 'psn-kari-2c91', other: 'psn-per-51d0', management: 'psn-leder-5c2e' });
 
 /**
  * The sandbox on an ephemeral loopback port over a fresh database, with real tokens.
@@ -245,6 +249,7 @@ export function createExternalTarget(env = process.env) {
   const tokens = { self: token };
   if (env.OMSORG_RELATIVE_TOKEN) tokens.relative = env.OMSORG_RELATIVE_TOKEN;
   if (env.OMSORG_OTHER_TOKEN) tokens.other = env.OMSORG_OTHER_TOKEN;
+  if (env.OMSORG_MANAGEMENT_TOKEN) tokens.management = env.OMSORG_MANAGEMENT_TOKEN;
   return {
     name: 'external',
     baseUrl: url.href.replace(/\/+$/, ''),

@@ -8,7 +8,7 @@ const HEADER = '// Generated from openapi.yaml by scripts/generate.mjs. Do not e
 const REF = '#/components/schemas/';
 const KNOWN = new Set([
   'type', 'enum', 'properties', 'required', 'additionalProperties', 'items', 'maxItems', 'minLength', 'maxLength',
-  'pattern', 'format', 'minimum', 'maximum', 'oneOf', 'allOf', '$ref', 'description', 'default',
+  'pattern', 'format', 'minimum', 'maximum', 'oneOf', 'allOf', '$ref', 'description', 'default', 'const',
 ]);
 
 const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);
@@ -55,9 +55,14 @@ function guardExpr(schema, enumOf, path, indent = '') {
   for (const k of Object.keys(schema)) if (!KNOWN.has(k)) throw new Error(`${path}: keyword ${k} is not understood by the guard generator`);
   if (schema.$ref) return guardName(refName(schema.$ref));
   if (schema.allOf) return `all(${schema.allOf.map((s, i) => guardExpr(s, enumOf, `${path}.allOf[${i}]`, indent)).join(', ')})`;
+  if ('const' in schema) return `oneOf([${JSON.stringify(schema.const)}])`;
   if (schema.oneOf) {
     const others = schema.oneOf.filter((s) => s.type !== 'null');
-    if (others.length !== 1 || schema.oneOf.length !== 2) throw new Error(`${path}: only oneOf [X, null] is understood`);
+    // [X, null], or alternatives that never overlap (a count or `{ suppressed: true }`).
+    if (others.length === schema.oneOf.length && others.length >= 2) {
+      return `either(${others.map((s, i) => guardExpr(s, enumOf, `${path}.oneOf[${i}]`, indent)).join(', ')})`;
+    }
+    if (others.length !== 1 || schema.oneOf.length !== 2) throw new Error(`${path}: only oneOf [X, null] or [X, Y] is understood`);
     return `nullable(${guardExpr(others[0], enumOf, `${path}.oneOf`, indent)})`;
   }
   const types = Array.isArray(schema.type) ? schema.type : [schema.type];
@@ -203,9 +208,9 @@ export function guardsSources(doc) {
     const used = new Set(['Guard']);
     const body = names.map((name) => {
       const expr = guardExpr(schemas[name], enumOf, name);
-      for (const fn of ['str', 'num', 'bool', 'oneOf', 'nullable', 'arr', 'obj', 'all']) if (new RegExp(`\\b${fn}\\b`).test(expr)) used.add(fn);
+      for (const fn of ['str', 'num', 'bool', 'oneOf', 'nullable', 'arr', 'obj', 'all', 'either']) if (new RegExp(`\\b${fn}\\b`).test(expr)) used.add(fn);
       // Every call marked pure, so a bundle keeps only the guards it uses.
-      const pure = expr.replace(/\b(str|num|oneOf|nullable|arr|obj|all)\(/g, '/*#__PURE__*/ $1(');
+      const pure = expr.replace(/\b(str|num|oneOf|nullable|arr|obj|all|either)\(/g, '/*#__PURE__*/ $1(');
       return `/** components.schemas.${name} */\nexport const ${guardName(name)}: Guard = ${pure};`;
     });
     const imports = [...used].sort().map((n) => (n === 'Guard' ? 'type Guard' : n));

@@ -67,6 +67,19 @@ export const nullable =
   (v, at) =>
     v === null ? undefined : guard(v, at);
 
+/** The value fits one of the guards (the first path that failed when none does). */
+export const either =
+  (...guards: Guard[]): Guard =>
+  (v, at) => {
+    let first: string | undefined;
+    for (const g of guards) {
+      const bad = g(v, at);
+      if (bad === undefined) return undefined;
+      first ??= bad;
+    }
+    return first;
+  };
+
 export const arr =
   (item: Guard, maxItems?: number): Guard =>
   (v, at) => {

@@ -22,6 +22,7 @@ import { relativesHandlers } from './relatives-handlers.js';
 import { consentHandlers } from './consent-handlers.js';
 import { noticeHandlers } from './notices.js';
 import { accessLogHandlers, logAccess } from './access-log.js';
+import { figuresHandlers } from './figures.js';
 import { malformedAppointment, malformedCancellation, malformedMe, malformedPage, malformedServices } from './malformed.js';
 import { isProblemSpec, json, noneMatch, notFound, notModified, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
@@ -246,6 +247,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
     ...accessLogHandlers({ db, now, url, guard, access }),
     ...relativesHandlers({ db, now, url, guard, access }),
     ...noticeHandlers({ db, url, guard, access }),
+    ...figuresHandlers({ db, now, url, requireAuth }),
 
     // Anything else under /v1 is a contract mistake in the caller: say so in a problem.
     http.all(url('/*'), ({ request }) =>

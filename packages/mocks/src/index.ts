@@ -29,6 +29,7 @@ export {
 } from '@omsorg/fixtures';
 export { createDb, type CreateDbOptions, type MockDb, type SubjectRecord, type IdempotencyRecord } from './db.js';
 export { mockAuthorization, isPersonKey, MOCK_TOKEN_PREFIX } from './auth.js';
+export { MOCK_MANAGEMENT_TOKEN, mockManagementAuthorization, mockFigures } from './figures.js';
 export { hostileText, longText } from './hostile.js';
 export {
   buildInbox,

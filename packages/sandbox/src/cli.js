@@ -61,11 +61,12 @@ async function reset(dataDir, databaseUrl, schema) {
   try {
     await dropSchema(db);
     const applied = await migrate(db);
-    const counts = await seed(db, { now: new Date() });
+    const counts = await seed(db, { now: new Date(), population: true });
     console.log(
       `Reset the sandbox database (${db.kind === 'pglite' ? join(dataDir, 'pg') : `PostgreSQL, schema ${db.schema}`}): ` +
         `migrations ${applied.join(', ')}; ${counts.persons} persons, ${counts.grants} proxy grants, ` +
-        `${counts.appointments} appointments, ${counts.services} granted services, ${counts.threads} message threads.`,
+        `${counts.appointments} appointments, ${counts.services} granted services, ${counts.threads} message threads` +
+        (counts.population ? `; for the figures for management, ${counts.population.persons} fictional persons, ${counts.population.appointments} cancelled visits, ${counts.population.threads} threads.` : '.'),
     );
   } finally {
     await db.close();

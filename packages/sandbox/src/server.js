@@ -5,6 +5,7 @@
  *   /oidc/*  the development OpenID provider (src/oidc), whose JWT access tokens the API verifies
  *   /staff   the staff side of messages, a development page (src/staff)
  *   /dev/notices  the notices that would have been sent, a development page (src/notices)
+ *   /management  the figures for management as charts, signed in through the BFF (src/management)
  *   /bff/*   with `bff: true`: the backend-for-frontend (@omsorg/bff) as a confidential client of
  *            the provider, proxying to /v1 over real HTTP (the demo's default sign-in)
  *   else     static files (the demo page and the CDN bundle) under a strict CSP
@@ -18,6 +19,7 @@ import { DEFAULT_DATA_DIR, openDatabase } from './db/index.js';
 import { isEmpty, seed } from './db/seed.js';
 import { createStaffPage } from './staff/page.js';
 import { createNoticesPage } from './notices/page.js';
+import { createManagementPage } from './management/page.js';
 import { createNotifier } from './notices/notifier.js';
 import { sendProblem } from './http/problem.js';
 import { parseCorsOrigins } from './api/cors.js';
@@ -86,6 +88,7 @@ export function loopbackAddress(host) {
  * @property {() => Date} [now] the sandbox's clock (tests): the API's, the BFF's, and the sign-in
  *   time (`auth_time`) the provider records; oidc-provider's own token times stay real
  * @property {Date} [seedNow] `now` for the fixtures when the database is empty (default: the clock)
+ * @property {boolean} [population] seed the fictional population of the figures for management too (default true)
  * @property {import('./oidc/provider.js').OidcClientConfig[]} [clients] default: the demo and test clients
  * @property {number} [accessTokenTtl] seconds, default the provider's (600)
  * @property {string | readonly string[]} [corsOrigins] pages on other origins that may call the API
@@ -134,6 +137,7 @@ export async function startSandbox({
   demoDir,
   now,
   seedNow,
+  population = true,
   clients,
   accessTokenTtl,
   corsOrigins,
@@ -169,7 +173,7 @@ export async function startSandbox({
   /** @type {import('node:http').Server | undefined} */
   let server;
   try {
-    if (await isEmpty(db)) await seed(db, { now: seedNow ?? (now ? now() : new Date()) });
+    if (await isEmpty(db)) await seed(db, { now: seedNow ?? (now ? now() : new Date()), population });
 
     /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
     let handleApi;
@@ -184,6 +188,7 @@ export async function startSandbox({
     const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger, notices });
     // What notices would have been sent, and tomorrow's reminders: a development page too.
     const handleNotices = createNoticesPage({ db, ...(now ? { now } : {}), logger, notices });
+    const handleManagement = createManagementPage();
     /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
     const starting = async (_req, res) => sendProblem(res, 503, 'unavailable', 'The sandbox is starting. Try again in a second.', { 'Retry-After': '1' });
 
@@ -210,6 +215,8 @@ export async function startSandbox({
         handleStaff(req, res).catch(fail);
       } else if (path === '/dev/notices' || path.startsWith('/dev/notices')) {
         handleNotices(req, res).catch(fail);
+      } else if (path === '/management' || path.startsWith('/management/')) {
+        handleManagement(req, res).catch(fail);
       } else {
         serveStatic(req, res, roots).catch(fail);
       }

@@ -4,7 +4,7 @@
  * (PGlite, or PostgreSQL when TEST_DATABASE_URL is set) behind a node:http server, with a FAKE
  * token verifier that exists only here: `Authorization: Bearer test:<personId>` signs in that
  * person (client id from `X-Test-Client`, default `test-client`; `auth_time` from
- * `X-Test-Auth-Time`, seconds, else none).
+ * `X-Test-Auth-Time`, seconds, else none; roles from `X-Test-Roles`, space-separated).
  */
 import assert from 'node:assert/strict';
 import { after, before, beforeEach } from 'node:test';
@@ -40,7 +40,9 @@ export const fakeVerifier = {
     const client = headers['x-test-client'];
     // `auth_time` (seconds) when a test names it: for the step-up of relatives' access.
     const authTime = Number(headers['x-test-auth-time']);
+    const roles = String(headers['x-test-roles'] ?? '').split(' ').filter(Boolean);
     return {
+      roles,
       ...(Number.isFinite(authTime) && authTime > 0 ? { authTime } : {}),
       personId: m[1],
       clientId: typeof client === 'string' ? client : 'test-client',
@@ -70,13 +72,13 @@ export const fakeVerifier = {
  */
 
 /**
- * An API on a fresh, seeded database.
- * @param {{ now?: Date }} [o]
+ * An API on a fresh, seeded database (`population`: with the figures' fictional population too).
+ * @param {{ now?: Date, population?: boolean }} [o]
  */
-export async function startTestApi({ now = NOW } = {}) {
+export async function startTestApi({ now = NOW, population = false } = {}) {
   const t = await openTestDatabase();
   const db = t.db;
-  await seed(db, { now: NOW });
+  await seed(db, { now: NOW, population });
   let clock = now;
   const errors = /** @type {unknown[]} */ ([]);
   const api = createApi({ db, verifier: fakeVerifier, now: () => clock, logger: { error: (...a) => errors.push(a) } });

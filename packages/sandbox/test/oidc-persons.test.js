@@ -29,7 +29,7 @@ async function mockPersons() {
   }
 }
 
-test('the test persons are the persons of @omsorg/fixtures (same ids and names), plus Test Testesen', async () => {
+test('the test persons are the persons of @omsorg/fixtures (same ids and names), plus Test Testesen and a manager', async () => {
   const mocks = await mockPersons();
   assert.equal(mocks.length, 3);
   for (const m of mocks) {
@@ -39,7 +39,10 @@ test('the test persons are the persons of @omsorg/fixtures (same ids and names),
   }
   assert.deepEqual([...mockPersonIds].sort(), mocks.map((m) => m.id).sort());
   const extra = testPersons.filter((p) => !mockPersonIds.includes(p.id));
-  assert.deepEqual(extra.map((p) => p.name), ['Test Testesen']);
+  assert.deepEqual(extra.map((p) => p.name), ['Test Testesen', 'Liv Lederstad (ledelse)']);
+  // Only the manager carries a role; no citizen does.
+  assert.deepEqual(testPersons.filter((p) => p.roles?.length).map((p) => [p.id, p.roles]), [['psn-leder-5c2e', ['management']]]);
+  assert.ok(testPersons.filter((p) => mockPersonIds.includes(p.id)).every((p) => !p.roles));
   assert.equal(new Set(testPersons.map((p) => p.id)).size, testPersons.length, 'ids are unique');
   assert.equal(new Set(testPersons.map((p) => p.pid)).size, testPersons.length, 'pids are unique');
 });

@@ -471,6 +471,52 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/management/figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Figures for management per month and care service, no person recognisable (management role only)
+         * @description The period is a range of Europe/Oslo calendar months (`YYYY-MM`), both included, at most
+         *     24, not after the current month; without `to` it ends this month, without `from` it is the
+         *     12 months ending with `to`. A bad month or period is `400 validation` with a field error
+         *     naming the `parameter`. Without the management role: `403 forbidden`. Counts under 5 and
+         *     cells that could be worked out from the others are `{ "suppressed": true }`.
+         */
+        get: operations["getManagementFigures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/management/figures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The same figures as CSV (management role only)
+         * @description RFC 4180 CSV in UTF-8 with CRLF line ends and a header row, one row per month and care
+         *     service (`service_id` empty for all services together); a suppressed figure is `<5`. Sent
+         *     with `Content-Disposition: attachment`. The same refusals as the JSON.
+         */
+        get: operations["getManagementFiguresCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -966,6 +1012,66 @@ export interface components {
             events: components["schemas"]["NoticeEvent"][];
             language: components["schemas"]["NoticeLanguage"];
         };
+        /** @description A figure that is not shown, so that no person can be recognised (under 5, or derivable from the others). */
+        Suppressed: {
+            /** @constant */
+            suppressed: true;
+        };
+        /** @description A count of at least 5, or suppressed. */
+        FigureCount: number | components["schemas"]["Suppressed"];
+        /** @description A share (0 to 1), an average or hours, computed over at least 5 people, or suppressed. */
+        FigureNumber: number | components["schemas"]["Suppressed"];
+        FiguresMonth: string;
+        ManagementFigures: {
+            from: components["schemas"]["FiguresMonth"];
+            to: components["schemas"]["FiguresMonth"];
+            /**
+             * @description The smallest count shown.
+             * @constant
+             */
+            minimumCount: 5;
+            services: {
+                id: components["schemas"]["Id"];
+                name: string;
+                /** @description The promised reply time in working days. */
+                replyWorkingDays: number | null;
+            }[];
+            /** @description One per month and care service, and per month for all services (`service` null). */
+            rows: components["schemas"]["FiguresRow"][];
+        };
+        FiguresRow: {
+            month: components["schemas"]["FiguresMonth"];
+            service: components["schemas"]["Id"] | null;
+            cancellations: {
+                total: components["schemas"]["FigureCount"];
+                online: components["schemas"]["FigureCount"];
+                other: components["schemas"]["FigureCount"];
+                onlineShare: components["schemas"]["FigureNumber"];
+                beforeDeadline: components["schemas"]["FigureCount"];
+                afterDeadline: components["schemas"]["FigureCount"];
+                reasons: {
+                    /** @description A code of urn:omsorg:codesystem:avbestillingsarsak. */
+                    code: string;
+                    count: components["schemas"]["FigureCount"];
+                }[];
+            };
+            messages: {
+                threads: components["schemas"]["FigureCount"];
+                messages: components["schemas"]["FigureCount"];
+                messagesPerThread: components["schemas"]["FigureNumber"];
+                answered: components["schemas"]["FigureCount"];
+                firstAnswerMedianHours: components["schemas"]["FigureNumber"];
+                firstAnswerP90Hours: components["schemas"]["FigureNumber"];
+                answeredWithinPromise: components["schemas"]["FigureCount"];
+                withinPromiseShare: components["schemas"]["FigureNumber"];
+            };
+            consent: {
+                people: components["schemas"]["FigureCount"];
+            };
+            relatives: {
+                people: components["schemas"]["FigureCount"];
+            };
+        };
         /**
          * @description Stable problem `type` URNs.
          * @enum {string}
@@ -1100,6 +1206,10 @@ export interface components {
         };
     };
     parameters: {
+        /** @description The first month of the period (Europe/Oslo, `YYYY-MM`), included. */
+        FiguresFrom: string;
+        /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; not after this month. */
+        FiguresTo: string;
         /** @description `me`, or an opaque subject id from `GET /v1/me`. */
         SubjectId: components["schemas"]["SubjectRef"];
         AppointmentId: components["schemas"]["Id"];
@@ -2004,6 +2114,66 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getManagementFigures: {
+        parameters: {
+            query?: {
+                /** @description The first month of the period (Europe/Oslo, `YYYY-MM`), included. */
+                from?: components["parameters"]["FiguresFrom"];
+                /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; not after this month. */
+                to?: components["parameters"]["FiguresTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementFigures"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            default: components["responses"]["Problem"];
+        };
+    };
+    getManagementFiguresCsv: {
+        parameters: {
+            query?: {
+                /** @description The first month of the period (Europe/Oslo, `YYYY-MM`), included. */
+                from?: components["parameters"]["FiguresFrom"];
+                /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; not after this month. */
+                to?: components["parameters"]["FiguresTo"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures as CSV. */
+            200: {
+                headers: {
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
             default: components["responses"]["Problem"];
         };
     };

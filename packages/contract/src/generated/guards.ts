@@ -3,7 +3,7 @@
 // One guard per component schema of openapi.yaml (see src/guard.ts), named after it: Appointment → appointmentGuard.
 // Each is a separate export, so a bundle keeps only the guards it uses. The schemas only the messaging
 // part's operations use are in message-guards.ts.
-import { type Guard, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
+import { type Guard, arr, bool, either, nullable, num, obj, oneOf, str } from '../guard.js';
 import { appointmentStatusValues, appointmentTimingValues, cancellationPolicyModeValues, extentPerValues, extentUnitValues, grantedServiceStatusValues, problemErrorsCodeValues, problemTypeValues, subjectScopesValues } from './enums.js';
 
 /** components.schemas.Id */
@@ -156,6 +156,73 @@ export const grantedServiceGuard: Guard = /*#__PURE__*/ obj(
 
 /** components.schemas.ServiceList */
 export const serviceListGuard: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(grantedServiceGuard) }, ['items']);
+
+/** components.schemas.Suppressed */
+export const suppressedGuard: Guard = /*#__PURE__*/ obj({ suppressed: /*#__PURE__*/ oneOf([true]) }, ['suppressed']);
+
+/** components.schemas.FigureCount */
+export const figureCountGuard: Guard = /*#__PURE__*/ either(/*#__PURE__*/ num({ integer: true, min: 5 }), suppressedGuard);
+
+/** components.schemas.FigureNumber */
+export const figureNumberGuard: Guard = /*#__PURE__*/ either(/*#__PURE__*/ num({ min: 0 }), suppressedGuard);
+
+/** components.schemas.FiguresMonth */
+export const figuresMonthGuard: Guard = /*#__PURE__*/ str({ pattern: /^[0-9]{4}-(0[1-9]|1[0-2])$/u });
+
+/** components.schemas.FiguresRow */
+export const figuresRowGuard: Guard = /*#__PURE__*/ obj(
+  {
+    month: figuresMonthGuard,
+    service: /*#__PURE__*/ nullable(idGuard),
+    cancellations: /*#__PURE__*/ obj(
+    {
+      total: figureCountGuard,
+      online: figureCountGuard,
+      other: figureCountGuard,
+      onlineShare: figureNumberGuard,
+      beforeDeadline: figureCountGuard,
+      afterDeadline: figureCountGuard,
+      reasons: /*#__PURE__*/ arr(/*#__PURE__*/ obj({ code: /*#__PURE__*/ str({ max: 64 }), count: figureCountGuard }, ['code', 'count']), 100),
+    },
+    ['total', 'online', 'other', 'onlineShare', 'beforeDeadline', 'afterDeadline', 'reasons'],
+  ),
+    messages: /*#__PURE__*/ obj(
+    {
+      threads: figureCountGuard,
+      messages: figureCountGuard,
+      messagesPerThread: figureNumberGuard,
+      answered: figureCountGuard,
+      firstAnswerMedianHours: figureNumberGuard,
+      firstAnswerP90Hours: figureNumberGuard,
+      answeredWithinPromise: figureCountGuard,
+      withinPromiseShare: figureNumberGuard,
+    },
+    ['threads', 'messages', 'messagesPerThread', 'answered', 'firstAnswerMedianHours', 'firstAnswerP90Hours', 'answeredWithinPromise', 'withinPromiseShare'],
+  ),
+    consent: /*#__PURE__*/ obj({ people: figureCountGuard }, ['people']),
+    relatives: /*#__PURE__*/ obj({ people: figureCountGuard }, ['people']),
+  },
+  ['month', 'service', 'cancellations', 'messages', 'consent', 'relatives'],
+);
+
+/** components.schemas.ManagementFigures */
+export const managementFiguresGuard: Guard = /*#__PURE__*/ obj(
+  {
+    from: figuresMonthGuard,
+    to: figuresMonthGuard,
+    minimumCount: /*#__PURE__*/ oneOf([5]),
+    services: /*#__PURE__*/ arr(/*#__PURE__*/ obj(
+    {
+      id: idGuard,
+      name: /*#__PURE__*/ str({ max: 200 }),
+      replyWorkingDays: /*#__PURE__*/ nullable(/*#__PURE__*/ num({ integer: true, min: 1, max: 30 })),
+    },
+    ['id', 'name', 'replyWorkingDays'],
+  ), 200),
+    rows: /*#__PURE__*/ arr(figuresRowGuard, 5000),
+  },
+  ['from', 'to', 'minimumCount', 'services', 'rows'],
+);
 
 /** components.schemas.ProblemType */
 export const problemTypeGuard: Guard = /*#__PURE__*/ oneOf(problemTypeValues);

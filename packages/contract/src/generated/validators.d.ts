@@ -127,6 +127,18 @@ export declare const NoticePreview: SchemaValidator;
 export declare const NoticePreferences: SchemaValidator;
 /** components.schemas.NoticePreferencesChange */
 export declare const NoticePreferencesChange: SchemaValidator;
+/** components.schemas.Suppressed */
+export declare const Suppressed: SchemaValidator;
+/** components.schemas.FigureCount */
+export declare const FigureCount: SchemaValidator;
+/** components.schemas.FigureNumber */
+export declare const FigureNumber: SchemaValidator;
+/** components.schemas.FiguresMonth */
+export declare const FiguresMonth: SchemaValidator;
+/** components.schemas.ManagementFigures */
+export declare const ManagementFigures: SchemaValidator;
+/** components.schemas.FiguresRow */
+export declare const FiguresRow: SchemaValidator;
 /** components.schemas.ProblemType */
 export declare const ProblemType: SchemaValidator;
 /** components.schemas.Problem */

@@ -7580,8 +7580,8 @@ return errors === 0;
 }
 validate210.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ProblemType = validate214;
-const schema86 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request","urn:omsorg:problem:consent-required","urn:omsorg:problem:consent-text-outdated","urn:omsorg:problem:step-up-required","urn:omsorg:problem:giver-too-young","urn:omsorg:problem:relative-too-young","urn:omsorg:problem:notice-channel-unavailable"]};
+export const Suppressed = validate214;
+const schema86 = {"type":"object","description":"A figure that is not shown, so that no person can be recognised (under 5, or derivable from the others).","additionalProperties":false,"required":["suppressed"],"properties":{"suppressed":{"const":true}}};
 
 function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7593,21 +7593,44 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(typeof data !== "string"){
-validate214.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((data.suppressed === undefined) && (missing0 = "suppressed")){
+validate214.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
-if(!(((((((((((((((((((((((((((((data === "urn:omsorg:problem:unauthorized") || (data === "urn:omsorg:problem:insufficient-assurance")) || (data === "urn:omsorg:problem:forbidden")) || (data === "urn:omsorg:problem:not-found")) || (data === "urn:omsorg:problem:validation")) || (data === "urn:omsorg:problem:idempotency-key-missing")) || (data === "urn:omsorg:problem:idempotency-key-reused")) || (data === "urn:omsorg:problem:precondition-required")) || (data === "urn:omsorg:problem:precondition-failed")) || (data === "urn:omsorg:problem:deadline-passed")) || (data === "urn:omsorg:problem:not-cancellable")) || (data === "urn:omsorg:problem:thread-closed")) || (data === "urn:omsorg:problem:recipient-not-allowed")) || (data === "urn:omsorg:problem:attachment-type")) || (data === "urn:omsorg:problem:attachment-too-large")) || (data === "urn:omsorg:problem:rate-limited")) || (data === "urn:omsorg:problem:server-error")) || (data === "urn:omsorg:problem:unavailable")) || (data === "urn:omsorg:problem:insufficient-scope")) || (data === "urn:omsorg:problem:session-expired")) || (data === "urn:omsorg:problem:unsupported-media-type")) || (data === "urn:omsorg:problem:request-in-progress")) || (data === "urn:omsorg:problem:misdirected-request")) || (data === "urn:omsorg:problem:consent-required")) || (data === "urn:omsorg:problem:consent-text-outdated")) || (data === "urn:omsorg:problem:step-up-required")) || (data === "urn:omsorg:problem:giver-too-young")) || (data === "urn:omsorg:problem:relative-too-young")) || (data === "urn:omsorg:problem:notice-channel-unavailable"))){
-validate214.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(key0 === "suppressed")){
+validate214.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.suppressed !== undefined){
+if(true !== data.suppressed){
+validate214.errors = [{instancePath:instancePath+"/suppressed",schemaPath:"#/properties/suppressed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate214.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
 }
 validate214.errors = vErrors;
 return errors === 0;
 }
-validate214.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate214.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const Problem = validate215;
-const schema87 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"maxAge":{"type":"integer","minimum":0,"description":"For `step-up-required`: sign in again with this `max_age` (seconds)."},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter","in-past","self"]},"parameter":{"type":"string","description":"The query parameter the error is about (`unknown-parameter`, a bad access-log period)."}}}}}};
+export const FigureCount = validate215;
+const schema87 = {"description":"A count of at least 5, or suppressed.","oneOf":[{"type":"integer","minimum":5},{"$ref":"#/components/schemas/Suppressed"}]};
 
 function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7619,18 +7642,1587 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs1){
+if(typeof data == "number"){
+if(data < 5 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(!(validate214(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+var props0 = true;
+}
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+validate215.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate215.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate215.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const FigureNumber = validate217;
+const schema88 = {"description":"A share (0 to 1), an average or hours, computed over at least 5 people, or suppressed.","oneOf":[{"type":"number","minimum":0},{"$ref":"#/components/schemas/Suppressed"}]};
+
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate217.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(errors === _errs1){
+if(typeof data == "number"){
+if(data < 0 || isNaN(data)){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(!(validate214(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+var props0 = true;
+}
+}
+if(!valid0){
+const err2 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+validate217.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate217.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate217.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const FiguresMonth = validate219;
+const schema89 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
+const pattern9 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
+
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate219.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(typeof data === "string"){
+if(!pattern9.test(data)){
+validate219.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+return false;
+}
+}
+else {
+validate219.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate219.errors = vErrors;
+return errors === 0;
+}
+validate219.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const ManagementFigures = validate220;
+const schema90 = {"type":"object","additionalProperties":false,"required":["from","to","minimumCount","services","rows"],"properties":{"from":{"$ref":"#/components/schemas/FiguresMonth"},"to":{"$ref":"#/components/schemas/FiguresMonth"},"minimumCount":{"type":"integer","const":5,"description":"The smallest count shown."},"services":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["id","name","replyWorkingDays"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200},"replyWorkingDays":{"type":["integer","null"],"minimum":1,"maximum":30,"description":"The promised reply time in working days."}}}},"rows":{"type":"array","maxItems":5000,"description":"One per month and care service, and per month for all services (`service` null).","items":{"$ref":"#/components/schemas/FiguresRow"}}}};
+const schema91 = {"type":"object","additionalProperties":false,"required":["month","service","cancellations","messages","consent","relatives"],"properties":{"month":{"$ref":"#/components/schemas/FiguresMonth"},"service":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"cancellations":{"type":"object","additionalProperties":false,"required":["total","online","other","onlineShare","beforeDeadline","afterDeadline","reasons"],"properties":{"total":{"$ref":"#/components/schemas/FigureCount"},"online":{"$ref":"#/components/schemas/FigureCount"},"other":{"$ref":"#/components/schemas/FigureCount"},"onlineShare":{"$ref":"#/components/schemas/FigureNumber"},"beforeDeadline":{"$ref":"#/components/schemas/FigureCount"},"afterDeadline":{"$ref":"#/components/schemas/FigureCount"},"reasons":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["code","count"],"properties":{"code":{"type":"string","maxLength":64,"description":"A code of urn:omsorg:codesystem:avbestillingsarsak."},"count":{"$ref":"#/components/schemas/FigureCount"}}}}}},"messages":{"type":"object","additionalProperties":false,"required":["threads","messages","messagesPerThread","answered","firstAnswerMedianHours","firstAnswerP90Hours","answeredWithinPromise","withinPromiseShare"],"properties":{"threads":{"$ref":"#/components/schemas/FigureCount"},"messages":{"$ref":"#/components/schemas/FigureCount"},"messagesPerThread":{"$ref":"#/components/schemas/FigureNumber"},"answered":{"$ref":"#/components/schemas/FigureCount"},"firstAnswerMedianHours":{"$ref":"#/components/schemas/FigureNumber"},"firstAnswerP90Hours":{"$ref":"#/components/schemas/FigureNumber"},"answeredWithinPromise":{"$ref":"#/components/schemas/FigureCount"},"withinPromiseShare":{"$ref":"#/components/schemas/FigureNumber"}}},"consent":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}},"relatives":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}}}};
+
+function validate224(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate224.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.month === undefined) && (missing0 = "month")) || ((data.service === undefined) && (missing0 = "service"))) || ((data.cancellations === undefined) && (missing0 = "cancellations"))) || ((data.messages === undefined) && (missing0 = "messages"))) || ((data.consent === undefined) && (missing0 = "consent"))) || ((data.relatives === undefined) && (missing0 = "relatives"))){
+validate224.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "month") || (key0 === "service")) || (key0 === "cancellations")) || (key0 === "messages")) || (key0 === "consent")) || (key0 === "relatives"))){
+validate224.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.month !== undefined){
+const _errs2 = errors;
+if(!(validate219(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.service !== undefined){
+let data1 = data.service;
+const _errs3 = errors;
+const _errs4 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs5 = errors;
+if(!(validate53(data1, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs6 = errors;
+if(data1 !== null){
+const err0 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+validate224.errors = vErrors;
+return false;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.cancellations !== undefined){
+let data2 = data.cancellations;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((((((((data2.total === undefined) && (missing1 = "total")) || ((data2.online === undefined) && (missing1 = "online"))) || ((data2.other === undefined) && (missing1 = "other"))) || ((data2.onlineShare === undefined) && (missing1 = "onlineShare"))) || ((data2.beforeDeadline === undefined) && (missing1 = "beforeDeadline"))) || ((data2.afterDeadline === undefined) && (missing1 = "afterDeadline"))) || ((data2.reasons === undefined) && (missing1 = "reasons"))){
+validate224.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs10 = errors;
+for(const key1 in data2){
+if(!(((((((key1 === "total") || (key1 === "online")) || (key1 === "other")) || (key1 === "onlineShare")) || (key1 === "beforeDeadline")) || (key1 === "afterDeadline")) || (key1 === "reasons"))){
+validate224.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs10 === errors){
+if(data2.total !== undefined){
+const _errs11 = errors;
+if(!(validate215(data2.total, {instancePath:instancePath+"/cancellations/total",parentData:data2,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.online !== undefined){
+const _errs12 = errors;
+if(!(validate215(data2.online, {instancePath:instancePath+"/cancellations/online",parentData:data2,parentDataProperty:"online",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs12 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.other !== undefined){
+const _errs13 = errors;
+if(!(validate215(data2.other, {instancePath:instancePath+"/cancellations/other",parentData:data2,parentDataProperty:"other",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.onlineShare !== undefined){
+const _errs14 = errors;
+if(!(validate217(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs14 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.beforeDeadline !== undefined){
+const _errs15 = errors;
+if(!(validate215(data2.beforeDeadline, {instancePath:instancePath+"/cancellations/beforeDeadline",parentData:data2,parentDataProperty:"beforeDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.afterDeadline !== undefined){
+const _errs16 = errors;
+if(!(validate215(data2.afterDeadline, {instancePath:instancePath+"/cancellations/afterDeadline",parentData:data2,parentDataProperty:"afterDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.reasons !== undefined){
+let data9 = data2.reasons;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data9)){
+if(data9.length > 100){
+validate224.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+const _errs19 = errors;
+if(errors === _errs19){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if(((data10.code === undefined) && (missing2 = "code")) || ((data10.count === undefined) && (missing2 = "count"))){
+validate224.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs21 = errors;
+for(const key2 in data10){
+if(!((key2 === "code") || (key2 === "count"))){
+validate224.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs21 === errors){
+if(data10.code !== undefined){
+let data11 = data10.code;
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data11 === "string"){
+if(func1(data11) > 64){
+validate224.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+else {
+validate224.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs22 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data10.count !== undefined){
+const _errs24 = errors;
+if(!(validate215(data10.count, {instancePath:instancePath+"/cancellations/reasons/" + i0+"/count",parentData:data10,parentDataProperty:"count",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs24 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+else {
+validate224.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs19 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate224.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate224.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.messages !== undefined){
+let data13 = data.messages;
+const _errs25 = errors;
+if(errors === _errs25){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing3;
+if(((((((((data13.threads === undefined) && (missing3 = "threads")) || ((data13.messages === undefined) && (missing3 = "messages"))) || ((data13.messagesPerThread === undefined) && (missing3 = "messagesPerThread"))) || ((data13.answered === undefined) && (missing3 = "answered"))) || ((data13.firstAnswerMedianHours === undefined) && (missing3 = "firstAnswerMedianHours"))) || ((data13.firstAnswerP90Hours === undefined) && (missing3 = "firstAnswerP90Hours"))) || ((data13.answeredWithinPromise === undefined) && (missing3 = "answeredWithinPromise"))) || ((data13.withinPromiseShare === undefined) && (missing3 = "withinPromiseShare"))){
+validate224.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs27 = errors;
+for(const key3 in data13){
+if(!((((((((key3 === "threads") || (key3 === "messages")) || (key3 === "messagesPerThread")) || (key3 === "answered")) || (key3 === "firstAnswerMedianHours")) || (key3 === "firstAnswerP90Hours")) || (key3 === "answeredWithinPromise")) || (key3 === "withinPromiseShare"))){
+validate224.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs27 === errors){
+if(data13.threads !== undefined){
+const _errs28 = errors;
+if(!(validate215(data13.threads, {instancePath:instancePath+"/messages/threads",parentData:data13,parentDataProperty:"threads",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs28 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.messages !== undefined){
+const _errs29 = errors;
+if(!(validate215(data13.messages, {instancePath:instancePath+"/messages/messages",parentData:data13,parentDataProperty:"messages",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs29 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.messagesPerThread !== undefined){
+const _errs30 = errors;
+if(!(validate217(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs30 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.answered !== undefined){
+const _errs31 = errors;
+if(!(validate215(data13.answered, {instancePath:instancePath+"/messages/answered",parentData:data13,parentDataProperty:"answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs31 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.firstAnswerMedianHours !== undefined){
+const _errs32 = errors;
+if(!(validate217(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs32 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.firstAnswerP90Hours !== undefined){
+const _errs33 = errors;
+if(!(validate217(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs33 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.answeredWithinPromise !== undefined){
+const _errs34 = errors;
+if(!(validate215(data13.answeredWithinPromise, {instancePath:instancePath+"/messages/answeredWithinPromise",parentData:data13,parentDataProperty:"answeredWithinPromise",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs34 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.withinPromiseShare !== undefined){
+const _errs35 = errors;
+if(!(validate217(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs35 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate224.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.consent !== undefined){
+let data22 = data.consent;
+const _errs36 = errors;
+if(errors === _errs36){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let missing4;
+if((data22.people === undefined) && (missing4 = "people")){
+validate224.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs38 = errors;
+for(const key4 in data22){
+if(!(key4 === "people")){
+validate224.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs38 === errors){
+if(data22.people !== undefined){
+if(!(validate215(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate224.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.relatives !== undefined){
+let data24 = data.relatives;
+const _errs40 = errors;
+if(errors === _errs40){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing5;
+if((data24.people === undefined) && (missing5 = "people")){
+validate224.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs42 = errors;
+for(const key5 in data24){
+if(!(key5 === "people")){
+validate224.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs42 === errors){
+if(data24.people !== undefined){
+if(!(validate215(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate224.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate224.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate224.errors = vErrors;
+return errors === 0;
+}
+validate224.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+
+function validate220(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate220.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.from === undefined) && (missing0 = "from")) || ((data.to === undefined) && (missing0 = "to"))) || ((data.minimumCount === undefined) && (missing0 = "minimumCount"))) || ((data.services === undefined) && (missing0 = "services"))) || ((data.rows === undefined) && (missing0 = "rows"))){
+validate220.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "from") || (key0 === "to")) || (key0 === "minimumCount")) || (key0 === "services")) || (key0 === "rows"))){
+validate220.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.from !== undefined){
+const _errs2 = errors;
+if(!(validate219(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.to !== undefined){
+const _errs3 = errors;
+if(!(validate219(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.minimumCount !== undefined){
+let data2 = data.minimumCount;
+const _errs4 = errors;
+if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
+validate220.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+return false;
+}
+if(5 !== data2){
+validate220.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/const",keyword:"const",params:{allowedValue: 5},message:"must be equal to constant"}];
+return false;
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.services !== undefined){
+let data3 = data.services;
+const _errs6 = errors;
+if(errors === _errs6){
+if(Array.isArray(data3)){
+if(data3.length > 200){
+validate220.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+const _errs8 = errors;
+if(errors === _errs8){
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+let missing1;
+if((((data4.id === undefined) && (missing1 = "id")) || ((data4.name === undefined) && (missing1 = "name"))) || ((data4.replyWorkingDays === undefined) && (missing1 = "replyWorkingDays"))){
+validate220.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs10 = errors;
+for(const key1 in data4){
+if(!(((key1 === "id") || (key1 === "name")) || (key1 === "replyWorkingDays"))){
+validate220.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs10 === errors){
+if(data4.id !== undefined){
+const _errs11 = errors;
+if(!(validate53(data4.id, {instancePath:instancePath+"/services/" + i0+"/id",parentData:data4,parentDataProperty:"id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data4.name !== undefined){
+let data6 = data4.name;
+const _errs12 = errors;
+if(errors === _errs12){
+if(typeof data6 === "string"){
+if(func1(data6) > 200){
+validate220.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+}
+else {
+validate220.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid2 = _errs12 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data4.replyWorkingDays !== undefined){
+let data7 = data4.replyWorkingDays;
+const _errs14 = errors;
+if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
+validate220.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/type",keyword:"type",params:{type: schema90.properties.services.items.properties.replyWorkingDays.type},message:"must be integer,null"}];
+return false;
+}
+if(errors === _errs14){
+if(typeof data7 == "number"){
+if(data7 > 30 || isNaN(data7)){
+validate220.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
+return false;
+}
+else {
+if(data7 < 1 || isNaN(data7)){
+validate220.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+return false;
+}
+}
+}
+}
+var valid2 = _errs14 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate220.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid1 = _errs8 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+else {
+validate220.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rows !== undefined){
+let data8 = data.rows;
+const _errs16 = errors;
+if(errors === _errs16){
+if(Array.isArray(data8)){
+if(data8.length > 5000){
+validate220.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+const _errs18 = errors;
+if(!(validate224(data8[i1], {instancePath:instancePath+"/rows/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate224.errors : vErrors.concat(validate224.errors);
+errors = vErrors.length;
+}
+var valid3 = _errs18 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate220.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs16 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate220.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate220.errors = vErrors;
+return errors === 0;
+}
+validate220.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const FiguresRow = validate245;
+
+function validate245(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate245.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((((data.month === undefined) && (missing0 = "month")) || ((data.service === undefined) && (missing0 = "service"))) || ((data.cancellations === undefined) && (missing0 = "cancellations"))) || ((data.messages === undefined) && (missing0 = "messages"))) || ((data.consent === undefined) && (missing0 = "consent"))) || ((data.relatives === undefined) && (missing0 = "relatives"))){
+validate245.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((((key0 === "month") || (key0 === "service")) || (key0 === "cancellations")) || (key0 === "messages")) || (key0 === "consent")) || (key0 === "relatives"))){
+validate245.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.month !== undefined){
+const _errs2 = errors;
+if(!(validate219(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate219.errors : vErrors.concat(validate219.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.service !== undefined){
+let data1 = data.service;
+const _errs3 = errors;
+const _errs4 = errors;
+let valid1 = false;
+let passing0 = null;
+const _errs5 = errors;
+if(!(validate53(data1, {instancePath:instancePath+"/service",parentData:data,parentDataProperty:"service",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs5 === errors;
+if(_valid0){
+valid1 = true;
+passing0 = 0;
+}
+const _errs6 = errors;
+if(data1 !== null){
+const err0 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs6 === errors;
+if(_valid0 && valid1){
+valid1 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid1 = true;
+passing0 = 1;
+}
+}
+if(!valid1){
+const err1 = {instancePath:instancePath+"/service",schemaPath:"#/properties/service/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+validate245.errors = vErrors;
+return false;
+}
+else {
+errors = _errs4;
+if(vErrors !== null){
+if(_errs4){
+vErrors.length = _errs4;
+}
+else {
+vErrors = null;
+}
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.cancellations !== undefined){
+let data2 = data.cancellations;
+const _errs8 = errors;
+if(errors === _errs8){
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+let missing1;
+if((((((((data2.total === undefined) && (missing1 = "total")) || ((data2.online === undefined) && (missing1 = "online"))) || ((data2.other === undefined) && (missing1 = "other"))) || ((data2.onlineShare === undefined) && (missing1 = "onlineShare"))) || ((data2.beforeDeadline === undefined) && (missing1 = "beforeDeadline"))) || ((data2.afterDeadline === undefined) && (missing1 = "afterDeadline"))) || ((data2.reasons === undefined) && (missing1 = "reasons"))){
+validate245.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+return false;
+}
+else {
+const _errs10 = errors;
+for(const key1 in data2){
+if(!(((((((key1 === "total") || (key1 === "online")) || (key1 === "other")) || (key1 === "onlineShare")) || (key1 === "beforeDeadline")) || (key1 === "afterDeadline")) || (key1 === "reasons"))){
+validate245.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs10 === errors){
+if(data2.total !== undefined){
+const _errs11 = errors;
+if(!(validate215(data2.total, {instancePath:instancePath+"/cancellations/total",parentData:data2,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs11 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.online !== undefined){
+const _errs12 = errors;
+if(!(validate215(data2.online, {instancePath:instancePath+"/cancellations/online",parentData:data2,parentDataProperty:"online",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs12 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.other !== undefined){
+const _errs13 = errors;
+if(!(validate215(data2.other, {instancePath:instancePath+"/cancellations/other",parentData:data2,parentDataProperty:"other",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs13 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.onlineShare !== undefined){
+const _errs14 = errors;
+if(!(validate217(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs14 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.beforeDeadline !== undefined){
+const _errs15 = errors;
+if(!(validate215(data2.beforeDeadline, {instancePath:instancePath+"/cancellations/beforeDeadline",parentData:data2,parentDataProperty:"beforeDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs15 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.afterDeadline !== undefined){
+const _errs16 = errors;
+if(!(validate215(data2.afterDeadline, {instancePath:instancePath+"/cancellations/afterDeadline",parentData:data2,parentDataProperty:"afterDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid2 = _errs16 === errors;
+}
+else {
+var valid2 = true;
+}
+if(valid2){
+if(data2.reasons !== undefined){
+let data9 = data2.reasons;
+const _errs17 = errors;
+if(errors === _errs17){
+if(Array.isArray(data9)){
+if(data9.length > 100){
+validate245.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+return false;
+}
+else {
+var valid3 = true;
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+let data10 = data9[i0];
+const _errs19 = errors;
+if(errors === _errs19){
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+let missing2;
+if(((data10.code === undefined) && (missing2 = "code")) || ((data10.count === undefined) && (missing2 = "count"))){
+validate245.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+return false;
+}
+else {
+const _errs21 = errors;
+for(const key2 in data10){
+if(!((key2 === "code") || (key2 === "count"))){
+validate245.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs21 === errors){
+if(data10.code !== undefined){
+let data11 = data10.code;
+const _errs22 = errors;
+if(errors === _errs22){
+if(typeof data11 === "string"){
+if(func1(data11) > 64){
+validate245.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+return false;
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid4 = _errs22 === errors;
+}
+else {
+var valid4 = true;
+}
+if(valid4){
+if(data10.count !== undefined){
+const _errs24 = errors;
+if(!(validate215(data10.count, {instancePath:instancePath+"/cancellations/reasons/" + i0+"/count",parentData:data10,parentDataProperty:"count",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid4 = _errs24 === errors;
+}
+else {
+var valid4 = true;
+}
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid3 = _errs19 === errors;
+if(!valid3){
+break;
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid2 = _errs17 === errors;
+}
+else {
+var valid2 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.messages !== undefined){
+let data13 = data.messages;
+const _errs25 = errors;
+if(errors === _errs25){
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+let missing3;
+if(((((((((data13.threads === undefined) && (missing3 = "threads")) || ((data13.messages === undefined) && (missing3 = "messages"))) || ((data13.messagesPerThread === undefined) && (missing3 = "messagesPerThread"))) || ((data13.answered === undefined) && (missing3 = "answered"))) || ((data13.firstAnswerMedianHours === undefined) && (missing3 = "firstAnswerMedianHours"))) || ((data13.firstAnswerP90Hours === undefined) && (missing3 = "firstAnswerP90Hours"))) || ((data13.answeredWithinPromise === undefined) && (missing3 = "answeredWithinPromise"))) || ((data13.withinPromiseShare === undefined) && (missing3 = "withinPromiseShare"))){
+validate245.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+return false;
+}
+else {
+const _errs27 = errors;
+for(const key3 in data13){
+if(!((((((((key3 === "threads") || (key3 === "messages")) || (key3 === "messagesPerThread")) || (key3 === "answered")) || (key3 === "firstAnswerMedianHours")) || (key3 === "firstAnswerP90Hours")) || (key3 === "answeredWithinPromise")) || (key3 === "withinPromiseShare"))){
+validate245.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs27 === errors){
+if(data13.threads !== undefined){
+const _errs28 = errors;
+if(!(validate215(data13.threads, {instancePath:instancePath+"/messages/threads",parentData:data13,parentDataProperty:"threads",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs28 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.messages !== undefined){
+const _errs29 = errors;
+if(!(validate215(data13.messages, {instancePath:instancePath+"/messages/messages",parentData:data13,parentDataProperty:"messages",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs29 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.messagesPerThread !== undefined){
+const _errs30 = errors;
+if(!(validate217(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs30 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.answered !== undefined){
+const _errs31 = errors;
+if(!(validate215(data13.answered, {instancePath:instancePath+"/messages/answered",parentData:data13,parentDataProperty:"answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs31 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.firstAnswerMedianHours !== undefined){
+const _errs32 = errors;
+if(!(validate217(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs32 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.firstAnswerP90Hours !== undefined){
+const _errs33 = errors;
+if(!(validate217(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs33 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.answeredWithinPromise !== undefined){
+const _errs34 = errors;
+if(!(validate215(data13.answeredWithinPromise, {instancePath:instancePath+"/messages/answeredWithinPromise",parentData:data13,parentDataProperty:"answeredWithinPromise",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs34 === errors;
+}
+else {
+var valid5 = true;
+}
+if(valid5){
+if(data13.withinPromiseShare !== undefined){
+const _errs35 = errors;
+if(!(validate217(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
+errors = vErrors.length;
+}
+var valid5 = _errs35 === errors;
+}
+else {
+var valid5 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs25 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.consent !== undefined){
+let data22 = data.consent;
+const _errs36 = errors;
+if(errors === _errs36){
+if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
+let missing4;
+if((data22.people === undefined) && (missing4 = "people")){
+validate245.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+return false;
+}
+else {
+const _errs38 = errors;
+for(const key4 in data22){
+if(!(key4 === "people")){
+validate245.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs38 === errors){
+if(data22.people !== undefined){
+if(!(validate215(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs36 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.relatives !== undefined){
+let data24 = data.relatives;
+const _errs40 = errors;
+if(errors === _errs40){
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+let missing5;
+if((data24.people === undefined) && (missing5 = "people")){
+validate245.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+return false;
+}
+else {
+const _errs42 = errors;
+for(const key5 in data24){
+if(!(key5 === "people")){
+validate245.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs42 === errors){
+if(data24.people !== undefined){
+if(!(validate215(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
+errors = vErrors.length;
+}
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+var valid0 = _errs40 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate245.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate245.errors = vErrors;
+return errors === 0;
+}
+validate245.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const ProblemType = validate265;
+const schema93 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request","urn:omsorg:problem:consent-required","urn:omsorg:problem:consent-text-outdated","urn:omsorg:problem:step-up-required","urn:omsorg:problem:giver-too-young","urn:omsorg:problem:relative-too-young","urn:omsorg:problem:notice-channel-unavailable"]};
+
+function validate265(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate265.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+validate265.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((((((((((((((((((((((((((((data === "urn:omsorg:problem:unauthorized") || (data === "urn:omsorg:problem:insufficient-assurance")) || (data === "urn:omsorg:problem:forbidden")) || (data === "urn:omsorg:problem:not-found")) || (data === "urn:omsorg:problem:validation")) || (data === "urn:omsorg:problem:idempotency-key-missing")) || (data === "urn:omsorg:problem:idempotency-key-reused")) || (data === "urn:omsorg:problem:precondition-required")) || (data === "urn:omsorg:problem:precondition-failed")) || (data === "urn:omsorg:problem:deadline-passed")) || (data === "urn:omsorg:problem:not-cancellable")) || (data === "urn:omsorg:problem:thread-closed")) || (data === "urn:omsorg:problem:recipient-not-allowed")) || (data === "urn:omsorg:problem:attachment-type")) || (data === "urn:omsorg:problem:attachment-too-large")) || (data === "urn:omsorg:problem:rate-limited")) || (data === "urn:omsorg:problem:server-error")) || (data === "urn:omsorg:problem:unavailable")) || (data === "urn:omsorg:problem:insufficient-scope")) || (data === "urn:omsorg:problem:session-expired")) || (data === "urn:omsorg:problem:unsupported-media-type")) || (data === "urn:omsorg:problem:request-in-progress")) || (data === "urn:omsorg:problem:misdirected-request")) || (data === "urn:omsorg:problem:consent-required")) || (data === "urn:omsorg:problem:consent-text-outdated")) || (data === "urn:omsorg:problem:step-up-required")) || (data === "urn:omsorg:problem:giver-too-young")) || (data === "urn:omsorg:problem:relative-too-young")) || (data === "urn:omsorg:problem:notice-channel-unavailable"))){
+validate265.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema93.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate265.errors = vErrors;
+return errors === 0;
+}
+validate265.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const Problem = validate266;
+const schema94 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"maxAge":{"type":"integer","minimum":0,"description":"For `step-up-required`: sign in again with this `max_age` (seconds)."},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter","in-past","self"]},"parameter":{"type":"string","description":"The query parameter the error is about (`unknown-parameter`, a bad access-log period)."}}}}}};
+
+function validate266(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate266.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
-validate215.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate266.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.type !== undefined){
 const _errs1 = errors;
-if(!(validate214(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+if(!(validate265(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate265.errors : vErrors.concat(validate265.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -7642,7 +9234,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs2 = errors;
 if(typeof data.title !== "string"){
-validate215.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate266.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -7655,18 +9247,18 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs4 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate215.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate266.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data2 == "number"){
 if(data2 > 599 || isNaN(data2)){
-validate215.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+validate266.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
 return false;
 }
 else {
 if(data2 < 400 || isNaN(data2)){
-validate215.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
+validate266.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
 return false;
 }
 }
@@ -7681,7 +9273,7 @@ if(valid0){
 if(data.detail !== undefined){
 const _errs6 = errors;
 if(typeof data.detail !== "string"){
-validate215.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate266.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -7693,7 +9285,7 @@ if(valid0){
 if(data.instance !== undefined){
 const _errs8 = errors;
 if(typeof data.instance !== "string"){
-validate215.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate266.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -7706,13 +9298,13 @@ if(data.maxAge !== undefined){
 let data5 = data.maxAge;
 const _errs10 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-validate215.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate266.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs10){
 if(typeof data5 == "number"){
 if(data5 < 0 || isNaN(data5)){
-validate215.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate266.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -7737,14 +9329,14 @@ if(errors === _errs14){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing1;
 if(((data7.pointer === undefined) && (missing1 = "pointer")) || ((data7.code === undefined) && (missing1 = "code"))){
-validate215.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate266.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data7.pointer !== undefined){
 const _errs16 = errors;
 if(typeof data7.pointer !== "string"){
-validate215.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate266.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -7757,11 +9349,11 @@ if(data7.code !== undefined){
 let data9 = data7.code;
 const _errs18 = errors;
 if(typeof data9 !== "string"){
-validate215.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate266.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((((((((data9 === "required") || (data9 === "too-long")) || (data9 === "too-many")) || (data9 === "unknown-code")) || (data9 === "invalid")) || (data9 === "invalid-character")) || (data9 === "too-deep")) || (data9 === "unknown-parameter")) || (data9 === "in-past")) || (data9 === "self"))){
-validate215.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema87.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
+validate266.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema94.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs18 === errors;
@@ -7773,7 +9365,7 @@ if(valid2){
 if(data7.parameter !== undefined){
 const _errs20 = errors;
 if(typeof data7.parameter !== "string"){
-validate215.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate266.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs20 === errors;
@@ -7786,7 +9378,7 @@ var valid2 = true;
 }
 }
 else {
-validate215.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate266.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7797,7 +9389,7 @@ break;
 }
 }
 else {
-validate215.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate266.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7815,11 +9407,11 @@ var valid0 = true;
 }
 }
 else {
-validate215.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate266.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate215.errors = vErrors;
+validate266.errors = vErrors;
 return errors === 0;
 }
-validate215.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"maxAge":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate266.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"maxAge":true,"errors":true},"dynamicProps":false,"dynamicItems":false};

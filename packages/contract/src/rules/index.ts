@@ -8,6 +8,7 @@ export * from './attachments.js';
 export * from './cancel.js';
 export * from './consent.js';
 export * from './etag.js';
+export * from './figures.js';
 export * from './identity.js';
 export * from './json.js';
 export * from './messages.js';

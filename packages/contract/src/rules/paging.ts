@@ -153,6 +153,7 @@ export const queryParameters = {
   listAppointments: ['when', 'from', 'to', 'limit', 'cursor'],
   listThreads: ['limit', 'cursor'],
   getAccessLog: ['from', 'to', 'limit', 'cursor'],
+  getManagementFigures: ['from', 'to'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** The parameters the operation at `method` `path` (from `/v1/`, no query) takes. */
@@ -161,6 +162,7 @@ export function allowedQueryParameters(method: string, path: string): readonly s
   if (/^\/v1\/subjects\/[^/]+\/appointments$/.test(path)) return queryParameters.listAppointments;
   if (/^\/v1\/subjects\/[^/]+\/threads$/.test(path)) return queryParameters.listThreads;
   if (/^\/v1\/subjects\/[^/]+\/access-log$/.test(path)) return queryParameters.getAccessLog;
+  if (path === '/v1/management/figures' || path === '/v1/management/figures.csv') return queryParameters.getManagementFigures;
   return [];
 }
 

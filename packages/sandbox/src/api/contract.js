@@ -94,7 +94,8 @@ export async function loadContract({ path = CONTRACT_PATH } = {}) {
         // No body (204, 304) or a file: the status and the content type must be the contract's.
         const types = Object.keys(declared.content ?? {});
         if (body === undefined && types.length) problems.push(`a ${status} answer needs a body`);
-        if (body !== undefined && !types.includes(contentType)) problems.push(`${contentType} is not one of ${types.join(', ')}`);
+        // The media type is the contract's; a parameter (text/csv; charset=utf-8) may follow.
+        if (body !== undefined && !types.includes(contentType.split(';', 1)[0]?.trim() ?? '')) problems.push(`${contentType} is not one of ${types.join(', ')}`);
         return problems;
       }
       if (contentType !== 'application/json') problems.push(`a success must be application/json, not ${contentType}`);

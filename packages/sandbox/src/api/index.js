@@ -37,6 +37,7 @@ import { MESSAGE_OPERATIONS, messageOperation } from './messages.js';
 import { CONSENT_OPERATIONS, consentOperation } from './consent.js';
 import { RELATIVES_OPERATIONS, relativesOperation } from './relatives.js';
 import { NOTICE_OPERATIONS, noticeOperation } from './notices.js';
+import { FIGURES_OPERATIONS, figuresOperation } from './figures.js';
 import { defaultNotifier } from '../notices/notifier.js';
 import { createCors } from './cors.js';
 import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, problemReply, readBody } from './reply-kit.js';
@@ -54,6 +55,7 @@ import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices
  * @property {number} [expiresAt] seconds since the epoch
  * @property {number} [authTime] when the person signed in (`auth_time`), seconds since the epoch
  * @property {'Bearer' | 'DPoP'} [scheme]
+ * @property {string[]} [roles] the token's `roles` claim (`management`)
  */
 
 /**
@@ -162,6 +164,9 @@ export function createApi({
     const op = contract.match(method, path);
     if (!op) throw noRoute();
     ctx.operationId = op.operationId;
+
+    // The figures for management: a role, not a person's data (api/figures.js).
+    if (FIGURES_OPERATIONS.has(op.operationId)) return figuresOperation(op.operationId, { db, roles: token.roles ?? [], url, at });
 
     const found = await findPerson(db, token.personId);
     if (!found) throw new ProblemError(403, 'forbidden', 'The signed-in person is not known to this service.');

@@ -72,6 +72,7 @@ export class AuthError extends Error {
  * @property {'Bearer' | 'DPoP'} scheme
  * @property {number} expiresAt the token's `exp` (seconds since the epoch)
  * @property {number} authTime the sign-in's `auth_time` (else `iat`: a session is at least as old as its token)
+ * @property {string[]} roles the token's `roles` claim (strings only; none for a citizen)
  */
 
 /**
@@ -407,6 +408,7 @@ export function createTokenVerifier({
       scheme,
       expiresAt: /** @type {number} */ (payload.exp),
       authTime: typeof payload.auth_time === 'number' ? payload.auth_time : /** @type {number} */ (payload.iat),
+      roles: Array.isArray(payload.roles) ? payload.roles.filter((r) => typeof r === 'string') : [],
     };
   }
 

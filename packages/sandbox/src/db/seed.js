@@ -9,6 +9,7 @@
  */
 import { createFixtures, createRegister, persons, personKeys } from '@omsorg/fixtures';
 import { testPersons } from '../oidc/persons.js';
+import { seedFiguresPopulation } from './seed-figures.js';
 import { seedThreads } from './seed-threads.js';
 import { insertDialogueDecision } from '../data/consent.js';
 
@@ -33,10 +34,11 @@ export async function isEmpty(db) {
 /**
  * Loads the fixtures, generated relative to `now`, into an empty (migrated) database.
  * @param {import('./index.js').Database} db
- * @param {{ now?: Date }} [options]
- * @returns {Promise<{ persons: number, appointments: number, services: number, grants: number, threads: number, messages: number }>}
+ * @param {{ now?: Date, population?: boolean }} [options] `population`: also the fictional
+ *   population of the figures for management (fixtures' figures-population.ts), default off
+ * @returns {Promise<{ persons: number, appointments: number, services: number, grants: number, threads: number, messages: number, population?: { persons: number, appointments: number, threads: number } }>}
  */
-export async function seed(db, { now = new Date() } = {}) {
+export async function seed(db, { now = new Date(), population = false } = {}) {
   const fixtures = createFixtures(now);
 
   /** @type {Map<string, { id: string, name: string, pid: string | null, confidential?: boolean }>} person by id */
@@ -59,7 +61,8 @@ export async function seed(db, { now = new Date() } = {}) {
   }
   // The provider's other test persons: a subject of their own with nothing in it.
   for (const t of testPersons) {
-    if (people.has(t.id)) continue;
+    // A person with a role (management) is no citizen: no person row, no subject.
+    if (people.has(t.id) || t.roles?.length) continue;
     people.set(t.id, { id: t.id, name: t.name, pid: t.pid });
     subjectPerson.set(`sub-${t.id.replace(/^psn-/, '')}`, t.id);
   }
@@ -79,6 +82,7 @@ export async function seed(db, { now = new Date() } = {}) {
     for (const x of [...s.appointments, ...s.services]) careServices.set(x.careService.id, x.careService);
   }
 
+  /** @type {{ persons: number, appointments: number, services: number, grants: number, threads: number, messages: number, population?: { persons: number, appointments: number, threads: number } }} */
   const counts = { persons: people.size, appointments: 0, services: 0, grants: 0, threads: 0, messages: 0 };
   await db.transaction(async (tx) => {
     for (const p of people.values()) {
@@ -121,6 +125,7 @@ export async function seed(db, { now = new Date() } = {}) {
     const m = await seedThreads(tx, fixtures, now);
     counts.threads = m.threads;
     counts.messages = m.messages;
+    if (population) counts.population = await seedFiguresPopulation(tx, now);
     // The access log's entries from before anyone signed in (a relative's and staff reads), as
     // the mocks have them: rows of the hash chain like any other, with their own times. The log
     // is append-only, so a second seed (tests' reseed) leaves those of the first.

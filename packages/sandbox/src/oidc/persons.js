@@ -19,6 +19,9 @@ import { hasValidCheckDigits, identityCheckDigits, parseIdentityNumber } from '@
  * @property {string} id Person id = account id = `sub` (e.g. `psn-ola-7f3a`).
  * @property {string} name Full name, for the `name` claim and the login page.
  * @property {string} pid Synthetic 11-digit national identity number (ID token claim `pid`).
+ * @property {readonly string[]} [roles] Roles the sign-in carries in the access token's `roles`
+ *   claim (`management`: the figures for management). A person with a role is no citizen here:
+ *   the seed gives them no person row and no subject, so they read nobody's data.
  */
 
 /** @type {readonly TestPerson[]} */
@@ -28,7 +31,17 @@ export const testPersons = Object.freeze([
   Object.freeze({ id: 'psn-per-51d0', name: 'Per Hansen', pid: '05914531111' }),
   // No data in the fixtures: signs in fine and sees empty lists.
   Object.freeze({ id: 'psn-test-9e1b', name: 'Test Testesen', pid: '01819012012' }),
+  // The municipality's management: reads the figures for management (no person's data).
+  Object.freeze({ id: 'psn-leder-5c2e', name: 'Liv Lederstad (ledelse)', pid: '12857820116', roles: Object.freeze(['management']) }),
 ]);
+
+/**
+ * The roles of a test person (none for a citizen).
+ * @param {readonly TestPerson[]} persons
+ * @param {string} id
+ * @returns {readonly string[]}
+ */
+export const rolesOf = (persons, id) => persons.find((p) => p.id === id)?.roles ?? [];
 
 /** The ids of the persons that come from @omsorg/fixtures (all but Test Testesen). */
 export const mockPersonIds = Object.freeze(['psn-ola-7f3a', 'psn-kari-2c91', 'psn-per-51d0']);

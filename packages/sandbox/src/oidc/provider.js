@@ -29,7 +29,7 @@ import Provider, { errors } from 'oidc-provider';
 // oidc-provider does not warn on every start. Sessions, interactions and grants live in memory
 // on purpose: access tokens are self-contained JWTs and verify across restarts.
 import { createMemoryAdapter } from 'oidc-provider/lib/adapters/memory_adapter.js';
-import { findPerson, testPersons } from './persons.js';
+import { findPerson, rolesOf, testPersons } from './persons.js';
 import { loadOrCreateCookieKeys, loadOrCreateJwks, publicJwks } from './keys.js';
 import { isLoopbackAddress, originsOf, readForm } from './http.js';
 import { PAGE_HEADERS, contentSecurityPolicy, errorPage, loggedOutPage, loginPage, logoutPage } from './pages.js';
@@ -173,10 +173,13 @@ export async function createOidcProvider({
       if (token.kind !== 'AccessToken') return undefined;
       const source = ctx.oidc.entities.AuthorizationCode ?? ctx.oidc.entities.RefreshToken;
       if (!source) return undefined;
+      // A role (management) rides in the access token for the API to check; citizens have none.
+      const roles = typeof source.accountId === 'string' ? rolesOf(persons, source.accountId) : [];
       return {
         ...(source.acr ? { acr: source.acr } : {}),
         ...(source.amr ? { amr: source.amr } : {}),
         ...(source.authTime ? { auth_time: source.authTime } : {}),
+        ...(roles.length ? { roles: [...roles] } : {}),
       };
     },
     // Public (browser) clients get none, as in ID-porten; a confidential client that lists the grant does.

@@ -1,0 +1,287 @@
+import { expect } from '@open-wc/testing';
+import {
+  computeFigures,
+  consentPeriods,
+  figuresCsv,
+  grantPeriod,
+  isSuppressed,
+  median,
+  minimumCount,
+  osloMonth,
+  osloMonthEnd,
+  osloMonthStart,
+  parseFiguresQuery,
+  percentile,
+  protect,
+  replyDeadline,
+  suppressed,
+  type CancellationRow,
+  type Cell,
+  type FiguresInput,
+  type ThreadRow,
+} from './figures.js';
+import { isProblemSpec } from './problems.js';
+
+const NOW = new Date('2025-06-11T10:00:00+02:00');
+const q = (s: string) => new URLSearchParams(s);
+const cell = (value: number, people = value): Cell => ({ value, people: new Set(Array.from({ length: people }, (_, i) => `p${i}`)) });
+
+describe('figures: Oslo months', () => {
+  it('puts an instant in its Oslo month, across the year and the summer-time changes', () => {
+    // 23:30 UTC on 31 March is 01:30 on 1 April in Oslo (summer time since 30 March).
+    expect(osloMonth(new Date('2025-03-31T22:30:00Z'))).to.equal('2025-04');
+    expect(osloMonth(new Date('2025-03-31T21:59:59Z'))).to.equal('2025-03');
+    // 31 October: winter time again (+01:00); 23:00 UTC is midnight on 1 November.
+    expect(osloMonth(new Date('2025-10-31T22:59:59Z'))).to.equal('2025-10');
+    expect(osloMonth(new Date('2025-10-31T23:00:00Z'))).to.equal('2025-11');
+    expect(osloMonth(new Date('2025-12-31T23:30:00Z'))).to.equal('2026-01');
+  });
+
+  it('starts and ends a month at Oslo midnight, with the offset of that date', () => {
+    expect(osloMonthStart('2025-04').toISOString()).to.equal('2025-03-31T22:00:00.000Z');
+    expect(osloMonthEnd('2025-03').toISOString()).to.equal('2025-03-31T22:00:00.000Z');
+    expect(osloMonthStart('2025-11').toISOString()).to.equal('2025-10-31T23:00:00.000Z');
+    // March has 31 days but one hour less; October one hour more.
+    expect((osloMonthEnd('2025-03').getTime() - osloMonthStart('2025-03').getTime()) / 3_600_000).to.equal(31 * 24 - 1);
+    expect((osloMonthEnd('2025-10').getTime() - osloMonthStart('2025-10').getTime()) / 3_600_000).to.equal(31 * 24 + 1);
+  });
+
+  it('reads the period: defaults, order, the longest, not after this month, and bad months', () => {
+    const d = parseFiguresQuery(q(''), NOW);
+    expect(d).to.deep.include({ from: '2024-07', to: '2025-06' });
+    expect(isProblemSpec(d) ? [] : d.months).to.have.length(12);
+    const r = parseFiguresQuery(q('from=2024-11&to=2025-02'), NOW);
+    expect(isProblemSpec(r) ? [] : r.months).to.deep.equal(['2024-11', '2024-12', '2025-01', '2025-02']);
+    for (const [s, parameter] of [
+      ['from=2025-13', 'from'],
+      ['to=2025-6', 'to'],
+      ['from=2025-05&to=2025-04', 'from'],
+      ['from=2023-01&to=2025-01', 'from'],
+      ['to=2025-07', 'to'],
+    ] as const) {
+      const p = parseFiguresQuery(q(s), NOW);
+      expect(isProblemSpec(p), s).to.equal(true);
+      if (isProblemSpec(p)) {
+        expect(p.status).to.equal(400);
+        expect(p.errors?.[0]?.parameter, s).to.equal(parameter);
+      }
+    }
+    // 24 months is allowed.
+    expect(isProblemSpec(parseFiguresQuery(q('from=2023-07&to=2025-06'), NOW))).to.equal(false);
+  });
+});
+
+describe('figures: median and 90th percentile', () => {
+  it('interpolates between the closest ranks', () => {
+    expect(median([3, 1, 2])).to.equal(2);
+    expect(median([1, 2, 3, 4])).to.equal(2.5);
+    expect(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 90)).to.be.closeTo(9.1, 1e-9);
+    expect(percentile([7], 90)).to.equal(7);
+    expect(percentile([], 50)).to.equal(undefined);
+  });
+});
+
+describe('figures: periods in force', () => {
+  it('turns dialogue-consent decisions into periods, and grants and granted services into Oslo days', () => {
+    const at = (s: string) => new Date(s);
+    expect(
+      consentPeriods([
+        { subjectId: 's', seq: 2, status: 'inactive', decidedAt: at('2025-03-01T10:00:00Z') },
+        { subjectId: 's', seq: 1, status: 'active', decidedAt: at('2025-01-01T10:00:00Z') },
+        { subjectId: 's', seq: 3, status: 'active', decidedAt: at('2025-05-01T10:00:00Z') },
+      ]),
+    ).to.deep.equal([
+      { subjectId: 's', from: at('2025-01-01T10:00:00Z'), to: at('2025-03-01T10:00:00Z') },
+      { subjectId: 's', from: at('2025-05-01T10:00:00Z'), to: null },
+    ]);
+    // A grant for 30 March (the spring change) to 31 March: Oslo midnight to midnight.
+    const g = grantPeriod({ grantedAt: at('2025-03-01T10:00:00Z'), validFrom: '2025-03-30', validTo: '2025-03-31', revokedAt: null });
+    expect(g.from.toISOString()).to.equal('2025-03-29T23:00:00.000Z');
+    expect(g.to?.toISOString()).to.equal('2025-03-31T22:00:00.000Z');
+    // Taken back before it ends; and not in force before it was given.
+    expect(grantPeriod({ grantedAt: at('2025-03-31T08:00:00Z'), validFrom: '2025-03-30', validTo: null, revokedAt: at('2025-04-02T08:00:00Z') })).to.deep.equal({
+      from: at('2025-03-31T08:00:00Z'),
+      to: at('2025-04-02T08:00:00Z'),
+    });
+  });
+});
+
+describe('figures: the promised reply time in working days', () => {
+  it('counts Monday to Friday in Oslo, to the end of the last working day', () => {
+    // Friday afternoon, 2 working days: Monday and Tuesday, so until Wednesday 00:00.
+    expect(replyDeadline(new Date('2025-06-13T15:00:00+02:00'), 2).toISOString()).to.equal('2025-06-17T22:00:00.000Z');
+    // Across the October change: Friday 24 Oct + 1 working day = Monday 27 Oct, ends 28 Oct 00:00 (+01:00).
+    expect(replyDeadline(new Date('2025-10-24T10:00:00+02:00'), 1).toISOString()).to.equal('2025-10-27T23:00:00.000Z');
+  });
+});
+
+describe('figures: disclosure control', () => {
+  it('hides every count under 5, and a count of 5 or more events from fewer than 5 people', () => {
+    const cells = [cell(0), cell(4), cell(5), cell(9, 3)];
+    protect(cells, []);
+    expect(cells.map((c) => !!c.hidden)).to.deep.equal([true, true, false, true]);
+  });
+
+  it('hides a second cell when one hidden cell could be worked out from the total and the others', () => {
+    const total = cell(20);
+    const a = cell(3);
+    const b = cell(6);
+    const c = cell(11);
+    protect([total, a, b, c], [{ total, parts: [a, b, c] }]);
+    // 3 alone would be 20 − 6 − 11: the smallest shown cell (6) goes too.
+    expect([total, a, b, c].map((x) => !!x.hidden)).to.deep.equal([false, true, true, false]);
+  });
+
+  it('hides the total when a lone hidden cell has no other cell to hide with', () => {
+    const total = cell(8);
+    const a = cell(8);
+    const b = cell(0);
+    protect([total, a, b], [{ total, parts: [b] }]);
+    expect(total.hidden).to.equal(true);
+  });
+
+  it('does not leave two hidden cells that can only both be 4', () => {
+    const total = cell(20);
+    const a = cell(4);
+    const b = cell(4);
+    const c = cell(12);
+    protect([total, a, b, c], [{ total, parts: [a, b, c] }]);
+    expect(c.hidden, 'the third cell hides too').to.equal(true);
+  });
+
+  it('holds across groups that share cells, until nothing changes', () => {
+    // b is in both groups: hidden for the first, it must not be worked out in the second.
+    const t1 = cell(20);
+    const a = cell(3);
+    const b = cell(17);
+    const t2 = cell(30);
+    const c = cell(13);
+    protect([t1, a, b, t2, c], [
+      { total: t1, parts: [a, b] },
+      { total: t2, parts: [b, c] },
+    ]);
+    expect([t1, a, b, t2, c].map((x) => !!x.hidden)).to.deep.equal([false, true, true, false, true]);
+  });
+});
+
+describe('figures: computed from rows', () => {
+  const services = [
+    { id: 'cs-a', name: 'Hjemmesykepleien', replyWorkingDays: 2 },
+    { id: 'cs-b', name: 'Dagsenteret', replyWorkingDays: 3 },
+  ];
+  const june = (day: number, hour = 10) => new Date(`2025-06-${String(day).padStart(2, '0')}T${String(hour).padStart(2, '0')}:00:00+02:00`);
+  const cancellations: CancellationRow[] = [
+    // 8 online cancellations at cs-a by 8 people, before the deadline, ill.
+    ...Array.from({ length: 8 }, (_, i) => ({ subjectId: `s${i}`, serviceId: 'cs-a', visitAt: june(2 + i), cancelledAt: june(1), deadline: june(1, 15), online: true, reasonCode: 'pat-crs' })),
+    // 6 by staff at cs-a (6 people), after the deadline, in hospital.
+    ...Array.from({ length: 6 }, (_, i) => ({ subjectId: `t${i}`, serviceId: 'cs-a', visitAt: june(3 + i), cancelledAt: june(3 + i, 7), deadline: june(2 + i, 15), online: false, reasonCode: 'pat-cpp' })),
+    // 5 and 5 at cs-b.
+    ...Array.from({ length: 5 }, (_, i) => ({ subjectId: `u${i}`, serviceId: 'cs-b', visitAt: june(4 + i), cancelledAt: june(1), deadline: june(3, 15), online: true, reasonCode: 'pat-crs' })),
+    ...Array.from({ length: 5 }, (_, i) => ({ subjectId: `w${i}`, serviceId: 'cs-b', visitAt: june(4 + i), cancelledAt: june(4 + i, 8), deadline: june(3 + i, 15), online: false, reasonCode: 'pat-cpp' })),
+    // 1 at 00:30 on 1 July Oslo time (still June in UTC): a July figure.
+    { subjectId: 'v1', serviceId: 'cs-a', visitAt: new Date('2025-06-30T22:30:00Z'), cancelledAt: june(20), deadline: june(29, 15), online: true, reasonCode: 'pat-crs' },
+  ];
+  // Six threads at cs-a, answered after 1..6 hours (Monday 2 June onwards), three messages each.
+  const threads: ThreadRow[] = Array.from({ length: 6 }, (_, i) => ({
+    subjectId: `s${i}`,
+    serviceId: 'cs-a',
+    messages: [
+      { at: june(2 + i, 9), staff: false },
+      { at: june(2 + i, 10 + i), staff: true },
+      { at: june(2 + i, 17), staff: false },
+    ],
+  }));
+  const serviceUse = Array.from({ length: 7 }, (_, i) => ({ subjectId: `s${i}`, serviceId: 'cs-a', from: new Date('2025-01-01T00:00:00Z'), to: null }));
+  const input = (): FiguresInput => ({
+    query: { from: '2025-06', to: '2025-07', months: ['2025-06', '2025-07'] },
+    now: new Date('2025-07-20T12:00:00+02:00'),
+    services,
+    reasonCodes: ['pat-crs', 'pat-cpp'],
+    cancellations,
+    threads,
+    consents: serviceUse.slice(0, 6).map((u) => ({ subjectId: u.subjectId, from: u.from, to: null })),
+    // Two relatives: too few.
+    relatives: [
+      { relativeId: 'r1', subjectId: 's0', from: new Date('2025-01-01T00:00:00Z'), to: null },
+      { relativeId: 'r2', subjectId: 's1', from: new Date('2025-01-01T00:00:00Z'), to: null },
+    ],
+    serviceUse,
+  });
+  const row = (f: ReturnType<typeof computeFigures>, month: string, service: string | null) => f.rows.find((r) => r.month === month && r.service === service)!;
+
+  it('counts per month and service, and shows no figure under 5', () => {
+    const f = computeFigures(input());
+    expect(f.minimumCount).to.equal(minimumCount);
+    const a = row(f, '2025-06', 'cs-a');
+    expect(a.cancellations).to.deep.include({ total: 14, online: 8, other: 6, beforeDeadline: 8, afterDeadline: 6, onlineShare: 0.571 });
+    expect(a.cancellations.reasons).to.deep.equal([
+      { code: 'pat-crs', count: 8 },
+      { code: 'pat-cpp', count: 6 },
+    ]);
+    expect(row(f, '2025-06', 'cs-b').cancellations).to.deep.include({ total: 10, online: 5, other: 5 });
+    expect(row(f, '2025-06', null).cancellations).to.deep.include({ total: 24, online: 13, other: 11, onlineShare: 0.542 });
+    // The one at 00:30 on 1 July is July's, and under 5; so are July's other cells, and the share.
+    const july = row(f, '2025-07', null).cancellations;
+    expect(july.total).to.deep.equal(suppressed);
+    expect(july.onlineShare).to.deep.equal(suppressed);
+    // No number anywhere under 5 (shares and averages are not counts).
+    for (const r of f.rows) {
+      const c = r.cancellations;
+      for (const v of [c.total, c.online, c.other, c.beforeDeadline, c.afterDeadline, ...c.reasons.map((x) => x.count), r.messages.threads, r.messages.messages, r.messages.answered, r.consent.people, r.relatives.people]) {
+        expect(isSuppressed(v) || (typeof v === 'number' && v >= minimumCount), `${r.month} ${r.service}: ${JSON.stringify(v)}`).to.equal(true);
+      }
+    }
+  });
+
+  it('hides a second service when a small one could be worked out from the month total', () => {
+    const withC = {
+      ...input(),
+      services: [...services, { id: 'cs-c', name: 'Trygghetsalarm', replyWorkingDays: null }],
+      cancellations: [
+        ...cancellations,
+        ...['x1', 'x2'].map((subjectId) => ({ subjectId, serviceId: 'cs-c', visitAt: june(10), cancelledAt: june(2), deadline: june(9, 15), online: true, reasonCode: 'pat-crs' })),
+      ],
+    };
+    const f = computeFigures(withC);
+    expect(row(f, '2025-06', null).cancellations.total).to.equal(26);
+    expect(row(f, '2025-06', 'cs-c').cancellations.total).to.deep.equal(suppressed);
+    // 2 = 26 − 14 − 10: the smaller of the others (cs-b) is hidden too; cs-a stays.
+    expect(row(f, '2025-06', 'cs-b').cancellations.total).to.deep.equal(suppressed);
+    expect(row(f, '2025-06', 'cs-a').cancellations.total).to.equal(14);
+  });
+
+  it('gives the messages per thread, the median and 90th percentile to the first answer, and the promise', () => {
+    const f = computeFigures(input());
+    const m = row(f, '2025-06', null).messages;
+    expect(m).to.deep.include({ threads: 6, messages: 18, messagesPerThread: 3, answered: 6, firstAnswerMedianHours: 3.5, firstAnswerP90Hours: 5.5 });
+    expect(m.answeredWithinPromise).to.equal(6);
+    expect(m.withinPromiseShare).to.equal(1);
+    // With 4 answered threads, no percentile is shown.
+    const few = computeFigures({ ...input(), threads: threads.slice(0, 4) });
+    expect(row(few, '2025-06', null).messages.firstAnswerMedianHours).to.deep.equal(suppressed);
+    expect(row(few, '2025-06', null).messages.messagesPerThread).to.deep.equal(suppressed);
+  });
+
+  it('counts the people with consent and the relatives with access at the end of the month', () => {
+    const f = computeFigures(input());
+    expect(row(f, '2025-06', null).consent.people).to.equal(6);
+    expect(row(f, '2025-06', 'cs-a').consent.people).to.equal(6);
+    expect(row(f, '2025-06', 'cs-b').consent.people).to.deep.equal(suppressed);
+    expect(isSuppressed(row(f, '2025-06', null).relatives.people)).to.equal(true);
+    // A consent withdrawn on 20 June is not counted at June's end.
+    const withdrawn = computeFigures({ ...input(), consents: input().consents.map((c, i) => (i === 0 ? { ...c, to: june(20) } : c)) });
+    expect(row(withdrawn, '2025-06', null).consent.people).to.equal(5);
+  });
+
+  it('writes the same figures as CSV, with <5 for a suppressed one', () => {
+    const f = computeFigures(input());
+    const csv = figuresCsv(f, ['pat-crs', 'pat-cpp']);
+    const lines = csv.split('\r\n');
+    expect(lines[0]).to.match(/^month,service_id,service,cancellations,cancelled_online,/);
+    expect(lines.at(-1)).to.equal('');
+    expect(lines).to.have.length(1 + f.rows.length + 1);
+    const june = lines.find((l) => l.startsWith('2025-06,,'))!;
+    expect(june.split(',').slice(0, 4)).to.deep.equal(['2025-06', '', 'Alle tjenester', '24']);
+    expect(lines.find((l) => l.startsWith('2025-07,cs-b,'))!.split(',')[3]).to.equal('<5');
+  });
+});
