@@ -106,6 +106,8 @@ export function loopbackAddress(host) {
  *   its tables migrated with the sandbox's, as the owner when there is one)
  * @property {import('./notices/notifier.js').NotifierOptions} [notices] the contact register and the SMS/e-mail
  *   gateway (default: the fixtures' register, a gateway that sends nothing), the sender's name and address
+ * @property {import('./records/index.js').RecordSystem} [records] the record system behind the API (records/):
+ *   default the sandbox's own tables
  * @property {Pick<Console, 'error' | 'log'>} [logger]
  */
 
@@ -147,6 +149,7 @@ export async function startSandbox({
   sharedState,
   instanceId,
   notices: noticeOptions = {},
+  records,
 } = {}) {
   const address = loopbackAddress(host);
   const allowedOrigins = parseCorsOrigins(corsOrigins);
@@ -288,6 +291,7 @@ export async function startSandbox({
       ...(now ? { now } : {}),
       ...(validateResponses === undefined ? {} : { validateResponses }),
       notices,
+      ...(records ? { records } : {}),
       logger,
     });
     await api.ready;
