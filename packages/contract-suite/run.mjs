@@ -3,12 +3,13 @@
 /**
  * Runs the contract suite against one or more targets, one `node --test` process per target.
  *
- *   node packages/contract-suite/run.mjs                       # mocks, then sandbox
- *   node packages/contract-suite/run.mjs --target all          # mocks, sandbox, external
+ *   node packages/contract-suite/run.mjs                       # mocks, sandbox, sandbox on FHIR
+ *   node packages/contract-suite/run.mjs --target all          # mocks, sandbox, sandbox-fhir, external
  *   OMSORG_BASE_URL=https://api.example.no OMSORG_TOKEN=… [OMSORG_OTHER_TOKEN=…] \
  *     node packages/contract-suite/run.mjs --target external
  *
- * Options: --target <list> (mocks, sandbox, external, all; comma-separated; default mocks,sandbox)
+ * Options: --target <list> (mocks, sandbox, sandbox-fhir, external, all; comma-separated;
+ *          default mocks,sandbox,sandbox-fhir)
  *          --reporter <name> (node:test reporter, default spec)  --no-self-check
  * The mocks run also runs self-check.test.js (the suite fails on deliberately broken mocks).
  * Prints node:test's summary lines per target and a last line per target; exits 1 on any failure.
@@ -22,12 +23,12 @@ const here = (/** @type {string} */ f) => fileURLToPath(new URL(f, import.meta.u
 
 function usage(/** @type {string} */ message) {
   if (message) console.error(`run.mjs: ${message}`);
-  console.error('usage: node packages/contract-suite/run.mjs [--target mocks|sandbox|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check]');
+  console.error('usage: node packages/contract-suite/run.mjs [--target mocks|sandbox|sandbox-fhir|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check]');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-let targetArg = 'mocks,sandbox';
+let targetArg = 'mocks,sandbox,sandbox-fhir';
 let reporter = 'spec';
 let selfCheck = true;
 for (let i = 0; i < args.length; i++) {

@@ -15,6 +15,8 @@
  *   sandbox   the real local backend (@omsorg/sandbox) on an ephemeral loopback port over a
  *             throw-away database (PGlite; PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is
  *             set: a schema of its own, dropped after), real DPoP-bound tokens from its provider
+ *   sandbox-fhir  the same sandbox with its record system on FHIR R4 (`records: 'fhir'`: its
+ *             development FHIR server, @medplum/fhir-router over HTTP, seeded from the fixtures)
  *   external  anyone's implementation: OMSORG_BASE_URL + OMSORG_TOKEN (Bearer), and optionally
  *             OMSORG_OTHER_TOKEN / OMSORG_RELATIVE_TOKEN, and OMSORG_CORS_ORIGIN (an origin the
  *             API allows, for the CORS checks)
@@ -23,7 +25,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const TARGET_NAMES = /** @type {const} */ (['mocks', 'sandbox', 'external']);
+export const TARGET_NAMES = /** @type {const} */ (['mocks', 'sandbox', 'sandbox-fhir', 'external']);
 /** @typedef {typeof TARGET_NAMES[number]} TargetName */
 
 /** The env var that chooses the target of a suite process. */
@@ -70,6 +72,7 @@ export function capabilities(name, env = process.env) {
     case 'mocks':
       return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, signInAge: true, registerSignIn: false, notes: [] };
     case 'sandbox':
+    case 'sandbox-fhir':
       return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
     case 'external': {
       /** @type {Role[]} */
@@ -93,7 +96,8 @@ export function capabilities(name, env = process.env) {
  */
 export async function createTarget(name, env = process.env) {
   if (name === 'mocks') return createMocksTarget();
-  if (name === 'sandbox') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined });
+  if (name === 'sandbox') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, records: 'sql' });
+  if (name === 'sandbox-fhir') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, records: 'fhir', name });
   if (name === 'external') return createExternalTarget(env);
   throw new Error(`unknown target "${name}" (one of ${TARGET_NAMES.join(', ')})`);
 }
@@ -147,9 +151,11 @@ export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: '
  * @param {object} [o]
  * @param {string} [o.databaseUrl] PostgreSQL (a throw-away schema); default PGlite in a temporary directory
  * @param {boolean} [o.dpop] DPoP-bound tokens (default true; false: plain Bearer)
+ * @param {'sql' | 'fhir'} [o.records] the record system behind the sandbox's API (default: its own choice, OMSORG_RECORDS)
+ * @param {string} [o.name] default `sandbox`
  * @returns {Promise<Target>}
  */
-export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
+export async function createSandboxTarget({ databaseUrl, dpop = true, records, name = 'sandbox' } = {}) {
   const [{ startSandbox, TEST_CLIENT_ID }, { openTestDatabase }, { signIn }, { craftAccessToken }] = await Promise.all([
     import('@omsorg/sandbox'),
     import('@omsorg/sandbox/test-support/database.js'),
@@ -179,6 +185,7 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       ...(t.databaseUrl ? { databaseUrl: t.databaseUrl, schema: t.schema } : {}),
       logger: { log() {}, error: console.error },
       corsOrigins: SANDBOX_CORS_ORIGIN,
+      ...(records ? { records } : {}),
     });
     const s = sandbox;
     /** @param {string} sub @param {number} authTime */
@@ -196,7 +203,7 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       ),
     );
     return {
-      name: 'sandbox',
+      name,
       baseUrl: s.url,
       persons: { ...SANDBOX_PERSONS },
       corsOrigin: SANDBOX_CORS_ORIGIN,

@@ -21,6 +21,7 @@ import { createNoticesPage } from './notices/page.js';
 import { createNotifier } from './notices/notifier.js';
 import { sendProblem } from './http/problem.js';
 import { parseCorsOrigins } from './api/cors.js';
+import { openRecords, parseRecordsKind } from './records/open.js';
 
 /** The demo page's client (public, PKCE). */
 export const DEMO_CLIENT_ID = 'omsorg-demo';
@@ -106,8 +107,10 @@ export function loopbackAddress(host) {
  *   its tables migrated with the sandbox's, as the owner when there is one)
  * @property {import('./notices/notifier.js').NotifierOptions} [notices] the contact register and the SMS/e-mail
  *   gateway (default: the fixtures' register, a gateway that sends nothing), the sender's name and address
- * @property {import('./records/index.js').RecordSystem} [records] the record system behind the API (records/):
- *   default the sandbox's own tables
+ * @property {'sql' | 'fhir' | import('./records/index.js').RecordSystem} [records] the record system behind the API
+ *   (records/): `sql`, the sandbox's own tables, or `fhir`, a FHIR R4 server; default `OMSORG_RECORDS`, else `sql`
+ * @property {string} [fhirUrl] with `fhir`: the FHIR server's base URL; default `OMSORG_FHIR_URL`, else the
+ *   sandbox starts its development FHIR server (in memory, seeded from the fixtures)
  * @property {Pick<Console, 'error' | 'log'>} [logger]
  */
 
@@ -120,6 +123,8 @@ export function loopbackAddress(host) {
  * @property {import('./api/index.js').Api} api
  * @property {import('@omsorg/bff').Bff | undefined} bff the backend-for-frontend (with `bff: true`)
  * @property {import('./notices/notifier.js').Notifier} notices the notice queue (`queueVisitReminders(db, now)`)
+ * @property {import('./records/index.js').RecordSystem} records the record system the API reads and writes
+ * @property {string} recordsWhere where that is, in words (for the start-up lines)
  * @property {() => Promise<void>} close
  */
 
@@ -149,7 +154,8 @@ export async function startSandbox({
   sharedState,
   instanceId,
   notices: noticeOptions = {},
-  records,
+  records: recordsChoice = parseRecordsKind(process.env.OMSORG_RECORDS),
+  fhirUrl = process.env.OMSORG_FHIR_URL || undefined,
 } = {}) {
   const address = loopbackAddress(host);
   const allowedOrigins = parseCorsOrigins(corsOrigins);
@@ -171,8 +177,13 @@ export async function startSandbox({
   const shared = sharedState ?? db.kind === 'postgres';
   /** @type {import('node:http').Server | undefined} */
   let server;
+  /** @type {import('./records/index.js').RecordSystem | undefined} */
+  let opened;
   try {
-    if (await isEmpty(db)) await seed(db, { now: seedNow ?? (now ? now() : new Date()) });
+    const seedAt = seedNow ?? (now ? now() : new Date());
+    if (await isEmpty(db)) await seed(db, { now: seedAt });
+    const { records, where: recordsWhere } = await openRecords(recordsChoice, { db, ...(fhirUrl ? { fhirUrl } : {}), now: seedAt, logger });
+    if (typeof recordsChoice !== 'object') opened = records;
 
     /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
     let handleApi;
@@ -291,7 +302,7 @@ export async function startSandbox({
       ...(now ? { now } : {}),
       ...(validateResponses === undefined ? {} : { validateResponses }),
       notices,
-      ...(records ? { records } : {}),
+      records,
       logger,
     });
     await api.ready;
@@ -326,6 +337,8 @@ export async function startSandbox({
       api,
       bff,
       notices,
+      records,
+      recordsWhere,
       async close() {
         if (closed) return;
         closed = true;
@@ -334,11 +347,13 @@ export async function startSandbox({
           s.close(() => ok(undefined));
           s.closeAllConnections();
         });
+        await opened?.close();
         await db.close();
       },
     };
   } catch (err) {
     server?.close();
+    await opened?.close();
     await db.close();
     throw err;
   }

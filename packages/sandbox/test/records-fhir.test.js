@@ -21,7 +21,7 @@ import { NOW } from './api-helpers.js';
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann' };
 const OLA_SUBJECT = 'sub-ola-7f3a';
 const EMMA_SUBJECT = 'sub-emma-b8e4';
-const REASON = { system: 'urn:omsorg:codesystem:avbestillingsarsak', code: 'sick' };
+const REASON = { system: 'urn:omsorg:codesystem:avbestillingsarsak', code: 'pat-cpp' };
 
 /** @type {import('../test-support/database.js').TestDatabase} */
 let t;
@@ -183,5 +183,59 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
     const after = await fhir.getAppointment(t.db, OLA_SUBJECT, id, NOW);
     assert.equal(after?.status, 'booked', 'not cancelled over the change');
     assert.equal(after?.description, 'Flyttet av tjenesten', 'the change is kept');
+  });
+});
+
+describe('the sandbox on the FHIR record system (records: fhir)', () => {
+  /** @type {Awaited<ReturnType<typeof import('../src/server.js').startSandbox>>} */
+  let s;
+  /** @type {string} */
+  let tmp;
+  before(async () => {
+    const [{ mkdtemp }, { tmpdir }, { join }, { startSandbox }] = await Promise.all([
+      import('node:fs/promises'),
+      import('node:os'),
+      import('node:path'),
+      import('../src/server.js'),
+    ]);
+    tmp = await mkdtemp(join(tmpdir(), 'omsorg-records-fhir-'));
+    s = await startSandbox({ port: 0, dataDir: tmp, records: 'fhir', logger: { log() {}, error: console.error } });
+  });
+  after(async () => {
+    await s?.close();
+    if (tmp) await (await import('node:fs/promises')).rm(tmp, { recursive: true, force: true });
+  });
+
+  it('starts its development FHIR server, and the API reads and cancels there, not in its own tables', async () => {
+    const [{ signIn }, { TEST_CLIENT_ID }] = await Promise.all([import('../test-support/login.js'), import('../src/server.js')]);
+    assert.equal(s.records.kind, 'fhir');
+    assert.match(s.recordsWhere, /FHIR R4, the development server at http:\/\/127\.0\.0\.1:\d+\/fhir\/R4/);
+    const ola = await signIn({ issuer: s.issuer, clientId: TEST_CLIENT_ID, redirectUri: `${s.url}/callback`, personId: OLA.id, dpop: true });
+    const fhirClient = /** @type {ReturnType<typeof createFhirRecords>} */ (s.records).fhir;
+    const id = appointmentIds.olaCancellable;
+    const url = `${s.url}/v1/subjects/me/appointments/${id}`;
+    const got = await fetch(url, { headers: await ola.authorization('GET', url) });
+    assert.equal(got.status, 200);
+    const a = /** @type {any} */ (await got.json());
+    assert.equal(a.version, (await fhirClient.read('Appointment', id))?.meta?.versionId, 'the ETag is the FHIR versionId');
+    assert.equal(got.headers.get('etag'), `"${a.version}"`);
+
+    const cancelUrl = `${url}/cancellation`;
+    const cancel = await fetch(cancelUrl, {
+      method: 'POST',
+      headers: { ...(await ola.authorization('POST', cancelUrl)), 'Content-Type': 'application/json', 'Idempotency-Key': 'records-fhir-0001', 'If-Match': `"${a.version}"` },
+      body: JSON.stringify({ reason: REASON }),
+    });
+    assert.equal(cancel.status, 200);
+    const done = /** @type {any} */ (await cancel.json());
+    assert.equal(done.status, 'cancelled');
+    const raw = await fhirClient.read('Appointment', id);
+    assert.equal(raw?.status, 'cancelled', 'written to the FHIR server');
+    assert.equal(raw?.meta?.versionId, done.version);
+    const row = (await s.db.query('SELECT status FROM appointments WHERE id = $1', [id])).rows[0];
+    assert.equal(row?.status, 'booked', 'the sandbox’s own appointments table is not the record here');
+    // The platform's data stays in the database: the access log has the cancellation.
+    const logged = (await s.db.query("SELECT outcome FROM access_log WHERE resource = 'appointment' AND action = 'cancel' AND resource_id = $1", [id])).rows;
+    assert.deepEqual(logged.map((r) => r.outcome), ['ok']);
   });
 });
