@@ -21,6 +21,7 @@
 // against the sandbox) or demo/boot-mocks.js (msw) depending on the mode.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -144,6 +145,8 @@ async function serveSandbox({ port, host, dataDir: dir, reset, bff, records }) {
     const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, migrate: false, ...(schema ? { schema } : {}) });
     try {
       await dropSchema(db);
+      // The development FHIR server's records (--records=fhir) go with the database's.
+      await rm(join(dataDir, 'fhir'), { recursive: true, force: true });
       await migrate(db);
       await seed(db, { now: new Date() });
     } finally {

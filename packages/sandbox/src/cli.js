@@ -9,6 +9,7 @@
  * instead of PGlite.
  */
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, REPO_ROOT, dropSchema, openDatabase } from './db/index.js';
@@ -66,6 +67,8 @@ async function reset(dataDir, databaseUrl, schema) {
   const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl: url, migrate: false, ...(schema ? { schema } : {}) });
   try {
     await dropSchema(db);
+    // The development FHIR server's records go with the database's (its next start seeds afresh).
+    await rm(join(dataDir, 'fhir'), { recursive: true, force: true });
     const applied = await migrate(db);
     const counts = await seed(db, { now: new Date() });
     console.log(

