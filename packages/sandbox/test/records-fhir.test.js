@@ -241,6 +241,37 @@ describe('the sandbox on the FHIR record system (records: fhir)', () => {
     const logged = (await s.db.query("SELECT outcome FROM access_log WHERE resource = 'appointment' AND action = 'cancel' AND resource_id = $1", [id])).rows;
     assert.deepEqual(logged.map((r) => r.outcome), ['ok']);
   });
+
+  it('a message the person sends is also a Communication in the record system, once, however often it is sent again', async () => {
+    const [{ signIn }, { TEST_CLIENT_ID }] = await Promise.all([import('../test-support/login.js'), import('../src/server.js')]);
+    const ola = await signIn({ issuer: s.issuer, clientId: TEST_CLIENT_ID, redirectUri: `${s.url}/callback`, personId: OLA.id, dpop: true });
+    const fhirClient = /** @type {ReturnType<typeof createFhirRecords>} */ (s.records).fhir;
+    const listUrl = `${s.url}/v1/subjects/me/threads`;
+    const threads = /** @type {any} */ (await (await fetch(listUrl, { headers: await ola.authorization('GET', listUrl) })).json());
+    const thread = threads.items.find((/** @type {any} */ t) => t.status === 'open');
+    assert.ok(thread, 'an open thread');
+    const url = `${s.url}/v1/subjects/me/threads/${thread.id}/messages`;
+    const send = async () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { ...(await ola.authorization('POST', url)), 'Content-Type': 'application/json', 'Idempotency-Key': 'records-fhir-msg-0001' },
+        body: JSON.stringify({ text: 'Takk, det passer fint.' }),
+      });
+    const first = await send();
+    assert.equal(first.status, 201);
+    const message = /** @type {any} */ (await first.json());
+    assert.equal((await send()).status, 201, 'the replay');
+    const found = await fhirClient.search('Communication', { subject: `Patient/${OLA_SUBJECT}` });
+    assert.equal(found.length, 1, 'one Communication');
+    const c = /** @type {any} */ (found[0]);
+    assert.equal(c.id, message.id);
+    assert.equal(c.status, 'completed');
+    assert.deepEqual(c.payload, [{ contentString: 'Takk, det passer fint.' }]);
+    assert.equal(c.sender.reference, `Patient/${OLA_SUBJECT}`);
+    assert.equal(c.topic.coding[0].code, thread.id);
+    assert.match(c.recipient[0].reference, /^HealthcareService\//);
+    assert.match(c.basedOn[0].reference, /^ServiceRequest\//);
+  });
 });
 
 describe('the development FHIR server keeps its records in a file', () => {

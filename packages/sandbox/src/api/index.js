@@ -225,6 +225,7 @@ export function createApi({
     if (run) {
       return /** @type {typeof relativesOperation} */ (run)(op.operationId, {
         notices,
+        records,
         // Giving or taking back relatives' access asks how recent the sign-in is (`auth_time`).
         authTime: token.authTime,
         scheme: token.scheme ?? 'Bearer',

@@ -293,6 +293,37 @@ export function cancelTargetFromFhir(/** @type {Resource} */ r) {
   };
 }
 
+/** The thread a message belongs to (Communication.topic). */
+export const THREAD_ID_SYSTEM = 'urn:omsorg:sandbox:thread-id';
+
+/**
+ * A message a citizen or relative sent: a Communication from the Patient (or the relative, by
+ * their person id) to the HealthcareService, about the vedtak (`basedOn`), in a thread (`topic`).
+ * @param {import('./index.js').SentMessage} m
+ */
+export function communicationToFhir(m) {
+  return {
+    resourceType: 'Communication',
+    id: m.id,
+    meta: { source: 'urn:omsorg:sandbox:api' },
+    identifier: [{ system: 'urn:omsorg:sandbox:message-id', value: m.id }],
+    basedOn: [{ reference: `ServiceRequest/${m.grantedServiceId}` }],
+    status: 'completed',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/communication-category', code: 'notification' }] }],
+    subject: { reference: `Patient/${m.subjectId}` },
+    topic: { coding: [{ system: THREAD_ID_SYSTEM, code: m.threadId }], text: m.title },
+    sent: toSecondIso(m.sentAt),
+    sender:
+      m.sender.role === 'citizen'
+        ? { reference: `Patient/${m.subjectId}`, display: m.sender.name }
+        : { identifier: { system: PERSON_ID_SYSTEM, value: m.sender.personId }, display: m.sender.name },
+    recipient: [{ reference: `HealthcareService/${m.careServiceId}` }],
+    payload: [{ contentString: m.text }],
+    ...(m.attachments ? { note: [{ text: `${m.attachments} vedlegg i omsorg-plattformen` }] } : {}),
+  };
+}
+const toSecondIso = (/** @type {Date} */ d) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString();
+
 /** Extent: per day, week, month, year as FHIR Timing's periodUnit. */
 const PER_TO_UNIT = /** @type {const} */ ({ day: 'd', week: 'wk', month: 'mo', year: 'a' });
 const UNIT_TO_PER = /** @type {Record<string, GrantedService['extent']['per']>} */ ({ d: 'day', wk: 'week', mo: 'month', a: 'year' });

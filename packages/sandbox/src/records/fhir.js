@@ -16,7 +16,7 @@
  * finds the appointment changed and is answered 409 or 412, never a second change.
  */
 import { appointmentPage } from '@omsorg/contract';
-import { FNR_SYSTEM, appointmentFromFhir, cancelTargetFromFhir, grantedServiceFromFhir, withCancellation } from './fhir-map.js';
+import { FNR_SYSTEM, appointmentFromFhir, cancelTargetFromFhir, communicationToFhir, grantedServiceFromFhir, withCancellation } from './fhir-map.js';
 
 /** @typedef {import('./fhir-map.js').Resource} Resource */
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
@@ -165,6 +165,12 @@ export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} })
         if (written) return appointmentFromFhir(written, servicesIn(all), now);
       }
       throw new FhirError(409, 'The appointment kept changing in the record system.');
+    },
+    async recordMessage(_tx, message) {
+      // An update with the message's own id: sent again (a retry), it is the same resource.
+      const c = communicationToFhir(message);
+      const r = await fhir.request('PUT', `Communication/${encodeURIComponent(message.id)}`, { body: c });
+      if (r.status >= 400) throw new FhirError(r.status, `FHIR update Communication: ${r.status}`, r.resource);
     },
     close,
   };

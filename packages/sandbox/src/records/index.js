@@ -56,6 +56,22 @@
  */
 
 /**
+ * A message a citizen or relative sent, as the record system is told of it (its own copy for the
+ * journal); the thread, read state and attachments stay the platform's.
+ * @typedef {object} SentMessage
+ * @property {string} id the message id
+ * @property {string} subjectId
+ * @property {string} threadId
+ * @property {string} title the thread's title
+ * @property {string} careServiceId the recipient
+ * @property {string} grantedServiceId the granted service the thread is about
+ * @property {{ personId: string, name: string, role: 'citizen' | 'relative' }} sender
+ * @property {string} text
+ * @property {Date} sentAt
+ * @property {number} attachments how many files came with it (not copied to the record)
+ */
+
+/**
  * @typedef {object} RecordSystem
  * @property {'sql' | 'fhir'} kind
  * @property {(q: Queryable, personId: string) => Promise<PersonRecord | undefined>} findPerson
@@ -67,6 +83,9 @@
  *   the granted services (vedtak), in the record's order
  * @property {(tx: Queryable, input: CancelInput) => Promise<Appointment | undefined>} cancelAppointment
  *   the appointment after the change, or undefined when the subject has no such appointment
+ * @property {(tx: Queryable, message: SentMessage) => Promise<void>} recordMessage
+ *   tells the record system of a message sent, in the transaction that stores it (the SQL adapter:
+ *   nothing more to do, the message is in the tables; FHIR: a Communication)
  * @property {() => Promise<void>} close
  */
 

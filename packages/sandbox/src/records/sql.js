@@ -39,6 +39,8 @@ export function createSqlRecords() {
       const changed = await findAppointmentRow(tx, subjectId, appointmentId);
       return toAppointment(changed, now);
     },
+    // The messages table is the record of the message already.
+    async recordMessage() {},
     async close() {},
   };
 }
