@@ -14,12 +14,14 @@
 //
 // Options: --port N (or PORT; default 8080), --host ADDR (or HOST; default 127.0.0.1),
 // sandbox only: --data-dir DIR (or SANDBOX_DATA_DIR), --reset (fresh test data first),
-// DATABASE_URL=postgres://… (PostgreSQL instead of PGlite), SANDBOX_DB_SCHEMA;
+// DATABASE_URL=postgres://… (PostgreSQL instead of PGlite), SANDBOX_DB_SCHEMA, --records=fhir (or
+// OMSORG_RECORDS=fhir: the record system is a FHIR R4 server, OMSORG_FHIR_URL or a development one);
 // offline only: CSP_CONNECT="https://idp.example https://api.example" adds origins to connect-src.
 // `npm start` builds first. Both modes serve demo/index.html; /boot.js is demo/boot.js (OIDC
 // against the sandbox) or demo/boot-mocks.js (msw) depending on the mode.
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -47,12 +49,14 @@ export const csp = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-const USAGE = `node scripts/serve-demo.mjs [--offline] [--auth=bff|browser] [--port N] [--host ADDR] [--data-dir DIR] [--reset]
+const USAGE = `node scripts/serve-demo.mjs [--offline] [--auth=bff|browser] [--port N] [--host ADDR] [--data-dir DIR] [--reset] [--records=sql|fhir]
 
   (default)   the sandbox: demo page + API (/v1) + OpenID provider (/oidc) + BFF (/bff), real sign-in
   --auth=browser  sandbox without the BFF: sign-in in the browser (oidc-client-ts, public client)
   --offline   the offline demo on the msw mocks (no backend)
   --reset     sandbox: load fresh test data (relative to today) before starting
+  --records=fhir  sandbox: the record system is a FHIR R4 server (OMSORG_RECORDS=fhir does the same;
+              OMSORG_FHIR_URL names one, else a development server in memory); default sql
 `;
 
 function fail(message) {
@@ -125,8 +129,8 @@ const NOTES = {
   'psn-per-51d0': 'acts for his daughter Emma, 9',
 };
 
-/** @param {{ port: number, host: string, dataDir?: string, reset: boolean, bff: boolean }} o */
-async function serveSandbox({ port, host, dataDir: dir, reset, bff }) {
+/** @param {{ port: number, host: string, dataDir?: string, reset: boolean, bff: boolean, records?: string }} o */
+async function serveSandbox({ port, host, dataDir: dir, reset, bff, records }) {
   needBuild([join(cdnDir, 'omsorg.js')]);
   const sandboxSrc = join(root, 'packages/sandbox/src');
   const [{ startSandbox, DEFAULT_DATA_DIR, openDatabase, dropSchema, migrate, seed }, { testPersons }] = await Promise.all([
@@ -141,6 +145,8 @@ async function serveSandbox({ port, host, dataDir: dir, reset, bff }) {
     const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl, migrate: false, ...(schema ? { schema } : {}) });
     try {
       await dropSchema(db);
+      // The development FHIR server's records (--records=fhir) go with the database's.
+      await rm(join(dataDir, 'fhir'), { recursive: true, force: true });
       await migrate(db);
       await seed(db, { now: new Date(), population: true });
     } finally {
@@ -150,7 +156,7 @@ async function serveSandbox({ port, host, dataDir: dir, reset, bff }) {
   }
 
   const started = Date.now();
-  const sandbox = await startSandbox({ host, port, dataDir, databaseUrl, ...(schema ? { schema } : {}), demoDir: [...demoRoots], bff });
+  const sandbox = await startSandbox({ host, port, dataDir, databaseUrl, ...(schema ? { schema } : {}), demoDir: [...demoRoots], bff, ...(records ? { records } : {}) });
   const { url } = sandbox;
   const where = sandbox.db.kind === 'pglite' ? `PGlite in ${join(dataDir, 'pg')}` : `PostgreSQL (DATABASE_URL), schema ${sandbox.db.schema}`;
   console.log(
@@ -163,6 +169,7 @@ async function serveSandbox({ port, host, dataDir: dir, reset, bff }) {
         ? `  sign-in          through the BFF at ${url}/bff (one HttpOnly cookie, no token in the browser; ?auth=browser on the page for oidc-client-ts)`
         : '  sign-in          in the browser (oidc-client-ts); without --auth=browser the BFF does it',
       `  database         ${where}`,
+      `  records          ${sandbox.recordsWhere}`,
       '',
       'Press "Logg inn" and pick a test person (no password):',
       ...testPersons.map((p) => `  ${p.name.padEnd(15)} ${NOTES[p.id] ?? 'no data (empty lists)'}`),
@@ -186,6 +193,7 @@ async function main() {
         'data-dir': { type: 'string' },
         reset: { type: 'boolean', default: false },
         auth: { type: 'string', default: 'bff' },
+        records: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -205,7 +213,7 @@ async function main() {
   try {
     close = values.offline
       ? await serveOffline({ port, host })
-      : await serveSandbox({ port, host, dataDir: values['data-dir'], reset: values.reset, bff: values.auth === 'bff' });
+      : await serveSandbox({ port, host, dataDir: values['data-dir'], reset: values.reset, bff: values.auth === 'bff', records: values.records });
   } catch (e) {
     if (e?.code === 'EADDRINUSE') fail(`Port ${port} on ${host} is in use: stop the other server or choose another port (--port N or PORT=N).`);
     fail(`The demo could not start: ${e instanceof Error ? e.message : e}`);

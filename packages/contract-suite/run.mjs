@@ -3,12 +3,13 @@
 /**
  * Runs the contract suite against one or more targets, one `node --test` process per target.
  *
- *   node packages/contract-suite/run.mjs                       # mocks, then sandbox
- *   node packages/contract-suite/run.mjs --target all          # mocks, sandbox, external
+ *   node packages/contract-suite/run.mjs                       # mocks, sandbox, sandbox on FHIR
+ *   node packages/contract-suite/run.mjs --target all          # mocks, sandbox, sandbox-fhir, external
  *   OMSORG_BASE_URL=https://api.example.no OMSORG_TOKEN=… [OMSORG_OTHER_TOKEN=…] \
  *     node packages/contract-suite/run.mjs --target external
  *
- * Options: --target <list> (mocks, sandbox, external, all; comma-separated; default mocks,sandbox)
+ * Options: --target <list> (mocks, sandbox, sandbox-fhir, external, all; comma-separated;
+ *          default mocks,sandbox,sandbox-fhir)
  *          --reporter <name> (node:test reporter, default spec)  --no-self-check
  *          --report <dir> (writes the conformance report there: conformance.json, conformance.html
  *          and <target>.junit.xml; see report/report.mjs)
@@ -29,12 +30,12 @@ const here = (/** @type {string} */ f) => fileURLToPath(new URL(f, import.meta.u
 
 function usage(/** @type {string} */ message) {
   if (message) console.error(`run.mjs: ${message}`);
-  console.error('usage: node packages/contract-suite/run.mjs [--target mocks|sandbox|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check] [--report <dir>]');
+  console.error('usage: node packages/contract-suite/run.mjs [--target mocks|sandbox|sandbox-fhir|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check] [--report <dir>]');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-let targetArg = 'mocks,sandbox';
+let targetArg = 'mocks,sandbox,sandbox-fhir';
 let reporter = 'spec';
 let selfCheck = true;
 /** @type {string | undefined} */

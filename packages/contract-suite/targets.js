@@ -16,6 +16,8 @@
  *   sandbox   the real local backend (@omsorg/sandbox) on an ephemeral loopback port over a
  *             throw-away database (PGlite; PostgreSQL when TEST_DATABASE_URL or DATABASE_URL is
  *             set: a schema of its own, dropped after), real DPoP-bound tokens from its provider
+ *   sandbox-fhir  the same sandbox with its record system on FHIR R4 (`records: 'fhir'`: its
+ *             development FHIR server, @medplum/fhir-router over HTTP, seeded from the fixtures)
  *   external  anyone's implementation: OMSORG_BASE_URL + OMSORG_TOKEN (Bearer), and optionally
  *             OMSORG_OTHER_TOKEN / OMSORG_RELATIVE_TOKEN / OMSORG_MANAGEMENT_TOKEN, and OMSORG_CORS_ORIGIN (an origin the
  *             API allows, for the CORS checks)
@@ -24,7 +26,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const TARGET_NAMES = /** @type {const} */ (['mocks', 'sandbox', 'external']);
+export const TARGET_NAMES = /** @type {const} */ (['mocks', 'sandbox', 'sandbox-fhir', 'external']);
 /** @typedef {typeof TARGET_NAMES[number]} TargetName */
 
 /** The env var that chooses the target of a suite process. */
@@ -72,6 +74,9 @@ export function capabilities(name, env = process.env) {
       return { name, roles: ['self', 'relative', 'other', 'management'], fixtures: true, acceptsAnyWellFormedToken: true, cors: false, signInAge: true, registerSignIn: false, notes: [] };
     case 'sandbox':
       return { name, roles: ['self', 'relative', 'other', 'management'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
+    // The figures are the sandbox's own SQL over its tables: on FHIR they are not the record's, so not checked there.
+    case 'sandbox-fhir':
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
     case 'external': {
       /** @type {Role[]} */
       const roles = ['self'];
@@ -96,7 +101,8 @@ export function capabilities(name, env = process.env) {
  */
 export async function createTarget(name, env = process.env) {
   if (name === 'mocks') return createMocksTarget();
-  if (name === 'sandbox') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined });
+  if (name === 'sandbox') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, records: 'sql' });
+  if (name === 'sandbox-fhir') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, records: 'fhir', name });
   if (name === 'external') return createExternalTarget(env);
   throw new Error(`unknown target "${name}" (one of ${TARGET_NAMES.join(', ')})`);
 }
@@ -151,9 +157,11 @@ export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: '
  * @param {object} [o]
  * @param {string} [o.databaseUrl] PostgreSQL (a throw-away schema); default PGlite in a temporary directory
  * @param {boolean} [o.dpop] DPoP-bound tokens (default true; false: plain Bearer)
+ * @param {'sql' | 'fhir'} [o.records] the record system behind the sandbox's API (default: its own choice, OMSORG_RECORDS)
+ * @param {string} [o.name] default `sandbox`
  * @returns {Promise<Target>}
  */
-export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
+export async function createSandboxTarget({ databaseUrl, dpop = true, records, name = 'sandbox' } = {}) {
   const [{ startSandbox, TEST_CLIENT_ID }, { openTestDatabase }, { signIn }, { craftAccessToken }] = await Promise.all([
     import('@omsorg/sandbox'),
     import('@omsorg/sandbox/test-support/database.js'),
@@ -183,6 +191,7 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       ...(t.databaseUrl ? { databaseUrl: t.databaseUrl, schema: t.schema } : {}),
       logger: { log() {}, error: console.error },
       corsOrigins: SANDBOX_CORS_ORIGIN,
+      ...(records ? { records } : {}),
     });
     const s = sandbox;
     /** @param {string} sub @param {number} authTime */
@@ -200,7 +209,7 @@ export async function createSandboxTarget({ databaseUrl, dpop = true } = {}) {
       ),
     );
     return {
-      name: 'sandbox',
+      name,
       baseUrl: s.url,
       persons: { ...SANDBOX_PERSONS },
       corsOrigin: SANDBOX_CORS_ORIGIN,

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset] [--instances N] [--bff]
+ * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset] [--instances N] [--bff] [--records sql|fhir] [--fhir-url URL]
  * node packages/sandbox/src/cli.js reset [--data-dir DIR]
  * node packages/sandbox/src/cli.js verify-log [--data-dir DIR]
  *
@@ -9,6 +9,7 @@
  * instead of PGlite.
  */
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_DATA_DIR, REPO_ROOT, dropSchema, openDatabase } from './db/index.js';
@@ -17,6 +18,7 @@ import { seed } from './db/seed.js';
 import { verifyAccessLog } from './data/access-log.js';
 import { BFF_CLIENT_ID, DEMO_CLIENT_ID, TEST_CLIENT_ID, startSandbox } from './server.js';
 import { runInstances } from './instances.js';
+import { parseRecordsKind } from './records/open.js';
 
 const USAGE = `omsorg sandbox
 
@@ -34,6 +36,10 @@ const USAGE = `omsorg sandbox
             --redirect-uri U also accept U as a sign-in redirect of the demo client (omsorg-demo),
                             e.g. a page on another origin; repeat for more
             --post-logout-redirect-uri U  also accept U after sign-out; repeat for more
+            --records KIND  the record system behind the API: sql (default: the sandbox's own
+                            tables) or fhir (a FHIR R4 server; docs/fhir-mapping.md)
+            --fhir-url URL  with fhir: that server's base URL (default: the sandbox starts its
+                            development FHIR server in memory, seeded from the test data)
   reset   drop all sandbox data (appointments, grants, messages, idempotency keys, access log),
           migrate, and load the test data again, relative to today
   verify-log  check the access log's hash chain: exit 0 "chain intact: N rows", or exit 1
@@ -47,6 +53,7 @@ const USAGE = `omsorg sandbox
   SANDBOX_DATA_DIR=dir, PORT=n, HOST=addr         as the options above
   OMSORG_CORS_ORIGINS="https://a.example http://127.0.0.1:5173"     as --cors-origin (commas or spaces)
   OMSORG_REDIRECT_URIS=…, OMSORG_POST_LOGOUT_REDIRECT_URIS=…       as the redirect options
+  OMSORG_RECORDS=fhir, OMSORG_FHIR_URL=…                          as --records, --fhir-url
 `;
 
 /**
@@ -60,6 +67,8 @@ async function reset(dataDir, databaseUrl, schema) {
   const db = await openDatabase({ dataDir: join(dataDir, 'pg'), databaseUrl: url, migrate: false, ...(schema ? { schema } : {}) });
   try {
     await dropSchema(db);
+    // The development FHIR server's records go with the database's (its next start seeds afresh).
+    await rm(join(dataDir, 'fhir'), { recursive: true, force: true });
     const applied = await migrate(db);
     const counts = await seed(db, { now: new Date(), population: true });
     console.log(
@@ -135,6 +144,8 @@ async function main() {
       'cors-origin': { type: 'string', multiple: true },
       'redirect-uri': { type: 'string', multiple: true },
       'post-logout-redirect-uri': { type: 'string', multiple: true },
+      records: { type: 'string' },
+      'fhir-url': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -176,6 +187,8 @@ async function main() {
     corsOrigins: [...list(process.env.OMSORG_CORS_ORIGINS), ...(values['cors-origin'] ?? [])].join(' '),
     redirectUris: [...list(process.env.OMSORG_REDIRECT_URIS), ...(values['redirect-uri'] ?? [])],
     postLogoutRedirectUris: [...list(process.env.OMSORG_POST_LOGOUT_REDIRECT_URIS), ...(values['post-logout-redirect-uri'] ?? [])],
+    records: parseRecordsKind(values.records ?? process.env.OMSORG_RECORDS),
+    ...((values['fhir-url'] ?? process.env.OMSORG_FHIR_URL) ? { fhirUrl: values['fhir-url'] ?? process.env.OMSORG_FHIR_URL } : {}),
   };
   if (instances > 1) {
     const url = await runInstances(instances, options, values.reset ? { reset: () => reset(dataDir, databaseUrl, schema) } : {});
@@ -190,6 +203,7 @@ async function main() {
   const sandbox = await startSandbox(options);
   await describe(sandbox.url, options.bff);
   console.log(`Database: ${sandbox.db.kind === 'pglite' ? `PGlite in ${join(dataDir, 'pg')}` : `PostgreSQL (DATABASE_URL), schema ${sandbox.db.schema}`}`);
+  console.log(`Records: ${sandbox.recordsWhere}`);
 
   let stopping = false;
   for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {

@@ -18,6 +18,7 @@ import { join } from 'node:path';
 import { openDatabase } from './db/index.js';
 import { isEmpty, seed } from './db/seed.js';
 import { startSandbox } from './server.js';
+import { fhirFileIn, startSeededFhirServer } from './records/open.js';
 
 /**
  * @typedef {Omit<import('./server.js').SandboxOptions, 'instanceId'> & { dataDir: string }} InstanceOptions
@@ -44,18 +45,26 @@ export async function runInstances(count, options, { reset, log = console } = {}
 
   const bffLib = options.bff ? await import('@omsorg/bff') : undefined;
   if (reset) await reset();
-  else {
-    const db = await openDatabase({
-      databaseUrl: options.databaseUrl,
-      ownerUrl: options.ownerDatabaseUrl,
-      ...(options.schema ? { schema: options.schema } : {}),
-      ...(bffLib ? { alsoMigrate: [bffLib.migrateBff] } : {}),
-    });
-    try {
-      if (await isEmpty(db)) await seed(db, { now: options.seedNow ?? new Date() });
-    } finally {
-      await db.close();
+  const db = await openDatabase({
+    databaseUrl: options.databaseUrl,
+    ownerUrl: options.ownerDatabaseUrl,
+    ...(options.schema ? { schema: options.schema } : {}),
+    ...(bffLib ? { alsoMigrate: [bffLib.migrateBff] } : {}),
+  });
+  /** @type {Record<string, string>} */
+  const workerEnv = {};
+  try {
+    const fresh = !reset && (await isEmpty(db));
+    if (fresh) await seed(db, { now: options.seedNow ?? new Date() });
+    // Record system fhir without a server of its own: one development FHIR server, in the
+    // primary, that every instance uses (each its own in memory would not share the data).
+    if (options.records === 'fhir' && !options.fhirUrl) {
+      const fhir = await startSeededFhirServer(db, { now: options.seedNow ?? new Date(), logger: log, file: fhirFileIn(options.dataDir), fresh: fresh || !!reset });
+      workerEnv.OMSORG_FHIR_URL = fhir.fhir.base;
+      log.log(`Records: FHIR R4, the development server at ${fhir.fhir.base}, shared by the instances`);
     }
+  } finally {
+    await db.close();
   }
   const { loadOrCreateCookieKeys, loadOrCreateJwks } = await import('./oidc/keys.js');
   await Promise.all([
@@ -70,7 +79,7 @@ export async function runInstances(count, options, { reset, log = console } = {}
   /** @type {Promise<string>[]} */
   const ready = [];
   for (let i = 1; i <= count; i++) {
-    const worker = cluster.fork({ SANDBOX_INSTANCE: String(i) });
+    const worker = cluster.fork({ SANDBOX_INSTANCE: String(i), ...workerEnv });
     ready.push(
       new Promise((ok, ko) => {
         worker.on('message', (m) => {

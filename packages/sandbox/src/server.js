@@ -23,6 +23,7 @@ import { createManagementPage } from './management/page.js';
 import { createNotifier } from './notices/notifier.js';
 import { sendProblem } from './http/problem.js';
 import { parseCorsOrigins } from './api/cors.js';
+import { fhirFileIn, openRecords, parseRecordsKind } from './records/open.js';
 
 /** The demo page's client (public, PKCE). */
 export const DEMO_CLIENT_ID = 'omsorg-demo';
@@ -109,6 +110,10 @@ export function loopbackAddress(host) {
  *   its tables migrated with the sandbox's, as the owner when there is one)
  * @property {import('./notices/notifier.js').NotifierOptions} [notices] the contact register and the SMS/e-mail
  *   gateway (default: the fixtures' register, a gateway that sends nothing), the sender's name and address
+ * @property {'sql' | 'fhir' | import('./records/index.js').RecordSystem} [records] the record system behind the API
+ *   (records/): `sql`, the sandbox's own tables, or `fhir`, a FHIR R4 server; default `OMSORG_RECORDS`, else `sql`
+ * @property {string} [fhirUrl] with `fhir`: the FHIR server's base URL; default `OMSORG_FHIR_URL`, else the
+ *   sandbox starts its development FHIR server (in memory, seeded from the fixtures)
  * @property {Pick<Console, 'error' | 'log'>} [logger]
  */
 
@@ -121,6 +126,8 @@ export function loopbackAddress(host) {
  * @property {import('./api/index.js').Api} api
  * @property {import('@omsorg/bff').Bff | undefined} bff the backend-for-frontend (with `bff: true`)
  * @property {import('./notices/notifier.js').Notifier} notices the notice queue (`queueVisitReminders(db, now)`)
+ * @property {import('./records/index.js').RecordSystem} records the record system the API reads and writes
+ * @property {string} recordsWhere where that is, in words (for the start-up lines)
  * @property {() => Promise<void>} close
  */
 
@@ -151,6 +158,8 @@ export async function startSandbox({
   sharedState,
   instanceId,
   notices: noticeOptions = {},
+  records: recordsChoice = parseRecordsKind(process.env.OMSORG_RECORDS),
+  fhirUrl = process.env.OMSORG_FHIR_URL || undefined,
 } = {}) {
   const address = loopbackAddress(host);
   const allowedOrigins = parseCorsOrigins(corsOrigins);
@@ -172,8 +181,14 @@ export async function startSandbox({
   const shared = sharedState ?? db.kind === 'postgres';
   /** @type {import('node:http').Server | undefined} */
   let server;
+  /** @type {import('./records/index.js').RecordSystem | undefined} */
+  let opened;
   try {
-    if (await isEmpty(db)) await seed(db, { now: seedNow ?? (now ? now() : new Date()), population });
+    const seedAt = seedNow ?? (now ? now() : new Date());
+    const fresh = await isEmpty(db);
+    if (fresh) await seed(db, { now: seedAt, population });
+    const { records, where: recordsWhere } = await openRecords(recordsChoice, { db, ...(fhirUrl ? { fhirUrl } : {}), fhirFile: fhirFileIn(dataDir), fresh, now: seedAt, logger });
+    if (typeof recordsChoice !== 'object') opened = records;
 
     /** @type {((req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>) | undefined} */
     let handleApi;
@@ -295,6 +310,7 @@ export async function startSandbox({
       ...(now ? { now } : {}),
       ...(validateResponses === undefined ? {} : { validateResponses }),
       notices,
+      records,
       logger,
     });
     await api.ready;
@@ -329,6 +345,8 @@ export async function startSandbox({
       api,
       bff,
       notices,
+      records,
+      recordsWhere,
       async close() {
         if (closed) return;
         closed = true;
@@ -337,11 +355,13 @@ export async function startSandbox({
           s.close(() => ok(undefined));
           s.closeAllConnections();
         });
+        await opened?.close();
         await db.close();
       },
     };
   } catch (err) {
     server?.close();
+    await opened?.close();
     await db.close();
     throw err;
   }

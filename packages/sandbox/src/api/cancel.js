@@ -11,10 +11,10 @@
  * leave no idempotency record (as in the mocks), and a duplicate sent again then runs for itself.
  */
 import { createHash } from 'node:crypto';
-import { cancelFingerprint, checkCancelRequest, decideCancel, etagOf, nextVersion, validateCancellationRequest } from '@omsorg/contract';
+import { cancelFingerprint, checkCancelRequest, decideCancel, etagOf, validateCancellationRequest } from '@omsorg/contract';
 import { ProblemError, orThrow } from './problems.js';
 import { lockKey, whileInFlight } from './in-flight.js';
-import { findAppointmentRow, toAppointment } from '../data/store.js';
+import { sqlRecords } from '../records/sql.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
 
@@ -49,9 +49,10 @@ export const checkCancelHeaders = (req) => orThrow(checkCancelRequest(req));
  * @param {(body: unknown) => FieldError[]} [o.extraValidation] a schema check after ours
  * @param {import('../notices/notifier.js').Notifier} [o.notices] a final cancellation is answered at
  *   once: `cancellation-answered` is queued in the transaction and handed on after it
+ * @param {import('../records/index.js').RecordSystem} [o.records] where the appointment is (default: the sandbox's tables)
  * @returns {Promise<CancelOutcome>}
  */
-export async function cancelAppointment(db, { actor, subjectId, appointmentId, key, ifMatch, body, now, onCommit, extraValidation, notices }) {
+export async function cancelAppointment(db, { actor, subjectId, appointmentId, key, ifMatch, body, now, onCommit, extraValidation, notices, records = sqlRecords }) {
   const requestHash = createHash('sha256').update(cancelFingerprint(subjectId, appointmentId, body)).digest('hex');
 
   // A second request with this key while this one runs is a 409 (in-flight.js), not a wait.
@@ -76,28 +77,25 @@ export async function cancelAppointment(db, { actor, subjectId, appointmentId, k
       throw new ProblemError(422, 'idempotencyKeyReused', 'This Idempotency-Key was used for a different request.');
     }
 
-    const row = await findAppointmentRow(tx, subjectId, appointmentId, { forUpdate: true });
-    if (!row) throw new ProblemError(404, 'notFound', 'No such appointment.');
-
-    const errors = validateCancellationRequest(body);
-    if (errors.length === 0 && extraValidation) errors.push(...extraValidation(body));
-    if (errors.length) throw new ProblemError(400, 'validation', 'The cancellation is not valid.', { errors });
-    const request = /** @type {import('@omsorg/contract').CancellationRequest} */ (body);
-
-    const target = { version: row.version, status: row.status, deadline: row.policy_deadline, phone: row.policy_phone, mode: row.policy_mode };
-    const decision = orThrow(decideCancel(target, ifMatch, request, actor, now));
-    const { reason, comment, answeredAt } = decision.cancellation;
-    await tx.query(
-      `UPDATE appointments
-          SET status = $3, version = $4, cancel_reason_system = $5, cancel_reason_code = $6, cancel_comment = $7,
-              cancel_requested_at = $8, cancel_requested_by = $9, cancel_answered_at = $10, cancel_rejection_note = NULL,
-              updated_at = now()
-        WHERE subject_id = $1 AND id = $2`,
-      [subjectId, appointmentId, decision.status, nextVersion(row.version), reason.system, reason.code, comment, decision.at, actor.id, answeredAt ? decision.at : null],
-    );
-    if (answeredAt && notices) await notices.queue(tx, subjectId, 'cancellation-answered', now);
-    const changed = await findAppointmentRow(tx, subjectId, appointmentId);
-    const appointment = toAppointment(changed, now);
+    // The record system reads the appointment (locked, or conditionally written back), and the
+    // rules decide on what it holds now: 404, then the body, then 412/409 or the change.
+    let decided = false;
+    const appointment = await records.cancelAppointment(tx, {
+      subjectId,
+      appointmentId,
+      now,
+      decide(target) {
+        const errors = validateCancellationRequest(body);
+        if (errors.length === 0 && extraValidation) errors.push(...extraValidation(body));
+        if (errors.length) throw new ProblemError(400, 'validation', 'The cancellation is not valid.', { errors });
+        const request = /** @type {import('@omsorg/contract').CancellationRequest} */ (body);
+        const decision = orThrow(decideCancel(target, ifMatch, request, actor, now));
+        decided = !!decision.cancellation.answeredAt;
+        return decision;
+      },
+    });
+    if (!appointment) throw new ProblemError(404, 'notFound', 'No such appointment.');
+    if (decided && notices) await notices.queue(tx, subjectId, 'cancellation-answered', now);
     /** @type {CancelOutcome} */
     const outcome = { status: 200, body: appointment, etag: etagOf(appointment), replayed: false };
     await tx.query('UPDATE idempotency_records SET status = $3, response = $4::json WHERE person_id = $1 AND key = $2', [

@@ -43,7 +43,8 @@ import { createCors } from './cors.js';
 import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, problemReply, readBody } from './reply-kit.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { accessLogPageRows } from '../data/access-log.js';
-import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices, logAccess, roleOf, selfAccess, subjectsFor, toAppointment } from '../data/store.js';
+import { isId, logAccess, roleOf, selfAccess, subjectsFor } from '../data/store.js';
+import { sqlRecords } from '../records/sql.js';
 
 
 /**
@@ -76,6 +77,8 @@ import { findAppointmentRow, findPerson, isId, listAppointmentRows, listServices
  * @property {string} [requiredScope] the scope every access token needs, default `openid` ('' for none)
  * @property {number} [maxSessionAgeSec] the longest a sign-in lasts by `auth_time`, default 7200
  * @property {import('../notices/notifier.js').Notifier} [notices] the contact register, the queue and the gateway (default: the development ones)
+ * @property {import('../records/index.js').RecordSystem} [records] the record system: the person, appointments,
+ *   granted services and cancellations (records/: default the sandbox's own tables; or a FHIR R4 server)
  * @property {Pick<Console, 'error'>} [logger]
  */
 
@@ -115,6 +118,7 @@ export function createApi({
   requiredScope = DEFAULT_API_SCOPE,
   maxSessionAgeSec = MAX_SESSION_AGE_SEC,
   notices = defaultNotifier,
+  records = sqlRecords,
   logger = console,
 }) {
   const base = basePath.replace(/\/+$/, '');
@@ -168,7 +172,7 @@ export function createApi({
     // The figures for management: a role, not a person's data (api/figures.js).
     if (FIGURES_OPERATIONS.has(op.operationId)) return figuresOperation(op.operationId, { db, roles: token.roles ?? [], url, at });
 
-    const found = await findPerson(db, token.personId);
+    const found = await records.findPerson(db, token.personId);
     if (!found) throw new ProblemError(403, 'forbidden', 'The signed-in person is not known to this service.');
     const person = { id: found.id, name: found.name };
     const self = selfAccess(found);
@@ -228,6 +232,7 @@ export function createApi({
     if (run) {
       return /** @type {typeof relativesOperation} */ (run)(op.operationId, {
         notices,
+        records,
         // Giving or taking back relatives' access asks how recent the sign-in is (`auth_time`).
         authTime: token.authTime,
         scheme: token.scheme ?? 'Bearer',
@@ -282,8 +287,8 @@ export function createApi({
           if (err instanceof ProblemError) await log({ ...what, subjectId: subject.id, outcome: 'refused', status: err.status });
           throw err;
         }
-        const page = await listAppointmentRows(db, subject.id, query, at);
-        const items = page.rows.map((r) => toAppointment(r, at));
+        const page = await records.listAppointments(db, subject.id, query, at);
+        const items = page.items;
         const last = items[items.length - 1];
         const nextCursor = page.more && last ? appointmentCursor(query.when, last) : null;
         const body = { items, nextCursor };
@@ -300,12 +305,11 @@ export function createApi({
         const appointmentId = op.params.appointmentId ?? '';
         const what = /** @type {const} */ ({ action: 'read', resource: 'appointment', resourceId: appointmentId });
         const subject = await access('appointments.read', what);
-        const row = isId(appointmentId) ? await findAppointmentRow(db, subject.id, appointmentId) : undefined;
-        if (!row) {
+        const appointment = isId(appointmentId) ? await records.getAppointment(db, subject.id, appointmentId, at) : undefined;
+        if (!appointment) {
           await log({ ...what, subjectId: subject.id, outcome: 'not-found', status: 404 });
           throw new ProblemError(404, 'notFound', 'No such appointment.');
         }
-        const appointment = toAppointment(row, at);
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
         return json(appointment, 200, { ETag: etagOf(appointment) });
       }
@@ -337,6 +341,7 @@ export function createApi({
             body: checked.body,
             now: at,
             notices,
+            records,
             extraValidation: (b) =>
               fieldErrors(contract.validateRequest('cancelAppointment', { method, path, headers: req.headers, query: url.search.slice(1), body: b })),
             onCommit: (tx, o) => log({ ...what, subjectId: subject.id, outcome: o.replayed ? 'replayed' : 'ok', status: o.status }, tx),
@@ -376,7 +381,7 @@ export function createApi({
       case 'listServices': {
         const what = /** @type {const} */ ({ action: 'read', resource: 'services' });
         const subject = await access('services.read', what);
-        const items = await listServices(db, subject.id);
+        const items = await records.listServices(db, subject.id);
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
         return json({ items });
       }

@@ -131,6 +131,7 @@ export const sha256 = (s) => createHash('sha256').update(s).digest('hex');
  * @property {(name: string) => string | undefined} header
  * @property {() => void} closeConnection ask for the connection to close after the answer
  * @property {import('../notices/notifier.js').Notifier} notices the contact register, the notice queue and its gateway
+ * @property {import('../records/index.js').RecordSystem} records the record system, told of every message a person sends
  */
 
 /**

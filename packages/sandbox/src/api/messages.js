@@ -162,7 +162,11 @@ export async function messageOperation(operationId, c) {
             startedBy: role,
             at,
           });
-          await insertMessage(tx, { subjectId: subject.id, threadId, role, sender: reader, text, attachmentIds, at });
+          const messageId = await insertMessage(tx, { subjectId: subject.id, threadId, role, sender: reader, text, attachmentIds, at });
+          await c.records.recordMessage(tx, {
+            id: messageId, subjectId: subject.id, threadId, title, careServiceId: recipient.careService.id, grantedServiceId: recipient.grantedServiceId,
+            sender: { personId: person.id, name: person.name, role: role === 'relative' ? 'relative' : 'citizen' }, text, sentAt: at, attachments: attachmentIds.length,
+          });
           await deleteDraftRow(tx, { personId: person.id, subjectId: subject.id, key: 'new' });
           const row = await threadOrNotFound(tx, subject.id, threadId);
           const detail = await toThreadDetail(tx, row, { reader, parties: await threadParties(tx, subject.id, c.today) });
@@ -197,6 +201,10 @@ export async function messageOperation(operationId, c) {
           await checkUsable(tx, subject.id, reader, attachmentIds);
 
           const messageId = await insertMessage(tx, { subjectId: subject.id, threadId, role: roleOf(subject), sender: reader, text, attachmentIds, at });
+          await c.records.recordMessage(tx, {
+            id: messageId, subjectId: subject.id, threadId, title: row.title, careServiceId: row.care_service_id, grantedServiceId: row.granted_service_id,
+            sender: { personId: person.id, name: person.name, role: roleOf(subject) === 'relative' ? 'relative' : 'citizen' }, text, sentAt: at, attachments: attachmentIds.length,
+          });
           // The sender's draft for this thread goes with the send (same transaction).
           await deleteDraftRow(tx, { personId: person.id, subjectId: subject.id, key: threadId });
           const parties = await threadParties(tx, subject.id, c.today);

@@ -1,0 +1,386 @@
+// @ts-check
+/**
+ * The mapping between the contract's records and FHIR R4 resources, both ways; docs/fhir-mapping.md
+ * is the same table in words. Codes from FHIR R4 and official Norwegian systems where they exist;
+ * what FHIR R4 has no element for is an extension under EXT, named here once.
+ *
+ *   person / subject        Patient (id = the subject id; identifier: the national identity number)
+ *   a relative's grant      RelatedPerson (seeded for the record; access itself is the platform's)
+ *   care service            HealthcareService (id, name, telecom phone)
+ *   appointment             Appointment
+ *   granted service (vedtak) ServiceRequest (intent order)
+ */
+import { isCancellable, osloIso } from '@omsorg/contract';
+
+/** @typedef {import('@omsorg/contract').Appointment} Appointment */
+/** @typedef {import('@omsorg/contract').GrantedService} GrantedService */
+/** @typedef {{ resourceType: string, id?: string, meta?: { versionId?: string, source?: string }, [k: string]: any }} Resource */
+
+/** The national identity number (fødselsnummer / D-nummer), as Norwegian FHIR profiles name it. */
+export const FNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
+/** The platform's own person id (the sign-in's `sub`): carried on Patient and RelatedPerson. */
+export const PERSON_ID_SYSTEM = 'urn:omsorg:sandbox:person-id';
+/** Where every resource the sandbox seeds says it comes from (meta.source). */
+export const SOURCE = 'urn:omsorg:sandbox:fixtures';
+const V3_ROLE = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
+const V3_PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+const EXTENT_UNIT_SYSTEM = 'urn:omsorg:codesystem:omfang-enhet';
+
+/** The extensions for what FHIR R4 has no element for. */
+export const EXT = Object.freeze({
+  timing: 'urn:omsorg:fhir:StructureDefinition:appointment-timing',
+  policy: 'urn:omsorg:fhir:StructureDefinition:cancellation-policy',
+  cancellation: 'urn:omsorg:fhir:StructureDefinition:cancellation',
+  atHome: 'urn:omsorg:fhir:StructureDefinition:location-at-home',
+  serviceStatus: 'urn:omsorg:fhir:StructureDefinition:granted-service-status',
+});
+
+/**
+ * The contract's status and FHIR R4 Appointment.status: one to one, except the two states of a
+ * cancellation request, which FHIR R4 does not have: the visit stays `booked` and the request's
+ * state is in the cancellation extension (`requested`, `rejected`).
+ * @param {string} status
+ * @returns {{ status: string, request: 'requested' | 'rejected' | null }}
+ */
+export function statusToFhir(status) {
+  if (status === 'cancellation-requested') return { status: 'booked', request: 'requested' };
+  if (status === 'cancellation-rejected') return { status: 'booked', request: 'rejected' };
+  return { status, request: null };
+}
+
+/** @param {string} status @param {string | null | undefined} request */
+export function statusFromFhir(status, request) {
+  if (status === 'booked' && request === 'requested') return 'cancellation-requested';
+  if (status === 'booked' && request === 'rejected') return 'cancellation-rejected';
+  return status;
+}
+
+/** @param {Resource | undefined} r @param {string} url */
+const ext = (r, url) => r?.extension?.find((/** @type {any} */ e) => e.url === url);
+/** @param {any} e @param {string} url */
+const sub = (e, url) => e?.extension?.find((/** @type {any} */ x) => x.url === url);
+/** @param {string} url @param {Record<string, unknown>} value e.g. { valueString: 'x' } */
+const part = (url, value) => ({ url, ...value });
+
+/** @param {{ id: string, name: string, phone?: string | null }} c */
+export function healthcareServiceToFhir(c) {
+  return {
+    resourceType: 'HealthcareService',
+    id: c.id,
+    meta: { source: SOURCE },
+    active: true,
+    name: c.name,
+    ...(c.phone ? { telecom: [{ system: 'phone', value: c.phone, use: 'work' }] } : {}),
+  };
+}
+
+/**
+ * @param {{ subjectId: string, personId: string, name: string, pid: string | null }} p
+ */
+export function patientToFhir(p) {
+  return {
+    resourceType: 'Patient',
+    id: p.subjectId,
+    meta: { source: SOURCE },
+    identifier: [...(p.pid ? [{ use: 'official', system: FNR_SYSTEM, value: p.pid }] : []), { use: 'secondary', system: PERSON_ID_SYSTEM, value: p.personId }],
+    active: true,
+    name: [{ use: 'official', text: p.name }],
+  };
+}
+
+/** The relations of the contract (urn:omsorg:codesystem:relasjon) that v3 RoleCode has; `O` (another relative) it has not. */
+const ROLE_CODES = /** @type {Record<string, string>} */ ({ PRN: 'PRN', CHILD: 'CHILD', SPS: 'SPS', SIB: 'SIB', GUARD: 'GUARD' });
+
+/** The cancellation reasons that are FHIR R4's appointment-cancellation-reason codes too, with the same meaning. */
+const HL7_CANCEL_REASON = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
+const HL7_REASON_CODES = new Set(['pat-crs', 'pat-cpp', 'pat-dec', 'oth']);
+/**
+ * The contract's coding first (what the adapter reads back), FHIR's own as a second where it has the code.
+ * @param {{ system: string, code: string }} reason
+ */
+const reasonCodings = (reason) => [
+  { system: reason.system, code: reason.code },
+  ...(reason.system === 'urn:omsorg:codesystem:avbestillingsarsak' && HL7_REASON_CODES.has(reason.code) ? [{ system: HL7_CANCEL_REASON, code: reason.code }] : []),
+];
+
+/**
+ * @param {{ id: string, subjectId: string, personId: string, name: string, relation: { system: string, code: string } }} r
+ */
+export function relatedPersonToFhir(r) {
+  return {
+    resourceType: 'RelatedPerson',
+    id: r.id,
+    meta: { source: SOURCE },
+    active: true,
+    patient: { reference: `Patient/${r.subjectId}` },
+    identifier: [{ system: PERSON_ID_SYSTEM, value: r.personId }],
+    relationship: [{ coding: [...(ROLE_CODES[r.relation.code] ? [{ system: V3_ROLE, code: ROLE_CODES[r.relation.code] }] : []), { system: r.relation.system, code: r.relation.code }] }],
+    name: [{ text: r.name }],
+  };
+}
+
+/**
+ * @param {Appointment} a
+ * @returns {Resource}
+ */
+export function appointmentToFhir(a) {
+  const { status, request } = statusToFhir(a.status);
+  const c = a.cancellation ?? null;
+  const p = a.cancellationPolicy;
+  /** @type {any[]} */
+  const contained = [];
+  /** @type {any[]} */
+  const participant = [
+    { actor: { reference: `Patient/${a.subjectId}` }, required: 'required', status: 'accepted' },
+    { actor: { reference: `HealthcareService/${a.careService.id}`, display: a.careService.name }, required: 'required', status: 'accepted' },
+  ];
+  if (a.location) {
+    contained.push({
+      resourceType: 'Location',
+      id: 'location',
+      name: a.location.name,
+      ...(a.location.address ? { address: { text: a.location.address } } : {}),
+      ...(a.location.atHome ? { type: [{ coding: [{ system: V3_ROLE, code: 'PTRES' }] }] } : {}),
+      ...(a.location.atHome === undefined ? {} : { extension: [{ url: EXT.atHome, valueBoolean: a.location.atHome }] }),
+    });
+    participant.push({ actor: { reference: '#location' }, required: 'information-only', status: 'accepted' });
+  }
+  if (a.contact) {
+    contained.push({
+      resourceType: 'Practitioner',
+      id: 'contact',
+      name: [{ text: a.contact.name }],
+      ...(a.contact.phone ? { telecom: [{ system: 'phone', value: a.contact.phone }] } : {}),
+    });
+    participant.push({
+      type: [{ coding: [{ system: V3_PARTICIPATION, code: 'CALLBCK' }] }],
+      actor: { reference: '#contact' },
+      required: 'information-only',
+      status: 'accepted',
+    });
+  }
+  return {
+    resourceType: 'Appointment',
+    id: a.id,
+    meta: { source: SOURCE },
+    ...(contained.length ? { contained } : {}),
+    extension: [
+      { url: EXT.timing, valueCode: a.timing },
+      {
+        url: EXT.policy,
+        extension: [
+          part('deadline', { valueDateTime: new Date(p.deadline).toISOString() }),
+          part('phone', { valueString: p.phone }),
+          part('mode', { valueCode: p.mode }),
+          ...(p.consequence ? [part('consequence', { valueString: p.consequence })] : []),
+        ],
+      },
+      ...(c || request ? [cancellationExtension(c, request)] : []),
+    ],
+    status,
+    ...(c ? { cancelationReason: { coding: reasonCodings(c.reason), ...(c.comment ? { text: c.comment } : {}) } } : {}),
+    serviceType: [{ coding: [{ system: a.serviceType.system, code: a.serviceType.code }] }],
+    ...(a.description ? { description: a.description } : {}),
+    start: new Date(a.start).toISOString(),
+    end: new Date(a.end).toISOString(),
+    ...(a.preparation ? { patientInstruction: a.preparation } : {}),
+    participant,
+  };
+}
+
+/**
+ * @param {import('@omsorg/contract').Cancellation | null} c
+ * @param {'requested' | 'rejected' | null} request
+ */
+function cancellationExtension(c, request) {
+  return {
+    url: EXT.cancellation,
+    extension: [
+      ...(request ? [part('request', { valueCode: request })] : []),
+      ...(c ? [part('requestedAt', { valueDateTime: new Date(c.requestedAt).toISOString() })] : []),
+      ...(c?.requestedBy ? [part('requestedBy', { valueReference: { identifier: { system: PERSON_ID_SYSTEM, value: c.requestedBy.id }, display: c.requestedBy.name } })] : []),
+      ...(c?.answeredAt ? [part('answeredAt', { valueDateTime: new Date(c.answeredAt).toISOString() })] : []),
+      ...(c?.rejectionNote ? [part('rejectionNote', { valueString: c.rejectionNote })] : []),
+    ],
+  };
+}
+
+/**
+ * The change a cancellation makes, on the resource as read (its meta and the rest kept).
+ * @param {Resource} r
+ * @param {import('./index.js').CancelChange} change
+ */
+export function withCancellation(r, change) {
+  const { status, request } = statusToFhir(change.status);
+  const c = change.cancellation;
+  const cancellation = cancellationExtension({ ...c, rejectionNote: null, answeredAt: c.answeredAt ? osloIso(change.at) : null, requestedAt: osloIso(change.at) }, request);
+  return {
+    ...r,
+    status,
+    cancelationReason: { coding: reasonCodings(c.reason), ...(c.comment ? { text: c.comment } : {}) },
+    extension: [...(r.extension ?? []).filter((/** @type {any} */ e) => e.url !== EXT.cancellation), cancellation],
+  };
+}
+
+/**
+ * @param {Resource} r an Appointment
+ * @param {Map<string, Resource>} services the HealthcareServices it names (by id)
+ * @param {Date} now
+ * @returns {Appointment}
+ */
+export function appointmentFromFhir(r, services, now) {
+  const subjectRef = r.participant?.find((/** @type {any} */ p) => p.actor?.reference?.startsWith('Patient/'))?.actor.reference ?? '';
+  const serviceRef = r.participant?.find((/** @type {any} */ p) => p.actor?.reference?.startsWith('HealthcareService/'))?.actor ?? {};
+  const serviceId = String(serviceRef.reference ?? '').slice('HealthcareService/'.length);
+  const hs = services.get(serviceId);
+  const contained = (/** @type {string} */ id) => r.contained?.find((/** @type {any} */ x) => x.id === id);
+  const loc = contained('location');
+  const contact = contained('contact');
+  const policy = ext(r, EXT.policy);
+  const cx = ext(r, EXT.cancellation);
+  const request = sub(cx, 'request')?.valueCode ?? null;
+  const status = statusFromFhir(r.status, request);
+  const deadline = new Date(sub(policy, 'deadline')?.valueDateTime);
+  const requestedAt = sub(cx, 'requestedAt')?.valueDateTime;
+  const requestedBy = sub(cx, 'requestedBy')?.valueReference;
+  const answeredAt = sub(cx, 'answeredAt')?.valueDateTime;
+  const coding = r.cancelationReason?.coding?.[0];
+  const atHome = loc?.extension?.find((/** @type {any} */ e) => e.url === EXT.atHome)?.valueBoolean;
+  return {
+    id: String(r.id),
+    version: String(r.meta?.versionId),
+    subjectId: subjectRef.slice('Patient/'.length),
+    status: /** @type {Appointment['status']} */ (status),
+    serviceType: { system: r.serviceType?.[0]?.coding?.[0]?.system, code: r.serviceType?.[0]?.coding?.[0]?.code },
+    start: osloIso(new Date(r.start)),
+    end: osloIso(new Date(r.end)),
+    timing: ext(r, EXT.timing)?.valueCode,
+    description: r.description ?? null,
+    careService: { id: serviceId, name: hs?.name ?? serviceRef.display ?? '', phone: hs?.telecom?.find((/** @type {any} */ t) => t.system === 'phone')?.value ?? null },
+    location: loc ? { name: loc.name, address: loc.address?.text ?? null, ...(atHome === undefined ? {} : { atHome }) } : null,
+    contact: contact ? { name: contact.name?.[0]?.text, phone: contact.telecom?.find((/** @type {any} */ t) => t.system === 'phone')?.value ?? null } : null,
+    preparation: r.patientInstruction ?? null,
+    cancellationPolicy: {
+      cancellable: isCancellable(status, deadline, now),
+      deadline: osloIso(deadline),
+      phone: sub(policy, 'phone')?.valueString,
+      mode: sub(policy, 'mode')?.valueCode,
+      consequence: sub(policy, 'consequence')?.valueString ?? null,
+    },
+    cancellation:
+      coding && requestedAt
+        ? {
+            reason: { system: coding.system, code: coding.code },
+            comment: r.cancelationReason?.text ?? null,
+            requestedAt: osloIso(new Date(requestedAt)),
+            ...(requestedBy ? { requestedBy: { id: requestedBy.identifier?.value, name: requestedBy.display } } : {}),
+            answeredAt: answeredAt ? osloIso(new Date(answeredAt)) : null,
+            rejectionNote: sub(cx, 'rejectionNote')?.valueString ?? null,
+          }
+        : null,
+  };
+}
+
+/** What the rules core decides a cancellation on, from an Appointment resource. */
+export function cancelTargetFromFhir(/** @type {Resource} */ r) {
+  const policy = ext(r, EXT.policy);
+  return {
+    version: String(r.meta?.versionId),
+    status: statusFromFhir(r.status, sub(ext(r, EXT.cancellation), 'request')?.valueCode),
+    deadline: new Date(sub(policy, 'deadline')?.valueDateTime),
+    phone: String(sub(policy, 'phone')?.valueString),
+    mode: /** @type {'final' | 'request'} */ (sub(policy, 'mode')?.valueCode),
+  };
+}
+
+/** The thread a message belongs to (Communication.topic). */
+export const THREAD_ID_SYSTEM = 'urn:omsorg:sandbox:thread-id';
+
+/**
+ * A message a citizen or relative sent: a Communication from the Patient (or the relative, by
+ * their person id) to the HealthcareService, about the vedtak (`basedOn`), in a thread (`topic`).
+ * @param {import('./index.js').SentMessage} m
+ */
+export function communicationToFhir(m) {
+  return {
+    resourceType: 'Communication',
+    id: m.id,
+    meta: { source: 'urn:omsorg:sandbox:api' },
+    identifier: [{ system: 'urn:omsorg:sandbox:message-id', value: m.id }],
+    basedOn: [{ reference: `ServiceRequest/${m.grantedServiceId}` }],
+    status: 'completed',
+    category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/communication-category', code: 'notification' }] }],
+    subject: { reference: `Patient/${m.subjectId}` },
+    topic: { coding: [{ system: THREAD_ID_SYSTEM, code: m.threadId }], text: m.title },
+    sent: toSecondIso(m.sentAt),
+    sender:
+      m.sender.role === 'citizen'
+        ? { reference: `Patient/${m.subjectId}`, display: m.sender.name }
+        : { identifier: { system: PERSON_ID_SYSTEM, value: m.sender.personId }, display: m.sender.name },
+    recipient: [{ reference: `HealthcareService/${m.careServiceId}` }],
+    payload: [{ contentString: m.text }],
+    ...(m.attachments ? { note: [{ text: `${m.attachments} vedlegg i omsorg-plattformen` }] } : {}),
+  };
+}
+const toSecondIso = (/** @type {Date} */ d) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString();
+
+/** Extent: per day, week, month, year as FHIR Timing's periodUnit. */
+const PER_TO_UNIT = /** @type {const} */ ({ day: 'd', week: 'wk', month: 'mo', year: 'a' });
+const UNIT_TO_PER = /** @type {Record<string, GrantedService['extent']['per']>} */ ({ d: 'day', wk: 'week', mo: 'month', a: 'year' });
+/**
+ * A vedtak's status: `active` and `ended` are ServiceRequest's `active` and `completed`;
+ * `planned` (decided, starting later) has no code of its own in R4 and is `active` with the
+ * status extension saying `planned` (so a reader that knows only R4 sees an order in force).
+ */
+const SERVICE_STATUS_TO_FHIR = /** @type {const} */ ({ active: 'active', planned: 'active', ended: 'completed' });
+
+/**
+ * @param {string} subjectId
+ * @param {GrantedService} g
+ */
+export function grantedServiceToFhir(subjectId, g) {
+  return {
+    resourceType: 'ServiceRequest',
+    id: g.id,
+    meta: { source: SOURCE },
+    ...(g.status === 'planned' ? { extension: [{ url: EXT.serviceStatus, valueCode: 'planned' }] } : {}),
+    status: SERVICE_STATUS_TO_FHIR[g.status],
+    intent: 'order',
+    code: { coding: [{ system: g.serviceType.system, code: g.serviceType.code }] },
+    subject: { reference: `Patient/${subjectId}` },
+    quantityQuantity: { value: g.extent.amount, unit: g.extent.unit, system: EXTENT_UNIT_SYSTEM, code: g.extent.unit },
+    occurrenceTiming: {
+      repeat: {
+        boundsPeriod: { start: g.validFrom, ...(g.validTo ? { end: g.validTo } : {}) },
+        period: 1,
+        periodUnit: PER_TO_UNIT[g.extent.per],
+      },
+    },
+    ...(g.decidedAt ? { authoredOn: g.decidedAt } : {}),
+    performer: [{ reference: `HealthcareService/${g.careService.id}`, display: g.careService.name }],
+    ...(g.note ? { note: [{ text: g.note }] } : {}),
+  };
+}
+
+/**
+ * @param {Resource} r a ServiceRequest
+ * @param {Map<string, Resource>} services
+ * @returns {GrantedService}
+ */
+export function grantedServiceFromFhir(r, services) {
+  const serviceId = String(r.performer?.[0]?.reference ?? '').slice('HealthcareService/'.length);
+  const hs = services.get(serviceId);
+  const bounds = r.occurrenceTiming?.repeat?.boundsPeriod ?? {};
+  const planned = ext(r, EXT.serviceStatus)?.valueCode === 'planned';
+  return {
+    id: String(r.id),
+    serviceType: { system: r.code?.coding?.[0]?.system, code: r.code?.coding?.[0]?.code },
+    status: planned ? 'planned' : r.status === 'completed' ? 'ended' : 'active',
+    extent: { amount: r.quantityQuantity?.value, unit: r.quantityQuantity?.code, per: /** @type {GrantedService['extent']['per']} */ (UNIT_TO_PER[r.occurrenceTiming?.repeat?.periodUnit]) },
+    validFrom: String(bounds.start).slice(0, 10),
+    validTo: bounds.end ? String(bounds.end).slice(0, 10) : null,
+    decidedAt: r.authoredOn ? String(r.authoredOn).slice(0, 10) : null,
+    careService: { id: serviceId, name: hs?.name ?? r.performer?.[0]?.display ?? '', phone: hs?.telecom?.find((/** @type {any} */ t) => t.system === 'phone')?.value ?? null },
+    note: r.note?.[0]?.text ?? null,
+  };
+}

@@ -1,0 +1,92 @@
+// @ts-check
+/**
+ * The record system (EPJ) behind the API: what the municipality's record system owns and the API
+ * reads or changes, through one interface. Two adapters implement it: `sql.js` (the sandbox's own
+ * PostgreSQL tables, the default) and `fhir.js` (a FHIR R4 server over HTTP; the mapping is
+ * docs/fhir-mapping.md). The platform's own data (subjects, relatives' access, consent, notices,
+ * the access log, drafts, Idempotency-Keys) stays in the sandbox's database whichever adapter runs.
+ *
+ * Every method gets the database handle the API holds (`q`, a transaction for a write): the SQL
+ * adapter reads and writes through it, so a cancellation is one transaction with its
+ * Idempotency-Key and access-log row; the FHIR adapter reads the platform's tables through it
+ * where it must (the person's national identity number) and talks to its server otherwise.
+ */
+
+/** @typedef {import('../db/index.js').Queryable} Queryable */
+/** @typedef {import('@omsorg/contract').Appointment} Appointment */
+/** @typedef {import('@omsorg/contract').GrantedService} GrantedService */
+/** @typedef {import('@omsorg/contract').ListQuery} ListQuery */
+
+/**
+ * The signed-in person as the API needs them: their name and their own subject (null: a person
+ * with no subject of their own).
+ * @typedef {object} PersonRecord
+ * @property {string} id
+ * @property {string} name
+ * @property {string | null} selfSubjectId
+ */
+
+/**
+ * What the rules core decides a cancellation on (rules/cancel.ts `CancelTarget`).
+ * @typedef {object} CancelTarget
+ * @property {string} version
+ * @property {string} status
+ * @property {Date} deadline
+ * @property {string} phone
+ * @property {'final' | 'request'} mode
+ */
+
+/**
+ * The change the rules core decided (`decideCancel`'s success).
+ * @typedef {object} CancelChange
+ * @property {'cancelled' | 'cancellation-requested'} status
+ * @property {import('@omsorg/contract').Cancellation} cancellation
+ * @property {Date} at
+ */
+
+/**
+ * @typedef {object} CancelInput
+ * @property {string} subjectId
+ * @property {string} appointmentId
+ * @property {Date} now
+ * @property {(target: CancelTarget) => CancelChange} decide checks the request against the
+ *   appointment as it is now and says what changes; throws (a ProblemError) to refuse. The
+ *   adapter calls it once it has the appointment, with no concurrent change able to slip in
+ *   between the read and the write (a row lock, or a conditional update that is tried again).
+ */
+
+/**
+ * A message a citizen or relative sent, as the record system is told of it (its own copy for the
+ * journal); the thread, read state and attachments stay the platform's.
+ * @typedef {object} SentMessage
+ * @property {string} id the message id
+ * @property {string} subjectId
+ * @property {string} threadId
+ * @property {string} title the thread's title
+ * @property {string} careServiceId the recipient
+ * @property {string} grantedServiceId the granted service the thread is about
+ * @property {{ personId: string, name: string, role: 'citizen' | 'relative' }} sender
+ * @property {string} text
+ * @property {Date} sentAt
+ * @property {number} attachments how many files came with it (not copied to the record)
+ */
+
+/**
+ * @typedef {object} RecordSystem
+ * @property {'sql' | 'fhir'} kind
+ * @property {(q: Queryable, personId: string) => Promise<PersonRecord | undefined>} findPerson
+ * @property {(q: Queryable, subjectId: string, query: ListQuery, now: Date) => Promise<{ items: Appointment[], more: boolean }>} listAppointments
+ *   one page, keyset-paged in the contract's order (upcoming: start ascending; past: descending; then id)
+ * @property {(q: Queryable, subjectId: string, appointmentId: string, now: Date) => Promise<Appointment | undefined>} getAppointment
+ *   only the subject's own: looked up by (subject, id), never by id alone
+ * @property {(q: Queryable, subjectId: string) => Promise<GrantedService[]>} listServices
+ *   the granted services (vedtak), in the record's order
+ * @property {(tx: Queryable, input: CancelInput) => Promise<Appointment | undefined>} cancelAppointment
+ *   the appointment after the change, or undefined when the subject has no such appointment
+ * @property {(tx: Queryable, message: SentMessage) => Promise<void>} recordMessage
+ *   tells the record system of a message sent, in the transaction that stores it (the SQL adapter:
+ *   nothing more to do, the message is in the tables; FHIR: a Communication)
+ * @property {() => Promise<void>} close
+ */
+
+export {};

@@ -1,0 +1,49 @@
+// @ts-check
+/**
+ * The record system as the sandbox's own PostgreSQL tables (`appointments`, `granted_services`,
+ * `persons`): the default adapter. The SQL is data/store.js's.
+ */
+import { nextVersion } from '@omsorg/contract';
+import { findAppointmentRow, findPerson, listAppointmentRows, listServices, toAppointment } from '../data/store.js';
+
+/** @typedef {import('./index.js').RecordSystem} RecordSystem */
+
+/** @returns {RecordSystem} */
+export function createSqlRecords() {
+  return {
+    kind: 'sql',
+    findPerson,
+    async listAppointments(q, subjectId, query, now) {
+      const page = await listAppointmentRows(q, subjectId, query, now);
+      return { items: page.rows.map((r) => toAppointment(r, now)), more: page.more };
+    },
+    async getAppointment(q, subjectId, appointmentId, now) {
+      const row = await findAppointmentRow(q, subjectId, appointmentId);
+      return row ? toAppointment(row, now) : undefined;
+    },
+    listServices,
+    async cancelAppointment(tx, { subjectId, appointmentId, now, decide }) {
+      // The row stays locked until the caller's transaction ends.
+      const row = await findAppointmentRow(tx, subjectId, appointmentId, { forUpdate: true });
+      if (!row) return undefined;
+      const change = decide({ version: row.version, status: row.status, deadline: row.policy_deadline, phone: row.policy_phone, mode: row.policy_mode });
+      const { reason, comment, answeredAt } = change.cancellation;
+      await tx.query(
+        `UPDATE appointments
+            SET status = $3, version = $4, cancel_reason_system = $5, cancel_reason_code = $6, cancel_comment = $7,
+                cancel_requested_at = $8, cancel_requested_by = $9, cancel_answered_at = $10, cancel_rejection_note = NULL,
+                updated_at = now()
+          WHERE subject_id = $1 AND id = $2`,
+        [subjectId, appointmentId, change.status, nextVersion(row.version), reason.system, reason.code, comment, change.at, change.cancellation.requestedBy?.id ?? null, answeredAt ? change.at : null],
+      );
+      const changed = await findAppointmentRow(tx, subjectId, appointmentId);
+      return toAppointment(changed, now);
+    },
+    // The messages table is the record of the message already.
+    async recordMessage() {},
+    async close() {},
+  };
+}
+
+/** The default: the sandbox's own tables. */
+export const sqlRecords = createSqlRecords();
