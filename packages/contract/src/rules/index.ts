@@ -20,3 +20,4 @@ export * from './sign-in.js';
 export * from './text.js';
 export * from './threads.js';
 export * from './time.js';
+export * from './series.js';
