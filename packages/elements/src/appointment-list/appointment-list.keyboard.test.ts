@@ -34,16 +34,18 @@ describe('<omsorg-appointment-list>', () => {
       sr(el).removeEventListener('click', capture, true);
       await Promise.all(pending);
       expect(link?.href).to.match(/^blob:/);
-      expect(link?.download).to.equal('avtale-2026-06-11.ics');
+      // A visit of a series writes the whole series: from its first visit (a week back), in Oslo time.
+      expect(link?.download).to.equal('avtale-2026-06-03.ics');
       expect(link?.isConnected).to.equal(false);
       expect(body).to.match(/^BEGIN:VCALENDAR\r\n/);
       const unfolded = body.replace(/\r\n /g, '');
-      expect(unfolded).to.contain('DTSTART:20260611T060000Z\r\n');
-      expect(unfolded).to.contain('DTEND:20260611T080000Z\r\n');
+      expect(unfolded).to.contain('DTSTART;TZID=Europe/Oslo:20260603T080000\r\n');
+      expect(unfolded).to.contain('DTEND;TZID=Europe/Oslo:20260603T100000\r\n');
+      expect(unfolded).to.contain('RRULE:FREQ=DAILY;COUNT=21\r\n');
       expect(unfolded).to.contain(`SUMMARY:${serviceTypes.codes['15'].nb}\r\n`);
       expect(unfolded).to.contain('LOCATION:Hjemme\\, Granveien 4\\, 9999 Fjordvik\r\n');
       expect(unfolded).to.contain('Besøket kommer en gang mellom 08:00 og 10:00.');
-      expect(unfolded).to.contain('UID:apt-ola-hsp-d01-am@omsorg');
+      expect(unfolded).to.contain('UID:ser-ola-hsp-am@omsorg');
       // The blob URL is released when the element leaves the page.
       el.remove();
       let failed = false;

@@ -87,6 +87,34 @@ export const styles = [
     .item > :not(:first-child) {
       margin-top: 0.5rem;
     }
+    /* A series: its visits grouped, indented under its heading; the other visits behind a
+       disclosure button. */
+    .series {
+      display: block;
+      border-left: 4px solid var(--_item-border);
+      padding-left: 0.75rem;
+    }
+    .series > :not(:first-child) {
+      margin-top: 0.5rem;
+    }
+    .series-heading {
+      margin: 0;
+      font-size: 1.05em;
+      line-height: 1.4;
+    }
+    .series-heading:focus {
+      outline: none;
+    }
+    .series-intro {
+      margin: 0;
+      color: var(--_text-subtle);
+    }
+    .series-items[hidden] {
+      display: none;
+    }
+    .item-heading .day-of {
+      font-weight: normal;
+    }
     .item.tone-negative {
       border-left: 4px solid var(--_negative);
     }

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { labelFor, type Appointment, type AppointmentPage } from '@omsorg/contract';
+import { labelFor, parseSeriesRule, type Appointment, type AppointmentPage } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
@@ -64,6 +64,11 @@ interface FirstPage {
  * @csspart cancel-button - The "Cancel" button.
  * @csspart calendar-button - The "Add to calendar" button.
  * @csspart more-button - The "Show more" button.
+ * @csspart series - A series of recurring visits (two or more in the list), grouped.
+ * @csspart series-heading - A series' heading ("Home nursing, every day 08:00–10:00").
+ * @csspart series-actions - The row of a series' buttons.
+ * @csspart series-toggle - The button that shows or hides a series' other visits (`aria-expanded`).
+ * @csspart series-items - The list of a series' other visits (also `items`).
  *
  * @cssprop --omsorg-appointment-list-gap - Space between days and items (default `--omsorg-space`, 1rem).
  * @cssprop --omsorg-appointment-list-item-background - Item background (default the surface colour).
@@ -93,6 +98,8 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   @state() private loadedWhen: AppointmentWhen = 'upcoming';
   @state() private loadingMore = false;
   @state() private moreError?: unknown;
+  /** The series whose other visits are shown (ids). */
+  @state() private expandedSeries: ReadonlySet<string> = new Set();
 
   private downloads = new BlobDownloads();
   private lastTrigger?: { appointmentId: string; button: HTMLElement };
@@ -163,6 +170,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
 
   protected override clearData(): void {
     this.items = [];
+    this.expandedSeries = new Set();
     this.nextCursor = null;
     this.moreError = undefined;
     this.news = [];
@@ -232,7 +240,10 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
 
   private focusItem(id: string): void {
     const heading = this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
-    heading?.focus();
+    // A visit in a closed series: its series' disclosure button, which opens it.
+    const closed = heading?.closest<HTMLElement>('ul[hidden]')?.closest('li[part="series"]');
+    if (closed) closed.querySelector<HTMLElement>('[part="series-toggle"]')?.focus();
+    else heading?.focus();
   }
 
   private replaceItem(appointment: Appointment, fromPoll = false): void {
@@ -288,12 +299,25 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   /** The one click listener of the item buttons (`data-action`, in the item with `data-id`). */
   private readonly onItemClick = (event: Event): void => {
     const button = (event.target as Element | null)?.closest?.<HTMLElement>('button[data-action]');
+    const action = button?.dataset.action as ItemAction | undefined;
+    if (button && action === 'series') {
+      this.toggleSeries(button.dataset.series ?? '');
+      return;
+    }
     const id = button?.closest('li[data-id]')?.getAttribute('data-id');
     const appointment = id == null ? undefined : this.items.find((a) => a.id === id);
     if (!button || !appointment) return;
     if ((button.dataset.action as ItemAction) === 'cancel') this.onCancel(appointment, button);
+    else if (appointment.series && parseSeriesRule(appointment.series.rule)) this.downloadSeriesCalendar(appointment.series.id);
     else this.downloadCalendar(appointment);
   };
+
+  /** Shows or hides a series' other visits (the disclosure button keeps focus). */
+  private toggleSeries(seriesId: string): void {
+    const next = new Set(this.expandedSeries);
+    if (!next.delete(seriesId)) next.add(seriesId);
+    this.expandedSeries = next;
+  }
 
   private onCancel(appointment: Appointment, trigger: HTMLElement): void {
     const ref: AppointmentRef = { appointmentId: appointment.id, subjectId: this.subject };
@@ -323,11 +347,29 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     dialog.open(trigger);
   }
 
-  private downloadCalendar(a: Appointment): void {
+  /**
+   * The whole series as one calendar event: its RRULE from the first visit's start (Europe/Oslo),
+   * and each of its visits in the list that will not happen (cancelled) as an EXDATE.
+   */
+  private downloadSeriesCalendar(seriesId: string): void {
+    const visits = this.items.filter((a) => a.series?.id === seriesId);
+    const first = visits[0];
+    if (!first?.series) return;
+    const gone = visits.filter((a) => a.status === 'cancelled' || a.status === 'entered-in-error');
+    this.downloadCalendar(first, {
+      uid: `${seriesId}@omsorg`,
+      start: first.series.start,
+      end: first.series.end,
+      rrule: first.series.rule,
+      exdates: gone.map((a) => parseInstant(a.start)).filter((d): d is Date => !!d),
+    });
+  }
+
+  private downloadCalendar(a: Appointment, series?: { uid: string; start: string; end: string; rrule: string; exdates: Date[] }): void {
     const t = this.t;
     try {
-      const start = parseInstant(a.start);
-      const end = parseInstant(a.end);
+      const start = parseInstant(series?.start ?? a.start);
+      const end = parseInstant(series?.end ?? a.end);
       if (!start || !end) throw new RangeError('Invalid date');
       const label = labelFor(a.serviceType, this.locale) ?? this.common.unknownCode;
       const place = a.location ? [a.location.atHome ? t.atHome : a.location.name, a.location.address].filter(Boolean).join(', ') : '';
@@ -340,13 +382,14 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
         .filter(Boolean)
         .join('\n');
       const text = buildIcs({
-        uid: `${a.id}@omsorg`,
+        uid: series?.uid ?? `${a.id}@omsorg`,
         start,
         end,
+        ...(series ? { rrule: series.rrule, exdates: series.exdates } : {}),
         summary: label,
         location: place,
         description,
-        status: a.status === 'booked' || a.status === 'arrived' || a.status === 'checked-in' ? 'CONFIRMED' : 'TENTATIVE',
+        status: series || a.status === 'booked' || a.status === 'arrived' || a.status === 'checked-in' ? 'CONFIRMED' : 'TENTATIVE',
       });
       this.downloads.save(this.renderRoot, new Blob([text], { type: 'text/calendar;charset=utf-8' }), t.calendarFile(osloDayKey(start)));
     } catch {
@@ -375,7 +418,14 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     if (this.items.length === 0) {
       return html`<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
     }
-    const ctx: ItemContext = { t, common: this.common, locale: this.locale, upcoming: this.loadedWhen === 'upcoming', onClick: this.onItemClick };
+    const ctx: ItemContext = {
+      t,
+      common: this.common,
+      locale: this.locale,
+      upcoming: this.loadedWhen === 'upcoming',
+      onClick: this.onItemClick,
+      expanded: this.expandedSeries,
+    };
     return html`${renderDays(this.items, ctx, level)}${this.renderMore(t)}`;
   }
 
