@@ -62,7 +62,7 @@ describe('<omsorg-appointment-list>', () => {
       const { wrapper, el } = await mountIn<List>({ lang: 'nb' }, html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`);
       await until(() => settled(el), 'loaded');
       const visit = () => item(el, 'apt-ola-hsp-d01-am')!;
-      const check = async (locale: 'nb' | 'nn' | 'en', day: RegExp) => {
+      const check = async (locale: 'nb' | 'nn' | 'en', today: RegExp, day: RegExp) => {
         wrapper.setAttribute('lang', locale);
         await until(() => $(el, '#title')?.textContent?.trim() === texts[locale].title, `title in ${locale}`);
         expect(button(el, texts[locale].upcoming)).to.exist;
@@ -70,15 +70,18 @@ describe('<omsorg-appointment-list>', () => {
         expect(visit().querySelector('.label')?.textContent).to.equal(serviceTypes.codes['15'][locale]);
         expect(visit().querySelector('[part~="status"]')?.textContent).to.contain(texts[locale].statuses.booked);
         expect(visit().textContent).to.contain(texts[locale].atHome);
-        expect(visit().closest('li[part="day"]')?.querySelector('h3')?.textContent).to.match(day);
+        // The visit is one of a daily series, which stands under today's heading; the visit
+        // says its own day.
+        expect(visit().closest('li[part="day"]')?.querySelector('h3')?.textContent).to.match(today);
+        expect(visit().querySelector('.day-of')?.textContent).to.match(day);
         expect(shadowText(el)).to.contain(texts[locale].addToCalendar);
         await expect(el).to.be.accessible();
       };
-      await check('nn', /torsdag 11\. juni 2026/);
+      await check('nn', /onsdag 10\. juni 2026/, /torsdag 11\. juni 2026/);
       expect(visit().querySelector('.time')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Mellom 08:00 og 10:00');
-      await check('en', /Thursday,? 11 June 2026/);
+      await check('en', /Wednesday,? 10 June 2026/, /Thursday,? 11 June 2026/);
       expect(visit().querySelector('.time')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Between 08:00 and 10:00');
-      await check('nb', /torsdag 11\. juni 2026/);
+      await check('nb', /onsdag 10\. juni 2026/, /torsdag 11\. juni 2026/);
       expect(calls.length).to.equal(1);
     });
   });
@@ -130,9 +133,18 @@ describe('<omsorg-appointment-list>', () => {
       await tabTo((a) => a.getAttribute('part') === 'phone-link', { max: 120 });
 
       await tabTo((a) => a.getAttribute('part') === 'more-button', { max: 120 });
+      const before = new Set(itemIds(el));
       await sendKeys({ press: 'Enter' });
       await until(() => itemIds(el).length === 16, 'second page via Enter');
-      await until(() => !!(sr(el).activeElement as HTMLElement | null)?.dataset.headingFor, 'focus moved to the new items');
+      // Focus moves to the new items: the first one in sight, or, when every new visit joined a
+      // series that is closed, that series' disclosure button.
+      const fresh = itemIds(el).filter((id) => !before.has(id!)) as string[];
+      expect(fresh).not.to.be.empty;
+      const inSight = fresh.find((id) => !item(el, id)!.closest('ul[hidden]'));
+      const target = inSight
+        ? $(el, `[data-heading-for="${inSight}"]`)!
+        : item(el, fresh[0]!)!.closest('li[part="series"]')!.querySelector<HTMLElement>('[part="series-toggle"]')!;
+      await until(() => sr(el).activeElement === target, 'focus moved to the new items');
     });
 
     it('operates retry and sign-in from the keyboard', async () => {

@@ -69,7 +69,19 @@ describe('<omsorg-appointment-list>: recurring visits', () => {
     d03.querySelector<HTMLButtonElement>('[part="cancel-button"]')!.click();
     const dialog = document.querySelector('omsorg-cancel-dialog') as unknown as FakeCancelDialog;
     expect(dialog.appointmentId).to.equal('apt-ola-hsp-d03-am');
+    // The opened visits, in the light palette and in the dark one (Designsystemet's
+    // data-color-scheme="dark" sets color-scheme: dark, which the defaults follow).
     await expect(el).to.be.accessible();
+    // The page gives the dark scheme and its own dark background, as a dark page does.
+    document.body.style.colorScheme = 'dark';
+    document.body.style.background = 'Canvas';
+    try {
+      expect(getComputedStyle(d03).color).to.equal('rgb(236, 238, 242)');
+      await expect(el).to.be.accessible();
+    } finally {
+      document.body.style.colorScheme = '';
+      document.body.style.background = '';
+    }
 
     button.click();
     await el.updateComplete;

@@ -76,6 +76,13 @@ export const styles = [
       content-visibility: auto;
       contain-intrinsic-size: auto 9rem;
     }
+    /* A series' other visits are laid out when the reader opens them: hidden until then, they
+       were never laid out, so a skipped one would stand at the 9rem guess while its content is
+       taller, and the geometry that hit testing and contrast checks read would put one visit's
+       buttons over the next visit's text. */
+    .days.long .series-items .item {
+      content-visibility: visible;
+    }
     .item {
       display: block;
       background: var(--_item-bg);

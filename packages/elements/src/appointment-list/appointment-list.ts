@@ -209,7 +209,9 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
         this.loadingMore = false;
         this.politeText = fresh.length ? this.t.loadedMore(fresh.length, this.items.length) : this.t.noMore;
         await this.updateComplete;
-        const first = fresh[0];
+        // The first new visit the reader can see; when every new one joined a closed series,
+        // the first one's series (its disclosure button, whose count just grew).
+        const first = fresh.find((a) => !this.headingOf(a.id)?.closest('ul[hidden]')) ?? fresh[0];
         if (first) this.focusItem(first.id);
         else if (!button.isConnected) this.focusHeading();
       },
@@ -238,8 +240,12 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     });
   }
 
+  private headingOf(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
+  }
+
   private focusItem(id: string): void {
-    const heading = this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
+    const heading = this.headingOf(id);
     // A visit in a closed series: its series' disclosure button, which opens it.
     const closed = heading?.closest<HTMLElement>('ul[hidden]')?.closest('li[part="series"]');
     if (closed) closed.querySelector<HTMLElement>('[part="series-toggle"]')?.focus();
