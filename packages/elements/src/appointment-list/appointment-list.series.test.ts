@@ -1,9 +1,11 @@
 import { expect, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { SPACE, shiftTab } from '../test/keys.js';
 import ICAL from 'ical.js';
 import { serviceTypes } from '@omsorg/contract';
 import { createMockApi, subjectIds } from '@omsorg/mocks';
 import { API, mswWorker, testClient, until, useScenario } from '../test/setup.js';
-import { $, $$, itemById as item } from '../test/kit.js';
+import { $, $$, deepActive, itemById as item, tabTo } from '../test/kit.js';
 import { messages } from './appointment-list.messages.js';
 import nn from './appointment-list.messages.nn.js';
 import en from './appointment-list.messages.en.js';
@@ -87,6 +89,39 @@ describe('<omsorg-appointment-list>: recurring visits', () => {
     await el.updateComplete;
     expect(others!.hidden).to.equal(true);
     expect(button.getAttribute('aria-expanded')).to.equal('false');
+  });
+
+  it('opens and closes a series from the keyboard: Enter and Space on its disclosure, focus stays, aria-expanded and the button text follow', async () => {
+    const el = await mount(testClient('ola'), html`<omsorg-appointment-list page-size="100" .client=${testClient('ola')}></omsorg-appointment-list>`);
+    const t = messages.nb;
+    const g = group(el, 'ser-ola-hsp-am');
+    const others = g.querySelector<HTMLUListElement>(`#${toggle(g).getAttribute('aria-controls')}`)!;
+    (document.activeElement as HTMLElement | null)?.blur();
+    const button = await tabTo((a) => a.getAttribute('part') === 'series-toggle' && g.contains(a), { what: 'the morning series', max: 120 });
+    // What a screen reader says of the button: its text, collapsed, and the list it controls.
+    expect(button.textContent?.trim()).to.equal(t.seriesShow(13));
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    expect(others.hidden).to.equal(true);
+    // The visits behind it are not in the tab order while closed.
+    expect(others.querySelector('[part="cancel-button"]')!.checkVisibility()).to.equal(false);
+
+    await sendKeys({ press: 'Enter' });
+    await until(() => button.getAttribute('aria-expanded') === 'true', 'opened with Enter');
+    expect(deepActive()).to.equal(button);
+    expect(button.textContent?.trim()).to.equal(t.seriesHide);
+    expect(others.hidden).to.equal(false);
+    // The next Tab goes into the opened visits.
+    await sendKeys({ press: 'Tab' });
+    expect(others.contains(deepActive())).to.equal(true);
+
+    await shiftTab();
+    expect(deepActive()).to.equal(button);
+    await sendKeys({ press: SPACE });
+    await until(() => button.getAttribute('aria-expanded') === 'false', 'closed with Space');
+    expect(deepActive()).to.equal(button);
+    expect(button.textContent?.trim()).to.equal(t.seriesShow(13));
+    expect(others.hidden).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('names a weekly series by its weekday, and says every series in nb, nn and en', async () => {
