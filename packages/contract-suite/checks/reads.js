@@ -1,7 +1,7 @@
 // @ts-check
 /** Reading: me, lists (order, paging, filters), one appointment with its ETag, services. */
 import assert from 'node:assert/strict';
-import { relations } from '../vocabulary.js';
+import { relations, serviceTypes } from '../vocabulary.js';
 import { DataError, SKEW_MS, cancellableStatuses } from '../client.js';
 
 /** @typedef {import('./check.js').Check} Check */
@@ -236,6 +236,23 @@ export const checks = [
         for (const g of body.items) if (g.validTo) assert.ok(g.validTo >= g.validFrom, `${g.id}: validTo before validFrom`);
       }
       if (total === 0) throw new DataError('no granted services');
+    },
+  },
+  {
+    title: 'service types in their official system (Volven 9151, the KPR codes), in appointments and granted services',
+    async run(ctx) {
+      let total = 0;
+      for (const s of await readableSubjects(ctx)) {
+        const items = [...(await ctx.listAll({ subject: s.id, when: 'upcoming' })), ...(await ctx.listAll({ subject: s.id, when: 'past' }))];
+        for (const a of items) assert.equal(a.serviceType.system, serviceTypes.system, `appointment ${a.id}: serviceType.system`);
+        total += items.length;
+      }
+      for (const s of await ctx.subjectsWith('services.read')) {
+        const body = ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${s.id}/services` }), 200).body;
+        for (const g of body.items) assert.equal(g.serviceType.system, serviceTypes.system, `granted service ${g.id}: serviceType.system`);
+        total += body.items.length;
+      }
+      if (total === 0) throw new DataError('no appointments or granted services');
     },
   },
   {

@@ -525,7 +525,20 @@ export interface components {
         SubjectRef: string;
         /** @description A resource's version. The strong ETag is this value in quotes, so it holds only ETag characters (printable ASCII but the double quote). */
         Version: string;
-        /** @description A code from a code set; the client looks up the label. */
+        /**
+         * @description A code from a code set; the client looks up the label (@omsorg/contract's code sets, in nb,
+         *     nn and en). `system` is the official identifier where one exists, the project's own only
+         *     where none does (the README's table of code systems):
+         *     - service types (`serviceType`): `urn:oid:2.16.578.1.12.4.1.1.9151`, Volven 9151
+         *       "Tjenestetype i helse- og omsorgstjenesten", the KPR (IPLOS) service codes. Before 1.1.0
+         *       it was sent as `urn:omsorg:codesystem:kpr-tjenestetype` (same codes); a client should
+         *       accept both.
+         *     - cancellation reasons (`reason`): `urn:omsorg:codesystem:avbestillingsarsak`, the
+         *       project's own (finer than FHIR's appointment-cancellation-reason, which a FHIR record
+         *       gets beside it).
+         *     - relations (`relation`, `relationship`): `urn:omsorg:codesystem:relasjon`, the project's
+         *       own (`self` and `O` are not HL7 v3 RoleCode).
+         */
         Coding: {
             system: string;
             code: string;

@@ -341,7 +341,7 @@ return errors === 0;
 validate55.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const Coding = validate56;
-const schema23 = {"type":"object","description":"A code from a code set; the client looks up the label.","required":["system","code"],"properties":{"system":{"type":"string","maxLength":200},"code":{"type":"string","maxLength":64}},"additionalProperties":false};
+const schema23 = {"type":"object","description":"A code from a code set; the client looks up the label (@omsorg/contract's code sets, in nb,\nnn and en). `system` is the official identifier where one exists, the project's own only\nwhere none does (the README's table of code systems):\n- service types (`serviceType`): `urn:oid:2.16.578.1.12.4.1.1.9151`, Volven 9151\n  \"Tjenestetype i helse- og omsorgstjenesten\", the KPR (IPLOS) service codes. Before 1.1.0\n  it was sent as `urn:omsorg:codesystem:kpr-tjenestetype` (same codes); a client should\n  accept both.\n- cancellation reasons (`reason`): `urn:omsorg:codesystem:avbestillingsarsak`, the\n  project's own (finer than FHIR's appointment-cancellation-reason, which a FHIR record\n  gets beside it).\n- relations (`relation`, `relationship`): `urn:omsorg:codesystem:relasjon`, the project's\n  own (`self` and `O` are not HL7 v3 RoleCode).\n","required":["system","code"],"properties":{"system":{"type":"string","maxLength":200},"code":{"type":"string","maxLength":64}},"additionalProperties":false};
 const func1 = cjs0.default;
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){

@@ -16,7 +16,7 @@
  * finds the appointment changed and is answered 409 or 412, never a second change.
  */
 import { appointmentPage } from '@omsorg/contract';
-import { FNR_SYSTEM, appointmentFromFhir, cancelTargetFromFhir, communicationToFhir, grantedServiceFromFhir, withCancellation } from './fhir-map.js';
+import { appointmentFromFhir, cancelTargetFromFhir, communicationToFhir, grantedServiceFromFhir, identitySystem, withCancellation } from './fhir-map.js';
 
 /** @typedef {import('./fhir-map.js').Resource} Resource */
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
@@ -131,7 +131,7 @@ export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} })
       const { rows } = await q.query('SELECT id, name, pid FROM persons WHERE id = $1', [personId]);
       const p = rows[0];
       if (!p) return undefined;
-      const [patient] = p.pid ? await fhir.search('Patient', { identifier: `${FNR_SYSTEM}|${p.pid}`, active: 'true' }) : [];
+      const [patient] = p.pid ? await fhir.search('Patient', { identifier: `${identitySystem(p.pid)}|${p.pid}`, active: 'true' }) : [];
       const name = patient?.name?.[0]?.text;
       return { id: String(p.id), name: typeof name === 'string' && name ? name : String(p.name), selfSubjectId: patient ? String(patient.id) : null };
     },
