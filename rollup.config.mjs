@@ -379,6 +379,9 @@ const cdn = {
       // (lang-nn-messages), so a page without messages loads only the first.
       const lang = /[\\/.]messages\.(nn|en)\.[jt]s$/.exec(id);
       if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer|consent-panel)[\\/]/.test(id) ? '-messages' : ''}`;
+      // The configuration file's reader and checker (config/load.ts, validate.ts, the schema): a
+      // chunk of its own that only pages with `data-config` or an inline configuration load.
+      if (/[\\/]elements[\\/]src[\\/]config[\\/](load|validate|schema\.generated)\.[jt]s$/.test(id)) return 'config';
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it. (The poller is the client's:
       // watched appointment lists poll too.)
