@@ -36,9 +36,9 @@ const CSP = [
 const demoConfig = JSON.parse(readFileSync(`${demoDir}omsorg.json`, 'utf8'));
 /** The "unavailable" text per language, from the catalogs' sources. */
 const unavailable = (() => {
-  const src = (f) => readFileSync(new URL(`../../packages/elements/src/internal/${f}`, import.meta.url), 'utf8');
-  const pick = (text) => /unavailable: '([^']+)'/.exec(text)?.[1];
-  return { nb: pick(src('messages.ts')), nn: pick(src('messages.nn.ts')), en: pick(src('messages.en.ts')) };
+  const src = (f) => readFileSync(new URL(`../../packages/elements/src/config/${f}`, import.meta.url), 'utf8');
+  const pick = (text) => /text: '([^']+)'/.exec(text)?.[1];
+  return { nb: pick(src('unavailable.messages.ts')), nn: pick(src('unavailable.messages.nn.ts')), en: pick(src('unavailable.messages.en.ts')) };
 })();
 
 /** @type {Awaited<ReturnType<typeof startHostServer>>} */ let server;

@@ -137,7 +137,7 @@ function deadlineInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: bo
     if (phone)
       sentenceInto(m, t.deadlinePassed(PHONE), () => {
         phoneInto(m, phone);
-        if (hours) m.text(` ${ctx.common.openingHours(hours)}`);
+        if (hours) m.text(` ${t.openingHours(hours)}`);
       });
     else m.text(t.deadlinePassedNoPhone);
     m.tag('</p>');

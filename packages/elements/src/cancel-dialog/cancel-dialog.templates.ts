@@ -34,7 +34,7 @@ export const phoneText = (a: Appointment): string => a.cancellationPolicy.phone 
 const hoursAfter = (v: View, a: Appointment): unknown => {
   if (a.cancellationPolicy.phone || a.careService.phone) return nothing;
   const hours = openingHoursIn(v.locale);
-  return hours ? html` <bdi>${v.common.openingHours(hours)}</bdi>` : nothing;
+  return hours ? html` <bdi>${v.t.openingHours(hours)}</bdi>` : nothing;
 };
 
 /** Cancelled, requested, refused by the server, not cancellable, or past the deadline. */

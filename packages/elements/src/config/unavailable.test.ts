@@ -5,18 +5,18 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { shadowText, until } from '../test/setup.js';
-import { common } from '../internal/messages.js';
-import nn from '../internal/messages.nn.js';
-import en from '../internal/messages.en.js';
+import { messages } from './unavailable.messages.js';
+import nnTexts from './unavailable.messages.nn.js';
+import enTexts from './unavailable.messages.en.js';
 import { defineUnavailable, unavailableTags } from './unavailable.js';
 
 describe('config: the unavailable state', () => {
   before(() => defineUnavailable());
 
   for (const [lang, text] of [
-    ['nb', common.nb.unavailable],
-    ['nn', nn.unavailable],
-    ['en', en.unavailable],
+    ['nb', messages.nb.text],
+    ['nn', nnTexts.text],
+    ['en', enTexts.text],
   ] as const) {
     it(`every element says it politely in ${lang}, and it is accessible`, async () => {
       const wrapper = await fixture<HTMLElement>(html`<div lang=${lang}>${unavailableTags.map((t) => document.createElement(t))}</div>`);
@@ -35,7 +35,7 @@ describe('config: the unavailable state', () => {
     const el = wrapper.firstElementChild as HTMLElement & { updateComplete: Promise<unknown> };
     await el.updateComplete;
     wrapper.lang = 'nn';
-    await until(() => shadowText(el) === nn.unavailable, 'the nynorsk text');
+    await until(() => shadowText(el) === nnTexts.text, 'the nynorsk text');
     expect(getComputedStyle(el).color, 'light palette').to.equal('rgb(27, 27, 31)');
     wrapper.style.colorScheme = 'dark';
     expect(getComputedStyle(el).color, 'dark palette').to.equal('rgb(236, 238, 242)');

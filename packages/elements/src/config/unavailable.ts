@@ -1,7 +1,7 @@
 /**
  * What the elements show when the page's configuration file cannot be used (load.ts): each
  * omsorg tag that shows something is defined as this small element, which says politely, in the
- * page's language, that the service is not available now. No client is made, nothing is asked
+ * page's language, that the service is not available now (unavailable.messages.ts). No client is made, nothing is asked
  * of the API, and the host page around it is left as it is. (`<omsorg-provider>` and
  * `<omsorg-cancel-dialog>` are not defined: the one only wraps, the other is opened by a list.)
  */
@@ -9,6 +9,7 @@ import { html, css } from 'lit';
 import { OmsorgElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
 import { baseStyles } from '../internal/styles.js';
+import { messages } from './unavailable.messages.js';
 
 /** The tags that get the placeholder. */
 export const unavailableTags = [
@@ -41,8 +42,12 @@ export class OmsorgUnavailable extends OmsorgElement {
     `,
   ];
 
+  private get t() {
+    return this.texts(messages);
+  }
+
   override render() {
-    return html`<p part="unavailable">${this.common.unavailable}</p>`;
+    return html`<p part="unavailable">${this.t.text}</p>`;
   }
 }
 

@@ -16,6 +16,4 @@ export default {
   errorNotFound: 'We cannot find what you are looking for.',
   errorBusy: 'The service is busy right now. Please try again shortly.',
   errorUnknown: 'Something went wrong. Please try again.',
-  unavailable: 'This service is not available right now. Please try again later, or contact the municipality.',
-  openingHours: (hours: string): string => `(open ${hours})`,
 };

@@ -16,6 +16,4 @@ export default {
   errorNotFound: 'Vi finn ikkje det du ser etter.',
   errorBusy: 'Tenesta er travel akkurat no. Prøv igjen om litt.',
   errorUnknown: 'Noko gjekk gale. Prøv igjen.',
-  unavailable: 'Denne tenesta er ikkje tilgjengeleg akkurat no. Prøv igjen seinare, eller kontakt kommunen.',
-  openingHours: (hours: string): string => `(ope ${hours})`,
 };

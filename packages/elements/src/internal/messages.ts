@@ -173,8 +173,6 @@ export const common = catalog(
     errorNotFound: 'Vi finner ikke det du ser etter.',
     errorBusy: 'Tjenesten er travel akkurat nå. Prøv igjen om litt.',
     errorUnknown: 'Noe gikk galt. Prøv igjen.',
-    unavailable: 'Denne tjenesten er ikke tilgjengelig akkurat nå. Prøv igjen senere, eller kontakt kommunen.',
-    openingHours: (hours: string): string => `(åpent ${hours})`,
   },
   { nn: () => import('./messages.nn.js'), en: () => import('./messages.en.js') },
 );
