@@ -5,7 +5,7 @@
  * of the API, and the host page around it is left as it is. (`<omsorg-provider>` and
  * `<omsorg-cancel-dialog>` are not defined: the one only wraps, the other is opened by a list.)
  */
-import { html, css } from 'lit';
+import { html, css, type TemplateResult } from 'lit';
 import { OmsorgElement } from '../internal/base.js';
 import { defineElement } from '../internal/define.js';
 import { baseStyles } from '../internal/styles.js';
@@ -46,12 +46,13 @@ export class OmsorgUnavailable extends OmsorgElement {
     return this.texts(messages);
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<p part="unavailable">${this.t.text}</p>`;
   }
 }
 
 /** Defines every tag in `unavailableTags` as the placeholder (each its own class). */
 export function defineUnavailable(): void {
-  for (const tag of unavailableTags) defineElement(tag, class extends OmsorgUnavailable {});
+  // (Called, not run at import: this module registers nothing by being imported.)
+  unavailableTags.forEach((tag) => defineElement(tag, class extends OmsorgUnavailable {}));
 }
