@@ -55,6 +55,7 @@ export default {
   cancelIsRequest: 'The service must accept the cancellation.',
   deadlinePassed: (phone: Part): Part[] => ['The deadline for cancelling online has passed. Call ', phone, ' if you cannot receive the visit.'],
   deadlinePassedNoPhone: 'The deadline for cancelling online has passed. Contact the service if you cannot receive the visit.',
+  openingHours: (hours: string): string => `(open ${hours})`,
   addToCalendar: 'Add to calendar',
   calendarFile: (day: string) => `appointment-${day}.ics`,
   calendarWindow: (from: string, to: string) => `The visit arrives some time between ${from} and ${to}.`,

@@ -55,6 +55,7 @@ export default {
   cancelIsRequest: 'Tenesta må godta avbestillinga.',
   deadlinePassed: (phone: Part): Part[] => ['Fristen for å avbestille på nett er ute. Ring ', phone, ' om du ikkje kan ta imot besøket.'],
   deadlinePassedNoPhone: 'Fristen for å avbestille på nett er ute. Kontakt tenesta om du ikkje kan ta imot besøket.',
+  openingHours: (hours: string): string => `(ope ${hours})`,
   addToCalendar: 'Legg til i kalender',
   calendarFile: (day: string) => `avtale-${day}.ics`,
   calendarWindow: (from: string, to: string) => `Besøket kjem ein gong mellom ${from} og ${to}.`,

@@ -10,6 +10,7 @@ import { BlobDownloads } from '../internal/download.js';
 import { buildIcs } from './ics.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
 import { styles } from './appointment-list.styles.js';
+import { openingHoursIn, pageSettings } from '../internal/settings.js';
 import { renderDays, type ItemAction, type ItemContext } from './appointment-list.render.js';
 
 export type AppointmentWhen = 'upcoming' | 'past';
@@ -375,7 +376,15 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     if (this.items.length === 0) {
       return html`<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
     }
-    const ctx: ItemContext = { t, common: this.common, locale: this.locale, upcoming: this.loadedWhen === 'upcoming', onClick: this.onItemClick };
+    const ctx: ItemContext = {
+      t,
+      common: this.common,
+      locale: this.locale,
+      upcoming: this.loadedWhen === 'upcoming',
+      onClick: this.onItemClick,
+      settings: pageSettings(),
+      hours: openingHoursIn(this.textLocale),
+    };
     return html`${renderDays(this.items, ctx, level)}${this.renderMore(t)}`;
   }
 
