@@ -43,7 +43,7 @@ import { createCors } from './cors.js';
 import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, problemReply, readBody } from './reply-kit.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { accessLogPageRows } from '../data/access-log.js';
-import { isId, logAccess, roleOf, selfAccess, subjectsFor } from '../data/store.js';
+import { createAccessLogWriter, isId, logAccess, roleOf, selfAccess, subjectsFor } from '../data/store.js';
 import { sqlRecords } from '../records/sql.js';
 
 
@@ -124,6 +124,8 @@ export function createApi({
   const base = basePath.replace(/\/+$/, '');
   const cors = createCors(corsOrigins);
   const contractPromise = loadContract();
+  // The log rows written on their own (not with a change) share statements under load (db/batch.js).
+  const appendLog = createAccessLogWriter(db);
   /** @type {ContractViolation[]} */
   const contractViolations = [];
 
@@ -188,7 +190,10 @@ export function createApi({
      * @param {Omit<import('../data/store.js').AccessLogEntry, 'actorPersonId' | 'clientId'>} e
      * @param {import('../db/index.js').Queryable} [q]
      */
-    const log = (e, q = db) => logAccess(q, { ...role, ...e, actorPersonId: person.id, clientId });
+    const log = (e, q = db) => {
+      const entry = { ...role, ...e, actorPersonId: person.id, clientId };
+      return q === db ? appendLog(entry) : logAccess(q, entry);
+    };
 
     /**
      * The subject in the path, when the caller may act for it with `scope`; else a logged 404/403.
