@@ -2,12 +2,16 @@
 /**
  * Group commit (src/db/batch.js): the first item is written at once, items that arrive meanwhile
  * share the next write, each caller learns its own result, and one bad item fails only its own
- * caller. The access log's writer and the shared DPoP replay store are built on it; their rows
- * are checked against the database in access-log.test.js, api.test.js and shared-state.test.js.
+ * caller. The access log's writer and the shared DPoP replay store are built on it: checked here
+ * against the database (PGlite, or PostgreSQL with TEST_DATABASE_URL).
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createBatcher } from '../src/db/batch.js';
+import { createAccessLogWriter } from '../src/data/store.js';
+import { verifyAccessLog } from '../src/data/access-log.js';
+import { createSharedReplayStore } from '../src/auth/replay.js';
+import { openTestDatabase } from '../test-support/database.js';
 
 /** A write that records the batches it was given and waits for the test to release each. */
 function heldWrites() {
@@ -86,5 +90,63 @@ describe('createBatcher', () => {
     writes[1]?.release();
     assert.equal(await b, 4);
     assert.deepEqual(writes.map((w) => w.items), [[1], [2]]);
+  });
+});
+
+describe('on the database', () => {
+  it('the access log: concurrent rows share statements, the chain stays intact, a bad row fails alone', async () => {
+    const tdb = await openTestDatabase();
+    try {
+      let statements = 0;
+      const q = {
+        query: (/** @type {string} */ sql, /** @type {readonly unknown[] | undefined} */ params) => {
+          statements++;
+          return tdb.db.query(sql, params);
+        },
+        exec: (/** @type {string} */ sql) => tdb.db.exec(sql),
+      };
+      const append = createAccessLogWriter(q);
+      /** @type {import('../src/data/store.js').AccessLogEntry[]} */
+      const entries = Array.from({ length: 40 }, (_, i) => ({
+        actorPersonId: 'psn-ola-7f3a',
+        subjectId: i % 3 ? 'sub-ola-7f3a' : 'not an id',
+        action: 'read',
+        resource: 'threads',
+        outcome: 'ok',
+        status: i % 2 ? 404 : 200,
+        actorRole: 'self',
+        clientId: i % 5 ? 'omsorg-test' : null,
+      }));
+      await Promise.all(entries.map((e) => append(e)));
+      assert.equal(statements, 2, 'the first row at once, the other 39 in one statement');
+      const rows = (await tdb.db.query('SELECT subject_id, status, client_id FROM access_log ORDER BY id')).rows;
+      assert.deepEqual(
+        rows,
+        entries.map((e, i) => ({ subject_id: i % 3 ? 'sub-ola-7f3a' : null, status: e.status, client_id: e.clientId })),
+        'in order, with the same values as logAccess stores (a malformed id left out)',
+      );
+      const entry = (/** @type {number} */ i) => /** @type {import('../src/data/store.js').AccessLogEntry} */ (entries[i]);
+      const outcomes = await Promise.allSettled([append(entry(1)), append(entry(2)), append({ ...entry(3), resource: /** @type {any} */ ('nonsense') }), append(entry(4))]);
+      assert.deepEqual(outcomes.map((o) => o.status), ['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      const report = await verifyAccessLog(tdb.db);
+      assert.equal(report.intact, true, report.reason);
+      assert.equal(report.rows, 43);
+    } finally {
+      await tdb.cleanup();
+    }
+  });
+
+  it('DPoP proof ids: concurrent ids share a statement; an id is new once, at any instance', async () => {
+    const tdb = await openTestDatabase();
+    try {
+      const now = Date.now();
+      const one = createSharedReplayStore(tdb.db);
+      assert.deepEqual(await Promise.all(['a', 'b', 'c', 'a'].map((k) => one.seen(`jkt:${k}`, now + 120_000, now))), [false, false, false, true]);
+      const other = createSharedReplayStore(tdb.db); // another instance: nothing in its memory
+      assert.deepEqual(await Promise.all(['b', 'd', 'c'].map((k) => other.seen(`jkt:${k}`, now + 120_000, now))), [true, false, true]);
+      assert.equal((await tdb.db.query('SELECT count(*)::int AS n FROM dpop_proofs')).rows[0].n, 4);
+    } finally {
+      await tdb.cleanup();
+    }
   });
 });
