@@ -178,10 +178,11 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
         const query = parseAppointmentQuery(new URL(request.url).searchParams);
         if (isProblemSpec(query)) return problem(query);
         const page = appointmentPage(items, query, now());
-        logAccess(db, person, subject.id, 'appointments');
         const body: AppointmentPage = { items: page.items.map(present), nextCursor: page.nextCursor };
         const tag = listEtag(body);
+        // A 304 is not logged (docs/architecture.md): it discloses nothing new.
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        logAccess(db, person, subject.id, 'appointments');
         return behaviour.malformed ? broken<AppointmentPage>(malformedPage(body)) : json(body, { headers: { ETag: tag } });
       }),
     ),

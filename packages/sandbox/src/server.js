@@ -128,6 +128,7 @@ export function loopbackAddress(host) {
  * @property {import('./notices/notifier.js').Notifier} notices the notice queue (`queueVisitReminders(db, now)`)
  * @property {import('./records/index.js').RecordSystem} records the record system the API reads and writes
  * @property {string} recordsWhere where that is, in words (for the start-up lines)
+ * @property {import('node:http').Server} server the HTTP server (the load benchmark counts the requests it answers)
  * @property {() => Promise<void>} close
  */
 
@@ -347,6 +348,7 @@ export async function startSandbox({
       notices,
       records,
       recordsWhere,
+      server: s,
       async close() {
         if (closed) return;
         closed = true;

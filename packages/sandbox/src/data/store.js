@@ -6,6 +6,7 @@
  */
 import { idPattern, isCancellable, parseIdentityNumber, relations, scopesInForce } from '@omsorg/contract';
 import { osloIso } from '@omsorg/contract';
+import { createBatcher } from '../db/batch.js';
 
 /** @typedef {import('../db/index.js').Queryable} Queryable */
 /** @typedef {import('@omsorg/contract').Appointment} Appointment */
@@ -274,22 +275,65 @@ export function roleOf(access) {
  * @param {AccessLogEntry} e
  */
 export async function logAccess(q, e) {
-  const clientId = typeof e.clientId === 'string' && /^[!-~]{1,200}$/.test(e.clientId) ? e.clientId : null;
   await q.query(
     `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status, actor_kind, actor_role, relation_code)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      e.actorPersonId,
-      isId(e.subjectId) ? e.subjectId : null,
-      e.action,
-      e.resource,
-      isId(e.resourceId) ? e.resourceId : null,
-      clientId,
-      e.outcome,
-      e.status,
-      e.actorKind ?? 'person',
-      e.actorRole ?? (e.actorKind === 'staff' ? 'staff' : null),
-      typeof e.relationCode === 'string' && /^[!-~]{1,64}$/.test(e.relationCode) ? e.relationCode : null,
-    ],
+    accessLogValues(e),
   );
+}
+
+/**
+ * The stored values of one row, in the column order of `logAccess`.
+ * @param {AccessLogEntry} e
+ */
+function accessLogValues(e) {
+  const clientId = typeof e.clientId === 'string' && /^[!-~]{1,200}$/.test(e.clientId) ? e.clientId : null;
+  return [
+    e.actorPersonId,
+    isId(e.subjectId) ? e.subjectId : null,
+    e.action,
+    e.resource,
+    isId(e.resourceId) ? e.resourceId : null,
+    clientId,
+    e.outcome,
+    e.status,
+    e.actorKind ?? 'person',
+    e.actorRole ?? (e.actorKind === 'staff' ? 'staff' : null),
+    typeof e.relationCode === 'string' && /^[!-~]{1,64}$/.test(e.relationCode) ? e.relationCode : null,
+  ];
+}
+
+/**
+ * The access log's rows that are not part of a larger transaction, written together (db/batch.js):
+ * each caller waits until its row has committed, as with `logAccess`, but the rows of concurrent
+ * requests share one INSERT, one commit and one WAL flush. The chain's trigger runs for each row,
+ * in the order given (the rows' ids follow it). A row that belongs with a change (a cancellation,
+ * the read of the log itself) is written with `logAccess` inside that change's transaction.
+ * @param {Queryable} q the database (not a transaction)
+ * @param {{ max?: number }} [o]
+ * @returns {(e: AccessLogEntry) => Promise<void>}
+ */
+export function createAccessLogWriter(q, { max = 256 } = {}) {
+  const append = createBatcher(
+    /** @param {AccessLogEntry[]} entries */ async (entries) => {
+      if (entries.length === 1) {
+        await logAccess(q, /** @type {AccessLogEntry} */ (entries[0]));
+        return [undefined];
+      }
+      const rows = entries.map(accessLogValues);
+      // One array per column; one statement text whatever the number of rows (one prepared statement).
+      const columns = Array.from({ length: 11 }, (_, i) => rows.map((r) => r[i]));
+      await q.query(
+        `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status, actor_kind, actor_role, relation_code)
+         SELECT a, s, ac, r, ri, c, o, st, k, ro, rc
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[])
+                WITH ORDINALITY AS t(a, s, ac, r, ri, c, o, st, k, ro, rc, n)
+          ORDER BY n`,
+        columns,
+      );
+      return entries.map(() => undefined);
+    },
+    { max },
+  );
+  return append;
 }
