@@ -110,7 +110,7 @@ export function loopbackAddress(host) {
  *   its tables migrated with the sandbox's, as the owner when there is one)
  * @property {import('./notices/notifier.js').NotifierOptions} [notices] the contact register and the SMS/e-mail
  *   gateway (default: the fixtures' register, a gateway that sends nothing), the sender's name and address
- * @property {'sql' | 'fhir' | import('./records/index.js').RecordSystem} [records] the record system behind the API
+ * @property {import('./records/open.js').RecordsKind | import('./records/index.js').RecordSystem} [records] the record system behind the API (`sql,fhir`: two sources, records/composite.js)
  *   (records/): `sql`, the sandbox's own tables, or `fhir`, a FHIR R4 server; default `OMSORG_RECORDS`, else `sql`
  * @property {string} [fhirUrl] with `fhir`: the FHIR server's base URL; default `OMSORG_FHIR_URL`, else the
  *   sandbox starts its development FHIR server (in memory, seeded from the fixtures)

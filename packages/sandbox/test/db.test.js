@@ -66,7 +66,7 @@ describe(`database (${testEngine()})`, () => {
     assert.equal(await isEmpty(t.db), true);
     const counts = await seed(t.db, { now: NOW });
     // The fixtures' persons, Test Testesen, and four more of the population register (relatives' access).
-    assert.deepEqual(counts, { persons: 9, appointments: 57, services: 8, grants: 2, threads: 5, messages: 8 });
+    assert.deepEqual(counts, { persons: 9, appointments: 64, services: 10, grants: 2, threads: 5, messages: 8 });
     assert.equal(await isEmpty(t.db), false);
     const grants = await t.db.query('SELECT grantee_person_id, subject_id, relation_code, scopes, valid_to::text AS valid_to, revoked_at FROM proxy_grants ORDER BY id');
     assert.deepEqual(grants.rows, [
@@ -125,7 +125,7 @@ describe(`database (${testEngine()})`, () => {
     const { stdout } = await run(process.execPath, args, { env });
     const versions = (await loadMigrations()).map((m) => m.version);
     assert.match(stdout, new RegExp(`Reset the sandbox database .*migrations ${versions.join(', ')}; 9 persons`));
-    assert.match(stdout, /; 9 persons, 2 proxy grants, 57 appointments, 8 granted services, 5 message threads/);
+    assert.match(stdout, /; 9 persons, 2 proxy grants, 64 appointments, 10 granted services, 5 message threads/);
     const db = await t.reopen();
     assert.equal((await db.query("SELECT status FROM appointments WHERE id = 'apt-ola-prakt-d02'")).rows[0].status, 'booked');
     // The old log is gone; only the fixtures' entries are logged again.

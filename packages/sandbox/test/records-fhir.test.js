@@ -105,7 +105,7 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
   });
 
   it('granted services equal the SQL adapter’s, and one appointment is found by (subject, id) only', async () => {
-    for (const s of [OLA_SUBJECT, EMMA_SUBJECT, 'sub-kari-2c91']) assert.deepEqual(await fhir.listServices(t.db, s), await sql.listServices(t.db, s), s);
+    for (const s of [OLA_SUBJECT, EMMA_SUBJECT, 'sub-kari-2c91']) assert.deepEqual((await fhir.listServices(t.db, s)).items, (await sql.listServices(t.db, s)).items, s);
     const own = await fhir.getAppointment(t.db, OLA_SUBJECT, appointmentIds.olaCancellable, NOW);
     assert.equal(own?.id, appointmentIds.olaCancellable);
     assert.equal(own?.version, (await fhir.fhir.read('Appointment', appointmentIds.olaCancellable))?.meta?.versionId, 'the version is the FHIR versionId');

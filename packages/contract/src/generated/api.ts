@@ -597,7 +597,31 @@ export interface components {
             preparation?: string | null;
             cancellationPolicy: components["schemas"]["CancellationPolicy"];
             cancellation?: components["schemas"]["Cancellation"] | null;
+            source?: components["schemas"]["RecordSource"];
         };
+        /**
+         * @description Where an item comes from: the municipality whose service it is and the record system (EPJ)
+         *     that holds it. A person may receive services from more than one municipality or system;
+         *     each item's rules (cancellation deadline, the phone to call, the reply time) are its own
+         *     source's. Absent when the deployment has one record system and does not say.
+         */
+        RecordSource: {
+            municipality: {
+                /** @description The kommunenummer (four digits, Statistics Norway's list). */
+                number: string;
+                name: string;
+            };
+            system: {
+                id: components["schemas"]["Id"];
+                name: string;
+            };
+        };
+        /**
+         * @description Sources that could not be read for this answer. The list holds the other sources' items;
+         *     the missing part is said, not hidden. Absent (or empty) when every source answered. When
+         *     no source answers, the request fails (503 `unavailable`, retryable).
+         */
+        UnavailableSources: components["schemas"]["RecordSource"][];
         /** @description The unit that provides the service (hjemmetjenesten sone nord, dagsenteret …). */
         CareService: {
             id: components["schemas"]["Id"];
@@ -651,6 +675,7 @@ export interface components {
             items: components["schemas"]["Appointment"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+            unavailableSources?: components["schemas"]["UnavailableSources"];
         };
         /** @description A decision (vedtak) granting a service. */
         GrantedService: {
@@ -671,6 +696,7 @@ export interface components {
             careService: components["schemas"]["CareService"];
             /** @description Untrusted text. */
             note?: string | null;
+            source?: components["schemas"]["RecordSource"];
         };
         /** @description How much ("3 visits a week", "2 hours a week"). */
         Extent: {
@@ -682,6 +708,7 @@ export interface components {
         };
         ServiceList: {
             items: components["schemas"]["GrantedService"][];
+            unavailableSources?: components["schemas"]["UnavailableSources"];
         };
         /** @description What the care service promises about answers, shown beside every thread. */
         ReplyPolicy: {
@@ -776,6 +803,8 @@ export interface components {
             unreadCount: number;
             lastMessage: components["schemas"]["MessageExcerpt"] | null;
             seenSinceLastUpdate: components["schemas"]["SeenBy"][];
+            /** @description The source of the granted service the thread is about; a message goes to that source's record system. */
+            source?: components["schemas"]["RecordSource"];
         };
         ThreadDetail: components["schemas"]["Thread"] & {
             /** @description Every message, oldest first. */
@@ -1312,6 +1341,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description No record system answered (`unavailable`); one that answered is a 200 with `unavailableSources`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["Problem"];
         };
     };
@@ -1414,6 +1452,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description No record system answered (`unavailable`); one that answered is a 200 with `unavailableSources`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["Problem"];
         };
     };

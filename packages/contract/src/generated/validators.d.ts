@@ -31,6 +31,10 @@ export declare const Subject: SchemaValidator;
 export declare const AppointmentStatus: SchemaValidator;
 /** components.schemas.Appointment */
 export declare const Appointment: SchemaValidator;
+/** components.schemas.RecordSource */
+export declare const RecordSource: SchemaValidator;
+/** components.schemas.UnavailableSources */
+export declare const UnavailableSources: SchemaValidator;
 /** components.schemas.CareService */
 export declare const CareService: SchemaValidator;
 /** components.schemas.Location */

@@ -32,6 +32,8 @@ export interface ItemContext {
   settings: PageSettings;
   /** The municipality's opening hours in the list's language, if the configuration has them. */
   hours?: string | undefined;
+  /** The list holds items of more than one municipality: each says its own. */
+  showSource?: boolean;
 }
 
 /** The data-action values of the item buttons. */
@@ -198,6 +200,7 @@ function renderItem(a: Appointment, ctx: ItemContext, h: string): TemplateResult
   m.tag('<dt>').text(t.careService).tag('</dt><dd><bdi>').value(a.careService.name).tag('</bdi>');
   phoneAfterInto(m, a.careService.phone, t);
   m.tag('</dd>');
+  if (ctx.showSource && a.source) m.tag('<dt>').text(t.municipality).tag('</dt><dd part="source" class="source"><bdi>').value(t.municipalityName(a.source.municipality.name)).tag('</bdi></dd>');
   noteInto(m, t.description, a.description);
   if (a.status === 'cancellation-rejected') noteInto(m, t.rejectionNote, a.cancellation?.rejectionNote);
   m.tag('</dl>');

@@ -26,6 +26,7 @@ import {
   osloIso,
   parseAccessLogQuery,
   parseAppointmentQuery,
+  recordsUnavailable,
   subjectRefPattern,
   toAccessLogEntry,
 } from '@omsorg/contract';
@@ -44,6 +45,7 @@ import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.
 import { accessLogPageRows } from '../data/access-log.js';
 import { createAccessLogWriter, isId, logAccess, roleOf, selfAccess, subjectsFor } from '../data/store.js';
 import { sqlRecords } from '../records/sql.js';
+import { RecordsUnavailableError } from '../records/composite.js';
 
 
 /**
@@ -295,7 +297,8 @@ export function createApi({
         const items = page.items;
         const last = items[items.length - 1];
         const nextCursor = page.more && last ? appointmentCursor(query.when, last) : null;
-        const body = { items, nextCursor };
+        // A source that did not answer is said, not hidden (several record systems: composite.js).
+        const body = { items, nextCursor, ...(page.unavailable?.length ? { unavailableSources: page.unavailable } : {}) };
         const { etag, reply } = jsonWithListEtag(body);
         // Not logged: a 304 discloses nothing the caller was not given, in a logged 200, already
         // (docs/architecture.md, "A 304 is not logged").
@@ -384,9 +387,9 @@ export function createApi({
       case 'listServices': {
         const what = /** @type {const} */ ({ action: 'read', resource: 'services' });
         const subject = await access('services.read', what);
-        const items = await records.listServices(db, subject.id);
+        const { items, unavailable } = await records.listServices(db, subject.id);
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
-        return json({ items });
+        return json({ items, ...(unavailable?.length ? { unavailableSources: unavailable } : {}) });
       }
 
       default:
@@ -451,6 +454,7 @@ export function createApi({
       reply = await route(req, contract, ctx);
     } catch (err) {
       if (err instanceof ProblemError) reply = problemReply(err);
+      else if (err instanceof RecordsUnavailableError) reply = problemReply(ProblemError.from(recordsUnavailable()));
       else {
         logger.error('omsorg sandbox: unexpected error', err);
         reply = problemReply(new ProblemError(500, 'serverError', 'Something went wrong on the server. Try again later.'));

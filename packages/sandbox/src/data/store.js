@@ -110,7 +110,8 @@ export const APPOINTMENT_SELECT = `
          a.location_name, a.location_address, a.location_at_home, a.contact_name, a.contact_phone, a.preparation,
          a.policy_deadline, a.policy_phone, a.policy_mode, a.policy_consequence,
          a.cancel_reason_system, a.cancel_reason_code, a.cancel_comment, a.cancel_requested_at,
-         a.cancel_requested_by, rb.name AS cancel_requested_by_name, a.cancel_answered_at, a.cancel_rejection_note
+         a.cancel_requested_by, rb.name AS cancel_requested_by_name, a.cancel_answered_at, a.cancel_rejection_note,
+         a.source_municipality_number, a.source_municipality_name, a.source_system_id, a.source_system_name
     FROM appointments a
     JOIN care_services c ON c.id = a.care_service_id
     LEFT JOIN persons rb ON rb.id = a.cancel_requested_by`;
@@ -156,7 +157,48 @@ export function toAppointment(r, now) {
             answeredAt: r.cancel_answered_at === null ? null : osloIso(r.cancel_answered_at),
             rejectionNote: r.cancel_rejection_note,
           },
+    ...sourceOf(r),
   };
+}
+
+/**
+ * The item's `source` from a row's `source_*` columns (nothing when the row does not say).
+ * @param {any} r
+ * @returns {{ source?: import('@omsorg/contract').RecordSource }}
+ */
+export function sourceOf(r) {
+  if (r.source_system_id === null || r.source_system_id === undefined) return {};
+  return {
+    source: {
+      municipality: { number: r.source_municipality_number, name: r.source_municipality_name },
+      system: { id: r.source_system_id, name: r.source_system_name },
+    },
+  };
+}
+
+/**
+ * The `source_*` column values of an item (four NULLs when it has no source).
+ * @param {{ source?: import('@omsorg/contract').RecordSource | undefined }} x
+ */
+export const sourceColumns = (x) => [x.source?.municipality.number ?? null, x.source?.municipality.name ?? null, x.source?.system.id ?? null, x.source?.system.name ?? null];
+
+/**
+ * Which rows a record source holds as its own (the composite's members, records/composite.js):
+ * those whose `source_system_id` is `systemId`, and with `unlabelled` also those that say no
+ * source. Undefined: every row (one record system).
+ * @typedef {{ systemId: string, unlabelled: boolean }} SourceFilter
+ */
+
+/**
+ * The SQL condition for `filter` on the table alias `t`, its parameters appended to `params`.
+ * @param {SourceFilter | undefined} filter
+ * @param {string} t
+ * @param {unknown[]} params
+ */
+function sourceCondition(filter, t, params) {
+  if (!filter) return 'TRUE';
+  params.push(filter.systemId, filter.unlabelled);
+  return `(${t}.source_system_id = $${params.length - 1} OR ($${params.length}::boolean AND ${t}.source_system_id IS NULL))`;
 }
 
 /** Valid JS dates run ±8.64e15 ms; a cursor may carry any number. */
@@ -168,13 +210,15 @@ const clampMs = (/** @type {number} */ ms) => Math.max(-8.64e15, Math.min(8.64e1
  * @param {string} subjectId
  * @param {import('@omsorg/contract').ListQuery} query
  * @param {Date} now
+ * @param {SourceFilter} [filter] only one source's rows
  * @returns {Promise<{ rows: any[], more: boolean }>}
  */
-export async function listAppointmentRows(q, subjectId, query, now) {
+export async function listAppointmentRows(q, subjectId, query, now, filter) {
   const up = query.when === 'upcoming';
   /** @type {unknown[]} */
   const params = [subjectId, now];
   const where = ['a.subject_id = $1', up ? 'a.end_at >= $2' : 'a.end_at < $2'];
+  if (filter) where.push(sourceCondition(filter, 'a', params));
   if (query.from) {
     params.push(query.from);
     where.push(`a.end_at >= $${params.length}`);
@@ -201,30 +245,36 @@ export async function listAppointmentRows(q, subjectId, query, now) {
  * @param {Queryable} q
  * @param {string} subjectId
  * @param {string} appointmentId
- * @param {{ forUpdate?: boolean }} [o] lock the appointment row until the transaction ends
+ * @param {{ forUpdate?: boolean, filter?: SourceFilter }} [o] `forUpdate`: lock the appointment row
+ *   until the transaction ends; `filter`: only one source's
  */
-export async function findAppointmentRow(q, subjectId, appointmentId, { forUpdate = false } = {}) {
-  const { rows } = await q.query(
-    `${APPOINTMENT_SELECT} WHERE a.subject_id = $1 AND a.id = $2${forUpdate ? ' FOR UPDATE OF a' : ''}`,
-    [subjectId, appointmentId],
-  );
+export async function findAppointmentRow(q, subjectId, appointmentId, { forUpdate = false, filter } = {}) {
+  /** @type {unknown[]} */
+  const params = [subjectId, appointmentId];
+  const own = sourceCondition(filter, 'a', params);
+  const { rows } = await q.query(`${APPOINTMENT_SELECT} WHERE a.subject_id = $1 AND a.id = $2 AND ${own}${forUpdate ? ' FOR UPDATE OF a' : ''}`, params);
   return rows[0];
 }
 
 /**
  * @param {Queryable} q
  * @param {string} subjectId
+ * @param {SourceFilter} [filter] only one source's
  * @returns {Promise<GrantedService[]>}
  */
-export async function listServices(q, subjectId) {
+export async function listServices(q, subjectId, filter) {
+  /** @type {unknown[]} */
+  const params = [subjectId];
+  const own = sourceCondition(filter, 'g', params);
   const { rows } = await q.query(
     `SELECT g.id, g.service_type_system, g.service_type_code, g.status, g.extent_amount, g.extent_unit, g.extent_per,
             g.valid_from::text AS valid_from, g.valid_to::text AS valid_to, g.decided_at::text AS decided_at,
-            g.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone, g.note
+            g.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone, g.note,
+            g.source_municipality_number, g.source_municipality_name, g.source_system_id, g.source_system_name
        FROM granted_services g JOIN care_services c ON c.id = g.care_service_id
-      WHERE g.subject_id = $1
+      WHERE g.subject_id = $1 AND ${own}
       ORDER BY g.position, g.id`,
-    [subjectId],
+    params,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -236,6 +286,7 @@ export async function listServices(q, subjectId) {
     decidedAt: r.decided_at,
     careService: { id: r.care_service_id, name: r.care_service_name, phone: r.care_service_phone },
     note: r.note,
+    ...sourceOf(r),
   }));
 }
 

@@ -46,7 +46,39 @@ export const EXT = Object.freeze({
   cancellation: 'urn:omsorg:fhir:StructureDefinition:cancellation',
   atHome: 'urn:omsorg:fhir:StructureDefinition:location-at-home',
   serviceStatus: 'urn:omsorg:fhir:StructureDefinition:granted-service-status',
+  recordSource: 'urn:omsorg:fhir:StructureDefinition:record-source',
 });
+
+/**
+ * The contract's `source` (which municipality, which record system) as an extension, or none.
+ * @param {{ source?: import('@omsorg/contract').RecordSource | undefined }} x
+ */
+const sourceExtension = (x) =>
+  x.source
+    ? [
+        {
+          url: EXT.recordSource,
+          extension: [
+            part('municipalityNumber', { valueString: x.source.municipality.number }),
+            part('municipalityName', { valueString: x.source.municipality.name }),
+            part('systemId', { valueString: x.source.system.id }),
+            part('systemName', { valueString: x.source.system.name }),
+          ],
+        },
+      ]
+    : [];
+
+/**
+ * The `source` of a resource with the record-source extension (nothing without it).
+ * @param {Resource} r
+ * @returns {{ source?: import('@omsorg/contract').RecordSource }}
+ */
+function sourceFromFhir(r) {
+  const e = ext(r, EXT.recordSource);
+  if (!e) return {};
+  const v = (/** @type {string} */ name) => String(sub(e, name)?.valueString ?? '');
+  return { source: { municipality: { number: v('municipalityNumber'), name: v('municipalityName') }, system: { id: v('systemId'), name: v('systemName') } } };
+}
 
 /**
  * The contract's status and FHIR R4 Appointment.status: one to one, except the two states of a
@@ -218,6 +250,7 @@ export function appointmentToFhir(a) {
         ],
       },
       ...(c || request ? [cancellationExtension(c, request)] : []),
+      ...sourceExtension(a),
     ],
     status,
     ...(c ? { cancelationReason: { coding: reasonCodings(c.reason), ...(c.comment ? { text: c.comment } : {}) } } : {}),
@@ -320,6 +353,7 @@ export function appointmentFromFhir(r, services, now) {
             rejectionNote: sub(cx, 'rejectionNote')?.valueString ?? null,
           }
         : null,
+    ...sourceFromFhir(r),
   };
 }
 
@@ -393,7 +427,7 @@ export function grantedServiceToFhir(subjectId, g) {
     resourceType: 'ServiceRequest',
     id: g.id,
     meta: { source: SOURCE },
-    ...(g.status === 'planned' ? { extension: [{ url: EXT.serviceStatus, valueCode: 'planned' }] } : {}),
+    ...(g.status === 'planned' || g.source ? { extension: [...(g.status === 'planned' ? [{ url: EXT.serviceStatus, valueCode: 'planned' }] : []), ...sourceExtension(g)] } : {}),
     status: SERVICE_STATUS_TO_FHIR[g.status],
     intent: 'order',
     code: { coding: [{ system: g.serviceType.system, code: g.serviceType.code }] },
@@ -434,5 +468,6 @@ export function grantedServiceFromFhir(r, services) {
     decidedAt: r.authoredOn ? String(r.authoredOn).slice(0, 10) : null,
     careService: { id: serviceId, name: hs?.name ?? r.performer?.[0]?.display ?? '', phone: hs?.telecom?.find((/** @type {any} */ t) => t.system === 'phone')?.value ?? null },
     note: r.note?.[0]?.text ?? null,
+    ...sourceFromFhir(r),
   };
 }

@@ -111,11 +111,15 @@ export function createFhirClient(baseUrl, { fetch: f = fetch } = {}) {
 const CANCEL_ATTEMPTS = 5;
 
 /**
- * @param {{ baseUrl: string, fetch?: typeof fetch, close?: () => Promise<void> }} o
+ * @param {{ baseUrl: string, fetch?: typeof fetch, close?: () => Promise<void>, filter?: import('../data/store.js').SourceFilter }} o
+ *   `filter`: as one source of several (composite.js), only the resources of that source (the
+ *   development server holds every fixture; a municipality's own server would hold only its own)
  * @returns {RecordSystem & { fhir: FhirClient }}
  */
-export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} }) {
+export function createFhirRecords({ baseUrl, fetch: f, close = async () => {}, filter }) {
   const fhir = createFhirClient(baseUrl, f ? { fetch: f } : {});
+  /** @param {{ source?: import('@omsorg/contract').RecordSource }} x */
+  const own = (x) => !filter || (x.source ? x.source.system.id === filter.systemId : filter.unlabelled);
   /** @param {Resource[]} all */
   const servicesIn = (all) => new Map(all.filter((r) => r.resourceType === 'HealthcareService').map((r) => [String(r.id), r]));
   /** @param {string} subjectId @param {Record<string, string>} [extra] */
@@ -138,7 +142,7 @@ export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} })
     async listAppointments(_q, subjectId, query, now) {
       const all = await appointmentsOf(subjectId);
       const services = servicesIn(all);
-      const items = all.filter((r) => r.resourceType === 'Appointment').map((r) => appointmentFromFhir(r, services, now));
+      const items = all.filter((r) => r.resourceType === 'Appointment').map((r) => appointmentFromFhir(r, services, now)).filter(own);
       const page = appointmentPage(items, query, now);
       return { items: page.items, more: page.nextCursor !== null };
     },
@@ -146,18 +150,19 @@ export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} })
       // By (subject, id): a search on both, never a read by id alone.
       const all = await appointmentsOf(subjectId, { _id: appointmentId });
       const r = all.find((x) => x.resourceType === 'Appointment' && x.id === appointmentId);
-      return r ? appointmentFromFhir(r, servicesIn(all), now) : undefined;
+      const a = r ? appointmentFromFhir(r, servicesIn(all), now) : undefined;
+      return a && own(a) ? a : undefined;
     },
     async listServices(_q, subjectId) {
       const all = await fhir.search('ServiceRequest', { subject: `Patient/${subjectId}`, intent: 'order', _include: 'ServiceRequest:performer:HealthcareService' });
       const services = servicesIn(all);
-      return all.filter((r) => r.resourceType === 'ServiceRequest').map((r) => grantedServiceFromFhir(r, services));
+      return { items: all.filter((r) => r.resourceType === 'ServiceRequest').map((r) => grantedServiceFromFhir(r, services)).filter(own) };
     },
     async cancelAppointment(_tx, { subjectId, appointmentId, now, decide }) {
       for (let attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
         const all = await appointmentsOf(subjectId, { _id: appointmentId });
         const r = all.find((x) => x.resourceType === 'Appointment' && x.id === appointmentId);
-        if (!r) return undefined;
+        if (!r || !own(appointmentFromFhir(r, servicesIn(all), now))) return undefined;
         const versionId = String(r.meta?.versionId);
         const change = decide(cancelTargetFromFhir(r));
         const { meta, ...rest } = r;
