@@ -377,8 +377,13 @@ const cdn = {
       // element's own chunk) downloads neither. Per language, one chunk for the shared texts
       // and the elements without messaging (lang-nn), one for the message and consent elements' texts
       // (lang-nn-messages), so a page without messages loads only the first.
+      // …except the "unavailable" text (a bad configuration file): with its placeholder element.
+      if (/[\\/]elements[\\/]src[\\/]config[\\/]unavailable[.\w]*\.[jt]s$/.test(id)) return 'unavailable';
       const lang = /[\\/.]messages\.(nn|en)\.[jt]s$/.exec(id);
       if (lang) return `lang-${lang[1]}${/[\\/](inbox|message-thread|composer|consent-panel)[\\/]/.test(id) ? '-messages' : ''}`;
+      // The configuration file's reader and checker (config/load.ts, validate.ts, the schema): a
+      // chunk of its own that only pages with `data-config` or an inline configuration load.
+      if (/[\\/]elements[\\/]src[\\/]config[\\/](load|validate|schema\.generated)\.[jt]s$/.test(id)) return 'config';
       // The SDK's messaging part: a chunk of its own, imported by the client on first use
       // (createLazyClient), so pages without messages never load it. (The poller is the client's:
       // watched appointment lists poll too.)

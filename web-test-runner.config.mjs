@@ -259,9 +259,11 @@ export default {
   rootDir: '.',
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['source', 'browser'] },
-  // 2 cores: one browser at a time; two test files at a time in Chromium, one in Firefox and WebKit.
+  // 2 cores: two test files at a time in Chromium, alone; one at a time in Firefox and in WebKit,
+  // and those two side by side (each keeps its own focus: Firefox headless, WebKit on its own
+  // virtual display), so `test:unit:engines` runs Chromium, then Firefox and WebKit together.
   concurrency: 2,
-  concurrentBrowsers: 1,
+  concurrentBrowsers: engines.includes('chromium') ? 1 : 2,
   // Generous limits: a test waits on conditions, never on time, so these only decide how long a
   // broken test takes to fail, and a 2-core machine under other work must not fail a good one.
   testFramework: { config: { timeout: 60000 } },

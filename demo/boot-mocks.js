@@ -53,5 +53,7 @@ Object.assign(tag.dataset, {
   auth: 'mock',
   mockUser: person,
   mockName: persons[person]?.name ?? me?.dataset.mockName ?? person,
+  // A page with a configuration file (nynorsk.html): the attributes above win over the file's.
+  ...(me?.dataset.config ? { config: me.dataset.config } : {}),
 });
 document.head.append(tag);

@@ -69,6 +69,8 @@ if (location.hostname === 'localhost') {
           dpop: 'true',
         },
   );
+  // A page with a configuration file (nynorsk.html): the attributes above win over the file's.
+  if (me?.dataset.config) tag.dataset.config = me.dataset.config;
   document.documentElement.dataset.demoAuth = bffRuns ? 'bff' : 'browser';
   document.head.append(tag);
 }

@@ -131,3 +131,13 @@ export const SeriesExpanded: Story = {
     await until(() => toggle.getAttribute('aria-expanded') === 'true', 'the series to open');
   },
 };
+
+/**
+ * Per Hansen gets home nursing from Bergen and respite stays from Askøy, each municipality in its
+ * own record system: one list, each visit saying its municipality, and after a deadline the
+ * phone of that visit's own service.
+ */
+export const TwoMunicipalities: Story = scenarioStory('default', { person: 'per' }, 'Here: Per Hansen, with services from Bergen and Askøy.');
+
+/** Askøy's record system does not answer: Bergen's visits, and a notice saying Askøy's are missing. */
+export const SourceUnavailable: Story = scenarioStory('source-unavailable', { person: 'per' }, 'Here: Per Hansen.');

@@ -48,3 +48,9 @@ export const Hostile: Story = { ...scenarioStory('hostile'), args: { includeEnde
 export const KariActingForOla: Story = scenarioStory('default', { person: 'kari', actingFor: 'ola' }, 'Here: Kari is signed in and acts for her father Ola.');
 
 export const PerActingForEmma: Story = scenarioStory('default', { person: 'per', actingFor: 'emma' }, 'Here: Per is signed in and acts for his daughter Emma.');
+
+/** Per Hansen's services from two municipalities (Bergen, Askøy), each saying its municipality. */
+export const TwoMunicipalities: Story = scenarioStory('default', { person: 'per' }, 'Here: Per Hansen, with services from Bergen and Askøy.');
+
+/** Askøy's record system does not answer: Bergen's services, and a notice saying Askøy's are missing. */
+export const SourceUnavailable: Story = scenarioStory('source-unavailable', { person: 'per' }, 'Here: Per Hansen.');

@@ -4,12 +4,12 @@
  * Runs the contract suite against one or more targets, one `node --test` process per target.
  *
  *   node packages/contract-suite/run.mjs                       # mocks, sandbox, sandbox on FHIR
- *   node packages/contract-suite/run.mjs --target all          # mocks, sandbox, sandbox-fhir, external
+ *   node packages/contract-suite/run.mjs --target all          # mocks, sandbox, sandbox-fhir, sandbox-sources, external
  *   OMSORG_BASE_URL=https://api.example.no OMSORG_TOKEN=… [OMSORG_OTHER_TOKEN=…] \
  *     node packages/contract-suite/run.mjs --target external
  *
- * Options: --target <list> (mocks, sandbox, sandbox-fhir, external, all; comma-separated;
- *          default mocks,sandbox,sandbox-fhir)
+ * Options: --target <list> (mocks, sandbox, sandbox-fhir, sandbox-sources, external, all; comma-separated;
+ *          default mocks,sandbox,sandbox-fhir,sandbox-sources)
  *          --reporter <name> (node:test reporter, default spec)  --no-self-check
  *          --report <dir> (writes the conformance report there: conformance.json, conformance.html
  *          and <target>.junit.xml; see report/report.mjs)
@@ -30,12 +30,12 @@ const here = (/** @type {string} */ f) => fileURLToPath(new URL(f, import.meta.u
 
 function usage(/** @type {string} */ message) {
   if (message) console.error(`run.mjs: ${message}`);
-  console.error('usage: node packages/contract-suite/run.mjs [--target mocks|sandbox|sandbox-fhir|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check] [--report <dir>]');
+  console.error('usage: node packages/contract-suite/run.mjs [--target mocks|sandbox|sandbox-fhir|sandbox-sources|external|all[,…]] [--reporter spec|tap|dot] [--no-self-check] [--report <dir>]');
   process.exit(2);
 }
 
 const args = process.argv.slice(2);
-let targetArg = 'mocks,sandbox,sandbox-fhir';
+let targetArg = 'mocks,sandbox,sandbox-fhir,sandbox-sources';
 let reporter = 'spec';
 let selfCheck = true;
 /** @type {string | undefined} */

@@ -70,6 +70,18 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
     fails: /expected 403 .*got 200/,
   },
   {
+    name: 'sends service types under the project URN of API 1.0 instead of the official identifier',
+    alter: alterAnswers(async (req, res) => {
+      if (!/\/(appointments|services)$/.test(new URL(req.url).pathname) || res.status !== 200) return res;
+      const body = await res.json();
+      for (const x of body.items) x.serviceType.system = 'urn:omsorg:codesystem:kpr-tjenestetype';
+      return new Response(JSON.stringify(body), { status: 200, headers: res.headers });
+    }),
+    group: 'reads',
+    check: 'service types in their official system',
+    fails: /serviceType\.system/,
+  },
+  {
     name: 'drops Cache-Control on errors',
     alter: alterAnswers((_req, res) => (res.status >= 400 ? withHeaders(res, (h) => h.delete('Cache-Control')) : res)),
     group: 'errors',
@@ -314,6 +326,7 @@ describe('self-check: the suite\'s own copy of the contract\'s words', () => {
     assert.equal(vocabulary.cancellationReasons.system, c.cancellationReasons.system);
     assert.ok(vocabulary.cancellationReasons.aCode in c.cancellationReasons.codes);
     assert.equal(vocabulary.relations.system, c.relations.system);
+    assert.equal(vocabulary.serviceTypes.system, c.serviceTypes.system);
     assert.ok('self' in c.relations.codes);
   });
 });

@@ -18,6 +18,9 @@
  *             set: a schema of its own, dropped after), real DPoP-bound tokens from its provider
  *   sandbox-fhir  the same sandbox with its record system on FHIR R4 (`records: 'fhir'`: its
  *             development FHIR server, @medplum/fhir-router over HTTP, seeded from the fixtures)
+ *   sandbox-sources  the same sandbox over two record systems at once (`records: 'sql,fhir'`:
+ *             Bergen's on its tables, Askøy's on its FHIR server; records/composite.js), so every
+ *             item says its source
  *   external  anyone's implementation: OMSORG_BASE_URL + OMSORG_TOKEN (Bearer), and optionally
  *             OMSORG_OTHER_TOKEN / OMSORG_RELATIVE_TOKEN / OMSORG_MANAGEMENT_TOKEN, and OMSORG_CORS_ORIGIN (an origin the
  *             API allows, for the CORS checks)
@@ -26,7 +29,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
-export const TARGET_NAMES = /** @type {const} */ (['mocks', 'sandbox', 'sandbox-fhir', 'external']);
+export const TARGET_NAMES = /** @type {const} */ (['mocks', 'sandbox', 'sandbox-fhir', 'sandbox-sources', 'external']);
 /** @typedef {typeof TARGET_NAMES[number]} TargetName */
 
 /** The env var that chooses the target of a suite process. */
@@ -60,6 +63,7 @@ export const MOCKS_BASE_URL = 'http://mocks.omsorg.test';
  * @property {boolean} cors the target is over HTTP and names an origin it allows (`corsOrigin`)
  * @property {boolean} signInAge the suite can choose how old a sign-in is (`headersSignedInAt`)
  * @property {boolean} registerSignIn any person of the fixtures' register can sign in (`headersForRegisterPerson`)
+ * @property {boolean} [sources] several record systems: every appointment, service and thread says its `source`
  * @property {string[]} notes why some roles are missing
  */
 
@@ -77,6 +81,9 @@ export function capabilities(name, env = process.env) {
     // The figures are the sandbox's own SQL over its tables: on FHIR they are not the record's, so not checked there.
     case 'sandbox-fhir':
       return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, notes: [] };
+    // Two record systems (sql and FHIR) behind one API: as sandbox-fhir, and every item says its source.
+    case 'sandbox-sources':
+      return { name, roles: ['self', 'relative', 'other'], fixtures: true, acceptsAnyWellFormedToken: false, cors: true, signInAge: true, registerSignIn: true, sources: true, notes: [] };
     case 'external': {
       /** @type {Role[]} */
       const roles = ['self'];
@@ -103,6 +110,7 @@ export async function createTarget(name, env = process.env) {
   if (name === 'mocks') return createMocksTarget();
   if (name === 'sandbox') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, records: 'sql' });
   if (name === 'sandbox-fhir') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, records: 'fhir', name });
+  if (name === 'sandbox-sources') return createSandboxTarget({ databaseUrl: env.TEST_DATABASE_URL || env.DATABASE_URL || undefined, records: 'sql,fhir', name });
   if (name === 'external') return createExternalTarget(env);
   throw new Error(`unknown target "${name}" (one of ${TARGET_NAMES.join(', ')})`);
 }
@@ -157,7 +165,7 @@ export const SANDBOX_PERSONS = Object.freeze({ self: 'psn-ola-7f3a', relative: '
  * @param {object} [o]
  * @param {string} [o.databaseUrl] PostgreSQL (a throw-away schema); default PGlite in a temporary directory
  * @param {boolean} [o.dpop] DPoP-bound tokens (default true; false: plain Bearer)
- * @param {'sql' | 'fhir'} [o.records] the record system behind the sandbox's API (default: its own choice, OMSORG_RECORDS)
+ * @param {'sql' | 'fhir' | 'sql,fhir'} [o.records] the record system behind the sandbox's API (default: its own choice, OMSORG_RECORDS)
  * @param {string} [o.name] default `sandbox`
  * @returns {Promise<Target>}
  */

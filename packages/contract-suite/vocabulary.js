@@ -20,6 +20,12 @@ export const problemTypes = Object.freeze(
 /** Statuses in which the citizen may still cancel (packages/contract/src/types.ts). */
 export const cancellableStatuses = Object.freeze(['proposed', 'pending', 'booked', 'cancellation-rejected']);
 
+/**
+ * The service-type code set's system (packages/contract/src/codes.ts): the official one, Volven
+ * 9151 (the KPR service codes), since API 1.1.0.
+ */
+export const serviceTypes = Object.freeze({ system: 'urn:oid:2.16.578.1.12.4.1.1.9151' });
+
 /** The cancellation-reason code set's system and a code in it (packages/contract/src/codes.ts). */
 export const cancellationReasons = Object.freeze({ system: 'urn:omsorg:codesystem:avbestillingsarsak', aCode: 'pat-crs' });
 

@@ -284,10 +284,27 @@ const ROWS = [
       const before = await count();
       await k.tabTo(/<textarea#reply-text/);
       await k.page.keyboard.type('Takk, det passer.');
-      // Space on the file control opens the file chooser.
+      // Space on the file control opens the file chooser. The chooser is caught over a CDP
+      // session of our own, its interception switched on (and awaited) before the key press:
+      // the driver's own waitForFileChooser switches it on beside the press, and it drops a
+      // chooser whose element it cannot adopt, which left a busy CI run waiting 8 s for nothing.
       await k.tabTo(/type=file/);
-      const [chooser] = await Promise.all([k.page.waitForFileChooser({ timeout: 8000 }), k.press('Space')]);
-      await chooser.cancel();
+      const cdp = await k.page.createCDPSession();
+      try {
+        await cdp.send('Page.enable');
+        await cdp.send('Page.setInterceptFileChooserDialog', { enabled: true });
+        const opened = new Promise((resolve) => cdp.once('Page.fileChooserOpened', resolve));
+        await k.press('Space');
+        let timer;
+        const chooser = await Promise.race([
+          opened,
+          new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('Space on the file control opened no file chooser in 8 s')), 8000))),
+        ]).finally(() => clearTimeout(timer));
+        assert.equal(chooser.mode, 'selectMultiple', 'the file chooser opens for several files');
+      } finally {
+        await cdp.send('Page.setInterceptFileChooserDialog', { enabled: false }).catch(() => {});
+        await cdp.detach().catch(() => {});
+      }
       await k.tabTo(/send-button/);
       await k.press('Enter');
       await k.until((n) => (document.querySelector('omsorg-message-thread')?.shadowRoot?.querySelectorAll('[part~="message"]').length ?? 0) > n, before, 'the reply in the thread');

@@ -7,6 +7,9 @@
 //   /v009/omsorg*.js                a patched copy whose VERSION is OTHER_VERSION ('0.0.9')
 //   /omsorg-mocks.js                the offline mocks bundle (startMockWorker)
 //   /mockServiceWorker.js           msw's service worker
+//   /axe.min.js                     axe-core (same-origin, for page.addScriptTag({ url }))
+//   /demo/<file>                    the demo's own files (demo/), with /demo/boot.js the offline
+//                                   boot (demo/boot-mocks.js), as `serve-demo.mjs --offline`
 // `headers(pathname, nonce)` adds per-page headers (a CSP, say) to every response; it is also
 // asked for the worker script, whose own CSP governs the worker.
 import { createServer } from 'node:http';
@@ -18,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 export const pagesDir = fileURLToPath(new URL('./pages/', import.meta.url));
+export const demoDir = fileURLToPath(new URL('../../demo/', import.meta.url));
 export const cdnDir = join(root, 'packages/elements/dist/cdn');
 const workerFile = join(root, 'node_modules/msw/lib/mockServiceWorker.js');
 
@@ -123,6 +127,14 @@ export async function startHostServer(options = {}) {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, 'method not allowed', 'text/plain');
       if (path === '/mockServiceWorker.js') return send(200, build.get('mockServiceWorker.js'), types['.js']);
+      if (path === '/axe.min.js') return send(200, await readFile(join(root, 'node_modules/axe-core/axe.min.js')), types['.js']);
+      const demo = /^\/demo\/([\w.-]+)$/.exec(path);
+      if (demo) {
+        const name = demo[1] === 'boot.js' ? 'boot-mocks.js' : demo[1];
+        const file = join(demoDir, name);
+        if (!existsSync(file)) return send(404, 'not found', 'text/plain');
+        return send(200, await readFile(file), types[extname(file)] ?? 'application/octet-stream');
+      }
       const copy = /^\/v009\/(omsorg[\w.-]*\.js)$/.exec(path);
       if (copy && patched.has(copy[1])) return send(200, patched.get(copy[1]), types['.js']);
       const cdn = /^(?:\/[\w-]+)?\/(omsorg[\w.-]*\.js(?:\.map)?)$/.exec(path);

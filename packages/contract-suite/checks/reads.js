@@ -1,7 +1,7 @@
 // @ts-check
 /** Reading: me, lists (order, paging, filters), one appointment with its ETag, services. */
 import assert from 'node:assert/strict';
-import { relations } from '../vocabulary.js';
+import { relations, serviceTypes } from '../vocabulary.js';
 import { DataError, SKEW_MS, cancellableStatuses } from '../client.js';
 
 /** @typedef {import('./check.js').Check} Check */
@@ -31,8 +31,42 @@ async function readableSubjects(ctx) {
   return subjects;
 }
 
+/** @param {any} source @param {string} what */
+function assertSource(source, what) {
+  assert.ok(source && typeof source === 'object', `${what}: says its source`);
+  assert.match(source.municipality?.number ?? '', /^[0-9]{4}$/, `${what}: a four-digit municipality number`);
+  assert.ok(source.municipality?.name && source.system?.id && source.system?.name, `${what}: the municipality's name and the system's id and name`);
+}
+
+/** The first readable subject's appointments (both directions) and granted services. @param {import('../client.js').Context} ctx */
+async function sourcedItems(ctx) {
+  const [subject] = await readableSubjects(ctx);
+  /** @type {any[]} */
+  const out = [];
+  for (const when of /** @type {const} */ (['upcoming', 'past'])) {
+    out.push(...ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${subject.id}/appointments?when=${when}&limit=100` }), 200).body.items);
+  }
+  out.push(...ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${subject.id}/services` }), 200).body.items);
+  return out;
+}
+
 /** @type {Check[]} */
 export const checks = [
+  {
+    title: 'record sources: an item that says its source says it whole (a four-digit municipality number, names, the system id)',
+    async run(ctx) {
+      for (const x of await sourcedItems(ctx)) if (x.source !== undefined) assertSource(x.source, x.id);
+    },
+  },
+  {
+    title: 'several record systems: every appointment and granted service says its source',
+    unless: (caps) => (caps.sources ? undefined : 'one record system: items need not say their source'),
+    async run(ctx) {
+      const items = await sourcedItems(ctx);
+      assert.ok(items.length > 0, 'the subject has items to say it on');
+      for (const x of items) assertSource(x.source, x.id);
+    },
+  },
   {
     title: 'appointment list: an ETag, If-None-Match with it → 304 without a body, another → 200 with the page',
     async run(ctx) {
@@ -236,6 +270,23 @@ export const checks = [
         for (const g of body.items) if (g.validTo) assert.ok(g.validTo >= g.validFrom, `${g.id}: validTo before validFrom`);
       }
       if (total === 0) throw new DataError('no granted services');
+    },
+  },
+  {
+    title: 'service types in their official system (Volven 9151, the KPR codes), in appointments and granted services',
+    async run(ctx) {
+      let total = 0;
+      for (const s of await readableSubjects(ctx)) {
+        const items = [...(await ctx.listAll({ subject: s.id, when: 'upcoming' })), ...(await ctx.listAll({ subject: s.id, when: 'past' }))];
+        for (const a of items) assert.equal(a.serviceType.system, serviceTypes.system, `appointment ${a.id}: serviceType.system`);
+        total += items.length;
+      }
+      for (const s of await ctx.subjectsWith('services.read')) {
+        const body = ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${s.id}/services` }), 200).body;
+        for (const g of body.items) assert.equal(g.serviceType.system, serviceTypes.system, `granted service ${g.id}: serviceType.system`);
+        total += body.items.length;
+      }
+      if (total === 0) throw new DataError('no appointments or granted services');
     },
   },
   {

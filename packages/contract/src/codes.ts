@@ -5,16 +5,25 @@
 export type Locale = 'nb' | 'nn' | 'en';
 export type Labels = Readonly<Record<Locale, string>>;
 export interface CodeSet {
+  /** The system's identifier: the official one where one exists (see the README's table of code systems). */
   readonly system: string;
+  /**
+   * Identifiers this set was sent under before (0.1.0). Still understood when reading
+   * (`labelFor`, `isKnownCode`, `canonicalCoding`), never sent.
+   */
+  readonly formerSystems?: readonly string[];
   readonly codes: Readonly<Record<string, Labels>>;
 }
 
 /**
- * Service types: the KPR (Kommunalt pasient- og brukerregister) service codes that every
- * municipality already reports, so record systems can map without a new code list.
+ * Service types: the KPR (Kommunalt pasient- og brukerregister, formerly IPLOS) service codes that
+ * every municipality already reports, so record systems can map without a new code list. The
+ * system is the official one: Volven 9151 "Tjenestetype i helse- og omsorgstjenesten"
+ * (Helsedirektoratet), by its OID; the codes are that list's, unpadded ('1', '15').
  */
 export const serviceTypes = {
-  system: 'urn:omsorg:codesystem:kpr-tjenestetype',
+  system: 'urn:oid:2.16.578.1.12.4.1.1.9151',
+  formerSystems: ['urn:omsorg:codesystem:kpr-tjenestetype'],
   codes: {
     '1': { nb: 'Praktisk bistand – daglige gjøremål', nn: 'Praktisk bistand – daglege gjeremål', en: 'Practical help with daily tasks' },
     '2': { nb: 'Praktisk bistand – opplæring', nn: 'Praktisk bistand – opplæring', en: 'Training in daily tasks' },
@@ -31,7 +40,14 @@ export const serviceTypes = {
   },
 } as const satisfies CodeSet;
 
-/** Cancellation reasons, modelled on FHIR's appointment-cancellation-reason (patient side). */
+/**
+ * Cancellation reasons: the project's own list, finer than any official one. FHIR R4's
+ * appointment-cancellation-reason says who cancelled (and, for a patient, only "deceased" of
+ * these); a FHIR record gets that code beside this one (docs/fhir-mapping.md). Note that
+ * `pat-crs` and `pat-cpp` here mean "ill" and "in hospital", NOT what FHIR's codes of the same
+ * spelling mean (cancelled via a reminder system / via a patient portal): the system tells them
+ * apart. The spelling is kept because clients send these codes.
+ */
 export const cancellationReasons = {
   system: 'urn:omsorg:codesystem:avbestillingsarsak',
   codes: {
@@ -45,7 +61,11 @@ export const cancellationReasons = {
   },
 } as const satisfies CodeSet;
 
-/** Relations between the signed-in person and a subject (FHIR v3 RoleCode, simplified). */
+/**
+ * Relations between the signed-in person and a subject: the project's own list. Most codes are
+ * HL7 v3 RoleCode's (a FHIR record gets that coding beside this one); `self` and `O` (another
+ * relative, pårørende who is not family too) are not, so the list cannot be sent as RoleCode.
+ */
 export const relations = {
   system: 'urn:omsorg:codesystem:relasjon',
   codes: {
@@ -61,19 +81,32 @@ export const relations = {
 
 export const codeSets = [serviceTypes, cancellationReasons, relations] as const;
 
+/** True when `system` is `set`'s identifier, or one it had before. */
+const isSystemOf = (set: CodeSet, system: string): boolean => set.system === system || (set.formerSystems ?? []).includes(system);
+
+/**
+ * The coding under its set's current identifier: a coding sent under a former one (an older
+ * server, a record stored before) comes back with today's `system`; anything else as it is.
+ */
+export function canonicalCoding<C extends { system: string; code: string }>(coding: C): C {
+  const set = (codeSets as readonly CodeSet[]).find((s) => s.system !== coding.system && isSystemOf(s, coding.system));
+  return set ? { ...coding, system: set.system } : coding;
+}
+
 /**
  * The label for a coding in `locale`, or undefined when the system or code is unknown
- * (the caller then shows a neutral "unknown" text rather than the raw code).
+ * (the caller then shows a neutral "unknown" text rather than the raw code). A former system
+ * identifier of a set is understood too.
  */
 export function labelFor(coding: { system: string; code: string } | null | undefined, locale: Locale): string | undefined {
   if (!coding) return undefined;
-  const set = codeSets.find((s) => s.system === coding.system);
+  const set = (codeSets as readonly CodeSet[]).find((s) => isSystemOf(s, coding.system));
   if (!set) return undefined;
   const labels = (set.codes as Record<string, Labels>)[coding.code];
   return labels?.[locale];
 }
 
-/** True when the coding belongs to `set` and its code is known there. */
+/** True when the coding belongs to `set` (under its identifier or a former one) and its code is known there. */
 export function isKnownCode(set: CodeSet, coding: { system: string; code: string } | null | undefined): boolean {
-  return !!coding && coding.system === set.system && Object.prototype.hasOwnProperty.call(set.codes, coding.code);
+  return !!coding && isSystemOf(set, coding.system) && Object.prototype.hasOwnProperty.call(set.codes, coding.code);
 }

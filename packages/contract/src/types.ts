@@ -19,6 +19,7 @@ export type AppointmentPage = S['AppointmentPage'];
 export type GrantedService = S['GrantedService'];
 export type Extent = S['Extent'];
 export type ServiceList = S['ServiceList'];
+export type RecordSource = S['RecordSource'];
 export type ProblemType = S['ProblemType'];
 export type ReplyPolicy = S['ReplyPolicy'];
 export type Recipient = S['Recipient'];

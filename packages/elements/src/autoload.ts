@@ -81,6 +81,9 @@ const loading = new Map<ElementName, Promise<unknown>>();
 /** Settings of one loader (its script tag's nonce, for the preload hints). */
 const settings: { nonce?: string } = {};
 
+/** Elements the page's configuration file turned off: never loaded (see `autoload`). */
+const off = new Set<ElementName>();
+
 /**
  * Imports an element's chunk once (it registers its tag). The promise settles when the tag is
  * registered (by this copy, or by an earlier one); a failed load is logged and may be retried.
@@ -88,6 +91,7 @@ const settings: { nonce?: string } = {};
 export function loadElement(name: ElementName): Promise<unknown> {
   let p = loading.get(name);
   if (p) return p;
+  if (off.has(name)) return Promise.resolve(undefined);
   preload(name, settings.nonce);
   const order = shared().order;
   const before = order.get(name) ?? Promise.resolve();
@@ -219,11 +223,17 @@ function existingShadowRoots(root: ParentNode, out: ShadowRoot[] = []): ShadowRo
 /**
  * Starts the autoloader: loads the elements whose tags are in the page now, and every other one
  * as soon as its tag appears (in the document or an open shadow root). Stops watching once
- * every element is loaded.
+ * every element is loaded. `off`: elements the configuration file turned off, never loaded
+ * (their tags stay undefined, and a list does not load its cancel dialog).
  */
-export function autoload(options: { nonce?: string } = {}): void {
+export function autoload(options: { nonce?: string; off?: readonly ElementName[] } = {}): void {
   if (typeof document === 'undefined' || unhook) return;
   settings.nonce = options.nonce;
+  for (const name of options.off ?? []) {
+    off.add(name);
+    waiting.delete(name);
+  }
+  if (!waiting.size) return;
   unhook = watchShadowRoots((root) => {
     if (!waiting.size) return;
     observe(root);

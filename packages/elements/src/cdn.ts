@@ -23,6 +23,14 @@
  * data-dpop ("true"), data-acr (default idporten-loa-high), data-storage (`session` | `memory`);
  * for mock: data-mock-user (the subject), data-mock-name.
  *
+ * One configuration file per municipality instead (or beside the attributes):
+ * `data-config="https://…/omsorg.json"` on the tag (fetched without credentials; another site
+ * must allow CORS), or an inline `<script type="application/json" data-omsorg-config>` on the
+ * page (read as JSON, never run). Its schema is `@omsorg/elements/config.schema.json`. Read,
+ * checked and applied by config/load.ts, a chunk of its own that only such pages load. A data-*
+ * attribute on the tag wins over the same setting in the file. A file that cannot be used gives
+ * one console.error naming the field, and the elements show a polite "unavailable" text.
+ *
  * Unread badge for the host page: with `data-watch-unread` the bundle keeps the unread count
  * fresh once someone is signed in (`client.watchUnread()`) and dispatches
  * `omsorg-unread-changed` ({ subjectId, count }) on `document` for every change, with no
@@ -74,7 +82,7 @@ function pageUrl(): string {
 }
 
 /** The sign-in kind on the tag (`oidc` when it names none). */
-const authKind = (d: DOMStringMap) => (d.auth ?? 'oidc').trim().toLowerCase();
+const authKind = (d: Readonly<Record<string, string | undefined>>) => (d.auth ?? 'oidc').trim().toLowerCase();
 
 /**
  * The sign-in kinds' modules: the BFF's is in the client's chunk (the production shape), the
@@ -87,7 +95,7 @@ const authModules: AuthModules = {
   mock: () => import('@omsorg/sdk/auth/mock-auth.js'),
 };
 
-function authFrom(d: DOMStringMap): LoaderConfig['auth'] | undefined {
+function authFrom(d: Readonly<Record<string, string | undefined>>): LoaderConfig['auth'] | undefined {
   const kind = authKind(d);
   if (kind === 'mock') {
     const sub = d.mockUser?.trim();
@@ -124,13 +132,12 @@ function authFrom(d: DOMStringMap): LoaderConfig['auth'] | undefined {
   return { kind: 'oidc', options };
 }
 
-/** The configuration on the script tag, or undefined (and a console error) when it is unusable. */
-function configFrom(script: HTMLScriptElement | null): LoaderConfig | undefined {
-  const d = script?.dataset ?? {};
+/** The loader's settings (the tag's data-* over the file's), or undefined (and a console error) when unusable. */
+function configFrom(d: Readonly<Record<string, string | undefined>>): LoaderConfig | undefined {
   const baseUrl = url(d.api)?.replace(/\/+$/, '');
   const auth = authFrom(d);
   if (!baseUrl && auth?.kind !== 'bff') {
-    console.error(LOG, 'the script tag needs data-api (the API base URL).');
+    console.error(LOG, 'the script tag needs data-api (the API base URL), or the configuration file api.baseUrl.');
     return undefined;
   }
   return auth ? { baseUrl, auth } : undefined;
@@ -180,19 +187,37 @@ export function loadMessaging(): Promise<unknown> {
   return load('omsorg-inbox', 'omsorg-message-thread');
 }
 
-function boot(): Promise<Client | undefined> {
-  const script = ownScript();
-  const nonce = script?.nonce || undefined;
+/** Starts the autoloader and the client from the loader's settings `d`. */
+function begin(d: Readonly<Record<string, string | undefined>>, nonce: string | undefined, off?: readonly ElementName[]): Promise<Client | undefined> {
   // The client's chunk and its sign-in first in the queue, then the chunks of the elements
   // already on the page.
   preload('client', nonce);
-  preload(`auth-${authKind(script?.dataset ?? {})}`, nonce);
-  autoload({ nonce });
-  const watchUnread = script?.dataset.watchUnread !== undefined;
+  preload(`auth-${authKind(d)}`, nonce);
+  autoload({ nonce, off });
+  const watchUnread = d.watchUnread !== undefined;
   return import('./cdn-client.js')
-    .then((m) => m.start(() => configFrom(script), watchUnread, authModules))
+    .then((m) => m.start(() => configFrom(d), watchUnread, authModules))
     .catch((e: unknown) => {
       console.error(LOG, 'the client could not be loaded', e);
+      return undefined;
+    });
+}
+
+function boot(): Promise<Client | undefined> {
+  const script = ownScript();
+  const nonce = script?.nonce || undefined;
+  const tag = { ...(script?.dataset ?? {}) };
+  const hasFile = tag.config !== undefined || document.querySelector('script[type="application/json"][data-omsorg-config]');
+  if (!hasFile) return begin(tag, nonce);
+  // A configuration file: its chunk (and the client's, which every page needs) first; the
+  // elements wait for it, since it says which of them are on.
+  preload('config', nonce);
+  preload('client', nonce);
+  return import('./config/load.js')
+    .then((m) => m.loadPageConfig(script))
+    .then((outcome) => (outcome.ok ? begin({ ...outcome.data, ...tag }, nonce, outcome.off) : undefined))
+    .catch((e: unknown) => {
+      console.error(LOG, 'the configuration could not be loaded', e);
       return undefined;
     });
 }

@@ -18,3 +18,5 @@ export { defineElement } from './internal/define.js';
 export { VERSION } from './internal/version.js';
 export * from './internal/events.js';
 export { setTexts, registerLocale, type OmsorgTexts, type OmsorgText, type OmsorgTextCatalogs } from './internal/texts.js';
+/** The shape of a municipality's configuration file (its schema: `@omsorg/elements/config.schema.json`). */
+export type { OmsorgConfig, OmsorgConfigAuth, OmsorgConfigFeatures } from './config/types.js';

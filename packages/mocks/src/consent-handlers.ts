@@ -29,8 +29,8 @@ export function consentHandlers({ db, now, url, guard, access }: Pick<MessageRou
         if (!('threads' in subject)) return subject;
         const consent = dialogueConsentOf(subject.dialogueConsent);
         const tag = etagOf(consent);
-        logAccess(db, person, subject.id, 'dialogue-consent');
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        logAccess(db, person, subject.id, 'dialogue-consent');
         return json(consent, { headers: { ETag: tag } });
       }),
     ),

@@ -27,7 +27,7 @@ import { malformedAppointment, malformedCancellation, malformedMe, malformedPage
 import { isProblemSpec, json, noneMatch, notFound, notModified, problem, unauthorized } from './problems.js';
 import { scenarioBehaviour, type ScenarioName } from './scenarios.js';
 import { realWait, type MockWait } from './timers.js';
-import { accessLogNotOwn, addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, listEtag, osloDate, osloIso, parseAppointmentQuery, scopesInForce } from '@omsorg/contract';
+import { accessLogNotOwn, addMinutes, allowedQueryParameters, appointmentPage, checkQueryParameters, etagOf, isCancellable, listEtag, osloDate, osloIso, parseAppointmentQuery, recordsUnavailable, sameSource, scopesInForce, type RecordSource } from '@omsorg/contract';
 
 type SubjectParams = paths['/v1/subjects/{subjectId}/appointments']['parameters']['path'];
 type AppointmentParams = paths['/v1/subjects/{subjectId}/appointments/{appointmentId}']['parameters']['path'];
@@ -83,6 +83,11 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
   const wait = options.wait ?? realWait;
   const url = (path: string): string => `${base}/v1${path}`;
   db.clock = now;
+  /** Whether the item's record source answers (the `source-unavailable` scenario: one does not). */
+  const down = behaviour.unavailableSource;
+  const answers = (x: { source?: RecordSource }): boolean => !down || !sameSource(x.source, down);
+  /** A list's `unavailableSources` while a source is down (as the sandbox's composite says it). */
+  const unavailable = (): { unavailableSources?: RecordSource[] } => (down ? { unavailableSources: [structuredClone(down)] } : {});
 
   /** Delay, scenario-wide failures and authentication; then the route. */
   async function guard<T extends JsonBodyType>(
@@ -174,14 +179,15 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
       guard<AppointmentPage>(request, (person) => {
         const subject = access(person, params.subjectId, 'appointments.read', request);
         if (!('appointments' in subject)) return subject;
-        const items = [...subject.appointments.values()];
+        const items = [...subject.appointments.values()].filter(answers);
         const query = parseAppointmentQuery(new URL(request.url).searchParams);
         if (isProblemSpec(query)) return problem(query);
         const page = appointmentPage(items, query, now());
-        logAccess(db, person, subject.id, 'appointments');
-        const body: AppointmentPage = { items: page.items.map(present), nextCursor: page.nextCursor };
+        const body: AppointmentPage = { items: page.items.map(present), nextCursor: page.nextCursor, ...unavailable() };
         const tag = listEtag(body);
+        // A 304 is not logged (docs/architecture.md): it discloses nothing new.
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        logAccess(db, person, subject.id, 'appointments');
         return behaviour.malformed ? broken<AppointmentPage>(malformedPage(body)) : json(body, { headers: { ETag: tag } });
       }),
     ),
@@ -193,6 +199,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
           const subject = access(person, params.subjectId, 'appointments.read', request);
           if (!('appointments' in subject)) return subject;
           const a = subject.appointments.get(params.appointmentId);
+          if (a && !answers(a)) return problem(recordsUnavailable());
           if (!a) return notFound('No such appointment.');
           logAccess(db, person, subject.id, 'appointment');
           const body = present(a);
@@ -209,6 +216,9 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
           if (!('appointments' in subject)) return subject;
           const actor = db.me.get(person)?.person;
           if (!actor) return notFound('No such person.');
+          // The system the item came from does not answer: the write goes nowhere else.
+          const target = subject.appointments.get(params.appointmentId);
+          if (target && !answers(target)) return problem(recordsUnavailable());
           const known = db.idempotency.size;
           const result = cancel({
             db,
@@ -236,7 +246,7 @@ export function createMockApi(options: CreateHandlersOptions = {}): MockApi {
       guard<ServiceList>(request, (person) => {
         const subject = access(person, params.subjectId, 'services.read', request);
         if (!('appointments' in subject)) return subject;
-        const body: ServiceList = { items: structuredClone(subject.services) };
+        const body: ServiceList = { items: structuredClone(subject.services.filter(answers)), ...unavailable() };
         logAccess(db, person, subject.id, 'services');
         return behaviour.malformed ? broken<ServiceList>(malformedServices(body.items)) : json(body);
       }),

@@ -183,8 +183,9 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
           unreadCount: totalUnread(subject, pid),
         };
         const tag = listEtag(body);
-        logAccess(db, person, subject.id, 'threads');
+        // A 304 is not logged (docs/architecture.md): it discloses nothing new.
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        logAccess(db, person, subject.id, 'threads');
         return behaviour.malformed ? broken<ThreadPage>(malformedThreadPage(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
       }),
     ),
@@ -250,8 +251,8 @@ export function messageHandlers(ctx: MessageRouteContext): HttpHandler[] {
         if (!thread) return problem(threadNotFound);
         const pid = personId(person);
         const tag = etagOf({ version: threadVersion(thread.version) });
-        logAccess(db, person, subject.id, 'thread');
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        logAccess(db, person, subject.id, 'thread');
         const body = presentThreadDetail(db, subject, thread, pid);
         return behaviour.malformed ? broken<ThreadDetail>(malformedThread(body), { headers: { ETag: tag } }) : json(body, { headers: { ETag: tag } });
       }),

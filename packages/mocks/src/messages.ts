@@ -121,6 +121,8 @@ export function presentThread(db: MockDb, subject: SubjectRecord, thread: Thread
     unreadCount: unreadCount(thread, personId),
     lastMessage: last ? { sender: sender(last, personId), sentAt: last.sentAt, excerpt: codePointSlice(last.text, messageLimits.excerptMaxChars) } : null,
     seenSinceLastUpdate: seenSinceLastUpdate(thread, personId),
+    // The thread's source is that of the granted service it is about.
+    ...(service?.source ? { source: structuredClone(service.source) } : {}),
   };
 }
 

@@ -93,9 +93,10 @@ export function noticeHandlers({ db, url, guard, access }: Pick<MessageRouteCont
         const subject = own(person, params.subjectId as string, request);
         if (!('threads' in subject)) return subject;
         const prefs = present(subject.id);
-        logAccess(db, person, subject.id, 'notice-preferences');
         const tag = etagOf(prefs);
+        // A 304 is not logged (docs/architecture.md): it discloses nothing new.
         if (noneMatch(request.headers.get('If-None-Match'), tag)) return notModified(tag);
+        logAccess(db, person, subject.id, 'notice-preferences');
         return json(prefs, { headers: { ETag: tag } });
       }),
     ),

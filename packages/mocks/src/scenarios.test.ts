@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cancellationReasons, problemTypes, type Appointment } from '@omsorg/contract';
-import { appointmentIds as ids, subjectIds, type PersonKey } from '@omsorg/fixtures';
+import { appointmentIds as ids, perAppointmentIds, subjectIds, type PersonKey } from '@omsorg/fixtures';
 import { hostileText } from './hostile.js';
 import { threadIds } from '@omsorg/fixtures';
 import { scenarioBehaviour, scenarioNames, scenarios, SLOW_DELAY_MS, type ScenarioName } from './scenarios.js';
@@ -55,13 +55,13 @@ describe('scenarios', () => {
 
   it('are listed with names and descriptions', () => {
     expect(scenarioNames).to.deep.equal([
-      'default', 'empty', 'slow', 'server-error', 'unauthorized', 'deadline-passed', 'cancel-as-request', 'conflict', 'malformed', 'hostile',
+      'default', 'empty', 'slow', 'server-error', 'unauthorized', 'deadline-passed', 'source-unavailable', 'cancel-as-request', 'conflict', 'malformed', 'hostile',
       'send-fails', 'offline-send', 'thread-closed', 'no-consent', 'large',
     ]);
     for (const s of scenarios) expect(s.description.length, s.name).to.be.greaterThan(10);
   });
 
-  for (const scenario of ['default', 'empty', 'deadline-passed', 'cancel-as-request', 'conflict', 'hostile', 'send-fails', 'offline-send', 'thread-closed', 'no-consent', 'large'] as ScenarioName[]) {
+  for (const scenario of ['default', 'empty', 'deadline-passed', 'source-unavailable', 'cancel-as-request', 'conflict', 'hostile', 'send-fails', 'offline-send', 'thread-closed', 'no-consent', 'large'] as ScenarioName[]) {
     it(`${scenario}: every read answer satisfies the contract`, async () => {
       await useMocks({ scenario });
       for (const { what, schema, r } of await everyRead()) {
@@ -70,6 +70,28 @@ describe('scenarios', () => {
       }
     });
   }
+
+  it("source-unavailable: Per's lists keep Bergen's items and name Askøy; an Askøy item is a 503, not a 404", async () => {
+    await useMocks({ scenario: 'source-unavailable' });
+    const askoy = { municipality: { number: '4627', name: 'Askøy' }, system: { id: 'askoy-epj', name: 'Askøy kommune, omsorgsjournal' } };
+    const list = await all('upcoming', 'per');
+    expect(list.body.unavailableSources).to.deep.equal([askoy]);
+    expect(list.body.items.length).to.be.greaterThan(0);
+    expect(list.body.items.every((a: Appointment) => a.source?.municipality.number === '4601')).to.equal(true);
+    const services = await call('/v1/subjects/me/services', { person: 'per' });
+    expect(services.body.unavailableSources).to.deep.equal([askoy]);
+    expect(services.body.items.map((g: { id: string }) => g.id)).to.deep.equal(['vedtak-bgo-per-hsp']);
+    const one = await get(perAppointmentIds.respiteStay, 'per');
+    expect(one.status).to.equal(503);
+    expect(one.body.type).to.equal(problemTypes.unavailable);
+    const c = await cancel(perAppointmentIds.respiteStay, 'v1', 'per');
+    expect(c.status).to.equal(503);
+    expect((await get(perAppointmentIds.nursingTomorrow, 'per')).status).to.equal(200);
+    await useMocks();
+    const whole = await all('upcoming', 'per');
+    expect(whole.body.unavailableSources).to.equal(undefined);
+    expect(new Set(whole.body.items.map((a: Appointment) => a.source?.municipality.name))).to.deep.equal(new Set(['Bergen', 'Askøy']));
+  });
 
   it('empty: signed in with subjects, but no appointments or services anywhere', async () => {
     await useMocks({ scenario: 'empty' });

@@ -2,9 +2,9 @@
  * Named scenarios shared by tests, Storybook stories and the offline demo:
  * `createHandlers({ scenario: 'deadline-passed' })`.
  */
-import { buildInbox, buildLongThread, olaSubjectId, type Fixtures } from '@omsorg/fixtures';
+import { buildInbox, buildLongThread, olaSubjectId, recordSources, type Fixtures } from '@omsorg/fixtures';
 import { applyHostile } from './hostile.js';
-import { addMinutes, osloIso } from '@omsorg/contract';
+import { addMinutes, osloIso, type RecordSource } from '@omsorg/contract';
 
 export type ScenarioName =
   | 'default'
@@ -13,6 +13,7 @@ export type ScenarioName =
   | 'server-error'
   | 'unauthorized'
   | 'deadline-passed'
+  | 'source-unavailable'
   | 'cancel-as-request'
   | 'conflict'
   | 'malformed'
@@ -43,6 +44,7 @@ export const scenarios: readonly ScenarioInfo[] = [
   { name: 'server-error', description: 'Every API call answers 500 with a server-error problem.' },
   { name: 'unauthorized', description: 'Every API call answers 401: the session is gone.' },
   { name: 'deadline-passed', description: 'Every upcoming appointment is past its cancellation deadline: call instead.' },
+  { name: 'source-unavailable', description: "Per has services from Bergen and Askøy; Askøy's record system does not answer: the lists show Bergen's items and name Askøy in unavailableSources, an Askøy item answers 503." },
   { name: 'cancel-as-request', description: 'Every service answers cancellations later (mode request, cancellation-requested).' },
   { name: 'conflict', description: 'The first cancel of each appointment finds it changed on the server (moved 30 min, new version): 412; the retry with the new version succeeds.' },
   { name: 'malformed', description: 'Successful answers whose bodies break the contract (unknown status, missing fields, wrong types).' },
@@ -75,6 +77,8 @@ export interface ScenarioBehaviour {
   offlineMessagePosts?: number;
   /** Changes the fixtures in place before the db is built. */
   data?: (fixtures: Fixtures) => void;
+  /** A record source that does not answer: its items are left out of lists, which name it; reading or cancelling one is a 503. */
+  unavailableSource?: RecordSource;
 }
 
 const REQUEST_CONSEQUENCE = 'Tjenesten må godkjenne avbestillingen. Du får svar her i Min side.';
@@ -109,6 +113,7 @@ const behaviours: Record<ScenarioName, ScenarioBehaviour> = {
       }
     },
   },
+  'source-unavailable': { unavailableSource: recordSources.askoy },
   'cancel-as-request': {
     data: (f) => {
       for (const s of Object.values(f.subjects)) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // @ts-check
 /**
- * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset] [--instances N] [--bff] [--records sql|fhir] [--fhir-url URL]
+ * node packages/sandbox/src/cli.js start [--port 8080] [--host 127.0.0.1] [--data-dir DIR] [--reset] [--instances N] [--bff] [--records sql|fhir|sql,fhir|fhir,sql] [--fhir-url URL]
  * node packages/sandbox/src/cli.js reset [--data-dir DIR]
  * node packages/sandbox/src/cli.js verify-log [--data-dir DIR]
  *
@@ -37,7 +37,9 @@ const USAGE = `omsorg sandbox
                             e.g. a page on another origin; repeat for more
             --post-logout-redirect-uri U  also accept U after sign-out; repeat for more
             --records KIND  the record system behind the API: sql (default: the sandbox's own
-                            tables) or fhir (a FHIR R4 server; docs/fhir-mapping.md)
+                            tables) or fhir (a FHIR R4 server; docs/fhir-mapping.md); sql,fhir
+                            (or fhir,sql): two municipalities' systems side by side, Bergen's on
+                            the first, Askøy's on the second (docs/record-sources.md)
             --fhir-url URL  with fhir: that server's base URL (default: the sandbox starts its
                             development FHIR server in memory, seeded from the test data)
   reset   drop all sandbox data (appointments, grants, messages, idempotency keys, access log),

@@ -110,7 +110,7 @@ export function loopbackAddress(host) {
  *   its tables migrated with the sandbox's, as the owner when there is one)
  * @property {import('./notices/notifier.js').NotifierOptions} [notices] the contact register and the SMS/e-mail
  *   gateway (default: the fixtures' register, a gateway that sends nothing), the sender's name and address
- * @property {'sql' | 'fhir' | import('./records/index.js').RecordSystem} [records] the record system behind the API
+ * @property {import('./records/open.js').RecordsKind | import('./records/index.js').RecordSystem} [records] the record system behind the API (`sql,fhir`: two sources, records/composite.js)
  *   (records/): `sql`, the sandbox's own tables, or `fhir`, a FHIR R4 server; default `OMSORG_RECORDS`, else `sql`
  * @property {string} [fhirUrl] with `fhir`: the FHIR server's base URL; default `OMSORG_FHIR_URL`, else the
  *   sandbox starts its development FHIR server (in memory, seeded from the fixtures)
@@ -128,6 +128,7 @@ export function loopbackAddress(host) {
  * @property {import('./notices/notifier.js').Notifier} notices the notice queue (`queueVisitReminders(db, now)`)
  * @property {import('./records/index.js').RecordSystem} records the record system the API reads and writes
  * @property {string} recordsWhere where that is, in words (for the start-up lines)
+ * @property {import('node:http').Server} server the HTTP server (the load benchmark counts the requests it answers)
  * @property {() => Promise<void>} close
  */
 
@@ -347,6 +348,7 @@ export async function startSandbox({
       notices,
       records,
       recordsWhere,
+      server: s,
       async close() {
         if (closed) return;
         closed = true;

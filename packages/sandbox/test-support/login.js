@@ -133,6 +133,8 @@ const decodeEntities = (s) =>
  * @param {string} o.redirectUri one of the client's registered redirect URIs (never fetched)
  * @param {string} o.personId e.g. `psn-ola-7f3a`
  * @param {boolean} [o.dpop] bind the tokens to a fresh ES256 key (RFC 9449)
+ * @param {{ privateKey: import('node:crypto').webcrypto.CryptoKey, publicKey: import('node:crypto').webcrypto.CryptoKey }} [o.dpopKeyPair]
+ *   with `dpop`: this ES256 key pair instead of a fresh one (the benchmark signs proofs in another process)
  * @param {string} [o.resource] RFC 8707 resource indicator (default: the provider's default)
  * @param {string} [o.scope] default `openid profile`
  * @param {string} [o.acrValues] default `idporten-loa-high`
@@ -140,7 +142,7 @@ const decodeEntities = (s) =>
  *   two-instance test sends each step to another instance)
  * @returns {Promise<SignInResult>}
  */
-export async function signIn({ issuer, clientId, redirectUri, personId, dpop = false, resource, scope = 'openid profile', acrValues = 'idporten-loa-high', fetch = globalThis.fetch }) {
+export async function signIn({ issuer, clientId, redirectUri, personId, dpop = false, dpopKeyPair, resource, scope = 'openid profile', acrValues = 'idporten-loa-high', fetch = globalThis.fetch }) {
   const jar = new CookieJar();
   /**
    * @param {string | URL} url
@@ -164,7 +166,7 @@ export async function signIn({ issuer, clientId, redirectUri, personId, dpop = f
   /** @type {SignInResult['dpopKey']} */
   let dpopKey;
   if (dpop) {
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const { privateKey, publicKey } = dpopKeyPair ?? (await generateKeyPair('ES256'));
     const publicJwk = await exportJWK(publicKey);
     dpopKey = { privateKey, publicKey, publicJwk, jkt: await calculateJwkThumbprint(publicJwk, 'sha256') };
   }

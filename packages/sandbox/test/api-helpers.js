@@ -73,15 +73,16 @@ export const fakeVerifier = {
 
 /**
  * An API on a fresh, seeded database (`population`: with the figures' fictional population too).
- * @param {{ now?: Date, population?: boolean }} [o]
+ * `records`: the record system behind it, made once the database is seeded (default: its tables).
+ * @param {{ now?: Date, population?: boolean, records?: (db: import('../src/db/index.js').Database) => Promise<import('../src/records/index.js').RecordSystem> }} [o]
  */
-export async function startTestApi({ now = NOW, population = false } = {}) {
+export async function startTestApi({ now = NOW, population = false, records } = {}) {
   const t = await openTestDatabase();
   const db = t.db;
   await seed(db, { now: NOW, population });
   let clock = now;
   const errors = /** @type {unknown[]} */ ([]);
-  const api = createApi({ db, verifier: fakeVerifier, now: () => clock, logger: { error: (...a) => errors.push(a) } });
+  const api = createApi({ db, verifier: fakeVerifier, now: () => clock, logger: { error: (...a) => errors.push(a) }, ...(records ? { records: await records(db) } : {}) });
   await api.ready;
   const server = createServer((req, res) => {
     api.handle(req, res);

@@ -92,6 +92,29 @@ describe('appointments', () => {
     assert.equal(up.body.items.length + past.body.items.length, 57 - 6 /* Emma's */);
   });
 
+  it('logs a 200 of the list but not a 304: a 304 discloses nothing new (docs/architecture.md)', async () => {
+    /** @param {number} status */
+    const rows = async (status) =>
+      Number((await t.db.query(`SELECT count(*)::int AS n FROM access_log WHERE resource = 'appointments' AND actor_person_id = $1 AND status = $2`, [PERSONS.ola, status])).rows[0].n);
+    const [ok0, nm0] = [await rows(200), await rows(304)];
+    const first = await list('?limit=5');
+    assert.equal(first.status, 200);
+    const etag = /** @type {string} */ (first.headers.get('etag'));
+    assert.match(etag, /^W\/"[0-9a-f]{16}"$/);
+    assert.equal(await rows(200), ok0 + 1, 'the 200 is logged before it is answered');
+    for (let i = 0; i < 3; i++) {
+      const again = await t.call('/v1/subjects/me/appointments?limit=5', { headers: { 'If-None-Match': etag } });
+      assert.equal(again.status, 304);
+      assert.equal(again.headers.get('etag'), etag);
+    }
+    assert.equal(await rows(304), nm0, 'no row for a 304');
+    assert.equal(await rows(200), ok0 + 1);
+    // The tag is the body's digest: the same body, serialised once, gives the same tag.
+    const second = await list('?limit=5');
+    assert.equal(second.headers.get('etag'), etag);
+    assert.equal(second.text, first.text);
+  });
+
   it('computes cancellable from the clock on every request', async () => {
     const before = (await t.call('/v1/subjects/me/appointments/apt-ola-prakt-d02')).body;
     assert.equal(before.cancellationPolicy.cancellable, true);

@@ -144,6 +144,29 @@ describe('threads and unread counts', () => {
 });
 
 describe('polling with ETags', () => {
+  it('logs the 200 of a thread list and a thread, not the 304 of a poll (docs/architecture.md)', async () => {
+    /** @param {string} resource @param {number} status */
+    const rows = async (resource, status) =>
+      Number((await m.t.db.query(`SELECT count(*)::int AS n FROM access_log WHERE resource = $1 AND status = $2`, [resource, status])).rows[0].n);
+    const before = { list: await rows('threads', 200), thread: await rows('thread', 200) };
+    const first = await m.t.call(OLA_THREADS);
+    const thread = await m.t.call(`${OLA_THREADS}/thr-dx1k8s`);
+    assert.equal(await rows('threads', 200), before.list + 1);
+    assert.equal(await rows('thread', 200), before.thread + 1);
+    for (let i = 0; i < 3; i++) {
+      assert.equal((await m.t.call(OLA_THREADS, { headers: { 'If-None-Match': /** @type {string} */ (first.headers.get('etag')) } })).status, 304);
+      assert.equal((await m.t.call(`${OLA_THREADS}/thr-dx1k8s`, { headers: { 'If-None-Match': /** @type {string} */ (thread.headers.get('etag')) } })).status, 304);
+    }
+    assert.equal(await rows('threads', 304), 0);
+    assert.equal(await rows('thread', 304), 0);
+    assert.equal(await rows('threads', 200), before.list + 1);
+    // A poll by someone without access is still refused, and the refusal logged.
+    const refused = await rows('threads', 404);
+    const other = await m.t.call(OLA_THREADS, { person: 'per', headers: { 'If-None-Match': /** @type {string} */ (first.headers.get('etag')) } });
+    assert.equal(other.status, 404);
+    assert.equal(await rows('threads', 404), refused + 1);
+  });
+
   it('answers an unchanged poll with 304, and 200 with the new unread count after a staff reply', async () => {
     const first = await m.t.call(OLA_THREADS);
     const etag = /** @type {string} */ (first.headers.get('etag'));

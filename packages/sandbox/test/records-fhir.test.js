@@ -71,6 +71,8 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
     assert.equal(kari?.name?.[0]?.text, 'Kari Nordmann');
     const vedtak = await fhir.fhir.search('ServiceRequest', { subject: `Patient/${OLA_SUBJECT}` });
     assert.ok(vedtak.length > 0 && vedtak.every((r) => r.intent === 'order'));
+    assert.ok(vedtak.every((r) => r.code.coding[0].system === 'urn:oid:2.16.578.1.12.4.1.1.9151'), 'service types in the official KPR system (Volven 9151)');
+    assert.ok(vedtak.some((r) => r.quantityQuantity.system === 'http://unitsofmeasure.org'), 'hours and days in UCUM');
   });
 
   it('the person and their own subject come from Patient, as the SQL adapter has them', async () => {
@@ -103,7 +105,7 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
   });
 
   it('granted services equal the SQL adapter’s, and one appointment is found by (subject, id) only', async () => {
-    for (const s of [OLA_SUBJECT, EMMA_SUBJECT, 'sub-kari-2c91']) assert.deepEqual(await fhir.listServices(t.db, s), await sql.listServices(t.db, s), s);
+    for (const s of [OLA_SUBJECT, EMMA_SUBJECT, 'sub-kari-2c91']) assert.deepEqual((await fhir.listServices(t.db, s)).items, (await sql.listServices(t.db, s)).items, s);
     const own = await fhir.getAppointment(t.db, OLA_SUBJECT, appointmentIds.olaCancellable, NOW);
     assert.equal(own?.id, appointmentIds.olaCancellable);
     assert.equal(own?.version, (await fhir.fhir.read('Appointment', appointmentIds.olaCancellable))?.meta?.versionId, 'the version is the FHIR versionId');
@@ -121,7 +123,11 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
     assert.deepEqual(changed?.cancellation?.requestedBy, OLA);
     const raw = await fhir.fhir.read('Appointment', appointmentIds.olaCancellable);
     assert.equal(raw?.status, 'cancelled');
-    assert.deepEqual(raw?.cancelationReason?.coding, [REASON, { system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat-cpp' }], 'the contract’s coding, and FHIR’s own for a code it has');
+    assert.deepEqual(
+      raw?.cancelationReason?.coding,
+      [{ system: 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason', code: 'pat' }, { ...REASON, userSelected: true }],
+      'FHIR’s official code (cancelled by the patient) first, the contract’s finer one beside it; never FHIR’s pat-cpp, which means "via a patient portal"',
+    );
     assert.equal(raw?.meta?.versionId, changed?.version);
     // The server itself refuses a write on the old version.
     const stale = await fhir.fhir.request('PUT', `Appointment/${raw?.id}`, { body: { ...raw, status: 'booked' }, headers: { 'If-Match': `W/"${before.version}"` } });

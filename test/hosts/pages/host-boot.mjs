@@ -7,6 +7,7 @@
 //   data-manual                             do not add them; the test calls hostBoot.load()
 //   data-trusted-types="host-loader"        the page enforces Trusted Types: make script URLs
 //                                           through this page-owned policy (see csp.test.mjs)
+//   data-config="/x.json"                    put on each omsorg tag (its configuration file)
 // `window.hostBoot` = { ready: Promise<void> (the mocks and the bundles are in), load(urls) }.
 import { startMockWorker, persons } from '/omsorg-mocks.js';
 
@@ -48,6 +49,7 @@ function addBundle(src) {
     const tag = document.createElement('script');
     tag.type = 'module';
     Object.assign(tag.dataset, { omsorg: '', api, auth: 'mock', mockUser: person, mockName: persons[person]?.name ?? person });
+    if (d.config !== undefined) tag.dataset.config = d.config;
     tag.addEventListener('load', () => ok(tag), { once: true });
     tag.addEventListener('error', () => ko(new Error(`could not load ${src}`)), { once: true });
     tag.src = scriptUrl(src);

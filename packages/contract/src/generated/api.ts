@@ -525,7 +525,20 @@ export interface components {
         SubjectRef: string;
         /** @description A resource's version. The strong ETag is this value in quotes, so it holds only ETag characters (printable ASCII but the double quote). */
         Version: string;
-        /** @description A code from a code set; the client looks up the label. */
+        /**
+         * @description A code from a code set; the client looks up the label (@omsorg/contract's code sets, in nb,
+         *     nn and en). `system` is the official identifier where one exists, the project's own only
+         *     where none does (the README's table of code systems):
+         *     - service types (`serviceType`): `urn:oid:2.16.578.1.12.4.1.1.9151`, Volven 9151
+         *       "Tjenestetype i helse- og omsorgstjenesten", the KPR (IPLOS) service codes. Before 1.1.0
+         *       it was sent as `urn:omsorg:codesystem:kpr-tjenestetype` (same codes); a client should
+         *       accept both.
+         *     - cancellation reasons (`reason`): `urn:omsorg:codesystem:avbestillingsarsak`, the
+         *       project's own (finer than FHIR's appointment-cancellation-reason, which a FHIR record
+         *       gets beside it).
+         *     - relations (`relation`, `relationship`): `urn:omsorg:codesystem:relasjon`, the project's
+         *       own (`self` and `O` are not HL7 v3 RoleCode).
+         */
         Coding: {
             system: string;
             code: string;
@@ -586,6 +599,7 @@ export interface components {
             cancellation?: components["schemas"]["Cancellation"] | null;
             /** @description Since 1.1. The recurring visits this appointment is one occurrence of; absent or null for a single visit. */
             series?: components["schemas"]["AppointmentSeries"] | null;
+            source?: components["schemas"]["RecordSource"];
         };
         /**
          * @description Recurring visits (since contract 1.1). Every occurrence is still an appointment of its own,
@@ -610,6 +624,29 @@ export interface components {
             /** Format: date-time */
             end: string;
         };
+        /**
+         * @description Where an item comes from: the municipality whose service it is and the record system (EPJ)
+         *     that holds it. A person may receive services from more than one municipality or system;
+         *     each item's rules (cancellation deadline, the phone to call, the reply time) are its own
+         *     source's. Absent when the deployment has one record system and does not say.
+         */
+        RecordSource: {
+            municipality: {
+                /** @description The kommunenummer (four digits, Statistics Norway's list). */
+                number: string;
+                name: string;
+            };
+            system: {
+                id: components["schemas"]["Id"];
+                name: string;
+            };
+        };
+        /**
+         * @description Sources that could not be read for this answer. The list holds the other sources' items;
+         *     the missing part is said, not hidden. Absent (or empty) when every source answered. When
+         *     no source answers, the request fails (503 `unavailable`, retryable).
+         */
+        UnavailableSources: components["schemas"]["RecordSource"][];
         /** @description The unit that provides the service (hjemmetjenesten sone nord, dagsenteret …). */
         CareService: {
             id: components["schemas"]["Id"];
@@ -663,6 +700,7 @@ export interface components {
             items: components["schemas"]["Appointment"][];
             /** @description Pass as `cursor` for the next page; null on the last page. */
             nextCursor: string | null;
+            unavailableSources?: components["schemas"]["UnavailableSources"];
         };
         /** @description A decision (vedtak) granting a service. */
         GrantedService: {
@@ -683,6 +721,7 @@ export interface components {
             careService: components["schemas"]["CareService"];
             /** @description Untrusted text. */
             note?: string | null;
+            source?: components["schemas"]["RecordSource"];
         };
         /** @description How much ("3 visits a week", "2 hours a week"). */
         Extent: {
@@ -694,6 +733,7 @@ export interface components {
         };
         ServiceList: {
             items: components["schemas"]["GrantedService"][];
+            unavailableSources?: components["schemas"]["UnavailableSources"];
         };
         /** @description What the care service promises about answers, shown beside every thread. */
         ReplyPolicy: {
@@ -788,6 +828,8 @@ export interface components {
             unreadCount: number;
             lastMessage: components["schemas"]["MessageExcerpt"] | null;
             seenSinceLastUpdate: components["schemas"]["SeenBy"][];
+            /** @description The source of the granted service the thread is about; a message goes to that source's record system. */
+            source?: components["schemas"]["RecordSource"];
         };
         ThreadDetail: components["schemas"]["Thread"] & {
             /** @description Every message, oldest first. */
@@ -1324,6 +1366,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description No record system answered (`unavailable`); one that answered is a 200 with `unavailableSources`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["Problem"];
         };
     };
@@ -1426,6 +1477,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description No record system answered (`unavailable`); one that answered is a 200 with `unavailableSources`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             default: components["responses"]["Problem"];
         };
     };

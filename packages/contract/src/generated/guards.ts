@@ -105,6 +105,21 @@ export const appointmentSeriesGuard: Guard = /*#__PURE__*/ obj(
   ['id', 'rule', 'start', 'end'],
 );
 
+/** components.schemas.RecordSource */
+export const recordSourceGuard: Guard = /*#__PURE__*/ obj(
+  {
+    municipality: /*#__PURE__*/ obj(
+    {
+      number: /*#__PURE__*/ str({ pattern: /^[0-9]{4}$/u }),
+      name: /*#__PURE__*/ str({ min: 1, max: 100 }),
+    },
+    ['number', 'name'],
+  ),
+    system: /*#__PURE__*/ obj({ id: idGuard, name: /*#__PURE__*/ str({ min: 1, max: 200 }) }, ['id', 'name']),
+  },
+  ['municipality', 'system'],
+);
+
 /** components.schemas.Appointment */
 export const appointmentGuard: Guard = /*#__PURE__*/ obj(
   {
@@ -124,9 +139,13 @@ export const appointmentGuard: Guard = /*#__PURE__*/ obj(
     cancellationPolicy: cancellationPolicyGuard,
     cancellation: /*#__PURE__*/ nullable(cancellationGuard),
     series: /*#__PURE__*/ nullable(appointmentSeriesGuard),
+    source: recordSourceGuard,
   },
   ['id', 'version', 'subjectId', 'status', 'serviceType', 'start', 'end', 'timing', 'careService', 'cancellationPolicy'],
 );
+
+/** components.schemas.UnavailableSources */
+export const unavailableSourcesGuard: Guard = /*#__PURE__*/ arr(recordSourceGuard, 20);
 
 /** components.schemas.CancellationRequest */
 export const cancellationRequestGuard: Guard = /*#__PURE__*/ obj({ reason: codingGuard, comment: /*#__PURE__*/ str({ max: 500 }) }, ['reason']);
@@ -136,6 +155,7 @@ export const appointmentPageGuard: Guard = /*#__PURE__*/ obj(
   {
     items: /*#__PURE__*/ arr(appointmentGuard),
     nextCursor: /*#__PURE__*/ nullable(/*#__PURE__*/ str()),
+    unavailableSources: unavailableSourcesGuard,
   },
   ['items', 'nextCursor'],
 );
@@ -162,12 +182,19 @@ export const grantedServiceGuard: Guard = /*#__PURE__*/ obj(
     decidedAt: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ format: 'date' })),
     careService: careServiceGuard,
     note: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 500 })),
+    source: recordSourceGuard,
   },
   ['id', 'serviceType', 'extent', 'validFrom', 'status', 'careService'],
 );
 
 /** components.schemas.ServiceList */
-export const serviceListGuard: Guard = /*#__PURE__*/ obj({ items: /*#__PURE__*/ arr(grantedServiceGuard) }, ['items']);
+export const serviceListGuard: Guard = /*#__PURE__*/ obj(
+  {
+    items: /*#__PURE__*/ arr(grantedServiceGuard),
+    unavailableSources: unavailableSourcesGuard,
+  },
+  ['items'],
+);
 
 /** components.schemas.Suppressed */
 export const suppressedGuard: Guard = /*#__PURE__*/ obj({ suppressed: /*#__PURE__*/ oneOf([true]) }, ['suppressed']);

@@ -4,7 +4,7 @@
 // bundle without messaging needs no module that holds them. Same form as guards.ts.
 import { type Guard, all, arr, bool, nullable, num, obj, oneOf, str } from '../guard.js';
 import { attachmentContentTypeValues, consentDecisionStatusValues, dialogueConsentChangeStatusValues, dialogueConsentStatusValues, noticeChannelValues, noticeEventValues, noticeLanguageValues, relativeAccessBasisValues, relativeAccessRequestScopesValues, relativeAccessScopesValues, relativeAccessStatusValues, senderRoleValues, threadStatusValues } from './enums.js';
-import { careServiceGuard, codingGuard, idGuard, personGuard, versionGuard } from './guards.js';
+import { careServiceGuard, codingGuard, idGuard, personGuard, recordSourceGuard, versionGuard } from './guards.js';
 
 /** components.schemas.ReplyPolicy */
 export const replyPolicyGuard: Guard = /*#__PURE__*/ obj(
@@ -108,6 +108,7 @@ export const threadGuard: Guard = /*#__PURE__*/ obj(
     unreadCount: /*#__PURE__*/ num({ integer: true, min: 0 }),
     lastMessage: /*#__PURE__*/ nullable(messageExcerptGuard),
     seenSinceLastUpdate: /*#__PURE__*/ arr(seenByGuard),
+    source: recordSourceGuard,
   },
   ['id', 'version', 'subjectId', 'title', 'status', 'grantedServiceId', 'serviceType', 'careService', 'replyPolicy', 'createdAt', 'lastActivityAt', 'messageCount', 'unreadCount', 'lastMessage', 'seenSinceLastUpdate'],
 );

@@ -33,6 +33,10 @@ export declare const AppointmentStatus: SchemaValidator;
 export declare const Appointment: SchemaValidator;
 /** components.schemas.AppointmentSeries */
 export declare const AppointmentSeries: SchemaValidator;
+/** components.schemas.RecordSource */
+export declare const RecordSource: SchemaValidator;
+/** components.schemas.UnavailableSources */
+export declare const UnavailableSources: SchemaValidator;
 /** components.schemas.CareService */
 export declare const CareService: SchemaValidator;
 /** components.schemas.Location */

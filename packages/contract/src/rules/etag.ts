@@ -50,10 +50,20 @@ export function digest(input: string | Uint8Array): string {
   let a = 0x811c9dc5;
   let b = 0x01000193 ^ 0x5bd1e995;
   const n = input.length;
-  for (let i = 0; i < n; i++) {
-    const c = typeof input === 'string' ? input.charCodeAt(i) : input[i]!;
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193);
+  // One loop per input type: the same result, about twice as fast as asking the type per
+  // character (a list's ETag hashes its whole JSON on every poll).
+  if (typeof input === 'string') {
+    for (let i = 0; i < n; i++) {
+      const c = input.charCodeAt(i);
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193);
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const c = input[i]!;
+      a = Math.imul(a ^ c, 0x01000193);
+      b = Math.imul(b ^ c ^ (i & 0xff), 0x01000193);
+    }
   }
   return (a >>> 0).toString(16).padStart(8, '0') + (b >>> 0).toString(16).padStart(8, '0');
 }

@@ -17,6 +17,7 @@ export * from './paging.js';
 export * from './patterns.js';
 export * from './problems.js';
 export * from './sign-in.js';
+export * from './sources.js';
 export * from './text.js';
 export * from './threads.js';
 export * from './time.js';

@@ -40,6 +40,9 @@ export const messages = catalog(
     atHome: 'Hjemme',
     contact: 'Kontaktperson',
     careService: 'Tjeneste',
+    municipality: 'Kommune',
+    municipalityName: (name: string) => `${name} kommune`,
+    unavailableSources: (names: string) => `Avtaler fra ${names} kan ikke vises akkurat nå. Prøv igjen senere.`,
     phone: (n: Part): Part[] => ['telefon ', n],
     preparation: 'Forberedelser',
     description: 'Om besøket',
@@ -65,6 +68,8 @@ export const messages = catalog(
     cancelIsRequest: 'Tjenesten må godta avbestillingen.',
     deadlinePassed: (phone: Part): Part[] => ['Fristen for å avbestille på nett er ute. Ring ', phone, ' hvis du ikke kan ta imot besøket.'],
     deadlinePassedNoPhone: 'Fristen for å avbestille på nett er ute. Kontakt tjenesten hvis du ikke kan ta imot besøket.',
+    /** After the municipality's phone number (its configuration file): when it answers. */
+    openingHours: (hours: string): string => `(åpent ${hours})`,
     addToCalendar: 'Legg til i kalender',
     calendarFile: (day: string) => `avtale-${day}.ics`,
     calendarWindow: (from: string, to: string) => `Besøket kommer en gang mellom ${from} og ${to}.`,

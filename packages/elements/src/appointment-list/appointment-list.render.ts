@@ -15,6 +15,7 @@ import type { Locale } from '../internal/locale.js';
 import { isoForTime, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
 import { telHref } from '../internal/phone.js';
+import type { PageSettings } from '../internal/settings.js';
 import { Markup } from './markup.js';
 import type { AppointmentListMessages } from './appointment-list.messages.js';
 import { dayKey, dayText, groupByDay, groupSeries, noCalendar, timeText, tones } from './appointment-list.view.js';
@@ -29,6 +30,12 @@ export interface ItemContext {
   onClick: (event: Event) => void;
   /** The series whose other visits are shown (by series id). */
   expanded: ReadonlySet<string>;
+  /** The page's configuration: cancelling online, the calendar button, the municipality's contact. */
+  settings: PageSettings;
+  /** The municipality's opening hours in the list's language, if the configuration has them. */
+  hours?: string | undefined;
+  /** The list holds items of more than one municipality: each says its own. */
+  showSource?: boolean;
 }
 
 /** The data-action values of the item buttons (`series`: a series' disclosure button, with `data-series`). */
@@ -161,9 +168,16 @@ function deadlineInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: bo
     if (policy.mode === 'request') m.text(` ${t.cancelIsRequest}`);
     m.tag('</p>');
   } else if (deadlinePassed) {
-    const phone = policy.phone;
+    // The service's number, else the municipality's (its configuration file) with its hours.
+    const own = policy.phone;
+    const phone = own || ctx.settings.contact?.phone;
+    const hours = own ? undefined : ctx.hours;
     m.tag('<p part="deadline" class="deadline deadline-passed">');
-    if (phone) sentenceInto(m, t.deadlinePassed(PHONE), () => phoneInto(m, phone));
+    if (phone)
+      sentenceInto(m, t.deadlinePassed(PHONE), () => {
+        phoneInto(m, phone);
+        if (hours) m.text(` ${t.openingHours(hours)}`);
+      });
     else m.text(t.deadlinePassedNoPhone);
     m.tag('</p>');
   }
@@ -201,9 +215,10 @@ function renderItem(a: Appointment, ctx: ItemContext, h: string, opts: { withDay
   const tone = tones[a.status] ?? 'attention';
   const statusAllows = cancellableStatuses.includes(a.status);
   const cancellable = a.cancellationPolicy.cancellable;
-  const canCancel = ctx.upcoming && cancellable && statusAllows;
+  const online = ctx.settings.features.cancellation;
+  const canCancel = online && ctx.upcoming && cancellable && statusAllows;
   const deadlinePassed = ctx.upcoming && !cancellable && statusAllows;
-  const calendar = ctx.upcoming && !noCalendar.has(a.status);
+  const calendar = ctx.settings.features.addToCalendar && ctx.upcoming && !noCalendar.has(a.status);
   const m = new Markup();
   m.tag(`<${h} part="item-heading" class="item-heading" tabindex="-1"`).attr('data-heading-for', a.id);
   if (!canCancel) m.attr('id', `act-${a.id}`);
@@ -225,6 +240,7 @@ function renderItem(a: Appointment, ctx: ItemContext, h: string, opts: { withDay
   m.tag('<dt>').text(t.careService).tag('</dt><dd><bdi>').value(a.careService.name).tag('</bdi>');
   phoneAfterInto(m, a.careService.phone, t);
   m.tag('</dd>');
+  if (ctx.showSource && a.source) m.tag('<dt>').text(t.municipality).tag('</dt><dd part="source" class="source"><bdi>').value(t.municipalityName(a.source.municipality.name)).tag('</bdi></dd>');
   noteInto(m, t.description, a.description);
   if (a.status === 'cancellation-rejected') noteInto(m, t.rejectionNote, a.cancellation?.rejectionNote);
   m.tag('</dl>');

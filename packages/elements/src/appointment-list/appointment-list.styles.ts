@@ -235,6 +235,9 @@ export const styles = [
     .empty {
       margin: 0;
     }
+    .unavailable {
+      margin: 0 0 var(--_gap);
+    }
     /* Narrow screens and 200 % zoom: labels above values, full-width buttons. */
     @container (max-width: 30rem) {
       .details {

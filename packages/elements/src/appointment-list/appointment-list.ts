@@ -1,15 +1,24 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { labelFor, parseSeriesRule, type Appointment, type AppointmentPage } from '@omsorg/contract';
+import {
+  labelFor,
+  municipalitiesOf,
+  parseSeriesRule,
+  type Appointment,
+  type AppointmentPage,
+  type RecordSource,
+} from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
 import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, formatTime, osloDayKey, parseInstant } from '../internal/format.js';
 import { BlobDownloads } from '../internal/download.js';
+import { sourceNames } from '../internal/sources.js';
 import { buildIcs } from './ics.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
 import { styles } from './appointment-list.styles.js';
+import { openingHoursIn, pageSettings } from '../internal/settings.js';
 import { renderDays, type ItemAction, type ItemContext } from './appointment-list.render.js';
 
 export type AppointmentWhen = 'upcoming' | 'past';
@@ -45,6 +54,8 @@ interface FirstPage {
  * @csspart content - The area that is busy while loading.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart empty - The "no appointments" text.
+ * @csspart unavailable - The notice that some record systems did not answer (their appointments are missing).
+ * @csspart source - An appointment's municipality (shown when the list holds more than one).
  * @csspart error - The error box.
  * @csspart retry-button - The "try again" button.
  * @csspart signed-out - The signed-out notice.
@@ -94,6 +105,8 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   @property({ type: Boolean, attribute: 'hide-toggle' }) hideToggle = false;
 
   @state() private items: Appointment[] = [];
+  /** Record sources the last page could not read (its other sources' items are shown). */
+  @state() private unavailable: RecordSource[] = [];
   @state() private nextCursor: string | null = null;
   @state() private loadedWhen: AppointmentWhen = 'upcoming';
   @state() private loadingMore = false;
@@ -163,6 +176,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     const seen = new Set<string>();
     this.items = page.items.filter((a) => !seen.has(a.id) && !!seen.add(a.id));
     this.nextCursor = page.nextCursor;
+    this.unavailable = page.unavailableSources ?? [];
     this.loadedWhen = when;
     this.watch(when);
     return this.t.loaded(this.items.length, when);
@@ -171,6 +185,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   protected override clearData(): void {
     this.items = [];
     this.expandedSeries = new Set();
+    this.unavailable = [];
     this.nextCursor = null;
     this.moreError = undefined;
     this.news = [];
@@ -206,6 +221,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
         const fresh = page.items.filter((a) => !known.has(a.id) && !!known.add(a.id));
         this.items = [...this.items, ...fresh];
         this.nextCursor = page.nextCursor;
+        if (page.unavailableSources?.length) this.unavailable = page.unavailableSources;
         this.loadingMore = false;
         this.politeText = fresh.length ? this.t.loadedMore(fresh.length, this.items.length) : this.t.noMore;
         await this.updateComplete;
@@ -421,8 +437,12 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
 
   protected override renderData(level: number): unknown {
     const t = this.t;
+    // A record source that did not answer is said (its items are missing), not hidden.
+    const missing = this.unavailable.length
+      ? html`<p part="unavailable" class="notice unavailable">${t.unavailableSources(sourceNames(this.unavailable, this.locale, t.municipalityName))}</p>`
+      : nothing;
     if (this.items.length === 0) {
-      return html`<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
+      return html`${missing}<p part="empty" class="notice empty">${this.loadedWhen === 'upcoming' ? t.emptyUpcoming : t.emptyPast}</p>`;
     }
     const ctx: ItemContext = {
       t,
@@ -431,8 +451,11 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
       upcoming: this.loadedWhen === 'upcoming',
       onClick: this.onItemClick,
       expanded: this.expandedSeries,
+      settings: pageSettings(),
+      hours: openingHoursIn(this.textLocale),
+      showSource: municipalitiesOf(this.items).length > 1,
     };
-    return html`${renderDays(this.items, ctx, level)}${this.renderMore(t)}`;
+    return html`${missing}${renderDays(this.items, ctx, level)}${this.renderMore(t)}`;
   }
 
   private renderToggle(t: AppointmentListMessages): TemplateResult {

@@ -13,6 +13,10 @@ describe('<omsorg-cancel-dialog>: opening, closing and focus', () => {
     await until(() => nativeDialog(s.dialog).contains(s.dialog.shadowRoot!.activeElement), 'focus inside the dialog');
     await sendKeys({ press: 'Escape' });
     await until(() => !nativeDialog(s.dialog).open, 'closed');
+    // The element hears of it in the native dialog's `close` event, a task later (on a busy
+    // machine, after the check above), and reflects `open` in the render after that.
+    await until(() => !s.dialog.opened, 'the element closed');
+    await s.dialog.updateComplete;
     expect(s.dialog.opened).to.equal(false);
     expect(s.dialog.hasAttribute('open')).to.equal(false);
     await until(() => document.activeElement === s.trigger, 'focus on the trigger').catch(() => undefined);

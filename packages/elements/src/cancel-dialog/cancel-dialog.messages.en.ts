@@ -21,6 +21,7 @@ export default {
   requestNotice: 'This sends a request to cancel. The service will answer you later; the appointment stands until they do.',
   deadlinePassed: (phone: unknown): TemplateResult => html`The deadline for cancelling online has passed. Call ${phone}.`,
   notCancellable: (phone: unknown): TemplateResult => html`This appointment cannot be cancelled online. Call ${phone}.`,
+  openingHours: (hours: string): string => `(open ${hours})`,
   alreadyCancelled: 'This appointment is already cancelled.',
   alreadyRequested: 'You have already asked to cancel this appointment. The service will answer you later.',
   reasonLegend: 'Why are you cancelling?',

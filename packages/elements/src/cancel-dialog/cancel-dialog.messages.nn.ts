@@ -21,6 +21,7 @@ export default {
   requestNotice: 'Dette sender ein førespurnad om avbestilling. Tenesta svarar deg seinare, og avtalen gjeld til du har fått svar.',
   deadlinePassed: (phone: unknown): TemplateResult => html`Fristen for å avbestille på nett har gått ut. Ring ${phone}.`,
   notCancellable: (phone: unknown): TemplateResult => html`Denne avtalen kan ikkje avbestillast på nett. Ring ${phone}.`,
+  openingHours: (hours: string): string => `(ope ${hours})`,
   alreadyCancelled: 'Denne avtalen er allereie avbestilt.',
   alreadyRequested: 'Du har allereie bede om å avbestille denne avtalen. Tenesta svarar deg seinare.',
   reasonLegend: 'Kvifor avbestiller du?',

@@ -26,6 +26,8 @@ export const messages = catalog(
     requestNotice: 'Dette sender en forespørsel om avbestilling. Tjenesten svarer deg senere, og avtalen gjelder til du har fått svar.',
     deadlinePassed: (phone: unknown): TemplateResult => html`Fristen for å avbestille på nett har gått ut. Ring ${phone}.`,
     notCancellable: (phone: unknown): TemplateResult => html`Denne avtalen kan ikke avbestilles på nett. Ring ${phone}.`,
+    /** After the municipality's phone number (its configuration file): when it answers. */
+    openingHours: (hours: string): string => `(åpent ${hours})`,
     alreadyCancelled: 'Denne avtalen er allerede avbestilt.',
     alreadyRequested: 'Du har allerede bedt om å avbestille denne avtalen. Tjenesten svarer deg senere.',
     reasonLegend: 'Hvorfor avbestiller du?',

@@ -9,6 +9,7 @@ import { formatDay, formatTime, parseInstant } from '../internal/format.js';
 import type { Locale } from '../internal/locale.js';
 import type { CommonMessages } from '../internal/messages.js';
 import { telHref } from '../internal/phone.js';
+import { openingHoursIn, pageSettings } from '../internal/settings.js';
 import type { CancelDialogMessages } from './cancel-dialog.messages.js';
 import { COMMENT_MAX, type FieldError, type FieldErrors, type Refusal, type SubmitError } from './cancel-intent.js';
 
@@ -26,7 +27,15 @@ export const lengthOf = (s: string) => [...s].length;
 export const textOf = (t: TemplateResult): string =>
   t.strings.reduce((acc, s, i) => acc + s + (i < t.values.length ? String(t.values[i] ?? '') : ''), '');
 
-export const phoneText = (a: Appointment): string => a.cancellationPolicy.phone || a.careService.phone || '';
+/** The number to call: the cancellation's, the service's, else the municipality's (its configuration file). */
+export const phoneText = (a: Appointment): string => a.cancellationPolicy.phone || a.careService.phone || pageSettings().contact?.phone || '';
+
+/** The municipality's opening hours after its number, when that is the number shown. */
+const hoursAfter = (v: View, a: Appointment): unknown => {
+  if (a.cancellationPolicy.phone || a.careService.phone) return nothing;
+  const hours = openingHoursIn(v.locale);
+  return hours ? html` <bdi>${v.t.openingHours(hours)}</bdi>` : nothing;
+};
 
 /** Cancelled, requested, refused by the server, not cancellable, or past the deadline. */
 export function isClosed(a: Appointment, refusal: Refusal | undefined): boolean {
@@ -140,7 +149,7 @@ export function renderClosed(v: View, a: Appointment, refusal: Refusal | undefin
   const { t } = v;
   const phone = phoneText(a);
   const href = telHref(phone);
-  const phoneLink = href ? html`<a part="phone" href=${href}><bdi>${phone}</bdi></a>` : html`<bdi>${phone}</bdi>`;
+  const phoneLink = href ? html`<a part="phone" href=${href}><bdi>${phone}</bdi></a>${hoursAfter(v, a)}` : html`<bdi>${phone}</bdi>`;
   let text: TemplateResult | string;
   if (a.status === 'cancelled') text = t.alreadyCancelled;
   else if (a.status === 'cancellation-requested') text = t.alreadyRequested;

@@ -6,6 +6,7 @@ import { formatTime } from '../internal/format.js';
 import type { Locale } from '../internal/locale.js';
 import type { CommonMessages } from '../internal/messages.js';
 import { inert } from '../internal/message-text.js';
+import { pageSettings } from '../internal/settings.js';
 import type { ComposerMessages } from './composer.messages.js';
 import type { DraftStatus } from './draft.js';
 
@@ -88,7 +89,7 @@ export function renderFields(c: Composer, label: string): TemplateResult {
       <p id=${`${id}-count`} part="count" class=${n > max ? 'count over' : 'count'}>${t.count(n, max)}</p>
       <div class="visually-hidden" role="status">${c.countText}</div>
     </div>
-    ${renderAttachments(c)} ${renderDraft(c)}
+    ${pageSettings().features.messageAttachments ? renderAttachments(c) : nothing} ${renderDraft(c)}
   `;
 }
 

@@ -18,6 +18,7 @@ export default {
   unread: (n: number) => `${n} unread`,
   unreadSummary: (n: number) => (n === 0 ? 'No unread messages.' : `You have ${n} unread ${n === 1 ? 'message' : 'messages'}.`),
   closed: 'Closed',
+  municipalityName: (name: string) => `${name} municipality`,
   from: (name: Part): Part[] => [name, ': '],
   threads: 'Conversations',
   showMore: 'Show more conversations',

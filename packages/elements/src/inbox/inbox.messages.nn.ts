@@ -18,6 +18,7 @@ export default {
   unread: (n: number) => `${n} ${n === 1 ? 'ulesen' : 'ulesne'}`,
   unreadSummary: (n: number) => (n === 0 ? 'Ingen ulesne meldingar.' : `Du har ${n} ${n === 1 ? 'ulesen melding' : 'ulesne meldingar'}.`),
   closed: 'Avslutta',
+  municipalityName: (name: string) => `${name} kommune`,
   from: (name: Part): Part[] => [name, ': '],
   threads: 'Samtalar',
   showMore: 'Vis fleire samtalar',

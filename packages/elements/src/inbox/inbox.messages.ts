@@ -21,6 +21,7 @@ export const messages = catalog(
     unread: (n: number) => `${n} ${n === 1 ? 'ulest' : 'uleste'}`,
     unreadSummary: (n: number) => (n === 0 ? 'Ingen uleste meldinger.' : `Du har ${n} ${n === 1 ? 'ulest melding' : 'uleste meldinger'}.`),
     closed: 'Avsluttet',
+    municipalityName: (name: string) => `${name} kommune`,
     from: (name: Part): Part[] => [name, ': '],
     threads: 'Samtaler',
     showMore: 'Vis flere samtaler',

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { idPattern, threadLinkParam, type Thread, type ThreadPage } from '@omsorg/contract';
+import { idPattern, municipalitiesOf, threadLinkParam, type Thread, type ThreadPage } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { errorMessage } from '../internal/messages.js';
@@ -61,6 +61,7 @@ type Failure = { kind?: string; status?: number };
  * @csspart thread-button - The button that opens a thread (its title).
  * @csspart unread-badge - A thread's "2 unread".
  * @csspart thread-meta - A thread's care service and last activity.
+ * @csspart source - A thread's municipality (shown when the threads are with more than one).
  * @csspart excerpt - The start of a thread's last message.
  * @csspart badge - The "closed" badge.
  * @csspart more-button - "Show more conversations".
@@ -391,20 +392,22 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   private renderList(level: number): unknown {
     const t = this.t;
     if (!this.items.length) return html`<p part="empty" class="notice empty">${t.empty}</p>`;
+    // Threads with more than one municipality's services: each says its own.
+    const showSource = municipalitiesOf(this.items).length > 1;
     return html`
       <p part="unread-summary" class=${this.count ? 'unread-summary has-unread' : 'unread-summary'}>${t.unreadSummary(this.count ?? 0)}</p>
       <ul part="threads" class="threads" role="list" aria-label=${t.threads}>
         ${repeat(
           this.items,
           (th) => th.id,
-          (th) => this.renderRow(th, level + 1),
+          (th) => this.renderRow(th, level + 1, showSource),
         )}
       </ul>
       ${this.renderMore()}
     `;
   }
 
-  private renderRow(th: Thread, level: number): TemplateResult {
+  private renderRow(th: Thread, level: number, showSource = false): TemplateResult {
     const t = this.t;
     const H = headingTag(level);
     const at = parseInstant(th.lastActivityAt);
@@ -418,7 +421,9 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
         unread ? html`<span class="visually-hidden">, </span><span part="unread-badge" class="badge unread-badge">${t.unread(th.unreadCount)}</span>` : nothing
       }</button></${H}>`}
       <p part="thread-meta" class="thread-meta">
-        ${bdi(th.careService.name)}${at ? html`, <time datetime=${isoForTime(at)}>${formatDateTime(at, this.locale)}</time>` : nothing}
+        ${bdi(th.careService.name)}${showSource && th.source
+          ? html`, <span part="source" class="source">${bdi(t.municipalityName(th.source.municipality.name))}</span>`
+          : nothing}${at ? html`, <time datetime=${isoForTime(at)}>${formatDateTime(at, this.locale)}</time>` : nothing}
         ${closed ? html`<span part="badge" class="badge">${t.closed}</span>` : nothing}
       </p>
       ${last ? html`<p part="excerpt" class="excerpt">${t.from(bdi(last.sender.name))}${bdi(last.excerpt)}</p>` : nothing}

@@ -16,6 +16,9 @@ export const styles = [
     .empty {
       margin: 0;
     }
+    .unavailable {
+      margin: 0 0 var(--_gap);
+    }
     .skeleton-list {
       display: flex;
       flex-direction: column;

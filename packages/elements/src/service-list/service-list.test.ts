@@ -93,7 +93,9 @@ describe('<omsorg-service-list>', () => {
     await until(() => settled(el), 'reloaded');
     expect(calls[1]?.subjectId).to.equal('me');
     expect(text($(el, '#title'))).to.equal(messages.nb.title);
-    expect(text($(el, '[part="empty"]'))).to.equal(messages.nb.empty);
+    // Per's own services: from two municipalities (the fixtures' per.ts), each saying its own.
+    expect(ids(el)).to.deep.equal(['vedtak-bgo-per-hsp', 'vedtak-ask-per-avl']);
+    expect($$(el, '[part~="source"]').map((x) => text(x))).to.deep.equal(['Bergen kommune', 'Askøy kommune']);
   });
 
   it('says when the subject has no services, or only ended ones', async () => {

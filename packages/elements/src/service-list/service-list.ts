@@ -2,13 +2,14 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { labelFor, type Extent, type GrantedService, type ServiceList } from '@omsorg/contract';
+import { labelFor, municipalitiesOf, type Extent, type GrantedService, type RecordSource, type ServiceList } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { formatDate } from '../internal/format.js';
 import { intlTag, type Locale } from '../internal/locale.js';
 import { headingTag } from '../internal/heading.js';
 import { telHref } from '../internal/phone.js';
+import { sourceNames } from '../internal/sources.js';
 import { messages, type ServiceListMessages } from './service-list.messages.js';
 import { styles } from './service-list.styles.js';
 
@@ -38,6 +39,8 @@ export function formatExtent(extent: Extent, locale: Locale, t: ServiceListMessa
  * @csspart content - The area that is busy while loading.
  * @csspart skeleton - The placeholder shown while loading.
  * @csspart empty - The "no services" text.
+ * @csspart unavailable - The notice that some record systems did not answer (their services are missing).
+ * @csspart source - A service's municipality (shown when the list holds more than one).
  * @csspart error - The error box.
  * @csspart retry-button - The "try again" button.
  * @csspart signed-out - The signed-out notice.
@@ -65,6 +68,8 @@ export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
   @property({ type: Boolean, attribute: 'include-ended' }) includeEnded = false;
 
   @state() private items: GrantedService[] = [];
+  /** Record sources the list could not read (their services are missing). */
+  @state() private unavailable: RecordSource[] = [];
 
   /** Loads the services again (also what "try again" does). */
   override reload(): void {
@@ -81,11 +86,13 @@ export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
 
   protected override onLoaded(list: ServiceList): string {
     this.items = [...list.items].sort((a, b) => (order[a.status] ?? 3) - (order[b.status] ?? 3));
+    this.unavailable = list.unavailableSources ?? [];
     return this.t.loaded(this.visible.length);
   }
 
   protected override clearData(): void {
     this.items = [];
+    this.unavailable = [];
   }
 
   private get visible(): GrantedService[] {
@@ -108,14 +115,19 @@ export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
   protected override renderData(level: number): unknown {
     const t = this.t;
     const items = this.visible;
+    // A record source that did not answer is said (its services are missing), not hidden.
+    const missing = this.unavailable.length
+      ? html`<p part="unavailable" class="notice unavailable">${t.unavailableSources(sourceNames(this.unavailable, this.locale, t.municipalityName))}</p>`
+      : nothing;
     if (items.length === 0) {
-      return html`<p part="empty" class="notice empty">${this.items.length ? t.emptyCurrent : t.empty}</p>`;
+      return html`${missing}<p part="empty" class="notice empty">${this.items.length ? t.emptyCurrent : t.empty}</p>`;
     }
-    return html`<ul part="items" class="items" role="list">
+    const showSource = municipalitiesOf(items).length > 1;
+    return html`${missing}<ul part="items" class="items" role="list">
       ${repeat(
         items,
         (s) => s.id,
-        (s) => this.renderItem(s, t, level + 1),
+        (s) => this.renderItem(s, t, level + 1, showSource),
       )}
     </ul>`;
   }
@@ -130,7 +142,7 @@ export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
     return html`<time datetime=${iso}>${formatDate(iso, this.locale)}</time>`;
   }
 
-  private renderItem(s: GrantedService, t: ServiceListMessages, level: number): TemplateResult {
+  private renderItem(s: GrantedService, t: ServiceListMessages, level: number, showSource: boolean): TemplateResult {
     const H = headingTag(level);
     const unknown = this.common.unknownCode;
     const label = labelFor(s.serviceType, this.locale) ?? unknown;
@@ -153,6 +165,12 @@ export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
             <bdi>${s.careService.name}</bdi>${s.careService.phone ? html`, ${t.phone(this.renderPhone(s.careService.phone))}` : nothing}
           </dd>
         </div>
+        ${showSource && s.source
+          ? html`<div>
+              <dt>${t.municipality}</dt>
+              <dd part="source" class="source"><bdi>${t.municipalityName(s.source.municipality.name)}</bdi></dd>
+            </div>`
+          : nothing}
         ${s.decidedAt
           ? html`<div>
               <dt>${t.decidedLabel}</dt>

@@ -29,10 +29,8 @@ export async function consentOperation(operationId, c) {
     return guarded(what, async (subject) => {
       const consent = dialogueConsentOf(await dialogueDecisions(db, subject.id));
       const etag = etagOf(consent);
-      if (noneMatch(c.header('if-none-match'), etag)) {
-        await ok(subject, what, 304);
-        return { status: 304, headers: { ETag: etag }, body: undefined };
-      }
+      // Not logged: a 304 discloses nothing new (docs/architecture.md, "A 304 is not logged").
+      if (noneMatch(c.header('if-none-match'), etag)) return { status: 304, headers: { ETag: etag }, body: undefined };
       await ok(subject, what, 200);
       return json(consent, 200, { ETag: etag });
     });

@@ -14,6 +14,9 @@ import addFormats from 'ajv-formats';
 export const CONTRACT_PATH = fileURLToPath(import.meta.resolve('@omsorg/contract/openapi.yaml'));
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
+
+/** Most method + path pairs whose route `match` remembers. */
+const MATCH_CACHE_SIZE = 2_000;
 /** @typedef {import('ajv').ErrorObject} AjvError */
 
 /**
@@ -55,16 +58,28 @@ export async function loadContract({ path = CONTRACT_PATH } = {}) {
   const operations = api.router.getOperations();
   api.router.getOperations = () => operations;
 
+  /** @type {Map<string, { operationId: string, params: Record<string, string> } | undefined>} */
+  const matched = new Map();
+
   const ajv = withFormats(new Ajv({ strict: false, allErrors: true }));
   const problemSchema = doc.components.schemas.Problem;
   const validateProblem = ajv.compile(problemSchema);
 
   return {
     match(method, path) {
+      // The answer depends on the method and the path only: remembered (a tab asks the same few
+      // paths again and again), frozen, at most MATCH_CACHE_SIZE paths, the oldest forgotten.
+      const key = `${method} ${path}`;
+      if (matched.has(key)) return matched.get(key);
       const op = api.router.matchOperation({ method, path, headers: {}, query: {} });
-      if (!op?.operationId) return undefined;
-      const params = api.router.parseRequest({ method, path, headers: {}, query: {} }, op).params ?? {};
-      return { operationId: op.operationId, params: /** @type {Record<string, string>} */ (params) };
+      let found;
+      if (op?.operationId) {
+        const params = api.router.parseRequest({ method, path, headers: {}, query: {} }, op).params ?? {};
+        found = Object.freeze({ operationId: op.operationId, params: Object.freeze({ .../** @type {Record<string, string>} */ (params) }) });
+      }
+      if (matched.size >= MATCH_CACHE_SIZE) matched.delete(/** @type {string} */ (matched.keys().next().value));
+      matched.set(key, found);
+      return found;
     },
 
     validateRequest(operationId, req) {

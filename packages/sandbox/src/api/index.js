@@ -21,12 +21,12 @@ import {
   checkQueryParameters,
   etagOf,
   isProblemSpec,
-  listEtag,
   noneMatch,
   osloDate,
   osloIso,
   parseAccessLogQuery,
   parseAppointmentQuery,
+  recordsUnavailable,
   subjectRefPattern,
   toAccessLogEntry,
 } from '@omsorg/contract';
@@ -40,11 +40,12 @@ import { NOTICE_OPERATIONS, noticeOperation } from './notices.js';
 import { FIGURES_OPERATIONS, figuresOperation } from './figures.js';
 import { defaultNotifier } from '../notices/notifier.js';
 import { createCors } from './cors.js';
-import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, problemReply, readBody } from './reply-kit.js';
+import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, jsonWithListEtag, problemReply, readBody } from './reply-kit.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { accessLogPageRows } from '../data/access-log.js';
-import { isId, logAccess, roleOf, selfAccess, subjectsFor } from '../data/store.js';
+import { createAccessLogWriter, isId, logAccess, roleOf, selfAccess, subjectsFor } from '../data/store.js';
 import { sqlRecords } from '../records/sql.js';
+import { RecordsUnavailableError } from '../records/composite.js';
 
 
 /**
@@ -124,6 +125,8 @@ export function createApi({
   const base = basePath.replace(/\/+$/, '');
   const cors = createCors(corsOrigins);
   const contractPromise = loadContract();
+  // The log rows written on their own (not with a change) share statements under load (db/batch.js).
+  const appendLog = createAccessLogWriter(db);
   /** @type {ContractViolation[]} */
   const contractViolations = [];
 
@@ -188,7 +191,10 @@ export function createApi({
      * @param {Omit<import('../data/store.js').AccessLogEntry, 'actorPersonId' | 'clientId'>} e
      * @param {import('../db/index.js').Queryable} [q]
      */
-    const log = (e, q = db) => logAccess(q, { ...role, ...e, actorPersonId: person.id, clientId });
+    const log = (e, q = db) => {
+      const entry = { ...role, ...e, actorPersonId: person.id, clientId };
+      return q === db ? appendLog(entry) : logAccess(q, entry);
+    };
 
     /**
      * The subject in the path, when the caller may act for it with `scope`; else a logged 404/403.
@@ -291,14 +297,14 @@ export function createApi({
         const items = page.items;
         const last = items[items.length - 1];
         const nextCursor = page.more && last ? appointmentCursor(query.when, last) : null;
-        const body = { items, nextCursor };
-        const etag = listEtag(body);
-        if (noneMatch(headerValue(req.headers, 'if-none-match'), etag)) {
-          await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 304 });
-          return { status: 304, headers: { ETag: etag }, body: undefined };
-        }
+        // A source that did not answer is said, not hidden (several record systems: composite.js).
+        const body = { items, nextCursor, ...(page.unavailable?.length ? { unavailableSources: page.unavailable } : {}) };
+        const { etag, reply } = jsonWithListEtag(body);
+        // Not logged: a 304 discloses nothing the caller was not given, in a logged 200, already
+        // (docs/architecture.md, "A 304 is not logged").
+        if (noneMatch(headerValue(req.headers, 'if-none-match'), etag)) return { status: 304, headers: { ETag: etag }, body: undefined };
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
-        return json(body, 200, { ETag: etag });
+        return reply();
       }
 
       case 'getAppointment': {
@@ -381,9 +387,9 @@ export function createApi({
       case 'listServices': {
         const what = /** @type {const} */ ({ action: 'read', resource: 'services' });
         const subject = await access('services.read', what);
-        const items = await records.listServices(db, subject.id);
+        const { items, unavailable } = await records.listServices(db, subject.id);
         await log({ ...what, subjectId: subject.id, outcome: 'ok', status: 200 });
-        return json({ items });
+        return json({ items, ...(unavailable?.length ? { unavailableSources: unavailable } : {}) });
       }
 
       default:
@@ -425,7 +431,7 @@ export function createApi({
       res.end();
       return;
     }
-    const data = Buffer.isBuffer(body) ? body : Buffer.from(JSON.stringify(body));
+    const data = Buffer.isBuffer(body) ? body : Buffer.from(reply.text !== undefined && body === reply.body ? reply.text : JSON.stringify(body));
     res.writeHead(status, { ...headers, 'Content-Length': String(data.length) });
     res.end(data);
   }
@@ -448,6 +454,7 @@ export function createApi({
       reply = await route(req, contract, ctx);
     } catch (err) {
       if (err instanceof ProblemError) reply = problemReply(err);
+      else if (err instanceof RecordsUnavailableError) reply = problemReply(ProblemError.from(recordsUnavailable()));
       else {
         logger.error('omsorg sandbox: unexpected error', err);
         reply = problemReply(new ProblemError(500, 'serverError', 'Something went wrong on the server. Try again later.'));

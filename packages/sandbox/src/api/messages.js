@@ -17,7 +17,6 @@ import {
   checkSeen,
   draftConflict,
   etagOf,
-  listEtag,
   noneMatch,
   parseThreadQuery,
   recipientNotAllowed,
@@ -45,6 +44,7 @@ import {
 } from '../data/messages.js';
 import { downloadAttachment, uploadAttachment } from './attachments.js';
 import { whileInFlight } from './in-flight.js';
+import { jsonWithListEtag } from './reply-kit.js';
 import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
@@ -104,13 +104,11 @@ export async function messageOperation(operationId, c) {
         const nextCursor = page.more && lastRow ? threadCursor(lastRow.last_activity_at.getTime(), lastRow.id) : null;
         const body = { items, nextCursor, unreadCount: total };
         // The body, as this caller sees it (unread counts, isCurrentUser): the tag changes with it.
-        const etag = listEtag(body);
-        if (noneMatch(c.header('if-none-match'), etag)) {
-          await ok(subject, what, 304);
-          return { status: 304, headers: { ETag: etag }, body: undefined };
-        }
+        const { etag, reply } = jsonWithListEtag(body);
+        // Not logged: a 304 discloses nothing new (docs/architecture.md, "A 304 is not logged").
+        if (noneMatch(c.header('if-none-match'), etag)) return { status: 304, headers: { ETag: etag }, body: undefined };
         await ok(subject, what, 200);
-        return json(body, 200, { ETag: etag });
+        return reply();
       });
     }
 
@@ -121,10 +119,8 @@ export async function messageOperation(operationId, c) {
         const row = await threadOrNotFound(db, subject.id, threadId);
         // The version moves with every message and every read pointer: the caller's unread state too.
         const etag = etagOf({ version: versionOf(row) });
-        if (noneMatch(c.header('if-none-match'), etag)) {
-          await ok(subject, what, 304);
-          return { status: 304, headers: { ETag: etag }, body: undefined };
-        }
+        // Not logged: a 304 discloses nothing new (docs/architecture.md, "A 304 is not logged").
+        if (noneMatch(c.header('if-none-match'), etag)) return { status: 304, headers: { ETag: etag }, body: undefined };
         const detail = await toThreadDetail(db, row, { reader, parties: await threadParties(db, subject.id, c.today) });
         await ok(subject, what, 200);
         return json(detail, 200, { ETag: etag });

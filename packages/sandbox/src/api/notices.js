@@ -43,10 +43,8 @@ export async function noticeOperation(operationId, c) {
     if (operationId === 'getNoticePreferences') {
       const prefs = await present(db);
       const etag = etagOf(prefs);
-      if (noneMatch(c.header('if-none-match'), etag)) {
-        await ok(subject, what, 304);
-        return { status: 304, headers: { ETag: etag }, body: undefined };
-      }
+      // Not logged: a 304 discloses nothing new (docs/architecture.md, "A 304 is not logged").
+      if (noneMatch(c.header('if-none-match'), etag)) return { status: 304, headers: { ETag: etag }, body: undefined };
       await ok(subject, what, 200);
       return json(prefs, 200, { ETag: etag });
     }

@@ -4,6 +4,8 @@
  * headers on every answer, and the JSON and problem+json replies.
  */
 
+import { digest } from '@omsorg/contract';
+
 /** @typedef {import('../http/reply.js').Reply} Reply */
 /** @typedef {import('./problems.js').ProblemError} ProblemError */
 
@@ -24,6 +26,17 @@ export const COMMON_HEADERS = Object.freeze({
  * @returns {Reply}
  */
 export const json = (body, status = 200, headers = {}) => ({ status, headers: { 'Content-Type': 'application/json', ...headers }, body });
+
+/**
+ * A list's JSON reply with its weak ETag (rules core: `listEtag`), the body serialised once for both.
+ * @param {unknown} body
+ * @returns {{ etag: string, reply: (status?: number) => Reply }}
+ */
+export function jsonWithListEtag(body) {
+  const text = JSON.stringify(body);
+  const etag = `W/"${digest(text)}"`;
+  return { etag, reply: (status = 200) => ({ status, headers: { 'Content-Type': 'application/json', ETag: etag }, body, text }) };
+}
 
 /**
  * @param {ProblemError} p

@@ -3,11 +3,13 @@
  * Where the token verifier remembers the DPoP proof ids it accepted (a proof is good once):
  * `ReplayCache` in memory (one process), `createSharedReplayStore` in the database for several
  * API instances (table dpop_proofs, migration 003), so that a proof used at one instance is
- * refused at every other: `INSERT … ON CONFLICT DO NOTHING` says in
- * one statement whether the id is new. Each instance keeps its in-memory `ReplayCache` as a first
+ * refused at every other: `INSERT … ON CONFLICT DO NOTHING RETURNING` says in
+ * one statement whether the id is new (the ids of concurrent requests in one statement). Each instance keeps its in-memory `ReplayCache` as a first
  * check (a replay to the same instance costs no query). Expired ids are deleted on the way, at
  * most once a minute per instance (by the clock of the requests: no timer).
  */
+
+import { createBatcher } from '../db/batch.js';
 
 /**
  * @typedef {object} ReplayStore
@@ -65,6 +67,20 @@ export class ReplayCache {
 export function createSharedReplayStore(db, { memorySize = 100_000, cleanupEveryMs = 60_000 } = {}) {
   const memory = new ReplayCache(memorySize);
   let nextCleanup = 0;
+  // The ids of concurrent requests share one INSERT (db/batch.js); each request still waits until
+  // its id is committed, and learns from RETURNING whether it was new.
+  const record = createBatcher(
+    /** @param {Array<{ key: string, expiresAt: number }>} proofs */ async (proofs) => {
+      const { rows } = await db.query(
+        `INSERT INTO dpop_proofs (jkt_jti, expires_at)
+         SELECT k, e FROM unnest($1::text[], $2::timestamptz[]) AS t(k, e)
+         ON CONFLICT (jkt_jti) DO NOTHING RETURNING jkt_jti`,
+        [proofs.map((p) => p.key), proofs.map((p) => new Date(p.expiresAt))],
+      );
+      const fresh = new Set(rows.map((r) => r.jkt_jti));
+      return proofs.map((p) => !fresh.has(p.key));
+    },
+  );
   return {
     async seen(key, expiresAt, now) {
       if (memory.seen(key, expiresAt, now)) return true;
@@ -72,11 +88,7 @@ export function createSharedReplayStore(db, { memorySize = 100_000, cleanupEvery
         nextCleanup = now + cleanupEveryMs;
         await db.query('DELETE FROM dpop_proofs WHERE expires_at < $1', [new Date(now)]);
       }
-      const { rows } = await db.query(
-        'INSERT INTO dpop_proofs (jkt_jti, expires_at) VALUES ($1, $2) ON CONFLICT (jkt_jti) DO NOTHING RETURNING 1 AS fresh',
-        [key, new Date(expiresAt)],
-      );
-      return rows.length === 0;
+      return record({ key, expiresAt });
     },
   };
 }

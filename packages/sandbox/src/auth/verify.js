@@ -141,6 +141,40 @@ class VerifiedTokens {
 }
 
 /**
+ * DPoP proof keys already imported, with their thumbprints, by algorithm and the exact JWK the
+ * proof carried (its JSON text): importing a key and hashing its thumbprint cost more than
+ * checking a signature, and a client sends the same key with every proof. Only keys of proofs
+ * whose thumbprint was computed are kept; what a hit saves is work whose result does not change.
+ * Bounded: the oldest entries are forgotten.
+ */
+class ProofKeys {
+  /** @type {Map<string, { thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }>} */
+  #keys = new Map();
+  #max;
+
+  /** @param {number} max */
+  constructor(max) {
+    this.#max = max;
+  }
+
+  /** @param {string} alg @param {object} jwk */
+  get(alg, jwk) {
+    return this.#keys.get(`${alg} ${JSON.stringify(jwk)}`);
+  }
+
+  /** @param {string} alg @param {object} jwk @param {{ thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }} value */
+  set(alg, jwk, value) {
+    if (this.#max <= 0) return;
+    while (this.#keys.size >= this.#max) {
+      const oldest = this.#keys.keys().next().value;
+      if (oldest === undefined) break;
+      this.#keys.delete(oldest);
+    }
+    this.#keys.set(`${alg} ${JSON.stringify(jwk)}`, value);
+  }
+}
+
+/**
  * @param {VerifyRequest['headers']} headers
  * @param {string} name lower-case
  * @returns {string | string[] | undefined}
@@ -235,6 +269,7 @@ export function createTokenVerifier({
   const getKey = keySource(jwks);
   const replay = replayStore ?? new ReplayCache(replayCacheSize);
   const verified = new VerifiedTokens(tokenCacheSize, clockToleranceSec);
+  const proofKeys = new ProofKeys(tokenCacheSize);
   const algs = dpopAlgs.join(' ');
 
   const bearerChallenge = 'Bearer';
@@ -283,18 +318,27 @@ export function createTokenVerifier({
     if (!jwk || typeof jwk !== 'object' || Array.isArray(jwk)) throw bad('The DPoP proof has no public key (jwk)');
     if (PRIVATE_JWK_MEMBERS.some((m) => m in jwk)) throw bad('The DPoP proof key must be a public key');
 
-    let thumbprint;
-    try {
-      thumbprint = await calculateJwkThumbprint(jwk, 'sha256');
-    } catch {
-      throw bad('The DPoP proof key is not a valid JWK');
+    // A client signs every proof with the same key: its thumbprint and the imported key are
+    // remembered by the exact JWK and algorithm (proofKeys); the signature is verified every time.
+    const known = proofKeys.get(head.alg, jwk);
+    let thumbprint = known?.thumbprint;
+    if (thumbprint === undefined) {
+      try {
+        thumbprint = await calculateJwkThumbprint(jwk, 'sha256');
+      } catch {
+        throw bad('The DPoP proof key is not a valid JWK');
+      }
     }
     if (thumbprint !== jkt) throw bad('The DPoP proof key is not the key the access token is bound to');
 
     /** @type {import('jose').JWTPayload} */
     let claims;
     try {
-      const key = await importJWK(jwk, head.alg);
+      let key = known?.key;
+      if (!key) {
+        key = await importJWK(jwk, head.alg);
+        proofKeys.set(head.alg, jwk, { thumbprint, key });
+      }
       ({ payload: claims } = await jwtVerify(proof, key, {
         typ: 'dpop+jwt',
         algorithms: [...dpopAlgs],

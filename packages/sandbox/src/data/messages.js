@@ -12,6 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { messageLimits, osloIso, seenSinceLastUpdate, threadVersion, toSecond } from '@omsorg/contract';
 import { defaultReplyPolicy } from '@omsorg/fixtures';
 import { ATTACHMENT_META, toAttachment } from './attachments.js';
+import { sourceOf } from './store.js';
 
 export { toSecond };
 
@@ -87,7 +88,8 @@ const THREAD_SELECT = `
   SELECT t.subject_id, t.id, t.version_no, t.title, t.status, t.granted_service_id, g.service_type_system, g.service_type_code,
          t.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone,
          COALESCE(rp.expected_reply_working_days, ${DEFAULT_REPLY_DAYS}) AS reply_days, rp.notice AS reply_notice,
-         t.started_by, t.created_at, t.last_activity_at
+         t.started_by, t.created_at, t.last_activity_at,
+         g.source_municipality_number, g.source_municipality_name, g.source_system_id, g.source_system_name
     FROM threads t
     JOIN granted_services g ON g.subject_id = t.subject_id AND g.id = t.granted_service_id
     JOIN care_services c ON c.id = t.care_service_id
@@ -255,6 +257,8 @@ export async function toThreads(q, subjectId, rows, { reader, parties }) {
       unreadCount: s?.unread ?? 0,
       lastMessage: last ? { sender: senderOf(last, ctx), sentAt: osloIso(last.sent_at), excerpt: last.excerpt } : null,
       seenSinceLastUpdate: seen,
+      // The thread's source is that of the granted service it is about.
+      ...sourceOf(t),
     };
   });
 }

@@ -6,6 +6,7 @@
  */
 import { idPattern, isCancellable, parseIdentityNumber, relations, scopesInForce } from '@omsorg/contract';
 import { osloIso } from '@omsorg/contract';
+import { createBatcher } from '../db/batch.js';
 
 /** @typedef {import('../db/index.js').Queryable} Queryable */
 /** @typedef {import('@omsorg/contract').Appointment} Appointment */
@@ -110,7 +111,8 @@ export const APPOINTMENT_SELECT = `
          a.policy_deadline, a.policy_phone, a.policy_mode, a.policy_consequence,
          a.cancel_reason_system, a.cancel_reason_code, a.cancel_comment, a.cancel_requested_at,
          a.cancel_requested_by, rb.name AS cancel_requested_by_name, a.cancel_answered_at, a.cancel_rejection_note,
-         a.series_id, sr.rule AS series_rule, sr.start_at AS series_start, sr.end_at AS series_end
+         a.series_id, sr.rule AS series_rule, sr.start_at AS series_start, sr.end_at AS series_end,
+         a.source_municipality_number, a.source_municipality_name, a.source_system_id, a.source_system_name
     FROM appointments a
     JOIN care_services c ON c.id = a.care_service_id
     LEFT JOIN persons rb ON rb.id = a.cancel_requested_by
@@ -161,7 +163,48 @@ export function toAppointment(r, now) {
     ...(r.series_id == null
       ? {}
       : { series: { id: r.series_id, rule: r.series_rule, start: osloIso(r.series_start), end: osloIso(r.series_end) } }),
+    ...sourceOf(r),
   };
+}
+
+/**
+ * The item's `source` from a row's `source_*` columns (nothing when the row does not say).
+ * @param {any} r
+ * @returns {{ source?: import('@omsorg/contract').RecordSource }}
+ */
+export function sourceOf(r) {
+  if (r.source_system_id === null || r.source_system_id === undefined) return {};
+  return {
+    source: {
+      municipality: { number: r.source_municipality_number, name: r.source_municipality_name },
+      system: { id: r.source_system_id, name: r.source_system_name },
+    },
+  };
+}
+
+/**
+ * The `source_*` column values of an item (four NULLs when it has no source).
+ * @param {{ source?: import('@omsorg/contract').RecordSource | undefined }} x
+ */
+export const sourceColumns = (x) => [x.source?.municipality.number ?? null, x.source?.municipality.name ?? null, x.source?.system.id ?? null, x.source?.system.name ?? null];
+
+/**
+ * Which rows a record source holds as its own (the composite's members, records/composite.js):
+ * those whose `source_system_id` is `systemId`, and with `unlabelled` also those that say no
+ * source. Undefined: every row (one record system).
+ * @typedef {{ systemId: string, unlabelled: boolean }} SourceFilter
+ */
+
+/**
+ * The SQL condition for `filter` on the table alias `t`, its parameters appended to `params`.
+ * @param {SourceFilter | undefined} filter
+ * @param {string} t
+ * @param {unknown[]} params
+ */
+function sourceCondition(filter, t, params) {
+  if (!filter) return 'TRUE';
+  params.push(filter.systemId, filter.unlabelled);
+  return `(${t}.source_system_id = $${params.length - 1} OR ($${params.length}::boolean AND ${t}.source_system_id IS NULL))`;
 }
 
 /** Valid JS dates run ±8.64e15 ms; a cursor may carry any number. */
@@ -173,13 +216,15 @@ const clampMs = (/** @type {number} */ ms) => Math.max(-8.64e15, Math.min(8.64e1
  * @param {string} subjectId
  * @param {import('@omsorg/contract').ListQuery} query
  * @param {Date} now
+ * @param {SourceFilter} [filter] only one source's rows
  * @returns {Promise<{ rows: any[], more: boolean }>}
  */
-export async function listAppointmentRows(q, subjectId, query, now) {
+export async function listAppointmentRows(q, subjectId, query, now, filter) {
   const up = query.when === 'upcoming';
   /** @type {unknown[]} */
   const params = [subjectId, now];
   const where = ['a.subject_id = $1', up ? 'a.end_at >= $2' : 'a.end_at < $2'];
+  if (filter) where.push(sourceCondition(filter, 'a', params));
   if (query.from) {
     params.push(query.from);
     where.push(`a.end_at >= $${params.length}`);
@@ -206,30 +251,36 @@ export async function listAppointmentRows(q, subjectId, query, now) {
  * @param {Queryable} q
  * @param {string} subjectId
  * @param {string} appointmentId
- * @param {{ forUpdate?: boolean }} [o] lock the appointment row until the transaction ends
+ * @param {{ forUpdate?: boolean, filter?: SourceFilter }} [o] `forUpdate`: lock the appointment row
+ *   until the transaction ends; `filter`: only one source's
  */
-export async function findAppointmentRow(q, subjectId, appointmentId, { forUpdate = false } = {}) {
-  const { rows } = await q.query(
-    `${APPOINTMENT_SELECT} WHERE a.subject_id = $1 AND a.id = $2${forUpdate ? ' FOR UPDATE OF a' : ''}`,
-    [subjectId, appointmentId],
-  );
+export async function findAppointmentRow(q, subjectId, appointmentId, { forUpdate = false, filter } = {}) {
+  /** @type {unknown[]} */
+  const params = [subjectId, appointmentId];
+  const own = sourceCondition(filter, 'a', params);
+  const { rows } = await q.query(`${APPOINTMENT_SELECT} WHERE a.subject_id = $1 AND a.id = $2 AND ${own}${forUpdate ? ' FOR UPDATE OF a' : ''}`, params);
   return rows[0];
 }
 
 /**
  * @param {Queryable} q
  * @param {string} subjectId
+ * @param {SourceFilter} [filter] only one source's
  * @returns {Promise<GrantedService[]>}
  */
-export async function listServices(q, subjectId) {
+export async function listServices(q, subjectId, filter) {
+  /** @type {unknown[]} */
+  const params = [subjectId];
+  const own = sourceCondition(filter, 'g', params);
   const { rows } = await q.query(
     `SELECT g.id, g.service_type_system, g.service_type_code, g.status, g.extent_amount, g.extent_unit, g.extent_per,
             g.valid_from::text AS valid_from, g.valid_to::text AS valid_to, g.decided_at::text AS decided_at,
-            g.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone, g.note
+            g.care_service_id, c.name AS care_service_name, c.phone AS care_service_phone, g.note,
+            g.source_municipality_number, g.source_municipality_name, g.source_system_id, g.source_system_name
        FROM granted_services g JOIN care_services c ON c.id = g.care_service_id
-      WHERE g.subject_id = $1
+      WHERE g.subject_id = $1 AND ${own}
       ORDER BY g.position, g.id`,
-    [subjectId],
+    params,
   );
   return rows.map((r) => ({
     id: r.id,
@@ -241,6 +292,7 @@ export async function listServices(q, subjectId) {
     decidedAt: r.decided_at,
     careService: { id: r.care_service_id, name: r.care_service_name, phone: r.care_service_phone },
     note: r.note,
+    ...sourceOf(r),
   }));
 }
 
@@ -280,22 +332,65 @@ export function roleOf(access) {
  * @param {AccessLogEntry} e
  */
 export async function logAccess(q, e) {
-  const clientId = typeof e.clientId === 'string' && /^[!-~]{1,200}$/.test(e.clientId) ? e.clientId : null;
   await q.query(
     `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status, actor_kind, actor_role, relation_code)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
-    [
-      e.actorPersonId,
-      isId(e.subjectId) ? e.subjectId : null,
-      e.action,
-      e.resource,
-      isId(e.resourceId) ? e.resourceId : null,
-      clientId,
-      e.outcome,
-      e.status,
-      e.actorKind ?? 'person',
-      e.actorRole ?? (e.actorKind === 'staff' ? 'staff' : null),
-      typeof e.relationCode === 'string' && /^[!-~]{1,64}$/.test(e.relationCode) ? e.relationCode : null,
-    ],
+    accessLogValues(e),
   );
+}
+
+/**
+ * The stored values of one row, in the column order of `logAccess`.
+ * @param {AccessLogEntry} e
+ */
+function accessLogValues(e) {
+  const clientId = typeof e.clientId === 'string' && /^[!-~]{1,200}$/.test(e.clientId) ? e.clientId : null;
+  return [
+    e.actorPersonId,
+    isId(e.subjectId) ? e.subjectId : null,
+    e.action,
+    e.resource,
+    isId(e.resourceId) ? e.resourceId : null,
+    clientId,
+    e.outcome,
+    e.status,
+    e.actorKind ?? 'person',
+    e.actorRole ?? (e.actorKind === 'staff' ? 'staff' : null),
+    typeof e.relationCode === 'string' && /^[!-~]{1,64}$/.test(e.relationCode) ? e.relationCode : null,
+  ];
+}
+
+/**
+ * The access log's rows that are not part of a larger transaction, written together (db/batch.js):
+ * each caller waits until its row has committed, as with `logAccess`, but the rows of concurrent
+ * requests share one INSERT, one commit and one WAL flush. The chain's trigger runs for each row,
+ * in the order given (the rows' ids follow it). A row that belongs with a change (a cancellation,
+ * the read of the log itself) is written with `logAccess` inside that change's transaction.
+ * @param {Queryable} q the database (not a transaction)
+ * @param {{ max?: number }} [o]
+ * @returns {(e: AccessLogEntry) => Promise<void>}
+ */
+export function createAccessLogWriter(q, { max = 256 } = {}) {
+  const append = createBatcher(
+    /** @param {AccessLogEntry[]} entries */ async (entries) => {
+      if (entries.length === 1) {
+        await logAccess(q, /** @type {AccessLogEntry} */ (entries[0]));
+        return [undefined];
+      }
+      const rows = entries.map(accessLogValues);
+      // One array per column; one statement text whatever the number of rows (one prepared statement).
+      const columns = Array.from({ length: 11 }, (_, i) => rows.map((r) => r[i]));
+      await q.query(
+        `INSERT INTO access_log (actor_person_id, subject_id, action, resource, resource_id, client_id, outcome, status, actor_kind, actor_role, relation_code)
+         SELECT a, s, ac, r, ri, c, o, st, k, ro, rc
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::int[], $9::text[], $10::text[], $11::text[])
+                WITH ORDINALITY AS t(a, s, ac, r, ri, c, o, st, k, ro, rc, n)
+          ORDER BY n`,
+        columns,
+      );
+      return entries.map(() => undefined);
+    },
+    { max },
+  );
+  return append;
 }

@@ -13,6 +13,7 @@ import { testPersons } from '../oidc/persons.js';
 import { seedFiguresPopulation } from './seed-figures.js';
 import { seedThreads } from './seed-threads.js';
 import { insertDialogueDecision } from '../data/consent.js';
+import { sourceColumns } from '../data/store.js';
 
 /** Synthetic numbers for persons who cannot sign in (and so are not in the provider's list). */
 const EXTRA_PIDS = /** @type {Readonly<Record<string, string>>} */ ({ 'psn-emma-b8e4': '03861650080' });
@@ -180,9 +181,10 @@ export async function insertAppointment(tx, a) {
        description, care_service_id, location_name, location_address, location_at_home, contact_name,
        contact_phone, preparation, policy_deadline, policy_phone, policy_mode, policy_consequence,
        cancel_reason_system, cancel_reason_code, cancel_comment, cancel_requested_at, cancel_requested_by,
-       cancel_answered_at, cancel_rejection_note, series_id)
+       cancel_answered_at, cancel_rejection_note, series_id,
+       source_municipality_number, source_municipality_name, source_system_id, source_system_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-             $22, $23, $24, $25, $26, $27, $28, $29)`,
+             $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)`,
     [
       a.subjectId,
       a.id,
@@ -213,6 +215,7 @@ export async function insertAppointment(tx, a) {
       c?.answeredAt ? new Date(c.answeredAt) : null,
       c?.rejectionNote ?? null,
       series?.id ?? null,
+      ...sourceColumns(a),
     ],
   );
 }
@@ -227,8 +230,9 @@ async function insertGrantedService(tx, subjectId, g, position) {
   await tx.query(
     `INSERT INTO granted_services (
        subject_id, id, position, service_type_system, service_type_code, status, extent_amount, extent_unit,
-       extent_per, valid_from, valid_to, decided_at, care_service_id, note)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11::date, $12::date, $13, $14)`,
+       extent_per, valid_from, valid_to, decided_at, care_service_id, note,
+       source_municipality_number, source_municipality_name, source_system_id, source_system_name)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::date, $11::date, $12::date, $13, $14, $15, $16, $17, $18)`,
     [
       subjectId,
       g.id,
@@ -244,6 +248,7 @@ async function insertGrantedService(tx, subjectId, g, position) {
       g.decidedAt ?? null,
       g.careService.id,
       g.note ?? null,
+      ...sourceColumns(g),
     ],
   );
 }

@@ -6,6 +6,8 @@
  * @property {number} status
  * @property {Record<string, string>} headers
  * @property {unknown} body JSON, a Buffer (a download) or undefined (204, 304)
+ * @property {string} [text] `JSON.stringify(body)` when the handler made it already (a list's
+ *   weak ETag is a digest of it): sent as it is, not serialised again
  */
 
 export {};

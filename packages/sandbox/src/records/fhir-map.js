@@ -10,21 +10,34 @@
  *   appointment             Appointment
  *   granted service (vedtak) ServiceRequest (intent order)
  */
-import { isCancellable, osloIso } from '@omsorg/contract';
+import { cancellationReasons, canonicalCoding, isCancellable, osloIso, parseIdentityNumber, relations } from '@omsorg/contract';
 
 /** @typedef {import('@omsorg/contract').Appointment} Appointment */
 /** @typedef {import('@omsorg/contract').GrantedService} GrantedService */
 /** @typedef {{ resourceType: string, id?: string, meta?: { versionId?: string, source?: string }, [k: string]: any }} Resource */
 
-/** The national identity number (fødselsnummer / D-nummer), as Norwegian FHIR profiles name it. */
+/** The fødselsnummer (the population register's number), as Norwegian FHIR profiles (no-basis) name it. */
 export const FNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
+/** The D-nummer (day + 40: a person without a fødselsnummer), its own system in the same profiles. */
+export const DNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.2';
+/**
+ * The identifier system of a national identity number: D-nummer or fødselsnummer (a number the
+ * rules core cannot read stays a fødselsnummer, as before).
+ * @param {string} pid
+ */
+export const identitySystem = (pid) => (parseIdentityNumber(pid)?.dNumber ? DNR_SYSTEM : FNR_SYSTEM);
 /** The platform's own person id (the sign-in's `sub`): carried on Patient and RelatedPerson. */
 export const PERSON_ID_SYSTEM = 'urn:omsorg:sandbox:person-id';
 /** Where every resource the sandbox seeds says it comes from (meta.source). */
 export const SOURCE = 'urn:omsorg:sandbox:fixtures';
 const V3_ROLE = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
 const V3_PARTICIPATION = 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType';
+/** UCUM, FHIR's system for units of measure: hours and days are its `h` and `d`. */
+const UCUM = 'http://unitsofmeasure.org';
+/** The project's own extent units: visits and units have no UCUM unit (only annotations, `{visit}`, which carry no meaning). */
 const EXTENT_UNIT_SYSTEM = 'urn:omsorg:codesystem:omfang-enhet';
+const EXTENT_UCUM = /** @type {Record<string, string>} */ ({ hours: 'h', days: 'd' });
+const UCUM_EXTENT = /** @type {Record<string, GrantedService['extent']['unit']>} */ ({ h: 'hours', d: 'days' });
 
 /** The extensions for what FHIR R4 has no element for. */
 export const EXT = Object.freeze({
@@ -34,7 +47,39 @@ export const EXT = Object.freeze({
   atHome: 'urn:omsorg:fhir:StructureDefinition:location-at-home',
   serviceStatus: 'urn:omsorg:fhir:StructureDefinition:granted-service-status',
   series: 'urn:omsorg:fhir:StructureDefinition:appointment-series',
+  recordSource: 'urn:omsorg:fhir:StructureDefinition:record-source',
 });
+
+/**
+ * The contract's `source` (which municipality, which record system) as an extension, or none.
+ * @param {{ source?: import('@omsorg/contract').RecordSource | undefined }} x
+ */
+const sourceExtension = (x) =>
+  x.source
+    ? [
+        {
+          url: EXT.recordSource,
+          extension: [
+            part('municipalityNumber', { valueString: x.source.municipality.number }),
+            part('municipalityName', { valueString: x.source.municipality.name }),
+            part('systemId', { valueString: x.source.system.id }),
+            part('systemName', { valueString: x.source.system.name }),
+          ],
+        },
+      ]
+    : [];
+
+/**
+ * The `source` of a resource with the record-source extension (nothing without it).
+ * @param {Resource} r
+ * @returns {{ source?: import('@omsorg/contract').RecordSource }}
+ */
+function sourceFromFhir(r) {
+  const e = ext(r, EXT.recordSource);
+  if (!e) return {};
+  const v = (/** @type {string} */ name) => String(sub(e, name)?.valueString ?? '');
+  return { source: { municipality: { number: v('municipalityNumber'), name: v('municipalityName') }, system: { id: v('systemId'), name: v('systemName') } } };
+}
 
 /**
  * The contract's status and FHIR R4 Appointment.status: one to one, except the two states of a
@@ -83,26 +128,55 @@ export function patientToFhir(p) {
     resourceType: 'Patient',
     id: p.subjectId,
     meta: { source: SOURCE },
-    identifier: [...(p.pid ? [{ use: 'official', system: FNR_SYSTEM, value: p.pid }] : []), { use: 'secondary', system: PERSON_ID_SYSTEM, value: p.personId }],
+    identifier: [...(p.pid ? [{ use: 'official', system: identitySystem(p.pid), value: p.pid }] : []), { use: 'secondary', system: PERSON_ID_SYSTEM, value: p.personId }],
     active: true,
     name: [{ use: 'official', text: p.name }],
   };
 }
 
-/** The relations of the contract (urn:omsorg:codesystem:relasjon) that v3 RoleCode has; `O` (another relative) it has not. */
+/** The contract's relations (its own code set, `relations`) that v3 RoleCode has; `O` (another relative) it has not. */
 const ROLE_CODES = /** @type {Record<string, string>} */ ({ PRN: 'PRN', CHILD: 'CHILD', SPS: 'SPS', SIB: 'SIB', GUARD: 'GUARD' });
 
-/** The cancellation reasons that are FHIR R4's appointment-cancellation-reason codes too, with the same meaning. */
-const HL7_CANCEL_REASON = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
-const HL7_REASON_CODES = new Set(['pat-crs', 'pat-cpp', 'pat-dec', 'oth']);
 /**
- * The contract's coding first (what the adapter reads back), FHIR's own as a second where it has the code.
+ * FHIR R4's appointment-cancellation-reason. It says who cancelled (`pat` the patient, `prov` the
+ * provider, `other`) and a few finer reasons; of the contract's reasons only death has a code of
+ * its own (`pat-dec`). Every reason the contract has is the patient's (or their relative's), so
+ * the rest are `pat`. NB: FHIR's `pat-crs` and `pat-cpp` mean "cancelled via an automated reminder
+ * system" and "via a patient portal", not the contract's "ill" and "in hospital": never copied.
+ */
+export const HL7_CANCEL_REASON = 'http://terminology.hl7.org/CodeSystem/appointment-cancellation-reason';
+/** @type {Readonly<Record<string, string>>} */
+export const REASON_TO_HL7 = Object.freeze({ 'pat-crs': 'pat', 'pat-cpp': 'pat', 'pat-fam': 'pat', 'pat-away': 'pat', 'pat-schedule': 'pat', 'pat-dec': 'pat-dec', oth: 'pat' });
+/**
+ * The official coding first (what a reader that knows only FHIR takes), the contract's finer one
+ * second, marked as what the person chose (`userSelected`).
  * @param {{ system: string, code: string }} reason
  */
-const reasonCodings = (reason) => [
-  { system: reason.system, code: reason.code },
-  ...(reason.system === 'urn:omsorg:codesystem:avbestillingsarsak' && HL7_REASON_CODES.has(reason.code) ? [{ system: HL7_CANCEL_REASON, code: reason.code }] : []),
-];
+const reasonCodings = (reason) => {
+  const hl7 = reason.system === cancellationReasons.system ? REASON_TO_HL7[reason.code] : undefined;
+  return [...(hl7 ? [{ system: HL7_CANCEL_REASON, code: hl7 }] : []), { system: reason.system, code: reason.code, userSelected: true }];
+};
+/**
+ * The contract's reason from a cancelationReason's codings: its own coding wherever it stands
+ * (records written before 1.1.0 have it first), else FHIR's `pat-dec` as death and any other FHIR
+ * reason as "another reason", else the first coding as it is.
+ * @param {any[] | undefined} codings
+ * @returns {{ system: string, code: string } | undefined}
+ */
+export function reasonFromCodings(codings) {
+  const own = codings?.find((c) => c?.system === cancellationReasons.system);
+  if (own) return { system: own.system, code: own.code };
+  const hl7 = codings?.find((c) => c?.system === HL7_CANCEL_REASON);
+  if (hl7) return { system: cancellationReasons.system, code: hl7.code === 'pat-dec' ? 'pat-dec' : 'oth' };
+  const first = codings?.[0];
+  return first ? { system: first.system, code: first.code } : undefined;
+}
+/**
+ * A service type from a record: a coding stored under the project's former identifier (before
+ * 1.1.0) comes back under the official one.
+ * @param {any} coding
+ */
+const serviceTypeFrom = (coding) => canonicalCoding({ system: coding?.system, code: coding?.code });
 
 /**
  * @param {{ id: string, subjectId: string, personId: string, name: string, relation: { system: string, code: string } }} r
@@ -115,7 +189,7 @@ export function relatedPersonToFhir(r) {
     active: true,
     patient: { reference: `Patient/${r.subjectId}` },
     identifier: [{ system: PERSON_ID_SYSTEM, value: r.personId }],
-    relationship: [{ coding: [...(ROLE_CODES[r.relation.code] ? [{ system: V3_ROLE, code: ROLE_CODES[r.relation.code] }] : []), { system: r.relation.system, code: r.relation.code }] }],
+    relationship: [{ coding: [...(r.relation.system === relations.system && ROLE_CODES[r.relation.code] ? [{ system: V3_ROLE, code: ROLE_CODES[r.relation.code] }] : []), { system: r.relation.system, code: r.relation.code }] }],
     name: [{ text: r.name }],
   };
 }
@@ -178,6 +252,7 @@ export function appointmentToFhir(a) {
       },
       ...(c || request ? [cancellationExtension(c, request)] : []),
       ...(a.series ? [seriesExtension(a.series)] : []),
+      ...sourceExtension(a),
     ],
     status,
     ...(c ? { cancelationReason: { coding: reasonCodings(c.reason), ...(c.comment ? { text: c.comment } : {}) } } : {}),
@@ -272,14 +347,14 @@ export function appointmentFromFhir(r, services, now) {
   const requestedAt = sub(cx, 'requestedAt')?.valueDateTime;
   const requestedBy = sub(cx, 'requestedBy')?.valueReference;
   const answeredAt = sub(cx, 'answeredAt')?.valueDateTime;
-  const coding = r.cancelationReason?.coding?.[0];
+  const reason = reasonFromCodings(r.cancelationReason?.coding);
   const atHome = loc?.extension?.find((/** @type {any} */ e) => e.url === EXT.atHome)?.valueBoolean;
   return {
     id: String(r.id),
     version: String(r.meta?.versionId),
     subjectId: subjectRef.slice('Patient/'.length),
     status: /** @type {Appointment['status']} */ (status),
-    serviceType: { system: r.serviceType?.[0]?.coding?.[0]?.system, code: r.serviceType?.[0]?.coding?.[0]?.code },
+    serviceType: serviceTypeFrom(r.serviceType?.[0]?.coding?.[0]),
     start: osloIso(new Date(r.start)),
     end: osloIso(new Date(r.end)),
     timing: ext(r, EXT.timing)?.valueCode,
@@ -296,9 +371,9 @@ export function appointmentFromFhir(r, services, now) {
       consequence: sub(policy, 'consequence')?.valueString ?? null,
     },
     cancellation:
-      coding && requestedAt
+      reason && requestedAt
         ? {
-            reason: { system: coding.system, code: coding.code },
+            reason,
             comment: r.cancelationReason?.text ?? null,
             requestedAt: osloIso(new Date(requestedAt)),
             ...(requestedBy ? { requestedBy: { id: requestedBy.identifier?.value, name: requestedBy.display } } : {}),
@@ -307,6 +382,7 @@ export function appointmentFromFhir(r, services, now) {
           }
         : null,
     ...seriesFromFhir(r),
+    ...sourceFromFhir(r),
   };
 }
 
@@ -353,6 +429,14 @@ export function communicationToFhir(m) {
 }
 const toSecondIso = (/** @type {Date} */ d) => new Date(Math.floor(d.getTime() / 1000) * 1000).toISOString();
 
+/**
+ * The contract's extent unit from a Quantity: UCUM `h` and `d`, or the project's own code (records
+ * written before 1.1.0 have every unit so).
+ * @param {any} q
+ * @returns {GrantedService['extent']['unit']}
+ */
+const extentUnitFrom = (q) => (q?.system === UCUM ? /** @type {GrantedService['extent']['unit']} */ (UCUM_EXTENT[q.code]) : q?.code);
+
 /** Extent: per day, week, month, year as FHIR Timing's periodUnit. */
 const PER_TO_UNIT = /** @type {const} */ ({ day: 'd', week: 'wk', month: 'mo', year: 'a' });
 const UNIT_TO_PER = /** @type {Record<string, GrantedService['extent']['per']>} */ ({ d: 'day', wk: 'week', mo: 'month', a: 'year' });
@@ -372,12 +456,14 @@ export function grantedServiceToFhir(subjectId, g) {
     resourceType: 'ServiceRequest',
     id: g.id,
     meta: { source: SOURCE },
-    ...(g.status === 'planned' ? { extension: [{ url: EXT.serviceStatus, valueCode: 'planned' }] } : {}),
+    ...(g.status === 'planned' || g.source ? { extension: [...(g.status === 'planned' ? [{ url: EXT.serviceStatus, valueCode: 'planned' }] : []), ...sourceExtension(g)] } : {}),
     status: SERVICE_STATUS_TO_FHIR[g.status],
     intent: 'order',
     code: { coding: [{ system: g.serviceType.system, code: g.serviceType.code }] },
     subject: { reference: `Patient/${subjectId}` },
-    quantityQuantity: { value: g.extent.amount, unit: g.extent.unit, system: EXTENT_UNIT_SYSTEM, code: g.extent.unit },
+    quantityQuantity: EXTENT_UCUM[g.extent.unit]
+      ? { value: g.extent.amount, unit: g.extent.unit, system: UCUM, code: EXTENT_UCUM[g.extent.unit] }
+      : { value: g.extent.amount, unit: g.extent.unit, system: EXTENT_UNIT_SYSTEM, code: g.extent.unit },
     occurrenceTiming: {
       repeat: {
         boundsPeriod: { start: g.validFrom, ...(g.validTo ? { end: g.validTo } : {}) },
@@ -403,13 +489,14 @@ export function grantedServiceFromFhir(r, services) {
   const planned = ext(r, EXT.serviceStatus)?.valueCode === 'planned';
   return {
     id: String(r.id),
-    serviceType: { system: r.code?.coding?.[0]?.system, code: r.code?.coding?.[0]?.code },
+    serviceType: serviceTypeFrom(r.code?.coding?.[0]),
     status: planned ? 'planned' : r.status === 'completed' ? 'ended' : 'active',
-    extent: { amount: r.quantityQuantity?.value, unit: r.quantityQuantity?.code, per: /** @type {GrantedService['extent']['per']} */ (UNIT_TO_PER[r.occurrenceTiming?.repeat?.periodUnit]) },
+    extent: { amount: r.quantityQuantity?.value, unit: extentUnitFrom(r.quantityQuantity), per: /** @type {GrantedService['extent']['per']} */ (UNIT_TO_PER[r.occurrenceTiming?.repeat?.periodUnit]) },
     validFrom: String(bounds.start).slice(0, 10),
     validTo: bounds.end ? String(bounds.end).slice(0, 10) : null,
     decidedAt: r.authoredOn ? String(r.authoredOn).slice(0, 10) : null,
     careService: { id: serviceId, name: hs?.name ?? r.performer?.[0]?.display ?? '', phone: hs?.telecom?.find((/** @type {any} */ t) => t.system === 'phone')?.value ?? null },
     note: r.note?.[0]?.text ?? null,
+    ...sourceFromFhir(r),
   };
 }

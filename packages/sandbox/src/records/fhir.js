@@ -16,7 +16,7 @@
  * finds the appointment changed and is answered 409 or 412, never a second change.
  */
 import { appointmentPage } from '@omsorg/contract';
-import { FNR_SYSTEM, appointmentFromFhir, cancelTargetFromFhir, communicationToFhir, grantedServiceFromFhir, withCancellation } from './fhir-map.js';
+import { appointmentFromFhir, cancelTargetFromFhir, communicationToFhir, grantedServiceFromFhir, identitySystem, withCancellation } from './fhir-map.js';
 
 /** @typedef {import('./fhir-map.js').Resource} Resource */
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
@@ -111,11 +111,15 @@ export function createFhirClient(baseUrl, { fetch: f = fetch } = {}) {
 const CANCEL_ATTEMPTS = 5;
 
 /**
- * @param {{ baseUrl: string, fetch?: typeof fetch, close?: () => Promise<void> }} o
+ * @param {{ baseUrl: string, fetch?: typeof fetch, close?: () => Promise<void>, filter?: import('../data/store.js').SourceFilter }} o
+ *   `filter`: as one source of several (composite.js), only the resources of that source (the
+ *   development server holds every fixture; a municipality's own server would hold only its own)
  * @returns {RecordSystem & { fhir: FhirClient }}
  */
-export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} }) {
+export function createFhirRecords({ baseUrl, fetch: f, close = async () => {}, filter }) {
   const fhir = createFhirClient(baseUrl, f ? { fetch: f } : {});
+  /** @param {{ source?: import('@omsorg/contract').RecordSource }} x */
+  const own = (x) => !filter || (x.source ? x.source.system.id === filter.systemId : filter.unlabelled);
   /** @param {Resource[]} all */
   const servicesIn = (all) => new Map(all.filter((r) => r.resourceType === 'HealthcareService').map((r) => [String(r.id), r]));
   /** @param {string} subjectId @param {Record<string, string>} [extra] */
@@ -131,14 +135,14 @@ export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} })
       const { rows } = await q.query('SELECT id, name, pid FROM persons WHERE id = $1', [personId]);
       const p = rows[0];
       if (!p) return undefined;
-      const [patient] = p.pid ? await fhir.search('Patient', { identifier: `${FNR_SYSTEM}|${p.pid}`, active: 'true' }) : [];
+      const [patient] = p.pid ? await fhir.search('Patient', { identifier: `${identitySystem(p.pid)}|${p.pid}`, active: 'true' }) : [];
       const name = patient?.name?.[0]?.text;
       return { id: String(p.id), name: typeof name === 'string' && name ? name : String(p.name), selfSubjectId: patient ? String(patient.id) : null };
     },
     async listAppointments(_q, subjectId, query, now) {
       const all = await appointmentsOf(subjectId);
       const services = servicesIn(all);
-      const items = all.filter((r) => r.resourceType === 'Appointment').map((r) => appointmentFromFhir(r, services, now));
+      const items = all.filter((r) => r.resourceType === 'Appointment').map((r) => appointmentFromFhir(r, services, now)).filter(own);
       const page = appointmentPage(items, query, now);
       return { items: page.items, more: page.nextCursor !== null };
     },
@@ -146,18 +150,19 @@ export function createFhirRecords({ baseUrl, fetch: f, close = async () => {} })
       // By (subject, id): a search on both, never a read by id alone.
       const all = await appointmentsOf(subjectId, { _id: appointmentId });
       const r = all.find((x) => x.resourceType === 'Appointment' && x.id === appointmentId);
-      return r ? appointmentFromFhir(r, servicesIn(all), now) : undefined;
+      const a = r ? appointmentFromFhir(r, servicesIn(all), now) : undefined;
+      return a && own(a) ? a : undefined;
     },
     async listServices(_q, subjectId) {
       const all = await fhir.search('ServiceRequest', { subject: `Patient/${subjectId}`, intent: 'order', _include: 'ServiceRequest:performer:HealthcareService' });
       const services = servicesIn(all);
-      return all.filter((r) => r.resourceType === 'ServiceRequest').map((r) => grantedServiceFromFhir(r, services));
+      return { items: all.filter((r) => r.resourceType === 'ServiceRequest').map((r) => grantedServiceFromFhir(r, services)).filter(own) };
     },
     async cancelAppointment(_tx, { subjectId, appointmentId, now, decide }) {
       for (let attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
         const all = await appointmentsOf(subjectId, { _id: appointmentId });
         const r = all.find((x) => x.resourceType === 'Appointment' && x.id === appointmentId);
-        if (!r) return undefined;
+        if (!r || !own(appointmentFromFhir(r, servicesIn(all), now))) return undefined;
         const versionId = String(r.meta?.versionId);
         const change = decide(cancelTargetFromFhir(r));
         const { meta, ...rest } = r;

@@ -71,16 +71,19 @@
  * @property {number} attachments how many files came with it (not copied to the record)
  */
 
+/** @typedef {import('@omsorg/contract').RecordSource} RecordSource */
+
 /**
  * @typedef {object} RecordSystem
- * @property {'sql' | 'fhir'} kind
+ * @property {'sql' | 'fhir' | 'composite'} kind `composite`: several sources (composite.js)
  * @property {(q: Queryable, personId: string) => Promise<PersonRecord | undefined>} findPerson
- * @property {(q: Queryable, subjectId: string, query: ListQuery, now: Date) => Promise<{ items: Appointment[], more: boolean }>} listAppointments
- *   one page, keyset-paged in the contract's order (upcoming: start ascending; past: descending; then id)
+ * @property {(q: Queryable, subjectId: string, query: ListQuery, now: Date) => Promise<{ items: Appointment[], more: boolean, unavailable?: RecordSource[] }>} listAppointments
+ *   one page, keyset-paged in the contract's order (upcoming: start ascending; past: descending; then id);
+ *   `unavailable`: sources left out because they did not answer (the composite only)
  * @property {(q: Queryable, subjectId: string, appointmentId: string, now: Date) => Promise<Appointment | undefined>} getAppointment
  *   only the subject's own: looked up by (subject, id), never by id alone
- * @property {(q: Queryable, subjectId: string) => Promise<GrantedService[]>} listServices
- *   the granted services (vedtak), in the record's order
+ * @property {(q: Queryable, subjectId: string) => Promise<{ items: GrantedService[], unavailable?: RecordSource[] }>} listServices
+ *   the granted services (vedtak), in the record's order; `unavailable` as for listAppointments
  * @property {(tx: Queryable, input: CancelInput) => Promise<Appointment | undefined>} cancelAppointment
  *   the appointment after the change, or undefined when the subject has no such appointment
  * @property {(tx: Queryable, message: SentMessage) => Promise<void>} recordMessage

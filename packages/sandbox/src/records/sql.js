@@ -1,30 +1,36 @@
 // @ts-check
 /**
  * The record system as the sandbox's own PostgreSQL tables (`appointments`, `granted_services`,
- * `persons`): the default adapter. The SQL is data/store.js's.
+ * `persons`): the default adapter. The SQL is data/store.js's. As one source of several (the
+ * composite, composite.js) it holds only the rows of its own source (`filter`).
  */
 import { nextVersion } from '@omsorg/contract';
 import { findAppointmentRow, findPerson, listAppointmentRows, listServices, toAppointment } from '../data/store.js';
 
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
 
-/** @returns {RecordSystem} */
-export function createSqlRecords() {
+/**
+ * @param {{ filter?: import('../data/store.js').SourceFilter }} [o] `filter`: only one source's rows
+ * @returns {RecordSystem}
+ */
+export function createSqlRecords({ filter } = {}) {
   return {
     kind: 'sql',
     findPerson,
     async listAppointments(q, subjectId, query, now) {
-      const page = await listAppointmentRows(q, subjectId, query, now);
+      const page = await listAppointmentRows(q, subjectId, query, now, filter);
       return { items: page.rows.map((r) => toAppointment(r, now)), more: page.more };
     },
     async getAppointment(q, subjectId, appointmentId, now) {
-      const row = await findAppointmentRow(q, subjectId, appointmentId);
+      const row = await findAppointmentRow(q, subjectId, appointmentId, filter ? { filter } : {});
       return row ? toAppointment(row, now) : undefined;
     },
-    listServices,
+    async listServices(q, subjectId) {
+      return { items: await listServices(q, subjectId, filter) };
+    },
     async cancelAppointment(tx, { subjectId, appointmentId, now, decide }) {
       // The row stays locked until the caller's transaction ends.
-      const row = await findAppointmentRow(tx, subjectId, appointmentId, { forUpdate: true });
+      const row = await findAppointmentRow(tx, subjectId, appointmentId, { forUpdate: true, ...(filter ? { filter } : {}) });
       if (!row) return undefined;
       const change = decide({ version: row.version, status: row.status, deadline: row.policy_deadline, phone: row.policy_phone, mode: row.policy_mode });
       const { reason, comment, answeredAt } = change.cancellation;

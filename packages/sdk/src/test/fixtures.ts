@@ -12,7 +12,7 @@ export function appointment(overrides: Partial<Appointment> = {}): Appointment {
     version: 'v1',
     subjectId: 'me',
     status: 'booked',
-    serviceType: { system: 'urn:omsorg:codesystem:kpr-tjenestetype', code: '15' },
+    serviceType: { system: 'urn:oid:2.16.578.1.12.4.1.1.9151', code: '15' },
     start: '2030-03-04T09:00:00+01:00',
     end: '2030-03-04T10:00:00+01:00',
     timing: 'window',
@@ -39,7 +39,7 @@ export const services = (): ServiceList => ({
   items: [
     {
       id: 's1',
-      serviceType: { system: 'urn:omsorg:codesystem:kpr-tjenestetype', code: '5' },
+      serviceType: { system: 'urn:oid:2.16.578.1.12.4.1.1.9151', code: '5' },
       status: 'active',
       extent: { amount: 3, unit: 'visits', per: 'week' },
       validFrom: '2024-01-01',
@@ -80,7 +80,7 @@ export function thread(overrides: Partial<Thread> = {}): Thread {
     title: 'Spørsmål om besøk',
     status: 'open',
     grantedServiceId: 'gs1',
-    serviceType: { system: 'urn:omsorg:codesystem:kpr-tjenestetype', code: '15' },
+    serviceType: { system: 'urn:oid:2.16.578.1.12.4.1.1.9151', code: '15' },
     careService: { id: 'cs1', name: 'Hjemmetjenesten sone nord', phone: null },
     replyPolicy: { expectedReplyWorkingDays: 3, notice: null },
     startedBy: 'citizen',
