@@ -134,7 +134,7 @@ describe('several record systems for one person (composite)', () => {
     assert.deepEqual(askoyCancel.body.source, askoy);
     const inFhir = await askoyFhir.fhir.read('Appointment', perAppointmentIds.respiteStay);
     // FHIR's own reason first (the patient cancelled), the contract's finer one beside it.
-    assert.deepEqual(inFhir?.cancelationReason?.coding?.map((/** @type {any} */ c) => c.code), ['pat', 'pat-crs'], 'written to Askøy’s FHIR server');
+    assert.deepEqual(inFhir?.cancelationReason?.coding?.map((/** @type {{ code?: string }} */ c) => c.code), ['pat', 'pat-crs'], 'written to Askøy’s FHIR server');
     const after = (await t.db.query('SELECT status FROM appointments WHERE id = $1', [perAppointmentIds.respiteStay])).rows[0];
     assert.deepEqual(after, before, "Bergen's tables are not touched by Askøy's item");
 

@@ -121,7 +121,7 @@ export class OmsorgElement extends LitElement {
       () => super.scheduleUpdate(),
       (e: unknown) => {
         // Shown in bokmål rather than not at all; the next update tries the import again.
-        console.error('[omsorg]', `the texts in "${this.locale}" could not be loaded`, e);
+        console.error('[omsorg] texts', this.locale, e);
         return super.scheduleUpdate();
       },
     );

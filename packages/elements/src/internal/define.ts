@@ -17,7 +17,7 @@ export function defineElement(tag: string, ctor: VersionedConstructor): void {
     const theirs = existing.omsorgVersion;
     const ours = ctor.omsorgVersion ?? VERSION;
     if (theirs !== ours) {
-      console.warn(`[omsorg] <${tag}> is already defined by version ${theirs ?? 'unknown'}; this copy (${ours}) is not used.`);
+      console.warn(`[omsorg] <${tag}> ${theirs ?? '?'} is defined already; this ${ours} is not used.`);
     }
     return;
   }

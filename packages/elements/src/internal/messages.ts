@@ -96,11 +96,11 @@ function validHostTexts<T>(c: Catalog<T>, tag: string): Partial<T> | undefined {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(given)) {
     if (!(key in nb)) {
-      warnOnce(`${tag}:${c.name}:${key}:unknown`, `the texts for "${tag}" have "${c.name}.${key}", which is not a text of ${c.name}; it is left out.`);
+      warnOnce(`${tag}:${c.name}:${key}:unknown`, `"${tag}" texts: ${c.name}.${key} is not a text; left out.`);
     } else if (typeof nb[key] === 'function' ? typeof value === 'function' : typeof value === 'string') {
       out[key] = value;
     } else {
-      warnOnce(`${tag}:${c.name}:${key}:kind`, `the text "${c.name}.${key}" for "${tag}" must be ${typeof nb[key] === 'function' ? 'a function' : 'a string'}; it is left out.`);
+      warnOnce(`${tag}:${c.name}:${key}:kind`, `"${tag}" texts: ${c.name}.${key} must be a ${typeof nb[key] === 'function' ? 'function' : 'string'}; left out.`);
     }
   }
   return out as Partial<T>;
@@ -122,7 +122,7 @@ export function textsIn<T>(c: Catalog<T>, tag: string): T {
   const host = validHostTexts(c, tag);
   if (!isBuiltInLocale(tag)) {
     const missing = Object.keys(c.nb as object).filter((k) => !host || !(k in host));
-    if (missing.length) warnOnce(`${tag}:${c.name}:missing`, `the texts for "${tag}" lack ${missing.length} of ${c.name}'s (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}); those are shown in ${base === 'nb' ? 'bokmål' : base}.`);
+    if (missing.length) warnOnce(`${tag}:${c.name}:missing`, `"${tag}" lacks ${missing.length} of ${c.name}'s texts (${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}); shown in ${base === 'nb' ? 'bokmål' : base}.`);
   }
   const texts = host && Object.keys(host).length ? ({ ...own, ...host } as T) : own;
   cache.set(tag, { version: hostVersion, texts });

@@ -148,11 +148,11 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     // Given or withdrawn on this page (the consent panel, another element): ask what holds now.
     this.listen('dialogue-consent-changed', () => this.checkConsent());
     this.listen('outbox-changed', ({ item }) => {
-      if (item.status === 'not-sent' && item.error?.type === problemTypes.consentRequired && item.outgoing.kind === 'reply' && item.outgoing.threadId === this.thread?.id) {
-        this.consent.set(true);
-      }
+      // Only a reply to this thread that was refused concerns it.
+      if (item.status !== 'not-sent' || item.outgoing.kind !== 'reply' || item.outgoing.threadId !== this.thread?.id) return;
+      if (item.error?.type === problemTypes.consentRequired) this.consent.set(true);
       // Closed meanwhile: show it (the reply box goes away; the text stays in the outbox item).
-      if (item.status === 'not-sent' && item.error?.type === problemTypes.threadClosed && item.outgoing.kind === 'reply' && item.outgoing.threadId === this.thread?.id) {
+      if (item.error?.type === problemTypes.threadClosed) {
         void client.getThread(this.subject, item.outgoing.threadId, { fresh: true }).then((t) => this.onFresh(t), () => undefined);
       }
     });
