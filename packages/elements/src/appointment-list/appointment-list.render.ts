@@ -70,7 +70,8 @@ export function renderDays(items: readonly Appointment[], ctx: ItemContext, leve
  * A series' visits in the list as one group: "Home nursing, every day 08:00–10:00", its first
  * visit in the list, and the others behind a disclosure button (`aria-expanded`, the list it
  * controls `hidden` until then), each still an item of its own with its own cancel button; a
- * visit's calendar button writes the whole series (one VEVENT with RRULE).
+ * visit's calendar button writes the whole series (one VEVENT with RRULE). The button is described
+ * by its series' heading: two series' buttons say "Show 4 more visits in the series" alike.
  */
 function renderSeries(visits: readonly Appointment[], ctx: ItemContext, H: StaticValue, hVisit: string): TemplateResult {
   const { t, common, locale } = ctx;
@@ -89,7 +90,7 @@ function renderSeries(visits: readonly Appointment[], ctx: ItemContext, H: Stati
   );
   const open = ctx.expanded.has(series.id);
   const listId = `series-${series.id}`;
-  return staticHtml`<li part="series" class="series" data-series=${series.id}><${H} part="series-heading" class="series-heading" tabindex="-1"><bdi>${title}</bdi></${H}><p class="series-intro">${t.seriesIntro}</p><ul part="items" class="items" role="list">${renderItem(first, ctx, hVisit)}</ul><div part="series-actions" class="actions series-actions"><button type="button" part="series-toggle" class="secondary series-toggle" data-action="series" data-series=${series.id} aria-expanded=${open ? 'true' : 'false'} aria-controls=${listId}>${open ? t.seriesHide : t.seriesShow(rest.length)}</button></div><ul id=${listId} part="items series-items" class="items series-items" role="list" ?hidden=${!open}>${repeat(
+  return staticHtml`<li part="series" class="series" data-series=${series.id}><${H} id=${`${listId}-h`} part="series-heading" class="series-heading" tabindex="-1"><bdi>${title}</bdi></${H}><p class="series-intro">${t.seriesIntro}</p><ul part="items" class="items" role="list">${renderItem(first, ctx, hVisit)}</ul><div part="series-actions" class="actions series-actions"><button type="button" part="series-toggle" class="secondary series-toggle" data-action="series" data-series=${series.id} aria-expanded=${open ? 'true' : 'false'} aria-controls=${listId} aria-describedby=${`${listId}-h`}>${open ? t.seriesHide : t.seriesShow(rest.length)}</button></div><ul id=${listId} part="items series-items" class="items series-items" role="list" ?hidden=${!open}>${repeat(
     rest,
     (a) => a.id,
     (a) => renderItem(a, ctx, hVisit, { withDay: true }),

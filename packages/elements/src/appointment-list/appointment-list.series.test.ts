@@ -53,6 +53,11 @@ describe('<omsorg-appointment-list>: recurring visits', () => {
     expect(others!.hidden).to.equal(true);
     expect(others!.querySelectorAll('li[part="item"]')).to.have.length(13);
     expect(button.textContent?.trim()).to.equal(t.seriesShow(13));
+    // Two series' buttons say the same; each is described by its own series' heading.
+    expect(g.querySelector(`#${button.getAttribute('aria-describedby')}`)).to.equal(g.querySelector('[part="series-heading"]'));
+    const evening = group(el, 'ser-ola-hsp-pm');
+    expect(evening, 'the evening series').to.exist;
+    expect(toggle(evening).getAttribute('aria-describedby')).to.not.equal(button.getAttribute('aria-describedby'));
     // No day heading holds a morning visit of its own any more.
     expect(item(el, 'apt-ola-hsp-d03-am')?.closest('ul')).to.equal(others);
     await expect(el).to.be.accessible();
