@@ -116,6 +116,23 @@ export const UpcomingAndPast: Story = {
 };
 
 /**
+ * Recurring visits: Ola's daily home nursing is one group per series ("Hjemmesykepleie, hver dag
+ * 08:00–10:00") with its next visit; here the morning series' other visits are opened with its
+ * disclosure button, each still cancellable on its own.
+ */
+export const SeriesExpanded: Story = {
+  ...scenarioStory('default'),
+  args: { pageSize: 100 },
+  play: async ({ canvasElement }) => {
+    const root = await listReady(canvasElement);
+    const toggle = root.querySelector<HTMLButtonElement>('li[part="series"][data-series="ser-ola-hsp-am"] [part="series-toggle"]');
+    if (!toggle) throw new Error('no series group for the morning visits');
+    toggle.click();
+    await until(() => toggle.getAttribute('aria-expanded') === 'true', 'the series to open');
+  },
+};
+
+/**
  * Per Hansen gets home nursing from Bergen and respite stays from Askøy, each municipality in its
  * own record system: one list, each visit saying its municipality, and after a deadline the
  * phone of that visit's own service.

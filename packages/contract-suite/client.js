@@ -159,9 +159,9 @@ export function createContext(target) {
   /**
    * An appointment of `self` that no other check uses, cancellable with time to spare, fetched
    * again for its current ETag. Throws a DataError when the target has no more.
-   * @param {{ mode?: 'final' | 'request', prefer?: 'final' | 'request', purpose: string }} o
+   * @param {{ mode?: 'final' | 'request', prefer?: 'final' | 'request', purpose: string, where?: (a: any) => boolean }} o
    */
-  async function claimCancellable({ mode, prefer, purpose }) {
+  async function claimCancellable({ mode, prefer, purpose, where }) {
     const now = Date.now();
     const free = (await cancelCandidates()).filter(
       ({ subject, a }) =>
@@ -169,7 +169,8 @@ export function createContext(target) {
         a.cancellationPolicy.cancellable === true &&
         cancellableStatuses.includes(a.status) &&
         Date.parse(a.cancellationPolicy.deadline) > now + DEADLINE_MARGIN_MS &&
-        (!mode || a.cancellationPolicy.mode === mode),
+        (!mode || a.cancellationPolicy.mode === mode) &&
+        (!where || where(a)),
     );
     free.sort((x, y) => Number(y.a.cancellationPolicy.mode === prefer) - Number(x.a.cancellationPolicy.mode === prefer));
     const pick = free[0];

@@ -20,11 +20,12 @@ import { checks as accessLog } from './checks/access-log.js';
 import { checks as relatives } from './checks/relatives.js';
 import { checks as notices } from './checks/notices.js';
 import { checks as figures } from './checks/figures.js';
+import { checks as series } from './checks/series.js';
 
 /** @typedef {import('./checks/check.js').Check} Check */
 
 /** Every group of checks, by the test file that registers it. */
-export const groups = Object.freeze({ reads, errors, access, cancel, messages, consent, relatives, notices, accessLog, figures, hardening, cors });
+export const groups = Object.freeze({ reads, errors, access, cancel, messages, consent, relatives, notices, accessLog, figures, series, hardening, cors });
 
 /** @param {string} [name] */
 export const targetName = (name = process.env[TARGET_ENV]) => name || 'mocks';

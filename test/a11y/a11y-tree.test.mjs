@@ -26,7 +26,13 @@ test('appointment list: headings, named buttons and a status live region', async
   const days = find(nodes, 'heading').filter((h) => h.level === 3);
   assert.ok(days.length >= 2, 'day headings at level 3');
   for (const d of days) assert.match(d.name, /^\p{Lu}\p{Ll}+dag \d{1,2}\. \p{Ll}+ \d{4}$/u, `day heading "${d.name}"`);
-  const items = find(nodes, 'heading').filter((h) => h.level === 4);
+  // A series of visits has a level-4 heading of its own ("…, hver dag 08:00–10:00") above its visits' headings.
+  const seriesTitles = await page.evaluate(() =>
+    [...(document.querySelector('omsorg-appointment-list')?.shadowRoot?.querySelectorAll('[part~="series-heading"]') ?? [])].map((h) => h.textContent.replace(/\s+/g, ' ').trim()),
+  );
+  const fourth = find(nodes, 'heading').filter((h) => h.level === 4);
+  assert.ok(seriesTitles.length >= 1 && seriesTitles.every((title) => fourth.some((h) => h.name === title)), 'each series has a level-4 heading');
+  const items = fourth.filter((h) => !seriesTitles.includes(h.name));
   assert.ok(items.length >= 3, 'one level-4 heading per appointment');
   assert.ok(find(nodes, 'group', 'Vis avtaler').length === 1, 'the upcoming/past toggle is a named group');
   assert.ok(find(nodes, 'button', 'Kommende').length === 1 && find(nodes, 'button', 'Tidligere').length === 1, 'the toggle buttons');

@@ -113,8 +113,17 @@ const ROWS = [
   },
   {
     story: 'elements-appointment-list--default',
-    stops: [/toggle-button"> "Kommende"/, /toggle-button"> "Tidligere"/, /cancel-button/, /calendar-button/],
+    stops: [/toggle-button"> "Kommende"/, /toggle-button"> "Tidligere"/, /cancel-button/, /calendar-button/, /series-toggle/],
     async journey(k) {
+      // A series' disclosure: Enter opens its other visits, Space closes them; focus stays on it.
+      await k.tabTo(/series-toggle/);
+      await k.press('Enter');
+      await k.until(() => globalThis.__kb.active()?.getAttribute('aria-expanded') === 'true', null, 'Enter opens the series');
+      await k.focusOn(/series-toggle/, 'the series button, after opening');
+      await k.press('Space');
+      await k.until(() => globalThis.__kb.active()?.getAttribute('aria-expanded') === 'false', null, 'Space closes the series');
+      await k.focusOn(/series-toggle/, 'the series button, after closing');
+      await focusById(k.page, 'kb-start');
       await k.tabTo(/toggle-button"> "Tidligere"/);
       await k.press('Space');
       await k.until(() => globalThis.__kb.active()?.getAttribute('aria-pressed') === 'true', null, 'Space presses "Tidligere"');

@@ -54,7 +54,7 @@ for (const auth of AUTH_MODES) {
     after(() => j?.close());
 
     test('Ola asks to cancel; staff answer on /staff; his open page shows the answers without a reload', { timeout: 120_000 }, async (t) => {
-      const { page, until, click, shown } = j;
+      const { page, until, click, shown, openSeriesOf } = j;
       const started = Date.now();
       const step = (/** @type {string} */ name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s  ${name}`);
       await page.goto(`${j.sandbox.url}/`, { waitUntil: 'load' });
@@ -69,6 +69,7 @@ for (const auth of AUTH_MODES) {
       step('signed in, the list loaded');
 
       // He asks to cancel: the day centre answers such requests later.
+      await openSeriesOf(MAIN, VISIT);
       await click(`${MAIN} >>> button#act-${VISIT}`);
       await click('omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
       await click('omsorg-cancel-dialog >>> [part~="confirm-button"]');

@@ -170,6 +170,15 @@ export async function startJourney(options = {}) {
   /** Waits until visible (`>>>` pierces shadow roots; visibility polling sees inside them). */
   const shown = (selector) => page.waitForSelector(selector, { visible: true });
   const click = (selector) => clickOn(page, selector);
+  /** Opens the closed series that holds visit `id` in `list`, as a reader would (its disclosure button). */
+  const openSeriesOf = async (/** @type {string} */ list, /** @type {string} */ id) => {
+    const series = await page.evaluate(
+      (list, id) => document.querySelector(list)?.shadowRoot?.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.closest('ul[hidden]')?.closest('li[part="series"]')?.getAttribute('data-series') ?? null,
+      list,
+      id,
+    );
+    if (series) await click(`${list} >>> li[part="series"][data-series="${series}"] [part~="series-toggle"]`);
+  };
 
   /**
    * GETs `paths` (`/v1/…`) from the page as the page's own client would: in browser mode to
@@ -204,6 +213,7 @@ export async function startJourney(options = {}) {
     until,
     shown,
     click,
+    openSeriesOf,
     /** `signIn` above, on this journey's page. @param {{ id: string, name: string }} person @param {Parameters<typeof signIn>[2]} [o] */
     signIn: (person, o) => signIn(page, person, o),
     /** `signOut` above, on this journey's page. @param {Parameters<typeof signOut>[1]} [o] */

@@ -137,7 +137,7 @@ for (const auth of AUTH_MODES) {
     const bffSessions = async () => Number((await j.sandbox.db.query('SELECT count(*)::int AS n FROM bff_sessions')).rows[0].n);
 
     test('Ola signs in for real, cancels a visit, it stays cancelled over reload and restart, and signs out clean', { timeout: 90_000 }, async (t) => {
-      const { page, until, click, shown } = j;
+      const { page, until, click, shown, openSeriesOf } = j;
       const started = Date.now();
       const step = (name) => t.diagnostic(`${((Date.now() - started) / 1000).toFixed(1)} s  ${name}`);
       t.diagnostic(`setup: sandbox${bff ? ' with the BFF' : ''} on a freshly seeded PGlite database + Chromium in ${setupSeconds} s`);
@@ -193,6 +193,7 @@ for (const auth of AUTH_MODES) {
       );
       assert.ok(target, `a cancellable visit in both lists: ${JSON.stringify(s.side.items)}`);
 
+      await openSeriesOf(MAIN, target);
       await click(`${MAIN} >>> button#act-${target}`);
       await click('omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
       await click('omsorg-cancel-dialog >>> [part~="confirm-button"]');

@@ -30,6 +30,7 @@ import {
   booted,
   cancellableVisit,
   click,
+  openSeriesOf,
   HOST_ENGINES,
   inboxes,
   inboxesLoaded,
@@ -139,6 +140,7 @@ for (const engine of HOST_ENGINES) {
     // Cancel one through the dialog.
     const target = await cancellableVisit(page);
     assert.ok(target, 'a visit that can be cancelled for good');
+    await openSeriesOf(page, 'omsorg-appointment-list', target);
     await click(page, `omsorg-appointment-list >>> button#act-${target}`);
     await shown(page, 'omsorg-cancel-dialog >>> dialog[open]');
     await click(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');

@@ -26,6 +26,7 @@ import {
   booted,
   cancellableVisit,
   click,
+  openSeriesOf,
   HOST_ENGINES,
   inboxesLoaded,
   launch,
@@ -126,6 +127,7 @@ function layoutProblems(page, selector = ALL) {
       }
       for (const b of root.querySelectorAll('button, a[href], input[type="file"]')) {
         if (b.closest('dialog:not([open])')) continue; // a closed dialog shows nothing
+        if (b.closest('ul[hidden]')) continue; // nor does a series' list of visits until it is opened
         if (!b.checkVisibility({ visibilityProperty: true, opacityProperty: true })) {
           problems.push(`${describe(b)} is not visible`);
           continue;
@@ -173,6 +175,7 @@ for (const engine of HOST_ENGINES) {
     // The cancel dialog: modal, inside the viewport, usable with the pointer.
     const target = await cancellableVisit(page);
     assert.ok(target, 'a visit that can be cancelled');
+    await openSeriesOf(page, 'omsorg-appointment-list', target);
     await click(page, `omsorg-appointment-list >>> button#act-${target}`);
     await shown(page, 'omsorg-cancel-dialog >>> dialog[open] input[name="reason"]');
     const dialog = await page.evaluate(() => {

@@ -142,6 +142,20 @@ export async function click(page, selector) {
   await page.locator(selector).click();
 }
 
+/**
+ * A visit of a series is behind its series' disclosure button until the series is opened: opens
+ * it as a reader would (a click on that button) when `id`'s visit is in a closed series.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function openSeriesOf(page, list, id) {
+  const series = await page.evaluate(
+    (list, id) => document.querySelector(list)?.shadowRoot?.querySelector(`li[data-id="${CSS.escape(id)}"]`)?.closest('ul[hidden]')?.closest('li[part="series"]')?.getAttribute('data-series') ?? null,
+    list,
+    id,
+  );
+  if (series) await click(page, `${list} >>> li[part="series"][data-series="${series}"] [part~="series-toggle"]`);
+}
+
 /** Waits for the page's host boot (mocks + bundles) to be done. @param {import('puppeteer-core').Page} page */
 export async function booted(page) {
   await page.waitForFunction(() => document.documentElement.dataset.hostBoot, { polling: 50 });

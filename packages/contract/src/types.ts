@@ -8,6 +8,7 @@ export type Person = S['Person'];
 export type Subject = S['Subject'];
 export type AppointmentStatus = S['AppointmentStatus'];
 export type Appointment = S['Appointment'];
+export type AppointmentSeries = S['AppointmentSeries'];
 export type CareService = S['CareService'];
 export type Location = S['Location'];
 export type Contact = S['Contact'];

@@ -160,7 +160,7 @@ export async function startTestApi({ now = NOW, population = false, records } = 
       clock = now;
       await t.db.exec(`DELETE FROM visit_reminders; DELETE FROM notice_queue; DELETE FROM notice_preferences;
         DELETE FROM idempotency_records; DELETE FROM drafts; DELETE FROM attachments; DELETE FROM thread_reads;
-        DELETE FROM messages; DELETE FROM threads; DELETE FROM staff; DELETE FROM reply_policies; DELETE FROM granted_services; DELETE FROM appointments;
+        DELETE FROM messages; DELETE FROM threads; DELETE FROM staff; DELETE FROM reply_policies; DELETE FROM granted_services; DELETE FROM appointments; DELETE FROM appointment_series;
         DELETE FROM care_services; DELETE FROM proxy_grants; DELETE FROM dialogue_consents; DELETE FROM subjects; DELETE FROM persons;`);
       await seed(t.db, { now: NOW });
     },

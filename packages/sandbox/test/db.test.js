@@ -36,7 +36,7 @@ describe(`database (${testEngine()})`, () => {
     assert.deepEqual(await migrate(t.db), []);
     const tables = (await t.db.query('SELECT table_name FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1', [t.schema])).rows.map((r) => r.table_name);
     assert.deepEqual(tables, [
-      'access_log', 'access_log_head', 'appointments', 'attachments', 'care_services', 'dialogue_consents', 'dpop_proofs', 'drafts', 'granted_services',
+      'access_log', 'access_log_head', 'appointment_series', 'appointments', 'attachments', 'care_services', 'dialogue_consents', 'dpop_proofs', 'drafts', 'granted_services',
       'idempotency_records', 'messages', 'notice_preferences', 'notice_queue', 'oidc_payloads', 'persons', 'proxy_grants', 'reply_policies',
       'schema_migrations', 'staff', 'subjects', 'thread_reads', 'threads', 'visit_reminders',
     ]);

@@ -597,7 +597,32 @@ export interface components {
             preparation?: string | null;
             cancellationPolicy: components["schemas"]["CancellationPolicy"];
             cancellation?: components["schemas"]["Cancellation"] | null;
+            /** @description Since 1.1. The recurring visits this appointment is one occurrence of; absent or null for a single visit. */
+            series?: components["schemas"]["AppointmentSeries"] | null;
             source?: components["schemas"]["RecordSource"];
+        };
+        /**
+         * @description Recurring visits (since contract 1.1). Every occurrence is still an appointment of its own,
+         *     with its own id, version, status and cancellation: cancelling one visit of a series cancels
+         *     only that one. All occurrences of a series carry the same `series` object.
+         *
+         *     `rule` is an RFC 5545 RRULE limited to what home care needs, in this order: `FREQ` (`DAILY`
+         *     or `WEEKLY`), then optionally `INTERVAL` (1–99, 2 = every other), `BYDAY` (`WEEKLY` only,
+         *     each day once), and one of `COUNT` (1–999) or `UNTIL` (UTC, `YYYYMMDDTHHMMSSZ`). `start`
+         *     and `end` are the first occurrence's planned start and end (the rule's DTSTART and DTEND):
+         *     each occurrence starts at the same Europe/Oslo wall-clock time, also across a summer-time
+         *     change, and lasts as long. The first occurrence falls on one of the `BYDAY` days, and
+         *     `UNTIL` is not before it. Clients group occurrences by `id`; they do not need to expand
+         *     the rule, the occurrences come as appointments. Examples: `FREQ=DAILY;COUNT=14`,
+         *     `FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH`.
+         */
+        AppointmentSeries: {
+            id: components["schemas"]["Id"];
+            rule: string;
+            /** Format: date-time */
+            start: string;
+            /** Format: date-time */
+            end: string;
         };
         /**
          * @description Where an item comes from: the municipality whose service it is and the record system (EPJ)

@@ -94,6 +94,17 @@ export const cancellationGuard: Guard = /*#__PURE__*/ obj(
   ['reason', 'requestedAt'],
 );
 
+/** components.schemas.AppointmentSeries */
+export const appointmentSeriesGuard: Guard = /*#__PURE__*/ obj(
+  {
+    id: idGuard,
+    rule: /*#__PURE__*/ str({ max: 120, pattern: /^FREQ=(DAILY|WEEKLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})?(;(COUNT=[1-9][0-9]{0,2}|UNTIL=[0-9]{8}T[0-9]{6}Z))?$/u }),
+    start: /*#__PURE__*/ str({ format: 'date-time' }),
+    end: /*#__PURE__*/ str({ format: 'date-time' }),
+  },
+  ['id', 'rule', 'start', 'end'],
+);
+
 /** components.schemas.RecordSource */
 export const recordSourceGuard: Guard = /*#__PURE__*/ obj(
   {
@@ -127,6 +138,7 @@ export const appointmentGuard: Guard = /*#__PURE__*/ obj(
     preparation: /*#__PURE__*/ nullable(/*#__PURE__*/ str({ max: 1000 })),
     cancellationPolicy: cancellationPolicyGuard,
     cancellation: /*#__PURE__*/ nullable(cancellationGuard),
+    series: /*#__PURE__*/ nullable(appointmentSeriesGuard),
     source: recordSourceGuard,
   },
   ['id', 'version', 'subjectId', 'status', 'serviceType', 'start', 'end', 'timing', 'careService', 'cancellationPolicy'],

@@ -31,6 +31,8 @@ export declare const Subject: SchemaValidator;
 export declare const AppointmentStatus: SchemaValidator;
 /** components.schemas.Appointment */
 export declare const Appointment: SchemaValidator;
+/** components.schemas.AppointmentSeries */
+export declare const AppointmentSeries: SchemaValidator;
 /** components.schemas.RecordSource */
 export declare const RecordSource: SchemaValidator;
 /** components.schemas.UnavailableSources */

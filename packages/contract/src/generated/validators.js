@@ -960,7 +960,7 @@ return errors === 0;
 validate70.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
 export const Appointment = validate71;
-const schema30 = {"type":"object","required":["id","version","subjectId","status","serviceType","start","end","timing","careService","cancellationPolicy"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"version":{"$ref":"#/components/schemas/Version","description":"Changes on every change; the strong ETag is this value in quotes."},"subjectId":{"$ref":"#/components/schemas/Id"},"status":{"$ref":"#/components/schemas/AppointmentStatus"},"serviceType":{"$ref":"#/components/schemas/Coding"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},"timing":{"type":"string","enum":["exact","window"],"description":"`window`: a home visit arrives some time between `start` and `end`."},"description":{"type":["string","null"],"maxLength":500,"description":"Short text from the service (untrusted)."},"careService":{"$ref":"#/components/schemas/CareService"},"location":{"oneOf":[{"$ref":"#/components/schemas/Location"},{"type":"null"}]},"contact":{"oneOf":[{"$ref":"#/components/schemas/Contact"},{"type":"null"}]},"preparation":{"type":["string","null"],"maxLength":1000,"description":"What the citizen should prepare (untrusted text)."},"cancellationPolicy":{"$ref":"#/components/schemas/CancellationPolicy"},"cancellation":{"oneOf":[{"$ref":"#/components/schemas/Cancellation"},{"type":"null"}]},"source":{"$ref":"#/components/schemas/RecordSource"}}};
+const schema30 = {"type":"object","required":["id","version","subjectId","status","serviceType","start","end","timing","careService","cancellationPolicy"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"version":{"$ref":"#/components/schemas/Version","description":"Changes on every change; the strong ETag is this value in quotes."},"subjectId":{"$ref":"#/components/schemas/Id"},"status":{"$ref":"#/components/schemas/AppointmentStatus"},"serviceType":{"$ref":"#/components/schemas/Coding"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"},"timing":{"type":"string","enum":["exact","window"],"description":"`window`: a home visit arrives some time between `start` and `end`."},"description":{"type":["string","null"],"maxLength":500,"description":"Short text from the service (untrusted)."},"careService":{"$ref":"#/components/schemas/CareService"},"location":{"oneOf":[{"$ref":"#/components/schemas/Location"},{"type":"null"}]},"contact":{"oneOf":[{"$ref":"#/components/schemas/Contact"},{"type":"null"}]},"preparation":{"type":["string","null"],"maxLength":1000,"description":"What the citizen should prepare (untrusted text)."},"cancellationPolicy":{"$ref":"#/components/schemas/CancellationPolicy"},"cancellation":{"oneOf":[{"$ref":"#/components/schemas/Cancellation"},{"type":"null"}]},"series":{"oneOf":[{"$ref":"#/components/schemas/AppointmentSeries"},{"type":"null"}],"description":"Since 1.1. The recurring visits this appointment is one occurrence of; absent or null for a single visit."},"source":{"$ref":"#/components/schemas/RecordSource"}}};
 const schema31 = {"type":"object","description":"The unit that provides the service (hjemmetjenesten sone nord, dagsenteret …).","required":["id","name"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200},"phone":{"type":["string","null"],"maxLength":30}}};
 
 function validate77(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -1486,8 +1486,8 @@ return errors === 0;
 }
 validate86.evaluated = {"props":{"reason":true,"comment":true,"requestedAt":true,"requestedBy":true,"answeredAt":true,"rejectionNote":true},"dynamicProps":false,"dynamicItems":false};
 
-const schema36 = {"type":"object","description":"Where an item comes from: the municipality whose service it is and the record system (EPJ)\nthat holds it. A person may receive services from more than one municipality or system;\neach item's rules (cancellation deadline, the phone to call, the reply time) are its own\nsource's. Absent when the deployment has one record system and does not say.\n","required":["municipality","system"],"properties":{"municipality":{"type":"object","required":["number","name"],"properties":{"number":{"type":"string","pattern":"^[0-9]{4}$","description":"The kommunenummer (four digits, Statistics Norway's list)."},"name":{"type":"string","minLength":1,"maxLength":100}}},"system":{"type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","minLength":1,"maxLength":200}}}}};
-const pattern6 = new RegExp("^[0-9]{4}$", "u");
+const schema36 = {"type":"object","description":"Recurring visits (since contract 1.1). Every occurrence is still an appointment of its own,\nwith its own id, version, status and cancellation: cancelling one visit of a series cancels\nonly that one. All occurrences of a series carry the same `series` object.\n\n`rule` is an RFC 5545 RRULE limited to what home care needs, in this order: `FREQ` (`DAILY`\nor `WEEKLY`), then optionally `INTERVAL` (1–99, 2 = every other), `BYDAY` (`WEEKLY` only,\neach day once), and one of `COUNT` (1–999) or `UNTIL` (UTC, `YYYYMMDDTHHMMSSZ`). `start`\nand `end` are the first occurrence's planned start and end (the rule's DTSTART and DTEND):\neach occurrence starts at the same Europe/Oslo wall-clock time, also across a summer-time\nchange, and lasts as long. The first occurrence falls on one of the `BYDAY` days, and\n`UNTIL` is not before it. Clients group occurrences by `id`; they do not need to expand\nthe rule, the occurrences come as appointments. Examples: `FREQ=DAILY;COUNT=14`,\n`FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH`.\n","required":["id","rule","start","end"],"additionalProperties":false,"properties":{"id":{"$ref":"#/components/schemas/Id"},"rule":{"type":"string","maxLength":120,"pattern":"^FREQ=(DAILY|WEEKLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})?(;(COUNT=[1-9][0-9]{0,2}|UNTIL=[0-9]{8}T[0-9]{6}Z))?$"},"start":{"type":"string","format":"date-time"},"end":{"type":"string","format":"date-time"}}};
+const pattern6 = new RegExp("^FREQ=(DAILY|WEEKLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})?(;(COUNT=[1-9][0-9]{0,2}|UNTIL=[0-9]{8}T[0-9]{6}Z))?$", "u");
 
 function validate90(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1502,8 +1502,138 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.municipality === undefined) && (missing0 = "municipality")) || ((data.system === undefined) && (missing0 = "system"))){
+if(((((data.id === undefined) && (missing0 = "id")) || ((data.rule === undefined) && (missing0 = "rule"))) || ((data.start === undefined) && (missing0 = "start"))) || ((data.end === undefined) && (missing0 = "end"))){
 validate90.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "rule")) || (key0 === "start")) || (key0 === "end"))){
+validate90.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+const _errs2 = errors;
+if(!(validate53(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rule !== undefined){
+let data1 = data.rule;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(func1(data1) > 120){
+validate90.errors = [{instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
+return false;
+}
+else {
+if(!pattern6.test(data1)){
+validate90.errors = [{instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/pattern",keyword:"pattern",params:{pattern: "^FREQ=(DAILY|WEEKLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})?(;(COUNT=[1-9][0-9]{0,2}|UNTIL=[0-9]{8}T[0-9]{6}Z))?$"},message:"must match pattern \""+"^FREQ=(DAILY|WEEKLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})?(;(COUNT=[1-9][0-9]{0,2}|UNTIL=[0-9]{8}T[0-9]{6}Z))?$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate90.errors = [{instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.start !== undefined){
+let data2 = data.start;
+const _errs5 = errors;
+if(errors === _errs5){
+if(errors === _errs5){
+if(typeof data2 === "string"){
+if(!(formats2.validate(data2))){
+validate90.errors = [{instancePath:instancePath+"/start",schemaPath:"#/properties/start/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+return false;
+}
+}
+else {
+validate90.errors = [{instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.end !== undefined){
+let data3 = data.end;
+const _errs7 = errors;
+if(errors === _errs7){
+if(errors === _errs7){
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+validate90.errors = [{instancePath:instancePath+"/end",schemaPath:"#/properties/end/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+return false;
+}
+}
+else {
+validate90.errors = [{instancePath:instancePath+"/end",schemaPath:"#/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate90.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate90.errors = vErrors;
+return errors === 0;
+}
+validate90.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema37 = {"type":"object","description":"Where an item comes from: the municipality whose service it is and the record system (EPJ)\nthat holds it. A person may receive services from more than one municipality or system;\neach item's rules (cancellation deadline, the phone to call, the reply time) are its own\nsource's. Absent when the deployment has one record system and does not say.\n","required":["municipality","system"],"properties":{"municipality":{"type":"object","required":["number","name"],"properties":{"number":{"type":"string","pattern":"^[0-9]{4}$","description":"The kommunenummer (four digits, Statistics Norway's list)."},"name":{"type":"string","minLength":1,"maxLength":100}}},"system":{"type":"object","required":["id","name"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","minLength":1,"maxLength":200}}}}};
+const pattern7 = new RegExp("^[0-9]{4}$", "u");
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.municipality === undefined) && (missing0 = "municipality")) || ((data.system === undefined) && (missing0 = "system"))){
+validate93.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -1514,7 +1644,7 @@ if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
 if(((data0.number === undefined) && (missing1 = "number")) || ((data0.name === undefined) && (missing1 = "name"))){
-validate90.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate93.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
@@ -1523,13 +1653,13 @@ let data1 = data0.number;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(!pattern6.test(data1)){
-validate90.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}$"},message:"must match pattern \""+"^[0-9]{4}$"+"\""}];
+if(!pattern7.test(data1)){
+validate93.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}$"},message:"must match pattern \""+"^[0-9]{4}$"+"\""}];
 return false;
 }
 }
 else {
-validate90.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate93.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1545,18 +1675,18 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func1(data2) > 100){
-validate90.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate93.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
 if(func1(data2) < 1){
-validate90.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate93.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate90.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate93.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1569,7 +1699,7 @@ var valid1 = true;
 }
 }
 else {
-validate90.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate93.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1586,7 +1716,7 @@ if(errors === _errs7){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing2;
 if(((data3.id === undefined) && (missing2 = "id")) || ((data3.name === undefined) && (missing2 = "name"))){
-validate90.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate93.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
@@ -1608,18 +1738,18 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data5 === "string"){
 if(func1(data5) > 200){
-validate90.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate93.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func1(data5) < 1){
-validate90.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate93.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate90.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate93.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -1632,7 +1762,7 @@ var valid2 = true;
 }
 }
 else {
-validate90.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate93.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -1645,14 +1775,14 @@ var valid0 = true;
 }
 }
 else {
-validate90.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate93.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate90.errors = vErrors;
+validate93.errors = vErrors;
 return errors === 0;
 }
-validate90.evaluated = {"props":{"municipality":true,"system":true},"dynamicProps":false,"dynamicItems":false};
+validate93.evaluated = {"props":{"municipality":true,"system":true},"dynamicProps":false,"dynamicItems":false};
 
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -2077,16 +2207,84 @@ else {
 var valid0 = true;
 }
 if(valid0){
-if(data.source !== undefined){
+if(data.series !== undefined){
+let data15 = data.series;
 const _errs33 = errors;
-if(!(validate90(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+const _errs34 = errors;
+let valid4 = false;
+let passing3 = null;
+const _errs35 = errors;
+if(!(validate90(data15, {instancePath:instancePath+"/series",parentData:data,parentDataProperty:"series",rootData,dynamicAnchors}))){
 vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
 errors = vErrors.length;
+}
+var _valid3 = _errs35 === errors;
+if(_valid3){
+valid4 = true;
+passing3 = 0;
+}
+const _errs36 = errors;
+if(data15 !== null){
+const err6 = {instancePath:instancePath+"/series",schemaPath:"#/properties/series/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+var _valid3 = _errs36 === errors;
+if(_valid3 && valid4){
+valid4 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid4 = true;
+passing3 = 1;
+}
+}
+if(!valid4){
+const err7 = {instancePath:instancePath+"/series",schemaPath:"#/properties/series/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+validate71.errors = vErrors;
+return false;
+}
+else {
+errors = _errs34;
+if(vErrors !== null){
+if(_errs34){
+vErrors.length = _errs34;
+}
+else {
+vErrors = null;
+}
+}
 }
 var valid0 = _errs33 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.source !== undefined){
+const _errs38 = errors;
+if(!(validate93(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs38 === errors;
+}
+else {
+var valid0 = true;
+}
 }
 }
 }
@@ -2113,14 +2311,143 @@ return false;
 validate71.errors = vErrors;
 return errors === 0;
 }
-validate71.evaluated = {"props":{"id":true,"version":true,"subjectId":true,"status":true,"serviceType":true,"start":true,"end":true,"timing":true,"description":true,"careService":true,"location":true,"contact":true,"preparation":true,"cancellationPolicy":true,"cancellation":true,"source":true},"dynamicProps":false,"dynamicItems":false};
+validate71.evaluated = {"props":{"id":true,"version":true,"subjectId":true,"status":true,"serviceType":true,"start":true,"end":true,"timing":true,"description":true,"careService":true,"location":true,"contact":true,"preparation":true,"cancellationPolicy":true,"cancellation":true,"series":true,"source":true},"dynamicProps":false,"dynamicItems":false};
 
-export const RecordSource = validate93;
+export const AppointmentSeries = validate96;
 
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate93.evaluated;
+const evaluated0 = validate96.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.id === undefined) && (missing0 = "id")) || ((data.rule === undefined) && (missing0 = "rule"))) || ((data.start === undefined) && (missing0 = "start"))) || ((data.end === undefined) && (missing0 = "end"))){
+validate96.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((((key0 === "id") || (key0 === "rule")) || (key0 === "start")) || (key0 === "end"))){
+validate96.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.id !== undefined){
+const _errs2 = errors;
+if(!(validate53(data.id, {instancePath:instancePath+"/id",parentData:data,parentDataProperty:"id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.rule !== undefined){
+let data1 = data.rule;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(func1(data1) > 120){
+validate96.errors = [{instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
+return false;
+}
+else {
+if(!pattern6.test(data1)){
+validate96.errors = [{instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/pattern",keyword:"pattern",params:{pattern: "^FREQ=(DAILY|WEEKLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})?(;(COUNT=[1-9][0-9]{0,2}|UNTIL=[0-9]{8}T[0-9]{6}Z))?$"},message:"must match pattern \""+"^FREQ=(DAILY|WEEKLY)(;INTERVAL=[1-9][0-9]?)?(;BYDAY=(MO|TU|WE|TH|FR|SA|SU)(,(MO|TU|WE|TH|FR|SA|SU)){0,6})?(;(COUNT=[1-9][0-9]{0,2}|UNTIL=[0-9]{8}T[0-9]{6}Z))?$"+"\""}];
+return false;
+}
+}
+}
+else {
+validate96.errors = [{instancePath:instancePath+"/rule",schemaPath:"#/properties/rule/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.start !== undefined){
+let data2 = data.start;
+const _errs5 = errors;
+if(errors === _errs5){
+if(errors === _errs5){
+if(typeof data2 === "string"){
+if(!(formats2.validate(data2))){
+validate96.errors = [{instancePath:instancePath+"/start",schemaPath:"#/properties/start/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+return false;
+}
+}
+else {
+validate96.errors = [{instancePath:instancePath+"/start",schemaPath:"#/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.end !== undefined){
+let data3 = data.end;
+const _errs7 = errors;
+if(errors === _errs7){
+if(errors === _errs7){
+if(typeof data3 === "string"){
+if(!(formats2.validate(data3))){
+validate96.errors = [{instancePath:instancePath+"/end",schemaPath:"#/properties/end/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+return false;
+}
+}
+else {
+validate96.errors = [{instancePath:instancePath+"/end",schemaPath:"#/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+var valid0 = _errs7 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+else {
+validate96.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+validate96.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const RecordSource = validate98;
+
+function validate98(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate98.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2131,7 +2458,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.municipality === undefined) && (missing0 = "municipality")) || ((data.system === undefined) && (missing0 = "system"))){
-validate93.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate98.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2142,7 +2469,7 @@ if(errors === _errs1){
 if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
 let missing1;
 if(((data0.number === undefined) && (missing1 = "number")) || ((data0.name === undefined) && (missing1 = "name"))){
-validate93.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate98.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
@@ -2151,13 +2478,13 @@ let data1 = data0.number;
 const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
-if(!pattern6.test(data1)){
-validate93.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}$"},message:"must match pattern \""+"^[0-9]{4}$"+"\""}];
+if(!pattern7.test(data1)){
+validate98.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}$"},message:"must match pattern \""+"^[0-9]{4}$"+"\""}];
 return false;
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/municipality/number",schemaPath:"#/properties/municipality/properties/number/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2173,18 +2500,18 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func1(data2) > 100){
-validate93.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
+validate98.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"}];
 return false;
 }
 else {
 if(func1(data2) < 1){
-validate93.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate98.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/municipality/name",schemaPath:"#/properties/municipality/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2197,7 +2524,7 @@ var valid1 = true;
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate98.errors = [{instancePath:instancePath+"/municipality",schemaPath:"#/properties/municipality/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2214,7 +2541,7 @@ if(errors === _errs7){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing2;
 if(((data3.id === undefined) && (missing2 = "id")) || ((data3.name === undefined) && (missing2 = "name"))){
-validate93.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate98.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
@@ -2236,18 +2563,18 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(typeof data5 === "string"){
 if(func1(data5) > 200){
-validate93.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate98.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 else {
 if(func1(data5) < 1){
-validate93.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate98.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate98.errors = [{instancePath:instancePath+"/system/name",schemaPath:"#/properties/system/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2260,7 +2587,7 @@ var valid2 = true;
 }
 }
 else {
-validate93.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate98.errors = [{instancePath:instancePath+"/system",schemaPath:"#/properties/system/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -2273,22 +2600,22 @@ var valid0 = true;
 }
 }
 else {
-validate93.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate98.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate93.errors = vErrors;
+validate98.errors = vErrors;
 return errors === 0;
 }
-validate93.evaluated = {"props":{"municipality":true,"system":true},"dynamicProps":false,"dynamicItems":false};
+validate98.evaluated = {"props":{"municipality":true,"system":true},"dynamicProps":false,"dynamicItems":false};
 
-export const UnavailableSources = validate95;
-const schema38 = {"type":"array","maxItems":20,"description":"Sources that could not be read for this answer. The list holds the other sources' items;\nthe missing part is said, not hidden. Absent (or empty) when every source answered. When\nno source answers, the request fails (503 `unavailable`, retryable).\n","items":{"$ref":"#/components/schemas/RecordSource"}};
+export const UnavailableSources = validate100;
+const schema40 = {"type":"array","maxItems":20,"description":"Sources that could not be read for this answer. The list holds the other sources' items;\nthe missing part is said, not hidden. Absent (or empty) when every source answered. When\nno source answers, the request fails (503 `unavailable`, retryable).\n","items":{"$ref":"#/components/schemas/RecordSource"}};
 
-function validate95(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate95.evaluated;
+const evaluated0 = validate100.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2298,7 +2625,7 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(Array.isArray(data)){
 if(data.length > 20){
-validate95.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
+validate100.errors = [{instancePath,schemaPath:"#/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"}];
 return false;
 }
 else {
@@ -2306,8 +2633,8 @@ var valid0 = true;
 const len0 = data.length;
 for(let i0=0; i0<len0; i0++){
 const _errs1 = errors;
-if(!(validate90(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate93(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -2318,21 +2645,21 @@ break;
 }
 }
 else {
-validate95.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate100.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
-validate95.errors = vErrors;
+validate100.errors = vErrors;
 return errors === 0;
 }
-validate95.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+validate100.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
-export const CareService = validate97;
+export const CareService = validate102;
 
-function validate97(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate97.evaluated;
+const evaluated0 = validate102.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2343,7 +2670,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))){
-validate97.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate102.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2365,12 +2692,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-validate97.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate102.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate97.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate102.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2384,13 +2711,13 @@ if(data.phone !== undefined){
 let data2 = data.phone;
 const _errs4 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate97.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema31.properties.phone.type},message:"must be string,null"}];
+validate102.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema31.properties.phone.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data2 === "string"){
 if(func1(data2) > 30){
-validate97.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
+validate102.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
 return false;
 }
 }
@@ -2405,21 +2732,21 @@ var valid0 = true;
 }
 }
 else {
-validate97.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate97.errors = vErrors;
+validate102.errors = vErrors;
 return errors === 0;
 }
-validate97.evaluated = {"props":{"id":true,"name":true,"phone":true},"dynamicProps":false,"dynamicItems":false};
+validate102.evaluated = {"props":{"id":true,"name":true,"phone":true},"dynamicProps":false,"dynamicItems":false};
 
-export const Location = validate99;
+export const Location = validate104;
 
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate104(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate99.evaluated;
+const evaluated0 = validate104.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2430,7 +2757,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.name === undefined) && (missing0 = "name")){
-validate99.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate104.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2440,12 +2767,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func1(data0) > 200){
-validate99.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate104.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate99.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate104.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2459,13 +2786,13 @@ if(data.address !== undefined){
 let data1 = data.address;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate99.errors = [{instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: schema32.properties.address.type},message:"must be string,null"}];
+validate104.errors = [{instancePath:instancePath+"/address",schemaPath:"#/properties/address/type",keyword:"type",params:{type: schema32.properties.address.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) > 300){
-validate99.errors = [{instancePath:instancePath+"/address",schemaPath:"#/properties/address/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
+validate104.errors = [{instancePath:instancePath+"/address",schemaPath:"#/properties/address/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"}];
 return false;
 }
 }
@@ -2479,7 +2806,7 @@ if(valid0){
 if(data.atHome !== undefined){
 const _errs5 = errors;
 if(typeof data.atHome !== "boolean"){
-validate99.errors = [{instancePath:instancePath+"/atHome",schemaPath:"#/properties/atHome/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate104.errors = [{instancePath:instancePath+"/atHome",schemaPath:"#/properties/atHome/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -2492,21 +2819,21 @@ var valid0 = true;
 }
 }
 else {
-validate99.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate104.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate99.errors = vErrors;
+validate104.errors = vErrors;
 return errors === 0;
 }
-validate99.evaluated = {"props":{"name":true,"address":true,"atHome":true},"dynamicProps":false,"dynamicItems":false};
+validate104.evaluated = {"props":{"name":true,"address":true,"atHome":true},"dynamicProps":false,"dynamicItems":false};
 
-export const Contact = validate100;
+export const Contact = validate105;
 
-function validate100(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate100.evaluated;
+const evaluated0 = validate105.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2517,7 +2844,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.name === undefined) && (missing0 = "name")){
-validate100.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate105.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2527,12 +2854,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 === "string"){
 if(func1(data0) > 200){
-validate100.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate105.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate100.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate105.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2546,13 +2873,13 @@ if(data.phone !== undefined){
 let data1 = data.phone;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate100.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema33.properties.phone.type},message:"must be string,null"}];
+validate105.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema33.properties.phone.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) > 30){
-validate100.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
+validate105.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
 return false;
 }
 }
@@ -2566,21 +2893,21 @@ var valid0 = true;
 }
 }
 else {
-validate100.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate105.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate100.errors = vErrors;
+validate105.errors = vErrors;
 return errors === 0;
 }
-validate100.evaluated = {"props":{"name":true,"phone":true},"dynamicProps":false,"dynamicItems":false};
+validate105.evaluated = {"props":{"name":true,"phone":true},"dynamicProps":false,"dynamicItems":false};
 
-export const CancellationPolicy = validate101;
+export const CancellationPolicy = validate106;
 
-function validate101(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate106(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate101.evaluated;
+const evaluated0 = validate106.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2591,14 +2918,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.cancellable === undefined) && (missing0 = "cancellable")) || ((data.deadline === undefined) && (missing0 = "deadline"))) || ((data.phone === undefined) && (missing0 = "phone"))) || ((data.mode === undefined) && (missing0 = "mode"))){
-validate101.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate106.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.cancellable !== undefined){
 const _errs1 = errors;
 if(typeof data.cancellable !== "boolean"){
-validate101.errors = [{instancePath:instancePath+"/cancellable",schemaPath:"#/properties/cancellable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate106.errors = [{instancePath:instancePath+"/cancellable",schemaPath:"#/properties/cancellable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs1 === errors;
@@ -2614,12 +2941,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate101.errors = [{instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate106.errors = [{instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate101.errors = [{instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/deadline",schemaPath:"#/properties/deadline/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2636,12 +2963,12 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func1(data2) > 30){
-validate101.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
+validate106.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 30},message:"must NOT have more than 30 characters"}];
 return false;
 }
 }
 else {
-validate101.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2655,11 +2982,11 @@ if(data.mode !== undefined){
 let data3 = data.mode;
 const _errs7 = errors;
 if(typeof data3 !== "string"){
-validate101.errors = [{instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate106.errors = [{instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data3 === "final") || (data3 === "request"))){
-validate101.errors = [{instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema34.properties.mode.enum},message:"must be equal to one of the allowed values"}];
+validate106.errors = [{instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema34.properties.mode.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs7 === errors;
@@ -2672,13 +2999,13 @@ if(data.consequence !== undefined){
 let data4 = data.consequence;
 const _errs9 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate101.errors = [{instancePath:instancePath+"/consequence",schemaPath:"#/properties/consequence/type",keyword:"type",params:{type: schema34.properties.consequence.type},message:"must be string,null"}];
+validate106.errors = [{instancePath:instancePath+"/consequence",schemaPath:"#/properties/consequence/type",keyword:"type",params:{type: schema34.properties.consequence.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(func1(data4) > 500){
-validate101.errors = [{instancePath:instancePath+"/consequence",schemaPath:"#/properties/consequence/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+validate106.errors = [{instancePath:instancePath+"/consequence",schemaPath:"#/properties/consequence/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
 }
@@ -2695,21 +3022,21 @@ var valid0 = true;
 }
 }
 else {
-validate101.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate106.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate101.errors = vErrors;
+validate106.errors = vErrors;
 return errors === 0;
 }
-validate101.evaluated = {"props":{"cancellable":true,"deadline":true,"phone":true,"mode":true,"consequence":true},"dynamicProps":false,"dynamicItems":false};
+validate106.evaluated = {"props":{"cancellable":true,"deadline":true,"phone":true,"mode":true,"consequence":true},"dynamicProps":false,"dynamicItems":false};
 
-export const Cancellation = validate102;
+export const Cancellation = validate107;
 
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate102.evaluated;
+const evaluated0 = validate107.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2720,7 +3047,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.reason === undefined) && (missing0 = "reason")) || ((data.requestedAt === undefined) && (missing0 = "requestedAt"))){
-validate102.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate107.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2740,13 +3067,13 @@ if(data.comment !== undefined){
 let data1 = data.comment;
 const _errs2 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate102.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: schema35.properties.comment.type},message:"must be string,null"}];
+validate107.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: schema35.properties.comment.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs2){
 if(typeof data1 === "string"){
 if(func1(data1) > 500){
-validate102.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+validate107.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
 }
@@ -2764,12 +3091,12 @@ if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate102.errors = [{instancePath:instancePath+"/requestedAt",schemaPath:"#/properties/requestedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate107.errors = [{instancePath:instancePath+"/requestedAt",schemaPath:"#/properties/requestedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate102.errors = [{instancePath:instancePath+"/requestedAt",schemaPath:"#/properties/requestedAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate107.errors = [{instancePath:instancePath+"/requestedAt",schemaPath:"#/properties/requestedAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2796,14 +3123,14 @@ if(data.answeredAt !== undefined){
 let data4 = data.answeredAt;
 const _errs7 = errors;
 if((typeof data4 !== "string") && (data4 !== null)){
-validate102.errors = [{instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: schema35.properties.answeredAt.type},message:"must be string,null"}];
+validate107.errors = [{instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/type",keyword:"type",params:{type: schema35.properties.answeredAt.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs7){
 if(errors === _errs7){
 if(typeof data4 === "string"){
 if(!(formats2.validate(data4))){
-validate102.errors = [{instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate107.errors = [{instancePath:instancePath+"/answeredAt",schemaPath:"#/properties/answeredAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
@@ -2819,13 +3146,13 @@ if(data.rejectionNote !== undefined){
 let data5 = data.rejectionNote;
 const _errs9 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate102.errors = [{instancePath:instancePath+"/rejectionNote",schemaPath:"#/properties/rejectionNote/type",keyword:"type",params:{type: schema35.properties.rejectionNote.type},message:"must be string,null"}];
+validate107.errors = [{instancePath:instancePath+"/rejectionNote",schemaPath:"#/properties/rejectionNote/type",keyword:"type",params:{type: schema35.properties.rejectionNote.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs9){
 if(typeof data5 === "string"){
 if(func1(data5) > 500){
-validate102.errors = [{instancePath:instancePath+"/rejectionNote",schemaPath:"#/properties/rejectionNote/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+validate107.errors = [{instancePath:instancePath+"/rejectionNote",schemaPath:"#/properties/rejectionNote/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
 }
@@ -2843,22 +3170,22 @@ var valid0 = true;
 }
 }
 else {
-validate102.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate107.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate102.errors = vErrors;
+validate107.errors = vErrors;
 return errors === 0;
 }
-validate102.evaluated = {"props":{"reason":true,"comment":true,"requestedAt":true,"requestedBy":true,"answeredAt":true,"rejectionNote":true},"dynamicProps":false,"dynamicItems":false};
+validate107.evaluated = {"props":{"reason":true,"comment":true,"requestedAt":true,"requestedBy":true,"answeredAt":true,"rejectionNote":true},"dynamicProps":false,"dynamicItems":false};
 
-export const CancellationRequest = validate105;
-const schema44 = {"type":"object","required":["reason"],"additionalProperties":false,"properties":{"reason":{"$ref":"#/components/schemas/Coding","description":"From the cancellation-reason code set."},"comment":{"type":"string","maxLength":500}}};
+export const CancellationRequest = validate110;
+const schema46 = {"type":"object","required":["reason"],"additionalProperties":false,"properties":{"reason":{"$ref":"#/components/schemas/Coding","description":"From the cancellation-reason code set."},"comment":{"type":"string","maxLength":500}}};
 
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate105.evaluated;
+const evaluated0 = validate110.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2869,14 +3196,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.reason === undefined) && (missing0 = "reason")){
-validate105.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate110.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "reason") || (key0 === "comment"))){
-validate105.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate110.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -2900,12 +3227,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) > 500){
-validate105.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+validate110.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
 }
 else {
-validate105.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate110.errors = [{instancePath:instancePath+"/comment",schemaPath:"#/properties/comment/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -2919,22 +3246,22 @@ var valid0 = true;
 }
 }
 else {
-validate105.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate110.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate105.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
-validate105.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const AppointmentPage = validate107;
-const schema45 = {"type":"object","required":["items","nextCursor"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Appointment"}},"nextCursor":{"type":["string","null"],"description":"Pass as `cursor` for the next page; null on the last page."},"unavailableSources":{"$ref":"#/components/schemas/UnavailableSources"}}};
+export const AppointmentPage = validate112;
+const schema47 = {"type":"object","required":["items","nextCursor"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Appointment"}},"nextCursor":{"type":["string","null"],"description":"Pass as `cursor` for the next page; null on the last page."},"unavailableSources":{"$ref":"#/components/schemas/UnavailableSources"}}};
 
-function validate107(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate107.evaluated;
+const evaluated0 = validate112.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2945,7 +3272,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.items === undefined) && (missing0 = "items")) || ((data.nextCursor === undefined) && (missing0 = "nextCursor"))){
-validate107.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate112.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -2969,7 +3296,7 @@ break;
 }
 }
 else {
-validate107.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate112.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -2983,7 +3310,7 @@ if(data.nextCursor !== undefined){
 let data2 = data.nextCursor;
 const _errs4 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate107.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema45.properties.nextCursor.type},message:"must be string,null"}];
+validate112.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema47.properties.nextCursor.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -2994,8 +3321,8 @@ var valid0 = true;
 if(valid0){
 if(data.unavailableSources !== undefined){
 const _errs6 = errors;
-if(!(validate95(data.unavailableSources, {instancePath:instancePath+"/unavailableSources",parentData:data,parentDataProperty:"unavailableSources",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(!(validate100(data.unavailableSources, {instancePath:instancePath+"/unavailableSources",parentData:data,parentDataProperty:"unavailableSources",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs6 === errors;
@@ -3008,23 +3335,23 @@ var valid0 = true;
 }
 }
 else {
-validate107.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate112.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate107.errors = vErrors;
+validate112.errors = vErrors;
 return errors === 0;
 }
-validate107.evaluated = {"props":{"items":true,"nextCursor":true,"unavailableSources":true},"dynamicProps":false,"dynamicItems":false};
+validate112.evaluated = {"props":{"items":true,"nextCursor":true,"unavailableSources":true},"dynamicProps":false,"dynamicItems":false};
 
-export const GrantedService = validate110;
-const schema46 = {"type":"object","description":"A decision (vedtak) granting a service.","required":["id","serviceType","extent","validFrom","status","careService"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"serviceType":{"$ref":"#/components/schemas/Coding"},"status":{"type":"string","enum":["active","planned","ended"]},"extent":{"$ref":"#/components/schemas/Extent"},"validFrom":{"type":"string","format":"date"},"validTo":{"type":["string","null"],"format":"date","description":"Null means until further notice."},"decidedAt":{"type":["string","null"],"format":"date"},"careService":{"$ref":"#/components/schemas/CareService"},"note":{"type":["string","null"],"maxLength":500,"description":"Untrusted text."},"source":{"$ref":"#/components/schemas/RecordSource"}}};
-const schema47 = {"type":"object","description":"How much (\"3 visits a week\", \"2 hours a week\").","required":["amount","unit","per"],"properties":{"amount":{"type":"number","minimum":0},"unit":{"type":"string","enum":["visits","hours","days","units"]},"per":{"type":"string","enum":["day","week","month","year"]}}};
+export const GrantedService = validate115;
+const schema48 = {"type":"object","description":"A decision (vedtak) granting a service.","required":["id","serviceType","extent","validFrom","status","careService"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"serviceType":{"$ref":"#/components/schemas/Coding"},"status":{"type":"string","enum":["active","planned","ended"]},"extent":{"$ref":"#/components/schemas/Extent"},"validFrom":{"type":"string","format":"date"},"validTo":{"type":["string","null"],"format":"date","description":"Null means until further notice."},"decidedAt":{"type":["string","null"],"format":"date"},"careService":{"$ref":"#/components/schemas/CareService"},"note":{"type":["string","null"],"maxLength":500,"description":"Untrusted text."},"source":{"$ref":"#/components/schemas/RecordSource"}}};
+const schema49 = {"type":"object","description":"How much (\"3 visits a week\", \"2 hours a week\").","required":["amount","unit","per"],"properties":{"amount":{"type":"number","minimum":0},"unit":{"type":"string","enum":["visits","hours","days","units"]},"per":{"type":"string","enum":["day","week","month","year"]}}};
 
-function validate113(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate113.evaluated;
+const evaluated0 = validate118.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3035,7 +3362,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.amount === undefined) && (missing0 = "amount")) || ((data.unit === undefined) && (missing0 = "unit"))) || ((data.per === undefined) && (missing0 = "per"))){
-validate113.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate118.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3045,12 +3372,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 == "number"){
 if(data0 < 0 || isNaN(data0)){
-validate113.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate118.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 else {
-validate113.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate118.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -3064,11 +3391,11 @@ if(data.unit !== undefined){
 let data1 = data.unit;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
-validate113.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate118.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((data1 === "visits") || (data1 === "hours")) || (data1 === "days")) || (data1 === "units"))){
-validate113.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema47.properties.unit.enum},message:"must be equal to one of the allowed values"}];
+validate118.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema49.properties.unit.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -3081,11 +3408,11 @@ if(data.per !== undefined){
 let data2 = data.per;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
-validate113.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate118.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((data2 === "day") || (data2 === "week")) || (data2 === "month")) || (data2 === "year"))){
-validate113.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/enum",keyword:"enum",params:{allowedValues: schema47.properties.per.enum},message:"must be equal to one of the allowed values"}];
+validate118.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/enum",keyword:"enum",params:{allowedValues: schema49.properties.per.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -3098,20 +3425,20 @@ var valid0 = true;
 }
 }
 else {
-validate113.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate118.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate113.errors = vErrors;
+validate118.errors = vErrors;
 return errors === 0;
 }
-validate113.evaluated = {"props":{"amount":true,"unit":true,"per":true},"dynamicProps":false,"dynamicItems":false};
+validate118.evaluated = {"props":{"amount":true,"unit":true,"per":true},"dynamicProps":false,"dynamicItems":false};
 
 
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate115(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate110.evaluated;
+const evaluated0 = validate115.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3122,7 +3449,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.id === undefined) && (missing0 = "id")) || ((data.serviceType === undefined) && (missing0 = "serviceType"))) || ((data.extent === undefined) && (missing0 = "extent"))) || ((data.validFrom === undefined) && (missing0 = "validFrom"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.careService === undefined) && (missing0 = "careService"))){
-validate110.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate115.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3154,11 +3481,11 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs3 = errors;
 if(typeof data2 !== "string"){
-validate110.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate115.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((data2 === "active") || (data2 === "planned")) || (data2 === "ended"))){
-validate110.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema46.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate115.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema48.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -3169,8 +3496,8 @@ var valid0 = true;
 if(valid0){
 if(data.extent !== undefined){
 const _errs5 = errors;
-if(!(validate113(data.extent, {instancePath:instancePath+"/extent",parentData:data,parentDataProperty:"extent",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate113.errors : vErrors.concat(validate113.errors);
+if(!(validate118(data.extent, {instancePath:instancePath+"/extent",parentData:data,parentDataProperty:"extent",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate118.errors : vErrors.concat(validate118.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs5 === errors;
@@ -3186,12 +3513,12 @@ if(errors === _errs6){
 if(errors === _errs6){
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-validate110.errors = [{instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate115.errors = [{instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
 else {
-validate110.errors = [{instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate115.errors = [{instancePath:instancePath+"/validFrom",schemaPath:"#/properties/validFrom/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3206,14 +3533,14 @@ if(data.validTo !== undefined){
 let data5 = data.validTo;
 const _errs8 = errors;
 if((typeof data5 !== "string") && (data5 !== null)){
-validate110.errors = [{instancePath:instancePath+"/validTo",schemaPath:"#/properties/validTo/type",keyword:"type",params:{type: schema46.properties.validTo.type},message:"must be string,null"}];
+validate115.errors = [{instancePath:instancePath+"/validTo",schemaPath:"#/properties/validTo/type",keyword:"type",params:{type: schema48.properties.validTo.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs8){
 if(errors === _errs8){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate110.errors = [{instancePath:instancePath+"/validTo",schemaPath:"#/properties/validTo/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate115.errors = [{instancePath:instancePath+"/validTo",schemaPath:"#/properties/validTo/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
@@ -3229,14 +3556,14 @@ if(data.decidedAt !== undefined){
 let data6 = data.decidedAt;
 const _errs10 = errors;
 if((typeof data6 !== "string") && (data6 !== null)){
-validate110.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/type",keyword:"type",params:{type: schema46.properties.decidedAt.type},message:"must be string,null"}];
+validate115.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/type",keyword:"type",params:{type: schema48.properties.decidedAt.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs10){
 if(errors === _errs10){
 if(typeof data6 === "string"){
 if(!(formats0.validate(data6))){
-validate110.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate115.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
@@ -3264,13 +3591,13 @@ if(data.note !== undefined){
 let data8 = data.note;
 const _errs13 = errors;
 if((typeof data8 !== "string") && (data8 !== null)){
-validate110.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema46.properties.note.type},message:"must be string,null"}];
+validate115.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/type",keyword:"type",params:{type: schema48.properties.note.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs13){
 if(typeof data8 === "string"){
 if(func1(data8) > 500){
-validate110.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+validate115.errors = [{instancePath:instancePath+"/note",schemaPath:"#/properties/note/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
 }
@@ -3283,8 +3610,8 @@ var valid0 = true;
 if(valid0){
 if(data.source !== undefined){
 const _errs15 = errors;
-if(!(validate90(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate93(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs15 === errors;
@@ -3304,21 +3631,21 @@ var valid0 = true;
 }
 }
 else {
-validate110.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate115.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate110.errors = vErrors;
+validate115.errors = vErrors;
 return errors === 0;
 }
-validate110.evaluated = {"props":{"id":true,"serviceType":true,"status":true,"extent":true,"validFrom":true,"validTo":true,"decidedAt":true,"careService":true,"note":true,"source":true},"dynamicProps":false,"dynamicItems":false};
+validate115.evaluated = {"props":{"id":true,"serviceType":true,"status":true,"extent":true,"validFrom":true,"validTo":true,"decidedAt":true,"careService":true,"note":true,"source":true},"dynamicProps":false,"dynamicItems":false};
 
-export const Extent = validate117;
+export const Extent = validate122;
 
-function validate117(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate117.evaluated;
+const evaluated0 = validate122.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3329,7 +3656,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.amount === undefined) && (missing0 = "amount")) || ((data.unit === undefined) && (missing0 = "unit"))) || ((data.per === undefined) && (missing0 = "per"))){
-validate117.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate122.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3339,12 +3666,12 @@ const _errs1 = errors;
 if(errors === _errs1){
 if(typeof data0 == "number"){
 if(data0 < 0 || isNaN(data0)){
-validate117.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate122.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
 else {
-validate117.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"}];
+validate122.errors = [{instancePath:instancePath+"/amount",schemaPath:"#/properties/amount/type",keyword:"type",params:{type: "number"},message:"must be number"}];
 return false;
 }
 }
@@ -3358,11 +3685,11 @@ if(data.unit !== undefined){
 let data1 = data.unit;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
-validate117.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate122.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((data1 === "visits") || (data1 === "hours")) || (data1 === "days")) || (data1 === "units"))){
-validate117.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema47.properties.unit.enum},message:"must be equal to one of the allowed values"}];
+validate122.errors = [{instancePath:instancePath+"/unit",schemaPath:"#/properties/unit/enum",keyword:"enum",params:{allowedValues: schema49.properties.unit.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -3375,11 +3702,11 @@ if(data.per !== undefined){
 let data2 = data.per;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
-validate117.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate122.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((data2 === "day") || (data2 === "week")) || (data2 === "month")) || (data2 === "year"))){
-validate117.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/enum",keyword:"enum",params:{allowedValues: schema47.properties.per.enum},message:"must be equal to one of the allowed values"}];
+validate122.errors = [{instancePath:instancePath+"/per",schemaPath:"#/properties/per/enum",keyword:"enum",params:{allowedValues: schema49.properties.per.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -3392,22 +3719,22 @@ var valid0 = true;
 }
 }
 else {
-validate117.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate122.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate117.errors = vErrors;
+validate122.errors = vErrors;
 return errors === 0;
 }
-validate117.evaluated = {"props":{"amount":true,"unit":true,"per":true},"dynamicProps":false,"dynamicItems":false};
+validate122.evaluated = {"props":{"amount":true,"unit":true,"per":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ServiceList = validate118;
-const schema49 = {"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/GrantedService"}},"unavailableSources":{"$ref":"#/components/schemas/UnavailableSources"}}};
+export const ServiceList = validate123;
+const schema51 = {"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/GrantedService"}},"unavailableSources":{"$ref":"#/components/schemas/UnavailableSources"}}};
 
-function validate118(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate123(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate118.evaluated;
+const evaluated0 = validate123.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3418,7 +3745,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.items === undefined) && (missing0 = "items")){
-validate118.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate123.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3431,8 +3758,8 @@ var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
-if(!(validate110(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+if(!(validate115(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate115.errors : vErrors.concat(validate115.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs3 === errors;
@@ -3442,7 +3769,7 @@ break;
 }
 }
 else {
-validate118.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate123.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -3454,8 +3781,8 @@ var valid0 = true;
 if(valid0){
 if(data.unavailableSources !== undefined){
 const _errs4 = errors;
-if(!(validate95(data.unavailableSources, {instancePath:instancePath+"/unavailableSources",parentData:data,parentDataProperty:"unavailableSources",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate95.errors : vErrors.concat(validate95.errors);
+if(!(validate100(data.unavailableSources, {instancePath:instancePath+"/unavailableSources",parentData:data,parentDataProperty:"unavailableSources",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate100.errors : vErrors.concat(validate100.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -3467,22 +3794,22 @@ var valid0 = true;
 }
 }
 else {
-validate118.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate123.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate118.errors = vErrors;
+validate123.errors = vErrors;
 return errors === 0;
 }
-validate118.evaluated = {"props":{"items":true,"unavailableSources":true},"dynamicProps":false,"dynamicItems":false};
+validate123.evaluated = {"props":{"items":true,"unavailableSources":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ReplyPolicy = validate121;
-const schema50 = {"type":"object","description":"What the care service promises about answers, shown beside every thread.","required":["expectedReplyWorkingDays"],"properties":{"expectedReplyWorkingDays":{"type":"integer","minimum":1,"maximum":30,"description":"The service answers within this many working days."},"notice":{"type":["string","null"],"maxLength":500,"description":"The service's own notice to writers (untrusted text)."}}};
+export const ReplyPolicy = validate126;
+const schema52 = {"type":"object","description":"What the care service promises about answers, shown beside every thread.","required":["expectedReplyWorkingDays"],"properties":{"expectedReplyWorkingDays":{"type":"integer","minimum":1,"maximum":30,"description":"The service answers within this many working days."},"notice":{"type":["string","null"],"maxLength":500,"description":"The service's own notice to writers (untrusted text)."}}};
 
-function validate121(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate126(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate121.evaluated;
+const evaluated0 = validate126.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3493,7 +3820,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.expectedReplyWorkingDays === undefined) && (missing0 = "expectedReplyWorkingDays")){
-validate121.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate126.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3501,18 +3828,18 @@ if(data.expectedReplyWorkingDays !== undefined){
 let data0 = data.expectedReplyWorkingDays;
 const _errs1 = errors;
 if(!((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0)))){
-validate121.errors = [{instancePath:instancePath+"/expectedReplyWorkingDays",schemaPath:"#/properties/expectedReplyWorkingDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate126.errors = [{instancePath:instancePath+"/expectedReplyWorkingDays",schemaPath:"#/properties/expectedReplyWorkingDays/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs1){
 if(typeof data0 == "number"){
 if(data0 > 30 || isNaN(data0)){
-validate121.errors = [{instancePath:instancePath+"/expectedReplyWorkingDays",schemaPath:"#/properties/expectedReplyWorkingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
+validate126.errors = [{instancePath:instancePath+"/expectedReplyWorkingDays",schemaPath:"#/properties/expectedReplyWorkingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
 return false;
 }
 else {
 if(data0 < 1 || isNaN(data0)){
-validate121.errors = [{instancePath:instancePath+"/expectedReplyWorkingDays",schemaPath:"#/properties/expectedReplyWorkingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate126.errors = [{instancePath:instancePath+"/expectedReplyWorkingDays",schemaPath:"#/properties/expectedReplyWorkingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3528,13 +3855,13 @@ if(data.notice !== undefined){
 let data1 = data.notice;
 const _errs3 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate121.errors = [{instancePath:instancePath+"/notice",schemaPath:"#/properties/notice/type",keyword:"type",params:{type: schema50.properties.notice.type},message:"must be string,null"}];
+validate126.errors = [{instancePath:instancePath+"/notice",schemaPath:"#/properties/notice/type",keyword:"type",params:{type: schema52.properties.notice.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) > 500){
-validate121.errors = [{instancePath:instancePath+"/notice",schemaPath:"#/properties/notice/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+validate126.errors = [{instancePath:instancePath+"/notice",schemaPath:"#/properties/notice/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
 return false;
 }
 }
@@ -3548,22 +3875,22 @@ var valid0 = true;
 }
 }
 else {
-validate121.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate126.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate121.errors = vErrors;
+validate126.errors = vErrors;
 return errors === 0;
 }
-validate121.evaluated = {"props":{"expectedReplyWorkingDays":true,"notice":true},"dynamicProps":false,"dynamicItems":false};
+validate126.evaluated = {"props":{"expectedReplyWorkingDays":true,"notice":true},"dynamicProps":false,"dynamicItems":false};
 
-export const Recipient = validate122;
-const schema51 = {"type":"object","description":"A care service the subject may write to, through one granted service.","required":["grantedServiceId","serviceType","careService","replyPolicy"],"properties":{"grantedServiceId":{"$ref":"#/components/schemas/Id"},"serviceType":{"$ref":"#/components/schemas/Coding"},"careService":{"$ref":"#/components/schemas/CareService"},"replyPolicy":{"$ref":"#/components/schemas/ReplyPolicy"}}};
+export const Recipient = validate127;
+const schema53 = {"type":"object","description":"A care service the subject may write to, through one granted service.","required":["grantedServiceId","serviceType","careService","replyPolicy"],"properties":{"grantedServiceId":{"$ref":"#/components/schemas/Id"},"serviceType":{"$ref":"#/components/schemas/Coding"},"careService":{"$ref":"#/components/schemas/CareService"},"replyPolicy":{"$ref":"#/components/schemas/ReplyPolicy"}}};
 
-function validate122(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate122.evaluated;
+const evaluated0 = validate127.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3574,7 +3901,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.grantedServiceId === undefined) && (missing0 = "grantedServiceId")) || ((data.serviceType === undefined) && (missing0 = "serviceType"))) || ((data.careService === undefined) && (missing0 = "careService"))) || ((data.replyPolicy === undefined) && (missing0 = "replyPolicy"))){
-validate122.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate127.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3616,8 +3943,8 @@ var valid0 = true;
 if(valid0){
 if(data.replyPolicy !== undefined){
 const _errs4 = errors;
-if(!(validate121(data.replyPolicy, {instancePath:instancePath+"/replyPolicy",parentData:data,parentDataProperty:"replyPolicy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(!(validate126(data.replyPolicy, {instancePath:instancePath+"/replyPolicy",parentData:data,parentDataProperty:"replyPolicy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs4 === errors;
@@ -3625,64 +3952,6 @@ var valid0 = _errs4 === errors;
 else {
 var valid0 = true;
 }
-}
-}
-}
-}
-}
-else {
-validate122.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate122.errors = vErrors;
-return errors === 0;
-}
-validate122.evaluated = {"props":{"grantedServiceId":true,"serviceType":true,"careService":true,"replyPolicy":true},"dynamicProps":false,"dynamicItems":false};
-
-export const RecipientList = validate127;
-const schema52 = {"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Recipient"}}}};
-
-function validate127(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate127.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.items === undefined) && (missing0 = "items")){
-validate127.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.items !== undefined){
-let data0 = data.items;
-const _errs1 = errors;
-if(errors === _errs1){
-if(Array.isArray(data0)){
-var valid1 = true;
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-const _errs3 = errors;
-if(!(validate122(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate122.errors : vErrors.concat(validate122.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs3 === errors;
-if(!valid1){
-break;
-}
-}
-}
-else {
-validate127.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
 }
 }
 }
@@ -3696,137 +3965,10 @@ return false;
 validate127.errors = vErrors;
 return errors === 0;
 }
-validate127.evaluated = {"props":{"items":true},"dynamicProps":false,"dynamicItems":false};
+validate127.evaluated = {"props":{"grantedServiceId":true,"serviceType":true,"careService":true,"replyPolicy":true},"dynamicProps":false,"dynamicItems":false};
 
-export const SenderRole = validate129;
-const schema53 = {"type":"string","description":"`citizen`: the subject; `relative`: someone acting for the subject; `staff`: the care service.","enum":["citizen","relative","staff"]};
-
-function validate129(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate129.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-validate129.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((data === "citizen") || (data === "relative")) || (data === "staff"))){
-validate129.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema53.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-validate129.errors = vErrors;
-return errors === 0;
-}
-validate129.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-export const Sender = validate130;
-const schema54 = {"type":"object","required":["role","name","isCurrentUser"],"properties":{"role":{"$ref":"#/components/schemas/SenderRole"},"name":{"type":"string","maxLength":200,"description":"Untrusted text."},"onBehalfOf":{"type":["string","null"],"maxLength":200,"description":"For `relative`, the name of the subject they wrote for."},"isCurrentUser":{"type":"boolean","description":"The signed-in person sent it."}}};
-
-function validate130(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate130.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((data.role === undefined) && (missing0 = "role")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.isCurrentUser === undefined) && (missing0 = "isCurrentUser"))){
-validate130.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-if(data.role !== undefined){
-const _errs1 = errors;
-if(!(validate129(data.role, {instancePath:instancePath+"/role",parentData:data,parentDataProperty:"role",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs1 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.name !== undefined){
-let data1 = data.name;
-const _errs2 = errors;
-if(errors === _errs2){
-if(typeof data1 === "string"){
-if(func1(data1) > 200){
-validate130.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-}
-else {
-validate130.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.onBehalfOf !== undefined){
-let data2 = data.onBehalfOf;
-const _errs4 = errors;
-if((typeof data2 !== "string") && (data2 !== null)){
-validate130.errors = [{instancePath:instancePath+"/onBehalfOf",schemaPath:"#/properties/onBehalfOf/type",keyword:"type",params:{type: schema54.properties.onBehalfOf.type},message:"must be string,null"}];
-return false;
-}
-if(errors === _errs4){
-if(typeof data2 === "string"){
-if(func1(data2) > 200){
-validate130.errors = [{instancePath:instancePath+"/onBehalfOf",schemaPath:"#/properties/onBehalfOf/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.isCurrentUser !== undefined){
-const _errs6 = errors;
-if(typeof data.isCurrentUser !== "boolean"){
-validate130.errors = [{instancePath:instancePath+"/isCurrentUser",schemaPath:"#/properties/isCurrentUser/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-else {
-validate130.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate130.errors = vErrors;
-return errors === 0;
-}
-validate130.evaluated = {"props":{"role":true,"name":true,"onBehalfOf":true,"isCurrentUser":true},"dynamicProps":false,"dynamicItems":false};
-
-export const Attachment = validate132;
-const schema55 = {"type":"object","required":["id","filename","contentType","size"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"filename":{"type":"string","maxLength":255,"description":"Untrusted text."},"contentType":{"type":"string","enum":["application/pdf","image/png","image/jpeg"]},"size":{"type":"integer","minimum":1,"maximum":5242880}}};
+export const RecipientList = validate132;
+const schema54 = {"type":"object","required":["items"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Recipient"}}}};
 
 function validate132(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3841,8 +3983,193 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((((data.id === undefined) && (missing0 = "id")) || ((data.filename === undefined) && (missing0 = "filename"))) || ((data.contentType === undefined) && (missing0 = "contentType"))) || ((data.size === undefined) && (missing0 = "size"))){
+if((data.items === undefined) && (missing0 = "items")){
 validate132.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.items !== undefined){
+let data0 = data.items;
+const _errs1 = errors;
+if(errors === _errs1){
+if(Array.isArray(data0)){
+var valid1 = true;
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+const _errs3 = errors;
+if(!(validate127(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate127.errors : vErrors.concat(validate127.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs3 === errors;
+if(!valid1){
+break;
+}
+}
+}
+else {
+validate132.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+}
+}
+}
+else {
+validate132.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate132.errors = vErrors;
+return errors === 0;
+}
+validate132.evaluated = {"props":{"items":true},"dynamicProps":false,"dynamicItems":false};
+
+export const SenderRole = validate134;
+const schema55 = {"type":"string","description":"`citizen`: the subject; `relative`: someone acting for the subject; `staff`: the care service.","enum":["citizen","relative","staff"]};
+
+function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate134.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+validate134.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data === "citizen") || (data === "relative")) || (data === "staff"))){
+validate134.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema55.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate134.errors = vErrors;
+return errors === 0;
+}
+validate134.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const Sender = validate135;
+const schema56 = {"type":"object","required":["role","name","isCurrentUser"],"properties":{"role":{"$ref":"#/components/schemas/SenderRole"},"name":{"type":"string","maxLength":200,"description":"Untrusted text."},"onBehalfOf":{"type":["string","null"],"maxLength":200,"description":"For `relative`, the name of the subject they wrote for."},"isCurrentUser":{"type":"boolean","description":"The signed-in person sent it."}}};
+
+function validate135(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate135.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.role === undefined) && (missing0 = "role")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.isCurrentUser === undefined) && (missing0 = "isCurrentUser"))){
+validate135.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+if(data.role !== undefined){
+const _errs1 = errors;
+if(!(validate134(data.role, {instancePath:instancePath+"/role",parentData:data,parentDataProperty:"role",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs1 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.name !== undefined){
+let data1 = data.name;
+const _errs2 = errors;
+if(errors === _errs2){
+if(typeof data1 === "string"){
+if(func1(data1) > 200){
+validate135.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+}
+else {
+validate135.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.onBehalfOf !== undefined){
+let data2 = data.onBehalfOf;
+const _errs4 = errors;
+if((typeof data2 !== "string") && (data2 !== null)){
+validate135.errors = [{instancePath:instancePath+"/onBehalfOf",schemaPath:"#/properties/onBehalfOf/type",keyword:"type",params:{type: schema56.properties.onBehalfOf.type},message:"must be string,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data2 === "string"){
+if(func1(data2) > 200){
+validate135.errors = [{instancePath:instancePath+"/onBehalfOf",schemaPath:"#/properties/onBehalfOf/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.isCurrentUser !== undefined){
+const _errs6 = errors;
+if(typeof data.isCurrentUser !== "boolean"){
+validate135.errors = [{instancePath:instancePath+"/isCurrentUser",schemaPath:"#/properties/isCurrentUser/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate135.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate135.errors = vErrors;
+return errors === 0;
+}
+validate135.evaluated = {"props":{"role":true,"name":true,"onBehalfOf":true,"isCurrentUser":true},"dynamicProps":false,"dynamicItems":false};
+
+export const Attachment = validate137;
+const schema57 = {"type":"object","required":["id","filename","contentType","size"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"filename":{"type":"string","maxLength":255,"description":"Untrusted text."},"contentType":{"type":"string","enum":["application/pdf","image/png","image/jpeg"]},"size":{"type":"integer","minimum":1,"maximum":5242880}}};
+
+function validate137(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate137.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((((data.id === undefined) && (missing0 = "id")) || ((data.filename === undefined) && (missing0 = "filename"))) || ((data.contentType === undefined) && (missing0 = "contentType"))) || ((data.size === undefined) && (missing0 = "size"))){
+validate137.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3864,12 +4191,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data1 === "string"){
 if(func1(data1) > 255){
-validate132.errors = [{instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
+validate137.errors = [{instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/maxLength",keyword:"maxLength",params:{limit: 255},message:"must NOT have more than 255 characters"}];
 return false;
 }
 }
 else {
-validate132.errors = [{instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate137.errors = [{instancePath:instancePath+"/filename",schemaPath:"#/properties/filename/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -3883,11 +4210,11 @@ if(data.contentType !== undefined){
 let data2 = data.contentType;
 const _errs4 = errors;
 if(typeof data2 !== "string"){
-validate132.errors = [{instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate137.errors = [{instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((data2 === "application/pdf") || (data2 === "image/png")) || (data2 === "image/jpeg"))){
-validate132.errors = [{instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema55.properties.contentType.enum},message:"must be equal to one of the allowed values"}];
+validate137.errors = [{instancePath:instancePath+"/contentType",schemaPath:"#/properties/contentType/enum",keyword:"enum",params:{allowedValues: schema57.properties.contentType.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -3900,18 +4227,18 @@ if(data.size !== undefined){
 let data3 = data.size;
 const _errs6 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate132.errors = [{instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate137.errors = [{instancePath:instancePath+"/size",schemaPath:"#/properties/size/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if(typeof data3 == "number"){
 if(data3 > 5242880 || isNaN(data3)){
-validate132.errors = [{instancePath:instancePath+"/size",schemaPath:"#/properties/size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5242880},message:"must be <= 5242880"}];
+validate137.errors = [{instancePath:instancePath+"/size",schemaPath:"#/properties/size/maximum",keyword:"maximum",params:{comparison: "<=", limit: 5242880},message:"must be <= 5242880"}];
 return false;
 }
 else {
 if(data3 < 1 || isNaN(data3)){
-validate132.errors = [{instancePath:instancePath+"/size",schemaPath:"#/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate137.errors = [{instancePath:instancePath+"/size",schemaPath:"#/properties/size/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -3928,22 +4255,22 @@ var valid0 = true;
 }
 }
 else {
-validate132.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate137.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate132.errors = vErrors;
+validate137.errors = vErrors;
 return errors === 0;
 }
-validate132.evaluated = {"props":{"id":true,"filename":true,"contentType":true,"size":true},"dynamicProps":false,"dynamicItems":false};
+validate137.evaluated = {"props":{"id":true,"filename":true,"contentType":true,"size":true},"dynamicProps":false,"dynamicItems":false};
 
-export const Message = validate134;
-const schema56 = {"type":"object","description":"One message (FHIR Communication).","required":["id","threadId","sentAt","sender","text","attachments","unread"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"threadId":{"$ref":"#/components/schemas/Id"},"sentAt":{"type":"string","format":"date-time"},"sender":{"$ref":"#/components/schemas/Sender"},"text":{"type":"string","maxLength":4000,"description":"Plain, untrusted text."},"attachments":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Attachment"}},"unread":{"type":"boolean","description":"The signed-in person has not seen it yet (always false for their own)."}}};
+export const Message = validate139;
+const schema58 = {"type":"object","description":"One message (FHIR Communication).","required":["id","threadId","sentAt","sender","text","attachments","unread"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"threadId":{"$ref":"#/components/schemas/Id"},"sentAt":{"type":"string","format":"date-time"},"sender":{"$ref":"#/components/schemas/Sender"},"text":{"type":"string","maxLength":4000,"description":"Plain, untrusted text."},"attachments":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Attachment"}},"unread":{"type":"boolean","description":"The signed-in person has not seen it yet (always false for their own)."}}};
 
-function validate134(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate134.evaluated;
+const evaluated0 = validate139.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3954,7 +4281,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((data.id === undefined) && (missing0 = "id")) || ((data.threadId === undefined) && (missing0 = "threadId"))) || ((data.sentAt === undefined) && (missing0 = "sentAt"))) || ((data.sender === undefined) && (missing0 = "sender"))) || ((data.text === undefined) && (missing0 = "text"))) || ((data.attachments === undefined) && (missing0 = "attachments"))) || ((data.unread === undefined) && (missing0 = "unread"))){
-validate134.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate139.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -3989,12 +4316,12 @@ if(errors === _errs3){
 if(errors === _errs3){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate134.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate139.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate134.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate139.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4007,8 +4334,8 @@ var valid0 = true;
 if(valid0){
 if(data.sender !== undefined){
 const _errs5 = errors;
-if(!(validate130(data.sender, {instancePath:instancePath+"/sender",parentData:data,parentDataProperty:"sender",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate135(data.sender, {instancePath:instancePath+"/sender",parentData:data,parentDataProperty:"sender",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs5 === errors;
@@ -4023,12 +4350,12 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(typeof data4 === "string"){
 if(func1(data4) > 4000){
-validate134.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
+validate139.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
 return false;
 }
 }
 else {
-validate134.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate139.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4044,7 +4371,7 @@ const _errs8 = errors;
 if(errors === _errs8){
 if(Array.isArray(data5)){
 if(data5.length > 5){
-validate134.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
+validate139.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
 return false;
 }
 else {
@@ -4052,8 +4379,8 @@ var valid1 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 const _errs10 = errors;
-if(!(validate132(data5[i0], {instancePath:instancePath+"/attachments/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+if(!(validate137(data5[i0], {instancePath:instancePath+"/attachments/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs10 === errors;
@@ -4064,7 +4391,7 @@ break;
 }
 }
 else {
-validate134.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate139.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4077,7 +4404,7 @@ if(valid0){
 if(data.unread !== undefined){
 const _errs11 = errors;
 if(typeof data.unread !== "boolean"){
-validate134.errors = [{instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate139.errors = [{instancePath:instancePath+"/unread",schemaPath:"#/properties/unread/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs11 === errors;
@@ -4094,22 +4421,22 @@ var valid0 = true;
 }
 }
 else {
-validate134.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate139.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate134.errors = vErrors;
+validate139.errors = vErrors;
 return errors === 0;
 }
-validate134.evaluated = {"props":{"id":true,"threadId":true,"sentAt":true,"sender":true,"text":true,"attachments":true,"unread":true},"dynamicProps":false,"dynamicItems":false};
+validate139.evaluated = {"props":{"id":true,"threadId":true,"sentAt":true,"sender":true,"text":true,"attachments":true,"unread":true},"dynamicProps":false,"dynamicItems":false};
 
-export const SeenBy = validate139;
-const schema57 = {"type":"object","description":"One party who has seen the thread since its last message (Dialogporten seenSinceLastUpdate).","required":["role","name","seenAt","isCurrentUser"],"properties":{"role":{"$ref":"#/components/schemas/SenderRole"},"name":{"type":"string","maxLength":200},"seenAt":{"type":"string","format":"date-time"},"isCurrentUser":{"type":"boolean"}}};
+export const SeenBy = validate144;
+const schema59 = {"type":"object","description":"One party who has seen the thread since its last message (Dialogporten seenSinceLastUpdate).","required":["role","name","seenAt","isCurrentUser"],"properties":{"role":{"$ref":"#/components/schemas/SenderRole"},"name":{"type":"string","maxLength":200},"seenAt":{"type":"string","format":"date-time"},"isCurrentUser":{"type":"boolean"}}};
 
-function validate139(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate144(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate139.evaluated;
+const evaluated0 = validate144.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4120,14 +4447,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.role === undefined) && (missing0 = "role")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.seenAt === undefined) && (missing0 = "seenAt"))) || ((data.isCurrentUser === undefined) && (missing0 = "isCurrentUser"))){
-validate139.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate144.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.role !== undefined){
 const _errs1 = errors;
-if(!(validate129(data.role, {instancePath:instancePath+"/role",parentData:data,parentDataProperty:"role",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+if(!(validate134(data.role, {instancePath:instancePath+"/role",parentData:data,parentDataProperty:"role",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -4142,12 +4469,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-validate139.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate144.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate139.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate144.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4164,12 +4491,12 @@ if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data2 === "string"){
 if(!(formats2.validate(data2))){
-validate139.errors = [{instancePath:instancePath+"/seenAt",schemaPath:"#/properties/seenAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate144.errors = [{instancePath:instancePath+"/seenAt",schemaPath:"#/properties/seenAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate139.errors = [{instancePath:instancePath+"/seenAt",schemaPath:"#/properties/seenAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate144.errors = [{instancePath:instancePath+"/seenAt",schemaPath:"#/properties/seenAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4183,7 +4510,7 @@ if(valid0){
 if(data.isCurrentUser !== undefined){
 const _errs6 = errors;
 if(typeof data.isCurrentUser !== "boolean"){
-validate139.errors = [{instancePath:instancePath+"/isCurrentUser",schemaPath:"#/properties/isCurrentUser/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+validate144.errors = [{instancePath:instancePath+"/isCurrentUser",schemaPath:"#/properties/isCurrentUser/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -4197,22 +4524,22 @@ var valid0 = true;
 }
 }
 else {
-validate139.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate144.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate139.errors = vErrors;
+validate144.errors = vErrors;
 return errors === 0;
 }
-validate139.evaluated = {"props":{"role":true,"name":true,"seenAt":true,"isCurrentUser":true},"dynamicProps":false,"dynamicItems":false};
+validate144.evaluated = {"props":{"role":true,"name":true,"seenAt":true,"isCurrentUser":true},"dynamicProps":false,"dynamicItems":false};
 
-export const MessageExcerpt = validate141;
-const schema58 = {"type":"object","required":["sender","sentAt","excerpt"],"properties":{"sender":{"$ref":"#/components/schemas/Sender"},"sentAt":{"type":"string","format":"date-time"},"excerpt":{"type":"string","maxLength":200,"description":"The start of the text (untrusted)."}}};
+export const MessageExcerpt = validate146;
+const schema60 = {"type":"object","required":["sender","sentAt","excerpt"],"properties":{"sender":{"$ref":"#/components/schemas/Sender"},"sentAt":{"type":"string","format":"date-time"},"excerpt":{"type":"string","maxLength":200,"description":"The start of the text (untrusted)."}}};
 
-function validate141(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate146(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate141.evaluated;
+const evaluated0 = validate146.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4223,14 +4550,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.sender === undefined) && (missing0 = "sender")) || ((data.sentAt === undefined) && (missing0 = "sentAt"))) || ((data.excerpt === undefined) && (missing0 = "excerpt"))){
-validate141.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate146.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.sender !== undefined){
 const _errs1 = errors;
-if(!(validate130(data.sender, {instancePath:instancePath+"/sender",parentData:data,parentDataProperty:"sender",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate130.errors : vErrors.concat(validate130.errors);
+if(!(validate135(data.sender, {instancePath:instancePath+"/sender",parentData:data,parentDataProperty:"sender",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate135.errors : vErrors.concat(validate135.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -4246,12 +4573,12 @@ if(errors === _errs2){
 if(errors === _errs2){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate141.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate146.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate141.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate146.errors = [{instancePath:instancePath+"/sentAt",schemaPath:"#/properties/sentAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4268,12 +4595,12 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data2 === "string"){
 if(func1(data2) > 200){
-validate141.errors = [{instancePath:instancePath+"/excerpt",schemaPath:"#/properties/excerpt/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate146.errors = [{instancePath:instancePath+"/excerpt",schemaPath:"#/properties/excerpt/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate141.errors = [{instancePath:instancePath+"/excerpt",schemaPath:"#/properties/excerpt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate146.errors = [{instancePath:instancePath+"/excerpt",schemaPath:"#/properties/excerpt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4287,22 +4614,22 @@ var valid0 = true;
 }
 }
 else {
-validate141.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate146.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate141.errors = vErrors;
+validate146.errors = vErrors;
 return errors === 0;
 }
-validate141.evaluated = {"props":{"sender":true,"sentAt":true,"excerpt":true},"dynamicProps":false,"dynamicItems":false};
+validate146.evaluated = {"props":{"sender":true,"sentAt":true,"excerpt":true},"dynamicProps":false,"dynamicItems":false};
 
-export const Thread = validate143;
-const schema59 = {"type":"object","required":["id","version","subjectId","title","status","grantedServiceId","serviceType","careService","replyPolicy","createdAt","lastActivityAt","messageCount","unreadCount","lastMessage","seenSinceLastUpdate"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"version":{"$ref":"#/components/schemas/Version","description":"Changes with every message or seen-state change; the ETag is this value in quotes."},"subjectId":{"$ref":"#/components/schemas/Id"},"title":{"type":"string","minLength":1,"maxLength":120,"description":"Untrusted text."},"status":{"type":"string","enum":["open","closed"],"description":"`closed`: the service has closed the thread; no replies."},"grantedServiceId":{"$ref":"#/components/schemas/Id"},"serviceType":{"$ref":"#/components/schemas/Coding"},"careService":{"$ref":"#/components/schemas/CareService"},"replyPolicy":{"$ref":"#/components/schemas/ReplyPolicy"},"startedBy":{"$ref":"#/components/schemas/SenderRole"},"createdAt":{"type":"string","format":"date-time"},"lastActivityAt":{"type":"string","format":"date-time"},"messageCount":{"type":"integer","minimum":0},"unreadCount":{"type":"integer","minimum":0,"description":"Messages the signed-in person has not seen."},"lastMessage":{"oneOf":[{"$ref":"#/components/schemas/MessageExcerpt"},{"type":"null"}]},"seenSinceLastUpdate":{"type":"array","items":{"$ref":"#/components/schemas/SeenBy"}},"source":{"$ref":"#/components/schemas/RecordSource","description":"The source of the granted service the thread is about; a message goes to that source's record system."}}};
+export const Thread = validate148;
+const schema61 = {"type":"object","required":["id","version","subjectId","title","status","grantedServiceId","serviceType","careService","replyPolicy","createdAt","lastActivityAt","messageCount","unreadCount","lastMessage","seenSinceLastUpdate"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"version":{"$ref":"#/components/schemas/Version","description":"Changes with every message or seen-state change; the ETag is this value in quotes."},"subjectId":{"$ref":"#/components/schemas/Id"},"title":{"type":"string","minLength":1,"maxLength":120,"description":"Untrusted text."},"status":{"type":"string","enum":["open","closed"],"description":"`closed`: the service has closed the thread; no replies."},"grantedServiceId":{"$ref":"#/components/schemas/Id"},"serviceType":{"$ref":"#/components/schemas/Coding"},"careService":{"$ref":"#/components/schemas/CareService"},"replyPolicy":{"$ref":"#/components/schemas/ReplyPolicy"},"startedBy":{"$ref":"#/components/schemas/SenderRole"},"createdAt":{"type":"string","format":"date-time"},"lastActivityAt":{"type":"string","format":"date-time"},"messageCount":{"type":"integer","minimum":0},"unreadCount":{"type":"integer","minimum":0,"description":"Messages the signed-in person has not seen."},"lastMessage":{"oneOf":[{"$ref":"#/components/schemas/MessageExcerpt"},{"type":"null"}]},"seenSinceLastUpdate":{"type":"array","items":{"$ref":"#/components/schemas/SeenBy"}},"source":{"$ref":"#/components/schemas/RecordSource","description":"The source of the granted service the thread is about; a message goes to that source's record system."}}};
 
-function validate143(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate148(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate143.evaluated;
+const evaluated0 = validate148.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4313,7 +4640,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.version === undefined) && (missing0 = "version"))) || ((data.subjectId === undefined) && (missing0 = "subjectId"))) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.grantedServiceId === undefined) && (missing0 = "grantedServiceId"))) || ((data.serviceType === undefined) && (missing0 = "serviceType"))) || ((data.careService === undefined) && (missing0 = "careService"))) || ((data.replyPolicy === undefined) && (missing0 = "replyPolicy"))) || ((data.createdAt === undefined) && (missing0 = "createdAt"))) || ((data.lastActivityAt === undefined) && (missing0 = "lastActivityAt"))) || ((data.messageCount === undefined) && (missing0 = "messageCount"))) || ((data.unreadCount === undefined) && (missing0 = "unreadCount"))) || ((data.lastMessage === undefined) && (missing0 = "lastMessage"))) || ((data.seenSinceLastUpdate === undefined) && (missing0 = "seenSinceLastUpdate"))){
-validate143.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate148.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -4359,18 +4686,18 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(typeof data3 === "string"){
 if(func1(data3) > 120){
-validate143.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
+validate148.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
 return false;
 }
 else {
 if(func1(data3) < 1){
-validate143.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate148.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate143.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate148.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4384,11 +4711,11 @@ if(data.status !== undefined){
 let data4 = data.status;
 const _errs6 = errors;
 if(typeof data4 !== "string"){
-validate143.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate148.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data4 === "open") || (data4 === "closed"))){
-validate143.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema59.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate148.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema61.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -4435,8 +4762,8 @@ var valid0 = true;
 if(valid0){
 if(data.replyPolicy !== undefined){
 const _errs11 = errors;
-if(!(validate121(data.replyPolicy, {instancePath:instancePath+"/replyPolicy",parentData:data,parentDataProperty:"replyPolicy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate121.errors : vErrors.concat(validate121.errors);
+if(!(validate126(data.replyPolicy, {instancePath:instancePath+"/replyPolicy",parentData:data,parentDataProperty:"replyPolicy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate126.errors : vErrors.concat(validate126.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs11 === errors;
@@ -4447,8 +4774,8 @@ var valid0 = true;
 if(valid0){
 if(data.startedBy !== undefined){
 const _errs12 = errors;
-if(!(validate129(data.startedBy, {instancePath:instancePath+"/startedBy",parentData:data,parentDataProperty:"startedBy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate129.errors : vErrors.concat(validate129.errors);
+if(!(validate134(data.startedBy, {instancePath:instancePath+"/startedBy",parentData:data,parentDataProperty:"startedBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs12 === errors;
@@ -4464,12 +4791,12 @@ if(errors === _errs13){
 if(errors === _errs13){
 if(typeof data10 === "string"){
 if(!(formats2.validate(data10))){
-validate143.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate148.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate143.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate148.errors = [{instancePath:instancePath+"/createdAt",schemaPath:"#/properties/createdAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4487,12 +4814,12 @@ if(errors === _errs15){
 if(errors === _errs15){
 if(typeof data11 === "string"){
 if(!(formats2.validate(data11))){
-validate143.errors = [{instancePath:instancePath+"/lastActivityAt",schemaPath:"#/properties/lastActivityAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate148.errors = [{instancePath:instancePath+"/lastActivityAt",schemaPath:"#/properties/lastActivityAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate143.errors = [{instancePath:instancePath+"/lastActivityAt",schemaPath:"#/properties/lastActivityAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate148.errors = [{instancePath:instancePath+"/lastActivityAt",schemaPath:"#/properties/lastActivityAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4507,13 +4834,13 @@ if(data.messageCount !== undefined){
 let data12 = data.messageCount;
 const _errs17 = errors;
 if(!((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12)))){
-validate143.errors = [{instancePath:instancePath+"/messageCount",schemaPath:"#/properties/messageCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate148.errors = [{instancePath:instancePath+"/messageCount",schemaPath:"#/properties/messageCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs17){
 if(typeof data12 == "number"){
 if(data12 < 0 || isNaN(data12)){
-validate143.errors = [{instancePath:instancePath+"/messageCount",schemaPath:"#/properties/messageCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate148.errors = [{instancePath:instancePath+"/messageCount",schemaPath:"#/properties/messageCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4528,13 +4855,13 @@ if(data.unreadCount !== undefined){
 let data13 = data.unreadCount;
 const _errs19 = errors;
 if(!((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13)))){
-validate143.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate148.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs19){
 if(typeof data13 == "number"){
 if(data13 < 0 || isNaN(data13)){
-validate143.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate148.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4552,8 +4879,8 @@ const _errs22 = errors;
 let valid1 = false;
 let passing0 = null;
 const _errs23 = errors;
-if(!(validate141(data14, {instancePath:instancePath+"/lastMessage",parentData:data,parentDataProperty:"lastMessage",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate141.errors : vErrors.concat(validate141.errors);
+if(!(validate146(data14, {instancePath:instancePath+"/lastMessage",parentData:data,parentDataProperty:"lastMessage",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate146.errors : vErrors.concat(validate146.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs23 === errors;
@@ -4596,7 +4923,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate143.errors = vErrors;
+validate148.errors = vErrors;
 return false;
 }
 else {
@@ -4625,8 +4952,8 @@ var valid2 = true;
 const len0 = data15.length;
 for(let i0=0; i0<len0; i0++){
 const _errs28 = errors;
-if(!(validate139(data15[i0], {instancePath:instancePath+"/seenSinceLastUpdate/" + i0,parentData:data15,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
+if(!(validate144(data15[i0], {instancePath:instancePath+"/seenSinceLastUpdate/" + i0,parentData:data15,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate144.errors : vErrors.concat(validate144.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs28 === errors;
@@ -4636,7 +4963,7 @@ break;
 }
 }
 else {
-validate143.errors = [{instancePath:instancePath+"/seenSinceLastUpdate",schemaPath:"#/properties/seenSinceLastUpdate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate148.errors = [{instancePath:instancePath+"/seenSinceLastUpdate",schemaPath:"#/properties/seenSinceLastUpdate/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4648,8 +4975,8 @@ var valid0 = true;
 if(valid0){
 if(data.source !== undefined){
 const _errs29 = errors;
-if(!(validate90(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate90.errors : vErrors.concat(validate90.errors);
+if(!(validate93(data.source, {instancePath:instancePath+"/source",parentData:data,parentDataProperty:"source",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs29 === errors;
@@ -4676,22 +5003,22 @@ var valid0 = true;
 }
 }
 else {
-validate143.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate148.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate143.errors = vErrors;
+validate148.errors = vErrors;
 return errors === 0;
 }
-validate143.evaluated = {"props":{"id":true,"version":true,"subjectId":true,"title":true,"status":true,"grantedServiceId":true,"serviceType":true,"careService":true,"replyPolicy":true,"startedBy":true,"createdAt":true,"lastActivityAt":true,"messageCount":true,"unreadCount":true,"lastMessage":true,"seenSinceLastUpdate":true,"source":true},"dynamicProps":false,"dynamicItems":false};
+validate148.evaluated = {"props":{"id":true,"version":true,"subjectId":true,"title":true,"status":true,"grantedServiceId":true,"serviceType":true,"careService":true,"replyPolicy":true,"startedBy":true,"createdAt":true,"lastActivityAt":true,"messageCount":true,"unreadCount":true,"lastMessage":true,"seenSinceLastUpdate":true,"source":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ThreadDetail = validate155;
-const schema60 = {"allOf":[{"$ref":"#/components/schemas/Thread"},{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","description":"Every message, oldest first.","items":{"$ref":"#/components/schemas/Message"}}}}]};
+export const ThreadDetail = validate160;
+const schema62 = {"allOf":[{"$ref":"#/components/schemas/Thread"},{"type":"object","required":["messages"],"properties":{"messages":{"type":"array","description":"Every message, oldest first.","items":{"$ref":"#/components/schemas/Message"}}}}]};
 
-function validate155(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate155.evaluated;
+const evaluated0 = validate160.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4699,8 +5026,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 const _errs0 = errors;
-if(!(validate143(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate148(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs0 === errors;
@@ -4710,7 +5037,7 @@ if(errors === _errs1){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.messages === undefined) && (missing0 = "messages")){
-validate155.errors = [{instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate160.errors = [{instancePath,schemaPath:"#/allOf/1/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -4723,8 +5050,8 @@ var valid2 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs5 = errors;
-if(!(validate134(data0[i0], {instancePath:instancePath+"/messages/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate134.errors : vErrors.concat(validate134.errors);
+if(!(validate139(data0[i0], {instancePath:instancePath+"/messages/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate139.errors : vErrors.concat(validate139.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs5 === errors;
@@ -4734,7 +5061,7 @@ break;
 }
 }
 else {
-validate155.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/allOf/1/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate160.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/allOf/1/properties/messages/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4742,24 +5069,24 @@ return false;
 }
 }
 else {
-validate155.errors = [{instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate160.errors = [{instancePath,schemaPath:"#/allOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
 var valid0 = _errs1 === errors;
 }
-validate155.errors = vErrors;
+validate160.errors = vErrors;
 return errors === 0;
 }
-validate155.evaluated = {"props":{"messages":true,"id":true,"version":true,"subjectId":true,"title":true,"status":true,"grantedServiceId":true,"serviceType":true,"careService":true,"replyPolicy":true,"startedBy":true,"createdAt":true,"lastActivityAt":true,"messageCount":true,"unreadCount":true,"lastMessage":true,"seenSinceLastUpdate":true,"source":true},"dynamicProps":false,"dynamicItems":false};
+validate160.evaluated = {"props":{"messages":true,"id":true,"version":true,"subjectId":true,"title":true,"status":true,"grantedServiceId":true,"serviceType":true,"careService":true,"replyPolicy":true,"startedBy":true,"createdAt":true,"lastActivityAt":true,"messageCount":true,"unreadCount":true,"lastMessage":true,"seenSinceLastUpdate":true,"source":true},"dynamicProps":false,"dynamicItems":false};
 
-export const ThreadPage = validate158;
-const schema61 = {"type":"object","required":["items","nextCursor","unreadCount"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Thread"}},"nextCursor":{"type":["string","null"]},"unreadCount":{"type":"integer","minimum":0,"description":"Unread messages in all the subject's threads, for the host page's badge."}}};
+export const ThreadPage = validate163;
+const schema63 = {"type":"object","required":["items","nextCursor","unreadCount"],"properties":{"items":{"type":"array","items":{"$ref":"#/components/schemas/Thread"}},"nextCursor":{"type":["string","null"]},"unreadCount":{"type":"integer","minimum":0,"description":"Unread messages in all the subject's threads, for the host page's badge."}}};
 
-function validate158(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate158.evaluated;
+const evaluated0 = validate163.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4770,7 +5097,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.items === undefined) && (missing0 = "items")) || ((data.nextCursor === undefined) && (missing0 = "nextCursor"))) || ((data.unreadCount === undefined) && (missing0 = "unreadCount"))){
-validate158.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate163.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -4783,8 +5110,8 @@ var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs3 = errors;
-if(!(validate143(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate143.errors : vErrors.concat(validate143.errors);
+if(!(validate148(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate148.errors : vErrors.concat(validate148.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs3 === errors;
@@ -4794,7 +5121,7 @@ break;
 }
 }
 else {
-validate158.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate163.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4808,7 +5135,7 @@ if(data.nextCursor !== undefined){
 let data2 = data.nextCursor;
 const _errs4 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate158.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema61.properties.nextCursor.type},message:"must be string,null"}];
+validate163.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema63.properties.nextCursor.type},message:"must be string,null"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -4821,13 +5148,13 @@ if(data.unreadCount !== undefined){
 let data3 = data.unreadCount;
 const _errs6 = errors;
 if(!((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3)))){
-validate158.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate163.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs6){
 if(typeof data3 == "number"){
 if(data3 < 0 || isNaN(data3)){
-validate158.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate163.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -4842,22 +5169,22 @@ var valid0 = true;
 }
 }
 else {
-validate158.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate163.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate158.errors = vErrors;
+validate163.errors = vErrors;
 return errors === 0;
 }
-validate158.evaluated = {"props":{"items":true,"nextCursor":true,"unreadCount":true},"dynamicProps":false,"dynamicItems":false};
+validate163.evaluated = {"props":{"items":true,"nextCursor":true,"unreadCount":true},"dynamicProps":false,"dynamicItems":false};
 
-export const NewThread = validate160;
-const schema62 = {"type":"object","required":["grantedServiceId","title","text"],"additionalProperties":false,"properties":{"grantedServiceId":{"$ref":"#/components/schemas/Id","description":"One of the subject's granted services from `message-recipients`."},"title":{"type":"string","minLength":1,"maxLength":120},"text":{"type":"string","minLength":1,"maxLength":4000},"attachmentIds":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Id"}}}};
+export const NewThread = validate165;
+const schema64 = {"type":"object","required":["grantedServiceId","title","text"],"additionalProperties":false,"properties":{"grantedServiceId":{"$ref":"#/components/schemas/Id","description":"One of the subject's granted services from `message-recipients`."},"title":{"type":"string","minLength":1,"maxLength":120},"text":{"type":"string","minLength":1,"maxLength":4000},"attachmentIds":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Id"}}}};
 
-function validate160(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate160.evaluated;
+const evaluated0 = validate165.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -4868,14 +5195,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.grantedServiceId === undefined) && (missing0 = "grantedServiceId")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.text === undefined) && (missing0 = "text"))){
-validate160.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate165.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "grantedServiceId") || (key0 === "title")) || (key0 === "text")) || (key0 === "attachmentIds"))){
-validate160.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate165.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -4899,18 +5226,18 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) > 120){
-validate160.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
+validate165.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
 return false;
 }
 else {
 if(func1(data1) < 1){
-validate160.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate165.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate160.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate165.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4926,18 +5253,18 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func1(data2) > 4000){
-validate160.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
+validate165.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
 return false;
 }
 else {
 if(func1(data2) < 1){
-validate160.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate165.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate160.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate165.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -4953,7 +5280,7 @@ const _errs7 = errors;
 if(errors === _errs7){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate160.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
+validate165.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
 return false;
 }
 else {
@@ -4973,7 +5300,7 @@ break;
 }
 }
 else {
-validate160.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate165.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -4989,22 +5316,22 @@ var valid0 = true;
 }
 }
 else {
-validate160.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate165.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate160.errors = vErrors;
+validate165.errors = vErrors;
 return errors === 0;
 }
-validate160.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate165.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const NewMessage = validate163;
-const schema63 = {"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":4000},"attachmentIds":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Id"}}}};
+export const NewMessage = validate168;
+const schema65 = {"type":"object","required":["text"],"additionalProperties":false,"properties":{"text":{"type":"string","minLength":1,"maxLength":4000},"attachmentIds":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Id"}}}};
 
-function validate163(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate168(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate163.evaluated;
+const evaluated0 = validate168.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5015,14 +5342,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.text === undefined) && (missing0 = "text")){
-validate163.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate168.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "text") || (key0 === "attachmentIds"))){
-validate163.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate168.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5034,18 +5361,18 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func1(data0) > 4000){
-validate163.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
+validate168.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 4000},message:"must NOT have more than 4000 characters"}];
 return false;
 }
 else {
 if(func1(data0) < 1){
-validate163.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+validate168.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
 return false;
 }
 }
 }
 else {
-validate163.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate168.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5061,7 +5388,7 @@ const _errs4 = errors;
 if(errors === _errs4){
 if(Array.isArray(data1)){
 if(data1.length > 5){
-validate163.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
+validate168.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
 return false;
 }
 else {
@@ -5081,7 +5408,7 @@ break;
 }
 }
 else {
-validate163.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate168.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5095,22 +5422,22 @@ var valid0 = true;
 }
 }
 else {
-validate163.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate168.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate163.errors = vErrors;
+validate168.errors = vErrors;
 return errors === 0;
 }
-validate163.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate168.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const SeenRequest = validate165;
-const schema64 = {"type":"object","required":["upToMessageId"],"additionalProperties":false,"properties":{"upToMessageId":{"$ref":"#/components/schemas/Id"}}};
+export const SeenRequest = validate170;
+const schema66 = {"type":"object","required":["upToMessageId"],"additionalProperties":false,"properties":{"upToMessageId":{"$ref":"#/components/schemas/Id"}}};
 
-function validate165(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate170(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate165.evaluated;
+const evaluated0 = validate170.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5121,14 +5448,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.upToMessageId === undefined) && (missing0 = "upToMessageId")){
-validate165.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate170.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "upToMessageId")){
-validate165.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate170.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5144,22 +5471,22 @@ errors = vErrors.length;
 }
 }
 else {
-validate165.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate170.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate165.errors = vErrors;
+validate170.errors = vErrors;
 return errors === 0;
 }
-validate165.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate170.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const SeenState = validate167;
-const schema65 = {"type":"object","required":["threadId","unreadCount","totalUnreadCount"],"properties":{"threadId":{"$ref":"#/components/schemas/Id"},"unreadCount":{"type":"integer","minimum":0,"description":"Still unread in this thread."},"totalUnreadCount":{"type":"integer","minimum":0,"description":"Unread in all the subject's threads."}}};
+export const SeenState = validate172;
+const schema67 = {"type":"object","required":["threadId","unreadCount","totalUnreadCount"],"properties":{"threadId":{"$ref":"#/components/schemas/Id"},"unreadCount":{"type":"integer","minimum":0,"description":"Still unread in this thread."},"totalUnreadCount":{"type":"integer","minimum":0,"description":"Unread in all the subject's threads."}}};
 
-function validate167(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate167.evaluated;
+const evaluated0 = validate172.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5170,7 +5497,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.threadId === undefined) && (missing0 = "threadId")) || ((data.unreadCount === undefined) && (missing0 = "unreadCount"))) || ((data.totalUnreadCount === undefined) && (missing0 = "totalUnreadCount"))){
-validate167.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate172.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -5190,13 +5517,13 @@ if(data.unreadCount !== undefined){
 let data1 = data.unreadCount;
 const _errs2 = errors;
 if(!((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1)))){
-validate167.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate172.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs2){
 if(typeof data1 == "number"){
 if(data1 < 0 || isNaN(data1)){
-validate167.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate172.errors = [{instancePath:instancePath+"/unreadCount",schemaPath:"#/properties/unreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -5211,13 +5538,13 @@ if(data.totalUnreadCount !== undefined){
 let data2 = data.totalUnreadCount;
 const _errs4 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate167.errors = [{instancePath:instancePath+"/totalUnreadCount",schemaPath:"#/properties/totalUnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate172.errors = [{instancePath:instancePath+"/totalUnreadCount",schemaPath:"#/properties/totalUnreadCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data2 == "number"){
 if(data2 < 0 || isNaN(data2)){
-validate167.errors = [{instancePath:instancePath+"/totalUnreadCount",schemaPath:"#/properties/totalUnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate172.errors = [{instancePath:instancePath+"/totalUnreadCount",schemaPath:"#/properties/totalUnreadCount/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -5232,22 +5559,22 @@ var valid0 = true;
 }
 }
 else {
-validate167.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate172.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate167.errors = vErrors;
+validate172.errors = vErrors;
 return errors === 0;
 }
-validate167.evaluated = {"props":{"threadId":true,"unreadCount":true,"totalUnreadCount":true},"dynamicProps":false,"dynamicItems":false};
+validate172.evaluated = {"props":{"threadId":true,"unreadCount":true,"totalUnreadCount":true},"dynamicProps":false,"dynamicItems":false};
 
-export const DraftInput = validate169;
-const schema66 = {"type":"object","required":["text"],"additionalProperties":false,"description":"A draft may hold up to 20,000 characters, so that nothing typed or pasted is lost; the\n4,000-character limit applies when it is sent.\n","properties":{"text":{"type":"string","maxLength":20000},"title":{"type":["string","null"],"maxLength":120},"grantedServiceId":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"attachmentIds":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Id"}}}};
+export const DraftInput = validate174;
+const schema68 = {"type":"object","required":["text"],"additionalProperties":false,"description":"A draft may hold up to 20,000 characters, so that nothing typed or pasted is lost; the\n4,000-character limit applies when it is sent.\n","properties":{"text":{"type":"string","maxLength":20000},"title":{"type":["string","null"],"maxLength":120},"grantedServiceId":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"attachmentIds":{"type":"array","maxItems":5,"items":{"$ref":"#/components/schemas/Id"}}}};
 
-function validate169(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate174(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate169.evaluated;
+const evaluated0 = validate174.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5258,14 +5585,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.text === undefined) && (missing0 = "text")){
-validate169.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate174.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "text") || (key0 === "title")) || (key0 === "grantedServiceId")) || (key0 === "attachmentIds"))){
-validate169.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate174.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -5277,12 +5604,12 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
 if(func1(data0) > 20000){
-validate169.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"}];
+validate174.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"}];
 return false;
 }
 }
 else {
-validate169.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate174.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5296,13 +5623,13 @@ if(data.title !== undefined){
 let data1 = data.title;
 const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate169.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema66.properties.title.type},message:"must be string,null"}];
+validate174.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema68.properties.title.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func1(data1) > 120){
-validate169.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
+validate174.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
 return false;
 }
 }
@@ -5360,7 +5687,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate169.errors = vErrors;
+validate174.errors = vErrors;
 return false;
 }
 else {
@@ -5386,7 +5713,7 @@ const _errs11 = errors;
 if(errors === _errs11){
 if(Array.isArray(data3)){
 if(data3.length > 5){
-validate169.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
+validate174.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"}];
 return false;
 }
 else {
@@ -5406,7 +5733,7 @@ break;
 }
 }
 else {
-validate169.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate174.errors = [{instancePath:instancePath+"/attachmentIds",schemaPath:"#/properties/attachmentIds/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5422,22 +5749,22 @@ var valid0 = true;
 }
 }
 else {
-validate169.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate174.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate169.errors = vErrors;
+validate174.errors = vErrors;
 return errors === 0;
 }
-validate169.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate174.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const Draft = validate172;
-const schema67 = {"type":"object","required":["key","version","text","attachments","updatedAt"],"properties":{"key":{"$ref":"#/components/schemas/Id"},"version":{"$ref":"#/components/schemas/Version"},"text":{"type":"string","maxLength":20000},"title":{"type":["string","null"],"maxLength":120},"grantedServiceId":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"attachments":{"type":"array","items":{"$ref":"#/components/schemas/Attachment"}},"updatedAt":{"type":"string","format":"date-time"}}};
+export const Draft = validate177;
+const schema69 = {"type":"object","required":["key","version","text","attachments","updatedAt"],"properties":{"key":{"$ref":"#/components/schemas/Id"},"version":{"$ref":"#/components/schemas/Version"},"text":{"type":"string","maxLength":20000},"title":{"type":["string","null"],"maxLength":120},"grantedServiceId":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"attachments":{"type":"array","items":{"$ref":"#/components/schemas/Attachment"}},"updatedAt":{"type":"string","format":"date-time"}}};
 
-function validate172(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate172.evaluated;
+const evaluated0 = validate177.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5448,7 +5775,7 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.key === undefined) && (missing0 = "key")) || ((data.version === undefined) && (missing0 = "version"))) || ((data.text === undefined) && (missing0 = "text"))) || ((data.attachments === undefined) && (missing0 = "attachments"))) || ((data.updatedAt === undefined) && (missing0 = "updatedAt"))){
-validate172.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate177.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
@@ -5482,12 +5809,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data2 === "string"){
 if(func1(data2) > 20000){
-validate172.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"}];
+validate177.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 20000},message:"must NOT have more than 20000 characters"}];
 return false;
 }
 }
 else {
-validate172.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate177.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5501,13 +5828,13 @@ if(data.title !== undefined){
 let data3 = data.title;
 const _errs5 = errors;
 if((typeof data3 !== "string") && (data3 !== null)){
-validate172.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema67.properties.title.type},message:"must be string,null"}];
+validate177.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: schema69.properties.title.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs5){
 if(typeof data3 === "string"){
 if(func1(data3) > 120){
-validate172.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
+validate177.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
 return false;
 }
 }
@@ -5565,7 +5892,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate172.errors = vErrors;
+validate177.errors = vErrors;
 return false;
 }
 else {
@@ -5594,8 +5921,8 @@ var valid2 = true;
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
 const _errs14 = errors;
-if(!(validate132(data5[i0], {instancePath:instancePath+"/attachments/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate132.errors : vErrors.concat(validate132.errors);
+if(!(validate137(data5[i0], {instancePath:instancePath+"/attachments/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate137.errors : vErrors.concat(validate137.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs14 === errors;
@@ -5605,7 +5932,7 @@ break;
 }
 }
 else {
-validate172.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate177.errors = [{instancePath:instancePath+"/attachments",schemaPath:"#/properties/attachments/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -5622,12 +5949,12 @@ if(errors === _errs15){
 if(errors === _errs15){
 if(typeof data7 === "string"){
 if(!(formats2.validate(data7))){
-validate172.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate177.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate172.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate177.errors = [{instancePath:instancePath+"/updatedAt",schemaPath:"#/properties/updatedAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -5646,124 +5973,6 @@ var valid0 = true;
 }
 }
 else {
-validate172.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate172.errors = vErrors;
-return errors === 0;
-}
-validate172.evaluated = {"props":{"key":true,"version":true,"text":true,"title":true,"grantedServiceId":true,"attachments":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
-
-export const ConsentDecision = validate177;
-const schema68 = {"type":"object","description":"One decision on a consent (FHIR R4 Consent, one version of it).","additionalProperties":false,"required":["status","textVersion","decidedAt","decidedBy"],"properties":{"status":{"type":"string","enum":["active","inactive"],"description":"`active`: given; `inactive`: withdrawn."},"textVersion":{"type":"string","maxLength":40,"description":"The version of the consent text the decision was made on."},"decidedAt":{"type":"string","format":"date-time"},"decidedBy":{"$ref":"#/components/schemas/Person"}}};
-
-function validate177(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate177.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if(((((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))) || ((data.decidedAt === undefined) && (missing0 = "decidedAt"))) || ((data.decidedBy === undefined) && (missing0 = "decidedBy"))){
-validate177.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!((((key0 === "status") || (key0 === "textVersion")) || (key0 === "decidedAt")) || (key0 === "decidedBy"))){
-validate177.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.status !== undefined){
-let data0 = data.status;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-validate177.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!((data0 === "active") || (data0 === "inactive"))){
-validate177.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema68.properties.status.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.textVersion !== undefined){
-let data1 = data.textVersion;
-const _errs4 = errors;
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(func1(data1) > 40){
-validate177.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-}
-else {
-validate177.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.decidedAt !== undefined){
-let data2 = data.decidedAt;
-const _errs6 = errors;
-if(errors === _errs6){
-if(errors === _errs6){
-if(typeof data2 === "string"){
-if(!(formats2.validate(data2))){
-validate177.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
-return false;
-}
-}
-else {
-validate177.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.decidedBy !== undefined){
-const _errs8 = errors;
-if(!(validate58(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-else {
 validate177.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
@@ -5771,163 +5980,10 @@ return false;
 validate177.errors = vErrors;
 return errors === 0;
 }
-validate177.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate177.evaluated = {"props":{"key":true,"version":true,"text":true,"title":true,"grantedServiceId":true,"attachments":true,"updatedAt":true},"dynamicProps":false,"dynamicItems":false};
 
-export const DialogueConsent = validate179;
-const schema69 = {"type":"object","description":"Consent to digital dialogue with the municipal care service.","additionalProperties":false,"required":["status","textVersion","currentTextVersion","history","version"],"properties":{"status":{"type":"string","enum":["none","active","inactive"],"description":"`none` before any decision; else the latest decision's status."},"textVersion":{"type":["string","null"],"maxLength":40,"description":"The text version of the latest decision."},"currentTextVersion":{"type":"string","maxLength":40,"description":"The text the service shows now; giving consent names it."},"history":{"type":"array","maxItems":200,"description":"Every decision, newest first.","items":{"$ref":"#/components/schemas/ConsentDecision"}},"version":{"$ref":"#/components/schemas/Version"}}};
-
-function validate179(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate179.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((((((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))) || ((data.currentTextVersion === undefined) && (missing0 = "currentTextVersion"))) || ((data.history === undefined) && (missing0 = "history"))) || ((data.version === undefined) && (missing0 = "version"))){
-validate179.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(((((key0 === "status") || (key0 === "textVersion")) || (key0 === "currentTextVersion")) || (key0 === "history")) || (key0 === "version"))){
-validate179.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.status !== undefined){
-let data0 = data.status;
-const _errs2 = errors;
-if(typeof data0 !== "string"){
-validate179.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((data0 === "none") || (data0 === "active")) || (data0 === "inactive"))){
-validate179.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema69.properties.status.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.textVersion !== undefined){
-let data1 = data.textVersion;
-const _errs4 = errors;
-if((typeof data1 !== "string") && (data1 !== null)){
-validate179.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: schema69.properties.textVersion.type},message:"must be string,null"}];
-return false;
-}
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(func1(data1) > 40){
-validate179.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.currentTextVersion !== undefined){
-let data2 = data.currentTextVersion;
-const _errs6 = errors;
-if(errors === _errs6){
-if(typeof data2 === "string"){
-if(func1(data2) > 40){
-validate179.errors = [{instancePath:instancePath+"/currentTextVersion",schemaPath:"#/properties/currentTextVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
-return false;
-}
-}
-else {
-validate179.errors = [{instancePath:instancePath+"/currentTextVersion",schemaPath:"#/properties/currentTextVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.history !== undefined){
-let data3 = data.history;
-const _errs8 = errors;
-if(errors === _errs8){
-if(Array.isArray(data3)){
-if(data3.length > 200){
-validate179.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
-return false;
-}
-else {
-var valid1 = true;
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-const _errs10 = errors;
-if(!(validate177(data3[i0], {instancePath:instancePath+"/history/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate177.errors : vErrors.concat(validate177.errors);
-errors = vErrors.length;
-}
-var valid1 = _errs10 === errors;
-if(!valid1){
-break;
-}
-}
-}
-}
-else {
-validate179.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"}];
-return false;
-}
-}
-var valid0 = _errs8 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.version !== undefined){
-const _errs11 = errors;
-if(!(validate55(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs11 === errors;
-}
-else {
-var valid0 = true;
-}
-}
-}
-}
-}
-}
-}
-}
-else {
-validate179.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate179.errors = vErrors;
-return errors === 0;
-}
-validate179.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const DialogueConsentChange = validate182;
-const schema70 = {"type":"object","additionalProperties":false,"required":["status","textVersion"],"properties":{"status":{"type":"string","enum":["active","inactive"]},"textVersion":{"type":"string","minLength":1,"maxLength":40}}};
+export const ConsentDecision = validate182;
+const schema70 = {"type":"object","description":"One decision on a consent (FHIR R4 Consent, one version of it).","additionalProperties":false,"required":["status","textVersion","decidedAt","decidedBy"],"properties":{"status":{"type":"string","enum":["active","inactive"],"description":"`active`: given; `inactive`: withdrawn."},"textVersion":{"type":"string","maxLength":40,"description":"The version of the consent text the decision was made on."},"decidedAt":{"type":"string","format":"date-time"},"decidedBy":{"$ref":"#/components/schemas/Person"}}};
 
 function validate182(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5942,14 +5998,14 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if(((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))){
+if(((((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))) || ((data.decidedAt === undefined) && (missing0 = "decidedAt"))) || ((data.decidedBy === undefined) && (missing0 = "decidedBy"))){
 validate182.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!((key0 === "status") || (key0 === "textVersion"))){
+if(!((((key0 === "status") || (key0 === "textVersion")) || (key0 === "decidedAt")) || (key0 === "decidedBy"))){
 validate182.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
@@ -5982,12 +6038,6 @@ if(func1(data1) > 40){
 validate182.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
 return false;
 }
-else {
-if(func1(data1) < 1){
-validate182.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
-return false;
-}
-}
 }
 else {
 validate182.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
@@ -5998,6 +6048,43 @@ var valid0 = _errs4 === errors;
 }
 else {
 var valid0 = true;
+}
+if(valid0){
+if(data.decidedAt !== undefined){
+let data2 = data.decidedAt;
+const _errs6 = errors;
+if(errors === _errs6){
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(!(formats2.validate(data2))){
+validate182.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+return false;
+}
+}
+else {
+validate182.errors = [{instancePath:instancePath+"/decidedAt",schemaPath:"#/properties/decidedAt/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.decidedBy !== undefined){
+const _errs8 = errors;
+if(!(validate58(data.decidedBy, {instancePath:instancePath+"/decidedBy",parentData:data,parentDataProperty:"decidedBy",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+}
 }
 }
 }
@@ -6013,13 +6100,253 @@ return errors === 0;
 }
 validate182.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const AccessLogKind = validate183;
-const schema71 = {"type":"string","description":"The kind of data: `appointments` (the list, one appointment, a cancellation), `services`\n(granted services), `messages` (threads, messages, attachments, drafts, seen markers),\n`dialogue-consent`, `identity` (who the person is and whom they act for), `access-log`,\n`relatives-access` (relatives' access listed, given or taken back, and a person looked\nup), `notice-preferences` (the choice of notices).\n","enum":["appointments","services","messages","dialogue-consent","identity","access-log","relatives-access","notice-preferences"]};
+export const DialogueConsent = validate184;
+const schema71 = {"type":"object","description":"Consent to digital dialogue with the municipal care service.","additionalProperties":false,"required":["status","textVersion","currentTextVersion","history","version"],"properties":{"status":{"type":"string","enum":["none","active","inactive"],"description":"`none` before any decision; else the latest decision's status."},"textVersion":{"type":["string","null"],"maxLength":40,"description":"The text version of the latest decision."},"currentTextVersion":{"type":"string","maxLength":40,"description":"The text the service shows now; giving consent names it."},"history":{"type":"array","maxItems":200,"description":"Every decision, newest first.","items":{"$ref":"#/components/schemas/ConsentDecision"}},"version":{"$ref":"#/components/schemas/Version"}}};
 
-function validate183(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate183.evaluated;
+const evaluated0 = validate184.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))) || ((data.currentTextVersion === undefined) && (missing0 = "currentTextVersion"))) || ((data.history === undefined) && (missing0 = "history"))) || ((data.version === undefined) && (missing0 = "version"))){
+validate184.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((((key0 === "status") || (key0 === "textVersion")) || (key0 === "currentTextVersion")) || (key0 === "history")) || (key0 === "version"))){
+validate184.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+let data0 = data.status;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate184.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data0 === "none") || (data0 === "active")) || (data0 === "inactive"))){
+validate184.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema71.properties.status.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.textVersion !== undefined){
+let data1 = data.textVersion;
+const _errs4 = errors;
+if((typeof data1 !== "string") && (data1 !== null)){
+validate184.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: schema71.properties.textVersion.type},message:"must be string,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 40){
+validate184.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.currentTextVersion !== undefined){
+let data2 = data.currentTextVersion;
+const _errs6 = errors;
+if(errors === _errs6){
+if(typeof data2 === "string"){
+if(func1(data2) > 40){
+validate184.errors = [{instancePath:instancePath+"/currentTextVersion",schemaPath:"#/properties/currentTextVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+}
+else {
+validate184.errors = [{instancePath:instancePath+"/currentTextVersion",schemaPath:"#/properties/currentTextVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.history !== undefined){
+let data3 = data.history;
+const _errs8 = errors;
+if(errors === _errs8){
+if(Array.isArray(data3)){
+if(data3.length > 200){
+validate184.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+return false;
+}
+else {
+var valid1 = true;
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+const _errs10 = errors;
+if(!(validate182(data3[i0], {instancePath:instancePath+"/history/" + i0,parentData:data3,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate182.errors : vErrors.concat(validate182.errors);
+errors = vErrors.length;
+}
+var valid1 = _errs10 === errors;
+if(!valid1){
+break;
+}
+}
+}
+}
+else {
+validate184.errors = [{instancePath:instancePath+"/history",schemaPath:"#/properties/history/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+return false;
+}
+}
+var valid0 = _errs8 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.version !== undefined){
+const _errs11 = errors;
+if(!(validate55(data.version, {instancePath:instancePath+"/version",parentData:data,parentDataProperty:"version",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate55.errors : vErrors.concat(validate55.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs11 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+}
+}
+else {
+validate184.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate184.errors = vErrors;
+return errors === 0;
+}
+validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const DialogueConsentChange = validate187;
+const schema72 = {"type":"object","additionalProperties":false,"required":["status","textVersion"],"properties":{"status":{"type":"string","enum":["active","inactive"]},"textVersion":{"type":"string","minLength":1,"maxLength":40}}};
+
+function validate187(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate187.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if(((data.status === undefined) && (missing0 = "status")) || ((data.textVersion === undefined) && (missing0 = "textVersion"))){
+validate187.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!((key0 === "status") || (key0 === "textVersion"))){
+validate187.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.status !== undefined){
+let data0 = data.status;
+const _errs2 = errors;
+if(typeof data0 !== "string"){
+validate187.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data0 === "active") || (data0 === "inactive"))){
+validate187.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema72.properties.status.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.textVersion !== undefined){
+let data1 = data.textVersion;
+const _errs4 = errors;
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 40){
+validate187.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+else {
+if(func1(data1) < 1){
+validate187.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"}];
+return false;
+}
+}
+}
+else {
+validate187.errors = [{instancePath:instancePath+"/textVersion",schemaPath:"#/properties/textVersion/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+else {
+validate187.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate187.errors = vErrors;
+return errors === 0;
+}
+validate187.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const AccessLogKind = validate188;
+const schema73 = {"type":"string","description":"The kind of data: `appointments` (the list, one appointment, a cancellation), `services`\n(granted services), `messages` (threads, messages, attachments, drafts, seen markers),\n`dialogue-consent`, `identity` (who the person is and whom they act for), `access-log`,\n`relatives-access` (relatives' access listed, given or taken back, and a person looked\nup), `notice-preferences` (the choice of notices).\n","enum":["appointments","services","messages","dialogue-consent","identity","access-log","relatives-access","notice-preferences"]};
+
+function validate188(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate188.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6027,26 +6354,26 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-validate183.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate188.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((((((data === "appointments") || (data === "services")) || (data === "messages")) || (data === "dialogue-consent")) || (data === "identity")) || (data === "access-log")) || (data === "relatives-access")) || (data === "notice-preferences"))){
-validate183.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"}];
+validate188.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema73.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate183.errors = vErrors;
+validate188.errors = vErrors;
 return errors === 0;
 }
-validate183.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate188.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const AccessLogAgent = validate184;
-const schema72 = {"type":"object","description":"Who acted (FHIR R4 AuditEvent.agent).","additionalProperties":false,"required":["role","name","relation","careService"],"properties":{"role":{"type":"string","enum":["self","relative","staff"],"description":"`self`: the person; `relative`: someone acting for them; `staff`: a care service's employee."},"name":{"type":["string","null"],"maxLength":200,"description":"The person's or the relative's name (untrusted text); null for staff."},"relation":{"oneOf":[{"$ref":"#/components/schemas/Coding"},{"type":"null"}],"description":"A relative's relation to the person (the relation code set); null otherwise."},"careService":{"oneOf":[{"$ref":"#/components/schemas/AccessLogCareService"},{"type":"null"}],"description":"The care service a staff member acted for; null otherwise."}}};
-const schema73 = {"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200}}};
+export const AccessLogAgent = validate189;
+const schema74 = {"type":"object","description":"Who acted (FHIR R4 AuditEvent.agent).","additionalProperties":false,"required":["role","name","relation","careService"],"properties":{"role":{"type":"string","enum":["self","relative","staff"],"description":"`self`: the person; `relative`: someone acting for them; `staff`: a care service's employee."},"name":{"type":["string","null"],"maxLength":200,"description":"The person's or the relative's name (untrusted text); null for staff."},"relation":{"oneOf":[{"$ref":"#/components/schemas/Coding"},{"type":"null"}],"description":"A relative's relation to the person (the relation code set); null otherwise."},"careService":{"oneOf":[{"$ref":"#/components/schemas/AccessLogCareService"},{"type":"null"}],"description":"The care service a staff member acted for; null otherwise."}}};
+const schema75 = {"type":"object","additionalProperties":false,"required":["id","name"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200}}};
 
-function validate186(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate186.evaluated;
+const evaluated0 = validate191.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6057,14 +6384,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))){
-validate186.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate191.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "id") || (key0 === "name"))){
-validate186.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate191.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6088,12 +6415,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-validate186.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate191.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate186.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate191.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6107,20 +6434,20 @@ var valid0 = true;
 }
 }
 else {
-validate186.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate191.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate186.errors = vErrors;
+validate191.errors = vErrors;
 return errors === 0;
 }
-validate186.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate184(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate184.evaluated;
+const evaluated0 = validate189.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6131,14 +6458,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.role === undefined) && (missing0 = "role")) || ((data.name === undefined) && (missing0 = "name"))) || ((data.relation === undefined) && (missing0 = "relation"))) || ((data.careService === undefined) && (missing0 = "careService"))){
-validate184.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate189.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "role") || (key0 === "name")) || (key0 === "relation")) || (key0 === "careService"))){
-validate184.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate189.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6148,11 +6475,11 @@ if(data.role !== undefined){
 let data0 = data.role;
 const _errs2 = errors;
 if(typeof data0 !== "string"){
-validate184.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate189.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((data0 === "self") || (data0 === "relative")) || (data0 === "staff"))){
-validate184.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema72.properties.role.enum},message:"must be equal to one of the allowed values"}];
+validate189.errors = [{instancePath:instancePath+"/role",schemaPath:"#/properties/role/enum",keyword:"enum",params:{allowedValues: schema74.properties.role.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -6165,13 +6492,13 @@ if(data.name !== undefined){
 let data1 = data.name;
 const _errs4 = errors;
 if((typeof data1 !== "string") && (data1 !== null)){
-validate184.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema72.properties.name.type},message:"must be string,null"}];
+validate189.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema74.properties.name.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-validate184.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate189.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
@@ -6229,7 +6556,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate184.errors = vErrors;
+validate189.errors = vErrors;
 return false;
 }
 else {
@@ -6256,8 +6583,8 @@ const _errs12 = errors;
 let valid2 = false;
 let passing1 = null;
 const _errs13 = errors;
-if(!(validate186(data3, {instancePath:instancePath+"/careService",parentData:data,parentDataProperty:"careService",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate186.errors : vErrors.concat(validate186.errors);
+if(!(validate191(data3, {instancePath:instancePath+"/careService",parentData:data,parentDataProperty:"careService",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
 errors = vErrors.length;
 }
 var _valid1 = _errs13 === errors;
@@ -6296,7 +6623,7 @@ else {
 vErrors.push(err3);
 }
 errors++;
-validate184.errors = vErrors;
+validate189.errors = vErrors;
 return false;
 }
 else {
@@ -6322,21 +6649,21 @@ var valid0 = true;
 }
 }
 else {
-validate184.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate189.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate184.errors = vErrors;
+validate189.errors = vErrors;
 return errors === 0;
 }
-validate184.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const AccessLogCareService = validate189;
+export const AccessLogCareService = validate194;
 
-function validate189(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate189.evaluated;
+const evaluated0 = validate194.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6347,14 +6674,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.id === undefined) && (missing0 = "id")) || ((data.name === undefined) && (missing0 = "name"))){
-validate189.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate194.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "id") || (key0 === "name"))){
-validate189.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate194.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6378,12 +6705,12 @@ const _errs3 = errors;
 if(errors === _errs3){
 if(typeof data1 === "string"){
 if(func1(data1) > 200){
-validate189.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate194.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate189.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate194.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6397,23 +6724,23 @@ var valid0 = true;
 }
 }
 else {
-validate189.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate194.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate189.errors = vErrors;
+validate194.errors = vErrors;
 return errors === 0;
 }
-validate189.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const AccessLogEntry = validate191;
-const schema75 = {"type":"object","description":"One access to the subject's data (FHIR R4 AuditEvent, in short).","additionalProperties":false,"required":["id","recorded","action","agent","entity"],"properties":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,17}$","description":"The log row's id (stable, for keys in a list)."},"recorded":{"type":"string","format":"date-time","description":"When it happened, in Europe/Oslo time with its offset, to the second."},"action":{"type":"string","enum":["read","create","update","delete","cancel","close","revoke"],"description":"What was done (AuditEvent.action in words; `revoke`, relatives' access taken back)."},"agent":{"$ref":"#/components/schemas/AccessLogAgent"},"entity":{"type":"object","additionalProperties":false,"required":["kind"],"description":"What was seen or changed (AuditEvent.entity).","properties":{"kind":{"$ref":"#/components/schemas/AccessLogKind"}}}}};
-const pattern8 = new RegExp("^[1-9][0-9]{0,17}$", "u");
+export const AccessLogEntry = validate196;
+const schema77 = {"type":"object","description":"One access to the subject's data (FHIR R4 AuditEvent, in short).","additionalProperties":false,"required":["id","recorded","action","agent","entity"],"properties":{"id":{"type":"string","pattern":"^[1-9][0-9]{0,17}$","description":"The log row's id (stable, for keys in a list)."},"recorded":{"type":"string","format":"date-time","description":"When it happened, in Europe/Oslo time with its offset, to the second."},"action":{"type":"string","enum":["read","create","update","delete","cancel","close","revoke"],"description":"What was done (AuditEvent.action in words; `revoke`, relatives' access taken back)."},"agent":{"$ref":"#/components/schemas/AccessLogAgent"},"entity":{"type":"object","additionalProperties":false,"required":["kind"],"description":"What was seen or changed (AuditEvent.entity).","properties":{"kind":{"$ref":"#/components/schemas/AccessLogKind"}}}}};
+const pattern10 = new RegExp("^[1-9][0-9]{0,17}$", "u");
 
-function validate191(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate191.evaluated;
+const evaluated0 = validate196.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6424,14 +6751,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.id === undefined) && (missing0 = "id")) || ((data.recorded === undefined) && (missing0 = "recorded"))) || ((data.action === undefined) && (missing0 = "action"))) || ((data.agent === undefined) && (missing0 = "agent"))) || ((data.entity === undefined) && (missing0 = "entity"))){
-validate191.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate196.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "id") || (key0 === "recorded")) || (key0 === "action")) || (key0 === "agent")) || (key0 === "entity"))){
-validate191.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate196.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6442,13 +6769,13 @@ let data0 = data.id;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern8.test(data0)){
-validate191.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,17}$"},message:"must match pattern \""+"^[1-9][0-9]{0,17}$"+"\""}];
+if(!pattern10.test(data0)){
+validate196.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/pattern",keyword:"pattern",params:{pattern: "^[1-9][0-9]{0,17}$"},message:"must match pattern \""+"^[1-9][0-9]{0,17}$"+"\""}];
 return false;
 }
 }
 else {
-validate191.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate196.errors = [{instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6465,12 +6792,12 @@ if(errors === _errs4){
 if(errors === _errs4){
 if(typeof data1 === "string"){
 if(!(formats2.validate(data1))){
-validate191.errors = [{instancePath:instancePath+"/recorded",schemaPath:"#/properties/recorded/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate196.errors = [{instancePath:instancePath+"/recorded",schemaPath:"#/properties/recorded/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
 else {
-validate191.errors = [{instancePath:instancePath+"/recorded",schemaPath:"#/properties/recorded/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate196.errors = [{instancePath:instancePath+"/recorded",schemaPath:"#/properties/recorded/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6485,11 +6812,11 @@ if(data.action !== undefined){
 let data2 = data.action;
 const _errs6 = errors;
 if(typeof data2 !== "string"){
-validate191.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate196.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((data2 === "read") || (data2 === "create")) || (data2 === "update")) || (data2 === "delete")) || (data2 === "cancel")) || (data2 === "close")) || (data2 === "revoke"))){
-validate191.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema75.properties.action.enum},message:"must be equal to one of the allowed values"}];
+validate196.errors = [{instancePath:instancePath+"/action",schemaPath:"#/properties/action/enum",keyword:"enum",params:{allowedValues: schema77.properties.action.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -6500,8 +6827,8 @@ var valid0 = true;
 if(valid0){
 if(data.agent !== undefined){
 const _errs8 = errors;
-if(!(validate184(data.agent, {instancePath:instancePath+"/agent",parentData:data,parentDataProperty:"agent",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate184.errors : vErrors.concat(validate184.errors);
+if(!(validate189(data.agent, {instancePath:instancePath+"/agent",parentData:data,parentDataProperty:"agent",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate189.errors : vErrors.concat(validate189.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs8 === errors;
@@ -6517,22 +6844,22 @@ if(errors === _errs9){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
 if((data4.kind === undefined) && (missing1 = "kind")){
-validate191.errors = [{instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate196.errors = [{instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs11 = errors;
 for(const key1 in data4){
 if(!(key1 === "kind")){
-validate191.errors = [{instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate196.errors = [{instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs11 === errors){
 if(data4.kind !== undefined){
-if(!(validate183(data4.kind, {instancePath:instancePath+"/entity/kind",parentData:data4,parentDataProperty:"kind",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate183.errors : vErrors.concat(validate183.errors);
+if(!(validate188(data4.kind, {instancePath:instancePath+"/entity/kind",parentData:data4,parentDataProperty:"kind",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate188.errors : vErrors.concat(validate188.errors);
 errors = vErrors.length;
 }
 }
@@ -6540,7 +6867,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate191.errors = [{instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate196.errors = [{instancePath:instancePath+"/entity",schemaPath:"#/properties/entity/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6557,22 +6884,22 @@ var valid0 = true;
 }
 }
 else {
-validate191.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate196.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate191.errors = vErrors;
+validate196.errors = vErrors;
 return errors === 0;
 }
-validate191.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const AccessLogPage = validate194;
-const schema76 = {"type":"object","additionalProperties":false,"required":["items","nextCursor","from","to"],"properties":{"items":{"type":"array","maxItems":200,"items":{"$ref":"#/components/schemas/AccessLogEntry"}},"nextCursor":{"type":["string","null"],"maxLength":200},"from":{"type":"string","format":"date","description":"The period's first day (Europe/Oslo), as answered."},"to":{"type":"string","format":"date","description":"The period's last day (Europe/Oslo), as answered."}}};
+export const AccessLogPage = validate199;
+const schema78 = {"type":"object","additionalProperties":false,"required":["items","nextCursor","from","to"],"properties":{"items":{"type":"array","maxItems":200,"items":{"$ref":"#/components/schemas/AccessLogEntry"}},"nextCursor":{"type":["string","null"],"maxLength":200},"from":{"type":"string","format":"date","description":"The period's first day (Europe/Oslo), as answered."},"to":{"type":"string","format":"date","description":"The period's last day (Europe/Oslo), as answered."}}};
 
-function validate194(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate199(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate194.evaluated;
+const evaluated0 = validate199.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6583,14 +6910,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((data.items === undefined) && (missing0 = "items")) || ((data.nextCursor === undefined) && (missing0 = "nextCursor"))) || ((data.from === undefined) && (missing0 = "from"))) || ((data.to === undefined) && (missing0 = "to"))){
-validate194.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate199.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((key0 === "items") || (key0 === "nextCursor")) || (key0 === "from")) || (key0 === "to"))){
-validate194.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate199.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6602,7 +6929,7 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length > 200){
-validate194.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate199.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -6610,8 +6937,8 @@ var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
-if(!(validate191(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate191.errors : vErrors.concat(validate191.errors);
+if(!(validate196(data0[i0], {instancePath:instancePath+"/items/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs4 === errors;
@@ -6622,7 +6949,7 @@ break;
 }
 }
 else {
-validate194.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate199.errors = [{instancePath:instancePath+"/items",schemaPath:"#/properties/items/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6636,13 +6963,13 @@ if(data.nextCursor !== undefined){
 let data2 = data.nextCursor;
 const _errs5 = errors;
 if((typeof data2 !== "string") && (data2 !== null)){
-validate194.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema76.properties.nextCursor.type},message:"must be string,null"}];
+validate199.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/type",keyword:"type",params:{type: schema78.properties.nextCursor.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs5){
 if(typeof data2 === "string"){
 if(func1(data2) > 200){
-validate194.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate199.errors = [{instancePath:instancePath+"/nextCursor",schemaPath:"#/properties/nextCursor/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
@@ -6660,12 +6987,12 @@ if(errors === _errs7){
 if(errors === _errs7){
 if(typeof data3 === "string"){
 if(!(formats0.validate(data3))){
-validate194.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate199.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
 else {
-validate194.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate199.errors = [{instancePath:instancePath+"/from",schemaPath:"#/properties/from/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6683,12 +7010,12 @@ if(errors === _errs9){
 if(errors === _errs9){
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-validate194.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate199.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
 else {
-validate194.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate199.errors = [{instancePath:instancePath+"/to",schemaPath:"#/properties/to/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -6705,23 +7032,23 @@ var valid0 = true;
 }
 }
 else {
-validate194.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate199.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate194.errors = vErrors;
+validate199.errors = vErrors;
 return errors === 0;
 }
-validate194.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate199.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const RelativeAccess = validate196;
-const schema77 = {"type":"object","description":"One access to act for a person (FHIR R4 Consent: `status`, `period`, the scopes as its\nprovision's actions; the relative is its actor, a RelatedPerson).\n","additionalProperties":false,"required":["id","basis","status","subjectId","subject","relative","relationship","scopes","period","grantedAt","revokedAt"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"basis":{"type":"string","enum":["consent","parent"],"description":"`consent`: given by the person (taken back with DELETE); `parent`: a parent's access to a child under 16, from the population register."},"status":{"type":"string","enum":["active","inactive"],"description":"`inactive`: taken back."},"subjectId":{"$ref":"#/components/schemas/Id"},"subject":{"$ref":"#/components/schemas/Person"},"relative":{"$ref":"#/components/schemas/Person"},"relationship":{"$ref":"#/components/schemas/Coding","description":"The subject's relation to the relative, from the relation code set (as in `Subject.relation`)."},"scopes":{"type":"array","items":{"type":"string","enum":["appointments.read","appointments.cancel","services.read","messages"]}},"period":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"type":["string","null"],"format":"date"},"end":{"type":["string","null"],"format":"date","description":"Inclusive; null until further notice (a parent's until the child turns 16)."}}},"grantedAt":{"type":["string","null"],"format":"date-time"},"revokedAt":{"type":["string","null"],"format":"date-time"}}};
-const func67 = Object.prototype.hasOwnProperty;
+export const RelativeAccess = validate201;
+const schema79 = {"type":"object","description":"One access to act for a person (FHIR R4 Consent: `status`, `period`, the scopes as its\nprovision's actions; the relative is its actor, a RelatedPerson).\n","additionalProperties":false,"required":["id","basis","status","subjectId","subject","relative","relationship","scopes","period","grantedAt","revokedAt"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"basis":{"type":"string","enum":["consent","parent"],"description":"`consent`: given by the person (taken back with DELETE); `parent`: a parent's access to a child under 16, from the population register."},"status":{"type":"string","enum":["active","inactive"],"description":"`inactive`: taken back."},"subjectId":{"$ref":"#/components/schemas/Id"},"subject":{"$ref":"#/components/schemas/Person"},"relative":{"$ref":"#/components/schemas/Person"},"relationship":{"$ref":"#/components/schemas/Coding","description":"The subject's relation to the relative, from the relation code set (as in `Subject.relation`)."},"scopes":{"type":"array","items":{"type":"string","enum":["appointments.read","appointments.cancel","services.read","messages"]}},"period":{"type":"object","additionalProperties":false,"required":["start","end"],"properties":{"start":{"type":["string","null"],"format":"date"},"end":{"type":["string","null"],"format":"date","description":"Inclusive; null until further notice (a parent's until the child turns 16)."}}},"grantedAt":{"type":["string","null"],"format":"date-time"},"revokedAt":{"type":["string","null"],"format":"date-time"}}};
+const func69 = Object.prototype.hasOwnProperty;
 
-function validate196(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate201(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate196.evaluated;
+const evaluated0 = validate201.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6732,14 +7059,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((((((((data.id === undefined) && (missing0 = "id")) || ((data.basis === undefined) && (missing0 = "basis"))) || ((data.status === undefined) && (missing0 = "status"))) || ((data.subjectId === undefined) && (missing0 = "subjectId"))) || ((data.subject === undefined) && (missing0 = "subject"))) || ((data.relative === undefined) && (missing0 = "relative"))) || ((data.relationship === undefined) && (missing0 = "relationship"))) || ((data.scopes === undefined) && (missing0 = "scopes"))) || ((data.period === undefined) && (missing0 = "period"))) || ((data.grantedAt === undefined) && (missing0 = "grantedAt"))) || ((data.revokedAt === undefined) && (missing0 = "revokedAt"))){
-validate196.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate201.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(func67.call(schema77.properties, key0))){
-validate196.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+if(!(func69.call(schema79.properties, key0))){
+validate201.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6761,11 +7088,11 @@ if(data.basis !== undefined){
 let data1 = data.basis;
 const _errs3 = errors;
 if(typeof data1 !== "string"){
-validate196.errors = [{instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate201.errors = [{instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data1 === "consent") || (data1 === "parent"))){
-validate196.errors = [{instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/enum",keyword:"enum",params:{allowedValues: schema77.properties.basis.enum},message:"must be equal to one of the allowed values"}];
+validate201.errors = [{instancePath:instancePath+"/basis",schemaPath:"#/properties/basis/enum",keyword:"enum",params:{allowedValues: schema79.properties.basis.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs3 === errors;
@@ -6778,11 +7105,11 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs5 = errors;
 if(typeof data2 !== "string"){
-validate196.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate201.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((data2 === "active") || (data2 === "inactive"))){
-validate196.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema77.properties.status.enum},message:"must be equal to one of the allowed values"}];
+validate201.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema79.properties.status.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid0 = _errs5 === errors;
@@ -6850,11 +7177,11 @@ for(let i0=0; i0<len0; i0++){
 let data8 = data7[i0];
 const _errs13 = errors;
 if(typeof data8 !== "string"){
-validate196.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate201.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((data8 === "appointments.read") || (data8 === "appointments.cancel")) || (data8 === "services.read")) || (data8 === "messages"))){
-validate196.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema77.properties.scopes.items.enum},message:"must be equal to one of the allowed values"}];
+validate201.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema79.properties.scopes.items.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid1 = _errs13 === errors;
@@ -6864,7 +7191,7 @@ break;
 }
 }
 else {
-validate196.errors = [{instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate201.errors = [{instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -6881,14 +7208,14 @@ if(errors === _errs15){
 if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
 let missing1;
 if(((data9.start === undefined) && (missing1 = "start")) || ((data9.end === undefined) && (missing1 = "end"))){
-validate196.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate201.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs17 = errors;
 for(const key1 in data9){
 if(!((key1 === "start") || (key1 === "end"))){
-validate196.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate201.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -6898,14 +7225,14 @@ if(data9.start !== undefined){
 let data10 = data9.start;
 const _errs18 = errors;
 if((typeof data10 !== "string") && (data10 !== null)){
-validate196.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/type",keyword:"type",params:{type: schema77.properties.period.properties.start.type},message:"must be string,null"}];
+validate201.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/type",keyword:"type",params:{type: schema79.properties.period.properties.start.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs18){
 if(errors === _errs18){
 if(typeof data10 === "string"){
 if(!(formats0.validate(data10))){
-validate196.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate201.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
@@ -6921,14 +7248,14 @@ if(data9.end !== undefined){
 let data11 = data9.end;
 const _errs20 = errors;
 if((typeof data11 !== "string") && (data11 !== null)){
-validate196.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/type",keyword:"type",params:{type: schema77.properties.period.properties.end.type},message:"must be string,null"}];
+validate201.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/type",keyword:"type",params:{type: schema79.properties.period.properties.end.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs20){
 if(errors === _errs20){
 if(typeof data11 === "string"){
 if(!(formats0.validate(data11))){
-validate196.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate201.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
@@ -6944,7 +7271,7 @@ var valid2 = true;
 }
 }
 else {
-validate196.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate201.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -6958,14 +7285,14 @@ if(data.grantedAt !== undefined){
 let data12 = data.grantedAt;
 const _errs22 = errors;
 if((typeof data12 !== "string") && (data12 !== null)){
-validate196.errors = [{instancePath:instancePath+"/grantedAt",schemaPath:"#/properties/grantedAt/type",keyword:"type",params:{type: schema77.properties.grantedAt.type},message:"must be string,null"}];
+validate201.errors = [{instancePath:instancePath+"/grantedAt",schemaPath:"#/properties/grantedAt/type",keyword:"type",params:{type: schema79.properties.grantedAt.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs22){
 if(errors === _errs22){
 if(typeof data12 === "string"){
 if(!(formats2.validate(data12))){
-validate196.errors = [{instancePath:instancePath+"/grantedAt",schemaPath:"#/properties/grantedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate201.errors = [{instancePath:instancePath+"/grantedAt",schemaPath:"#/properties/grantedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
@@ -6981,14 +7308,14 @@ if(data.revokedAt !== undefined){
 let data13 = data.revokedAt;
 const _errs24 = errors;
 if((typeof data13 !== "string") && (data13 !== null)){
-validate196.errors = [{instancePath:instancePath+"/revokedAt",schemaPath:"#/properties/revokedAt/type",keyword:"type",params:{type: schema77.properties.revokedAt.type},message:"must be string,null"}];
+validate201.errors = [{instancePath:instancePath+"/revokedAt",schemaPath:"#/properties/revokedAt/type",keyword:"type",params:{type: schema79.properties.revokedAt.type},message:"must be string,null"}];
 return false;
 }
 if(errors === _errs24){
 if(errors === _errs24){
 if(typeof data13 === "string"){
 if(!(formats2.validate(data13))){
-validate196.errors = [{instancePath:instancePath+"/revokedAt",schemaPath:"#/properties/revokedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
+validate201.errors = [{instancePath:instancePath+"/revokedAt",schemaPath:"#/properties/revokedAt/format",keyword:"format",params:{format: "date-time"},message:"must match format \""+"date-time"+"\""}];
 return false;
 }
 }
@@ -7013,22 +7340,22 @@ var valid0 = true;
 }
 }
 else {
-validate196.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate201.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate196.errors = vErrors;
+validate201.errors = vErrors;
 return errors === 0;
 }
-validate196.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate201.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const RelativeAccessList = validate202;
-const schema78 = {"type":"object","additionalProperties":false,"required":["relatives","actingFor"],"properties":{"relatives":{"type":"array","maxItems":200,"description":"Who may act for the person.","items":{"$ref":"#/components/schemas/RelativeAccess"}},"actingFor":{"type":"array","maxItems":200,"description":"Whom the person may act for.","items":{"$ref":"#/components/schemas/RelativeAccess"}}}};
+export const RelativeAccessList = validate207;
+const schema80 = {"type":"object","additionalProperties":false,"required":["relatives","actingFor"],"properties":{"relatives":{"type":"array","maxItems":200,"description":"Who may act for the person.","items":{"$ref":"#/components/schemas/RelativeAccess"}},"actingFor":{"type":"array","maxItems":200,"description":"Whom the person may act for.","items":{"$ref":"#/components/schemas/RelativeAccess"}}}};
 
-function validate202(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate202.evaluated;
+const evaluated0 = validate207.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7039,14 +7366,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((data.relatives === undefined) && (missing0 = "relatives")) || ((data.actingFor === undefined) && (missing0 = "actingFor"))){
-validate202.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate207.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((key0 === "relatives") || (key0 === "actingFor"))){
-validate202.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate207.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7058,7 +7385,7 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length > 200){
-validate202.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate207.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -7066,8 +7393,8 @@ var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
-if(!(validate196(data0[i0], {instancePath:instancePath+"/relatives/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+if(!(validate201(data0[i0], {instancePath:instancePath+"/relatives/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs4 === errors;
@@ -7078,7 +7405,7 @@ break;
 }
 }
 else {
-validate202.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate207.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7094,7 +7421,7 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(Array.isArray(data2)){
 if(data2.length > 200){
-validate202.errors = [{instancePath:instancePath+"/actingFor",schemaPath:"#/properties/actingFor/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate207.errors = [{instancePath:instancePath+"/actingFor",schemaPath:"#/properties/actingFor/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -7102,8 +7429,8 @@ var valid2 = true;
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 const _errs7 = errors;
-if(!(validate196(data2[i1], {instancePath:instancePath+"/actingFor/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate196.errors : vErrors.concat(validate196.errors);
+if(!(validate201(data2[i1], {instancePath:instancePath+"/actingFor/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate201.errors : vErrors.concat(validate201.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs7 === errors;
@@ -7114,7 +7441,7 @@ break;
 }
 }
 else {
-validate202.errors = [{instancePath:instancePath+"/actingFor",schemaPath:"#/properties/actingFor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate207.errors = [{instancePath:instancePath+"/actingFor",schemaPath:"#/properties/actingFor/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7128,23 +7455,23 @@ var valid0 = true;
 }
 }
 else {
-validate202.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate207.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate202.errors = vErrors;
+validate207.errors = vErrors;
 return errors === 0;
 }
-validate202.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate207.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const RelativeAccessRequest = validate205;
-const schema79 = {"type":"object","additionalProperties":false,"required":["nationalIdentityNumber","scopes","period"],"properties":{"nationalIdentityNumber":{"type":"string","pattern":"^[0-9]{11}$","description":"The relative's national identity number (fødselsnummer or D-number). Never in a URL."},"scopes":{"type":"array","items":{"type":"string","enum":["appointments.read","appointments.cancel","services.read","messages"]}},"period":{"type":"object","additionalProperties":false,"required":["start","end"],"description":"Europe/Oslo calendar dates, both included; from today, at most 365 days.","properties":{"start":{"type":"string","format":"date"},"end":{"type":"string","format":"date"}}}}};
-const pattern9 = new RegExp("^[0-9]{11}$", "u");
+export const RelativeAccessRequest = validate210;
+const schema81 = {"type":"object","additionalProperties":false,"required":["nationalIdentityNumber","scopes","period"],"properties":{"nationalIdentityNumber":{"type":"string","pattern":"^[0-9]{11}$","description":"The relative's national identity number (fødselsnummer or D-number). Never in a URL."},"scopes":{"type":"array","items":{"type":"string","enum":["appointments.read","appointments.cancel","services.read","messages"]}},"period":{"type":"object","additionalProperties":false,"required":["start","end"],"description":"Europe/Oslo calendar dates, both included; from today, at most 365 days.","properties":{"start":{"type":"string","format":"date"},"end":{"type":"string","format":"date"}}}}};
+const pattern11 = new RegExp("^[0-9]{11}$", "u");
 
-function validate205(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate205.evaluated;
+const evaluated0 = validate210.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7155,14 +7482,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.nationalIdentityNumber === undefined) && (missing0 = "nationalIdentityNumber")) || ((data.scopes === undefined) && (missing0 = "scopes"))) || ((data.period === undefined) && (missing0 = "period"))){
-validate205.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate210.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "nationalIdentityNumber") || (key0 === "scopes")) || (key0 === "period"))){
-validate205.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate210.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7173,13 +7500,13 @@ let data0 = data.nationalIdentityNumber;
 const _errs2 = errors;
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
-validate205.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/pattern",keyword:"pattern",params:{pattern: "^[0-9]{11}$"},message:"must match pattern \""+"^[0-9]{11}$"+"\""}];
+if(!pattern11.test(data0)){
+validate210.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/pattern",keyword:"pattern",params:{pattern: "^[0-9]{11}$"},message:"must match pattern \""+"^[0-9]{11}$"+"\""}];
 return false;
 }
 }
 else {
-validate205.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate210.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7200,11 +7527,11 @@ for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 const _errs6 = errors;
 if(typeof data2 !== "string"){
-validate205.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate210.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((data2 === "appointments.read") || (data2 === "appointments.cancel")) || (data2 === "services.read")) || (data2 === "messages"))){
-validate205.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema79.properties.scopes.items.enum},message:"must be equal to one of the allowed values"}];
+validate210.errors = [{instancePath:instancePath+"/scopes/" + i0,schemaPath:"#/properties/scopes/items/enum",keyword:"enum",params:{allowedValues: schema81.properties.scopes.items.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid1 = _errs6 === errors;
@@ -7214,7 +7541,7 @@ break;
 }
 }
 else {
-validate205.errors = [{instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate210.errors = [{instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7231,14 +7558,14 @@ if(errors === _errs8){
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 let missing1;
 if(((data3.start === undefined) && (missing1 = "start")) || ((data3.end === undefined) && (missing1 = "end"))){
-validate205.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate210.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data3){
 if(!((key1 === "start") || (key1 === "end"))){
-validate205.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate210.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7251,12 +7578,12 @@ if(errors === _errs11){
 if(errors === _errs11){
 if(typeof data4 === "string"){
 if(!(formats0.validate(data4))){
-validate205.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate210.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
 else {
-validate205.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate210.errors = [{instancePath:instancePath+"/period/start",schemaPath:"#/properties/period/properties/start/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7274,12 +7601,12 @@ if(errors === _errs13){
 if(errors === _errs13){
 if(typeof data5 === "string"){
 if(!(formats0.validate(data5))){
-validate205.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
+validate210.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/format",keyword:"format",params:{format: "date"},message:"must match format \""+"date"+"\""}];
 return false;
 }
 }
 else {
-validate205.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate210.errors = [{instancePath:instancePath+"/period/end",schemaPath:"#/properties/period/properties/end/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -7294,7 +7621,7 @@ var valid2 = true;
 }
 }
 else {
-validate205.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate210.errors = [{instancePath:instancePath+"/period",schemaPath:"#/properties/period/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -7309,213 +7636,17 @@ var valid0 = true;
 }
 }
 else {
-validate205.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate210.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
-}
-validate205.errors = vErrors;
-return errors === 0;
-}
-validate205.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const PersonLookup = validate206;
-const schema80 = {"type":"object","additionalProperties":false,"required":["nationalIdentityNumber"],"properties":{"nationalIdentityNumber":{"type":"string","pattern":"^[0-9]{11}$"}}};
-
-function validate206(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate206.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.nationalIdentityNumber === undefined) && (missing0 = "nationalIdentityNumber")){
-validate206.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "nationalIdentityNumber")){
-validate206.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.nationalIdentityNumber !== undefined){
-let data0 = data.nationalIdentityNumber;
-const _errs2 = errors;
-if(errors === _errs2){
-if(typeof data0 === "string"){
-if(!pattern9.test(data0)){
-validate206.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/pattern",keyword:"pattern",params:{pattern: "^[0-9]{11}$"},message:"must match pattern \""+"^[0-9]{11}$"+"\""}];
-return false;
-}
-}
-else {
-validate206.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-}
-else {
-validate206.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate206.errors = vErrors;
-return errors === 0;
-}
-validate206.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const PersonLookupResult = validate207;
-const schema81 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","maxLength":200}}};
-
-function validate207(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate207.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(data && typeof data == "object" && !Array.isArray(data)){
-let missing0;
-if((data.name === undefined) && (missing0 = "name")){
-validate207.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
-return false;
-}
-else {
-const _errs1 = errors;
-for(const key0 in data){
-if(!(key0 === "name")){
-validate207.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
-return false;
-break;
-}
-}
-if(_errs1 === errors){
-if(data.name !== undefined){
-let data0 = data.name;
-const _errs2 = errors;
-if(errors === _errs2){
-if(typeof data0 === "string"){
-if(func1(data0) > 200){
-validate207.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
-return false;
-}
-}
-else {
-validate207.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-}
-}
-}
-}
-else {
-validate207.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
-return false;
-}
-}
-validate207.errors = vErrors;
-return errors === 0;
-}
-validate207.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-export const NoticeChannel = validate208;
-const schema82 = {"type":"string","enum":["sms","email"]};
-
-function validate208(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate208.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-validate208.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!((data === "sms") || (data === "email"))){
-validate208.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-validate208.errors = vErrors;
-return errors === 0;
-}
-validate208.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-export const NoticeEvent = validate209;
-const schema83 = {"type":"string","description":"`message-new` (the care service wrote), `appointment-changed` (a visit's time or status\nchanged), `cancellation-answered` (a cancellation was confirmed or turned down),\n`visit-reminder` (the day before a visit).\n","enum":["message-new","appointment-changed","cancellation-answered","visit-reminder"]};
-
-function validate209(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate209.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-validate209.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!((((data === "message-new") || (data === "appointment-changed")) || (data === "cancellation-answered")) || (data === "visit-reminder"))){
-validate209.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"}];
-return false;
-}
-validate209.errors = vErrors;
-return errors === 0;
-}
-validate209.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-export const NoticeLanguage = validate210;
-const schema84 = {"type":"string","enum":["nb","nn","en"]};
-
-function validate210(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate210.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(typeof data !== "string"){
-validate210.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-if(!(((data === "nb") || (data === "nn")) || (data === "en"))){
-validate210.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema84.enum},message:"must be equal to one of the allowed values"}];
-return false;
 }
 validate210.errors = vErrors;
 return errors === 0;
 }
-validate210.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate210.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const NoticeContact = validate211;
-const schema85 = {"type":"object","description":"The person's contact details from the national contact register, masked.","additionalProperties":false,"required":["phone","email","reserved"],"properties":{"phone":{"type":["string","null"],"maxLength":40,"description":"Masked, e.g. `*** ** 123`; null when the register has none."},"email":{"type":["string","null"],"maxLength":120,"description":"Masked, e.g. `o***@example.no`; null when the register has none."},"reserved":{"type":"boolean","description":"The person has reserved themselves against digital notices from the public sector; none are sent."}}};
+export const PersonLookup = validate211;
+const schema82 = {"type":"object","additionalProperties":false,"required":["nationalIdentityNumber"],"properties":{"nationalIdentityNumber":{"type":"string","pattern":"^[0-9]{11}$"}}};
 
 function validate211(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7530,72 +7661,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.phone === undefined) && (missing0 = "phone")) || ((data.email === undefined) && (missing0 = "email"))) || ((data.reserved === undefined) && (missing0 = "reserved"))){
+if((data.nationalIdentityNumber === undefined) && (missing0 = "nationalIdentityNumber")){
 validate211.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "phone") || (key0 === "email")) || (key0 === "reserved"))){
+if(!(key0 === "nationalIdentityNumber")){
 validate211.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.phone !== undefined){
-let data0 = data.phone;
+if(data.nationalIdentityNumber !== undefined){
+let data0 = data.nationalIdentityNumber;
 const _errs2 = errors;
-if((typeof data0 !== "string") && (data0 !== null)){
-validate211.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema85.properties.phone.type},message:"must be string,null"}];
-return false;
-}
 if(errors === _errs2){
 if(typeof data0 === "string"){
-if(func1(data0) > 40){
-validate211.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+if(!pattern11.test(data0)){
+validate211.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/pattern",keyword:"pattern",params:{pattern: "^[0-9]{11}$"},message:"must match pattern \""+"^[0-9]{11}$"+"\""}];
 return false;
 }
-}
-}
-var valid0 = _errs2 === errors;
 }
 else {
-var valid0 = true;
-}
-if(valid0){
-if(data.email !== undefined){
-let data1 = data.email;
-const _errs4 = errors;
-if((typeof data1 !== "string") && (data1 !== null)){
-validate211.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema85.properties.email.type},message:"must be string,null"}];
+validate211.errors = [{instancePath:instancePath+"/nationalIdentityNumber",schemaPath:"#/properties/nationalIdentityNumber/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-if(errors === _errs4){
-if(typeof data1 === "string"){
-if(func1(data1) > 120){
-validate211.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
-return false;
-}
-}
-}
-var valid0 = _errs4 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.reserved !== undefined){
-const _errs6 = errors;
-if(typeof data.reserved !== "boolean"){
-validate211.errors = [{instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
-return false;
-}
-var valid0 = _errs6 === errors;
-}
-else {
-var valid0 = true;
 }
 }
 }
@@ -7612,8 +7704,8 @@ return errors === 0;
 }
 validate211.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const NoticePreview = validate212;
-const schema86 = {"type":"object","additionalProperties":false,"required":["event","subject","text"],"properties":{"event":{"$ref":"#/components/schemas/NoticeEvent"},"subject":{"type":"string","maxLength":200,"description":"The e-mail's subject."},"text":{"type":"string","maxLength":500,"description":"The SMS, and the e-mail's body."}}};
+export const PersonLookupResult = validate212;
+const schema83 = {"type":"object","additionalProperties":false,"required":["name"],"properties":{"name":{"type":"string","maxLength":200}}};
 
 function validate212(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7628,72 +7720,33 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
-if((((data.event === undefined) && (missing0 = "event")) || ((data.subject === undefined) && (missing0 = "subject"))) || ((data.text === undefined) && (missing0 = "text"))){
+if((data.name === undefined) && (missing0 = "name")){
 validate212.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
-if(!(((key0 === "event") || (key0 === "subject")) || (key0 === "text"))){
+if(!(key0 === "name")){
 validate212.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs1 === errors){
-if(data.event !== undefined){
+if(data.name !== undefined){
+let data0 = data.name;
 const _errs2 = errors;
-if(!(validate209(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
-errors = vErrors.length;
-}
-var valid0 = _errs2 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.subject !== undefined){
-let data1 = data.subject;
-const _errs3 = errors;
-if(errors === _errs3){
-if(typeof data1 === "string"){
-if(func1(data1) > 200){
-validate212.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(func1(data0) > 200){
+validate212.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate212.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate212.errors = [{instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
-}
-}
-var valid0 = _errs3 === errors;
-}
-else {
-var valid0 = true;
-}
-if(valid0){
-if(data.text !== undefined){
-let data2 = data.text;
-const _errs5 = errors;
-if(errors === _errs5){
-if(typeof data2 === "string"){
-if(func1(data2) > 500){
-validate212.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
-return false;
-}
-}
-else {
-validate212.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-var valid0 = _errs5 === errors;
-}
-else {
-var valid0 = true;
 }
 }
 }
@@ -7710,8 +7763,34 @@ return errors === 0;
 }
 validate212.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const NoticePreferences = validate214;
-const schema87 = {"type":"object","additionalProperties":false,"required":["channels","events","language","contact","previews","version"],"properties":{"channels":{"type":"array","maxItems":2,"description":"No channel repeats (the rules core checks; ajv's uniqueItems would pull a module into the browser validators).","items":{"$ref":"#/components/schemas/NoticeChannel"}},"events":{"type":"array","maxItems":4,"description":"No event repeats.","items":{"$ref":"#/components/schemas/NoticeEvent"}},"language":{"$ref":"#/components/schemas/NoticeLanguage"},"contact":{"$ref":"#/components/schemas/NoticeContact"},"previews":{"type":"array","maxItems":4,"description":"One per event, in `language`, whether chosen or not.","items":{"$ref":"#/components/schemas/NoticePreview"}},"version":{"$ref":"#/components/schemas/Version"}}};
+export const NoticeChannel = validate213;
+const schema84 = {"type":"string","enum":["sms","email"]};
+
+function validate213(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate213.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+validate213.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((data === "sms") || (data === "email"))){
+validate213.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema84.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate213.errors = vErrors;
+return errors === 0;
+}
+validate213.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const NoticeEvent = validate214;
+const schema85 = {"type":"string","description":"`message-new` (the care service wrote), `appointment-changed` (a visit's time or status\nchanged), `cancellation-answered` (a cancellation was confirmed or turned down),\n`visit-reminder` (the day before a visit).\n","enum":["message-new","appointment-changed","cancellation-answered","visit-reminder"]};
 
 function validate214(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7723,18 +7802,266 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
+if(typeof data !== "string"){
+validate214.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!((((data === "message-new") || (data === "appointment-changed")) || (data === "cancellation-answered")) || (data === "visit-reminder"))){
+validate214.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema85.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate214.errors = vErrors;
+return errors === 0;
+}
+validate214.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const NoticeLanguage = validate215;
+const schema86 = {"type":"string","enum":["nb","nn","en"]};
+
+function validate215(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate215.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(typeof data !== "string"){
+validate215.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+if(!(((data === "nb") || (data === "nn")) || (data === "en"))){
+validate215.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema86.enum},message:"must be equal to one of the allowed values"}];
+return false;
+}
+validate215.errors = vErrors;
+return errors === 0;
+}
+validate215.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const NoticeContact = validate216;
+const schema87 = {"type":"object","description":"The person's contact details from the national contact register, masked.","additionalProperties":false,"required":["phone","email","reserved"],"properties":{"phone":{"type":["string","null"],"maxLength":40,"description":"Masked, e.g. `*** ** 123`; null when the register has none."},"email":{"type":["string","null"],"maxLength":120,"description":"Masked, e.g. `o***@example.no`; null when the register has none."},"reserved":{"type":"boolean","description":"The person has reserved themselves against digital notices from the public sector; none are sent."}}};
+
+function validate216(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate216.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.phone === undefined) && (missing0 = "phone")) || ((data.email === undefined) && (missing0 = "email"))) || ((data.reserved === undefined) && (missing0 = "reserved"))){
+validate216.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "phone") || (key0 === "email")) || (key0 === "reserved"))){
+validate216.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.phone !== undefined){
+let data0 = data.phone;
+const _errs2 = errors;
+if((typeof data0 !== "string") && (data0 !== null)){
+validate216.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/type",keyword:"type",params:{type: schema87.properties.phone.type},message:"must be string,null"}];
+return false;
+}
+if(errors === _errs2){
+if(typeof data0 === "string"){
+if(func1(data0) > 40){
+validate216.errors = [{instancePath:instancePath+"/phone",schemaPath:"#/properties/phone/maxLength",keyword:"maxLength",params:{limit: 40},message:"must NOT have more than 40 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.email !== undefined){
+let data1 = data.email;
+const _errs4 = errors;
+if((typeof data1 !== "string") && (data1 !== null)){
+validate216.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/type",keyword:"type",params:{type: schema87.properties.email.type},message:"must be string,null"}];
+return false;
+}
+if(errors === _errs4){
+if(typeof data1 === "string"){
+if(func1(data1) > 120){
+validate216.errors = [{instancePath:instancePath+"/email",schemaPath:"#/properties/email/maxLength",keyword:"maxLength",params:{limit: 120},message:"must NOT have more than 120 characters"}];
+return false;
+}
+}
+}
+var valid0 = _errs4 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.reserved !== undefined){
+const _errs6 = errors;
+if(typeof data.reserved !== "boolean"){
+validate216.errors = [{instancePath:instancePath+"/reserved",schemaPath:"#/properties/reserved/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"}];
+return false;
+}
+var valid0 = _errs6 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate216.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate216.errors = vErrors;
+return errors === 0;
+}
+validate216.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const NoticePreview = validate217;
+const schema88 = {"type":"object","additionalProperties":false,"required":["event","subject","text"],"properties":{"event":{"$ref":"#/components/schemas/NoticeEvent"},"subject":{"type":"string","maxLength":200,"description":"The e-mail's subject."},"text":{"type":"string","maxLength":500,"description":"The SMS, and the e-mail's body."}}};
+
+function validate217(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate217.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
+if(data && typeof data == "object" && !Array.isArray(data)){
+let missing0;
+if((((data.event === undefined) && (missing0 = "event")) || ((data.subject === undefined) && (missing0 = "subject"))) || ((data.text === undefined) && (missing0 = "text"))){
+validate217.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+return false;
+}
+else {
+const _errs1 = errors;
+for(const key0 in data){
+if(!(((key0 === "event") || (key0 === "subject")) || (key0 === "text"))){
+validate217.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+return false;
+break;
+}
+}
+if(_errs1 === errors){
+if(data.event !== undefined){
+const _errs2 = errors;
+if(!(validate214(data.event, {instancePath:instancePath+"/event",parentData:data,parentDataProperty:"event",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
+errors = vErrors.length;
+}
+var valid0 = _errs2 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.subject !== undefined){
+let data1 = data.subject;
+const _errs3 = errors;
+if(errors === _errs3){
+if(typeof data1 === "string"){
+if(func1(data1) > 200){
+validate217.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+return false;
+}
+}
+else {
+validate217.errors = [{instancePath:instancePath+"/subject",schemaPath:"#/properties/subject/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs3 === errors;
+}
+else {
+var valid0 = true;
+}
+if(valid0){
+if(data.text !== undefined){
+let data2 = data.text;
+const _errs5 = errors;
+if(errors === _errs5){
+if(typeof data2 === "string"){
+if(func1(data2) > 500){
+validate217.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"}];
+return false;
+}
+}
+else {
+validate217.errors = [{instancePath:instancePath+"/text",schemaPath:"#/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+var valid0 = _errs5 === errors;
+}
+else {
+var valid0 = true;
+}
+}
+}
+}
+}
+}
+else {
+validate217.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+return false;
+}
+}
+validate217.errors = vErrors;
+return errors === 0;
+}
+validate217.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+export const NoticePreferences = validate219;
+const schema89 = {"type":"object","additionalProperties":false,"required":["channels","events","language","contact","previews","version"],"properties":{"channels":{"type":"array","maxItems":2,"description":"No channel repeats (the rules core checks; ajv's uniqueItems would pull a module into the browser validators).","items":{"$ref":"#/components/schemas/NoticeChannel"}},"events":{"type":"array","maxItems":4,"description":"No event repeats.","items":{"$ref":"#/components/schemas/NoticeEvent"}},"language":{"$ref":"#/components/schemas/NoticeLanguage"},"contact":{"$ref":"#/components/schemas/NoticeContact"},"previews":{"type":"array","maxItems":4,"description":"One per event, in `language`, whether chosen or not.","items":{"$ref":"#/components/schemas/NoticePreview"}},"version":{"$ref":"#/components/schemas/Version"}}};
+
+function validate219(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate219.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
 if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.channels === undefined) && (missing0 = "channels")) || ((data.events === undefined) && (missing0 = "events"))) || ((data.language === undefined) && (missing0 = "language"))) || ((data.contact === undefined) && (missing0 = "contact"))) || ((data.previews === undefined) && (missing0 = "previews"))) || ((data.version === undefined) && (missing0 = "version"))){
-validate214.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate219.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "channels") || (key0 === "events")) || (key0 === "language")) || (key0 === "contact")) || (key0 === "previews")) || (key0 === "version"))){
-validate214.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate219.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7746,7 +8073,7 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length > 2){
-validate214.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
+validate219.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
@@ -7754,8 +8081,8 @@ var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
-if(!(validate208(data0[i0], {instancePath:instancePath+"/channels/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+if(!(validate213(data0[i0], {instancePath:instancePath+"/channels/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs4 === errors;
@@ -7766,7 +8093,7 @@ break;
 }
 }
 else {
-validate214.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate219.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7782,7 +8109,7 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(Array.isArray(data2)){
 if(data2.length > 4){
-validate214.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"}];
+validate219.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"}];
 return false;
 }
 else {
@@ -7790,8 +8117,8 @@ var valid2 = true;
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 const _errs7 = errors;
-if(!(validate209(data2[i1], {instancePath:instancePath+"/events/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate214(data2[i1], {instancePath:instancePath+"/events/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs7 === errors;
@@ -7802,7 +8129,7 @@ break;
 }
 }
 else {
-validate214.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate219.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7814,8 +8141,8 @@ var valid0 = true;
 if(valid0){
 if(data.language !== undefined){
 const _errs8 = errors;
-if(!(validate210(data.language, {instancePath:instancePath+"/language",parentData:data,parentDataProperty:"language",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+if(!(validate215(data.language, {instancePath:instancePath+"/language",parentData:data,parentDataProperty:"language",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs8 === errors;
@@ -7826,8 +8153,8 @@ var valid0 = true;
 if(valid0){
 if(data.contact !== undefined){
 const _errs9 = errors;
-if(!(validate211(data.contact, {instancePath:instancePath+"/contact",parentData:data,parentDataProperty:"contact",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate211.errors : vErrors.concat(validate211.errors);
+if(!(validate216(data.contact, {instancePath:instancePath+"/contact",parentData:data,parentDataProperty:"contact",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate216.errors : vErrors.concat(validate216.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs9 === errors;
@@ -7842,7 +8169,7 @@ const _errs10 = errors;
 if(errors === _errs10){
 if(Array.isArray(data6)){
 if(data6.length > 4){
-validate214.errors = [{instancePath:instancePath+"/previews",schemaPath:"#/properties/previews/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"}];
+validate219.errors = [{instancePath:instancePath+"/previews",schemaPath:"#/properties/previews/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"}];
 return false;
 }
 else {
@@ -7850,8 +8177,8 @@ var valid3 = true;
 const len2 = data6.length;
 for(let i2=0; i2<len2; i2++){
 const _errs12 = errors;
-if(!(validate212(data6[i2], {instancePath:instancePath+"/previews/" + i2,parentData:data6,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate212.errors : vErrors.concat(validate212.errors);
+if(!(validate217(data6[i2], {instancePath:instancePath+"/previews/" + i2,parentData:data6,parentDataProperty:i2,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate217.errors : vErrors.concat(validate217.errors);
 errors = vErrors.length;
 }
 var valid3 = _errs12 === errors;
@@ -7862,7 +8189,7 @@ break;
 }
 }
 else {
-validate214.errors = [{instancePath:instancePath+"/previews",schemaPath:"#/properties/previews/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate219.errors = [{instancePath:instancePath+"/previews",schemaPath:"#/properties/previews/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7892,22 +8219,22 @@ var valid0 = true;
 }
 }
 else {
-validate214.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate219.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate214.errors = vErrors;
+validate219.errors = vErrors;
 return errors === 0;
 }
-validate214.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate219.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const NoticePreferencesChange = validate221;
-const schema88 = {"type":"object","additionalProperties":false,"required":["channels","events","language"],"properties":{"channels":{"type":"array","maxItems":2,"items":{"$ref":"#/components/schemas/NoticeChannel"}},"events":{"type":"array","maxItems":4,"items":{"$ref":"#/components/schemas/NoticeEvent"}},"language":{"$ref":"#/components/schemas/NoticeLanguage"}}};
+export const NoticePreferencesChange = validate226;
+const schema90 = {"type":"object","additionalProperties":false,"required":["channels","events","language"],"properties":{"channels":{"type":"array","maxItems":2,"items":{"$ref":"#/components/schemas/NoticeChannel"}},"events":{"type":"array","maxItems":4,"items":{"$ref":"#/components/schemas/NoticeEvent"}},"language":{"$ref":"#/components/schemas/NoticeLanguage"}}};
 
-function validate221(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate221.evaluated;
+const evaluated0 = validate226.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7918,14 +8245,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.channels === undefined) && (missing0 = "channels")) || ((data.events === undefined) && (missing0 = "events"))) || ((data.language === undefined) && (missing0 = "language"))){
-validate221.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate226.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((key0 === "channels") || (key0 === "events")) || (key0 === "language"))){
-validate221.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate226.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -7937,7 +8264,7 @@ const _errs2 = errors;
 if(errors === _errs2){
 if(Array.isArray(data0)){
 if(data0.length > 2){
-validate221.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
+validate226.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"}];
 return false;
 }
 else {
@@ -7945,8 +8272,8 @@ var valid1 = true;
 const len0 = data0.length;
 for(let i0=0; i0<len0; i0++){
 const _errs4 = errors;
-if(!(validate208(data0[i0], {instancePath:instancePath+"/channels/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate208.errors : vErrors.concat(validate208.errors);
+if(!(validate213(data0[i0], {instancePath:instancePath+"/channels/" + i0,parentData:data0,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate213.errors : vErrors.concat(validate213.errors);
 errors = vErrors.length;
 }
 var valid1 = _errs4 === errors;
@@ -7957,7 +8284,7 @@ break;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate226.errors = [{instancePath:instancePath+"/channels",schemaPath:"#/properties/channels/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -7973,7 +8300,7 @@ const _errs5 = errors;
 if(errors === _errs5){
 if(Array.isArray(data2)){
 if(data2.length > 4){
-validate221.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"}];
+validate226.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"}];
 return false;
 }
 else {
@@ -7981,8 +8308,8 @@ var valid2 = true;
 const len1 = data2.length;
 for(let i1=0; i1<len1; i1++){
 const _errs7 = errors;
-if(!(validate209(data2[i1], {instancePath:instancePath+"/events/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate209.errors : vErrors.concat(validate209.errors);
+if(!(validate214(data2[i1], {instancePath:instancePath+"/events/" + i1,parentData:data2,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate214.errors : vErrors.concat(validate214.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs7 === errors;
@@ -7993,7 +8320,7 @@ break;
 }
 }
 else {
-validate221.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate226.errors = [{instancePath:instancePath+"/events",schemaPath:"#/properties/events/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8005,8 +8332,8 @@ var valid0 = true;
 if(valid0){
 if(data.language !== undefined){
 const _errs8 = errors;
-if(!(validate210(data.language, {instancePath:instancePath+"/language",parentData:data,parentDataProperty:"language",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate210.errors : vErrors.concat(validate210.errors);
+if(!(validate215(data.language, {instancePath:instancePath+"/language",parentData:data,parentDataProperty:"language",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate215.errors : vErrors.concat(validate215.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs8 === errors;
@@ -8020,22 +8347,22 @@ var valid0 = true;
 }
 }
 else {
-validate221.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate226.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate221.errors = vErrors;
+validate226.errors = vErrors;
 return errors === 0;
 }
-validate221.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate226.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const Suppressed = validate225;
-const schema89 = {"type":"object","description":"A figure that is not shown, so that no person can be recognised (under 5, or derivable from the others).","additionalProperties":false,"required":["suppressed"],"properties":{"suppressed":{"const":true}}};
+export const Suppressed = validate230;
+const schema91 = {"type":"object","description":"A figure that is not shown, so that no person can be recognised (under 5, or derivable from the others).","additionalProperties":false,"required":["suppressed"],"properties":{"suppressed":{"const":true}}};
 
-function validate225(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate225.evaluated;
+const evaluated0 = validate230.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8046,14 +8373,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((data.suppressed === undefined) && (missing0 = "suppressed")){
-validate225.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate230.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(key0 === "suppressed")){
-validate225.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate230.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8061,7 +8388,7 @@ break;
 if(_errs1 === errors){
 if(data.suppressed !== undefined){
 if(true !== data.suppressed){
-validate225.errors = [{instancePath:instancePath+"/suppressed",schemaPath:"#/properties/suppressed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
+validate230.errors = [{instancePath:instancePath+"/suppressed",schemaPath:"#/properties/suppressed/const",keyword:"const",params:{allowedValue: true},message:"must be equal to constant"}];
 return false;
 }
 }
@@ -8069,22 +8396,22 @@ return false;
 }
 }
 else {
-validate225.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate230.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate225.errors = vErrors;
+validate230.errors = vErrors;
 return errors === 0;
 }
-validate225.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate230.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const FigureCount = validate226;
-const schema90 = {"description":"A count of at least 5, or suppressed.","oneOf":[{"type":"integer","minimum":5},{"$ref":"#/components/schemas/Suppressed"}]};
+export const FigureCount = validate231;
+const schema92 = {"description":"A count of at least 5, or suppressed.","oneOf":[{"type":"integer","minimum":5},{"$ref":"#/components/schemas/Suppressed"}]};
 
-function validate226(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate226.evaluated;
+const evaluated0 = validate231.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8125,8 +8452,8 @@ valid0 = true;
 passing0 = 0;
 }
 const _errs3 = errors;
-if(!(validate225(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate230(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -8150,7 +8477,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate226.errors = vErrors;
+validate231.errors = vErrors;
 return false;
 }
 else {
@@ -8164,19 +8491,19 @@ vErrors = null;
 }
 }
 }
-validate226.errors = vErrors;
+validate231.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate226.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate231.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const FigureNumber = validate228;
-const schema91 = {"description":"A share (0 to 1), an average or hours, computed over at least 5 people, or suppressed.","oneOf":[{"type":"number","minimum":0},{"$ref":"#/components/schemas/Suppressed"}]};
+export const FigureNumber = validate233;
+const schema93 = {"description":"A share (0 to 1), an average or hours, computed over at least 5 people, or suppressed.","oneOf":[{"type":"number","minimum":0},{"$ref":"#/components/schemas/Suppressed"}]};
 
-function validate228(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate233(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate228.evaluated;
+const evaluated0 = validate233.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8217,8 +8544,8 @@ valid0 = true;
 passing0 = 0;
 }
 const _errs3 = errors;
-if(!(validate225(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate225.errors : vErrors.concat(validate225.errors);
+if(!(validate230(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
 errors = vErrors.length;
 }
 var _valid0 = _errs3 === errors;
@@ -8242,7 +8569,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate228.errors = vErrors;
+validate233.errors = vErrors;
 return false;
 }
 else {
@@ -8256,46 +8583,15 @@ vErrors = null;
 }
 }
 }
-validate228.errors = vErrors;
+validate233.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate228.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate233.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const FiguresMonth = validate230;
-const schema92 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
-const pattern11 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
-
-function validate230(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate230.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(errors === 0){
-if(typeof data === "string"){
-if(!pattern11.test(data)){
-validate230.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
-return false;
-}
-}
-else {
-validate230.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
-return false;
-}
-}
-validate230.errors = vErrors;
-return errors === 0;
-}
-validate230.evaluated = {"dynamicProps":false,"dynamicItems":false};
-
-export const ManagementFigures = validate231;
-const schema93 = {"type":"object","additionalProperties":false,"required":["from","to","minimumCount","services","rows"],"properties":{"from":{"$ref":"#/components/schemas/FiguresMonth"},"to":{"$ref":"#/components/schemas/FiguresMonth"},"minimumCount":{"type":"integer","const":5,"description":"The smallest count shown."},"services":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["id","name","replyWorkingDays"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200},"replyWorkingDays":{"type":["integer","null"],"minimum":1,"maximum":30,"description":"The promised reply time in working days."}}}},"rows":{"type":"array","maxItems":5000,"description":"One per month and care service, and per month for all services (`service` null).","items":{"$ref":"#/components/schemas/FiguresRow"}}}};
-const schema94 = {"type":"object","additionalProperties":false,"required":["month","service","cancellations","messages","consent","relatives"],"properties":{"month":{"$ref":"#/components/schemas/FiguresMonth"},"service":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"cancellations":{"type":"object","additionalProperties":false,"required":["total","online","other","onlineShare","beforeDeadline","afterDeadline","reasons"],"properties":{"total":{"$ref":"#/components/schemas/FigureCount"},"online":{"$ref":"#/components/schemas/FigureCount"},"other":{"$ref":"#/components/schemas/FigureCount"},"onlineShare":{"$ref":"#/components/schemas/FigureNumber"},"beforeDeadline":{"$ref":"#/components/schemas/FigureCount"},"afterDeadline":{"$ref":"#/components/schemas/FigureCount"},"reasons":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["code","count"],"properties":{"code":{"type":"string","maxLength":64,"description":"A code of urn:omsorg:codesystem:avbestillingsarsak."},"count":{"$ref":"#/components/schemas/FigureCount"}}}}}},"messages":{"type":"object","additionalProperties":false,"required":["threads","messages","messagesPerThread","answered","firstAnswerMedianHours","firstAnswerP90Hours","answeredWithinPromise","withinPromiseShare"],"properties":{"threads":{"$ref":"#/components/schemas/FigureCount"},"messages":{"$ref":"#/components/schemas/FigureCount"},"messagesPerThread":{"$ref":"#/components/schemas/FigureNumber"},"answered":{"$ref":"#/components/schemas/FigureCount"},"firstAnswerMedianHours":{"$ref":"#/components/schemas/FigureNumber"},"firstAnswerP90Hours":{"$ref":"#/components/schemas/FigureNumber"},"answeredWithinPromise":{"$ref":"#/components/schemas/FigureCount"},"withinPromiseShare":{"$ref":"#/components/schemas/FigureNumber"}}},"consent":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}},"relatives":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}}}};
+export const FiguresMonth = validate235;
+const schema94 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
+const pattern13 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
 
 function validate235(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -8308,17 +8604,48 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(errors === 0){
+if(typeof data === "string"){
+if(!pattern13.test(data)){
+validate235.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+return false;
+}
+}
+else {
+validate235.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+return false;
+}
+}
+validate235.errors = vErrors;
+return errors === 0;
+}
+validate235.evaluated = {"dynamicProps":false,"dynamicItems":false};
+
+export const ManagementFigures = validate236;
+const schema95 = {"type":"object","additionalProperties":false,"required":["from","to","minimumCount","services","rows"],"properties":{"from":{"$ref":"#/components/schemas/FiguresMonth"},"to":{"$ref":"#/components/schemas/FiguresMonth"},"minimumCount":{"type":"integer","const":5,"description":"The smallest count shown."},"services":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["id","name","replyWorkingDays"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200},"replyWorkingDays":{"type":["integer","null"],"minimum":1,"maximum":30,"description":"The promised reply time in working days."}}}},"rows":{"type":"array","maxItems":5000,"description":"One per month and care service, and per month for all services (`service` null).","items":{"$ref":"#/components/schemas/FiguresRow"}}}};
+const schema96 = {"type":"object","additionalProperties":false,"required":["month","service","cancellations","messages","consent","relatives"],"properties":{"month":{"$ref":"#/components/schemas/FiguresMonth"},"service":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"cancellations":{"type":"object","additionalProperties":false,"required":["total","online","other","onlineShare","beforeDeadline","afterDeadline","reasons"],"properties":{"total":{"$ref":"#/components/schemas/FigureCount"},"online":{"$ref":"#/components/schemas/FigureCount"},"other":{"$ref":"#/components/schemas/FigureCount"},"onlineShare":{"$ref":"#/components/schemas/FigureNumber"},"beforeDeadline":{"$ref":"#/components/schemas/FigureCount"},"afterDeadline":{"$ref":"#/components/schemas/FigureCount"},"reasons":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["code","count"],"properties":{"code":{"type":"string","maxLength":64,"description":"A code of urn:omsorg:codesystem:avbestillingsarsak."},"count":{"$ref":"#/components/schemas/FigureCount"}}}}}},"messages":{"type":"object","additionalProperties":false,"required":["threads","messages","messagesPerThread","answered","firstAnswerMedianHours","firstAnswerP90Hours","answeredWithinPromise","withinPromiseShare"],"properties":{"threads":{"$ref":"#/components/schemas/FigureCount"},"messages":{"$ref":"#/components/schemas/FigureCount"},"messagesPerThread":{"$ref":"#/components/schemas/FigureNumber"},"answered":{"$ref":"#/components/schemas/FigureCount"},"firstAnswerMedianHours":{"$ref":"#/components/schemas/FigureNumber"},"firstAnswerP90Hours":{"$ref":"#/components/schemas/FigureNumber"},"answeredWithinPromise":{"$ref":"#/components/schemas/FigureCount"},"withinPromiseShare":{"$ref":"#/components/schemas/FigureNumber"}}},"consent":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}},"relatives":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}}}};
+
+function validate240(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate240.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.month === undefined) && (missing0 = "month")) || ((data.service === undefined) && (missing0 = "service"))) || ((data.cancellations === undefined) && (missing0 = "cancellations"))) || ((data.messages === undefined) && (missing0 = "messages"))) || ((data.consent === undefined) && (missing0 = "consent"))) || ((data.relatives === undefined) && (missing0 = "relatives"))){
-validate235.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate240.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "month") || (key0 === "service")) || (key0 === "cancellations")) || (key0 === "messages")) || (key0 === "consent")) || (key0 === "relatives"))){
-validate235.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate240.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8326,8 +8653,8 @@ break;
 if(_errs1 === errors){
 if(data.month !== undefined){
 const _errs2 = errors;
-if(!(validate230(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+if(!(validate235(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -8383,7 +8710,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate235.errors = vErrors;
+validate240.errors = vErrors;
 return false;
 }
 else {
@@ -8410,14 +8737,14 @@ if(errors === _errs8){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((((((data2.total === undefined) && (missing1 = "total")) || ((data2.online === undefined) && (missing1 = "online"))) || ((data2.other === undefined) && (missing1 = "other"))) || ((data2.onlineShare === undefined) && (missing1 = "onlineShare"))) || ((data2.beforeDeadline === undefined) && (missing1 = "beforeDeadline"))) || ((data2.afterDeadline === undefined) && (missing1 = "afterDeadline"))) || ((data2.reasons === undefined) && (missing1 = "reasons"))){
-validate235.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data2){
 if(!(((((((key1 === "total") || (key1 === "online")) || (key1 === "other")) || (key1 === "onlineShare")) || (key1 === "beforeDeadline")) || (key1 === "afterDeadline")) || (key1 === "reasons"))){
-validate235.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8425,8 +8752,8 @@ break;
 if(_errs10 === errors){
 if(data2.total !== undefined){
 const _errs11 = errors;
-if(!(validate226(data2.total, {instancePath:instancePath+"/cancellations/total",parentData:data2,parentDataProperty:"total",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.total, {instancePath:instancePath+"/cancellations/total",parentData:data2,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs11 === errors;
@@ -8437,8 +8764,8 @@ var valid2 = true;
 if(valid2){
 if(data2.online !== undefined){
 const _errs12 = errors;
-if(!(validate226(data2.online, {instancePath:instancePath+"/cancellations/online",parentData:data2,parentDataProperty:"online",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.online, {instancePath:instancePath+"/cancellations/online",parentData:data2,parentDataProperty:"online",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs12 === errors;
@@ -8449,8 +8776,8 @@ var valid2 = true;
 if(valid2){
 if(data2.other !== undefined){
 const _errs13 = errors;
-if(!(validate226(data2.other, {instancePath:instancePath+"/cancellations/other",parentData:data2,parentDataProperty:"other",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.other, {instancePath:instancePath+"/cancellations/other",parentData:data2,parentDataProperty:"other",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs13 === errors;
@@ -8461,8 +8788,8 @@ var valid2 = true;
 if(valid2){
 if(data2.onlineShare !== undefined){
 const _errs14 = errors;
-if(!(validate228(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs14 === errors;
@@ -8473,8 +8800,8 @@ var valid2 = true;
 if(valid2){
 if(data2.beforeDeadline !== undefined){
 const _errs15 = errors;
-if(!(validate226(data2.beforeDeadline, {instancePath:instancePath+"/cancellations/beforeDeadline",parentData:data2,parentDataProperty:"beforeDeadline",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.beforeDeadline, {instancePath:instancePath+"/cancellations/beforeDeadline",parentData:data2,parentDataProperty:"beforeDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs15 === errors;
@@ -8485,8 +8812,8 @@ var valid2 = true;
 if(valid2){
 if(data2.afterDeadline !== undefined){
 const _errs16 = errors;
-if(!(validate226(data2.afterDeadline, {instancePath:instancePath+"/cancellations/afterDeadline",parentData:data2,parentDataProperty:"afterDeadline",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.afterDeadline, {instancePath:instancePath+"/cancellations/afterDeadline",parentData:data2,parentDataProperty:"afterDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs16 === errors;
@@ -8501,7 +8828,7 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(Array.isArray(data9)){
 if(data9.length > 100){
-validate235.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -8514,14 +8841,14 @@ if(errors === _errs19){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
 if(((data10.code === undefined) && (missing2 = "code")) || ((data10.count === undefined) && (missing2 = "count"))){
-validate235.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs21 = errors;
 for(const key2 in data10){
 if(!((key2 === "code") || (key2 === "count"))){
-validate235.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8533,12 +8860,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data11 === "string"){
 if(func1(data11) > 64){
-validate235.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
 else {
-validate235.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8550,8 +8877,8 @@ var valid4 = true;
 if(valid4){
 if(data10.count !== undefined){
 const _errs24 = errors;
-if(!(validate226(data10.count, {instancePath:instancePath+"/cancellations/reasons/" + i0+"/count",parentData:data10,parentDataProperty:"count",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data10.count, {instancePath:instancePath+"/cancellations/reasons/" + i0+"/count",parentData:data10,parentDataProperty:"count",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid4 = _errs24 === errors;
@@ -8564,7 +8891,7 @@ var valid4 = true;
 }
 }
 else {
-validate235.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8576,7 +8903,7 @@ break;
 }
 }
 else {
-validate235.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8595,7 +8922,7 @@ var valid2 = true;
 }
 }
 else {
-validate235.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate240.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8612,14 +8939,14 @@ if(errors === _errs25){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing3;
 if(((((((((data13.threads === undefined) && (missing3 = "threads")) || ((data13.messages === undefined) && (missing3 = "messages"))) || ((data13.messagesPerThread === undefined) && (missing3 = "messagesPerThread"))) || ((data13.answered === undefined) && (missing3 = "answered"))) || ((data13.firstAnswerMedianHours === undefined) && (missing3 = "firstAnswerMedianHours"))) || ((data13.firstAnswerP90Hours === undefined) && (missing3 = "firstAnswerP90Hours"))) || ((data13.answeredWithinPromise === undefined) && (missing3 = "answeredWithinPromise"))) || ((data13.withinPromiseShare === undefined) && (missing3 = "withinPromiseShare"))){
-validate235.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate240.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs27 = errors;
 for(const key3 in data13){
 if(!((((((((key3 === "threads") || (key3 === "messages")) || (key3 === "messagesPerThread")) || (key3 === "answered")) || (key3 === "firstAnswerMedianHours")) || (key3 === "firstAnswerP90Hours")) || (key3 === "answeredWithinPromise")) || (key3 === "withinPromiseShare"))){
-validate235.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate240.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8627,8 +8954,8 @@ break;
 if(_errs27 === errors){
 if(data13.threads !== undefined){
 const _errs28 = errors;
-if(!(validate226(data13.threads, {instancePath:instancePath+"/messages/threads",parentData:data13,parentDataProperty:"threads",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.threads, {instancePath:instancePath+"/messages/threads",parentData:data13,parentDataProperty:"threads",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs28 === errors;
@@ -8639,8 +8966,8 @@ var valid5 = true;
 if(valid5){
 if(data13.messages !== undefined){
 const _errs29 = errors;
-if(!(validate226(data13.messages, {instancePath:instancePath+"/messages/messages",parentData:data13,parentDataProperty:"messages",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.messages, {instancePath:instancePath+"/messages/messages",parentData:data13,parentDataProperty:"messages",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs29 === errors;
@@ -8651,8 +8978,8 @@ var valid5 = true;
 if(valid5){
 if(data13.messagesPerThread !== undefined){
 const _errs30 = errors;
-if(!(validate228(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs30 === errors;
@@ -8663,8 +8990,8 @@ var valid5 = true;
 if(valid5){
 if(data13.answered !== undefined){
 const _errs31 = errors;
-if(!(validate226(data13.answered, {instancePath:instancePath+"/messages/answered",parentData:data13,parentDataProperty:"answered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.answered, {instancePath:instancePath+"/messages/answered",parentData:data13,parentDataProperty:"answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs31 === errors;
@@ -8675,8 +9002,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerMedianHours !== undefined){
 const _errs32 = errors;
-if(!(validate228(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs32 === errors;
@@ -8687,8 +9014,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerP90Hours !== undefined){
 const _errs33 = errors;
-if(!(validate228(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs33 === errors;
@@ -8699,8 +9026,8 @@ var valid5 = true;
 if(valid5){
 if(data13.answeredWithinPromise !== undefined){
 const _errs34 = errors;
-if(!(validate226(data13.answeredWithinPromise, {instancePath:instancePath+"/messages/answeredWithinPromise",parentData:data13,parentDataProperty:"answeredWithinPromise",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.answeredWithinPromise, {instancePath:instancePath+"/messages/answeredWithinPromise",parentData:data13,parentDataProperty:"answeredWithinPromise",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs34 === errors;
@@ -8711,8 +9038,8 @@ var valid5 = true;
 if(valid5){
 if(data13.withinPromiseShare !== undefined){
 const _errs35 = errors;
-if(!(validate228(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs35 === errors;
@@ -8731,7 +9058,7 @@ var valid5 = true;
 }
 }
 else {
-validate235.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate240.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8748,22 +9075,22 @@ if(errors === _errs36){
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing4;
 if((data22.people === undefined) && (missing4 = "people")){
-validate235.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate240.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
 const _errs38 = errors;
 for(const key4 in data22){
 if(!(key4 === "people")){
-validate235.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate240.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs38 === errors){
 if(data22.people !== undefined){
-if(!(validate226(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 }
@@ -8771,7 +9098,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate235.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate240.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8788,22 +9115,22 @@ if(errors === _errs40){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing5;
 if((data24.people === undefined) && (missing5 = "people")){
-validate235.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate240.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
 const _errs42 = errors;
 for(const key5 in data24){
 if(!(key5 === "people")){
-validate235.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate240.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs42 === errors){
 if(data24.people !== undefined){
-if(!(validate226(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 }
@@ -8811,7 +9138,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate235.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate240.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8829,20 +9156,20 @@ var valid0 = true;
 }
 }
 else {
-validate235.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate240.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate235.errors = vErrors;
+validate240.errors = vErrors;
 return errors === 0;
 }
-validate235.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate240.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate231(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate231.evaluated;
+const evaluated0 = validate236.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8853,14 +9180,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.from === undefined) && (missing0 = "from")) || ((data.to === undefined) && (missing0 = "to"))) || ((data.minimumCount === undefined) && (missing0 = "minimumCount"))) || ((data.services === undefined) && (missing0 = "services"))) || ((data.rows === undefined) && (missing0 = "rows"))){
-validate231.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate236.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "from") || (key0 === "to")) || (key0 === "minimumCount")) || (key0 === "services")) || (key0 === "rows"))){
-validate231.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate236.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8868,8 +9195,8 @@ break;
 if(_errs1 === errors){
 if(data.from !== undefined){
 const _errs2 = errors;
-if(!(validate230(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+if(!(validate235(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -8880,8 +9207,8 @@ var valid0 = true;
 if(valid0){
 if(data.to !== undefined){
 const _errs3 = errors;
-if(!(validate230(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+if(!(validate235(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -8894,11 +9221,11 @@ if(data.minimumCount !== undefined){
 let data2 = data.minimumCount;
 const _errs4 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate231.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate236.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(5 !== data2){
-validate231.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/const",keyword:"const",params:{allowedValue: 5},message:"must be equal to constant"}];
+validate236.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/const",keyword:"const",params:{allowedValue: 5},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -8913,7 +9240,7 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data3)){
 if(data3.length > 200){
-validate231.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate236.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -8926,14 +9253,14 @@ if(errors === _errs8){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
 if((((data4.id === undefined) && (missing1 = "id")) || ((data4.name === undefined) && (missing1 = "name"))) || ((data4.replyWorkingDays === undefined) && (missing1 = "replyWorkingDays"))){
-validate231.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data4){
 if(!(((key1 === "id") || (key1 === "name")) || (key1 === "replyWorkingDays"))){
-validate231.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8957,12 +9284,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data6 === "string"){
 if(func1(data6) > 200){
-validate231.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate231.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8976,18 +9303,18 @@ if(data4.replyWorkingDays !== undefined){
 let data7 = data4.replyWorkingDays;
 const _errs14 = errors;
 if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
-validate231.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/type",keyword:"type",params:{type: schema93.properties.services.items.properties.replyWorkingDays.type},message:"must be integer,null"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/type",keyword:"type",params:{type: schema95.properties.services.items.properties.replyWorkingDays.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs14){
 if(typeof data7 == "number"){
 if(data7 > 30 || isNaN(data7)){
-validate231.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
 return false;
 }
 else {
 if(data7 < 1 || isNaN(data7)){
-validate231.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -9004,7 +9331,7 @@ var valid2 = true;
 }
 }
 else {
-validate231.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate236.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9016,7 +9343,7 @@ break;
 }
 }
 else {
-validate231.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate236.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9032,7 +9359,7 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data8)){
 if(data8.length > 5000){
-validate231.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items"}];
+validate236.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items"}];
 return false;
 }
 else {
@@ -9040,8 +9367,8 @@ var valid3 = true;
 const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 const _errs18 = errors;
-if(!(validate235(data8[i1], {instancePath:instancePath+"/rows/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
+if(!(validate240(data8[i1], {instancePath:instancePath+"/rows/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate240.errors : vErrors.concat(validate240.errors);
 errors = vErrors.length;
 }
 var valid3 = _errs18 === errors;
@@ -9052,7 +9379,7 @@ break;
 }
 }
 else {
-validate231.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate236.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9069,21 +9396,21 @@ var valid0 = true;
 }
 }
 else {
-validate231.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate236.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate231.errors = vErrors;
+validate236.errors = vErrors;
 return errors === 0;
 }
-validate231.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate236.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const FiguresRow = validate256;
+export const FiguresRow = validate261;
 
-function validate256(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate261(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate256.evaluated;
+const evaluated0 = validate261.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9094,14 +9421,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.month === undefined) && (missing0 = "month")) || ((data.service === undefined) && (missing0 = "service"))) || ((data.cancellations === undefined) && (missing0 = "cancellations"))) || ((data.messages === undefined) && (missing0 = "messages"))) || ((data.consent === undefined) && (missing0 = "consent"))) || ((data.relatives === undefined) && (missing0 = "relatives"))){
-validate256.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate261.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "month") || (key0 === "service")) || (key0 === "cancellations")) || (key0 === "messages")) || (key0 === "consent")) || (key0 === "relatives"))){
-validate256.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate261.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9109,8 +9436,8 @@ break;
 if(_errs1 === errors){
 if(data.month !== undefined){
 const _errs2 = errors;
-if(!(validate230(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate230.errors : vErrors.concat(validate230.errors);
+if(!(validate235(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate235.errors : vErrors.concat(validate235.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -9166,7 +9493,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate256.errors = vErrors;
+validate261.errors = vErrors;
 return false;
 }
 else {
@@ -9193,14 +9520,14 @@ if(errors === _errs8){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((((((data2.total === undefined) && (missing1 = "total")) || ((data2.online === undefined) && (missing1 = "online"))) || ((data2.other === undefined) && (missing1 = "other"))) || ((data2.onlineShare === undefined) && (missing1 = "onlineShare"))) || ((data2.beforeDeadline === undefined) && (missing1 = "beforeDeadline"))) || ((data2.afterDeadline === undefined) && (missing1 = "afterDeadline"))) || ((data2.reasons === undefined) && (missing1 = "reasons"))){
-validate256.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data2){
 if(!(((((((key1 === "total") || (key1 === "online")) || (key1 === "other")) || (key1 === "onlineShare")) || (key1 === "beforeDeadline")) || (key1 === "afterDeadline")) || (key1 === "reasons"))){
-validate256.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9208,8 +9535,8 @@ break;
 if(_errs10 === errors){
 if(data2.total !== undefined){
 const _errs11 = errors;
-if(!(validate226(data2.total, {instancePath:instancePath+"/cancellations/total",parentData:data2,parentDataProperty:"total",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.total, {instancePath:instancePath+"/cancellations/total",parentData:data2,parentDataProperty:"total",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs11 === errors;
@@ -9220,8 +9547,8 @@ var valid2 = true;
 if(valid2){
 if(data2.online !== undefined){
 const _errs12 = errors;
-if(!(validate226(data2.online, {instancePath:instancePath+"/cancellations/online",parentData:data2,parentDataProperty:"online",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.online, {instancePath:instancePath+"/cancellations/online",parentData:data2,parentDataProperty:"online",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs12 === errors;
@@ -9232,8 +9559,8 @@ var valid2 = true;
 if(valid2){
 if(data2.other !== undefined){
 const _errs13 = errors;
-if(!(validate226(data2.other, {instancePath:instancePath+"/cancellations/other",parentData:data2,parentDataProperty:"other",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.other, {instancePath:instancePath+"/cancellations/other",parentData:data2,parentDataProperty:"other",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs13 === errors;
@@ -9244,8 +9571,8 @@ var valid2 = true;
 if(valid2){
 if(data2.onlineShare !== undefined){
 const _errs14 = errors;
-if(!(validate228(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs14 === errors;
@@ -9256,8 +9583,8 @@ var valid2 = true;
 if(valid2){
 if(data2.beforeDeadline !== undefined){
 const _errs15 = errors;
-if(!(validate226(data2.beforeDeadline, {instancePath:instancePath+"/cancellations/beforeDeadline",parentData:data2,parentDataProperty:"beforeDeadline",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.beforeDeadline, {instancePath:instancePath+"/cancellations/beforeDeadline",parentData:data2,parentDataProperty:"beforeDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs15 === errors;
@@ -9268,8 +9595,8 @@ var valid2 = true;
 if(valid2){
 if(data2.afterDeadline !== undefined){
 const _errs16 = errors;
-if(!(validate226(data2.afterDeadline, {instancePath:instancePath+"/cancellations/afterDeadline",parentData:data2,parentDataProperty:"afterDeadline",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data2.afterDeadline, {instancePath:instancePath+"/cancellations/afterDeadline",parentData:data2,parentDataProperty:"afterDeadline",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs16 === errors;
@@ -9284,7 +9611,7 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(Array.isArray(data9)){
 if(data9.length > 100){
-validate256.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -9297,14 +9624,14 @@ if(errors === _errs19){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
 if(((data10.code === undefined) && (missing2 = "code")) || ((data10.count === undefined) && (missing2 = "count"))){
-validate256.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs21 = errors;
 for(const key2 in data10){
 if(!((key2 === "code") || (key2 === "count"))){
-validate256.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9316,12 +9643,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data11 === "string"){
 if(func1(data11) > 64){
-validate256.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9333,8 +9660,8 @@ var valid4 = true;
 if(valid4){
 if(data10.count !== undefined){
 const _errs24 = errors;
-if(!(validate226(data10.count, {instancePath:instancePath+"/cancellations/reasons/" + i0+"/count",parentData:data10,parentDataProperty:"count",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data10.count, {instancePath:instancePath+"/cancellations/reasons/" + i0+"/count",parentData:data10,parentDataProperty:"count",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid4 = _errs24 === errors;
@@ -9347,7 +9674,7 @@ var valid4 = true;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9359,7 +9686,7 @@ break;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9378,7 +9705,7 @@ var valid2 = true;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate261.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9395,14 +9722,14 @@ if(errors === _errs25){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing3;
 if(((((((((data13.threads === undefined) && (missing3 = "threads")) || ((data13.messages === undefined) && (missing3 = "messages"))) || ((data13.messagesPerThread === undefined) && (missing3 = "messagesPerThread"))) || ((data13.answered === undefined) && (missing3 = "answered"))) || ((data13.firstAnswerMedianHours === undefined) && (missing3 = "firstAnswerMedianHours"))) || ((data13.firstAnswerP90Hours === undefined) && (missing3 = "firstAnswerP90Hours"))) || ((data13.answeredWithinPromise === undefined) && (missing3 = "answeredWithinPromise"))) || ((data13.withinPromiseShare === undefined) && (missing3 = "withinPromiseShare"))){
-validate256.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate261.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs27 = errors;
 for(const key3 in data13){
 if(!((((((((key3 === "threads") || (key3 === "messages")) || (key3 === "messagesPerThread")) || (key3 === "answered")) || (key3 === "firstAnswerMedianHours")) || (key3 === "firstAnswerP90Hours")) || (key3 === "answeredWithinPromise")) || (key3 === "withinPromiseShare"))){
-validate256.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate261.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9410,8 +9737,8 @@ break;
 if(_errs27 === errors){
 if(data13.threads !== undefined){
 const _errs28 = errors;
-if(!(validate226(data13.threads, {instancePath:instancePath+"/messages/threads",parentData:data13,parentDataProperty:"threads",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.threads, {instancePath:instancePath+"/messages/threads",parentData:data13,parentDataProperty:"threads",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs28 === errors;
@@ -9422,8 +9749,8 @@ var valid5 = true;
 if(valid5){
 if(data13.messages !== undefined){
 const _errs29 = errors;
-if(!(validate226(data13.messages, {instancePath:instancePath+"/messages/messages",parentData:data13,parentDataProperty:"messages",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.messages, {instancePath:instancePath+"/messages/messages",parentData:data13,parentDataProperty:"messages",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs29 === errors;
@@ -9434,8 +9761,8 @@ var valid5 = true;
 if(valid5){
 if(data13.messagesPerThread !== undefined){
 const _errs30 = errors;
-if(!(validate228(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs30 === errors;
@@ -9446,8 +9773,8 @@ var valid5 = true;
 if(valid5){
 if(data13.answered !== undefined){
 const _errs31 = errors;
-if(!(validate226(data13.answered, {instancePath:instancePath+"/messages/answered",parentData:data13,parentDataProperty:"answered",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.answered, {instancePath:instancePath+"/messages/answered",parentData:data13,parentDataProperty:"answered",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs31 === errors;
@@ -9458,8 +9785,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerMedianHours !== undefined){
 const _errs32 = errors;
-if(!(validate228(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs32 === errors;
@@ -9470,8 +9797,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerP90Hours !== undefined){
 const _errs33 = errors;
-if(!(validate228(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs33 === errors;
@@ -9482,8 +9809,8 @@ var valid5 = true;
 if(valid5){
 if(data13.answeredWithinPromise !== undefined){
 const _errs34 = errors;
-if(!(validate226(data13.answeredWithinPromise, {instancePath:instancePath+"/messages/answeredWithinPromise",parentData:data13,parentDataProperty:"answeredWithinPromise",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data13.answeredWithinPromise, {instancePath:instancePath+"/messages/answeredWithinPromise",parentData:data13,parentDataProperty:"answeredWithinPromise",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs34 === errors;
@@ -9494,8 +9821,8 @@ var valid5 = true;
 if(valid5){
 if(data13.withinPromiseShare !== undefined){
 const _errs35 = errors;
-if(!(validate228(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate228.errors : vErrors.concat(validate228.errors);
+if(!(validate233(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate233.errors : vErrors.concat(validate233.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs35 === errors;
@@ -9514,7 +9841,7 @@ var valid5 = true;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate261.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9531,22 +9858,22 @@ if(errors === _errs36){
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing4;
 if((data22.people === undefined) && (missing4 = "people")){
-validate256.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate261.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
 const _errs38 = errors;
 for(const key4 in data22){
 if(!(key4 === "people")){
-validate256.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate261.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs38 === errors){
 if(data22.people !== undefined){
-if(!(validate226(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 }
@@ -9554,7 +9881,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate261.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9571,22 +9898,22 @@ if(errors === _errs40){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing5;
 if((data24.people === undefined) && (missing5 = "people")){
-validate256.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate261.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
 const _errs42 = errors;
 for(const key5 in data24){
 if(!(key5 === "people")){
-validate256.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate261.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs42 === errors){
 if(data24.people !== undefined){
-if(!(validate226(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate226.errors : vErrors.concat(validate226.errors);
+if(!(validate231(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
 errors = vErrors.length;
 }
 }
@@ -9594,7 +9921,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate256.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate261.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9612,22 +9939,22 @@ var valid0 = true;
 }
 }
 else {
-validate256.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate261.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate256.errors = vErrors;
+validate261.errors = vErrors;
 return errors === 0;
 }
-validate256.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate261.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ProblemType = validate276;
-const schema96 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request","urn:omsorg:problem:consent-required","urn:omsorg:problem:consent-text-outdated","urn:omsorg:problem:step-up-required","urn:omsorg:problem:giver-too-young","urn:omsorg:problem:relative-too-young","urn:omsorg:problem:notice-channel-unavailable"]};
+export const ProblemType = validate281;
+const schema98 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request","urn:omsorg:problem:consent-required","urn:omsorg:problem:consent-text-outdated","urn:omsorg:problem:step-up-required","urn:omsorg:problem:giver-too-young","urn:omsorg:problem:relative-too-young","urn:omsorg:problem:notice-channel-unavailable"]};
 
-function validate276(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate281(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate276.evaluated;
+const evaluated0 = validate281.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9635,25 +9962,25 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-validate276.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate281.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((((((((((((((((((((((((data === "urn:omsorg:problem:unauthorized") || (data === "urn:omsorg:problem:insufficient-assurance")) || (data === "urn:omsorg:problem:forbidden")) || (data === "urn:omsorg:problem:not-found")) || (data === "urn:omsorg:problem:validation")) || (data === "urn:omsorg:problem:idempotency-key-missing")) || (data === "urn:omsorg:problem:idempotency-key-reused")) || (data === "urn:omsorg:problem:precondition-required")) || (data === "urn:omsorg:problem:precondition-failed")) || (data === "urn:omsorg:problem:deadline-passed")) || (data === "urn:omsorg:problem:not-cancellable")) || (data === "urn:omsorg:problem:thread-closed")) || (data === "urn:omsorg:problem:recipient-not-allowed")) || (data === "urn:omsorg:problem:attachment-type")) || (data === "urn:omsorg:problem:attachment-too-large")) || (data === "urn:omsorg:problem:rate-limited")) || (data === "urn:omsorg:problem:server-error")) || (data === "urn:omsorg:problem:unavailable")) || (data === "urn:omsorg:problem:insufficient-scope")) || (data === "urn:omsorg:problem:session-expired")) || (data === "urn:omsorg:problem:unsupported-media-type")) || (data === "urn:omsorg:problem:request-in-progress")) || (data === "urn:omsorg:problem:misdirected-request")) || (data === "urn:omsorg:problem:consent-required")) || (data === "urn:omsorg:problem:consent-text-outdated")) || (data === "urn:omsorg:problem:step-up-required")) || (data === "urn:omsorg:problem:giver-too-young")) || (data === "urn:omsorg:problem:relative-too-young")) || (data === "urn:omsorg:problem:notice-channel-unavailable"))){
-validate276.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema96.enum},message:"must be equal to one of the allowed values"}];
+validate281.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema98.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate276.errors = vErrors;
+validate281.errors = vErrors;
 return errors === 0;
 }
-validate276.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate281.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const Problem = validate277;
-const schema97 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"maxAge":{"type":"integer","minimum":0,"description":"For `step-up-required`: sign in again with this `max_age` (seconds)."},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter","in-past","self"]},"parameter":{"type":"string","description":"The query parameter the error is about (`unknown-parameter`, a bad access-log period)."}}}}}};
+export const Problem = validate282;
+const schema99 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"maxAge":{"type":"integer","minimum":0,"description":"For `step-up-required`: sign in again with this `max_age` (seconds)."},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter","in-past","self"]},"parameter":{"type":"string","description":"The query parameter the error is about (`unknown-parameter`, a bad access-log period)."}}}}}};
 
-function validate277(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate277.evaluated;
+const evaluated0 = validate282.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9664,14 +9991,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
-validate277.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate282.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.type !== undefined){
 const _errs1 = errors;
-if(!(validate276(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate276.errors : vErrors.concat(validate276.errors);
+if(!(validate281(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate281.errors : vErrors.concat(validate281.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -9683,7 +10010,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs2 = errors;
 if(typeof data.title !== "string"){
-validate277.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate282.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -9696,18 +10023,18 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs4 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate277.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate282.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data2 == "number"){
 if(data2 > 599 || isNaN(data2)){
-validate277.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+validate282.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
 return false;
 }
 else {
 if(data2 < 400 || isNaN(data2)){
-validate277.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
+validate282.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
 return false;
 }
 }
@@ -9722,7 +10049,7 @@ if(valid0){
 if(data.detail !== undefined){
 const _errs6 = errors;
 if(typeof data.detail !== "string"){
-validate277.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate282.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -9734,7 +10061,7 @@ if(valid0){
 if(data.instance !== undefined){
 const _errs8 = errors;
 if(typeof data.instance !== "string"){
-validate277.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate282.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -9747,13 +10074,13 @@ if(data.maxAge !== undefined){
 let data5 = data.maxAge;
 const _errs10 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-validate277.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate282.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs10){
 if(typeof data5 == "number"){
 if(data5 < 0 || isNaN(data5)){
-validate277.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate282.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -9778,14 +10105,14 @@ if(errors === _errs14){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing1;
 if(((data7.pointer === undefined) && (missing1 = "pointer")) || ((data7.code === undefined) && (missing1 = "code"))){
-validate277.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate282.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data7.pointer !== undefined){
 const _errs16 = errors;
 if(typeof data7.pointer !== "string"){
-validate277.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate282.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -9798,11 +10125,11 @@ if(data7.code !== undefined){
 let data9 = data7.code;
 const _errs18 = errors;
 if(typeof data9 !== "string"){
-validate277.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate282.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((((((((data9 === "required") || (data9 === "too-long")) || (data9 === "too-many")) || (data9 === "unknown-code")) || (data9 === "invalid")) || (data9 === "invalid-character")) || (data9 === "too-deep")) || (data9 === "unknown-parameter")) || (data9 === "in-past")) || (data9 === "self"))){
-validate277.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema97.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
+validate282.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema99.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs18 === errors;
@@ -9814,7 +10141,7 @@ if(valid2){
 if(data7.parameter !== undefined){
 const _errs20 = errors;
 if(typeof data7.parameter !== "string"){
-validate277.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate282.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs20 === errors;
@@ -9827,7 +10154,7 @@ var valid2 = true;
 }
 }
 else {
-validate277.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate282.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9838,7 +10165,7 @@ break;
 }
 }
 else {
-validate277.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate282.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9856,11 +10183,11 @@ var valid0 = true;
 }
 }
 else {
-validate277.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate282.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate277.errors = vErrors;
+validate282.errors = vErrors;
 return errors === 0;
 }
-validate277.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"maxAge":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate282.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"maxAge":true,"errors":true},"dynamicProps":false,"dynamicItems":false};

@@ -21,3 +21,4 @@ export * from './sources.js';
 export * from './text.js';
 export * from './threads.js';
 export * from './time.js';
+export * from './series.js';

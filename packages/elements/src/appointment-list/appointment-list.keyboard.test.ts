@@ -34,16 +34,18 @@ describe('<omsorg-appointment-list>', () => {
       sr(el).removeEventListener('click', capture, true);
       await Promise.all(pending);
       expect(link?.href).to.match(/^blob:/);
-      expect(link?.download).to.equal('avtale-2026-06-11.ics');
+      // A visit of a series writes the whole series: from its first visit (a week back), in Oslo time.
+      expect(link?.download).to.equal('avtale-2026-06-03.ics');
       expect(link?.isConnected).to.equal(false);
       expect(body).to.match(/^BEGIN:VCALENDAR\r\n/);
       const unfolded = body.replace(/\r\n /g, '');
-      expect(unfolded).to.contain('DTSTART:20260611T060000Z\r\n');
-      expect(unfolded).to.contain('DTEND:20260611T080000Z\r\n');
+      expect(unfolded).to.contain('DTSTART;TZID=Europe/Oslo:20260603T080000\r\n');
+      expect(unfolded).to.contain('DTEND;TZID=Europe/Oslo:20260603T100000\r\n');
+      expect(unfolded).to.contain('RRULE:FREQ=DAILY;COUNT=21\r\n');
       expect(unfolded).to.contain(`SUMMARY:${serviceTypes.codes['15'].nb}\r\n`);
       expect(unfolded).to.contain('LOCATION:Hjemme\\, Granveien 4\\, 9999 Fjordvik\r\n');
       expect(unfolded).to.contain('Besøket kommer en gang mellom 08:00 og 10:00.');
-      expect(unfolded).to.contain('UID:apt-ola-hsp-d01-am@omsorg');
+      expect(unfolded).to.contain('UID:ser-ola-hsp-am@omsorg');
       // The blob URL is released when the element leaves the page.
       el.remove();
       let failed = false;
@@ -60,7 +62,7 @@ describe('<omsorg-appointment-list>', () => {
       const { wrapper, el } = await mountIn<List>({ lang: 'nb' }, html`<omsorg-appointment-list .client=${client}></omsorg-appointment-list>`);
       await until(() => settled(el), 'loaded');
       const visit = () => item(el, 'apt-ola-hsp-d01-am')!;
-      const check = async (locale: 'nb' | 'nn' | 'en', day: RegExp) => {
+      const check = async (locale: 'nb' | 'nn' | 'en', today: RegExp, day: RegExp) => {
         wrapper.setAttribute('lang', locale);
         await until(() => $(el, '#title')?.textContent?.trim() === texts[locale].title, `title in ${locale}`);
         expect(button(el, texts[locale].upcoming)).to.exist;
@@ -68,15 +70,18 @@ describe('<omsorg-appointment-list>', () => {
         expect(visit().querySelector('.label')?.textContent).to.equal(serviceTypes.codes['15'][locale]);
         expect(visit().querySelector('[part~="status"]')?.textContent).to.contain(texts[locale].statuses.booked);
         expect(visit().textContent).to.contain(texts[locale].atHome);
-        expect(visit().closest('li[part="day"]')?.querySelector('h3')?.textContent).to.match(day);
+        // The visit is one of a daily series, which stands under today's heading; the visit
+        // says its own day.
+        expect(visit().closest('li[part="day"]')?.querySelector('h3')?.textContent).to.match(today);
+        expect(visit().querySelector('.day-of')?.textContent).to.match(day);
         expect(shadowText(el)).to.contain(texts[locale].addToCalendar);
         await expect(el).to.be.accessible();
       };
-      await check('nn', /torsdag 11\. juni 2026/);
+      await check('nn', /onsdag 10\. juni 2026/, /torsdag 11\. juni 2026/);
       expect(visit().querySelector('.time')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Mellom 08:00 og 10:00');
-      await check('en', /Thursday,? 11 June 2026/);
+      await check('en', /Wednesday,? 10 June 2026/, /Thursday,? 11 June 2026/);
       expect(visit().querySelector('.time')?.textContent?.replace(/\s+/g, ' ').trim()).to.equal('Between 08:00 and 10:00');
-      await check('nb', /torsdag 11\. juni 2026/);
+      await check('nb', /onsdag 10\. juni 2026/, /torsdag 11\. juni 2026/);
       expect(calls.length).to.equal(1);
     });
   });
@@ -124,13 +129,25 @@ describe('<omsorg-appointment-list>', () => {
       sr(el).removeEventListener('click', capture, true);
       expect(downloads).to.equal(2);
 
-      // Phone links are reachable too.
+      // Phone links are reachable too. They stand before the last item's calendar button (the
+      // first items are a series' visits, with no cancel button), so the walk starts again at the
+      // list's first button: Firefox does not wrap Tab from the page's end back into it.
+      sr(el).querySelector<HTMLElement>('[part~="toggle-button"]')!.focus();
       await tabTo((a) => a.getAttribute('part') === 'phone-link', { max: 120 });
 
       await tabTo((a) => a.getAttribute('part') === 'more-button', { max: 120 });
+      const before = new Set(itemIds(el));
       await sendKeys({ press: 'Enter' });
       await until(() => itemIds(el).length === 16, 'second page via Enter');
-      await until(() => !!(sr(el).activeElement as HTMLElement | null)?.dataset.headingFor, 'focus moved to the new items');
+      // Focus moves to the new items: the first one in sight, or, when every new visit joined a
+      // series that is closed, that series' disclosure button.
+      const fresh = itemIds(el).filter((id) => !before.has(id!)) as string[];
+      expect(fresh).not.to.be.empty;
+      const inSight = fresh.find((id) => !item(el, id)!.closest('ul[hidden]'));
+      const target = inSight
+        ? $(el, `[data-heading-for="${inSight}"]`)!
+        : item(el, fresh[0]!)!.closest('li[part="series"]')!.querySelector<HTMLElement>('[part="series-toggle"]')!;
+      await until(() => sr(el).activeElement === target, 'focus moved to the new items');
     });
 
     it('operates retry and sign-in from the keyboard', async () => {

@@ -7,6 +7,13 @@ import type { AppointmentStatus } from '@omsorg/contract';
 
 type Part = unknown;
 
+/** The week's days as RRULE codes name them, and a list of them ("Monday and Thursday"). */
+const weekdayNames: Record<string, string> = { MO: 'Monday', TU: 'Tuesday', WE: 'Wednesday', TH: 'Thursday', FR: 'Friday', SA: 'Saturday', SU: 'Sunday' };
+const dayList = (codes: readonly string[]): string => {
+  const names = Array.from(codes).map((c) => weekdayNames[c] ?? c);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}` : (names[0] ?? '');
+};
+
 export default {
   title: 'Appointments and visits',
   titleFor: (name: Part): Part[] => ['Appointments and visits for ', name],
@@ -66,5 +73,17 @@ export default {
   calendarPreparation: (text: string) => `How to prepare: ${text}`,
   calendarError: 'We could not create the calendar file.',
   signInFailed: 'Sign-in could not be started. Please try again.',
+  recurrence: (freq: string, interval: number, days: readonly string[]): string => {
+    const n = Number(interval) || 1;
+    if (freq === 'DAILY') return n === 1 ? 'every day' : n === 2 ? 'every other day' : `every ${n} days`;
+    const list = dayList(days);
+    if (n === 1) return `every ${list}`;
+    if (n === 2) return Array.from(days).length === 1 ? `every other ${list}` : `every other week on ${list}`;
+    return `every ${n} weeks on ${list}`;
+  },
+  seriesTitle: (label: string, recurrence: string, from: string, to: string) => `${label}, ${recurrence} ${from}–${to}`,
+  seriesShow: (n: number) => `Show ${n} more ${n === 1 ? 'visit' : 'visits'} in the series`,
+  seriesHide: 'Hide the rest of the series',
+  seriesIntro: 'Recurring visits. Each visit can be cancelled on its own.',
   errorLoadMore: 'We could not load more appointments.',
 };

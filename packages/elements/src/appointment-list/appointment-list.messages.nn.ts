@@ -7,6 +7,13 @@ import type { AppointmentStatus } from '@omsorg/contract';
 
 type Part = unknown;
 
+/** The week's days as RRULE codes name them, and a list of them ("måndag og torsdag"). */
+const weekdayNames: Record<string, string> = { MO: 'måndag', TU: 'tysdag', WE: 'onsdag', TH: 'torsdag', FR: 'fredag', SA: 'laurdag', SU: 'sundag' };
+const dayList = (codes: readonly string[]): string => {
+  const names = Array.from(codes).map((c) => weekdayNames[c] ?? c);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}` : (names[0] ?? '');
+};
+
 export default {
   title: 'Avtalar og besøk',
   titleFor: (name: Part): Part[] => ['Avtalar og besøk for ', name],
@@ -66,5 +73,17 @@ export default {
   calendarPreparation: (text: string) => `Førebuingar: ${text}`,
   calendarError: 'Vi klarte ikkje å lage kalenderfila.',
   signInFailed: 'Innlogginga kunne ikkje startast. Prøv igjen.',
+  recurrence: (freq: string, interval: number, days: readonly string[]): string => {
+    const n = Number(interval) || 1;
+    if (freq === 'DAILY') return n === 1 ? 'kvar dag' : n === 2 ? 'annakvar dag' : `kvar ${n}. dag`;
+    const list = dayList(days);
+    if (n === 1) return `kvar ${list}`;
+    if (n === 2) return Array.from(days).length === 1 ? `annakvar ${list}` : `${list} annakvar veke`;
+    return `${list} kvar ${n}. veke`;
+  },
+  seriesTitle: (label: string, recurrence: string, from: string, to: string) => `${label}, ${recurrence} ${from}–${to}`,
+  seriesShow: (n: number) => `Vis ${n} besøk til i serien`,
+  seriesHide: 'Gøym resten av serien',
+  seriesIntro: 'Besøk som kjem att. Kvart besøk kan avbestillast for seg.',
   errorLoadMore: 'Vi klarte ikkje å laste fleire avtalar.',
 };

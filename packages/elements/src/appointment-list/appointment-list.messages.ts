@@ -8,6 +8,13 @@ import { catalog } from '../internal/messages.js';
 
 type Part = unknown;
 
+/** The week's days as RRULE codes name them, and a list of them ("mandag og torsdag"). */
+const weekdayNames: Record<string, string> = { MO: 'mandag', TU: 'tirsdag', WE: 'onsdag', TH: 'torsdag', FR: 'fredag', SA: 'lørdag', SU: 'søndag' };
+const dayList = (codes: readonly string[]): string => {
+  const names = Array.from(codes).map((c) => weekdayNames[c] ?? c);
+  return names.length > 1 ? `${names.slice(0, -1).join(', ')} og ${names[names.length - 1]}` : (names[0] ?? '');
+};
+
 export const messages = catalog(
   'appointment-list',
   {
@@ -70,6 +77,18 @@ export const messages = catalog(
     calendarPreparation: (text: string) => `Forberedelser: ${text}`,
     calendarError: 'Vi klarte ikke å lage kalenderfilen.',
     signInFailed: 'Innloggingen kunne ikke startes. Prøv igjen.',
+    recurrence: (freq: string, interval: number, days: readonly string[]): string => {
+      const n = Number(interval) || 1;
+      if (freq === 'DAILY') return n === 1 ? 'hver dag' : n === 2 ? 'annenhver dag' : `hver ${n}. dag`;
+      const list = dayList(days);
+      if (n === 1) return `hver ${list}`;
+      if (n === 2) return Array.from(days).length === 1 ? `annenhver ${list}` : `${list} annenhver uke`;
+      return `${list} hver ${n}. uke`;
+    },
+    seriesTitle: (label: string, recurrence: string, from: string, to: string) => `${label}, ${recurrence} ${from}–${to}`,
+    seriesShow: (n: number) => `Vis ${n} besøk til i serien`,
+    seriesHide: 'Skjul resten av serien',
+    seriesIntro: 'Besøk som gjentas. Hvert besøk kan avbestilles for seg.',
     errorLoadMore: 'Vi klarte ikke å laste flere avtaler.',
   },
   { nn: () => import('./appointment-list.messages.nn.js'), en: () => import('./appointment-list.messages.en.js') },

@@ -8,8 +8,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { cancellableStatuses, labelFor, type Appointment } from '@omsorg/contract';
+import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import { cancellableStatuses, labelFor, osloWeekday, parseSeriesRule, type Appointment } from '@omsorg/contract';
 import type { CommonMessages } from '../internal/messages.js';
 import type { Locale } from '../internal/locale.js';
 import { isoForTime, parseInstant } from '../internal/format.js';
@@ -18,7 +18,7 @@ import { telHref } from '../internal/phone.js';
 import type { PageSettings } from '../internal/settings.js';
 import { Markup } from './markup.js';
 import type { AppointmentListMessages } from './appointment-list.messages.js';
-import { dayKey, dayText, groupByDay, noCalendar, timeText, tones } from './appointment-list.view.js';
+import { dayKey, dayText, groupByDay, groupSeries, noCalendar, timeText, tones } from './appointment-list.view.js';
 
 export interface ItemContext {
   t: AppointmentListMessages;
@@ -28,6 +28,8 @@ export interface ItemContext {
   upcoming: boolean;
   /** One listener for every item button (`data-action="cancel" | "calendar"`). */
   onClick: (event: Event) => void;
+  /** The series whose other visits are shown (by series id). */
+  expanded: ReadonlySet<string>;
   /** The page's configuration: cancelling online, the calendar button, the municipality's contact. */
   settings: PageSettings;
   /** The municipality's opening hours in the list's language, if the configuration has them. */
@@ -36,8 +38,8 @@ export interface ItemContext {
   showSource?: boolean;
 }
 
-/** The data-action values of the item buttons. */
-export type ItemAction = 'cancel' | 'calendar';
+/** The data-action values of the item buttons (`series`: a series' disclosure button, with `data-series`). */
+export type ItemAction = 'cancel' | 'calendar' | 'series';
 
 /** From this many items on, items off screen skip layout and paint (`.days.long` in the styles). */
 export const LONG_LIST = 30;
@@ -45,18 +47,54 @@ export const LONG_LIST = 30;
 export function renderDays(items: readonly Appointment[], ctx: ItemContext, level: number): TemplateResult {
   const H = headingTag(level + 1);
   const itemHeading = `h${clampHeadingLevel(level + 2)}`;
+  // A series with two or more visits in the list stands among the days once, at its first visit.
+  const { shown, series } = groupSeries(items);
   return html`<ul part="days" class=${items.length >= LONG_LIST ? 'days long' : 'days'} role="list" @click=${ctx.onClick}>${repeat(
-    groupByDay(items, parseInstant),
+    groupByDay(shown, parseInstant),
     ([key]) => key,
     ([key, g]) =>
       html`<li part="day" class="day" data-day=${key}>${staticHtml`<${H} part="day-heading" class="day-heading">${
         g.date ? html`<time datetime=${key}>${dayText(g.date, ctx.locale)}</time>` : ctx.common.unknownCode
       }</${H}>`}<ul part="items" class="items" role="list">${repeat(
         g.items,
-        (a) => a.id,
-        (a) => renderItem(a, ctx, itemHeading),
+        (a) => (series.has(a.id) ? `series:${a.series!.id}` : a.id),
+        (a) => {
+          const visits = series.get(a.id);
+          return visits ? renderSeries(visits, ctx, headingTag(level + 2), itemHeading) : renderItem(a, ctx, itemHeading);
+        },
       )}</ul></li>`,
   )}</ul>`;
+}
+
+/**
+ * A series' visits in the list as one group: "Home nursing, every day 08:00–10:00", its first
+ * visit in the list, and the others behind a disclosure button (`aria-expanded`, the list it
+ * controls `hidden` until then), each still an item of its own with its own cancel button; a
+ * visit's calendar button writes the whole series (one VEVENT with RRULE). The button is described
+ * by its series' heading: two series' buttons say "Show 4 more visits in the series" alike.
+ */
+function renderSeries(visits: readonly Appointment[], ctx: ItemContext, H: StaticValue, hVisit: string): TemplateResult {
+  const { t, common, locale } = ctx;
+  const [first, ...rest] = visits as [Appointment, ...Appointment[]];
+  const series = first.series!;
+  const rule = parseSeriesRule(series.rule)!;
+  const seriesStart = parseInstant(series.start);
+  const seriesEnd = parseInstant(series.end);
+  const label = labelFor(first.serviceType, locale) ?? common.unknownCode;
+  const days = rule.byDay.length ? rule.byDay : seriesStart ? [osloWeekday(seriesStart)] : [];
+  const title = t.seriesTitle(
+    label,
+    t.recurrence(rule.freq, rule.interval, days),
+    seriesStart ? timeText(seriesStart, locale) : '',
+    seriesEnd ? timeText(seriesEnd, locale) : '',
+  );
+  const open = ctx.expanded.has(series.id);
+  const listId = `series-${series.id}`;
+  return staticHtml`<li part="series" class="series" data-series=${series.id}><${H} id=${`${listId}-h`} part="series-heading" class="series-heading" tabindex="-1"><bdi>${title}</bdi></${H}><p class="series-intro">${t.seriesIntro}</p><ul part="items" class="items" role="list">${renderItem(first, ctx, hVisit)}</ul><div part="series-actions" class="actions series-actions"><button type="button" part="series-toggle" class="secondary series-toggle" data-action="series" data-series=${series.id} aria-expanded=${open ? 'true' : 'false'} aria-controls=${listId} aria-describedby=${`${listId}-h`}>${open ? t.seriesHide : t.seriesShow(rest.length)}</button></div><ul id=${listId} part="items series-items" class="items series-items" role="list" ?hidden=${!open}>${repeat(
+    rest,
+    (a) => a.id,
+    (a) => renderItem(a, ctx, hVisit, { withDay: true }),
+  )}</ul></li>`;
 }
 
 /** Writes a sentence from the messages: its strings as text, each node by `write`. */
@@ -171,7 +209,7 @@ function renderActions(a: Appointment, ctx: ItemContext, canCancel: boolean, cal
  * One appointment: the item element stays while the appointment changes; its text is one
  * template per shape, with parts only for its data.
  */
-function renderItem(a: Appointment, ctx: ItemContext, h: string): TemplateResult {
+function renderItem(a: Appointment, ctx: ItemContext, h: string, opts: { withDay?: boolean } = {}): TemplateResult {
   const { t, common } = ctx;
   const label = labelFor(a.serviceType, ctx.locale) ?? common.unknownCode;
   const status = (t.statuses as Record<string, string>)[a.status] ?? common.unknownCode;
@@ -185,7 +223,10 @@ function renderItem(a: Appointment, ctx: ItemContext, h: string): TemplateResult
   const m = new Markup();
   m.tag(`<${h} part="item-heading" class="item-heading" tabindex="-1"`).attr('data-heading-for', a.id);
   if (!canCancel) m.attr('id', `act-${a.id}`);
-  m.tag('><span class="time">');
+  m.tag('>');
+  const start = opts.withDay ? parseInstant(a.start) : undefined;
+  if (start) m.tag('<span class="day-of">').value(dayText(start, ctx.locale)).tag('</span>, ');
+  m.tag('<span class="time">');
   timeRangeInto(m, a, ctx);
   m.tag('</span><span class="visually-hidden">, </span> <span class="label">').value(label).tag(`</span></${h}>`);
   m.tag(`<p part="status status-${tone}" class="status"><span class="visually-hidden">`).text(`${t.status}: `).tag('</span>').value(status).tag('</p>');

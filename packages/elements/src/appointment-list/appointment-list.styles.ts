@@ -240,4 +240,41 @@ export const styles = [
       }
     }
   `,
+  // A series' visits grouped, indented under its heading; the other visits behind a disclosure
+  // button. Its other visits are laid out when the reader opens them: hidden until then, they were
+  // never laid out, so in a long list a skipped one would stand at the 9rem guess while its
+  // content is taller, and the geometry that hit testing and contrast checks read would put one
+  // visit's buttons over the next visit's text. (Comments stay out of the css literals: npm
+  // consumers ship those bytes as they are.)
+  css`
+    .days.long .series-items .item {
+      content-visibility: visible;
+    }
+    .series {
+      display: block;
+      border-left: 4px solid var(--_item-border);
+      padding-left: 0.75rem;
+    }
+    .series > :not(:first-child) {
+      margin-top: 0.5rem;
+    }
+    .series-heading {
+      margin: 0;
+      font-size: 1.05em;
+      line-height: 1.4;
+    }
+    .series-heading:focus {
+      outline: none;
+    }
+    .series-intro {
+      margin: 0;
+      color: var(--_text-subtle);
+    }
+    .series-items[hidden] {
+      display: none;
+    }
+    .item-heading .day-of {
+      font-weight: normal;
+    }
+  `,
 ];

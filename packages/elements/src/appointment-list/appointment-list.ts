@@ -1,6 +1,13 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { labelFor, municipalitiesOf, type Appointment, type AppointmentPage, type RecordSource } from '@omsorg/contract';
+import {
+  labelFor,
+  municipalitiesOf,
+  parseSeriesRule,
+  type Appointment,
+  type AppointmentPage,
+  type RecordSource,
+} from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
@@ -68,6 +75,11 @@ interface FirstPage {
  * @csspart cancel-button - The "Cancel" button.
  * @csspart calendar-button - The "Add to calendar" button.
  * @csspart more-button - The "Show more" button.
+ * @csspart series - A series of recurring visits (two or more in the list), grouped.
+ * @csspart series-heading - A series' heading ("Home nursing, every day 08:00–10:00").
+ * @csspart series-actions - The row of a series' buttons.
+ * @csspart series-toggle - The button that shows or hides a series' other visits (`aria-expanded`).
+ * @csspart series-items - The list of a series' other visits (also `items`).
  *
  * @cssprop --omsorg-appointment-list-gap - Space between days and items (default `--omsorg-space`, 1rem).
  * @cssprop --omsorg-appointment-list-item-background - Item background (default the surface colour).
@@ -99,6 +111,8 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   @state() private loadedWhen: AppointmentWhen = 'upcoming';
   @state() private loadingMore = false;
   @state() private moreError?: unknown;
+  /** The series whose other visits are shown (ids). */
+  @state() private expandedSeries: ReadonlySet<string> = new Set();
 
   private downloads = new BlobDownloads();
   private lastTrigger?: { appointmentId: string; button: HTMLElement };
@@ -170,6 +184,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
 
   protected override clearData(): void {
     this.items = [];
+    this.expandedSeries = new Set();
     this.unavailable = [];
     this.nextCursor = null;
     this.moreError = undefined;
@@ -210,7 +225,9 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
         this.loadingMore = false;
         this.politeText = fresh.length ? this.t.loadedMore(fresh.length, this.items.length) : this.t.noMore;
         await this.updateComplete;
-        const first = fresh[0];
+        // The first new visit the reader can see; when every new one joined a closed series,
+        // the first one's series (its disclosure button, whose count just grew).
+        const first = fresh.find((a) => !this.headingOf(a.id)?.closest('ul[hidden]')) ?? fresh[0];
         if (first) this.focusItem(first.id);
         else if (!button.isConnected) this.focusHeading();
       },
@@ -239,9 +256,16 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     });
   }
 
+  private headingOf(id: string): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
+  }
+
   private focusItem(id: string): void {
-    const heading = this.renderRoot.querySelector<HTMLElement>(`[data-heading-for="${CSS.escape(id)}"]`);
-    heading?.focus();
+    const heading = this.headingOf(id);
+    // A visit in a closed series: its series' disclosure button, which opens it.
+    const closed = heading?.closest<HTMLElement>('ul[hidden]')?.closest('li[part="series"]');
+    if (closed) closed.querySelector<HTMLElement>('[part="series-toggle"]')?.focus();
+    else heading?.focus();
   }
 
   private replaceItem(appointment: Appointment, fromPoll = false): void {
@@ -297,12 +321,25 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   /** The one click listener of the item buttons (`data-action`, in the item with `data-id`). */
   private readonly onItemClick = (event: Event): void => {
     const button = (event.target as Element | null)?.closest?.<HTMLElement>('button[data-action]');
+    const action = button?.dataset.action as ItemAction | undefined;
+    if (button && action === 'series') {
+      this.toggleSeries(button.dataset.series ?? '');
+      return;
+    }
     const id = button?.closest('li[data-id]')?.getAttribute('data-id');
     const appointment = id == null ? undefined : this.items.find((a) => a.id === id);
     if (!button || !appointment) return;
     if ((button.dataset.action as ItemAction) === 'cancel') this.onCancel(appointment, button);
+    else if (appointment.series && parseSeriesRule(appointment.series.rule)) this.downloadSeriesCalendar(appointment.series.id);
     else this.downloadCalendar(appointment);
   };
+
+  /** Shows or hides a series' other visits (the disclosure button keeps focus). */
+  private toggleSeries(seriesId: string): void {
+    const next = new Set(this.expandedSeries);
+    if (!next.delete(seriesId)) next.add(seriesId);
+    this.expandedSeries = next;
+  }
 
   private onCancel(appointment: Appointment, trigger: HTMLElement): void {
     const ref: AppointmentRef = { appointmentId: appointment.id, subjectId: this.subject };
@@ -332,11 +369,29 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     dialog.open(trigger);
   }
 
-  private downloadCalendar(a: Appointment): void {
+  /**
+   * The whole series as one calendar event: its RRULE from the first visit's start (Europe/Oslo),
+   * and each of its visits in the list that will not happen (cancelled) as an EXDATE.
+   */
+  private downloadSeriesCalendar(seriesId: string): void {
+    const visits = this.items.filter((a) => a.series?.id === seriesId);
+    const first = visits[0];
+    if (!first?.series) return;
+    const gone = visits.filter((a) => a.status === 'cancelled' || a.status === 'entered-in-error');
+    this.downloadCalendar(first, {
+      uid: `${seriesId}@omsorg`,
+      start: first.series.start,
+      end: first.series.end,
+      rrule: first.series.rule,
+      exdates: gone.map((a) => parseInstant(a.start)).filter((d): d is Date => !!d),
+    });
+  }
+
+  private downloadCalendar(a: Appointment, series?: { uid: string; start: string; end: string; rrule: string; exdates: Date[] }): void {
     const t = this.t;
     try {
-      const start = parseInstant(a.start);
-      const end = parseInstant(a.end);
+      const start = parseInstant(series?.start ?? a.start);
+      const end = parseInstant(series?.end ?? a.end);
       if (!start || !end) throw new RangeError('Invalid date');
       const label = labelFor(a.serviceType, this.locale) ?? this.common.unknownCode;
       const place = a.location ? [a.location.atHome ? t.atHome : a.location.name, a.location.address].filter(Boolean).join(', ') : '';
@@ -349,13 +404,14 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
         .filter(Boolean)
         .join('\n');
       const text = buildIcs({
-        uid: `${a.id}@omsorg`,
+        uid: series?.uid ?? `${a.id}@omsorg`,
         start,
         end,
+        ...(series ? { rrule: series.rrule, exdates: series.exdates } : {}),
         summary: label,
         location: place,
         description,
-        status: a.status === 'booked' || a.status === 'arrived' || a.status === 'checked-in' ? 'CONFIRMED' : 'TENTATIVE',
+        status: series || a.status === 'booked' || a.status === 'arrived' || a.status === 'checked-in' ? 'CONFIRMED' : 'TENTATIVE',
       });
       this.downloads.save(this.renderRoot, new Blob([text], { type: 'text/calendar;charset=utf-8' }), t.calendarFile(osloDayKey(start)));
     } catch {
@@ -394,6 +450,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
       locale: this.locale,
       upcoming: this.loadedWhen === 'upcoming',
       onClick: this.onItemClick,
+      expanded: this.expandedSeries,
       settings: pageSettings(),
       hours: openingHoursIn(this.textLocale),
       showSource: municipalitiesOf(this.items).length > 1,

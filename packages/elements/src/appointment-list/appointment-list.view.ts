@@ -4,7 +4,7 @@
  * that share days, deadlines and times call Intl once per distinct value, not several times
  * per item.
  */
-import type { Appointment, AppointmentStatus } from '@omsorg/contract';
+import { parseSeriesRule, type Appointment, type AppointmentStatus } from '@omsorg/contract';
 import { formatDateTime, formatDay, formatTime, osloDayKey } from '../internal/format.js';
 import type { Locale } from '../internal/locale.js';
 
@@ -89,4 +89,26 @@ export function groupByDay(items: readonly Appointment[], parse: (iso: string) =
     g.items.push(a);
   }
   return groups;
+}
+
+/**
+ * The list's visits of each series with two or more of them (whose rule the contract allows):
+ * `shown` keeps the list's order with only the first visit of such a series (it stands for the
+ * series among the days); `series` maps that first visit's id to all the series' visits in order.
+ */
+export function groupSeries(items: readonly Appointment[]): { shown: Appointment[]; series: Map<string, Appointment[]> } {
+  const bySeries = new Map<string, Appointment[]>();
+  for (const a of items) {
+    const id = a.series && parseSeriesRule(a.series.rule) ? a.series.id : undefined;
+    if (id === undefined) continue;
+    const g = bySeries.get(id);
+    if (g) g.push(a);
+    else bySeries.set(id, [a]);
+  }
+  const series = new Map<string, Appointment[]>();
+  for (const g of bySeries.values()) if (g.length > 1) series.set(g[0]!.id, g);
+  if (series.size === 0) return { shown: items as Appointment[], series };
+  const hidden = new Set<string>();
+  for (const g of series.values()) for (const a of g.slice(1)) hidden.add(a.id);
+  return { shown: items.filter((a) => !hidden.has(a.id)), series };
 }

@@ -2,7 +2,13 @@
  * A minimal RFC 5545 (iCalendar) writer for "add to calendar": one VEVENT in a VCALENDAR, times
  * in UTC, TEXT values escaped, CRLF line endings and lines folded at 75 octets. All texts that
  * reach it may come from the backend (untrusted); escaping keeps them from adding properties.
+ *
+ * A series of recurring visits is one VEVENT with the contract's RRULE (checked against the rules
+ * core's pattern before it is written), its cancelled visits as EXDATE, and its times in
+ * Europe/Oslo wall-clock time (TZID with a VTIMEZONE), so 08:00 stays 08:00 in the calendar
+ * across a summer-time change.
  */
+import { osloIso, parseSeriesRule } from '@omsorg/contract';
 
 export interface IcsEvent {
   /** Globally unique and stable for the appointment, so a second download updates the entry. */
@@ -15,7 +21,32 @@ export interface IcsEvent {
   status?: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
   /** DTSTAMP: when the file was made (default now). */
   stamp?: Date;
+  /** A series: the contract's RRULE; then DTSTART/DTEND are the first visit's, in Europe/Oslo. */
+  rrule?: string;
+  /** A series' visits that do not happen (each the start of one), EXDATE in Europe/Oslo. */
+  exdates?: readonly Date[];
 }
+
+/** Europe/Oslo since 1996 (the EU rule: the last Sunday of March and of October, at 01:00 UTC). */
+const OSLO_VTIMEZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Europe/Oslo',
+  'BEGIN:DAYLIGHT',
+  'TZOFFSETFROM:+0100',
+  'TZOFFSETTO:+0200',
+  'TZNAME:CEST',
+  'DTSTART:19810329T020000',
+  'RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=-1SU',
+  'END:DAYLIGHT',
+  'BEGIN:STANDARD',
+  'TZOFFSETFROM:+0200',
+  'TZOFFSETTO:+0100',
+  'TZNAME:CET',
+  'DTSTART:19961027T030000',
+  'RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
 
 const CRLF = '\r\n';
 const MAX_OCTETS = 75;
@@ -68,21 +99,35 @@ export function foldLine(line: string): string {
   return out.join(CRLF);
 }
 
+/** `YYYYMMDDTHHMMSS`, the Europe/Oslo wall-clock time (a DATE-TIME with TZID=Europe/Oslo). */
+export function icsOslo(d: Date): string {
+  if (Number.isNaN(d.getTime())) throw new RangeError('Invalid date');
+  return osloIso(d).slice(0, 19).replace(/[-:]/g, '');
+}
+
 /** The whole calendar file, CRLF line endings, ending with a CRLF. */
 export function buildIcs(event: IcsEvent): string {
+  const series = event.rrule !== undefined;
+  // Only the contract's RRULE subset is written (its pattern has no `:`, `;` beyond its parts, or line break).
+  if (series && !parseSeriesRule(event.rrule!)) throw new RangeError('Invalid RRULE');
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
     'PRODID:-//omsorg//appointment-list//NO',
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
+    ...(series ? OSLO_VTIMEZONE : []),
     'BEGIN:VEVENT',
     `UID:${escapeText(event.uid)}`,
     `DTSTAMP:${icsUtc(event.stamp ?? new Date())}`,
-    `DTSTART:${icsUtc(event.start)}`,
-    `DTEND:${icsUtc(event.end)}`,
-    `SUMMARY:${escapeText(event.summary)}`,
+    series ? `DTSTART;TZID=Europe/Oslo:${icsOslo(event.start)}` : `DTSTART:${icsUtc(event.start)}`,
+    series ? `DTEND;TZID=Europe/Oslo:${icsOslo(event.end)}` : `DTEND:${icsUtc(event.end)}`,
   ];
+  if (series) {
+    lines.push(`RRULE:${event.rrule}`);
+    if (event.exdates?.length) lines.push(`EXDATE;TZID=Europe/Oslo:${event.exdates.map(icsOslo).join(',')}`);
+  }
+  lines.push(`SUMMARY:${escapeText(event.summary)}`);
   if (event.location) lines.push(`LOCATION:${escapeText(event.location)}`);
   if (event.description) lines.push(`DESCRIPTION:${escapeText(event.description)}`);
   if (event.status) lines.push(`STATUS:${event.status}`);

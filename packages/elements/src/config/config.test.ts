@@ -181,6 +181,7 @@ describe('config: applied to the elements', () => {
       locale: 'nb',
       upcoming: true,
       onClick: () => undefined,
+      expanded: new Set(),
       settings: pageSettings(),
       hours,
     });

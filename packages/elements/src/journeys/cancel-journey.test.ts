@@ -35,13 +35,29 @@ async function setup(): Promise<{ client: Client; wrapper: HTMLElement; dialog: 
 
 const isCancelButtonFor = (id: string) => (e: Element) => e.id === `act-${id}` && e.localName === 'button';
 
+/**
+ * Tabs to the target's Cancel button. A visit of a series whose other visits are closed is
+ * opened first, from the keyboard: Tab to the series' disclosure button and press Enter.
+ */
+async function tabToCancel(dialog: OmsorgCancelDialog, target: Appointment): Promise<HTMLElement> {
+  const list = dialog.parentElement!.querySelector('omsorg-appointment-list')!;
+  const series = list.shadowRoot!.querySelector(`#act-${CSS.escape(target.id)}`)!.closest('ul[hidden]')?.closest('li[part="series"]');
+  if (series) {
+    const toggle = await tabTo((e) => e.getAttribute('part') === 'series-toggle' && !!series.contains(e), { what: "the visit's series" });
+    await sendKeys({ press: 'Enter' });
+    await until(() => toggle.getAttribute('aria-expanded') === 'true', 'the series open');
+    expect(deepActive()).to.equal(toggle);
+  }
+  return tabTo(isCancelButtonFor(target.id), { what: 'the Cancel button' });
+}
+
 describe('keyboard journey: cancel an appointment', () => {
   it('Tab to Cancel, Enter, choose a reason with the keyboard, confirm, close; focus comes back to the appointment', async () => {
     const { client, dialog, target } = await setup();
     const cancelled: Event[] = [];
     document.addEventListener('omsorg-appointment-cancelled', (e) => cancelled.push(e), { once: true });
 
-    await tabTo(isCancelButtonFor(target.id), { what: 'the Cancel button' });
+    await tabToCancel(dialog, target);
     await sendKeys({ press: 'Enter' });
     await until(() => !!dialog.shadowRoot!.querySelector('dialog[open]') && !!dialog.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the dialog');
     expect(deepActive()?.id).to.equal('heading');
@@ -77,7 +93,7 @@ describe('keyboard journey: cancel an appointment', () => {
 
   it('Escape closes the dialog and focus returns to the same Cancel button', async () => {
     const { dialog, target } = await setup();
-    const trigger = await tabTo(isCancelButtonFor(target.id), { what: 'the Cancel button' });
+    const trigger = await tabToCancel(dialog, target);
     await sendKeys({ press: 'Enter' });
     await until(() => !!dialog.shadowRoot!.querySelector('dialog[open]'), 'the dialog');
     await sendKeys({ press: 'Tab' });
@@ -88,7 +104,7 @@ describe('keyboard journey: cancel an appointment', () => {
 
   it('a missing reason is announced and fixed with the keyboard', async () => {
     const { dialog, target } = await setup();
-    await tabTo(isCancelButtonFor(target.id), { what: 'the Cancel button' });
+    await tabToCancel(dialog, target);
     await sendKeys({ press: 'Enter' });
     await until(() => !!dialog.shadowRoot!.querySelector('[part~="confirm-button"]'), 'the dialog');
     await tabTo((e) => e.getAttribute('part') === 'confirm-button', { what: 'Confirm' });

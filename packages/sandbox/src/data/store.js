@@ -111,10 +111,12 @@ export const APPOINTMENT_SELECT = `
          a.policy_deadline, a.policy_phone, a.policy_mode, a.policy_consequence,
          a.cancel_reason_system, a.cancel_reason_code, a.cancel_comment, a.cancel_requested_at,
          a.cancel_requested_by, rb.name AS cancel_requested_by_name, a.cancel_answered_at, a.cancel_rejection_note,
+         a.series_id, sr.rule AS series_rule, sr.start_at AS series_start, sr.end_at AS series_end,
          a.source_municipality_number, a.source_municipality_name, a.source_system_id, a.source_system_name
     FROM appointments a
     JOIN care_services c ON c.id = a.care_service_id
-    LEFT JOIN persons rb ON rb.id = a.cancel_requested_by`;
+    LEFT JOIN persons rb ON rb.id = a.cancel_requested_by
+    LEFT JOIN appointment_series sr ON sr.subject_id = a.subject_id AND sr.id = a.series_id`;
 
 /**
  * @param {any} r a row from APPOINTMENT_SELECT
@@ -157,6 +159,10 @@ export function toAppointment(r, now) {
             answeredAt: r.cancel_answered_at === null ? null : osloIso(r.cancel_answered_at),
             rejectionNote: r.cancel_rejection_note,
           },
+    // A single visit has no `series` at all (as the mocks' fixtures), so the two answer alike.
+    ...(r.series_id == null
+      ? {}
+      : { series: { id: r.series_id, rule: r.series_rule, start: osloIso(r.series_start), end: osloIso(r.series_end) } }),
     ...sourceOf(r),
   };
 }

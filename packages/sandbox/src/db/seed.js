@@ -7,6 +7,7 @@
  *
  * National identity numbers are synthetic (month + 80) and only stored in `persons.pid`.
  */
+import { seriesProblem } from '@omsorg/contract';
 import { createFixtures, createRegister, persons, personKeys } from '@omsorg/fixtures';
 import { testPersons } from '../oidc/persons.js';
 import { seedFiguresPopulation } from './seed-figures.js';
@@ -158,16 +159,32 @@ export async function seed(db, { now = new Date(), population = false } = {}) {
  */
 export async function insertAppointment(tx, a) {
   const c = a.cancellation ?? null;
+  const series = a.series ?? null;
+  if (series) {
+    const problem = seriesProblem(series);
+    if (problem) throw new Error(`appointment ${a.id}: series ${series.id}: ${problem}`);
+    // The first visit of a series writes it; the others find it (the same fields, or an error).
+    const { rows } = await tx.query(
+      `INSERT INTO appointment_series (subject_id, id, rule, start_at, end_at) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (subject_id, id) DO UPDATE SET rule = appointment_series.rule
+       RETURNING rule, start_at, end_at`,
+      [a.subjectId, series.id, series.rule, new Date(series.start), new Date(series.end)],
+    );
+    const row = /** @type {any} */ (rows[0]);
+    if (row.rule !== series.rule || new Date(row.start_at).getTime() !== new Date(series.start).getTime() || new Date(row.end_at).getTime() !== new Date(series.end).getTime()) {
+      throw new Error(`appointment ${a.id}: series ${series.id} differs from its other visits`);
+    }
+  }
   await tx.query(
     `INSERT INTO appointments (
        subject_id, id, version, status, service_type_system, service_type_code, start_at, end_at, timing,
        description, care_service_id, location_name, location_address, location_at_home, contact_name,
        contact_phone, preparation, policy_deadline, policy_phone, policy_mode, policy_consequence,
        cancel_reason_system, cancel_reason_code, cancel_comment, cancel_requested_at, cancel_requested_by,
-       cancel_answered_at, cancel_rejection_note,
+       cancel_answered_at, cancel_rejection_note, series_id,
        source_municipality_number, source_municipality_name, source_system_id, source_system_name)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,
-             $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32)`,
+             $22, $23, $24, $25, $26, $27, $28, $29, $30, $31, $32, $33)`,
     [
       a.subjectId,
       a.id,
@@ -197,6 +214,7 @@ export async function insertAppointment(tx, a) {
       c?.requestedBy?.id ?? null,
       c?.answeredAt ? new Date(c.answeredAt) : null,
       c?.rejectionNote ?? null,
+      series?.id ?? null,
       ...sourceColumns(a),
     ],
   );

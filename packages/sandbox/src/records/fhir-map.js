@@ -46,6 +46,7 @@ export const EXT = Object.freeze({
   cancellation: 'urn:omsorg:fhir:StructureDefinition:cancellation',
   atHome: 'urn:omsorg:fhir:StructureDefinition:location-at-home',
   serviceStatus: 'urn:omsorg:fhir:StructureDefinition:granted-service-status',
+  series: 'urn:omsorg:fhir:StructureDefinition:appointment-series',
   recordSource: 'urn:omsorg:fhir:StructureDefinition:record-source',
 });
 
@@ -250,6 +251,7 @@ export function appointmentToFhir(a) {
         ],
       },
       ...(c || request ? [cancellationExtension(c, request)] : []),
+      ...(a.series ? [seriesExtension(a.series)] : []),
       ...sourceExtension(a),
     ],
     status,
@@ -261,6 +263,32 @@ export function appointmentToFhir(a) {
     ...(a.preparation ? { patientInstruction: a.preparation } : {}),
     participant,
   };
+}
+
+/**
+ * The series a visit is one occurrence of (FHIR R4 has no recurrence; R5's recurrenceTemplate
+ * does not carry an RRULE): its id, the contract's RRULE as text, the first visit's start and end.
+ * @param {import('@omsorg/contract').AppointmentSeries} s
+ */
+function seriesExtension(s) {
+  return {
+    url: EXT.series,
+    extension: [
+      part('id', { valueString: s.id }),
+      part('rule', { valueString: s.rule }),
+      part('start', { valueDateTime: new Date(s.start).toISOString() }),
+      part('end', { valueDateTime: new Date(s.end).toISOString() }),
+    ],
+  };
+}
+
+/** The series extension read back, or nothing (a single visit). */
+function seriesFromFhir(/** @type {Resource} */ r) {
+  const x = ext(r, EXT.series);
+  if (!x) return {};
+  const start = sub(x, 'start')?.valueDateTime;
+  const end = sub(x, 'end')?.valueDateTime;
+  return { series: { id: String(sub(x, 'id')?.valueString), rule: String(sub(x, 'rule')?.valueString), start: osloIso(new Date(start)), end: osloIso(new Date(end)) } };
 }
 
 /**
@@ -353,6 +381,7 @@ export function appointmentFromFhir(r, services, now) {
             rejectionNote: sub(cx, 'rejectionNote')?.valueString ?? null,
           }
         : null,
+    ...seriesFromFhir(r),
     ...sourceFromFhir(r),
   };
 }
