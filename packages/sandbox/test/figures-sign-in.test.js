@@ -75,10 +75,17 @@ it('serves the management page under its strict CSP: its own script, style and C
   assert.equal(page.headers.get('content-security-policy'), MANAGEMENT_CSP);
   assert.doesNotMatch(MANAGEMENT_CSP, /unsafe-inline|unsafe-eval/);
   const text = await page.text();
-  for (const tag of text.match(/<script\b[^>]*>/g) ?? []) assert.match(tag, /\bsrc="\/management\//, tag);
+  // Scripts: the page's own files, and one JSON data block (the texts), which is never run.
+  const scripts = text.match(/<script\b[^>]*>/g) ?? [];
+  for (const tag of scripts) assert.match(tag, /\bsrc="\/management\/|^<script type="application\/json" id="texts">$/, tag);
+  assert.equal(scripts.filter((tag) => !/\bsrc=/.test(tag)).length, 1);
   assert.doesNotMatch(text, /<style|\sstyle=|\son[a-z]+=/i);
-  // The reason labels the page's charts use, from the code set.
-  assert.match(text, /<dt>pat-crs<\/dt><dd>Jeg er syk<\/dd>/);
+  // The data block: the texts, the Intl locales and the reason labels the page's charts use, from the code set.
+  const data = JSON.parse(/** @type {string} */ (text.match(/<script type="application\/json" id="texts">([^<]*)<\/script>/)?.[1]));
+  assert.equal(data.lang, 'nb');
+  assert.deepEqual(data.locales, ['nb-NO']);
+  assert.equal(data.texts.under5, 'under 5');
+  assert.equal(data.reasons['pat-crs'], 'Jeg er syk');
   /** @type {[string, RegExp][]} */
   const assets = [
     ['/management/figures.js', /^text\/javascript/],

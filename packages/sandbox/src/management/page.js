@@ -5,12 +5,17 @@
  * the BFF (`/bff/login`), the page reads `/bff/api/v1/management/figures`: the API decides who
  * may (the management role); a citizen gets the API's 403 and the page says so. No inline
  * script or style: the page's own script and style files, under a strict CSP.
+ *
+ * In bokmål, nynorsk or English (texts.js): `?lang=nb|nn|en`, else the browser's
+ * Accept-Language, else bokmål. The server renders the page's own texts; the script gets the
+ * rest, the Intl locales and the reason labels as a JSON data block (`#texts`, not run).
  */
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cancellationReasons } from '@omsorg/contract';
-import { html, sendPage } from '../http/dev-page.js';
+import { Html, html, sendPage } from '../http/dev-page.js';
+import { INTL_LOCALES, LANGUAGE_NAMES, LANGUAGES, pickLanguage, TEXTS } from './texts.js';
 
 /** Scripts and styles of this origin only; calls to this origin only (the BFF). */
 export const MANAGEMENT_CSP = [
@@ -35,49 +40,91 @@ const ASSETS = {
   '/management/chart.umd.min.js': { file: CHART_JS, type: 'text/javascript; charset=utf-8' },
 };
 
-const page = () =>
-  html`<html lang="nb">
+/**
+ * JSON for a `<script type="application/json">` block: no `<` (so no `</script>` or `<!--`), `>`
+ * or `&` in it, only their JSON escapes. The block is data, never run, so the CSP allows it.
+ * @param {unknown} value
+ */
+const jsonForScript = (value) =>
+  new Html(JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+
+/**
+ * The page in `lang`. `query` is the request's: the language switch keeps its period and service.
+ * @param {import('./texts.js').Language} lang
+ * @param {URLSearchParams} query
+ */
+const page = (lang, query) => {
+  const t = TEXTS[lang];
+  /** @param {import('./texts.js').Language} l */
+  const switchHref = (l) => {
+    const kept = new URLSearchParams();
+    for (const k of ['from', 'to', 'service']) {
+      const v = query.get(k);
+      if (v) kept.set(k, v);
+    }
+    kept.set('lang', l);
+    return `?${kept}`;
+  };
+  /** What the page's script needs: the texts, the locales for Intl and the reason labels, in the page's language. */
+  const data = {
+    lang,
+    locales: INTL_LOCALES[lang],
+    texts: t,
+    reasons: Object.fromEntries(Object.entries(cancellationReasons.codes).map(([code, l]) => [code, l[lang]])),
+  };
+  return html`<html lang="${lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Styringstall – Fjordvik kommune</title>
+<title>${t.pageTitle}</title>
 <link rel="stylesheet" href="/management/figures.css">
+<script type="application/json" id="texts">${jsonForScript(data)}</script>
 <script src="/management/chart.umd.min.js" defer></script>
 <script type="module" src="/management/figures.js"></script>
 </head>
 <body>
 <header>
-  <h1>Styringstall for helse- og omsorgstjenestene</h1>
-  <p>Tall per måned og tjeneste. Ingen person kan kjennes igjen: tall under 5 vises som «under 5», og tall som kunne regnes ut fra de andre, skjules også.</p>
+  <nav id="languages" aria-label="${t.languageSwitch}"><ul>${LANGUAGES.map(
+    (l) => html`<li><a href="${switchHref(l)}" lang="${l}" hreflang="${l}"${l === lang ? html` aria-current="true"` : ''}>${LANGUAGE_NAMES[l]}</a></li>`,
+  )}</ul></nav>
+  <h1>${t.heading}</h1>
+  <p>${t.intro}</p>
   <div id="account"></div>
 </header>
 <main>
-  <p id="status" role="status">Henter…</p>
+  <p id="status" role="status">${t.loading}</p>
   <div id="figures" hidden>
     <form id="period" method="get" action="/management">
-      <label>Fra måned <input type="month" name="from" id="from"></label>
-      <label>Til måned <input type="month" name="to" id="to"></label>
-      <label>Tjeneste <select name="service" id="service"><option value="">Alle tjenester</option></select></label>
-      <button type="submit">Vis</button>
-      <a id="csv" href="/bff/api/v1/management/figures.csv" download>Last ned CSV</a>
+      <input type="hidden" name="lang" value="${lang}">
+      <label>${t.fromMonth} <input type="month" name="from" id="from"></label>
+      <label>${t.toMonth} <input type="month" name="to" id="to"></label>
+      <label>${t.service} <select name="service" id="service"><option value="">${t.allServices}</option></select></label>
+      <button type="submit">${t.show}</button>
+      <a id="csv" href="/bff/api/v1/management/figures.csv" download>${t.downloadCsv}</a>
     </form>
     <div id="charts"></div>
   </div>
-  <dl id="reason-labels" hidden>${Object.entries(cancellationReasons.codes).map(([code, l]) => html`<dt>${code}</dt><dd>${l.nb}</dd>`)}</dl>
 </main>
 </body>
 </html>`;
+};
 
 /**
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */
 export function createManagementPage() {
   return async (req, res) => {
-    const path = (req.url ?? '/').split('?', 1)[0] ?? '/';
-    if (req.method !== 'GET' && req.method !== 'HEAD') return sendPage(res, 405, 'Bare GET.', { Allow: 'GET, HEAD' }, MANAGEMENT_CSP);
-    if (path === '/management' || path === '/management/') return sendPage(res, 200, page(), {}, MANAGEMENT_CSP);
+    const target = req.url ?? '/';
+    const path = target.split('?', 1)[0] ?? '/';
+    const query = new URLSearchParams(target.slice(path.length + 1));
+    const lang = pickLanguage(query.get('lang'), req.headers['accept-language']);
+    const t = TEXTS[lang];
+    // The page's language follows Accept-Language when the address names none.
+    const language = { 'Content-Language': lang, Vary: 'Accept-Language' };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendPage(res, 405, t.onlyGet, { Allow: 'GET, HEAD', ...language }, MANAGEMENT_CSP);
+    if (path === '/management' || path === '/management/') return sendPage(res, 200, page(lang, query), language, MANAGEMENT_CSP);
     const asset = ASSETS[path];
-    if (!asset) return sendPage(res, 404, 'Finnes ikke.', {}, MANAGEMENT_CSP);
+    if (!asset) return sendPage(res, 404, t.notFound, language, MANAGEMENT_CSP);
     const body = await readFile(asset.file);
     res.writeHead(200, {
       'Content-Type': asset.type,
