@@ -22,6 +22,7 @@ import { pgliteListen, postgresListen } from '@omsorg/bff/listen';
 import { migrate } from './migrate.js';
 import { quoteSchema } from './names.js';
 import { grantAppRole } from './roles.js';
+import { utcTimestampParser } from './timestamps.js';
 
 export { quoteSchema };
 
@@ -35,6 +36,8 @@ export const DEFAULT_SCHEMA = 'omsorg';
 
 /** Most distinct SQL texts run as named (prepared) statements on PostgreSQL. */
 const MAX_PREPARED = 200;
+/** PostgreSQL's type id of `timestamp with time zone`. */
+const TIMESTAMPTZ = 1184;
 
 /**
  * @typedef {import('./types.js').QueryResult} QueryResult
@@ -219,12 +222,18 @@ async function openPglite(dataDir, schema) {
 async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true } = {}) {
   const { default: pg } = await import('pg');
   const quoted = quoteSchema(schema);
+  const timestamptz = utcTimestampParser(pg.types.getTypeParser(TIMESTAMPTZ, 'text'));
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: poolSize,
     // Every connection works in the sandbox's schema, in UTC.
     options: `-c search_path=${schema} -c TimeZone=UTC`,
     application_name: 'omsorg-sandbox',
+    // timestamptz in that UTC shape read at fixed positions (db/timestamps.js), the rest as pg does.
+    types: {
+      /** @type {import('pg').TypeParsers['getTypeParser']} */
+      getTypeParser: (oid, format) => (oid === TIMESTAMPTZ && format !== 'binary' ? timestamptz : pg.types.getTypeParser(oid, format)),
+    },
   });
   // An idle connection that breaks (server restart) must not crash the process.
   pool.on('error', (err) => console.error(`omsorg sandbox: PostgreSQL connection error: ${err.message}`));

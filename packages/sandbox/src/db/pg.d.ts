@@ -31,6 +31,10 @@ declare module 'pg' {
     on(event: 'end', listener: () => void): this;
     on(event: 'notification', listener: (message: { channel: string; payload?: string }) => void): this;
   }
-  const pg: { Pool: typeof Pool; Client: typeof Client };
+  /** The parsers of column text by type id (timestamptz's is replaced in db/index.js). */
+  export interface TypeParsers {
+    getTypeParser(oid: number, format?: 'text' | 'binary'): (text: string) => unknown;
+  }
+  const pg: { Pool: typeof Pool; Client: typeof Client; types: TypeParsers };
   export default pg;
 }
