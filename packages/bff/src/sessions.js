@@ -12,6 +12,7 @@
  * connection nothing is kept.
  */
 import { boundedMap } from './bounded.js';
+import { keptWhileListening } from './kept.js';
 import { idOf, newToken, seal, unseal } from './seal.js';
 
 export const IDLE_MS = 30 * 60_000;
@@ -27,8 +28,6 @@ const KEPT_SIZE = 2000;
 const KEPT_MS = 60_000;
 /** The channel migration 002's trigger notifies with a session id. */
 export const SESSIONS_CHANNEL = 'omsorg_bff_sessions';
-/** Waits before listening again after the listening connection failed (the last one repeats). */
-const LISTEN_RETRY_MS = [1_000, 5_000, 30_000];
 
 /**
  * @typedef {object} SessionSecrets
@@ -73,46 +72,17 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     return opened.set(id, { sealed, secrets: unseal(key, sealed, id) }).secrets;
   };
 
-  /** @type {ReturnType<typeof boundedMap<{ row: any, at: number }>>} */
-  const kept = boundedMap(KEPT_SIZE);
-  let listening = false;
-  /** Counts what was heard (and lost connections): a row read while this moved may be stale already. */
-  let heard = 0;
-  let closed = false;
-  /** @type {import('./listen.js').Listening | undefined} */
-  let listener;
-  /** @type {NodeJS.Timeout | undefined} */
-  let retry;
-  const forget = (/** @type {string} */ id) => {
-    heard++;
-    kept.delete(id);
-  };
-  /** Listens for changed sessions; on failure, tries again later (nothing is kept meanwhile). */
-  const listen = async (attempt = 0) => {
-    if (!db.listen || closed) return;
-    try {
-      const l = await db.listen(SESSIONS_CHANNEL, forget);
-      if (closed) return void (await l.close());
-      listener = l;
-      listening = true;
-      void l.lost.then((err) => {
-        listening = false;
-        heard++;
-        kept.clear();
-        listener = undefined;
-        if (closed) return;
-        logger.warn(`omsorg bff: stopped hearing of ended sessions (${err.message}); each request reads its session until listening again`);
-        again(0);
-      });
-    } catch (err) {
-      logger.warn(`omsorg bff: cannot listen for ended sessions (${err instanceof Error ? err.message : err}); each request reads its session`);
-      again(attempt + 1);
-    }
-  };
-  const again = (/** @type {number} */ attempt) => {
-    retry = setTimeout(() => void listen(attempt), LISTEN_RETRY_MS[Math.min(attempt, LISTEN_RETRY_MS.length - 1)]);
-    retry.unref();
-  };
+  /** @type {ReturnType<typeof keptWhileListening<any>>} */
+  const kept = keptWhileListening({
+    listen: db.listen,
+    channel: SESSIONS_CHANNEL,
+    size: KEPT_SIZE,
+    maxAgeMs: KEPT_MS,
+    what: 'ended sessions',
+    who: 'omsorg bff',
+    otherwise: 'each request reads its session',
+    logger,
+  });
 
   /** @param {any} row @returns {Session} */
   const toSession = (row) => {
@@ -135,10 +105,10 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
    * @param {string} id @param {Date} t
    */
   const keptSession = (id, t) => {
-    const hit = kept.get(id);
-    if (!hit || performance.now() - hit.at >= KEPT_MS) return undefined;
+    const row = kept.get(id);
+    if (!row) return undefined;
     try {
-      const s = toSession(hit.row);
+      const s = toSession(row);
       return s.expiresAt > t ? s : undefined;
     } catch {
       return undefined;
@@ -149,18 +119,12 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     idleMs,
     absoluteMs,
     /** Starts listening for changed sessions (kept rows are used only while it listens). */
-    listen: () => listen(),
+    listen: () => kept.listen(),
     /** Whether rows are kept now (tests). */
     get listening() {
-      return listening;
+      return kept.listening;
     },
-    async close() {
-      closed = true;
-      clearTimeout(retry);
-      listening = false;
-      kept.clear();
-      await listener?.close();
-    },
+    close: () => kept.close(),
 
     /** @param {Record<string, unknown>} data @returns {Promise<string>} the cookie value */
     async startLogin(data) {
@@ -205,12 +169,14 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
       if (!token) return undefined;
       const id = idOf(token);
       const t = now();
-      let session = fresh || !listening ? undefined : keptSession(id, t);
+      let session = fresh ? undefined : keptSession(id, t);
       if (!session) {
-        const before = heard;
+        const mark = kept.mark();
         const { rows } = await db.query('SELECT id, sid, auth_time, last_seen, access_expires_at, sealed FROM bff_sessions WHERE id = $1', [id]);
-        kept.delete(id);
-        if (!rows[0]) return undefined;
+        if (!rows[0]) {
+          kept.forget(id);
+          return undefined;
+        }
         try {
           session = toSession(rows[0]);
         } catch {
@@ -223,12 +189,11 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
           return undefined;
         }
         // Kept only if nothing was heard during the read: the notice may have been for this row.
-        if (listening && heard === before) kept.set(id, { row: rows[0], at: performance.now() });
+        kept.keep(id, rows[0], mark);
       }
       if (touch && t.getTime() - session.lastSeen.getTime() >= TOUCH_MS) {
         await db.query('UPDATE bff_sessions SET last_seen = $2 WHERE id = $1', [id, t]);
-        const hit = kept.get(id);
-        if (hit) hit.row = { ...hit.row, last_seen: t };
+        kept.update(id, (row) => ({ ...row, last_seen: t }));
         session = { ...session, lastSeen: t, expiresAt: new Date(Math.min(t.getTime() + idleMs, session.authTime.getTime() + absoluteMs)) };
       }
       return session;
@@ -236,7 +201,7 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
 
     /** New tokens after a refresh. @param {Session} s @param {Partial<SessionSecrets>} secrets @param {Date} accessExpiresAt */
     async update(s, secrets, accessExpiresAt) {
-      kept.delete(s.id);
+      kept.forget(s.id);
       const next = { ...s.secrets, ...secrets };
       await db.query('UPDATE bff_sessions SET sealed = $2, access_expires_at = $3 WHERE id = $1', [s.id, seal(key, next, s.id), accessExpiresAt]);
       return { ...s, secrets: next, accessExpiresAt };
@@ -245,7 +210,7 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     /** @param {string} id */
     async remove(id) {
       opened.delete(id);
-      kept.delete(id);
+      kept.forget(id);
       await db.query('DELETE FROM bff_sessions WHERE id = $1', [id]);
     },
 
@@ -253,7 +218,7 @@ export function createSessionStore({ db, key, now, idleMs = IDLE_MS, absoluteMs 
     async removeBySid(sid) {
       const { rows } = await db.query('DELETE FROM bff_sessions WHERE sid = $1 RETURNING id', [sid]);
       // Dropped here at once; other processes hear of it.
-      for (const r of rows) forget(r.id);
+      for (const r of rows) kept.forget(r.id);
       return rows.length;
     },
 
