@@ -312,6 +312,8 @@ export async function startSandbox({
       ...(validateResponses === undefined ? {} : { validateResponses }),
       notices,
       records,
+      // Who the signed-in person is, kept while this process hears of changes (api/kept-persons.js).
+      keepPersons: true,
       logger,
     });
     await api.ready;
@@ -357,6 +359,7 @@ export async function startSandbox({
           s.close(() => ok(undefined));
           s.closeAllConnections();
         });
+        await api.close();
         await opened?.close();
         await db.close();
       },

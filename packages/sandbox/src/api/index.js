@@ -43,6 +43,7 @@ import { createCors } from './cors.js';
 import { COMMON_HEADERS, MAX_BODY_BYTES, headerValue, json, jsonWithListEtag, problemReply, readBody } from './reply-kit.js';
 import { DEFAULT_API_SCOPE, MAX_SESSION_AGE_SEC, checkSession } from './session.js';
 import { accessLogPageRows } from '../data/access-log.js';
+import { personFinder } from './kept-persons.js';
 import { createAccessLogWriter, isId, logAccess, roleOf, selfAccess, subjectsFor } from '../data/store.js';
 import { sqlRecords } from '../records/sql.js';
 import { RecordsUnavailableError } from '../records/composite.js';
@@ -80,6 +81,8 @@ import { RecordsUnavailableError } from '../records/composite.js';
  * @property {import('../notices/notifier.js').Notifier} [notices] the contact register, the queue and the gateway (default: the development ones)
  * @property {import('../records/index.js').RecordSystem} [records] the record system: the person, appointments,
  *   granted services and cancellations (records/: default the sandbox's own tables; or a FHIR R4 server)
+ * @property {boolean} [keepPersons] keep the person rows read while listening for their changes
+ *   (kept-persons.js), default false; the sandbox's server turns it on and calls `close`
  * @property {Pick<Console, 'error'>} [logger]
  */
 
@@ -95,8 +98,10 @@ import { RecordsUnavailableError } from '../records/composite.js';
 /**
  * @typedef {object} ApiExtra
  * @property {Handler} handle the same function (for `api.handle(req, res)`)
- * @property {Promise<void>} ready resolves when the contract is loaded
+ * @property {Promise<void>} ready resolves when the contract is loaded (and, with `keepPersons`, listening has started)
  * @property {ContractViolation[]} contractViolations responses that broke the contract (validateResponses on)
+ * @property {import('./kept-persons.js').PersonFinder} persons who the signed-in person is
+ * @property {() => Promise<void>} close stops listening (with `keepPersons`)
  */
 
 /** @typedef {Handler & ApiExtra} Api the node:http handler for `/v1/*` (basePath before it), with extras */
@@ -120,6 +125,7 @@ export function createApi({
   maxSessionAgeSec = MAX_SESSION_AGE_SEC,
   notices = defaultNotifier,
   records = sqlRecords,
+  keepPersons = false,
   logger = console,
 }) {
   const base = basePath.replace(/\/+$/, '');
@@ -127,6 +133,7 @@ export function createApi({
   const contractPromise = loadContract();
   // The log rows written on their own (not with a change) share statements under load (db/batch.js).
   const appendLog = createAccessLogWriter(db);
+  const persons = personFinder({ db, records, keep: keepPersons, logger });
   /** @type {ContractViolation[]} */
   const contractViolations = [];
 
@@ -175,7 +182,7 @@ export function createApi({
     // The figures for management: a role, not a person's data (api/figures.js).
     if (FIGURES_OPERATIONS.has(op.operationId)) return figuresOperation(op.operationId, { db, roles: token.roles ?? [], url, at });
 
-    const found = await records.findPerson(db, token.personId);
+    const found = await persons.find(token.personId);
     if (!found) throw new ProblemError(403, 'forbidden', 'The signed-in person is not known to this service.');
     const person = { id: found.id, name: found.name };
     const self = selfAccess(found);
@@ -464,5 +471,11 @@ export function createApi({
   }
 
   // Callable as `api(req, res)` and as `api.handle(req, res)`.
-  return Object.assign(handle, { handle, contractViolations, ready: contractPromise.then(() => undefined) });
+  return Object.assign(handle, {
+    handle,
+    contractViolations,
+    persons,
+    ready: Promise.all([contractPromise, persons.ready]).then(() => undefined),
+    close: () => persons.close(),
+  });
 }

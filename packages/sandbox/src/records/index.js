@@ -77,6 +77,9 @@
  * @typedef {object} RecordSystem
  * @property {'sql' | 'fhir' | 'composite'} kind `composite`: several sources (composite.js)
  * @property {(q: Queryable, personId: string) => Promise<PersonRecord | undefined>} findPerson
+ * @property {boolean} [personsInDatabase] true when `findPerson` reads only the database's
+ *   `persons` and `subjects`, whose triggers announce every change (migration 011): the API may
+ *   then keep the rows it read while it listens. FHIR's Patient search announces nothing.
  * @property {(q: Queryable, subjectId: string, query: ListQuery, now: Date) => Promise<{ items: Appointment[], more: boolean, unavailable?: RecordSource[] }>} listAppointments
  *   one page, keyset-paged in the contract's order (upcoming: start ascending; past: descending; then id);
  *   `unavailable`: sources left out because they did not answer (the composite only)

@@ -17,6 +17,7 @@ export function createSqlRecords({ filter } = {}) {
   return {
     kind: 'sql',
     findPerson,
+    personsInDatabase: true,
     async listAppointments(q, subjectId, query, now) {
       const page = await listAppointmentRows(q, subjectId, query, now, filter);
       return { items: page.rows.map((r) => toAppointment(r, now)), more: page.more };

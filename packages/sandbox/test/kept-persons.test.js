@@ -1,0 +1,114 @@
+// @ts-check
+/**
+ * Who the signed-in person is, kept between requests while the API process listens for changes
+ * (api/kept-persons.js, migration 011): a second request does not ask the database again, and a
+ * change made by another connection reaches the API through the trigger's notice, long before
+ * the 60 s bound would have.
+ */
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { startSandbox, TEST_CLIENT_ID } from '../src/server.js';
+import { personFinder } from '../src/api/kept-persons.js';
+import { openTestDatabase } from '../test-support/database.js';
+import { signIn } from '../test-support/login.js';
+import { NOW } from './api-helpers.js';
+
+/** @type {import('../test-support/database.js').TestDatabase} */
+let t;
+/** @type {Awaited<ReturnType<typeof startSandbox>>} */
+let s;
+/** @type {string} */
+let tmp;
+
+before(async () => {
+  t = await openTestDatabase();
+  await t.db.close();
+  tmp = await mkdtemp(join(tmpdir(), 'omsorg-kept-'));
+  s = await startSandbox({
+    port: 0,
+    dataDir: t.dataDir ? dirname(t.dataDir) : tmp,
+    databaseUrl: t.databaseUrl,
+    schema: t.schema,
+    now: () => NOW,
+    seedNow: NOW,
+    logger: { log() {}, error: console.error },
+  });
+});
+after(async () => {
+  await s?.close();
+  await t?.reopen();
+  await t?.cleanup();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+/** Waits for `check` (a condition, not a time): at most `ms`, asking every 20 ms. */
+async function until(/** @type {() => Promise<boolean>} */ check, /** @type {string} */ what, ms = 10_000) {
+  const end = performance.now() + ms;
+  while (performance.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.fail(`${what}: not within ${ms} ms`);
+}
+
+describe('the signed-in person, kept while listening', () => {
+  it('asks the database once, and hears of a change made elsewhere', async () => {
+    assert.equal(s.api.persons.keeping, true, 'the sandbox keeps person rows');
+    const ola = await signIn({ issuer: s.issuer, clientId: TEST_CLIENT_ID, redirectUri: `${s.url}/callback`, personId: 'psn-ola-7f3a' });
+    const url = `${s.url}/v1/me`;
+    const me = async () => /** @type {any} */ (await (await fetch(url, { headers: await ola.authorization('GET', url) })).json());
+    assert.equal((await me()).person.name, 'Ola Nordmann');
+
+    // The statements the API sends from now on (the same database object it was given).
+    /** @type {string[]} */
+    const sent = [];
+    const query = s.db.query;
+    s.db.query = (sql, params) => {
+      sent.push(sql);
+      return query.call(s.db, sql, params);
+    };
+    try {
+      assert.equal((await me()).person.name, 'Ola Nordmann');
+      assert.ok(sent.length > 0, 'the request still reads the subjects');
+      assert.deepEqual(
+        sent.filter((q) => /FROM persons p LEFT JOIN subjects/.test(q)),
+        [],
+        'no person statement: the row is kept',
+      );
+    } finally {
+      s.db.query = query;
+    }
+
+    // Renamed by another connection (on PGlite, which one process owns, a statement the API did
+    // not send): the trigger's notice drops the kept row.
+    const other = t.databaseUrl ? await t.reopen() : s.db;
+    try {
+      await other.query('UPDATE persons SET name = $2 WHERE id = $1', ['psn-ola-7f3a', 'Ola Omdøpt']);
+      await until(async () => (await me()).person.name === 'Ola Omdøpt', 'the new name');
+      await other.query('UPDATE persons SET name = $2 WHERE id = $1', ['psn-ola-7f3a', 'Ola Nordmann']);
+      await until(async () => (await me()).person.name === 'Ola Nordmann', 'the name back');
+    } finally {
+      if (other !== s.db) await other.close();
+    }
+  });
+
+  it('keeps nothing for a record system whose persons are not in the database, or when not asked to', async () => {
+    let reads = 0;
+    /** @type {any} */
+    const records = { findPerson: async () => (reads++, { id: 'psn-x', name: 'X', selfSubjectId: null }), personsInDatabase: false };
+    /** @type {any} */
+    const db = { listen: async () => assert.fail('must not listen') };
+    for (const o of [{ records, keep: true }, { records: { ...records, personsInDatabase: true }, keep: false }]) {
+      const finder = personFinder({ db, logger: console, ...o });
+      await finder.ready;
+      assert.equal(finder.keeping, false);
+      await finder.find('psn-x');
+      await finder.find('psn-x');
+      await finder.close();
+    }
+    assert.equal(reads, 4, 'every find read the record system');
+  });
+});
