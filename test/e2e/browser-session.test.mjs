@@ -7,7 +7,8 @@
 // 3. sign-out in one tab clears the other tab, and a sign-in as someone else in one tab clears
 //    the other; the sign-out URL carries no JWT and no identity number;
 // 4. an expired session clears the page at expiry, with no call to notice it (the tab is
-//    hidden, so nothing polls), on 45-second access tokens.
+//    hidden, so nothing polls), on 45-second access tokens; the page's clock is moved past the
+//    expiry (Chromium's virtual time), not waited for.
 //
 //   node --test test/e2e/browser-session.test.mjs       (needs `npm run build`)
 import assert from 'node:assert/strict';
@@ -255,7 +256,17 @@ test('an expired session clears the page at expiry, with nothing polling', { tim
     const before = requests.length;
     step('hidden, network idle');
     assert.ok((await view(page)).items.length > 0, 'still shown after hiding');
-    const v = await viewWhen(page, (x) => x.listsSignedOut, 'the page cleared at expiry', TTL_S * 1000 + WAIT);
+    // The page's clock runs ahead to the token's expiry and past it (Chromium's virtual time:
+    // timers and Date.now() move without waiting 45 real seconds), so what clears the page is
+    // the SDK's own expiry timer, as it would be after the real wait.
+    const cdp = await page.createCDPSession();
+    const ahead = new Promise((resolve) => cdp.once('Emulation.virtualTimeBudgetExpired', resolve));
+    await cdp.send('Emulation.setVirtualTimePolicy', { policy: 'advance', budget: (TTL_S + 5) * 1000 });
+    await ahead;
+    step('the page’s clock is past the expiry');
+    // From here on the clock runs again (on, not paused at the end of the budget).
+    await cdp.send('Emulation.setVirtualTimePolicy', { policy: 'advance' });
+    const v = await viewWhen(page, (x) => x.listsSignedOut, 'the page cleared at expiry', WAIT);
     assert.deepEqual(v.items, [], 'no visit left on the screen');
     assert.equal(v.user, null);
     assert.ok(v.expiredNotice, 'the login element says the session expired');
