@@ -2,42 +2,22 @@
 // The management role for real: the development provider puts `roles: ["management"]` in the
 // manager's access token (and none in a citizen's), and the API checks it on every request.
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, it } from 'node:test';
-import { startSandbox, TEST_CLIENT_ID } from '../src/server.js';
-import { openTestDatabase } from '../test-support/database.js';
+import { TEST_CLIENT_ID } from '../src/server.js';
+import { startTestSandbox } from '../test-support/sandbox.js';
 import { signIn } from '../test-support/login.js';
 import { NOW } from './api-helpers.js';
 
-/** @type {import('../test-support/database.js').TestDatabase} */
-let t;
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
+/** @type {Awaited<ReturnType<typeof startTestSandbox>>} */
+let sandbox;
+/** @type {Awaited<ReturnType<typeof startTestSandbox>>['s']} */
 let s;
-/** @type {string} */
-let tmp;
 
 before(async () => {
-  t = await openTestDatabase();
-  await t.db.close();
-  tmp = await mkdtemp(join(tmpdir(), 'omsorg-figures-'));
-  s = await startSandbox({
-    port: 0,
-    dataDir: t.dataDir ? dirname(t.dataDir) : tmp,
-    databaseUrl: t.databaseUrl,
-    schema: t.schema,
-    now: () => NOW,
-    seedNow: NOW,
-    logger: { log() {}, error: console.error },
-  });
+  sandbox = await startTestSandbox({ now: NOW });
+  ({ s } = sandbox);
 });
-after(async () => {
-  await s?.close();
-  await t?.reopen();
-  await t?.cleanup();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+after(() => sandbox?.close());
 
 /** The claims of a JWT (not verified: the API does that). @param {string} jwt */
 const claims = (jwt) => JSON.parse(Buffer.from(/** @type {string} */ (jwt.split('.')[1]), 'base64url').toString('utf8'));

@@ -6,43 +6,25 @@
  * the 60 s bound would have.
  */
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startSandbox, TEST_CLIENT_ID } from '../src/server.js';
+import { TEST_CLIENT_ID } from '../src/server.js';
 import { personFinder } from '../src/api/kept-persons.js';
-import { openTestDatabase } from '../test-support/database.js';
+import { startTestSandbox } from '../test-support/sandbox.js';
 import { signIn } from '../test-support/login.js';
 import { NOW } from './api-helpers.js';
 
-/** @type {import('../test-support/database.js').TestDatabase} */
+/** @type {Awaited<ReturnType<typeof startTestSandbox>>} */
+let sandbox;
+/** @type {Awaited<ReturnType<typeof startTestSandbox>>['t']} */
 let t;
-/** @type {Awaited<ReturnType<typeof startSandbox>>} */
+/** @type {Awaited<ReturnType<typeof startTestSandbox>>['s']} */
 let s;
-/** @type {string} */
-let tmp;
 
 before(async () => {
-  t = await openTestDatabase();
-  await t.db.close();
-  tmp = await mkdtemp(join(tmpdir(), 'omsorg-kept-'));
-  s = await startSandbox({
-    port: 0,
-    dataDir: t.dataDir ? dirname(t.dataDir) : tmp,
-    databaseUrl: t.databaseUrl,
-    schema: t.schema,
-    now: () => NOW,
-    seedNow: NOW,
-    logger: { log() {}, error: console.error },
-  });
+  sandbox = await startTestSandbox({ now: NOW });
+  ({ t, s } = sandbox);
 });
-after(async () => {
-  await s?.close();
-  await t?.reopen();
-  await t?.cleanup();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
+after(() => sandbox?.close());
 
 /** Waits for `check` (a condition, not a time): at most `ms`, asking every 20 ms. */
 async function until(/** @type {() => Promise<boolean>} */ check, /** @type {string} */ what, ms = 10_000) {
