@@ -235,6 +235,19 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
     fails: /replay: body|stored once/,
   },
   {
+    name: "gives a recipient a source that is not its granted service's",
+    alter: alterAnswers(async (req, res) => {
+      if (!new URL(req.url).pathname.endsWith('/message-recipients') || res.status !== 200) return res;
+      const body = await res.json();
+      const other = { municipality: { number: '4627', name: 'Askøy' }, system: { id: 'askoy-epj', name: 'Askøy kommune, omsorgsjournal' } };
+      for (const r of body.items) r.source = other;
+      return new Response(JSON.stringify(body), { status: 200, headers: res.headers });
+    }),
+    group: 'messages',
+    check: 'record sources: a recipient',
+    fails: /says the source of its granted service/,
+  },
+  {
     name: 'answers mark-seen without lowering the unread count',
     alter: (real, baseUrl) => [
       http.put(`${baseUrl}/v1/subjects/:subject/threads/:thread/seen`, ({ params }) =>

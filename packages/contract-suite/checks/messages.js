@@ -24,9 +24,27 @@ import {
   tinyPng,
   upload,
 } from './messages-kit.js';
+import { assertSource } from './reads.js';
 
 /** @typedef {import('./check.js').Check} Check */
 /** @typedef {import('../client.js').Context} Context */
+
+/**
+ * Each subject with `messages` and `services.read`: its recipients and its granted services.
+ * @param {Context} ctx
+ * @returns {Promise<{ subject: string, recipients: any[], services: any[] }[]>}
+ */
+async function recipientsWithServices(ctx) {
+  const subjects = (await ctx.subjectsWith('messages')).filter((s) => s.scopes.includes('services.read'));
+  if (subjects.length === 0) throw new DataError('the signed-in person has no subject with the messages and services.read scopes');
+  const out = [];
+  for (const s of subjects) {
+    const recipients = ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${s.id}/message-recipients` }), 200).body.items;
+    const services = ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${s.id}/services` }), 200).body.items;
+    out.push({ subject: s.id, recipients, services });
+  }
+  return out;
+}
 
 /** @type {Check[]} */
 export const checks = [
@@ -48,6 +66,34 @@ export const checks = [
             assert.equal(r.careService.id, g.careService.id, `${r.grantedServiceId}: the care service of the granted service`);
             assert.deepEqual(r.serviceType, g.serviceType, `${r.grantedServiceId}: serviceType`);
           }
+        }
+      }
+    },
+  },
+  {
+    title: "record sources: a recipient that says its source says it whole, and it is the source of its granted service",
+    async run(ctx) {
+      for (const { subject, recipients, services } of await recipientsWithServices(ctx)) {
+        for (const r of recipients) {
+          if (r.source === undefined) continue;
+          assertSource(r.source, `${subject}: recipient ${r.grantedServiceId}`);
+          const g = services.find((/** @type {any} */ x) => x.id === r.grantedServiceId);
+          assert.ok(g, `${subject}: recipient ${r.grantedServiceId} is one of the granted services`);
+          assert.deepEqual(r.source, g.source, `${subject}: recipient ${r.grantedServiceId} says the source of its granted service`);
+        }
+      }
+    },
+  },
+  {
+    title: 'several record systems: every recipient says its source, that of its granted service',
+    unless: (caps) => (caps.sources ? undefined : 'one record system: recipients need not say their source'),
+    async run(ctx) {
+      const all = await recipientsWithServices(ctx);
+      assert.ok(all.some((x) => x.recipients.length > 0), 'a subject has recipients to say it on');
+      for (const { subject, recipients, services } of all) {
+        for (const r of recipients) {
+          assertSource(r.source, `${subject}: recipient ${r.grantedServiceId}`);
+          assert.deepEqual(r.source, services.find((/** @type {any} */ x) => x.id === r.grantedServiceId)?.source, `${subject}: recipient ${r.grantedServiceId}: its granted service's source`);
         }
       }
     },

@@ -32,7 +32,7 @@ async function readableSubjects(ctx) {
 }
 
 /** @param {any} source @param {string} what */
-function assertSource(source, what) {
+export function assertSource(source, what) {
   assert.ok(source && typeof source === 'object', `${what}: says its source`);
   assert.match(source.municipality?.number ?? '', /^[0-9]{4}$/, `${what}: a four-digit municipality number`);
   assert.ok(source.municipality?.name && source.system?.id && source.system?.name, `${what}: the municipality's name and the system's id and name`);

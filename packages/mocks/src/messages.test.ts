@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { messageLimits, problemTypes, type Message, type Thread } from '@omsorg/contract';
 import { createDb } from './db.js';
-import { subjectIds, type PersonKey } from '@omsorg/fixtures';
+import { recordSources, subjectIds, type PersonKey } from '@omsorg/fixtures';
 import { fixtureAttachmentIds, threadIds, tinyPdf, tinyPng } from '@omsorg/fixtures';
 import { pdfRefusal } from '@omsorg/contract';
 import { downloadDisposition as contentDisposition, filenameFromDisposition as filenameFrom } from '@omsorg/contract';
@@ -30,6 +30,20 @@ describe('messages: recipients and threads', () => {
     const emma = await call(`/v1/subjects/${subjectIds.emma}/message-recipients`, { person: 'per' });
     expect(emma.body.items.map((r: { grantedServiceId: string }) => r.grantedServiceId)).to.include('vedtak-emma-stottekontakt');
     expect(emma.body.items).to.have.length(3);
+  });
+
+  it("gives each of Per's recipients the source of its granted service: Bergen's home nursing, Askøy's respite stays", async () => {
+    await useMocks();
+    const r = await call('/v1/subjects/me/message-recipients', { person: 'per' });
+    expect(r.status).to.equal(200);
+    expect(validateAs(doc, 'RecipientList', r.body)).to.deep.equal([]);
+    const services = (await call('/v1/subjects/me/services', { person: 'per' })).body.items as { id: string; source?: unknown }[];
+    const byId = Object.fromEntries(r.body.items.map((x: { grantedServiceId: string; source?: unknown }) => [x.grantedServiceId, x.source]));
+    expect(byId).to.deep.equal({ 'vedtak-bgo-per-hsp': recordSources.bergen, 'vedtak-ask-per-avl': recordSources.askoy });
+    for (const x of r.body.items) expect(x.source).to.deep.equal(services.find((s) => s.id === x.grantedServiceId)?.source);
+    // One record system, not said: Ola's recipients say no source.
+    const ola = await call('/v1/subjects/me/message-recipients');
+    for (const x of ola.body.items) expect(x).not.to.have.property('source');
   });
 
   it("lists Ola's threads latest first with his unread state, and the fixtures' roles", async () => {

@@ -45,6 +45,8 @@ export function recipients(db: MockDb, subject: SubjectRecord): Recipient[] {
     serviceType: { ...s.serviceType },
     careService: { ...s.careService },
     replyPolicy: { ...(db.replyPolicies.get(s.careService.id) ?? defaultReplyPolicy) },
+    // The recipient's source is that of its granted service (a message goes to that record system).
+    ...(s.source ? { source: structuredClone(s.source) } : {}),
   }));
 }
 

@@ -218,6 +218,8 @@ describe('parity with the msw mocks', () => {
     await same({ path: '/v1/subjects/me/message-recipients' });
     await same({ as: 'kari', path: `/v1/subjects/${SUBJECTS.ola}/message-recipients` });
     await same({ as: 'per', path: `/v1/subjects/${SUBJECTS.emma}/message-recipients` });
+    // Per's own: each recipient with its service's source.
+    await same({ as: 'per', path: '/v1/subjects/me/message-recipients' });
 
     const png = { 'Content-Type': 'image/png', 'Content-Disposition': "attachment; filename*=UTF-8''bilde.png", 'Idempotency-Key': 'parity-att-0001' };
     const up = await both({ method: 'POST', path: '/v1/subjects/me/attachments', headers: png, body: tinyPng() });

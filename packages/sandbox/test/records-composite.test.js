@@ -126,6 +126,19 @@ describe('several record systems for one person (composite)', () => {
     assert.deepEqual([policy('vedtak-bgo-per-hsp'), policy('vedtak-ask-per-avl')], [2, 4]);
   });
 
+  it("each recipient says its granted service's source, also one the home source marks", async () => {
+    const recipients = (await t.call(`${PER}/message-recipients`, { person: 'per' })).body.items;
+    assert.deepEqual(recipients.map((/** @type {any} */ x) => [x.grantedServiceId, x.source]), [['vedtak-bgo-per-hsp', bergen], ['vedtak-ask-per-avl', askoy]]);
+    // Ola's services say no source in the record: the composite marks them as the home source's, and so do his recipients.
+    const services = (await t.call(`${PER}/services`)).body.items;
+    const ola = (await t.call(`${PER}/message-recipients`)).body.items;
+    assert.ok(ola.length > 0);
+    for (const x of ola) {
+      assert.deepEqual(x.source, bergen, x.grantedServiceId);
+      assert.deepEqual(x.source, services.find((/** @type {any} */ g) => g.id === x.grantedServiceId)?.source, x.grantedServiceId);
+    }
+  });
+
   it('a cancellation goes to the system the item came from, and only there', async () => {
     const before = (await t.db.query('SELECT status FROM appointments WHERE id = $1', [perAppointmentIds.respiteStay])).rows[0];
     const askoyCancel = await t.cancel(perAppointmentIds.respiteStay, { person: 'per' });

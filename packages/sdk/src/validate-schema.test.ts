@@ -205,7 +205,19 @@ const cases = (): [string, Validator<unknown>, Json[]][] => [
   [
     'RecipientList',
     asRecipientList,
-    [{ items: [{ grantedServiceId: 'gs1', serviceType: { system: 's', code: 'c' }, careService: { id: 'cs1', name: 'X', phone: '+47 1' }, replyPolicy: { expectedReplyWorkingDays: 2, notice: 'Stengt i juli' } }] }],
+    [{ items: [{ grantedServiceId: 'gs1', serviceType: { system: 's', code: 'c' }, careService: { id: 'cs1', name: 'X', phone: '+47 1' }, replyPolicy: { expectedReplyWorkingDays: 2, notice: 'Stengt i juli' } }] },
+      {
+        items: [
+          {
+            grantedServiceId: 'gs1',
+            serviceType: { system: 's', code: 'c' },
+            careService: { id: 'cs1', name: 'X' },
+            replyPolicy: { expectedReplyWorkingDays: 2 },
+            source: { municipality: { number: '4627', name: 'Askøy' }, system: { id: 'askoy-epj', name: 'Askøy kommune, omsorgsjournal' } },
+          },
+        ],
+      },
+    ],
   ],
   ['ThreadPage', asThreadPage, [threadPage([thread({ startedBy: 'citizen', seenSinceLastUpdate: [{ role: 'staff', name: 'X', seenAt: '2030-03-01T09:00:00Z', isCurrentUser: false }] })], 1, 'next')]],
   ['ThreadDetail', asThreadDetail, [threadDetail({ messages: [message({ attachments: [attachment()], sender: { role: 'relative', name: 'Kari', onBehalfOf: 'Ola', isCurrentUser: true } })] })]],

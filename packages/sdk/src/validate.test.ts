@@ -91,6 +91,8 @@ describe('validate', () => {
     expect(asDraft(draft({ attachments: [attachment({ contentType: 'image/jpeg' })] }))).to.be.an('object');
     expect(asSeenState({ threadId: 't1', unreadCount: 0, totalUnreadCount: 3 })).to.be.an('object');
     expect(asRecipientList({ items: [{ grantedServiceId: 'gs1', serviceType: { system: 's', code: 'c' }, careService: { id: 'cs1', name: 'X' }, replyPolicy: { expectedReplyWorkingDays: 2 } }] })).to.be.an('object');
+    const source = { municipality: { number: '4627', name: 'Askøy' }, system: { id: 'askoy-epj', name: 'Askøy kommune, omsorgsjournal' } };
+    expect(asRecipientList({ items: [{ grantedServiceId: 'gs1', serviceType: { system: 's', code: 'c' }, careService: { id: 'cs1', name: 'X' }, replyPolicy: { expectedReplyWorkingDays: 2 }, source }] })).to.be.an('object');
   });
 
   it('names the first field of a message body that breaks the contract', () => {
@@ -115,5 +117,9 @@ describe('validate', () => {
     expect(failsAt(() => asDraft(draft({ grantedServiceId: 7 as unknown as string })))).to.equal('grantedServiceId');
     expect(failsAt(() => asSeenState({ threadId: 't1', unreadCount: 0 }))).to.equal('totalUnreadCount');
     expect(failsAt(() => asRecipientList({ items: [{ grantedServiceId: 'gs1' }] }))).to.equal('items[0].serviceType');
+    const recipient = { grantedServiceId: 'gs1', serviceType: { system: 's', code: 'c' }, careService: { id: 'cs1', name: 'X' }, replyPolicy: { expectedReplyWorkingDays: 2 } };
+    expect(failsAt(() => asRecipientList({ items: [{ ...recipient, source: { municipality: { number: '46', name: 'Askøy' }, system: { id: 'askoy-epj', name: 'Askøy' } } }] }))).to.equal(
+      'items[0].source.municipality.number',
+    );
   });
 });

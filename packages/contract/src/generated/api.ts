@@ -748,6 +748,8 @@ export interface components {
             serviceType: components["schemas"]["Coding"];
             careService: components["schemas"]["CareService"];
             replyPolicy: components["schemas"]["ReplyPolicy"];
+            /** @description The source of the granted service (`grantedServiceId`) the recipient is written to through; a message goes to that source's record system. Absent when the deployment has one record system and does not say. */
+            source?: components["schemas"]["RecordSource"];
         };
         RecipientList: {
             items: components["schemas"]["Recipient"][];

@@ -22,6 +22,7 @@ export const recipientGuard: Guard = /*#__PURE__*/ obj(
     serviceType: codingGuard,
     careService: careServiceGuard,
     replyPolicy: replyPolicyGuard,
+    source: recordSourceGuard,
   },
   ['grantedServiceId', 'serviceType', 'careService', 'replyPolicy'],
 );

@@ -61,7 +61,7 @@ type Failure = { kind?: string; status?: number };
  * @csspart thread-button - The button that opens a thread (its title).
  * @csspart unread-badge - A thread's "2 unread".
  * @csspart thread-meta - A thread's care service and last activity.
- * @csspart source - A thread's municipality (shown when the threads are with more than one).
+ * @csspart source - A thread's or a recipient's municipality (shown when the threads, or the recipients, are with more than one).
  * @csspart excerpt - The start of a thread's last message.
  * @csspart badge - The "closed" badge.
  * @csspart more-button - "Show more conversations".

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { labelFor, messageLimits, normaliseText, textProblem, type Recipient, type ThreadDetail } from '@omsorg/contract';
+import { labelFor, messageLimits, municipalitiesOf, normaliseText, textProblem, type Recipient, type ThreadDetail } from '@omsorg/contract';
 import type { Client, ClientEventName, ClientEvents } from '@omsorg/sdk';
 import type { Composer, FormError } from '../composer/composer.js';
 import { errorMessage, type CommonMessages } from '../internal/messages.js';
@@ -225,6 +225,8 @@ export class NewMessage implements ReactiveController {
     if (!this.recipients.length) return html`<p part="empty" class="notice">${t.noRecipients}</p><div class="actions">${cancel}</div>`;
     const recipientError = c.errors.find((e) => e.field === 'new-recipient-0');
     const subjectError = c.errors.find((e) => e.field === 'new-subject');
+    // Services from more than one municipality: each recipient says its own (as the lists do).
+    const showSource = municipalitiesOf(this.recipients).length > 1;
     return html`<form novalidate @submit=${this.onSubmit}>
       ${c.renderErrors()}
       <fieldset part="recipients" class=${recipientError ? 'recipients invalid' : 'recipients'} aria-describedby="new-recipient-hint">
@@ -242,7 +244,11 @@ export class NewMessage implements ReactiveController {
               aria-invalid=${recipientError ? 'true' : nothing}
               @change=${this.onService}
             />
-            <label for=${`new-recipient-${i}`}>${bdi(r.careService.name)} (${labelFor(r.serviceType, this.o.locale()) ?? common.unknownCode})</label>
+            <label for=${`new-recipient-${i}`}
+              >${bdi(r.careService.name)} (${labelFor(r.serviceType, this.o.locale()) ?? common.unknownCode})${showSource && r.source
+                ? html`, <span part="source" class="source">${bdi(t.municipalityName(r.source.municipality.name))}</span>`
+                : nothing}</label
+            >
           </div>`,
         )}
       </fieldset>

@@ -7,8 +7,8 @@
 import { expect, html } from '@open-wc/testing';
 import { perAppointmentIds, perProviders } from '@omsorg/fixtures';
 import type { Client } from '@omsorg/sdk';
-import { API, testClient, useScenario } from '../test/setup.js';
-import { $, $$, inEveryLanguage, itemById, mountSettled } from '../test/kit.js';
+import { API, testClient, until, useScenario } from '../test/setup.js';
+import { $, $$, button, inEveryLanguage, itemById, mountSettled } from '../test/kit.js';
 import { messages as listMessages } from '../appointment-list/appointment-list.messages.js';
 import { messages as serviceMessages } from '../service-list/service-list.messages.js';
 import { messages as inboxMessages } from '../inbox/inbox.messages.js';
@@ -21,6 +21,7 @@ import '../inbox/define.js';
 
 const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 const sources = (el: Element) => $$(el, '[part~="source"]').map((x) => text(x));
+const recipientSources = (el: Element) => $$(el, 'fieldset[part="recipients"] [part~="source"]').map((x) => text(x));
 const list = (c: Client) => mountSettled<OmsorgAppointmentList>(html`<omsorg-appointment-list .client=${c} page-size="50"></omsorg-appointment-list>`, 'the list');
 const services = (c: Client) => mountSettled<OmsorgServiceList>(html`<omsorg-service-list .client=${c}></omsorg-service-list>`, 'the services');
 
@@ -79,6 +80,28 @@ describe('record sources in the lists', () => {
       const t = inboxMessages.nb;
       expect(new Set(sources(el))).to.deep.equal(new Set([t.municipalityName('Bergen'), t.municipalityName('Askøy')]));
       await expect(el).to.be.accessible();
+    });
+
+    it("the new-message form says each recipient's municipality when the services are from two, and none when from one", async () => {
+      const t = inboxMessages.nb;
+      const el = await mountSettled<OmsorgInbox>(html`<omsorg-inbox .client=${testClient('per')}></omsorg-inbox>`, 'the inbox');
+      button(el, t.newMessage)!.click();
+      await until(() => !!$(el, 'input[name="recipient"]'), 'the recipients');
+      const labels = $$(el, 'fieldset[part="recipients"] label');
+      const by = (id: string) => text(labels.find((l) => l.getAttribute('for') === $$<HTMLInputElement>(el, 'input[name="recipient"]').find((r) => r.value === id)?.id));
+      expect(by('vedtak-bgo-per-hsp')).to.contain(perProviders.nursing.careService.name).and.to.match(/, Bergen kommune$/);
+      expect(by('vedtak-ask-per-avl')).to.contain(perProviders.respite.careService.name).and.to.match(/, Askøy kommune$/);
+      expect(recipientSources(el)).to.deep.equal([t.municipalityName('Bergen'), t.municipalityName('Askøy')]);
+      await expect(el).to.be.accessible();
+      el.remove();
+
+      // Ola's services are all the deployment's own: his recipients say no municipality.
+      const ola = await mountSettled<OmsorgInbox>(html`<omsorg-inbox .client=${testClient('ola')}></omsorg-inbox>`, 'the inbox');
+      button(ola, t.newMessage)!.click();
+      await until(() => !!$(ola, 'input[name="recipient"]'), 'the recipients');
+      expect($$(ola, 'input[name="recipient"]').length).to.be.greaterThan(1);
+      expect(recipientSources(ola)).to.deep.equal([]);
+      await expect(ola).to.be.accessible();
     });
 
     it('the texts are there in every language', async () => {

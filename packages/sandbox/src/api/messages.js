@@ -44,6 +44,7 @@ import {
 } from '../data/messages.js';
 import { downloadAttachment, uploadAttachment } from './attachments.js';
 import { whileInFlight } from './in-flight.js';
+import { withHomeSource } from '../records/index.js';
 import { jsonWithListEtag } from './reply-kit.js';
 import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
 
@@ -84,7 +85,8 @@ export async function messageOperation(operationId, c) {
     case 'listMessageRecipients': {
       const what = { action: 'read', resource: 'message-recipients' };
       return guarded(what, async (subject) => {
-        const items = await listRecipients(db, subject.id);
+        // Each says its granted service's source, as the record system gives the services.
+        const items = withHomeSource(await listRecipients(db, subject.id), c.records.homeSource);
         await ok(subject, what, 200);
         return json({ items });
       });

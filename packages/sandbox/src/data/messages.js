@@ -59,7 +59,9 @@ export async function threadParties(q, subjectId, today) {
 }
 
 /**
- * The care services the subject may write to: one per active or planned granted service.
+ * The care services the subject may write to: one per active or planned granted service, each
+ * with its service's source when the row says one (a composite record system marks the others
+ * with its home source: `withHomeSource`).
  * @param {Queryable} q
  * @param {string} subjectId
  * @param {string} [grantedServiceId] only this one
@@ -68,7 +70,8 @@ export async function threadParties(q, subjectId, today) {
 export async function listRecipients(q, subjectId, grantedServiceId) {
   const { rows } = await q.query(
     `SELECT g.id, g.service_type_system, g.service_type_code, g.care_service_id, c.name, c.phone,
-            COALESCE(r.expected_reply_working_days, ${DEFAULT_REPLY_DAYS}) AS days, r.notice
+            COALESCE(r.expected_reply_working_days, ${DEFAULT_REPLY_DAYS}) AS days, r.notice,
+            g.source_municipality_number, g.source_municipality_name, g.source_system_id, g.source_system_name
        FROM granted_services g
        JOIN care_services c ON c.id = g.care_service_id
        LEFT JOIN reply_policies r ON r.care_service_id = g.care_service_id
@@ -81,6 +84,8 @@ export async function listRecipients(q, subjectId, grantedServiceId) {
     serviceType: { system: r.service_type_system, code: r.service_type_code },
     careService: { id: r.care_service_id, name: r.name, phone: r.phone },
     replyPolicy: { expectedReplyWorkingDays: r.days, notice: r.notice },
+    // The recipient's source is that of its granted service.
+    ...sourceOf(r),
   }));
 }
 

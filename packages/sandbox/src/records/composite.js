@@ -99,6 +99,7 @@ export function createCompositeRecords(members, { logger = console } = {}) {
   return {
     kind: 'composite',
     members,
+    homeSource: structuredClone(home.source),
     personsInDatabase: home.records.personsInDatabase === true,
     // The person and their own subject are the platform's; the home source answers for them.
     async findPerson(q, personId) {

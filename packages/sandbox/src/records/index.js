@@ -74,8 +74,22 @@
 /** @typedef {import('@omsorg/contract').RecordSource} RecordSource */
 
 /**
+ * `items` with `homeSource` on each that says no source (as the composite marks its home
+ * member's), the others as they are; with no home source, `items` unchanged.
+ * @template {{ source?: RecordSource }} T
+ * @param {readonly T[]} items
+ * @param {RecordSource | undefined} homeSource
+ * @returns {T[]}
+ */
+export const withHomeSource = (items, homeSource) =>
+  items.map((x) => (x.source || !homeSource ? x : { ...x, source: structuredClone(homeSource) }));
+
+/**
  * @typedef {object} RecordSystem
  * @property {'sql' | 'fhir' | 'composite'} kind `composite`: several sources (composite.js)
+ * @property {RecordSource} [homeSource] the source of the items that say none (the composite's
+ *   home member, which marks its items with it): the platform's own lists of those items (the
+ *   message recipients) say it the same way. Absent with one record system.
  * @property {(q: Queryable, personId: string) => Promise<PersonRecord | undefined>} findPerson
  * @property {boolean} [personsInDatabase] true when `findPerson` reads only the database's
  *   `persons` and `subjects`, whose triggers announce every change (migration 011): the API may
@@ -95,4 +109,3 @@
  * @property {() => Promise<void>} close
  */
 
-export {};
