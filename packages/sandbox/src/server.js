@@ -201,9 +201,9 @@ export async function startSandbox({
     const allowedHosts = new Set();
     // The staff side of messages: a development page (loopback callers only).
     const notices = createNotifier({ logger, ...noticeOptions });
-    const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger, notices });
+    const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger, notices, records });
     // What notices would have been sent, and tomorrow's reminders: a development page too.
-    const handleNotices = createNoticesPage({ db, ...(now ? { now } : {}), logger, notices });
+    const handleNotices = createNoticesPage({ db, ...(now ? { now } : {}), logger, notices, records });
     const handleManagement = createManagementPage();
     /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
     const starting = async (_req, res) => sendProblem(res, 503, 'unavailable', 'The sandbox is starting. Try again in a second.', { 'Retry-After': '1' });

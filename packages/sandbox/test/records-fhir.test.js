@@ -15,6 +15,7 @@ import { createFhirRecords } from '../src/records/fhir.js';
 import { EXT, FNR_SYSTEM } from '../src/records/fhir-map.js';
 import { isFhirEmpty, seedFhir } from '../src/records/fhir-seed.js';
 import { createSqlRecords } from '../src/records/sql.js';
+import { staffAnswerCancellation, staffCancellationRequests } from '../src/staff/ops.js';
 import { openTestDatabase } from '../test-support/database.js';
 import { NOW } from './api-helpers.js';
 
@@ -153,6 +154,52 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
     assert.equal(raw?.status, 'booked');
     const request = raw?.extension.find((/** @type {any} */ e) => e.url === EXT.cancellation)?.extension.find((/** @type {any} */ e) => e.url === 'request');
     assert.equal(request?.valueCode, 'requested');
+  });
+
+  it('staff answer a request in the record system: listed from FHIR, turned down with a note, accepted; another service sees none of it', async () => {
+    const staff = 'stf-solveig-dagsenter';
+    const { requests } = await staffCancellationRequests(t.db, { staffId: staff, now: NOW, records: fhir });
+    const waiting = requests.map((r) => r.appointment.id);
+    // Both requests of the day centre: the fixture's and the one the test above made.
+    assert.ok(waiting.includes(appointmentIds.olaCancellationRequested) && waiting.includes(appointmentIds.olaRequestMode), waiting.join());
+    assert.deepEqual(requests.map((r) => r.subjectName), requests.map(() => 'Ola Nordmann'));
+    const sqlBefore = await sql.getAppointment(t.db, OLA_SUBJECT, appointmentIds.olaCancellationRequested, NOW);
+    // Another care service's staff: not found, nothing written.
+    await assert.rejects(
+      staffAnswerCancellation(t.db, { staffId: 'stf-ingrid-hsp', subjectId: OLA_SUBJECT, appointmentId: appointmentIds.olaCancellationRequested, accept: true, now: NOW, records: fhir }),
+      (err) => /** @type {any} */ (err).status === 404,
+    );
+    const rejected = await staffAnswerCancellation(t.db, {
+      staffId: staff,
+      subjectId: OLA_SUBJECT,
+      appointmentId: appointmentIds.olaCancellationRequested,
+      accept: false,
+      note: 'Vi trenger deg på dagsenteret den dagen.',
+      now: NOW,
+      records: fhir,
+    });
+    assert.equal(rejected.status, 'cancellation-rejected');
+    const raw = await fhir.fhir.read('Appointment', appointmentIds.olaCancellationRequested);
+    assert.equal(raw?.status, 'booked');
+    const cx = raw?.extension.find((/** @type {any} */ e) => e.url === EXT.cancellation)?.extension ?? [];
+    assert.equal(cx.find((/** @type {any} */ e) => e.url === 'request')?.valueCode, 'rejected');
+    assert.equal(cx.find((/** @type {any} */ e) => e.url === 'rejectionNote')?.valueString, 'Vi trenger deg på dagsenteret den dagen.');
+    const read = await fhir.getAppointment(t.db, OLA_SUBJECT, appointmentIds.olaCancellationRequested, NOW);
+    assert.equal(read?.status, 'cancellation-rejected');
+    assert.equal(read?.cancellation?.rejectionNote, 'Vi trenger deg på dagsenteret den dagen.');
+    assert.equal(read?.cancellation?.answeredAt, rejected.cancellation?.answeredAt);
+    // Answered once: a second answer is refused.
+    await assert.rejects(
+      staffAnswerCancellation(t.db, { staffId: staff, subjectId: OLA_SUBJECT, appointmentId: appointmentIds.olaCancellationRequested, accept: true, now: NOW, records: fhir }),
+      (err) => /** @type {any} */ (err).status === 409,
+    );
+    const accepted = await staffAnswerCancellation(t.db, { staffId: staff, subjectId: OLA_SUBJECT, appointmentId: appointmentIds.olaRequestMode, accept: true, now: NOW, records: fhir });
+    assert.equal(accepted.status, 'cancelled');
+    assert.equal((await fhir.fhir.read('Appointment', appointmentIds.olaRequestMode))?.status, 'cancelled');
+    const after = (await staffCancellationRequests(t.db, { staffId: staff, now: NOW, records: fhir })).requests.map((r) => r.appointment.id);
+    assert.ok(!after.includes(appointmentIds.olaCancellationRequested) && !after.includes(appointmentIds.olaRequestMode), after.join());
+    // The sandbox's own tables are not the record here: untouched.
+    assert.deepEqual(await sql.getAppointment(t.db, OLA_SUBJECT, appointmentIds.olaCancellationRequested, NOW), sqlBefore);
   });
 
   it('a change in the record between the read and the write is not overwritten: the write fails, it reads again and decides again', async () => {

@@ -3,15 +3,16 @@
  * The care service's answer to a cancellation the person asked for (status
  * `cancellation-requested`), one implementation for the staff page (/staff) and the notices'
  * development page (/dev/notices). The rules core decides (`decideCancellationAnswer`: a request
- * waiting, the note required when turning down and held to the text rules); this is the SQL
- * adapter: one transaction that locks the appointment, checks it belongs to the answering care
- * service when one is named, stores the answer with a new version (so a client's If-Match and
- * If-None-Match see it), queues the person's `cancellation-answered` notice and writes the
- * access log; the notice goes to the gateway once it has committed.
+ * waiting, the note required when turning down and held to the text rules); the record system
+ * that holds the appointment stores the answer with a new version (so a client's If-Match and
+ * If-None-Match see it): the sandbox's tables under a row lock, or FHIR by a conditional update
+ * (records/). One transaction checks the appointment belongs to the answering care service when
+ * one is named, queues the person's `cancellation-answered` notice and writes the access log;
+ * the notice goes to the gateway once it has committed.
  */
-import { decideCancellationAnswer, nextVersion } from '@omsorg/contract';
-import { findAppointmentRow, toAppointment } from '../data/store.js';
+import { decideCancellationAnswer } from '@omsorg/contract';
 import { defaultNotifier } from '../notices/notifier.js';
+import { sqlRecords } from '../records/sql.js';
 
 /** Why an answer was refused; `code` is stable (the pages map it to their own words). */
 export class AnswerError extends Error {
@@ -39,26 +40,28 @@ export class AnswerError extends Error {
  * refused as not found and nothing changes.
  * @param {import('../db/index.js').Database} db
  * @param {{ subjectId: string, appointmentId: string, accept: boolean, note?: string, careServiceId?: string, now?: Date,
- *   notices?: import('../notices/notifier.js').Notifier, audit?: AnswerAudit }} o
+ *   notices?: import('../notices/notifier.js').Notifier, audit?: AnswerAudit, records?: import('../records/index.js').RecordSystem }} o
+ *   `records`: where the appointment is (default the sandbox's own tables)
  * @returns {Promise<import('@omsorg/contract').Appointment>} the appointment as answered
  */
-export async function answerCancellation(db, { subjectId, appointmentId, accept, note = '', careServiceId, now = new Date(), notices = defaultNotifier, audit }) {
+export async function answerCancellation(db, { subjectId, appointmentId, accept, note = '', careServiceId, now = new Date(), notices = defaultNotifier, audit, records = sqlRecords }) {
   try {
     const answered = await db.transaction(async (tx) => {
-      const row = await findAppointmentRow(tx, subjectId, appointmentId, { forUpdate: true });
-      if (!row || (careServiceId !== undefined && row.care_service_id !== careServiceId)) throw new AnswerError('not-found', 404);
-      const current = toAppointment(row, now);
-      const decision = decideCancellationAnswer(current, { accept, note }, now);
-      if (typeof decision === 'string') throw new AnswerError(decision, decision === 'not-requested' ? 409 : 400);
-      const version = nextVersion(row.version);
-      await tx.query(
-        `UPDATE appointments SET status = $3, version = $4, cancel_answered_at = $5, cancel_rejection_note = $6, updated_at = now()
-          WHERE subject_id = $1 AND id = $2`,
-        [subjectId, appointmentId, decision.status, version, decision.cancellation.answeredAt, decision.cancellation.rejectionNote],
-      );
+      const a = await records.answerCancellation(tx, {
+        subjectId,
+        appointmentId,
+        now,
+        decide: (current) => {
+          if (careServiceId !== undefined && current.careService.id !== careServiceId) throw new AnswerError('not-found', 404);
+          const decision = decideCancellationAnswer(current, { accept, note }, now);
+          if (typeof decision === 'string') throw new AnswerError(decision, decision === 'not-requested' ? 409 : 400);
+          return decision;
+        },
+      });
+      if (!a) throw new AnswerError('not-found', 404);
       await notices.queue(tx, subjectId, 'cancellation-answered', now);
       await audit?.log(tx, 'ok', 200);
-      return { ...current, status: decision.status, version, cancellation: decision.cancellation, cancellationPolicy: { ...current.cancellationPolicy, cancellable: false } };
+      return a;
     });
     await notices.dispatch(db, now);
     return answered;

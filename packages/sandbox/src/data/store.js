@@ -263,6 +263,36 @@ export async function findAppointmentRow(q, subjectId, appointmentId, { forUpdat
 }
 
 /**
+ * A care service's appointments waiting for its answer to a cancellation request, soonest first.
+ * @param {Queryable} q
+ * @param {string} careServiceId
+ * @param {SourceFilter} [filter] only one source's
+ */
+export async function listCancellationRequestRows(q, careServiceId, filter) {
+  /** @type {unknown[]} */
+  const params = [careServiceId];
+  const own = sourceCondition(filter, 'a', params);
+  const { rows } = await q.query(
+    `${APPOINTMENT_SELECT} WHERE a.care_service_id = $1 AND a.status = 'cancellation-requested' AND ${own} ORDER BY a.start_at, a.subject_id, a.id`,
+    params,
+  );
+  return rows;
+}
+
+/**
+ * Stores the care service's answer to a cancellation request (the rules core decided it).
+ * @param {Queryable} tx
+ * @param {{ subjectId: string, appointmentId: string, version: string, status: string, cancellation: import('@omsorg/contract').Cancellation }} a
+ */
+export async function storeCancellationAnswer(tx, { subjectId, appointmentId, version, status, cancellation }) {
+  await tx.query(
+    `UPDATE appointments SET status = $3, version = $4, cancel_answered_at = $5, cancel_rejection_note = $6, updated_at = now()
+      WHERE subject_id = $1 AND id = $2`,
+    [subjectId, appointmentId, status, version, cancellation.answeredAt, cancellation.rejectionNote],
+  );
+}
+
+/**
  * @param {Queryable} q
  * @param {string} subjectId
  * @param {SourceFilter} [filter] only one source's

@@ -51,8 +51,9 @@ const MESSAGES = /** @type {Readonly<Record<string, string>>} */ ({
  * @param {() => Date} [o.now]
  * @param {import('./notifier.js').Notifier} [o.notices]
  * @param {Pick<Console, 'error'>} [o.logger]
+ * @param {import('../records/index.js').RecordSystem} [o.records] where cancellation requests are answered
  */
-export function createNoticesPage({ db, now = () => new Date(), notices = defaultNotifier, logger = console }) {
+export function createNoticesPage({ db, now = () => new Date(), notices = defaultNotifier, logger = console, records }) {
   /** @param {import('node:http').IncomingMessage} req */
   async function readForm(req) {
     /** @type {Buffer[]} */
@@ -121,7 +122,7 @@ ${
       if (!ID.test(subjectId) || !ID.test(appointmentId) || !['move', 'confirm', 'reject'].includes(action ?? '')) return redirect(res, '/dev/notices?melding=invalid');
       try {
         if (action === 'move') await moveAppointment(db, { subjectId, appointmentId, minutes: 60, now: now(), notices });
-        else await answerCancellation(db, { subjectId, appointmentId, accept: action === 'confirm', note: action === 'confirm' ? '' : REJECTION_NOTE, now: now(), notices });
+        else await answerCancellation(db, { subjectId, appointmentId, accept: action === 'confirm', note: action === 'confirm' ? '' : REJECTION_NOTE, now: now(), notices, ...(records ? { records } : {}) });
       } catch (err) {
         if (err instanceof DevOpError || err instanceof AnswerError) return redirect(res, `/dev/notices?melding=${encodeURIComponent(err.code)}`);
         throw err;

@@ -23,6 +23,7 @@
  *   the item's record's, and the care service (with its reply policy) is the source's own.
  */
 import { mergeAppointmentPages } from '@omsorg/contract';
+import { soonestFirst } from './index.js';
 
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
 /** @typedef {import('@omsorg/contract').RecordSource} RecordSource */
@@ -134,6 +135,18 @@ export function createCompositeRecords(members, { logger = console } = {}) {
       if (!owner) return undefined;
       const changed = await owner.member.records.cancelAppointment(tx, input);
       return changed && stamp(owner.member, changed);
+    },
+    async answerCancellation(tx, input) {
+      // Where the request was made: the source that holds the appointment.
+      const owner = await ownerOf(tx, input.subjectId, input.appointmentId, input.now);
+      if (!owner) return undefined;
+      const answered = await owner.member.records.answerCancellation(tx, input);
+      return answered && stamp(owner.member, answered);
+    },
+    async listCancellationRequests(q, careServiceId, now) {
+      const { answered, unavailable } = await fanOut((m) => m.records.listCancellationRequests(q, careServiceId, now));
+      if (unavailable.length) throw new RecordsUnavailableError(unavailable);
+      return answered.flatMap(({ member, value }) => value.map((a) => stamp(member, a))).sort(soonestFirst);
     },
     async recordMessage(tx, message) {
       // To the source of the granted service the thread is about.

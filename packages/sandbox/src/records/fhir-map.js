@@ -326,6 +326,22 @@ export function withCancellation(r, change) {
 }
 
 /**
+ * The care service's answer to a cancellation request, on the resource as read: accepted, the
+ * Appointment is `cancelled`; turned down, it stays `booked` with the request marked `rejected`
+ * and the note the person reads. The reason and comment the person gave stay as they were.
+ * @param {Resource} r
+ * @param {{ status: 'cancelled' | 'cancellation-rejected', cancellation: import('@omsorg/contract').Cancellation }} answer
+ */
+export function withAnswer(r, answer) {
+  const { status, request } = statusToFhir(answer.status);
+  return {
+    ...r,
+    status,
+    extension: [...(r.extension ?? []).filter((/** @type {any} */ e) => e.url !== EXT.cancellation), cancellationExtension(answer.cancellation, request)],
+  };
+}
+
+/**
  * @param {Resource} r an Appointment
  * @param {Map<string, Resource>} services the HealthcareServices it names (by id)
  * @param {Date} now

@@ -16,7 +16,8 @@
  * finds the appointment changed and is answered 409 or 412, never a second change.
  */
 import { appointmentPage } from '@omsorg/contract';
-import { appointmentFromFhir, cancelTargetFromFhir, communicationToFhir, grantedServiceFromFhir, identitySystem, withCancellation } from './fhir-map.js';
+import { appointmentFromFhir, cancelTargetFromFhir, communicationToFhir, grantedServiceFromFhir, identitySystem, withAnswer, withCancellation } from './fhir-map.js';
+import { soonestFirst } from './index.js';
 
 /** @typedef {import('./fhir-map.js').Resource} Resource */
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
@@ -170,6 +171,30 @@ export function createFhirRecords({ baseUrl, fetch: f, close = async () => {}, f
         if (written) return appointmentFromFhir(written, servicesIn(all), now);
       }
       throw new FhirError(409, 'The appointment kept changing in the record system.');
+    },
+    async answerCancellation(_tx, { subjectId, appointmentId, now, decide }) {
+      // As a cancellation: read, decide, write only if the version read is still the record's.
+      for (let attempt = 0; attempt < CANCEL_ATTEMPTS; attempt++) {
+        const all = await appointmentsOf(subjectId, { _id: appointmentId });
+        const r = all.find((x) => x.resourceType === 'Appointment' && x.id === appointmentId);
+        const current = r && appointmentFromFhir(r, servicesIn(all), now);
+        if (!r || !current || !own(current)) return undefined;
+        const versionId = String(r.meta?.versionId);
+        const { meta, ...rest } = r;
+        const written = await fhir.updateIfMatch(withAnswer(rest, decide(current)), versionId);
+        if (written) return appointmentFromFhir(written, servicesIn(all), now);
+      }
+      throw new FhirError(409, 'The appointment kept changing in the record system.');
+    },
+    async listCancellationRequests(_q, careServiceId, now) {
+      // The service's appointments (FHIR's `actor` search), those waiting for an answer.
+      const all = await fhir.search('Appointment', { actor: `HealthcareService/${careServiceId}`, _include: 'Appointment:actor:HealthcareService' });
+      const services = servicesIn(all);
+      return all
+        .filter((r) => r.resourceType === 'Appointment')
+        .map((r) => appointmentFromFhir(r, services, now))
+        .filter((a) => a.status === 'cancellation-requested' && own(a))
+        .sort(soonestFirst);
     },
     async recordMessage(_tx, message) {
       // An update with the message's own id: sent again (a retry), it is the same resource.

@@ -56,6 +56,19 @@
  */
 
 /**
+ * The care service's answer to a cancellation request (care/answer.js, for /staff and
+ * /dev/notices).
+ * @typedef {object} AnswerInput
+ * @property {string} subjectId
+ * @property {string} appointmentId
+ * @property {Date} now
+ * @property {(current: Appointment) => { status: 'cancelled' | 'cancellation-rejected', cancellation: import('@omsorg/contract').Cancellation }} decide
+ *   checks the answer against the appointment as it is now (the rules core's
+ *   `decideCancellationAnswer`) and says what changes; throws to refuse. Called, as for a
+ *   cancellation, with no concurrent change able to slip in before the write.
+ */
+
+/**
  * A message a citizen or relative sent, as the record system is told of it (its own copy for the
  * journal); the thread, read state and attachments stay the platform's.
  * @typedef {object} SentMessage
@@ -72,6 +85,14 @@
  */
 
 /** @typedef {import('@omsorg/contract').RecordSource} RecordSource */
+
+/**
+ * Cancellation requests in the staff page's order: the soonest visit first, then by subject and id
+ * (as the SQL adapter's ORDER BY).
+ * @param {Appointment} a @param {Appointment} b
+ */
+export const soonestFirst = (a, b) =>
+  Date.parse(a.start) - Date.parse(b.start) || (a.subjectId < b.subjectId ? -1 : a.subjectId > b.subjectId ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * `items` with `homeSource` on each that says no source (as the composite marks its home
@@ -103,6 +124,10 @@ export const withHomeSource = (items, homeSource) =>
  *   the granted services (vedtak), in the record's order; `unavailable` as for listAppointments
  * @property {(tx: Queryable, input: CancelInput) => Promise<Appointment | undefined>} cancelAppointment
  *   the appointment after the change, or undefined when the subject has no such appointment
+ * @property {(tx: Queryable, input: AnswerInput) => Promise<Appointment | undefined>} answerCancellation
+ *   the appointment as answered, or undefined when the subject has no such appointment
+ * @property {(q: Queryable, careServiceId: string, now: Date) => Promise<Appointment[]>} listCancellationRequests
+ *   the care service's appointments waiting for an answer (`cancellation-requested`), soonest first
  * @property {(tx: Queryable, message: SentMessage) => Promise<void>} recordMessage
  *   tells the record system of a message sent, in the transaction that stores it (the SQL adapter:
  *   nothing more to do, the message is in the tables; FHIR: a Communication)

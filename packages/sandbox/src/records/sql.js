@@ -5,7 +5,15 @@
  * composite, composite.js) it holds only the rows of its own source (`filter`).
  */
 import { nextVersion } from '@omsorg/contract';
-import { findAppointmentRow, findPerson, listAppointmentRows, listServices, toAppointment } from '../data/store.js';
+import {
+  findAppointmentRow,
+  findPerson,
+  listAppointmentRows,
+  listCancellationRequestRows,
+  listServices,
+  storeCancellationAnswer,
+  toAppointment,
+} from '../data/store.js';
 
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
 
@@ -45,6 +53,18 @@ export function createSqlRecords({ filter } = {}) {
       );
       const changed = await findAppointmentRow(tx, subjectId, appointmentId);
       return toAppointment(changed, now);
+    },
+    async answerCancellation(tx, { subjectId, appointmentId, now, decide }) {
+      const row = await findAppointmentRow(tx, subjectId, appointmentId, { forUpdate: true, ...(filter ? { filter } : {}) });
+      if (!row) return undefined;
+      const current = toAppointment(row, now);
+      const decision = decide(current);
+      const version = nextVersion(row.version);
+      await storeCancellationAnswer(tx, { subjectId, appointmentId, version, ...decision });
+      return { ...current, status: decision.status, version, cancellation: decision.cancellation, cancellationPolicy: { ...current.cancellationPolicy, cancellable: false } };
+    },
+    async listCancellationRequests(q, careServiceId, now) {
+      return (await listCancellationRequestRows(q, careServiceId, filter)).map((r) => toAppointment(r, now));
     },
     // The messages table is the record of the message already.
     async recordMessage() {},

@@ -5,11 +5,12 @@
  * threads; every read and change is in the access log (actor_kind staff).
  */
 import { cancellationAnswerLimits, dialogueConsentOf, dialogueRefusal, messageLimits, normaliseText, textProblem } from '@omsorg/contract';
-import { APPOINTMENT_SELECT, logAccess, toAppointment } from '../data/store.js';
+import { logAccess } from '../data/store.js';
 import { AnswerError, answerCancellation } from '../care/answer.js';
 import { dialogueDecisions, messageConsentProblem } from '../data/consent.js';
 import { osloDate } from '@omsorg/contract';
 import { defaultNotifier } from '../notices/notifier.js';
+import { sqlRecords } from '../records/sql.js';
 import {
   closeThread,
   findThreadRow,
@@ -249,15 +250,13 @@ export async function staffCloseThread(db, { staffId, subjectId, threadId, now =
  * `cancellation-requested`, that service's appointments only), soonest visit first, each with
  * the person's name. Reading them is in each person's access log.
  * @param {import('../db/index.js').Database} db
- * @param {{ staffId: string, now?: Date }} o
+ * @param {{ staffId: string, now?: Date, records?: import('../records/index.js').RecordSystem }} o
+ *   `records`: where the appointments are (default the sandbox's own tables)
  */
-export async function staffCancellationRequests(db, { staffId, now = new Date() }) {
+export async function staffCancellationRequests(db, { staffId, now = new Date(), records = sqlRecords }) {
   const staff = await findStaff(db, staffId);
-  const { rows } = await db.query(
-    `${APPOINTMENT_SELECT} WHERE a.care_service_id = $1 AND a.status = 'cancellation-requested' ORDER BY a.start_at, a.subject_id, a.id`,
-    [staff.careServiceId],
-  );
-  const subjects = [...new Set(rows.map((r) => String(r.subject_id)))];
+  const waiting = await records.listCancellationRequests(db, staff.careServiceId, now);
+  const subjects = [...new Set(waiting.map((a) => a.subjectId))];
   const names = new Map(
     subjects.length
       ? (await db.query('SELECT s.id, p.name FROM subjects s JOIN persons p ON p.id = s.person_id WHERE s.id = ANY($1)', [subjects])).rows.map((r) => [String(r.id), String(r.name)])
@@ -266,7 +265,7 @@ export async function staffCancellationRequests(db, { staffId, now = new Date() 
   for (const subjectId of subjects) await log(db, staff, { action: 'read', resource: 'appointments', subjectId, outcome: 'ok', status: 200 });
   return {
     staff,
-    requests: rows.map((r) => ({ subjectName: names.get(String(r.subject_id)) ?? '', appointment: toAppointment(r, now) })),
+    requests: waiting.map((appointment) => ({ subjectName: names.get(appointment.subjectId) ?? '', appointment })),
   };
 }
 
@@ -285,9 +284,10 @@ const ANSWER_ERRORS = /** @type {const} */ ({
  * note (required when turning down) is what the person reads. Another service's appointment is
  * refused as not found and nothing changes. Logged as an update of the appointment, by staff.
  * @param {import('../db/index.js').Database} db
- * @param {{ staffId: string, subjectId: string, appointmentId: string, accept: boolean, note?: string, now?: Date, notices?: import('../notices/notifier.js').Notifier }} o
+ * @param {{ staffId: string, subjectId: string, appointmentId: string, accept: boolean, note?: string, now?: Date, notices?: import('../notices/notifier.js').Notifier,
+ *   records?: import('../records/index.js').RecordSystem }} o
  */
-export async function staffAnswerCancellation(db, { staffId, subjectId, appointmentId, accept, note = '', now = new Date(), notices = defaultNotifier }) {
+export async function staffAnswerCancellation(db, { staffId, subjectId, appointmentId, accept, note = '', now = new Date(), notices = defaultNotifier, records = sqlRecords }) {
   const staff = await findStaff(db, staffId);
   const what = /** @type {const} */ ({ action: 'update', resource: 'appointment', subjectId, resourceId: appointmentId });
   try {
@@ -299,6 +299,7 @@ export async function staffAnswerCancellation(db, { staffId, subjectId, appointm
       careServiceId: staff.careServiceId,
       now,
       notices,
+      records,
       audit: { log: (q, outcome, status) => log(q, staff, { ...what, outcome, status }) },
     });
   } catch (err) {

@@ -70,8 +70,10 @@ const ANSWERED = /** @type {Readonly<Record<string, string>>} */ ({
  * @param {() => Date} [o.now]
  * @param {Pick<Console, 'error'>} [o.logger]
  * @param {import('../notices/notifier.js').Notifier} [o.notices] how a person hears of a message
+ * @param {import('../records/index.js').RecordSystem} [o.records] where appointments are (their
+ *   cancellation requests are listed and answered there); default the sandbox's own tables
  */
-export function createStaffPage({ db, now = () => new Date(), logger = console, notices }) {
+export function createStaffPage({ db, now = () => new Date(), logger = console, notices, records }) {
   /** @type {Map<string, { staffId: string, csrf: string, expires: number }>} */
   const sessions = new Map();
 
@@ -232,7 +234,7 @@ ${error ? html`<p class="error" role="alert" id="${id}-feil">${error.message}</p
    */
   async function listPage(res, session, { error = null, done = null, status = 200, failed } = {}) {
     const { staff, threads } = await staffThreads(db, { staffId: session.staffId, now: now() });
-    const { requests } = await staffCancellationRequests(db, { staffId: session.staffId, now: now() });
+    const { requests } = await staffCancellationRequests(db, { staffId: session.staffId, now: now(), ...(records ? { records } : {}) });
     const recipients = await staffRecipients(db, staff.careServiceId);
     const body = page(
       staff.careServiceName,
@@ -395,7 +397,7 @@ ${
       const accept = answer[3] === 'accept';
       const note = form.get('note') ?? '';
       try {
-        await staffAnswerCancellation(db, { staffId: session.staffId, subjectId, appointmentId, accept, note, now: now(), ...(notices ? { notices } : {}) });
+        await staffAnswerCancellation(db, { staffId: session.staffId, subjectId, appointmentId, accept, note, now: now(), ...(notices ? { notices } : {}), ...(records ? { records } : {}) });
         return redirect(res, `/staff?svar=${accept ? 'godtatt' : 'avslatt'}`);
       } catch (err) {
         if (!(err instanceof StaffError)) throw err;
