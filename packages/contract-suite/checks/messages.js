@@ -99,6 +99,25 @@ export const checks = [
     },
   },
   {
+    title: 'several record systems: every thread says its source, that of the granted service it is about',
+    unless: (caps) => (caps.sources ? undefined : 'one record system: threads need not say their source'),
+    async run(ctx) {
+      await suiteThread(ctx);
+      let checked = 0;
+      for (const { subject, services } of await recipientsWithServices(ctx)) {
+        for (const t of (await allThreads(ctx, subject)).items) {
+          assertSource(t.source, `${subject}: thread ${t.id}`);
+          const g = services.find((/** @type {any} */ x) => x.id === t.grantedServiceId);
+          if (g) assert.deepEqual(t.source, g.source, `${subject}: thread ${t.id}: its granted service's source`);
+          const detail = ctx.expectStatus(await ctx.call({ path: `/v1/subjects/${subject}/threads/${t.id}` }), 200).body;
+          assert.deepEqual(detail.source, t.source, `${subject}: thread ${t.id} says the same source when opened`);
+          checked++;
+        }
+      }
+      assert.ok(checked > 0, 'a thread to say it on');
+    },
+  },
+  {
     title: 'threads: latest activity first, unread counts add up, ETag and If-None-Match → 304 (list and thread)',
     async run(ctx) {
       const { subject } = await suiteThread(ctx);

@@ -101,7 +101,7 @@ export async function messageOperation(operationId, c) {
           threadParties(db, subject.id, c.today),
           unreadCount(db, subject.id, reader),
         ]);
-        const items = await toThreads(db, subject.id, page.rows, { reader, parties });
+        const items = await toThreads(db, subject.id, page.rows, { reader, parties, homeSource: c.records.homeSource });
         const lastRow = page.rows[page.rows.length - 1];
         const nextCursor = page.more && lastRow ? threadCursor(lastRow.last_activity_at.getTime(), lastRow.id) : null;
         const body = { items, nextCursor, unreadCount: total };
@@ -123,7 +123,7 @@ export async function messageOperation(operationId, c) {
         const etag = etagOf({ version: versionOf(row) });
         // Not logged: a 304 discloses nothing new (docs/architecture.md, "A 304 is not logged").
         if (noneMatch(c.header('if-none-match'), etag)) return { status: 304, headers: { ETag: etag }, body: undefined };
-        const detail = await toThreadDetail(db, row, { reader, parties: await threadParties(db, subject.id, c.today) });
+        const detail = await toThreadDetail(db, row, { reader, parties: await threadParties(db, subject.id, c.today), homeSource: c.records.homeSource });
         await ok(subject, what, 200);
         return json(detail, 200, { ETag: etag });
       });
@@ -167,7 +167,7 @@ export async function messageOperation(operationId, c) {
           });
           await deleteDraftRow(tx, { personId: person.id, subjectId: subject.id, key: 'new' });
           const row = await threadOrNotFound(tx, subject.id, threadId);
-          const detail = await toThreadDetail(tx, row, { reader, parties: await threadParties(tx, subject.id, c.today) });
+          const detail = await toThreadDetail(tx, row, { reader, parties: await threadParties(tx, subject.id, c.today), homeSource: c.records.homeSource });
           const answer = { status: 201, body: detail, etag: etagOf(detail) };
           await rememberAnswer(tx, person.id, key, answer);
           await ok(subject, { ...what, resourceId: threadId }, 201, tx);

@@ -13,6 +13,7 @@ import { messageLimits, osloIso, seenSinceLastUpdate, threadVersion, toSecond } 
 import { defaultReplyPolicy } from '@omsorg/fixtures';
 import { ATTACHMENT_META, toAttachment } from './attachments.js';
 import { sourceOf } from './store.js';
+import { withHomeSource } from '../records/index.js';
 
 export { toSecond };
 
@@ -190,10 +191,11 @@ const MESSAGE_JOINS = `LEFT JOIN persons p ON p.id = m.sender_person_id LEFT JOI
  * @param {Queryable} q
  * @param {string} subjectId
  * @param {any[]} rows from THREAD_SELECT
- * @param {{ reader: Reader, parties: Awaited<ReturnType<typeof threadParties>> }} ctx
+ * @param {{ reader: Reader, parties: Awaited<ReturnType<typeof threadParties>>, homeSource?: import('@omsorg/contract').RecordSource | undefined }} ctx
+ *   `homeSource`: a composite record system's home source, for the threads whose service says none
  * @returns {Promise<Thread[]>}
  */
-export async function toThreads(q, subjectId, rows, { reader, parties }) {
+export async function toThreads(q, subjectId, rows, { reader, parties, homeSource }) {
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
   const [stats, lasts, reads] = await Promise.all([
@@ -262,8 +264,8 @@ export async function toThreads(q, subjectId, rows, { reader, parties }) {
       unreadCount: s?.unread ?? 0,
       lastMessage: last ? { sender: senderOf(last, ctx), sentAt: osloIso(last.sent_at), excerpt: last.excerpt } : null,
       seenSinceLastUpdate: seen,
-      // The thread's source is that of the granted service it is about.
-      ...sourceOf(t),
+      // The thread's source is that of the granted service it is about (as its recipient's is).
+      ...withHomeSource([sourceOf(t)], homeSource)[0],
     };
   });
 }
@@ -272,7 +274,7 @@ export async function toThreads(q, subjectId, rows, { reader, parties }) {
  * A thread with all its messages (oldest first), for this reader.
  * @param {Queryable} q
  * @param {any} row from THREAD_SELECT
- * @param {{ reader: Reader, parties: Awaited<ReturnType<typeof threadParties>> }} ctx
+ * @param {{ reader: Reader, parties: Awaited<ReturnType<typeof threadParties>>, homeSource?: import('@omsorg/contract').RecordSource | undefined }} ctx
  * @returns {Promise<ThreadDetail>}
  */
 export async function toThreadDetail(q, row, ctx) {
