@@ -119,7 +119,11 @@ const read = (page) =>
       whenAttr: list?.getAttribute('when') ?? null,
       busy: r?.querySelector('[part~="content"]')?.getAttribute('aria-busy') === 'true',
       toggles: [...(r?.querySelectorAll('button[part~="toggle-button"]') ?? [])].map((b) => ({ text: b.textContent?.trim(), pressed: b.getAttribute('aria-pressed') })),
-      items: [...(r?.querySelectorAll('li[part~="item"][data-id]') ?? [])].map((li) => ({ id: li.getAttribute('data-id'), cancellable: !!li.querySelector('button[part~="cancel-button"]') })),
+      items: [...(r?.querySelectorAll('li[part~="item"][data-id]') ?? [])].map((li) => ({
+        id: li.getAttribute('data-id'),
+        // One a reader can press: not a visit of a recurring series that is closed.
+        cancellable: !!li.querySelector('button[part~="cancel-button"]') && !li.closest('ul[hidden]'),
+      })),
       user: document.querySelector('omsorg-login')?.shadowRoot?.querySelector('[part~="user"]')?.textContent?.replace(/\s+/g, ' ').trim() ?? null,
     };
   });
