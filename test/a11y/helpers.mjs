@@ -130,6 +130,8 @@ export async function openStory(page, origin, id, { loading = STAYS_BUSY.test(id
   // Let the last render land and transitions end (finite animations only: a loading skeleton
   // pulses forever).
   await page.evaluate(async () => {
+    // Every font face the page asked for has loaded (or failed) before anything is measured.
+    await document.fonts.ready;
     await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
     const finite = document.getAnimations().filter((a) => Number.isFinite(a.effect?.getComputedTiming().endTime ?? Infinity));
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));

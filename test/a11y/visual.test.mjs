@@ -153,8 +153,15 @@ for (const mode of MODES) {
         const box = await element.boundingBox();
         assert.ok(box && box.width > 0 && box.height > 0, `${state.name}: ${state.selector} is not rendered`);
         const clip = { x: 0, y: 0, width: box.width, height: Math.min(box.height, MAX_HEIGHT) };
-        const png = Buffer.from(await element.screenshot({ type: 'png', captureBeyondViewport: true, clip }));
-        const problem = compare(`${state.name}.${mode.name}`, png);
+        const shot = async () => Buffer.from(await element.screenshot({ type: 'png', captureBeyondViewport: true, clip }));
+        let problem = compare(`${state.name}.${mode.name}`, await shot());
+        // Bold text at 200 % was once rasterised a pixel apart on a busy machine (2026-12-04,
+        // access-log.zoom200: the same glyphs, 0.2 % of the pixels): a second capture of the same,
+        // settled page decides. A real change differs in both.
+        if (problem && !UPDATE) {
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          problem = compare(`${state.name}.${mode.name}`, await shot());
+        }
         assert.equal(problem, undefined, problem);
       });
     }
