@@ -4,7 +4,7 @@
 // docs/fhir-mapping.md with the same table. Runs on the built package (dist/) and the repository.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { test } from 'node:test';
 import { codeSets } from '@omsorg/contract';
 
@@ -85,7 +85,10 @@ test('no urn:omsorg:codesystem: where the table names an official identifier', (
 });
 
 test('the official identifiers the table says are carried are used in the code', async () => {
-  const code = (await Promise.all(['packages/contract/src/codes.ts', 'packages/sandbox/src/records/fhir-map.js', 'packages/contract/src/types.ts'].map(read))).join('\n');
+  // fhir-map.js and the files it re-exports (fhir-map-*.js) are the FHIR mapping.
+  const fhirMap = (await readdir(new URL('packages/sandbox/src/records/', root))).filter((f) => /^fhir-map.*\.js$/.test(f)).map((f) => `packages/sandbox/src/records/${f}`);
+  assert.ok(fhirMap.length > 1, 'the FHIR mapping is found');
+  const code = (await Promise.all(['packages/contract/src/codes.ts', ...fhirMap, 'packages/contract/src/types.ts'].map(read))).join('\n');
   const plainCodes = ['http://hl7.org/fhir/appointmentstatus']; // the contract's status values are these codes, without a system
   for (const r of readme.filter((x) => x.identifier === 'official')) {
     for (const s of r.systems) if (!plainCodes.includes(s)) assert.ok(code.includes(s), `${s} is used (${r.what})`);

@@ -3,19 +3,12 @@
  * (rows selected from its tables): per Oslo calendar month and per care service, from rows each
  * server selects. No person can be recognised in them.
  *
- * Decisions (docs/architecture.md repeats them):
- * - Months are Europe/Oslo calendar months (`YYYY-MM`): an event at 00:30 on 1 April Oslo time is
- *   April, though it is still March in UTC. The period is `from`..`to`, both included, at most
- *   24 months, not after the current month; without parameters the 12 months ending this month.
- * - Disclosure control. A count is a number of events (cancellations, threads, messages) or of
- *   people; each counted cell also knows how many distinct people are behind it. A cell is shown
- *   only when both are at least 5 (`minimumCount`): otherwise it is `{ "suppressed": true }` on
- *   the wire ("under 5" on the page, `<5` in the CSV). Zero is suppressed too.
- *   Secondary suppression: where cells add up to a shown total (online + other = cancellations;
- *   before + after the deadline; the reasons; the services of a month), the suppressed cells of
- *   the group must together hold at least 5, be at least two, and not all be 4 (which would name
- *   each one); otherwise the smallest shown cell of the group is suppressed too, and with none
- *   left, the total. Repeated until nothing changes, so a cell in two groups is safe in both.
+ * The pieces, each re-exported here: figures-period.ts (Oslo months, the query),
+ * figures-disclosure.ts (what may be shown: "under 5"), figures-rows.ts (the rows in, the
+ * figures out), figures-csv.ts (the CSV). This module computes the figures.
+ *
+ * Decisions (docs/architecture.md repeats them; those of the period and of the disclosure control
+ * are in their modules):
  * - A median, a 90th percentile, a share or an average is shown only when it is computed over at
  *   least 5 people and the counts it is made from are shown (a share with its total would
  *   otherwise give the suppressed count back).
@@ -31,88 +24,16 @@
  *   people who receive that service (a granted service in force then).
  */
 import type { ManagementFigures } from '../types.js';
-import { invalid, type FieldError, type ProblemSpec } from './problems.js';
+import { belowMinimum, isSuppressed, minimumCount, protect, shown, suppressed, type Cell, type CellGroup, type Figure } from './figures-disclosure.js';
+import { osloMonth, osloMonthEnd } from './figures-period.js';
+import { isAfterDeadline, type FiguresInput, type FiguresRowOut, type InForce, type ManagementFiguresOut, type ThreadRow } from './figures-rows.js';
+import type { ProblemSpec } from './problems.js';
 import { osloDate, osloDateTime } from './time.js';
 
-/** Below this, a count is not shown. */
-export const minimumCount = 5;
-
-export const figuresLimits = {
-  /** The longest period one query may ask for, in months, both ends included. */
-  maxMonths: 24,
-  /** Without `from`: this many months, ending with `to`. */
-  defaultMonths: 12,
-} as const;
-
-/** On the wire: a figure that is not shown. */
-export interface Suppressed {
-  suppressed: true;
-}
-export const suppressed: Suppressed = Object.freeze({ suppressed: true }) as Suppressed;
-export type Figure = number | Suppressed;
-
-export const isSuppressed = (f: Figure | null | undefined): f is Suppressed => typeof f === 'object' && f !== null && f.suppressed === true;
-
-/* ------------------------------------------------------------------ months (Europe/Oslo) */
-
-const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
-
-/** The Oslo calendar month of an instant, `YYYY-MM`. */
-export const osloMonth = (at: Date): string => osloDate(at).slice(0, 7);
-
-/** `YYYY-MM` moved by `months`. */
-export function addMonths(month: string, months: number): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const i = y * 12 + (m - 1) + months;
-  return `${String(Math.floor(i / 12)).padStart(4, '0')}-${String((i % 12) + 1).padStart(2, '0')}`;
-}
-
-const monthIndex = (month: string): number => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return y * 12 + (m - 1);
-};
-
-/** The months from `from` to `to`, both included, in order. */
-export const monthsBetween = (from: string, to: string): string[] =>
-  Array.from({ length: Math.max(0, monthIndex(to) - monthIndex(from) + 1) }, (_, i) => addMonths(from, i));
-
-/** The first instant of an Oslo month (midnight on the 1st, Oslo time). */
-export const osloMonthStart = (month: string): Date => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return osloDateTime(new Date(Date.UTC(y, m - 1, 1, 12)), 0, 0, 0);
-};
-
-/** The first instant after an Oslo month. */
-export const osloMonthEnd = (month: string): Date => osloMonthStart(addMonths(month, 1));
-
-export interface FiguresQuery {
-  from: string;
-  to: string;
-  months: string[];
-}
-
-const rangeError = (parameter: 'from' | 'to', detail: string): ProblemSpec =>
-  invalid(detail, [{ pointer: '', code: 'invalid', parameter } satisfies FieldError]);
-
-/**
- * `GET /v1/management/figures`: `from`, `to` (`YYYY-MM`, Oslo months, both included; `to` this
- * month by default, `from` 12 months ending with `to`; at most 24 months; `to` not after this
- * month). A 400 problem naming the parameter otherwise.
- */
-export function parseFiguresQuery(query: URLSearchParams, now: Date): FiguresQuery | ProblemSpec {
-  const current = osloMonth(now);
-  const toText = query.get('to');
-  if (toText !== null && !monthPattern.test(toText)) return rangeError('to', 'to must be a month YYYY-MM.');
-  const fromText = query.get('from');
-  if (fromText !== null && !monthPattern.test(fromText)) return rangeError('from', 'from must be a month YYYY-MM.');
-  const to = toText ?? current;
-  if (monthIndex(to) > monthIndex(current)) return rangeError('to', 'to must not be after the current month.');
-  const from = fromText ?? addMonths(to, -(figuresLimits.defaultMonths - 1));
-  const count = monthIndex(to) - monthIndex(from) + 1;
-  if (count < 1) return rangeError('from', 'from must not be after to.');
-  if (count > figuresLimits.maxMonths) return rangeError('from', `The period is at most ${figuresLimits.maxMonths} months.`);
-  return { from, to, months: monthsBetween(from, to) };
-}
+export * from './figures-csv.js';
+export * from './figures-disclosure.js';
+export * from './figures-period.js';
+export * from './figures-rows.js';
 
 /* ------------------------------------------------------------------ statistics */
 
@@ -154,205 +75,12 @@ export function replyDeadline(askedAt: Date, workingDays: number): Date {
   return osloDateTime(askedAt, steps + 1, 0, 0);
 }
 
-/* ------------------------------------------------------------------ disclosure control */
-
-/** A counted cell before it is shown: the events and the people behind them. */
-export interface Cell {
-  value: number;
-  people: ReadonlySet<string>;
-  hidden?: boolean;
-}
-
 const newCell = (): Cell & { people: Set<string> } => ({ value: 0, people: new Set<string>() });
 
 const add = (c: Cell & { people: Set<string> }, person: string, n = 1) => {
   c.value += n;
   c.people.add(person);
 };
-
-/** A group of cells that add up to `total`. */
-export interface CellGroup {
-  total: Cell;
-  parts: Cell[];
-}
-
-/** Primary suppression of one cell: fewer than 5 events or fewer than 5 people. */
-export const belowMinimum = (c: Pick<Cell, 'value' | 'people'>): boolean => c.value < minimumCount || c.people.size < minimumCount;
-
-/**
- * Marks `hidden` on every cell that must not be shown: primary suppression, then secondary
- * suppression over the groups until nothing changes (see the module's decisions).
- */
-export function protect(cells: Iterable<Cell>, groups: readonly CellGroup[]): void {
-  for (const c of cells) if (belowMinimum(c)) c.hidden = true;
-  for (const g of groups) {
-    if (belowMinimum(g.total)) g.total.hidden = true;
-    for (const p of g.parts) if (belowMinimum(p)) p.hidden = true;
-  }
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const g of groups) {
-      if (g.total.hidden) continue;
-      const hidden = g.parts.filter((p) => p.hidden);
-      if (hidden.length === 0) continue;
-      const residual = hidden.reduce((s, p) => s + p.value, 0);
-      const safe = hidden.length >= 2 && residual >= minimumCount && residual !== (minimumCount - 1) * hidden.length;
-      if (safe) continue;
-      const shown = g.parts.filter((p) => !p.hidden).sort((a, b) => a.value - b.value);
-      const next = shown[0];
-      if (next) next.hidden = true;
-      else g.total.hidden = true;
-      changed = true;
-    }
-  }
-}
-
-/** A cell as shown. */
-export const shown = (c: Cell): Figure => (c.hidden || belowMinimum(c) ? suppressed : c.value);
-
-/* ------------------------------------------------------------------ the rows both servers select */
-
-export interface FiguresService {
-  id: string;
-  name: string;
-  /** The promised reply time in working days (null: no promise known). */
-  replyWorkingDays: number | null;
-}
-
-/** The appointment statuses counted as cancelled: done, or asked for (and not rejected). */
-export const cancelledStatuses = ['cancelled', 'cancellation-requested'] as const;
-
-/** An appointment cancelled (or asked to be cancelled, and not rejected). */
-export interface CancellationRow {
-  subjectId: string;
-  serviceId: string;
-  /** The visit that was cancelled: its month is the cancellation's month. */
-  visitAt: Date;
-  /** When it was cancelled (asked for, online; else when the record changed). */
-  cancelledAt: Date;
-  /** The provider's deadline for cancelling it. */
-  deadline: Date;
-  /** By the citizen or a relative, online (else by staff or otherwise). */
-  online: boolean;
-  /** The reason's code (urn:omsorg:codesystem:avbestillingsarsak), null when none was given. */
-  reasonCode: string | null;
-}
-
-/** After the deadline: cancelled later than the deadline's instant. */
-export const isAfterDeadline = (c: Pick<CancellationRow, 'cancelledAt' | 'deadline'>): boolean => c.cancelledAt.getTime() > c.deadline.getTime();
-
-export interface ThreadRow {
-  subjectId: string;
-  serviceId: string;
-  /** The messages in order: when, and whether staff wrote it. */
-  messages: readonly { at: Date; staff: boolean }[];
-}
-
-/** A period in force: from (included) to (excluded, null: open). */
-export interface InForce {
-  from: Date;
-  to: Date | null;
-}
-
-/** Oslo calendar dates (both included; null: open) as a period in force. */
-export function datePeriod(validFrom: string | null, validTo: string | null, since?: Date): InForce {
-  const start = validFrom === null ? new Date(0) : osloDateTime(new Date(`${validFrom}T12:00:00Z`), 0, 0, 0);
-  const from = since && since.getTime() > start.getTime() ? since : start;
-  return { from, to: validTo === null ? null : osloDateTime(new Date(`${validTo}T12:00:00Z`), 1, 0, 0) };
-}
-
-/** A relative's grant as a period in force: from its dates (and not before it was given), until it ends or is taken back. */
-export function grantPeriod(g: { grantedAt: Date; validFrom: string | null; validTo: string | null; revokedAt: Date | null }): InForce {
-  const p = datePeriod(g.validFrom, g.validTo, g.grantedAt);
-  const to = g.revokedAt && (p.to === null || g.revokedAt.getTime() < p.to.getTime()) ? g.revokedAt : p.to;
-  return { from: p.from, to };
-}
-
-/** A subject's dialogue-consent decisions (any order) as the periods an active one was in force. */
-export function consentPeriods(decisions: readonly { subjectId: string; seq: number; status: 'active' | 'inactive'; decidedAt: Date }[]): ConsentRow[] {
-  const bySubject = new Map<string, (typeof decisions)[number][]>();
-  for (const d of decisions) bySubject.set(d.subjectId, [...(bySubject.get(d.subjectId) ?? []), d]);
-  const out: ConsentRow[] = [];
-  for (const [subjectId, list] of bySubject) {
-    const sorted = [...list].sort((a, b) => a.seq - b.seq);
-    sorted.forEach((d, i) => {
-      if (d.status !== 'active') return;
-      const next = sorted[i + 1];
-      out.push({ subjectId, from: d.decidedAt, to: next ? next.decidedAt : null });
-    });
-  }
-  return out;
-}
-
-/** A person's dialogue consent in force (one row per period), and the services they receive. */
-export interface ConsentRow extends InForce {
-  subjectId: string;
-}
-
-/** A relative's access in force to a subject. */
-export interface RelativeAccessRow extends InForce {
-  relativeId: string;
-  subjectId: string;
-}
-
-/** Which services a subject receives, and when. */
-export interface ServiceUseRow extends InForce {
-  subjectId: string;
-  serviceId: string;
-}
-
-export interface FiguresInput {
-  query: FiguresQuery;
-  now: Date;
-  services: readonly FiguresService[];
-  /** The reason codes, in the order shown. */
-  reasonCodes: readonly string[];
-  cancellations: readonly CancellationRow[];
-  threads: readonly ThreadRow[];
-  consents: readonly ConsentRow[];
-  relatives: readonly RelativeAccessRow[];
-  serviceUse: readonly ServiceUseRow[];
-}
-
-export interface CancellationFigures {
-  total: Figure;
-  online: Figure;
-  other: Figure;
-  onlineShare: Figure;
-  beforeDeadline: Figure;
-  afterDeadline: Figure;
-  reasons: { code: string; count: Figure }[];
-}
-
-export interface MessageFigures {
-  threads: Figure;
-  messages: Figure;
-  messagesPerThread: Figure;
-  answered: Figure;
-  firstAnswerMedianHours: Figure;
-  firstAnswerP90Hours: Figure;
-  answeredWithinPromise: Figure;
-  withinPromiseShare: Figure;
-}
-
-export interface FiguresRowOut {
-  month: string;
-  /** The care service's id; null for all services together. */
-  service: string | null;
-  cancellations: CancellationFigures;
-  messages: MessageFigures;
-  consent: { people: Figure };
-  relatives: { people: Figure };
-}
-
-export interface ManagementFiguresOut {
-  from: string;
-  to: string;
-  minimumCount: number;
-  services: { id: string; name: string; replyWorkingDays: number | null }[];
-  rows: FiguresRowOut[];
-}
 
 const inForceAt = (r: InForce, at: Date): boolean => r.from.getTime() <= at.getTime() && (r.to === null || r.to.getTime() > at.getTime());
 
@@ -552,70 +280,6 @@ export function computeFigures(input: FiguresInput): ManagementFiguresOut & Mana
     services: services.map((s) => ({ id: s.id, name: s.name, replyWorkingDays: s.replyWorkingDays })),
     rows: out,
   };
-}
-
-/* ------------------------------------------------------------------ CSV */
-
-const csvCell = (v: string | number | null): string => {
-  if (v === null) return '';
-  const s = String(v);
-  // RFC 4180 quoting; a leading = + - @ would be a formula in a spreadsheet, so such text is quoted with a '.
-  const safe = /^[=+\-@\t\r]/.test(s) && typeof v === 'string' ? `'${s}` : s;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
-/** A figure in the CSV: the number, or `<5`. */
-export const csvFigure = (f: Figure): string => (isSuppressed(f) ? '<5' : String(f));
-
-/** The same figures as CSV (RFC 4180, CRLF, a header row; one row per month and service; `<5` for a suppressed figure). */
-export function figuresCsv(f: ManagementFiguresOut, reasonCodes: readonly string[]): string {
-  const names = new Map(f.services.map((s) => [s.id, s.name]));
-  const header = [
-    'month',
-    'service_id',
-    'service',
-    'cancellations',
-    'cancelled_online',
-    'cancelled_other',
-    'online_share',
-    'before_deadline',
-    'after_deadline',
-    ...reasonCodes.map((c) => `reason_${c}`),
-    'threads',
-    'messages',
-    'messages_per_thread',
-    'answered',
-    'first_answer_median_hours',
-    'first_answer_p90_hours',
-    'promised_reply_working_days',
-    'answered_within_promise',
-    'within_promise_share',
-    'people_with_consent',
-    'relatives_with_access',
-  ];
-  const lines = [header.join(',')];
-  for (const r of f.rows) {
-    const c = r.cancellations;
-    const m = r.messages;
-    const reasons = new Map(c.reasons.map((x) => [x.code, x.count]));
-    const promised = r.service === null ? null : (f.services.find((s) => s.id === r.service)?.replyWorkingDays ?? null);
-    lines.push(
-      [
-        csvCell(r.month),
-        csvCell(r.service ?? ''),
-        csvCell(r.service === null ? 'Alle tjenester' : (names.get(r.service) ?? r.service)),
-        ...[c.total, c.online, c.other, c.onlineShare, c.beforeDeadline, c.afterDeadline].map(csvFigure),
-        ...reasonCodes.map((code) => csvFigure(reasons.get(code) ?? suppressed)),
-        ...[m.threads, m.messages, m.messagesPerThread, m.answered, m.firstAnswerMedianHours, m.firstAnswerP90Hours].map(csvFigure),
-        csvCell(promised),
-        csvFigure(m.answeredWithinPromise),
-        csvFigure(m.withinPromiseShare),
-        csvFigure(r.consent.people),
-        csvFigure(r.relatives.people),
-      ].join(','),
-    );
-  }
-  return `${lines.join('\r\n')}\r\n`;
 }
 
 /** A person without the management role asking for the figures. */
