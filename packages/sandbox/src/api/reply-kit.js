@@ -1,13 +1,14 @@
 // @ts-check
 /**
  * The API's small HTTP pieces, apart from its routing (index.js): the body limit and reader, the
- * headers on every answer, and the JSON and problem+json replies.
+ * headers on every answer, the JSON and problem+json replies, and the sender that writes an
+ * answer (checked against the contract first, when asked).
  */
 
 import { digest } from '@omsorg/contract';
+import { ProblemError } from './problems.js';
 
 /** @typedef {import('../http/reply.js').Reply} Reply */
-/** @typedef {import('./problems.js').ProblemError} ProblemError */
 
 /** Bodies larger than this are refused (a cancellation is a few hundred bytes). */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -70,3 +71,54 @@ export const headerValue = (headers, name) => {
   const v = headers[name];
   return Array.isArray(v) ? v.join(', ') : v;
 };
+
+/**
+ * Writes the API's answers. With `validateResponses`, every answer is checked against the
+ * contract first; one that breaks it is recorded in `contractViolations`, logged, and replaced
+ * by a 500 problem, so tests fail loudly.
+ * @param {object} o
+ * @param {boolean} o.validateResponses
+ * @param {import('./index.js').ContractViolation[]} o.contractViolations
+ * @param {Pick<Console, 'error'>} o.logger
+ */
+export function createSender({ validateResponses, contractViolations, logger }) {
+  /**
+   * @param {import('node:http').ServerResponse} res
+   * @param {Reply} reply
+   * @param {import('./contract.js').Contract | undefined} contract
+   * @param {string | undefined} operationId
+   * @param {boolean} [closeConnection] an upload refused before its body was read
+   * @param {Record<string, string>} [corsHeaders]
+   */
+  function send(res, reply, contract, operationId, closeConnection = false, corsHeaders = {}) {
+    let { status, body } = reply;
+    /** @type {Record<string, string>} */
+    let headers = { ...reply.headers, ...COMMON_HEADERS, ...corsHeaders };
+    if (validateResponses && contract) {
+      const problems = contract.validateResponse(operationId, status, headers, body);
+      if (problems.length) {
+        contractViolations.push({ operationId, status, problems });
+        logger.error(`omsorg sandbox: a ${status} answer to ${operationId ?? 'an unknown route'} breaks the contract: ${problems.join('; ')}`);
+        const p = new ProblemError(500, 'serverError', 'The server produced an answer that breaks the API contract.');
+        ({ status, body } = problemReply(p));
+        headers = { 'Content-Type': 'application/problem+json', ...COMMON_HEADERS, ...corsHeaders };
+      }
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (closeConnection) headers.Connection = 'close';
+    if (body === undefined) {
+      // 204 and 304: no body.
+      res.writeHead(status, headers);
+      res.end();
+      return;
+    }
+    const data = Buffer.isBuffer(body) ? body : Buffer.from(reply.text !== undefined && body === reply.body ? reply.text : JSON.stringify(body));
+    res.writeHead(status, { ...headers, 'Content-Length': String(data.length) });
+    res.end(data);
+  }
+
+  return send;
+}

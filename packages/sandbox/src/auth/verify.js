@@ -5,62 +5,24 @@
  * token is DPoP-bound (`cnf.jkt`), as `Authorization: DPoP <at>` with a `DPoP` proof (RFC 9449).
  *
  * Every failure is an `AuthError` (status 401) with a problem `type`, a `detail` and the value of
- * the `WWW-Authenticate` header to send. Other errors (e.g. the JWKS could not be fetched) are
- * not the client's fault and are thrown as they are (answer them with 5xx).
+ * the `WWW-Authenticate` header to send (auth-error.js). Other errors (e.g. the JWKS could not be
+ * fetched) are not the client's fault and are thrown as they are (answer them with 5xx).
  *
- * All JOSE work is done by jose; the only other primitive is SHA-256 for `ath`.
+ * Here: the Authorization header, the access token's signature and claims (verified-tokens.js
+ * remembers tokens already verified), the sender constraint and the assurance level. The DPoP
+ * proof itself is checked in dpop-proof.js. All JOSE work is done by jose.
  */
-import { createHash } from 'node:crypto';
-import { problemTitles, problemTypes } from '@omsorg/contract';
-import {
-  calculateJwkThumbprint,
-  createLocalJWKSet,
-  createRemoteJWKSet,
-  decodeProtectedHeader,
-  errors as joseErrors,
-  importJWK,
-  jwtVerify,
-} from 'jose';
+import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify } from 'jose';
 import { ReplayCache } from './replay.js';
+import { AuthError, PROBLEM_INSUFFICIENT_ASSURANCE, PROBLEM_UNAUTHORIZED, refusals } from './auth-error.js';
+import { DPOP_PROOF_ALGS, PRIVATE_JWK_MEMBERS, createProofVerifier } from './dpop-proof.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
-export { ReplayCache };
-
-/** The problem types a refusal here carries: the contract's, not copies. */
-export const PROBLEM_UNAUTHORIZED = problemTypes.unauthorized;
-export const PROBLEM_INSUFFICIENT_ASSURANCE = problemTypes.insufficientAssurance;
+// The public names of token verification stay importable from here.
+export { AuthError, DPOP_PROOF_ALGS, PROBLEM_INSUFFICIENT_ASSURANCE, PROBLEM_UNAUTHORIZED, ReplayCache };
 
 /** Signature algorithms accepted for access tokens. */
 export const ACCESS_TOKEN_ALGS = Object.freeze(['ES256', 'RS256']);
-/** Signature algorithms accepted for DPoP proofs (as the provider's `dpop_signing_alg_values_supported`). */
-export const DPOP_PROOF_ALGS = Object.freeze(['ES256', 'RS256', 'EdDSA', 'Ed25519']);
-
-/**
- * A request the API must refuse with 401: `status`, problem `type`, `detail`, and the
- * `WWW-Authenticate` header value.
- */
-export class AuthError extends Error {
-  /**
-   * @param {object} o
-   * @param {string} o.type problem type URN
-   * @param {string} o.detail
-   * @param {string} o.wwwAuthenticate
-   */
-  constructor({ type, detail, wwwAuthenticate }) {
-    super(detail);
-    this.name = 'AuthError';
-    /** @type {401} */
-    this.status = 401;
-    this.type = type;
-    this.title = type === PROBLEM_INSUFFICIENT_ASSURANCE ? problemTitles.insufficientAssurance : problemTitles.unauthorized;
-    this.detail = detail;
-    this.wwwAuthenticate = wwwAuthenticate;
-  }
-
-  /** RFC 9457 problem details for the response body. */
-  toProblem() {
-    return { type: this.type, title: this.title, status: this.status, detail: this.detail };
-  }
-}
 
 /**
  * @typedef {object} VerifiedToken
@@ -88,91 +50,6 @@ export class AuthError extends Error {
  */
 
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
-const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
-
-/**
- * Access tokens whose signature and claims (issuer, audience, typ, algorithm) verified, by the
- * exact token string: a client sends the same token on every request, and checking an ES256
- * signature costs more than the rest of a request. A hit is used only while the token's times
- * still hold (exp, nbf, with the clock tolerance) and for at most a minute; otherwise the token is
- * verified again, and fails as it would have. Everything after the signature (iat, sub,
- * client_id, cnf and the DPoP proof, acr) is checked on every request. Bounded: the oldest
- * entries are forgotten.
- */
-class VerifiedTokens {
-  /** @type {Map<string, { payload: import('jose').JWTPayload, until: number }>} */
-  #tokens = new Map();
-  #max;
-  #tolerance;
-
-  /** @param {number} max @param {number} toleranceSec */
-  constructor(max, toleranceSec) {
-    this.#max = max;
-    this.#tolerance = toleranceSec;
-  }
-
-  /** @param {string} token @param {number} nowMs */
-  get(token, nowMs) {
-    const hit = this.#tokens.get(token);
-    if (!hit) return undefined;
-    const { exp, nbf } = hit.payload;
-    // jose's own conditions (whole seconds): exp > now - tolerance, nbf <= now + tolerance.
-    const nowSec = Math.floor(nowMs / 1000);
-    const usable =
-      nowMs < hit.until &&
-      typeof exp === 'number' &&
-      exp > nowSec - this.#tolerance &&
-      (typeof nbf !== 'number' || nbf <= nowSec + this.#tolerance);
-    if (usable) return hit.payload;
-    this.#tokens.delete(token);
-    return undefined;
-  }
-
-  /** @param {string} token @param {import('jose').JWTPayload} payload @param {number} nowMs */
-  set(token, payload, nowMs) {
-    if (this.#max <= 0) return;
-    while (this.#tokens.size >= this.#max) {
-      const oldest = this.#tokens.keys().next().value;
-      if (oldest === undefined) break;
-      this.#tokens.delete(oldest);
-    }
-    this.#tokens.set(token, { payload, until: nowMs + 60_000 });
-  }
-}
-
-/**
- * DPoP proof keys already imported, with their thumbprints, by algorithm and the exact JWK the
- * proof carried (its JSON text): importing a key and hashing its thumbprint cost more than
- * checking a signature, and a client sends the same key with every proof. Only keys of proofs
- * whose thumbprint was computed are kept; what a hit saves is work whose result does not change.
- * Bounded: the oldest entries are forgotten.
- */
-class ProofKeys {
-  /** @type {Map<string, { thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }>} */
-  #keys = new Map();
-  #max;
-
-  /** @param {number} max */
-  constructor(max) {
-    this.#max = max;
-  }
-
-  /** @param {string} alg @param {object} jwk */
-  get(alg, jwk) {
-    return this.#keys.get(`${alg} ${JSON.stringify(jwk)}`);
-  }
-
-  /** @param {string} alg @param {object} jwk @param {{ thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }} value */
-  set(alg, jwk, value) {
-    if (this.#max <= 0) return;
-    while (this.#keys.size >= this.#max) {
-      const oldest = this.#keys.keys().next().value;
-      if (oldest === undefined) break;
-      this.#keys.delete(oldest);
-    }
-    this.#keys.set(`${alg} ${JSON.stringify(jwk)}`, value);
-  }
-}
 
 /**
  * @param {VerifyRequest['headers']} headers
@@ -186,18 +63,6 @@ function header(headers, name) {
   if (name in h) return h[name];
   const key = Object.keys(h).find((k) => k.toLowerCase() === name);
   return key === undefined ? undefined : h[key];
-}
-
-/** @param {string} s */
-const quoted = (s) => `"${s.replace(/["\\]/g, "'").replace(/[^\x20-\x7e]/g, '?')}"`;
-
-/** @param {string} url */
-function withoutQuery(url) {
-  const u = URL.parse(url);
-  if (!u) return undefined;
-  u.search = '';
-  u.hash = '';
-  return u.href;
 }
 
 /**
@@ -269,101 +134,9 @@ export function createTokenVerifier({
   const getKey = keySource(jwks);
   const replay = replayStore ?? new ReplayCache(replayCacheSize);
   const verified = new VerifiedTokens(tokenCacheSize, clockToleranceSec);
-  const proofKeys = new ProofKeys(tokenCacheSize);
   const algs = dpopAlgs.join(' ');
-
-  const bearerChallenge = 'Bearer';
-  const dpopChallenge = `DPoP algs="${algs}"`;
-
-  /**
-   * @param {'Bearer' | 'DPoP' | undefined} scheme the scheme the client used (undefined: none)
-   * @param {string} detail
-   * @param {{ error?: string, type?: string, extra?: string }} [o]
-   */
-  const fail = (scheme, detail, { error = 'invalid_token', type = PROBLEM_UNAUTHORIZED, extra = '' } = {}) => {
-    const params = `error="${error}", error_description=${quoted(detail)}${extra}`;
-    let wwwAuthenticate;
-    if (scheme === 'Bearer') wwwAuthenticate = `Bearer ${params}`;
-    else if (scheme === 'DPoP') wwwAuthenticate = `DPoP ${params}, algs="${algs}"`;
-    else wwwAuthenticate = `${bearerChallenge}, ${dpopChallenge}`;
-    return new AuthError({ type, detail, wwwAuthenticate });
-  };
-
-  /**
-   * @param {object} o
-   * @param {string | string[] | undefined} o.proofHeader
-   * @param {string} o.method
-   * @param {string} o.url
-   * @param {string} o.accessToken
-   * @param {string} o.jkt
-   * @param {number} o.nowMs
-   */
-  async function verifyProof({ proofHeader, method, url, accessToken, jkt, nowMs }) {
-    /** @param {string} detail */
-    const bad = (detail) => fail('DPoP', detail, { error: 'invalid_dpop_proof' });
-    if (Array.isArray(proofHeader) || (typeof proofHeader === 'string' && proofHeader.includes(','))) throw bad('Send exactly one DPoP header');
-    if (typeof proofHeader !== 'string' || !proofHeader) throw bad('A DPoP-bound access token needs a DPoP proof header');
-    const proof = proofHeader.trim();
-
-    /** @type {import('jose').ProtectedHeaderParameters} */
-    let head;
-    try {
-      head = decodeProtectedHeader(proof);
-    } catch {
-      throw bad('The DPoP proof is not a JWT');
-    }
-    if (head.typ !== 'dpop+jwt') throw bad('The DPoP proof must have typ dpop+jwt');
-    if (typeof head.alg !== 'string' || !dpopAlgs.includes(head.alg)) throw bad('The DPoP proof uses an algorithm that is not accepted');
-    const jwk = head.jwk;
-    if (!jwk || typeof jwk !== 'object' || Array.isArray(jwk)) throw bad('The DPoP proof has no public key (jwk)');
-    if (PRIVATE_JWK_MEMBERS.some((m) => m in jwk)) throw bad('The DPoP proof key must be a public key');
-
-    // A client signs every proof with the same key: its thumbprint and the imported key are
-    // remembered by the exact JWK and algorithm (proofKeys); the signature is verified every time.
-    const known = proofKeys.get(head.alg, jwk);
-    let thumbprint = known?.thumbprint;
-    if (thumbprint === undefined) {
-      try {
-        thumbprint = await calculateJwkThumbprint(jwk, 'sha256');
-      } catch {
-        throw bad('The DPoP proof key is not a valid JWK');
-      }
-    }
-    if (thumbprint !== jkt) throw bad('The DPoP proof key is not the key the access token is bound to');
-
-    /** @type {import('jose').JWTPayload} */
-    let claims;
-    try {
-      let key = known?.key;
-      if (!key) {
-        key = await importJWK(jwk, head.alg);
-        proofKeys.set(head.alg, jwk, { thumbprint, key });
-      }
-      ({ payload: claims } = await jwtVerify(proof, key, {
-        typ: 'dpop+jwt',
-        algorithms: [...dpopAlgs],
-        clockTolerance: clockToleranceSec,
-        currentDate: new Date(nowMs),
-      }));
-    } catch (err) {
-      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw bad('The DPoP proof signature is not valid');
-      throw err;
-    }
-
-    const { jti, htm, htu, iat, ath } = claims;
-    if (typeof jti !== 'string' || jti.length < 1 || jti.length > 256) throw bad('The DPoP proof needs a jti');
-    if (htm !== method) throw bad('The DPoP proof is for another HTTP method (htm)');
-    if (typeof htu !== 'string' || withoutQuery(htu) === undefined || withoutQuery(htu) !== withoutQuery(url)) {
-      throw bad('The DPoP proof is for another URL (htu)');
-    }
-    if (typeof iat !== 'number' || Math.abs(nowMs / 1000 - iat) > dpopProofWindowSec) throw bad('The DPoP proof is too old or from the future (iat)');
-    const expectedAth = createHash('sha256').update(accessToken).digest('base64url');
-    if (ath !== expectedAth) throw bad('The DPoP proof is for another access token (ath)');
-
-    // Last, so that only fully valid proofs take a place in the cache.
-    const keep = (dpopProofWindowSec * 2 + clockToleranceSec) * 1000;
-    if (await replay.seen(`${jkt}:${jti}`, nowMs + keep, nowMs)) throw bad('The DPoP proof was used before (jti)');
-  }
+  const fail = refusals(algs);
+  const verifyProof = createProofVerifier({ dpopAlgs, clockToleranceSec, dpopProofWindowSec, replay, cacheSize: tokenCacheSize, fail });
 
   /** @param {VerifyRequest} req */
   async function verify({ method, url, headers }) {
