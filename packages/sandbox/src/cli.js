@@ -39,7 +39,8 @@ const USAGE = `omsorg sandbox
             --records KIND  the record system behind the API: sql (default: the sandbox's own
                             tables) or fhir (a FHIR R4 server; docs/fhir-mapping.md); sql,fhir
                             (or fhir,sql): two municipalities' systems side by side, Bergen's on
-                            the first, Askøy's on the second (docs/record-sources.md)
+                            the first, Askøy's on the second (docs/record-sources.md); or a
+                            file.json naming the sources (record-sources.example.json)
             --fhir-url URL  with fhir: that server's base URL (default: the sandbox starts its
                             development FHIR server in memory, seeded from the test data)
   reset   drop all sandbox data (appointments, grants, messages, idempotency keys, access log),

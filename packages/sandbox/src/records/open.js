@@ -10,6 +10,9 @@
  * Several sources (`OMSORG_RECORDS=sql,fhir`, or `fhir,sql`): the composite (composite.js) over
  * one adapter per source, the fixtures' two municipalities: the first named holds Bergen's
  * (4601) items and those that say no source (home), the second Askøy's (4627).
+ *
+ * Any sources (`OMSORG_RECORDS=./record-sources.json`): a file naming each source, its adapter
+ * and its FHIR server (sources-file.js, docs/record-sources.md); the same composite.
  */
 import { join } from 'node:path';
 import { createFhirRecords } from './fhir.js';
@@ -17,8 +20,10 @@ import { isFhirEmpty, seedFhir } from './fhir-seed.js';
 import { recordSources } from '@omsorg/fixtures';
 import { createCompositeRecords } from './composite.js';
 import { createSqlRecords, sqlRecords } from './sql.js';
+import { readRecordSourcesFile } from './sources-file.js';
 
-/** @typedef {'sql' | 'fhir' | 'sql,fhir' | 'fhir,sql'} RecordsKind */
+/** @typedef {'sql' | 'fhir' | 'sql,fhir' | 'fhir,sql'} BuiltInRecordsKind */
+/** @typedef {BuiltInRecordsKind | `${string}.json`} RecordsKind a built-in choice, or a record sources file */
 
 /** Where the development FHIR server keeps its resources, under the sandbox's data directory. */
 export const fhirFileIn = (/** @type {string} */ dataDir) => join(dataDir, 'fhir', 'resources.json');
@@ -30,9 +35,25 @@ export const RECORDS_KINDS = /** @type {const} */ (['sql', 'fhir', 'sql,fhir', '
  */
 export function parseRecordsKind(v) {
   const s = v === undefined || v === '' ? 'sql' : String(v);
-  if (!(/** @type {readonly string[]} */ (RECORDS_KINDS)).includes(s)) throw new Error(`OMSORG_RECORDS / --records: one of ${RECORDS_KINDS.join(', ')}, not "${s}"`);
+  if (s.endsWith('.json')) return /** @type {RecordsKind} */ (s);
+  if (!(/** @type {readonly string[]} */ (RECORDS_KINDS)).includes(s)) {
+    throw new Error(`OMSORG_RECORDS / --records: one of ${RECORDS_KINDS.join(', ')}, or a record sources file (….json), not "${s}"`);
+  }
   return /** @type {RecordsKind} */ (s);
 }
+
+/**
+ * The fixtures' two municipalities, the first named home (`sql,fhir`, `fhir,sql`).
+ * @param {'sql,fhir' | 'fhir,sql'} kind
+ * @returns {import('./sources-file.js').SourceSpec[]}
+ */
+const fixtureSources = (kind) => {
+  const [first, second] = /** @type {['sql' | 'fhir', 'sql' | 'fhir']} */ (kind.split(','));
+  return [
+    { source: structuredClone(recordSources.bergen), home: true, adapter: first },
+    { source: structuredClone(recordSources.askoy), home: false, adapter: second },
+  ];
+};
 
 /**
  * Starts the development FHIR server and seeds it when empty (for several instances: the primary
@@ -65,31 +86,44 @@ export async function openRecords(choice, { db, fhirUrl, fhirFile, fresh, now, l
   if (typeof choice === 'object') return { records: choice, where: `${choice.kind} (given)` };
   const kind = parseRecordsKind(choice);
   if (kind === 'sql') return { records: sqlRecords, where: 'the sandbox database (sql)' };
-  /** @param {import('../data/store.js').SourceFilter} [filter] */
-  const openFhir = async (filter) => {
-    if (!fhirUrl) {
-      const records = await startSeededFhirServer(db, { ...(now ? { now } : {}), ...(logger ? { logger } : {}), ...(fhirFile ? { file: fhirFile } : {}), ...(fresh ? { fresh } : {}), ...(filter ? { filter } : {}) });
+  /**
+   * @param {import('../data/store.js').SourceFilter} [filter]
+   * @param {{ url?: string, file?: string, seed?: boolean }} [o] a source's own server (else `fhirUrl`), or its
+   *   development server's file; `seed: false`: never write the test data to the server (a file's source)
+   */
+  const openFhir = async (filter, { url = fhirUrl, file = fhirFile, seed = true } = {}) => {
+    if (!url) {
+      const records = await startSeededFhirServer(db, { ...(now ? { now } : {}), ...(logger ? { logger } : {}), ...(file ? { file } : {}), ...(fresh ? { fresh } : {}), ...(filter ? { filter } : {}) });
       return { records, where: `FHIR R4, the development server at ${records.fhir.base}` };
     }
-    const records = createFhirRecords({ baseUrl: fhirUrl, ...(filter ? { filter } : {}) });
-    if (await isFhirEmpty(records.fhir)) await seedFhir(records.fhir, db, now ? { now } : {});
+    const records = createFhirRecords({ baseUrl: url, ...(filter ? { filter } : {}) });
+    if (seed && (await isFhirEmpty(records.fhir))) await seedFhir(records.fhir, db, now ? { now } : {});
     return { records, where: `FHIR R4 at ${records.fhir.base}` };
   };
   if (kind === 'fhir') return openFhir();
-  // Two sources: the first named is Bergen's and home, the second Askøy's.
-  const [first, second] = /** @type {['sql' | 'fhir', 'sql' | 'fhir']} */ (kind.split(','));
-  const sources = [
-    { source: recordSources.bergen, home: true, kind: first },
-    { source: recordSources.askoy, home: false, kind: second },
-  ];
+  const specs = kind === 'sql,fhir' || kind === 'fhir,sql' ? fixtureSources(kind) : await readRecordSourcesFile(kind);
+  // One development FHIR server keeps the usual file; several keep one file each.
+  const devServers = fhirUrl ? 0 : specs.filter((s) => s.adapter === 'fhir' && !s.fhirUrl).length;
   /** @type {string[]} */
   const where = [];
   const members = [];
-  for (const s of sources) {
-    const filter = { systemId: s.source.system.id, unlabelled: s.home };
-    const opened = s.kind === 'sql' ? { records: createSqlRecords({ filter }), where: 'the sandbox database (sql)' } : await openFhir(filter);
-    members.push({ source: structuredClone(s.source), home: s.home, records: opened.records });
-    where.push(`${s.source.municipality.name} (${s.source.municipality.number}): ${opened.where}`);
+  try {
+    for (const s of specs) {
+      const filter = { systemId: s.source.system.id, unlabelled: s.home };
+      const file = devServers > 1 && fhirFile ? fhirFile.replace(/\.json$/, `-${s.source.system.id}.json`) : fhirFile;
+      const opened =
+        s.adapter === 'sql'
+          ? { records: createSqlRecords({ filter }), where: 'the sandbox database (sql)' }
+          : // A server the file names is that municipality's record system: the sandbox reads and
+            // writes it, and never seeds it with the test data.
+            await openFhir(filter, { ...(s.fhirUrl ? { url: s.fhirUrl, seed: false } : {}), ...(file ? { file } : {}) });
+      members.push({ source: s.source, home: s.home, records: opened.records });
+      where.push(`${s.source.municipality.name} (${s.source.municipality.number}): ${opened.where}`);
+    }
+  } catch (err) {
+    // The development FHIR servers already started stop with the failure.
+    await Promise.allSettled(members.map((m) => m.records.close()));
+    throw err;
   }
-  return { records: createCompositeRecords(members, logger ? { logger } : {}), where: `several record systems: ${where.join('; ')}` };
+  return { records: createCompositeRecords(members, logger ? { logger } : {}), where: `${specs.length > 1 ? 'several record systems' : 'one record source'}: ${where.join('; ')}` };
 }
