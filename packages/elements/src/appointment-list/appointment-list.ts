@@ -3,7 +3,6 @@ import { property, state } from 'lit/decorators.js';
 import {
   labelFor,
   municipalitiesOf,
-  parseSeriesRule,
   type Appointment,
   type AppointmentPage,
   type RecordSource,
@@ -12,23 +11,17 @@ import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
 import { errorMessage } from '../internal/messages.js';
-import { formatDateTime, formatTime, osloDayKey, parseInstant } from '../internal/format.js';
+import { formatDateTime, parseInstant } from '../internal/format.js';
 import { BlobDownloads } from '../internal/download.js';
 import { sourceNames } from '../internal/sources.js';
-import { buildIcs } from './ics.js';
+import { calendarFor } from './appointment-list.calendar.js';
+import { onFocusLost, openCancelDialog } from './appointment-list.cancel.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
 import { styles } from './appointment-list.styles.js';
 import { openingHoursIn, pageSettings } from '../internal/settings.js';
 import { renderDays, type ItemAction, type ItemContext } from './appointment-list.render.js';
 
 export type AppointmentWhen = 'upcoming' | 'past';
-/** What the list needs from `<omsorg-cancel-dialog>`; kept local so the two stay loosely coupled. */
-interface CancelDialogLike extends HTMLElement {
-  appointmentId?: string;
-  subjectId?: string;
-  client?: Client;
-  open(trigger?: HTMLElement): void;
-}
 
 /** One loaded first page and the view it was asked for. */
 interface FirstPage {
@@ -293,23 +286,10 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
    */
   private keepFocusNear(appointmentId: string): void {
     this.stopFocusWatch?.();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // Check once the focus change has finished (after focusout the new element gets focus).
-    const onFocusOut = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        const active = document.activeElement;
-        if (!this.isConnected || (active && active !== document.body)) return;
-        stop();
-        this.focusItem(appointmentId);
-      });
-    };
-    const stop = () => {
-      clearTimeout(timer);
-      document.removeEventListener('focusout', onFocusOut, true);
+    const stop = onFocusLost(this, () => {
       if (this.stopFocusWatch === stop) this.stopFocusWatch = undefined;
-    };
-    document.addEventListener('focusout', onFocusOut, true);
+      this.focusItem(appointmentId);
+    });
     this.stopFocusWatch = stop;
   }
 
@@ -330,7 +310,6 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     const appointment = id == null ? undefined : this.items.find((a) => a.id === id);
     if (!button || !appointment) return;
     if ((button.dataset.action as ItemAction) === 'cancel') this.onCancel(appointment, button);
-    else if (appointment.series && parseSeriesRule(appointment.series.rule)) this.downloadSeriesCalendar(appointment.series.id);
     else this.downloadCalendar(appointment);
   };
 
@@ -346,77 +325,17 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     const intent = new AppointmentCancelEvent(ref);
     if (!this.dispatchEvent(intent)) return;
     this.lastTrigger = { appointmentId: appointment.id, button: trigger };
-    this.openCancelDialog(ref, trigger);
+    openCancelDialog(ref, trigger, this.activeClient);
   }
 
-  private openCancelDialog(ref: AppointmentRef, trigger: HTMLElement): void {
-    const tag = 'omsorg-cancel-dialog';
-    let dialog = document.querySelector(tag) as CancelDialogLike | null;
-    if (!dialog && customElements.get(tag)) {
-      dialog = document.createElement(tag) as CancelDialogLike;
-      document.body.append(dialog);
-    }
-    if (!dialog || typeof dialog.open !== 'function') {
-      console.warn(`[omsorg] <omsorg-appointment-list>: no <${tag}> is defined; handle omsorg-appointment-cancel yourself or load the dialog.`);
-      return;
-    }
-    // The dialog cancels this list's appointment, so it must use this list's client, also when
-    // the list got it from an <omsorg-provider> the dialog (in <body>) is not inside.
-    const client = this.activeClient;
-    if (client) dialog.client = client;
-    dialog.appointmentId = ref.appointmentId;
-    dialog.subjectId = ref.subjectId;
-    dialog.open(trigger);
-  }
-
-  /**
-   * The whole series as one calendar event: its RRULE from the first visit's start (Europe/Oslo),
-   * and each of its visits in the list that will not happen (cancelled) as an EXDATE.
-   */
-  private downloadSeriesCalendar(seriesId: string): void {
-    const visits = this.items.filter((a) => a.series?.id === seriesId);
-    const first = visits[0];
-    if (!first?.series) return;
-    const gone = visits.filter((a) => a.status === 'cancelled' || a.status === 'entered-in-error');
-    this.downloadCalendar(first, {
-      uid: `${seriesId}@omsorg`,
-      start: first.series.start,
-      end: first.series.end,
-      rrule: first.series.rule,
-      exdates: gone.map((a) => parseInstant(a.start)).filter((d): d is Date => !!d),
-    });
-  }
-
-  private downloadCalendar(a: Appointment, series?: { uid: string; start: string; end: string; rrule: string; exdates: Date[] }): void {
-    const t = this.t;
+  /** "Add to calendar": the appointment's .ics file, or its series' (appointment-list.calendar.ts). */
+  private downloadCalendar(a: Appointment): void {
     try {
-      const start = parseInstant(series?.start ?? a.start);
-      const end = parseInstant(series?.end ?? a.end);
-      if (!start || !end) throw new RangeError('Invalid date');
-      const label = labelFor(a.serviceType, this.locale) ?? this.common.unknownCode;
-      const place = a.location ? [a.location.atHome ? t.atHome : a.location.name, a.location.address].filter(Boolean).join(', ') : '';
-      const description = [
-        a.timing === 'window' ? t.calendarWindow(formatTime(start, this.locale), formatTime(end, this.locale)) : '',
-        a.description ?? '',
-        t.calendarCareService(a.careService.name),
-        a.preparation ? t.calendarPreparation(a.preparation) : '',
-      ]
-        .filter(Boolean)
-        .join('\n');
-      const text = buildIcs({
-        uid: series?.uid ?? `${a.id}@omsorg`,
-        start,
-        end,
-        ...(series ? { rrule: series.rrule, exdates: series.exdates } : {}),
-        summary: label,
-        location: place,
-        description,
-        status: series || a.status === 'booked' || a.status === 'arrived' || a.status === 'checked-in' ? 'CONFIRMED' : 'TENTATIVE',
-      });
-      this.downloads.save(this.renderRoot, new Blob([text], { type: 'text/calendar;charset=utf-8' }), t.calendarFile(osloDayKey(start)));
+      const file = calendarFor(this.items, a, this.t, this.common, this.locale);
+      if (file) this.downloads.save(this.renderRoot, ...file);
     } catch {
       this.alertText = '';
-      this.alertText = t.calendarError;
+      this.alertText = this.t.calendarError;
     }
   }
 

@@ -1,24 +1,19 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { repeat } from 'lit/directives/repeat.js';
-import { html as staticHtml } from 'lit/static-html.js';
-import { idPattern, municipalitiesOf, threadLinkParam, type Thread, type ThreadPage } from '@omsorg/contract';
+import { idPattern, threadLinkParam, type Thread, type ThreadPage } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { errorMessage } from '../internal/messages.js';
-import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
-import { headingTag } from '../internal/heading.js';
 import { ThreadOpenEvent, UnreadChangedEvent } from '../internal/events.js';
 import { messages, type InboxMessages } from './inbox.messages.js';
 import { styles } from './inbox.styles.js';
-import { bdi, NewMessage } from './new-message.js';
+import { NewMessage } from './new-message.js';
+import { renderThreadList } from './inbox.list-view.js';
+import { focusThreadTitle, loadThreadElement, renderThreadView } from './inbox.thread-view.js';
 import { DialogueConsentGate } from '../composer/consent.js';
 
 type View = 'list' | 'thread' | 'new';
 
-/** The thread element, loaded after the list has painted (or when a thread is opened). */
-let threadElement: Promise<unknown> | undefined;
-const loadThreadElement = () => (threadElement ??= import('../message-thread/define.js').catch(() => (threadElement = undefined)));
 type Failure = { kind?: string; status?: number };
 
 /**
@@ -320,12 +315,7 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
     this.lastOpened = id;
     this.openThreadId = id;
     this.view = 'thread';
-    this.afterUpdate(async () => {
-      await loadThreadElement();
-      const el = this.renderRoot.querySelector('omsorg-message-thread');
-      await el?.updateComplete;
-      el?.shadowRoot?.getElementById('title')?.focus();
-    });
+    this.afterUpdate(() => focusThreadTitle(this.renderRoot));
   }
 
   private back = async () => {
@@ -369,76 +359,27 @@ export class OmsorgInbox extends SubjectDataElement<ThreadPage> {
   }
 
   protected override renderData(level: number): unknown {
-    if (this.view === 'thread' && this.openThreadId) return this.renderThread(level);
+    if (this.view === 'thread' && this.openThreadId) {
+      const view = { client: this.activeClient, subject: this.subject, threadId: this.openThreadId, backLabel: this.t.back, back: this.back };
+      return renderThreadView(view, level);
+    }
     if (this.view === 'new') return this.newMessage.render(level);
-    return this.renderList(level);
-  }
-
-  private renderBack(): TemplateResult {
-    return html`<button type="button" part="back-button" class="secondary back" @click=${this.back}>${this.t.back}</button>`;
-  }
-
-  private renderThread(level: number): TemplateResult {
-    return html`${this.renderBack()}
-      <omsorg-message-thread
-        part="thread-view"
-        .client=${this.activeClient}
-        subject-id=${this.subject}
-        thread-id=${this.openThreadId!}
-        heading-level=${Math.min(6, level + 1)}
-      ></omsorg-message-thread>`;
-  }
-
-  private renderList(level: number): unknown {
-    const t = this.t;
-    if (!this.items.length) return html`<p part="empty" class="notice empty">${t.empty}</p>`;
-    // Threads with more than one municipality's services: each says its own.
-    const showSource = municipalitiesOf(this.items).length > 1;
-    return html`
-      <p part="unread-summary" class=${this.count ? 'unread-summary has-unread' : 'unread-summary'}>${t.unreadSummary(this.count ?? 0)}</p>
-      <ul part="threads" class="threads" role="list" aria-label=${t.threads}>
-        ${repeat(
-          this.items,
-          (th) => th.id,
-          (th) => this.renderRow(th, level + 1, showSource),
-        )}
-      </ul>
-      ${this.renderMore()}
-    `;
-  }
-
-  private renderRow(th: Thread, level: number, showSource = false): TemplateResult {
-    const t = this.t;
-    const H = headingTag(level);
-    const at = parseInstant(th.lastActivityAt);
-    const unread = th.unreadCount > 0;
-    const closed = th.status === 'closed';
-    const parts = ['thread', unread ? 'thread-unread' : '', closed ? 'thread-closed' : ''].filter(Boolean).join(' ');
-    const last = th.lastMessage;
-    return html`<li part=${parts} class=${`thread${unread ? ' unread' : ''}${closed ? ' closed' : ''}`} data-id=${th.id}>
-      ${staticHtml`<${H} class="thread-heading"><button type="button" part="thread-button" class="thread-button" data-thread=${th.id} @click=${() =>
-        this.open(th.id)}>${bdi(th.title)}${
-        unread ? html`<span class="visually-hidden">, </span><span part="unread-badge" class="badge unread-badge">${t.unread(th.unreadCount)}</span>` : nothing
-      }</button></${H}>`}
-      <p part="thread-meta" class="thread-meta">
-        ${bdi(th.careService.name)}${showSource && th.source
-          ? html`, <span part="source" class="source">${bdi(t.municipalityName(th.source.municipality.name))}</span>`
-          : nothing}${at ? html`, <time datetime=${isoForTime(at)}>${formatDateTime(at, this.locale)}</time>` : nothing}
-        ${closed ? html`<span part="badge" class="badge">${t.closed}</span>` : nothing}
-      </p>
-      ${last ? html`<p part="excerpt" class="excerpt">${t.from(bdi(last.sender.name))}${bdi(last.excerpt)}</p>` : nothing}
-    </li>`;
-  }
-
-  private renderMore(): unknown {
-    if (!this.nextCursor) return nothing;
-    const t = this.t;
-    return html`<div class="more">
-      ${this.moreError ? html`<p class="inline-error">${t.errorLoadMore} ${errorMessage(this.common, this.moreError as Failure)}</p>` : nothing}
-      <button type="button" part="more-button" class="secondary" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.loadMore()}>
-        ${this.loadingMore ? t.loadingMore : this.moreError ? this.common.retry : t.showMore}
-      </button>
-    </div>`;
+    // The list's markup: inbox.list-view.ts.
+    return renderThreadList(
+      {
+        t: this.t,
+        common: this.common,
+        locale: this.locale,
+        items: this.items,
+        count: this.count,
+        nextCursor: this.nextCursor,
+        loadingMore: this.loadingMore,
+        moreError: this.moreError,
+        open: (id) => this.open(id),
+        loadMore: () => void this.loadMore(),
+      },
+      level,
+    );
   }
 }
 
