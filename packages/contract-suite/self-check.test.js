@@ -60,6 +60,19 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
     fails: /breaks the contract/,
   },
   {
+    name: 'publishes an exact count of people with consent, which one month minus the next would name',
+    alter: alterAnswers(async (req, res) => {
+      if (!new URL(req.url).pathname.endsWith('/management/figures') || res.status !== 200) return res;
+      const body = await res.json();
+      const row = body.rows.find((/** @type {any} */ r) => typeof r.consent.people === 'number');
+      if (row) row.consent.people += 1;
+      return new Response(JSON.stringify(body), { status: 200, headers: res.headers });
+    }),
+    group: 'figures',
+    check: 'the management role gets the figures',
+    fails: /breaks the contract|not rounded to 5/,
+  },
+  {
     name: 'lets a citizen read the figures for management',
     alter: alterAnswers(async (req, res, real) => {
       if (!new URL(req.url).pathname.includes('/management/') || res.status !== 403) return res;

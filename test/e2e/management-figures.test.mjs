@@ -130,6 +130,12 @@ test('the management person signs in and sees the figures as charts with tables,
   for (const c of cells) assert.ok(c === 'under 5' || Number(c) >= 5, `a count of ${c}`);
   const answers = await tableOf(page, 'table-answers');
   assert.ok(answers.slice(1).some((r) => / t$/.test(r[3] ?? '')), 'a median time to first answer is shown');
+  // People with consent and relatives with access are counts at a month's end: rounded to 5, and the page says so.
+  const consent = (await tableOf(page, 'table-consent')).slice(1).flatMap((r) => r.slice(1));
+  assert.ok(consent.some((c) => /^\d+$/.test(c)), 'some people with consent or relatives are shown');
+  for (const c of consent) assert.ok(c === 'under 5' || Number(c) % 5 === 0, `a stock figure of ${c}, not rounded to 5`);
+  assert.match(await page.$eval('#note-consent', (e) => e.textContent ?? ''), /^Antallet personer og pårørende er avrundet til nærmeste 5 /);
+  assert.match(await page.$eval('#chart-consent', (c) => c.getAttribute('aria-label') ?? ''), /avrundet til nærmeste 5/);
   assert.deepEqual(await axe(page), [], 'axe: no violations (bokmål)');
 
   // The CSV link: the same period, through the BFF, as a download.
@@ -213,6 +219,7 @@ test('the page in nynorsk for a nynorsk browser, and in English from the languag
     assert.deepEqual((await tableOf(other, 'table-cancellations'))[0], ['Månad', 'I alt', 'På nett', 'På anna vis', 'Del på nett']);
     assert.ok((await tableOf(other, 'table-reasons'))[0]?.includes('Eg er sjuk'), 'the reason labels in nynorsk');
     assert.equal(await other.$eval('#table-consent caption', (e) => e.textContent), 'Samtykke og tilgang for pårørande (tabell)');
+    assert.match(await other.$eval('#note-consent', (e) => e.textContent ?? ''), /^Talet på personar og pårørande er runda av til næraste 5 /);
     assert.match(await other.$eval('#chart-answers', (c) => c.getAttribute('aria-label') ?? ''), /^Tid til første svar på meldingar\. .* Tala står i tabellen under\.$/);
     const nnAnswers = (await tableOf(other, 'table-answers')).slice(1);
     const nnDecimals = nnAnswers.flatMap((r) => r.slice(2, 5));
@@ -251,6 +258,7 @@ test('the page in nynorsk for a nynorsk browser, and in English from the languag
     for (const r of answers.slice(1)) for (const c of r.slice(3, 5)) assert.match(c, /^\d+(\.\d)? h$|^fewer than 5$/);
     assert.ok(!answers.flat().some((c) => /\d,\d/.test(c)), 'no decimal comma');
     assert.ok((await tableOf(other, 'table-reasons'))[0]?.includes('I am ill'), 'the reason labels in English');
+    assert.match(await other.$eval('#note-consent', (e) => e.textContent ?? ''), /^The numbers of people and relatives are rounded to the nearest 5 /);
     // Chart.js's own numbers (the axis) in English too.
     const ticks = await other.evaluate(() => {
       // @ts-ignore Chart is the UMD global

@@ -3,7 +3,8 @@
  * The figures for management (`GET /v1/management/figures` and `….csv`): a sign-in with the
  * management role gets them, every count shown is at least 5 and the rest `{ "suppressed": true }`
  * (`<5` in the CSV); where a month's total is shown, no single service's count is suppressed
- * alone (it could be worked out); a bad period is a 400 naming the parameter; a citizen gets
+ * alone (it could be worked out); the stock figures (people with consent, relatives with access,
+ * at a month's end) are multiples of 5, so that two months' difference names no one; a bad period is a 400 naming the parameter; a citizen gets
  * `403 forbidden`, and the management sign-in reads no person's data.
  */
 import assert from 'node:assert/strict';
@@ -29,7 +30,7 @@ const counts = (row) => [
 /** @type {Check[]} */
 export const checks = [
   {
-    title: 'the management role gets the figures: no count under 5, suppressed as { suppressed: true }, none alone beside a shown total',
+    title: 'the management role gets the figures: no count under 5, suppressed as { suppressed: true }, none alone beside a shown total, stock figures rounded to 5',
     needs: ['management'],
     async run(ctx) {
       const r = ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures' }), 200);
@@ -47,6 +48,15 @@ export const checks = [
         }
       }
       assert.ok(suppressed > 0, 'small counts are suppressed');
+      let stocks = 0;
+      for (const row of f.rows) {
+        for (const v of [row.consent.people, row.relatives.people]) {
+          if (typeof v !== 'number') continue;
+          assert.equal(v % 5, 0, `${row.month} ${row.service}: a stock figure of ${v} is not rounded to 5`);
+          stocks++;
+        }
+      }
+      assert.ok(stocks > 0, 'some people with consent or relatives with access are shown');
       for (const month of new Set(f.rows.map((/** @type {any} */ x) => x.month))) {
         const all = f.rows.find((/** @type {any} */ x) => x.month === month && x.service === null);
         if (typeof all?.cancellations.total !== 'number') continue;
@@ -62,6 +72,7 @@ export const checks = [
       const csv = ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures.csv' }), 200);
       assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
       assert.match(csv.text, /^month,service_id,service,cancellations,/);
+      assert.match(csv.text, /,people_with_consent_rounded_to_5,relatives_with_access_rounded_to_5\r\n/);
       assert.ok(csv.text.includes('<5'));
       const bad = ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { from: '2025-13' } }), 400, 'validation');
       assert.equal(bad.body.errors?.[0]?.parameter, 'from');

@@ -3,12 +3,14 @@
 // the messages operations use) built from the combinators in src/guard.ts.
 // Only the JSON Schema the contract uses is understood; anything else stops the generator, so a
 // new keyword in openapi.yaml cannot be ignored by the guards without anyone noticing.
+// `multipleOf` is understood and deliberately not checked by a guard: it says how a server rounds
+// (the figures' stock counts, since 1.1.1), and a client must still read a server from before.
 
 const HEADER = '// Generated from openapi.yaml by scripts/generate.mjs. Do not edit.\n/* eslint-disable */\n';
 const REF = '#/components/schemas/';
 const KNOWN = new Set([
   'type', 'enum', 'properties', 'required', 'additionalProperties', 'items', 'maxItems', 'minLength', 'maxLength',
-  'pattern', 'format', 'minimum', 'maximum', 'oneOf', 'allOf', '$ref', 'description', 'default', 'const',
+  'pattern', 'format', 'minimum', 'maximum', 'multipleOf', 'oneOf', 'allOf', '$ref', 'description', 'default', 'const',
 ]);
 
 const lowerFirst = (s) => s[0].toLowerCase() + s.slice(1);

@@ -71,6 +71,14 @@ test('a month total equals the cancelled visits in the tables, and no service al
   assert.equal(typeof may.messages.firstAnswerMedianHours, 'number');
   assert.ok(may.messages.firstAnswerP90Hours >= may.messages.firstAnswerMedianHours);
   assert.equal(typeof may.consent.people, 'number');
+  // The stock figures (people at a month's end) are rounded to a multiple of 5, so that one month
+  // minus the one before says nothing about one to four people.
+  for (const row of r.body.rows) {
+    for (const v of [row.consent.people, row.relatives.people]) {
+      if (typeof v === 'number') assert.equal(v % 5, 0, `${row.month} ${row.service}: ${v}`);
+      else assert.deepEqual(v, { suppressed: true });
+    }
+  }
 });
 
 test('the CSV has the same figures, <5 for a suppressed one, as a download', async () => {
@@ -88,6 +96,8 @@ test('the CSV has the same figures, <5 for a suppressed one, as a download', asy
     assert.ok(line, `${row.month} ${row.service}`);
     const v = row.cancellations.total;
     assert.equal(fields(line)[col], typeof v === 'number' ? String(v) : '<5');
+    const people = row.consent.people;
+    assert.equal(fields(line)[header.indexOf('people_with_consent_rounded_to_5')], typeof people === 'number' ? String(people) : '<5');
   }
   assert.ok(csv.text.includes('<5'));
 });

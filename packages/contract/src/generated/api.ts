@@ -484,7 +484,10 @@ export interface paths {
          *     24, not after the current month; without `to` it ends this month, without `from` it is the
          *     12 months ending with `to`. A bad month or period is `400 validation` with a field error
          *     naming the `parameter`. Without the management role: `403 forbidden`. Counts under 5 and
-         *     cells that could be worked out from the others are `{ "suppressed": true }`.
+         *     cells that could be worked out from the others are `{ "suppressed": true }`. The people
+         *     with consent and the relatives with access (counts at a month's end) are rounded to the
+         *     nearest multiple of 5 (`FigureStockCount`), so that two months' difference says nothing
+         *     about one to four people.
          */
         get: operations["getManagementFigures"];
         put?: never;
@@ -505,8 +508,11 @@ export interface paths {
         /**
          * The same figures as CSV (management role only)
          * @description RFC 4180 CSV in UTF-8 with CRLF line ends and a header row, one row per month and care
-         *     service (`service_id` empty for all services together); a suppressed figure is `<5`. Sent
-         *     with `Content-Disposition: attachment`. The same refusals as the JSON.
+         *     service (`service_id` empty for all services together); a suppressed figure is `<5`. The
+         *     rounded stock figures are the columns `people_with_consent_rounded_to_5` and
+         *     `relatives_with_access_rounded_to_5` (before 1.1.1 `people_with_consent` and
+         *     `relatives_with_access`, not rounded). Sent with `Content-Disposition: attachment`. The
+         *     same refusals as the JSON.
          */
         get: operations["getManagementFiguresCsv"];
         put?: never;
@@ -1088,6 +1094,13 @@ export interface components {
         };
         /** @description A count of at least 5, or suppressed. */
         FigureCount: number | components["schemas"]["Suppressed"];
+        /**
+         * @description A count of people at a month's end (a stock), published rounded to the nearest multiple of
+         *     5 (so at least 5), or suppressed when under 5 (0 too). Rounded so that one month minus the
+         *     one before, or all services minus one service, is a multiple of 5 and names no one; the
+         *     rounding base is the `multipleOf`. Before 1.1.1 the exact count was sent.
+         */
+        FigureStockCount: number | components["schemas"]["Suppressed"];
         /** @description A share (0 to 1), an average or hours, computed over at least 5 people, or suppressed. */
         FigureNumber: number | components["schemas"]["Suppressed"];
         FiguresMonth: string;
@@ -1135,10 +1148,10 @@ export interface components {
                 withinPromiseShare: components["schemas"]["FigureNumber"];
             };
             consent: {
-                people: components["schemas"]["FigureCount"];
+                people: components["schemas"]["FigureStockCount"];
             };
             relatives: {
-                people: components["schemas"]["FigureCount"];
+                people: components["schemas"]["FigureStockCount"];
             };
         };
         /**

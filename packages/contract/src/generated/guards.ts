@@ -202,6 +202,9 @@ export const suppressedGuard: Guard = /*#__PURE__*/ obj({ suppressed: /*#__PURE_
 /** components.schemas.FigureCount */
 export const figureCountGuard: Guard = /*#__PURE__*/ either(/*#__PURE__*/ num({ integer: true, min: 5 }), suppressedGuard);
 
+/** components.schemas.FigureStockCount */
+export const figureStockCountGuard: Guard = /*#__PURE__*/ either(/*#__PURE__*/ num({ integer: true, min: 5 }), suppressedGuard);
+
 /** components.schemas.FigureNumber */
 export const figureNumberGuard: Guard = /*#__PURE__*/ either(/*#__PURE__*/ num({ min: 0 }), suppressedGuard);
 
@@ -238,8 +241,8 @@ export const figuresRowGuard: Guard = /*#__PURE__*/ obj(
     },
     ['threads', 'messages', 'messagesPerThread', 'answered', 'firstAnswerMedianHours', 'firstAnswerP90Hours', 'answeredWithinPromise', 'withinPromiseShare'],
   ),
-    consent: /*#__PURE__*/ obj({ people: figureCountGuard }, ['people']),
-    relatives: /*#__PURE__*/ obj({ people: figureCountGuard }, ['people']),
+    consent: /*#__PURE__*/ obj({ people: figureStockCountGuard }, ['people']),
+    relatives: /*#__PURE__*/ obj({ people: figureStockCountGuard }, ['people']),
   },
   ['month', 'service', 'cancellations', 'messages', 'consent', 'relatives'],
 );

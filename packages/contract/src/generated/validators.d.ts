@@ -137,6 +137,8 @@ export declare const NoticePreferencesChange: SchemaValidator;
 export declare const Suppressed: SchemaValidator;
 /** components.schemas.FigureCount */
 export declare const FigureCount: SchemaValidator;
+/** components.schemas.FigureStockCount */
+export declare const FigureStockCount: SchemaValidator;
 /** components.schemas.FigureNumber */
 export declare const FigureNumber: SchemaValidator;
 /** components.schemas.FiguresMonth */

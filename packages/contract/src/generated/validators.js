@@ -8510,13 +8510,118 @@ return errors === 0;
 }
 validate232.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const FigureNumber = validate234;
-const schema93 = {"description":"A share (0 to 1), an average or hours, computed over at least 5 people, or suppressed.","oneOf":[{"type":"number","minimum":0},{"$ref":"#/components/schemas/Suppressed"}]};
+export const FigureStockCount = validate234;
+const schema93 = {"description":"A count of people at a month's end (a stock), published rounded to the nearest multiple of\n5 (so at least 5), or suppressed when under 5 (0 too). Rounded so that one month minus the\none before, or all services minus one service, is a multiple of 5 and names no one; the\nrounding base is the `multipleOf`. Before 1.1.1 the exact count was sent.\n","oneOf":[{"type":"integer","minimum":5,"multipleOf":5},{"$ref":"#/components/schemas/Suppressed"}]};
 
 function validate234(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate234.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!((typeof data == "number") && (!(data % 1) && !isNaN(data)))){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(errors === _errs1){
+if(typeof data == "number"){
+if(data < 5 || isNaN(data)){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 5},message:"must be >= 5"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+let res0;
+if((5 === 0 || (res0 = data/5, res0 !== parseInt(res0)))){
+const err2 = {instancePath,schemaPath:"#/oneOf/0/multipleOf",keyword:"multipleOf",params:{multipleOf: 5},message:"must be multiple of 5"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+}
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs3 = errors;
+if(!(validate231(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate231.errors : vErrors.concat(validate231.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs3 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+var props0 = true;
+}
+}
+if(!valid0){
+const err3 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+validate234.errors = vErrors;
+return false;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate234.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate234.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+export const FigureNumber = validate236;
+const schema94 = {"description":"A share (0 to 1), an average or hours, computed over at least 5 people, or suppressed.","oneOf":[{"type":"number","minimum":0},{"$ref":"#/components/schemas/Suppressed"}]};
+
+function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate236.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8582,7 +8687,7 @@ else {
 vErrors.push(err2);
 }
 errors++;
-validate234.errors = vErrors;
+validate236.errors = vErrors;
 return false;
 }
 else {
@@ -8596,20 +8701,20 @@ vErrors = null;
 }
 }
 }
-validate234.errors = vErrors;
+validate236.errors = vErrors;
 evaluated0.props = props0;
 return errors === 0;
 }
-validate234.evaluated = {"dynamicProps":true,"dynamicItems":false};
+validate236.evaluated = {"dynamicProps":true,"dynamicItems":false};
 
-export const FiguresMonth = validate236;
-const schema94 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
+export const FiguresMonth = validate238;
+const schema95 = {"type":"string","pattern":"^[0-9]{4}-(0[1-9]|1[0-2])$"};
 const pattern13 = new RegExp("^[0-9]{4}-(0[1-9]|1[0-2])$", "u");
 
-function validate236(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate238(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate236.evaluated;
+const evaluated0 = validate238.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8619,28 +8724,28 @@ evaluated0.items = undefined;
 if(errors === 0){
 if(typeof data === "string"){
 if(!pattern13.test(data)){
-validate236.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
+validate238.errors = [{instancePath,schemaPath:"#/pattern",keyword:"pattern",params:{pattern: "^[0-9]{4}-(0[1-9]|1[0-2])$"},message:"must match pattern \""+"^[0-9]{4}-(0[1-9]|1[0-2])$"+"\""}];
 return false;
 }
 }
 else {
-validate236.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate238.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
-validate236.errors = vErrors;
+validate238.errors = vErrors;
 return errors === 0;
 }
-validate236.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate238.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const ManagementFigures = validate237;
-const schema95 = {"type":"object","additionalProperties":false,"required":["from","to","minimumCount","services","rows"],"properties":{"from":{"$ref":"#/components/schemas/FiguresMonth"},"to":{"$ref":"#/components/schemas/FiguresMonth"},"minimumCount":{"type":"integer","const":5,"description":"The smallest count shown."},"services":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["id","name","replyWorkingDays"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200},"replyWorkingDays":{"type":["integer","null"],"minimum":1,"maximum":30,"description":"The promised reply time in working days."}}}},"rows":{"type":"array","maxItems":5000,"description":"One per month and care service, and per month for all services (`service` null).","items":{"$ref":"#/components/schemas/FiguresRow"}}}};
-const schema96 = {"type":"object","additionalProperties":false,"required":["month","service","cancellations","messages","consent","relatives"],"properties":{"month":{"$ref":"#/components/schemas/FiguresMonth"},"service":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"cancellations":{"type":"object","additionalProperties":false,"required":["total","online","other","onlineShare","beforeDeadline","afterDeadline","reasons"],"properties":{"total":{"$ref":"#/components/schemas/FigureCount"},"online":{"$ref":"#/components/schemas/FigureCount"},"other":{"$ref":"#/components/schemas/FigureCount"},"onlineShare":{"$ref":"#/components/schemas/FigureNumber"},"beforeDeadline":{"$ref":"#/components/schemas/FigureCount"},"afterDeadline":{"$ref":"#/components/schemas/FigureCount"},"reasons":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["code","count"],"properties":{"code":{"type":"string","maxLength":64,"description":"A code of urn:omsorg:codesystem:avbestillingsarsak."},"count":{"$ref":"#/components/schemas/FigureCount"}}}}}},"messages":{"type":"object","additionalProperties":false,"required":["threads","messages","messagesPerThread","answered","firstAnswerMedianHours","firstAnswerP90Hours","answeredWithinPromise","withinPromiseShare"],"properties":{"threads":{"$ref":"#/components/schemas/FigureCount"},"messages":{"$ref":"#/components/schemas/FigureCount"},"messagesPerThread":{"$ref":"#/components/schemas/FigureNumber"},"answered":{"$ref":"#/components/schemas/FigureCount"},"firstAnswerMedianHours":{"$ref":"#/components/schemas/FigureNumber"},"firstAnswerP90Hours":{"$ref":"#/components/schemas/FigureNumber"},"answeredWithinPromise":{"$ref":"#/components/schemas/FigureCount"},"withinPromiseShare":{"$ref":"#/components/schemas/FigureNumber"}}},"consent":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}},"relatives":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureCount"}}}}};
+export const ManagementFigures = validate239;
+const schema96 = {"type":"object","additionalProperties":false,"required":["from","to","minimumCount","services","rows"],"properties":{"from":{"$ref":"#/components/schemas/FiguresMonth"},"to":{"$ref":"#/components/schemas/FiguresMonth"},"minimumCount":{"type":"integer","const":5,"description":"The smallest count shown."},"services":{"type":"array","maxItems":200,"items":{"type":"object","additionalProperties":false,"required":["id","name","replyWorkingDays"],"properties":{"id":{"$ref":"#/components/schemas/Id"},"name":{"type":"string","maxLength":200},"replyWorkingDays":{"type":["integer","null"],"minimum":1,"maximum":30,"description":"The promised reply time in working days."}}}},"rows":{"type":"array","maxItems":5000,"description":"One per month and care service, and per month for all services (`service` null).","items":{"$ref":"#/components/schemas/FiguresRow"}}}};
+const schema97 = {"type":"object","additionalProperties":false,"required":["month","service","cancellations","messages","consent","relatives"],"properties":{"month":{"$ref":"#/components/schemas/FiguresMonth"},"service":{"oneOf":[{"$ref":"#/components/schemas/Id"},{"type":"null"}]},"cancellations":{"type":"object","additionalProperties":false,"required":["total","online","other","onlineShare","beforeDeadline","afterDeadline","reasons"],"properties":{"total":{"$ref":"#/components/schemas/FigureCount"},"online":{"$ref":"#/components/schemas/FigureCount"},"other":{"$ref":"#/components/schemas/FigureCount"},"onlineShare":{"$ref":"#/components/schemas/FigureNumber"},"beforeDeadline":{"$ref":"#/components/schemas/FigureCount"},"afterDeadline":{"$ref":"#/components/schemas/FigureCount"},"reasons":{"type":"array","maxItems":100,"items":{"type":"object","additionalProperties":false,"required":["code","count"],"properties":{"code":{"type":"string","maxLength":64,"description":"A code of urn:omsorg:codesystem:avbestillingsarsak."},"count":{"$ref":"#/components/schemas/FigureCount"}}}}}},"messages":{"type":"object","additionalProperties":false,"required":["threads","messages","messagesPerThread","answered","firstAnswerMedianHours","firstAnswerP90Hours","answeredWithinPromise","withinPromiseShare"],"properties":{"threads":{"$ref":"#/components/schemas/FigureCount"},"messages":{"$ref":"#/components/schemas/FigureCount"},"messagesPerThread":{"$ref":"#/components/schemas/FigureNumber"},"answered":{"$ref":"#/components/schemas/FigureCount"},"firstAnswerMedianHours":{"$ref":"#/components/schemas/FigureNumber"},"firstAnswerP90Hours":{"$ref":"#/components/schemas/FigureNumber"},"answeredWithinPromise":{"$ref":"#/components/schemas/FigureCount"},"withinPromiseShare":{"$ref":"#/components/schemas/FigureNumber"}}},"consent":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureStockCount"}}},"relatives":{"type":"object","additionalProperties":false,"required":["people"],"properties":{"people":{"$ref":"#/components/schemas/FigureStockCount"}}}}};
 
-function validate241(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate243(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate241.evaluated;
+const evaluated0 = validate243.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8651,14 +8756,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.month === undefined) && (missing0 = "month")) || ((data.service === undefined) && (missing0 = "service"))) || ((data.cancellations === undefined) && (missing0 = "cancellations"))) || ((data.messages === undefined) && (missing0 = "messages"))) || ((data.consent === undefined) && (missing0 = "consent"))) || ((data.relatives === undefined) && (missing0 = "relatives"))){
-validate241.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate243.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "month") || (key0 === "service")) || (key0 === "cancellations")) || (key0 === "messages")) || (key0 === "consent")) || (key0 === "relatives"))){
-validate241.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate243.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8666,8 +8771,8 @@ break;
 if(_errs1 === errors){
 if(data.month !== undefined){
 const _errs2 = errors;
-if(!(validate236(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+if(!(validate238(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -8723,7 +8828,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate241.errors = vErrors;
+validate243.errors = vErrors;
 return false;
 }
 else {
@@ -8750,14 +8855,14 @@ if(errors === _errs8){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((((((data2.total === undefined) && (missing1 = "total")) || ((data2.online === undefined) && (missing1 = "online"))) || ((data2.other === undefined) && (missing1 = "other"))) || ((data2.onlineShare === undefined) && (missing1 = "onlineShare"))) || ((data2.beforeDeadline === undefined) && (missing1 = "beforeDeadline"))) || ((data2.afterDeadline === undefined) && (missing1 = "afterDeadline"))) || ((data2.reasons === undefined) && (missing1 = "reasons"))){
-validate241.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data2){
 if(!(((((((key1 === "total") || (key1 === "online")) || (key1 === "other")) || (key1 === "onlineShare")) || (key1 === "beforeDeadline")) || (key1 === "afterDeadline")) || (key1 === "reasons"))){
-validate241.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8801,8 +8906,8 @@ var valid2 = true;
 if(valid2){
 if(data2.onlineShare !== undefined){
 const _errs14 = errors;
-if(!(validate234(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs14 === errors;
@@ -8841,7 +8946,7 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(Array.isArray(data9)){
 if(data9.length > 100){
-validate241.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -8854,14 +8959,14 @@ if(errors === _errs19){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
 if(((data10.code === undefined) && (missing2 = "code")) || ((data10.count === undefined) && (missing2 = "count"))){
-validate241.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs21 = errors;
 for(const key2 in data10){
 if(!((key2 === "code") || (key2 === "count"))){
-validate241.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8873,12 +8978,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data11 === "string"){
 if(func1(data11) > 64){
-validate241.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
 else {
-validate241.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -8904,7 +9009,7 @@ var valid4 = true;
 }
 }
 else {
-validate241.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8916,7 +9021,7 @@ break;
 }
 }
 else {
-validate241.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -8935,7 +9040,7 @@ var valid2 = true;
 }
 }
 else {
-validate241.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate243.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -8952,14 +9057,14 @@ if(errors === _errs25){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing3;
 if(((((((((data13.threads === undefined) && (missing3 = "threads")) || ((data13.messages === undefined) && (missing3 = "messages"))) || ((data13.messagesPerThread === undefined) && (missing3 = "messagesPerThread"))) || ((data13.answered === undefined) && (missing3 = "answered"))) || ((data13.firstAnswerMedianHours === undefined) && (missing3 = "firstAnswerMedianHours"))) || ((data13.firstAnswerP90Hours === undefined) && (missing3 = "firstAnswerP90Hours"))) || ((data13.answeredWithinPromise === undefined) && (missing3 = "answeredWithinPromise"))) || ((data13.withinPromiseShare === undefined) && (missing3 = "withinPromiseShare"))){
-validate241.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate243.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs27 = errors;
 for(const key3 in data13){
 if(!((((((((key3 === "threads") || (key3 === "messages")) || (key3 === "messagesPerThread")) || (key3 === "answered")) || (key3 === "firstAnswerMedianHours")) || (key3 === "firstAnswerP90Hours")) || (key3 === "answeredWithinPromise")) || (key3 === "withinPromiseShare"))){
-validate241.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate243.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -8991,8 +9096,8 @@ var valid5 = true;
 if(valid5){
 if(data13.messagesPerThread !== undefined){
 const _errs30 = errors;
-if(!(validate234(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs30 === errors;
@@ -9015,8 +9120,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerMedianHours !== undefined){
 const _errs32 = errors;
-if(!(validate234(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs32 === errors;
@@ -9027,8 +9132,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerP90Hours !== undefined){
 const _errs33 = errors;
-if(!(validate234(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs33 === errors;
@@ -9051,8 +9156,8 @@ var valid5 = true;
 if(valid5){
 if(data13.withinPromiseShare !== undefined){
 const _errs35 = errors;
-if(!(validate234(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs35 === errors;
@@ -9071,7 +9176,7 @@ var valid5 = true;
 }
 }
 else {
-validate241.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate243.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9088,22 +9193,22 @@ if(errors === _errs36){
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing4;
 if((data22.people === undefined) && (missing4 = "people")){
-validate241.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate243.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
 const _errs38 = errors;
 for(const key4 in data22){
 if(!(key4 === "people")){
-validate241.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate243.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs38 === errors){
 if(data22.people !== undefined){
-if(!(validate232(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate234(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
 errors = vErrors.length;
 }
 }
@@ -9111,7 +9216,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate241.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate243.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9128,22 +9233,22 @@ if(errors === _errs40){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing5;
 if((data24.people === undefined) && (missing5 = "people")){
-validate241.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate243.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
 const _errs42 = errors;
 for(const key5 in data24){
 if(!(key5 === "people")){
-validate241.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate243.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs42 === errors){
 if(data24.people !== undefined){
-if(!(validate232(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate234(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
 errors = vErrors.length;
 }
 }
@@ -9151,7 +9256,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate241.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate243.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9169,20 +9274,20 @@ var valid0 = true;
 }
 }
 else {
-validate241.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate243.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate241.errors = vErrors;
+validate243.errors = vErrors;
 return errors === 0;
 }
-validate241.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate243.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate237(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate239(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate237.evaluated;
+const evaluated0 = validate239.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9193,14 +9298,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((((data.from === undefined) && (missing0 = "from")) || ((data.to === undefined) && (missing0 = "to"))) || ((data.minimumCount === undefined) && (missing0 = "minimumCount"))) || ((data.services === undefined) && (missing0 = "services"))) || ((data.rows === undefined) && (missing0 = "rows"))){
-validate237.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate239.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!(((((key0 === "from") || (key0 === "to")) || (key0 === "minimumCount")) || (key0 === "services")) || (key0 === "rows"))){
-validate237.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate239.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9208,8 +9313,8 @@ break;
 if(_errs1 === errors){
 if(data.from !== undefined){
 const _errs2 = errors;
-if(!(validate236(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+if(!(validate238(data.from, {instancePath:instancePath+"/from",parentData:data,parentDataProperty:"from",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -9220,8 +9325,8 @@ var valid0 = true;
 if(valid0){
 if(data.to !== undefined){
 const _errs3 = errors;
-if(!(validate236(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+if(!(validate238(data.to, {instancePath:instancePath+"/to",parentData:data,parentDataProperty:"to",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs3 === errors;
@@ -9234,11 +9339,11 @@ if(data.minimumCount !== undefined){
 let data2 = data.minimumCount;
 const _errs4 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate237.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate239.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(5 !== data2){
-validate237.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/const",keyword:"const",params:{allowedValue: 5},message:"must be equal to constant"}];
+validate239.errors = [{instancePath:instancePath+"/minimumCount",schemaPath:"#/properties/minimumCount/const",keyword:"const",params:{allowedValue: 5},message:"must be equal to constant"}];
 return false;
 }
 var valid0 = _errs4 === errors;
@@ -9253,7 +9358,7 @@ const _errs6 = errors;
 if(errors === _errs6){
 if(Array.isArray(data3)){
 if(data3.length > 200){
-validate237.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
+validate239.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/maxItems",keyword:"maxItems",params:{limit: 200},message:"must NOT have more than 200 items"}];
 return false;
 }
 else {
@@ -9266,14 +9371,14 @@ if(errors === _errs8){
 if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
 let missing1;
 if((((data4.id === undefined) && (missing1 = "id")) || ((data4.name === undefined) && (missing1 = "name"))) || ((data4.replyWorkingDays === undefined) && (missing1 = "replyWorkingDays"))){
-validate237.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data4){
 if(!(((key1 === "id") || (key1 === "name")) || (key1 === "replyWorkingDays"))){
-validate237.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9297,12 +9402,12 @@ const _errs12 = errors;
 if(errors === _errs12){
 if(typeof data6 === "string"){
 if(func1(data6) > 200){
-validate237.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"}];
 return false;
 }
 }
 else {
-validate237.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0+"/name",schemaPath:"#/properties/services/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9316,18 +9421,18 @@ if(data4.replyWorkingDays !== undefined){
 let data7 = data4.replyWorkingDays;
 const _errs14 = errors;
 if((!((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7)))) && (data7 !== null)){
-validate237.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/type",keyword:"type",params:{type: schema95.properties.services.items.properties.replyWorkingDays.type},message:"must be integer,null"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/type",keyword:"type",params:{type: schema96.properties.services.items.properties.replyWorkingDays.type},message:"must be integer,null"}];
 return false;
 }
 if(errors === _errs14){
 if(typeof data7 == "number"){
 if(data7 > 30 || isNaN(data7)){
-validate237.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/maximum",keyword:"maximum",params:{comparison: "<=", limit: 30},message:"must be <= 30"}];
 return false;
 }
 else {
 if(data7 < 1 || isNaN(data7)){
-validate237.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0+"/replyWorkingDays",schemaPath:"#/properties/services/items/properties/replyWorkingDays/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"}];
 return false;
 }
 }
@@ -9344,7 +9449,7 @@ var valid2 = true;
 }
 }
 else {
-validate237.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate239.errors = [{instancePath:instancePath+"/services/" + i0,schemaPath:"#/properties/services/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9356,7 +9461,7 @@ break;
 }
 }
 else {
-validate237.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate239.errors = [{instancePath:instancePath+"/services",schemaPath:"#/properties/services/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9372,7 +9477,7 @@ const _errs16 = errors;
 if(errors === _errs16){
 if(Array.isArray(data8)){
 if(data8.length > 5000){
-validate237.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items"}];
+validate239.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/maxItems",keyword:"maxItems",params:{limit: 5000},message:"must NOT have more than 5000 items"}];
 return false;
 }
 else {
@@ -9380,8 +9485,8 @@ var valid3 = true;
 const len1 = data8.length;
 for(let i1=0; i1<len1; i1++){
 const _errs18 = errors;
-if(!(validate241(data8[i1], {instancePath:instancePath+"/rows/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate241.errors : vErrors.concat(validate241.errors);
+if(!(validate243(data8[i1], {instancePath:instancePath+"/rows/" + i1,parentData:data8,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate243.errors : vErrors.concat(validate243.errors);
 errors = vErrors.length;
 }
 var valid3 = _errs18 === errors;
@@ -9392,7 +9497,7 @@ break;
 }
 }
 else {
-validate237.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate239.errors = [{instancePath:instancePath+"/rows",schemaPath:"#/properties/rows/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9409,21 +9514,21 @@ var valid0 = true;
 }
 }
 else {
-validate237.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate239.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate237.errors = vErrors;
+validate239.errors = vErrors;
 return errors === 0;
 }
-validate237.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate239.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const FiguresRow = validate262;
+export const FiguresRow = validate264;
 
-function validate262(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate264(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate262.evaluated;
+const evaluated0 = validate264.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9434,14 +9539,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if(((((((data.month === undefined) && (missing0 = "month")) || ((data.service === undefined) && (missing0 = "service"))) || ((data.cancellations === undefined) && (missing0 = "cancellations"))) || ((data.messages === undefined) && (missing0 = "messages"))) || ((data.consent === undefined) && (missing0 = "consent"))) || ((data.relatives === undefined) && (missing0 = "relatives"))){
-validate262.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate264.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 const _errs1 = errors;
 for(const key0 in data){
 if(!((((((key0 === "month") || (key0 === "service")) || (key0 === "cancellations")) || (key0 === "messages")) || (key0 === "consent")) || (key0 === "relatives"))){
-validate262.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
+validate264.errors = [{instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9449,8 +9554,8 @@ break;
 if(_errs1 === errors){
 if(data.month !== undefined){
 const _errs2 = errors;
-if(!(validate236(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
+if(!(validate238(data.month, {instancePath:instancePath+"/month",parentData:data,parentDataProperty:"month",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate238.errors : vErrors.concat(validate238.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs2 === errors;
@@ -9506,7 +9611,7 @@ else {
 vErrors.push(err1);
 }
 errors++;
-validate262.errors = vErrors;
+validate264.errors = vErrors;
 return false;
 }
 else {
@@ -9533,14 +9638,14 @@ if(errors === _errs8){
 if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
 let missing1;
 if((((((((data2.total === undefined) && (missing1 = "total")) || ((data2.online === undefined) && (missing1 = "online"))) || ((data2.other === undefined) && (missing1 = "other"))) || ((data2.onlineShare === undefined) && (missing1 = "onlineShare"))) || ((data2.beforeDeadline === undefined) && (missing1 = "beforeDeadline"))) || ((data2.afterDeadline === undefined) && (missing1 = "afterDeadline"))) || ((data2.reasons === undefined) && (missing1 = "reasons"))){
-validate262.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 const _errs10 = errors;
 for(const key1 in data2){
 if(!(((((((key1 === "total") || (key1 === "online")) || (key1 === "other")) || (key1 === "onlineShare")) || (key1 === "beforeDeadline")) || (key1 === "afterDeadline")) || (key1 === "reasons"))){
-validate262.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9584,8 +9689,8 @@ var valid2 = true;
 if(valid2){
 if(data2.onlineShare !== undefined){
 const _errs14 = errors;
-if(!(validate234(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data2.onlineShare, {instancePath:instancePath+"/cancellations/onlineShare",parentData:data2,parentDataProperty:"onlineShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid2 = _errs14 === errors;
@@ -9624,7 +9729,7 @@ const _errs17 = errors;
 if(errors === _errs17){
 if(Array.isArray(data9)){
 if(data9.length > 100){
-validate262.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"}];
 return false;
 }
 else {
@@ -9637,14 +9742,14 @@ if(errors === _errs19){
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 let missing2;
 if(((data10.code === undefined) && (missing2 = "code")) || ((data10.count === undefined) && (missing2 = "count"))){
-validate262.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/required",keyword:"required",params:{missingProperty: missing2},message:"must have required property '"+missing2+"'"}];
 return false;
 }
 else {
 const _errs21 = errors;
 for(const key2 in data10){
 if(!((key2 === "code") || (key2 === "count"))){
-validate262.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9656,12 +9761,12 @@ const _errs22 = errors;
 if(errors === _errs22){
 if(typeof data11 === "string"){
 if(func1(data11) > 64){
-validate262.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/maxLength",keyword:"maxLength",params:{limit: 64},message:"must NOT have more than 64 characters"}];
 return false;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0+"/code",schemaPath:"#/properties/cancellations/properties/reasons/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 }
@@ -9687,7 +9792,7 @@ var valid4 = true;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations/reasons/" + i0,schemaPath:"#/properties/cancellations/properties/reasons/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9699,7 +9804,7 @@ break;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations/reasons",schemaPath:"#/properties/cancellations/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -9718,7 +9823,7 @@ var valid2 = true;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate264.errors = [{instancePath:instancePath+"/cancellations",schemaPath:"#/properties/cancellations/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9735,14 +9840,14 @@ if(errors === _errs25){
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 let missing3;
 if(((((((((data13.threads === undefined) && (missing3 = "threads")) || ((data13.messages === undefined) && (missing3 = "messages"))) || ((data13.messagesPerThread === undefined) && (missing3 = "messagesPerThread"))) || ((data13.answered === undefined) && (missing3 = "answered"))) || ((data13.firstAnswerMedianHours === undefined) && (missing3 = "firstAnswerMedianHours"))) || ((data13.firstAnswerP90Hours === undefined) && (missing3 = "firstAnswerP90Hours"))) || ((data13.answeredWithinPromise === undefined) && (missing3 = "answeredWithinPromise"))) || ((data13.withinPromiseShare === undefined) && (missing3 = "withinPromiseShare"))){
-validate262.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
+validate264.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/required",keyword:"required",params:{missingProperty: missing3},message:"must have required property '"+missing3+"'"}];
 return false;
 }
 else {
 const _errs27 = errors;
 for(const key3 in data13){
 if(!((((((((key3 === "threads") || (key3 === "messages")) || (key3 === "messagesPerThread")) || (key3 === "answered")) || (key3 === "firstAnswerMedianHours")) || (key3 === "firstAnswerP90Hours")) || (key3 === "answeredWithinPromise")) || (key3 === "withinPromiseShare"))){
-validate262.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
+validate264.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"}];
 return false;
 break;
 }
@@ -9774,8 +9879,8 @@ var valid5 = true;
 if(valid5){
 if(data13.messagesPerThread !== undefined){
 const _errs30 = errors;
-if(!(validate234(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.messagesPerThread, {instancePath:instancePath+"/messages/messagesPerThread",parentData:data13,parentDataProperty:"messagesPerThread",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs30 === errors;
@@ -9798,8 +9903,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerMedianHours !== undefined){
 const _errs32 = errors;
-if(!(validate234(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.firstAnswerMedianHours, {instancePath:instancePath+"/messages/firstAnswerMedianHours",parentData:data13,parentDataProperty:"firstAnswerMedianHours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs32 === errors;
@@ -9810,8 +9915,8 @@ var valid5 = true;
 if(valid5){
 if(data13.firstAnswerP90Hours !== undefined){
 const _errs33 = errors;
-if(!(validate234(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.firstAnswerP90Hours, {instancePath:instancePath+"/messages/firstAnswerP90Hours",parentData:data13,parentDataProperty:"firstAnswerP90Hours",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs33 === errors;
@@ -9834,8 +9939,8 @@ var valid5 = true;
 if(valid5){
 if(data13.withinPromiseShare !== undefined){
 const _errs35 = errors;
-if(!(validate234(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
+if(!(validate236(data13.withinPromiseShare, {instancePath:instancePath+"/messages/withinPromiseShare",parentData:data13,parentDataProperty:"withinPromiseShare",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate236.errors : vErrors.concat(validate236.errors);
 errors = vErrors.length;
 }
 var valid5 = _errs35 === errors;
@@ -9854,7 +9959,7 @@ var valid5 = true;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate264.errors = [{instancePath:instancePath+"/messages",schemaPath:"#/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9871,22 +9976,22 @@ if(errors === _errs36){
 if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
 let missing4;
 if((data22.people === undefined) && (missing4 = "people")){
-validate262.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
+validate264.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/required",keyword:"required",params:{missingProperty: missing4},message:"must have required property '"+missing4+"'"}];
 return false;
 }
 else {
 const _errs38 = errors;
 for(const key4 in data22){
 if(!(key4 === "people")){
-validate262.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
+validate264.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs38 === errors){
 if(data22.people !== undefined){
-if(!(validate232(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate234(data22.people, {instancePath:instancePath+"/consent/people",parentData:data22,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
 errors = vErrors.length;
 }
 }
@@ -9894,7 +9999,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate264.errors = [{instancePath:instancePath+"/consent",schemaPath:"#/properties/consent/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9911,22 +10016,22 @@ if(errors === _errs40){
 if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
 let missing5;
 if((data24.people === undefined) && (missing5 = "people")){
-validate262.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
+validate264.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/required",keyword:"required",params:{missingProperty: missing5},message:"must have required property '"+missing5+"'"}];
 return false;
 }
 else {
 const _errs42 = errors;
 for(const key5 in data24){
 if(!(key5 === "people")){
-validate262.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
+validate264.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"}];
 return false;
 break;
 }
 }
 if(_errs42 === errors){
 if(data24.people !== undefined){
-if(!(validate232(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate232.errors : vErrors.concat(validate232.errors);
+if(!(validate234(data24.people, {instancePath:instancePath+"/relatives/people",parentData:data24,parentDataProperty:"people",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate234.errors : vErrors.concat(validate234.errors);
 errors = vErrors.length;
 }
 }
@@ -9934,7 +10039,7 @@ errors = vErrors.length;
 }
 }
 else {
-validate262.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate264.errors = [{instancePath:instancePath+"/relatives",schemaPath:"#/properties/relatives/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -9952,22 +10057,22 @@ var valid0 = true;
 }
 }
 else {
-validate262.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate264.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate262.errors = vErrors;
+validate264.errors = vErrors;
 return errors === 0;
 }
-validate262.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate264.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const ProblemType = validate282;
-const schema98 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request","urn:omsorg:problem:consent-required","urn:omsorg:problem:consent-text-outdated","urn:omsorg:problem:step-up-required","urn:omsorg:problem:giver-too-young","urn:omsorg:problem:relative-too-young","urn:omsorg:problem:notice-channel-unavailable"]};
+export const ProblemType = validate284;
+const schema99 = {"type":"string","description":"Stable problem `type` URNs.","enum":["urn:omsorg:problem:unauthorized","urn:omsorg:problem:insufficient-assurance","urn:omsorg:problem:forbidden","urn:omsorg:problem:not-found","urn:omsorg:problem:validation","urn:omsorg:problem:idempotency-key-missing","urn:omsorg:problem:idempotency-key-reused","urn:omsorg:problem:precondition-required","urn:omsorg:problem:precondition-failed","urn:omsorg:problem:deadline-passed","urn:omsorg:problem:not-cancellable","urn:omsorg:problem:thread-closed","urn:omsorg:problem:recipient-not-allowed","urn:omsorg:problem:attachment-type","urn:omsorg:problem:attachment-too-large","urn:omsorg:problem:rate-limited","urn:omsorg:problem:server-error","urn:omsorg:problem:unavailable","urn:omsorg:problem:insufficient-scope","urn:omsorg:problem:session-expired","urn:omsorg:problem:unsupported-media-type","urn:omsorg:problem:request-in-progress","urn:omsorg:problem:misdirected-request","urn:omsorg:problem:consent-required","urn:omsorg:problem:consent-text-outdated","urn:omsorg:problem:step-up-required","urn:omsorg:problem:giver-too-young","urn:omsorg:problem:relative-too-young","urn:omsorg:problem:notice-channel-unavailable"]};
 
-function validate282(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate284(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate282.evaluated;
+const evaluated0 = validate284.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -9975,25 +10080,25 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(typeof data !== "string"){
-validate282.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate284.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!(((((((((((((((((((((((((((((data === "urn:omsorg:problem:unauthorized") || (data === "urn:omsorg:problem:insufficient-assurance")) || (data === "urn:omsorg:problem:forbidden")) || (data === "urn:omsorg:problem:not-found")) || (data === "urn:omsorg:problem:validation")) || (data === "urn:omsorg:problem:idempotency-key-missing")) || (data === "urn:omsorg:problem:idempotency-key-reused")) || (data === "urn:omsorg:problem:precondition-required")) || (data === "urn:omsorg:problem:precondition-failed")) || (data === "urn:omsorg:problem:deadline-passed")) || (data === "urn:omsorg:problem:not-cancellable")) || (data === "urn:omsorg:problem:thread-closed")) || (data === "urn:omsorg:problem:recipient-not-allowed")) || (data === "urn:omsorg:problem:attachment-type")) || (data === "urn:omsorg:problem:attachment-too-large")) || (data === "urn:omsorg:problem:rate-limited")) || (data === "urn:omsorg:problem:server-error")) || (data === "urn:omsorg:problem:unavailable")) || (data === "urn:omsorg:problem:insufficient-scope")) || (data === "urn:omsorg:problem:session-expired")) || (data === "urn:omsorg:problem:unsupported-media-type")) || (data === "urn:omsorg:problem:request-in-progress")) || (data === "urn:omsorg:problem:misdirected-request")) || (data === "urn:omsorg:problem:consent-required")) || (data === "urn:omsorg:problem:consent-text-outdated")) || (data === "urn:omsorg:problem:step-up-required")) || (data === "urn:omsorg:problem:giver-too-young")) || (data === "urn:omsorg:problem:relative-too-young")) || (data === "urn:omsorg:problem:notice-channel-unavailable"))){
-validate282.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema98.enum},message:"must be equal to one of the allowed values"}];
+validate284.errors = [{instancePath,schemaPath:"#/enum",keyword:"enum",params:{allowedValues: schema99.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
-validate282.errors = vErrors;
+validate284.errors = vErrors;
 return errors === 0;
 }
-validate282.evaluated = {"dynamicProps":false,"dynamicItems":false};
+validate284.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-export const Problem = validate283;
-const schema99 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"maxAge":{"type":"integer","minimum":0,"description":"For `step-up-required`: sign in again with this `max_age` (seconds)."},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter","in-past","self"]},"parameter":{"type":"string","description":"The query parameter the error is about (`unknown-parameter`, a bad access-log period)."}}}}}};
+export const Problem = validate285;
+const schema100 = {"type":"object","description":"RFC 9457 problem details.","required":["type","title","status"],"properties":{"type":{"$ref":"#/components/schemas/ProblemType"},"title":{"type":"string"},"status":{"type":"integer","minimum":400,"maximum":599},"detail":{"type":"string"},"instance":{"type":"string"},"maxAge":{"type":"integer","minimum":0,"description":"For `step-up-required`: sign in again with this `max_age` (seconds)."},"errors":{"type":"array","description":"Field errors for `validation`.","items":{"type":"object","required":["pointer","code"],"properties":{"pointer":{"type":"string","description":"JSON Pointer into the request body ('' for the whole body or a query parameter)."},"code":{"type":"string","enum":["required","too-long","too-many","unknown-code","invalid","invalid-character","too-deep","unknown-parameter","in-past","self"]},"parameter":{"type":"string","description":"The query parameter the error is about (`unknown-parameter`, a bad access-log period)."}}}}}};
 
-function validate283(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate285(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate283.evaluated;
+const evaluated0 = validate285.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10004,14 +10109,14 @@ if(errors === 0){
 if(data && typeof data == "object" && !Array.isArray(data)){
 let missing0;
 if((((data.type === undefined) && (missing0 = "type")) || ((data.title === undefined) && (missing0 = "title"))) || ((data.status === undefined) && (missing0 = "status"))){
-validate283.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
+validate285.errors = [{instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: missing0},message:"must have required property '"+missing0+"'"}];
 return false;
 }
 else {
 if(data.type !== undefined){
 const _errs1 = errors;
-if(!(validate282(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate282.errors : vErrors.concat(validate282.errors);
+if(!(validate284(data.type, {instancePath:instancePath+"/type",parentData:data,parentDataProperty:"type",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate284.errors : vErrors.concat(validate284.errors);
 errors = vErrors.length;
 }
 var valid0 = _errs1 === errors;
@@ -10023,7 +10128,7 @@ if(valid0){
 if(data.title !== undefined){
 const _errs2 = errors;
 if(typeof data.title !== "string"){
-validate283.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate285.errors = [{instancePath:instancePath+"/title",schemaPath:"#/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs2 === errors;
@@ -10036,18 +10141,18 @@ if(data.status !== undefined){
 let data2 = data.status;
 const _errs4 = errors;
 if(!((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2)))){
-validate283.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate285.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs4){
 if(typeof data2 == "number"){
 if(data2 > 599 || isNaN(data2)){
-validate283.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
+validate285.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/maximum",keyword:"maximum",params:{comparison: "<=", limit: 599},message:"must be <= 599"}];
 return false;
 }
 else {
 if(data2 < 400 || isNaN(data2)){
-validate283.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
+validate285.errors = [{instancePath:instancePath+"/status",schemaPath:"#/properties/status/minimum",keyword:"minimum",params:{comparison: ">=", limit: 400},message:"must be >= 400"}];
 return false;
 }
 }
@@ -10062,7 +10167,7 @@ if(valid0){
 if(data.detail !== undefined){
 const _errs6 = errors;
 if(typeof data.detail !== "string"){
-validate283.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate285.errors = [{instancePath:instancePath+"/detail",schemaPath:"#/properties/detail/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs6 === errors;
@@ -10074,7 +10179,7 @@ if(valid0){
 if(data.instance !== undefined){
 const _errs8 = errors;
 if(typeof data.instance !== "string"){
-validate283.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate285.errors = [{instancePath:instancePath+"/instance",schemaPath:"#/properties/instance/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid0 = _errs8 === errors;
@@ -10087,13 +10192,13 @@ if(data.maxAge !== undefined){
 let data5 = data.maxAge;
 const _errs10 = errors;
 if(!((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5)))){
-validate283.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
+validate285.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/type",keyword:"type",params:{type: "integer"},message:"must be integer"}];
 return false;
 }
 if(errors === _errs10){
 if(typeof data5 == "number"){
 if(data5 < 0 || isNaN(data5)){
-validate283.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
+validate285.errors = [{instancePath:instancePath+"/maxAge",schemaPath:"#/properties/maxAge/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"}];
 return false;
 }
 }
@@ -10118,14 +10223,14 @@ if(errors === _errs14){
 if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
 let missing1;
 if(((data7.pointer === undefined) && (missing1 = "pointer")) || ((data7.code === undefined) && (missing1 = "code"))){
-validate283.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
+validate285.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/required",keyword:"required",params:{missingProperty: missing1},message:"must have required property '"+missing1+"'"}];
 return false;
 }
 else {
 if(data7.pointer !== undefined){
 const _errs16 = errors;
 if(typeof data7.pointer !== "string"){
-validate283.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate285.errors = [{instancePath:instancePath+"/errors/" + i0+"/pointer",schemaPath:"#/properties/errors/items/properties/pointer/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs16 === errors;
@@ -10138,11 +10243,11 @@ if(data7.code !== undefined){
 let data9 = data7.code;
 const _errs18 = errors;
 if(typeof data9 !== "string"){
-validate283.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate285.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 if(!((((((((((data9 === "required") || (data9 === "too-long")) || (data9 === "too-many")) || (data9 === "unknown-code")) || (data9 === "invalid")) || (data9 === "invalid-character")) || (data9 === "too-deep")) || (data9 === "unknown-parameter")) || (data9 === "in-past")) || (data9 === "self"))){
-validate283.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema99.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
+validate285.errors = [{instancePath:instancePath+"/errors/" + i0+"/code",schemaPath:"#/properties/errors/items/properties/code/enum",keyword:"enum",params:{allowedValues: schema100.properties.errors.items.properties.code.enum},message:"must be equal to one of the allowed values"}];
 return false;
 }
 var valid2 = _errs18 === errors;
@@ -10154,7 +10259,7 @@ if(valid2){
 if(data7.parameter !== undefined){
 const _errs20 = errors;
 if(typeof data7.parameter !== "string"){
-validate283.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
+validate285.errors = [{instancePath:instancePath+"/errors/" + i0+"/parameter",schemaPath:"#/properties/errors/items/properties/parameter/type",keyword:"type",params:{type: "string"},message:"must be string"}];
 return false;
 }
 var valid2 = _errs20 === errors;
@@ -10167,7 +10272,7 @@ var valid2 = true;
 }
 }
 else {
-validate283.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate285.errors = [{instancePath:instancePath+"/errors/" + i0,schemaPath:"#/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
@@ -10178,7 +10283,7 @@ break;
 }
 }
 else {
-validate283.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
+validate285.errors = [{instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"}];
 return false;
 }
 }
@@ -10196,11 +10301,11 @@ var valid0 = true;
 }
 }
 else {
-validate283.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
+validate285.errors = [{instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"}];
 return false;
 }
 }
-validate283.errors = vErrors;
+validate285.errors = vErrors;
 return errors === 0;
 }
-validate283.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"maxAge":true,"errors":true},"dynamicProps":false,"dynamicItems":false};
+validate285.evaluated = {"props":{"type":true,"title":true,"status":true,"detail":true,"instance":true,"maxAge":true,"errors":true},"dynamicProps":false,"dynamicItems":false};

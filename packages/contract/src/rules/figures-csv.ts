@@ -2,7 +2,7 @@
  * The figures for management as CSV (`GET /v1/management/figures.csv`). Split from figures.ts,
  * which re-exports it.
  */
-import { isSuppressed, suppressed, type Figure } from './figures-disclosure.js';
+import { isSuppressed, stockRounding, suppressed, type Figure } from './figures-disclosure.js';
 import type { ManagementFiguresOut } from './figures-rows.js';
 
 const csvCell = (v: string | number | null): string => {
@@ -16,7 +16,11 @@ const csvCell = (v: string | number | null): string => {
 /** A figure in the CSV: the number, or `<5`. */
 export const csvFigure = (f: Figure): string => (isSuppressed(f) ? '<5' : String(f));
 
-/** The same figures as CSV (RFC 4180, CRLF, a header row; one row per month and service; `<5` for a suppressed figure). */
+/**
+ * The same figures as CSV (RFC 4180, CRLF, a header row; one row per month and service; `<5` for a
+ * suppressed figure). The two stock figures, rounded to a multiple of 5, say so in their column
+ * names (`…_rounded_to_5`), since a CSV has no other place for it that every reader keeps.
+ */
 export function figuresCsv(f: ManagementFiguresOut, reasonCodes: readonly string[]): string {
   const names = new Map(f.services.map((s) => [s.id, s.name]));
   const header = [
@@ -39,8 +43,8 @@ export function figuresCsv(f: ManagementFiguresOut, reasonCodes: readonly string
     'promised_reply_working_days',
     'answered_within_promise',
     'within_promise_share',
-    'people_with_consent',
-    'relatives_with_access',
+    `people_with_consent_rounded_to_${stockRounding}`,
+    `relatives_with_access_rounded_to_${stockRounding}`,
   ];
   const lines = [header.join(',')];
   for (const r of f.rows) {

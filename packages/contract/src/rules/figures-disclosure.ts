@@ -12,6 +12,14 @@
  *   the group must together hold at least 5, be at least two, and not all be 4 (which would name
  *   each one); otherwise the smallest shown cell of the group is suppressed too, and with none
  *   left, the total. Repeated until nothing changes, so a cell in two groups is safe in both.
+ * - Rounding of stock figures. The people with consent and the relatives with access are counts
+ *   at a month's end (a stock), so one month minus the one before is the people who came or went
+ *   in between: 12 then 13 would say that one person consented in July. Such a figure is
+ *   published rounded to the nearest multiple of 5 (`stockRounding`; halves cannot occur), after
+ *   the rule above (1–4, and 0, stay "under 5"): every difference between two shown months, or
+ *   between a service and all services, is then a multiple of 5 and names no one. The counts of
+ *   events in a month (cancellations, threads, messages) are not stocks: no month is made of
+ *   another, so they are shown exactly, protected by the suppression above.
  */
 
 /** Below this, a count is not shown. */
@@ -73,3 +81,15 @@ export function protect(cells: Iterable<Cell>, groups: readonly CellGroup[]): vo
 
 /** A cell as shown. */
 export const shown = (c: Cell): Figure => (c.hidden || belowMinimum(c) ? suppressed : c.value);
+
+/** A stock figure (people at a month's end) is published as a multiple of this. */
+export const stockRounding = 5;
+
+/** `n` rounded to the nearest multiple of `stockRounding` (a whole number never lies halfway). */
+export const roundStock = (n: number): number => Math.round(n / stockRounding) * stockRounding;
+
+/** A stock cell as shown: "under 5" as any cell, else rounded to a multiple of 5 (at least 5). */
+export const shownStock = (c: Cell): Figure => {
+  const f = shown(c);
+  return isSuppressed(f) ? f : roundStock(f);
+};

@@ -14,6 +14,9 @@ import {
   percentile,
   protect,
   replyDeadline,
+  roundStock,
+  shownStock,
+  stockRounding,
   suppressed,
   type CancellationRow,
   type Cell,
@@ -262,15 +265,68 @@ describe('figures: computed from rows', () => {
     expect(row(few, '2025-06', null).messages.messagesPerThread).to.deep.equal(suppressed);
   });
 
-  it('counts the people with consent and the relatives with access at the end of the month', () => {
+  it('counts the people with consent and the relatives with access at the end of the month, rounded to 5', () => {
     const f = computeFigures(input());
-    expect(row(f, '2025-06', null).consent.people).to.equal(6);
-    expect(row(f, '2025-06', 'cs-a').consent.people).to.equal(6);
+    // Six people with consent: published as 5 (rounded; the exact 6 was shown before rounding).
+    expect(row(f, '2025-06', null).consent.people).to.equal(5);
+    expect(row(f, '2025-06', 'cs-a').consent.people).to.equal(5);
     expect(row(f, '2025-06', 'cs-b').consent.people).to.deep.equal(suppressed);
     expect(isSuppressed(row(f, '2025-06', null).relatives.people)).to.equal(true);
-    // A consent withdrawn on 20 June is not counted at June's end.
-    const withdrawn = computeFigures({ ...input(), consents: input().consents.map((c, i) => (i === 0 ? { ...c, to: june(20) } : c)) });
+    // A consent withdrawn on 20 June is not counted at June's end: with eight (published 10), one
+    // withdrawn leaves seven (published 5).
+    const eight = [...input().consents, ...['e1', 'e2'].map((subjectId) => ({ subjectId, from: new Date('2025-01-01T00:00:00Z'), to: null }))];
+    expect(row(computeFigures({ ...input(), consents: eight }), '2025-06', null).consent.people).to.equal(10);
+    const withdrawn = computeFigures({ ...input(), consents: eight.map((c, i) => (i === 0 ? { ...c, to: june(20) } : c)) });
     expect(row(withdrawn, '2025-06', null).consent.people).to.equal(5);
+  });
+
+  it('does not let one month minus the one before name a person: 12 then 13 are published 10 and 15', () => {
+    // Twelve people with consent all along, a thirteenth from 10 July; 12 relatives, a thirteenth in July.
+    const jan = new Date('2025-01-01T00:00:00Z');
+    const people = Array.from({ length: 13 }, (_, i) => `c${i}`);
+    const consents = people.map((subjectId, i) => ({ subjectId, from: i < 12 ? jan : new Date('2025-07-10T12:00:00+02:00'), to: null }));
+    const relatives = people.map((subjectId, i) => ({ relativeId: `r${i}`, subjectId, from: i < 12 ? jan : new Date('2025-07-12T12:00:00+02:00'), to: null }));
+    const serviceUse = people.map((subjectId) => ({ subjectId, serviceId: 'cs-a', from: jan, to: null }));
+    const f = computeFigures({ ...input(), consents, relatives, serviceUse });
+    for (const service of [null, 'cs-a']) {
+      const june = row(f, '2025-06', service);
+      const july = row(f, '2025-07', service);
+      // Exact, these were 12 and 13: July − June = 1, the person who consented on 10 July. Rounded,
+      // the difference is 5, which 12 → 13 and 8 → 17 would both give.
+      expect([june.consent.people, july.consent.people], `consent ${service}`).to.deep.equal([10, 15]);
+      expect([june.relatives.people, july.relatives.people], `relatives ${service}`).to.deep.equal([10, 15]);
+      expect(((july.consent.people as number) - (june.consent.people as number)) % stockRounding).to.equal(0);
+    }
+    // 11 then 12: the change is not seen at all.
+    const eleven = computeFigures({ ...input(), consents: consents.slice(1), relatives, serviceUse });
+    expect([row(eleven, '2025-06', null).consent.people, row(eleven, '2025-07', null).consent.people]).to.deep.equal([10, 10]);
+    // 12 then 18: 10 and 20, a multiple of 5 again.
+    const more = computeFigures({ ...input(), consents: [...consents, ...['d1', 'd2', 'd3', 'd4', 'd5'].map((subjectId) => ({ subjectId, from: new Date('2025-07-11T12:00:00+02:00'), to: null }))], relatives, serviceUse });
+    expect([row(more, '2025-06', null).consent.people, row(more, '2025-07', null).consent.people]).to.deep.equal([10, 20]);
+  });
+
+  it('rounds every stock count from 0 to 60: under 5 suppressed, else the nearest multiple of 5, never off by more than 2', () => {
+    expect(stockRounding).to.equal(5);
+    let previous: number | undefined;
+    for (let n = 0; n <= 60; n++) {
+      const v = shownStock(cell(n));
+      if (n < minimumCount) {
+        expect(v, `${n}`).to.deep.equal(suppressed);
+        continue;
+      }
+      expect(typeof v, `${n}`).to.equal('number');
+      const r = v as number;
+      expect(r % stockRounding, `${n} → ${r}`).to.equal(0);
+      expect(r, `${n}`).to.be.at.least(minimumCount);
+      expect(Math.abs(r - n), `${n} → ${r}`).to.be.at.most(2);
+      expect(r, `${n}`).to.equal(roundStock(n));
+      // One person more never moves the figure by anything but 0 or 5.
+      if (previous !== undefined) expect([0, stockRounding], `${n - 1} → ${n}`).to.include(r - previous);
+      previous = r;
+    }
+    // A cell hidden by the suppression stays hidden when rounded, and fewer than 5 people behind it hide it too.
+    expect(shownStock({ ...cell(12), hidden: true })).to.deep.equal(suppressed);
+    expect(shownStock(cell(12, 4))).to.deep.equal(suppressed);
   });
 
   it('writes the same figures as CSV, with <5 for a suppressed one', () => {
@@ -278,6 +334,8 @@ describe('figures: computed from rows', () => {
     const csv = figuresCsv(f, ['pat-crs', 'pat-cpp']);
     const lines = csv.split('\r\n');
     expect(lines[0]).to.match(/^month,service_id,service,cancellations,cancelled_online,/);
+    // The rounded stock figures say so in their column names.
+    expect(lines[0]).to.match(/,people_with_consent_rounded_to_5,relatives_with_access_rounded_to_5$/);
     expect(lines.at(-1)).to.equal('');
     expect(lines).to.have.length(1 + f.rows.length + 1);
     const june = lines.find((l) => l.startsWith('2025-06,,'))!;

@@ -21,10 +21,11 @@
  *   day after the day of the question counts as within the promise.
  * - Consent and relatives: the people with dialogue consent in force, and the relatives with an
  *   access in force, at the end of the month (or now, for the current month). By service: the
- *   people who receive that service (a granted service in force then).
+ *   people who receive that service (a granted service in force then). Both are stocks, so they
+ *   are published rounded to a multiple of 5 (`shownStock`, figures-disclosure.ts says why).
  */
 import type { ManagementFigures } from '../types.js';
-import { belowMinimum, isSuppressed, minimumCount, protect, shown, suppressed, type Cell, type CellGroup, type Figure } from './figures-disclosure.js';
+import { belowMinimum, isSuppressed, minimumCount, protect, shown, shownStock, suppressed, type Cell, type CellGroup, type Figure } from './figures-disclosure.js';
 import { osloMonth, osloMonthEnd } from './figures-period.js';
 import { isAfterDeadline, type FiguresInput, type FiguresRowOut, type InForce, type ManagementFiguresOut, type ThreadRow } from './figures-rows.js';
 import type { ProblemSpec } from './problems.js';
@@ -269,8 +270,8 @@ export function computeFigures(input: FiguresInput): ManagementFiguresOut & Mana
         answeredWithinPromise: shown(r.within),
         withinPromiseShare: share(r.within, r.answered),
       },
-      consent: { people: shown(r.consent) },
-      relatives: { people: shown(r.relatives) },
+      consent: { people: shownStock(r.consent) },
+      relatives: { people: shownStock(r.relatives) },
     };
   });
   return {

@@ -46,12 +46,14 @@ const reasonLabels = new Map(Object.entries(reasons));
 const COLOURS = ['#1f5f8b', '#c2571a', '#2e7d32', '#6a3d9a', '#8c6d1f', '#b0245a', '#00796b'];
 
 /** One chart in a figure, with the table that says the same under it. */
-function chartFigure({ id, title, description, type, labels, series, table, stacked = false, yTitle }) {
-  const canvas = el('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': t('chartLabel', { title, description }) });
+function chartFigure({ id, title, description, note, type, labels, series, table, stacked = false, yTitle }) {
+  const canvas = el('canvas', { id: `chart-${id}`, role: 'img', 'aria-label': t('chartLabel', { title, description: note ? `${description} ${note}` : description }) });
   const head = el('tr', {}, ...table.head.map((h) => el('th', { scope: 'col' }, h)));
   const body = table.rows.map((r) => el('tr', {}, el('th', { scope: 'row' }, r[0]), ...r.slice(1).map((c) => el('td', {}, c))));
   const tableEl = el('table', { id: `table-${id}` }, el('caption', {}, t('tableCaption', { title })), el('thead', {}, head), el('tbody', {}, ...body));
-  const figure = el('figure', { id: `figure-${id}` }, el('h2', {}, title), el('div', { class: 'chart' }, canvas), tableEl);
+  // A note that changes how the numbers are read (the rounding) stands under the heading, in words.
+  const noteEl = note ? [el('p', { id: `note-${id}`, class: 'note' }, note)] : [];
+  const figure = el('figure', { id: `figure-${id}` }, el('h2', {}, title), ...noteEl, el('div', { class: 'chart' }, canvas), tableEl);
   $('charts').append(figure);
   new Chart(canvas, {
     type,
@@ -148,6 +150,8 @@ function render(figures, selected) {
     id: 'consent',
     title: t('consentTitle'),
     description: t('consentDescription'),
+    // Stock counts are rounded to 5 (the rules core's shownStock), so that two months' difference names no one.
+    note: t('roundedNote'),
     type: 'line',
     yTitle: t('peopleAxis'),
     labels,

@@ -88,6 +88,8 @@ const nb = {
   peopleAxis: 'Personer',
   consented: 'Har samtykket',
   relatives: 'Pårørende med tilgang',
+  roundedNote:
+    'Antallet personer og pårørende er avrundet til nærmeste 5 (tall under 5 vises som «under 5»), så forskjellen mellom to måneder ikke kan vise at én bestemt person har samtykket eller fått tilgang.',
 };
 
 /** A key of the page's texts. @typedef {keyof typeof nb} TextKey */
@@ -157,6 +159,8 @@ const nn = {
   peopleAxis: 'Personar',
   consented: 'Har samtykt',
   relatives: 'Pårørande med tilgang',
+  roundedNote:
+    'Talet på personar og pårørande er runda av til næraste 5 (tal under 5 blir viste som «under 5»), så skilnaden mellom to månader ikkje kan vise at éin bestemd person har samtykt eller fått tilgang.',
 };
 
 /** @type {Texts} */
@@ -223,6 +227,8 @@ const en = {
   peopleAxis: 'People',
   consented: 'Have consented',
   relatives: 'Relatives with access',
+  roundedNote:
+    'The numbers of people and relatives are rounded to the nearest 5 (numbers under 5 are shown as “fewer than 5”), so that the difference between two months cannot show that one particular person consented or was given access.',
 };
 
 /** The page's texts, per language. @type {Readonly<Record<Language, Texts>>} */
