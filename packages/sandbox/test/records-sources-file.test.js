@@ -124,11 +124,15 @@ describe('the sandbox on the sources a file names', () => {
   let fhir;
   /** @type {Awaited<ReturnType<typeof startTestApi>>[]} */
   const apis = [];
+  /** The record systems opened from the files: their development FHIR servers stop with them. */
+  /** @type {import('../src/records/index.js').RecordSystem[]} */
+  const opened = [];
   before(async () => {
     fhir = await startFhirServer();
   });
   after(async () => {
     for (const api of apis) await api.close();
+    for (const records of opened) await records.close();
     await fhir?.close();
   });
 
@@ -139,7 +143,9 @@ describe('the sandbox on the sources a file names', () => {
       records: async (db) => {
         const askoyServer = createFhirRecords({ baseUrl: fhir.url });
         if (await isFhirEmpty(askoyServer.fhir)) await seedFhir(askoyServer.fhir, db, { now: NOW });
-        return (await openRecords(parseRecordsKind(file), { db, fhirFile: join(dir, `fhir-${apis.length}.json`), fresh: true, now: NOW, logger: quiet })).records;
+        const { records } = await openRecords(parseRecordsKind(file), { db, fhirFile: join(dir, `fhir-${apis.length}.json`), fresh: true, now: NOW, logger: quiet });
+        opened.push(records);
+        return records;
       },
     });
     apis.push(api);
