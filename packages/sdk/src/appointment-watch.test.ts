@@ -8,6 +8,7 @@ import { createClient } from './client.js';
 import { createMockAuth } from './auth/mock-auth.js';
 import type { PollOptions } from './types.js';
 import { installClock, uninstallClock, type FakeClock } from './test/clock.js';
+import { resetVisibility, setVisibility } from './test/visibility.js';
 import { BASE, appointment, fakeFetch, json, page, record, until, type Call } from './test/fixtures.js';
 
 const requested = appointment({
@@ -41,11 +42,6 @@ function setup(poll: PollOptions = { minMs: 1_000, maxMs: 8_000 }) {
   return { server, auth, client, rec: record(client) };
 }
 
-function setVisibility(state: 'hidden' | 'visible') {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
-}
-
 /** Fires the next planned poll and waits until it was answered and the one after it planned. */
 async function nextPoll(clock: FakeClock, calls: () => number): Promise<number> {
   const n = calls();
@@ -58,7 +54,7 @@ const stops: Array<() => void> = [];
 afterEach(() => {
   stops.splice(0).forEach((stop) => stop());
   uninstallClock();
-  delete (document as { visibilityState?: unknown }).visibilityState;
+  resetVisibility();
 });
 
 describe('appointment lists kept fresh', () => {

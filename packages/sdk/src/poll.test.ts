@@ -4,6 +4,7 @@ import { createMockAuth } from './auth/mock-auth.js';
 import type { ThreadPage } from '@omsorg/contract';
 import type { ClientConfig, PollOptions } from './types.js';
 import { installClock, uninstallClock, type FakeClock } from './test/clock.js';
+import { resetVisibility, setVisibility } from './test/visibility.js';
 import { BASE, record, until } from './test/fixtures.js';
 import { messageServer } from './test/message-server.js';
 
@@ -14,12 +15,6 @@ function setup(poll: PollOptions, config: Partial<ClientConfig> = {}) {
   const rec = record(client);
   const listGets = () => server.calls('GET', '/subjects/me/threads');
   return { server, auth, client, rec, listGets };
-}
-
-/** Stubs document.visibilityState (an own property shadows the prototype's getter in every engine). */
-function setVisibility(state: 'hidden' | 'visible') {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
-  document.dispatchEvent(new Event('visibilitychange'));
 }
 
 /**
@@ -36,7 +31,7 @@ const stops: Array<() => void> = [];
 afterEach(() => {
   stops.splice(0).forEach((stop) => stop());
   uninstallClock();
-  delete (document as { visibilityState?: unknown }).visibilityState;
+  resetVisibility();
 });
 
 describe('polling', () => {

@@ -5,6 +5,7 @@ import { messageLimits } from '@omsorg/contract';
 import { createClient, createMockAuth } from '@omsorg/sdk';
 import { API, mswWorker, shadowText, until } from '../test/setup.js';
 import { installClock } from '../../../sdk/src/test/clock.js';
+import { setVisibility } from '../../../sdk/src/test/visibility.js';
 import { countRequests, heldPolls, messageClient as client, scenario } from '../test/messages.js';
 import { $, $$, button, inEveryLanguage, polite, sr } from '../test/kit.js';
 import { messages as composerMessages } from '../composer/composer.messages.js';
@@ -56,7 +57,8 @@ describe('<omsorg-message-thread>', () => {
       if (thread.replyPolicy.notice) expect($(el, '[part="service-notice"]')?.textContent).to.contain(thread.replyPolicy.notice);
     });
 
-    it('marks the thread seen up to the last message when shown', async () => {
+    /** Ola's client, recording each markThreadSeen call as `thread:upTo`. */
+    function seenCalls() {
       const c = client('ola');
       const calls: string[] = [];
       const original = c.markThreadSeen.bind(c);
@@ -64,9 +66,28 @@ describe('<omsorg-message-thread>', () => {
         calls.push(`${id}:${upTo}`);
         return original(s, id, upTo, o);
       };
+      return { c, calls };
+    }
+
+    it('marks the thread seen up to the last message when shown', async () => {
+      const { c, calls } = seenCalls();
       const before = (await c.listThreads({ subjectId: 'me' })).unreadCount;
       await mount(c, threadIds.olaUnreadReply);
-      await until(() => calls.length === 1, 'markThreadSeen');
+      await until(() => calls.length > 0, 'markThreadSeen');
+      expect(calls).to.deep.equal([`${threadIds.olaUnreadReply}:msg-ola-hsp-2`]);
+      await until(() => c.unreadCount('me') === before - 1, 'the unread count to drop');
+    });
+
+    it('marks nothing seen while the page is hidden, and marks it when the page is shown again', async () => {
+      setVisibility('hidden');
+      const { c, calls } = seenCalls();
+      const before = (await c.listThreads({ subjectId: 'me' })).unreadCount;
+      const el = await mount(c, threadIds.olaUnreadReply);
+      await el.updateComplete;
+      expect(calls).to.deep.equal([]);
+      expect(c.unreadCount('me')).to.equal(before);
+      setVisibility('visible');
+      await until(() => calls.length > 0, 'markThreadSeen after the page is shown');
       expect(calls).to.deep.equal([`${threadIds.olaUnreadReply}:msg-ola-hsp-2`]);
       await until(() => c.unreadCount('me') === before - 1, 'the unread count to drop');
     });

@@ -5,6 +5,7 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import { createHandlers } from '@omsorg/mocks';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
+import { assumeVisible } from '../../../sdk/src/test/visibility.js';
 
 export const API = 'http://api.omsorg.test';
 
@@ -12,6 +13,11 @@ export type PersonKey = 'ola' | 'kari' | 'per';
 const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
 
 let worker: SetupWorker | undefined;
+
+// The runner may put this page behind another (several pages or engines side by side), and a
+// hidden page pauses polling and "seen" marks. Every element test starts with the page shown; a
+// test of the hidden page says so with setVisibility('hidden').
+beforeEach(assumeVisible);
 
 /**
  * Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. `wait`

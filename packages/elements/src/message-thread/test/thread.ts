@@ -6,6 +6,7 @@ import { html } from '@open-wc/testing';
 import type { Client } from '@omsorg/sdk';
 import type { PersonKey } from '../../test/setup.js';
 import { uninstallClock } from '../../../../sdk/src/test/clock.js';
+import { resetVisibility } from '../../../../sdk/src/test/visibility.js';
 import { draftSavesDone } from '../../test/messages.js';
 import { $, fill, idsOf, mountSettled } from '../../test/kit.js';
 import { messages as composerMessages } from '../../composer/composer.messages.js';
@@ -33,9 +34,10 @@ export async function type(el: Thread, text: string): Promise<void> {
 
 export const isPost = (suffix: string) => (r: Request) => r.method === 'POST' && new URL(r.url).pathname.endsWith(suffix);
 
-/** After each test: remove the threads, wait for the draft saves they started, real timers back. */
+/** After each test: remove the threads, wait for the draft saves they started, real timers and visibility back. */
 export async function cleanUp(): Promise<void> {
   document.querySelectorAll('omsorg-message-thread').forEach((e) => e.remove());
   await draftSavesDone();
   uninstallClock();
+  resetVisibility();
 }

@@ -1,0 +1,21 @@
+/**
+ * Whether the page is shown, set by the test. The runner decides what a real page reports: with
+ * several test pages or engines side by side, a page not in front is `hidden`, so code that
+ * waits for the page to be shown (polling, "seen" marks) must not depend on it.
+ */
+
+/** Sets document.visibilityState (an own property shadows the prototype's getter in every engine) and says so. */
+export function setVisibility(state: 'hidden' | 'visible'): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+  document.dispatchEvent(new Event('visibilitychange'));
+}
+
+/** Gives the page back its real visibility. */
+export function resetVisibility(): void {
+  delete (document as { visibilityState?: unknown }).visibilityState;
+}
+
+/** Says the page is shown without telling anyone (no event): the starting state of a test. */
+export function assumeVisible(): void {
+  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+}
