@@ -138,6 +138,16 @@ test('the management person signs in and sees the figures as charts with tables,
   assert.match(await page.$eval('#chart-consent', (c) => c.getAttribute('aria-label') ?? ''), /avrundet til nærmeste 5/);
   assert.deepEqual(await axe(page), [], 'axe: no violations (bokmål)');
 
+  // Finished months only: the default period ends with the last finished month, the latest
+  // either month picker offers, and the page says why.
+  const pickers = await page.$$eval('#from, #to', (inputs) => inputs.map((i) => ({ max: i.getAttribute('max'), value: /** @type {HTMLInputElement} */ (i).value })));
+  const lastFinished = pickers[1]?.value;
+  assert.match(lastFinished ?? '', /^\d{4}-\d{2}$/);
+  assert.deepEqual(pickers.map((p) => p.max), [lastFinished, lastFinished]);
+  const osloNow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date()).slice(0, 7);
+  assert.ok((lastFinished ?? '') < osloNow, `the period ends before the current month (${lastFinished} < ${osloNow})`);
+  assert.match(await page.$eval('#finished-months', (e) => e.textContent ?? ''), /^Bare avsluttede måneder: /);
+
   // The CSV link: the same period, through the BFF, as a download.
   const href = await page.$eval('#csv', (a) => a.getAttribute('href'));
   assert.match(href ?? '', /^\/bff\/api\/v1\/management\/figures\.csv\?from=\d{4}-\d{2}&to=\d{4}-\d{2}$/);

@@ -4,7 +4,9 @@
  * management role gets them, every count shown is at least 5 and the rest `{ "suppressed": true }`
  * (`<5` in the CSV); where a month's total is shown, no single service's count is suppressed
  * alone (it could be worked out); the stock figures (people with consent, relatives with access,
- * at a month's end) are multiples of 5, so that two months' difference names no one; a bad period is a 400 naming the parameter; a citizen gets
+ * at a month's end) are multiples of 5, so that two months' difference names no one; a bad period is a 400 naming the parameter;
+ * finished months only (the default ends last month, the current month as `to` is a 400 on `to`,
+ * as its counts still grow); a citizen gets
  * `403 forbidden`, and the management sign-in reads no person's data.
  */
 import assert from 'node:assert/strict';
@@ -26,6 +28,12 @@ const counts = (row) => [
   row.consent.people,
   row.relatives.people,
 ];
+
+/** `YYYY-MM` one month later. @param {string} month */
+const nextMonth = (month) => {
+  const [y, m] = month.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+};
 
 /** @type {Check[]} */
 export const checks = [
@@ -76,6 +84,30 @@ export const checks = [
       assert.ok(csv.text.includes('<5'));
       const bad = ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { from: '2025-13' } }), 400, 'validation');
       assert.equal(bad.body.errors?.[0]?.parameter, 'from');
+    },
+  },
+  {
+    title: 'finished months only: the default period is the 12 months ending last month, and the current month as to is 400 on to',
+    needs: ['management'],
+    async run(ctx) {
+      // The current Oslo month by this process's clock (a target's clock is assumed to agree
+      // to within the time of a call, as the other checks of Oslo days assume).
+      const current = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date()).slice(0, 7);
+      for (const path of ['/v1/management/figures', '/v1/management/figures.csv']) {
+        const r = ctx.expectStatus(await ctx.call({ as: 'management', path, query: { to: current } }), 400, 'validation');
+        assert.equal(r.body.errors?.[0]?.parameter, 'to', `${path}?to=${current} (the current month)`);
+      }
+      const f = ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures' }), 200).body;
+      assert.match(f.to, /^\d{4}-(0[1-9]|1[0-2])$/);
+      assert.ok(f.to < current, `the default to (${f.to}) is a finished month, before ${current}`);
+      assert.deepEqual([...new Set(f.rows.map((/** @type {any} */ x) => x.month))].sort().at(-1), f.to);
+      assert.equal(new Set(f.rows.map((/** @type {any} */ x) => x.month)).size, 12);
+      ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { to: f.to } }), 200);
+      // The month after the default `to` is the target's own current month: refused too.
+      const next = nextMonth(f.to);
+      ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { to: next } }), 400, 'validation');
+      const late = ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { from: next } }), 400, 'validation');
+      assert.equal(late.body.errors?.[0]?.parameter, 'from', `from=${next} (after the default to)`);
     },
   },
   {

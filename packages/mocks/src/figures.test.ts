@@ -18,7 +18,8 @@ describe('mocks: the figures for management', () => {
     expect(r.status).to.equal(200);
     expect(r.headers.get('cache-control')).to.equal('no-store');
     expect(validateAs(doc, 'ManagementFigures', r.body)).to.deep.equal([]);
-    expect([r.body.from, r.body.to]).to.deep.equal(['2024-07', '2025-06']);
+    // The 12 months ending last month: the mocks' now is in June 2025, which is not over.
+    expect([r.body.from, r.body.to]).to.deep.equal(['2024-06', '2025-05']);
     const totals = r.body.rows.map((x: { cancellations: { total: unknown } }) => x.cancellations.total);
     expect(totals.some((v: unknown) => typeof v === 'number')).to.equal(true);
     expect(totals.some((v: unknown) => typeof v === 'object')).to.equal(true);
@@ -47,6 +48,10 @@ describe('mocks: the figures for management', () => {
     const bad = await call('/v1/management/figures?from=2025-06&to=2025-01', asManager);
     expectProblem(bad, 400, problemTypes.validation);
     expect(bad.body.errors[0].parameter).to.equal('from');
+    // The current month is not over: finished months only.
+    const current = await call('/v1/management/figures.csv?to=2025-06', asManager);
+    expectProblem(current, 400, problemTypes.validation);
+    expect(current.body.errors[0].parameter).to.equal('to');
     // The management sign-in is no person: it reads nobody's data.
     expect((await call('/v1/me', asManager)).status).to.equal(401);
   });

@@ -204,7 +204,7 @@ export async function startSandbox({
     const handleStaff = createStaffPage({ db, ...(now ? { now } : {}), logger, notices, records });
     // What notices would have been sent, and tomorrow's reminders: a development page too.
     const handleNotices = createNoticesPage({ db, ...(now ? { now } : {}), logger, notices, records });
-    const handleManagement = createManagementPage();
+    const handleManagement = createManagementPage(now ? { now } : {});
     /** @param {import('node:http').IncomingMessage} _req @param {import('node:http').ServerResponse} res */
     const starting = async (_req, res) => sendProblem(res, 503, 'unavailable', 'The sandbox is starting. Try again in a second.', { 'Retry-After': '1' });
 

@@ -107,7 +107,8 @@ describe('the page in each language', () => {
   /** @type {string} */
   let base;
   before(async () => {
-    const handle = createManagementPage();
+    // 1 March 00:30 Oslo (still 28 February in UTC): February is the last finished month.
+    const handle = createManagementPage({ now: () => new Date('2025-02-28T23:30:00Z') });
     server = createServer((req, res) => void handle(req, res));
     await new Promise((r) => server.listen(0, '127.0.0.1', () => r(undefined)));
     base = `http://127.0.0.1:${/** @type {import('node:net').AddressInfo} */ (server.address()).port}`;
@@ -151,7 +152,7 @@ describe('the page in each language', () => {
     it(`${lang}: the page's own texts, the script's texts and the reason labels in ${lang}, and a language switch`, async () => {
       const { text, data } = await get(`/management?lang=${lang}`);
       const t = TEXTS[lang];
-      for (const key of /** @type {const} */ (['pageTitle', 'heading', 'loading', 'fromMonth', 'toMonth', 'allServices', 'show', 'downloadCsv'])) {
+      for (const key of /** @type {const} */ (['pageTitle', 'heading', 'loading', 'fromMonth', 'toMonth', 'allServices', 'show', 'downloadCsv', 'finishedMonthsOnly'])) {
         assert.ok(text.includes(t[key]), `${lang}.${key}: ${t[key]}`);
       }
       assert.ok(text.includes(`<title>${t.pageTitle}</title>`));
@@ -179,6 +180,13 @@ describe('the page in each language', () => {
       assert.match(text, new RegExp(`<nav id="languages" aria-label="${t.languageSwitch}">`));
     });
   }
+
+  it('offers finished months only: no month picker goes past the last finished Oslo month', async () => {
+    const { text } = await get('/management?lang=en');
+    assert.match(text, /<input type="month" name="from" id="from" max="2025-02">/);
+    assert.match(text, /<input type="month" name="to" id="to" max="2025-02">/);
+    assert.match(text, /<p id="finished-months">Finished months only: the current month is shown once it is over/);
+  });
 
   it('keeps no bokmål on the English page', async () => {
     const { text } = await get('/management', 'en');

@@ -29,12 +29,13 @@ function counts(row) {
   return [c.total, c.online, c.other, c.beforeDeadline, c.afterDeadline, ...c.reasons.map((/** @type {any} */ r) => r.count), m.threads, m.messages, m.answered, m.answeredWithinPromise, row.consent.people, row.relatives.people];
 }
 
-test('a management sign-in gets the figures: 12 months ending this month, per service and for all, no count under 5', async () => {
+test('a management sign-in gets the figures: 12 months ending last month (finished months only), per service and for all, no count under 5', async () => {
   const r = await t.call('/v1/management/figures', asManager);
   assert.equal(r.status, 200, r.text);
   assert.equal(r.headers.get('cache-control'), 'no-store');
-  assert.equal(r.body.from, '2024-07');
-  assert.equal(r.body.to, '2025-06');
+  // The test clock is in June 2025, which is not over.
+  assert.equal(r.body.from, '2024-06');
+  assert.equal(r.body.to, '2025-05');
   assert.equal(r.body.minimumCount, 5);
   assert.equal(r.body.rows.length, 12 * (r.body.services.length + 1));
   let shown = 0;
@@ -115,13 +116,20 @@ test('a bad period is 400 naming the parameter; an unknown parameter too', async
   for (const [q, parameter] of [
     ['from=2025-13', 'from'],
     ['from=2025-05&to=2025-04', 'from'],
-    ['from=2023-01&to=2025-06', 'from'],
+    ['from=2023-01&to=2025-05', 'from'],
     ['to=2025-07', 'to'],
+    // The current month is not over: finished months only.
+    ['to=2025-06', 'to'],
+    ['from=2025-06', 'from'],
   ]) {
     const r = await t.call(`/v1/management/figures?${q}`, asManager);
     assertProblem(r, 400, 'validation');
     assert.equal(r.body.errors?.[0]?.parameter, parameter, q);
   }
+  const current = await t.call('/v1/management/figures.csv?from=2025-01&to=2025-06', asManager);
+  assertProblem(current, 400, 'validation');
+  assert.equal(current.body.errors?.[0]?.parameter, 'to');
+  assert.match(current.body.detail, /current month is not over/);
   const r = await t.call('/v1/management/figures?subject=sub-ola-7f3a', asManager);
   assertProblem(r, 400, 'validation');
   assert.equal(r.body.errors?.[0]?.code, 'unknown-parameter');

@@ -481,9 +481,11 @@ export interface paths {
         /**
          * Figures for management per month and care service, no person recognisable (management role only)
          * @description The period is a range of Europe/Oslo calendar months (`YYYY-MM`), both included, at most
-         *     24, not after the current month; without `to` it ends this month, without `from` it is the
-         *     12 months ending with `to`. A bad month or period is `400 validation` with a field error
-         *     naming the `parameter`. Without the management role: `403 forbidden`. Counts under 5 and
+         *     24, finished months only: `to` is at the latest the last month that has ended (since
+         *     1.1.2; before, the current month was allowed and counted up to now, so two readings in it
+         *     differed by that day's events). Without `to` it ends last month, without `from` it is the
+         *     12 months ending with `to`. A bad month or period, or `to` the current month or later, is
+         *     `400 validation` with a field error naming the `parameter`. Without the management role: `403 forbidden`. Counts under 5 and
          *     cells that could be worked out from the others are `{ "suppressed": true }`. The people
          *     with consent and the relatives with access (counts at a month's end) are rounded to the
          *     nearest multiple of 5 (`FigureStockCount`), so that two months' difference says nothing
@@ -1290,7 +1292,7 @@ export interface components {
     parameters: {
         /** @description The first month of the period (Europe/Oslo, `YYYY-MM`), included. */
         FiguresFrom: string;
-        /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; not after this month. */
+        /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; a finished month, so at the latest last month (the default). */
         FiguresTo: string;
         /** @description `me`, or an opaque subject id from `GET /v1/me`. */
         SubjectId: components["schemas"]["SubjectRef"];
@@ -2222,7 +2224,7 @@ export interface operations {
             query?: {
                 /** @description The first month of the period (Europe/Oslo, `YYYY-MM`), included. */
                 from?: components["parameters"]["FiguresFrom"];
-                /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; not after this month. */
+                /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; a finished month, so at the latest last month (the default). */
                 to?: components["parameters"]["FiguresTo"];
             };
             header?: never;
@@ -2252,7 +2254,7 @@ export interface operations {
             query?: {
                 /** @description The first month of the period (Europe/Oslo, `YYYY-MM`), included. */
                 from?: components["parameters"]["FiguresFrom"];
-                /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; not after this month. */
+                /** @description The last month of the period (Europe/Oslo, `YYYY-MM`), included; a finished month, so at the latest last month (the default). */
                 to?: components["parameters"]["FiguresTo"];
             };
             header?: never;

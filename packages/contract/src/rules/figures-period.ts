@@ -5,7 +5,11 @@
  * Decisions (docs/architecture.md repeats them):
  * - Months are Europe/Oslo calendar months (`YYYY-MM`): an event at 00:30 on 1 April Oslo time is
  *   April, though it is still March in UTC. The period is `from`..`to`, both included, at most
- *   24 months, not after the current month; without parameters the 12 months ending this month.
+ *   24 months; without parameters the 12 months ending last month.
+ * - Finished months only: `to` is at the latest the last finished Oslo month. The current month's
+ *   event counts grow while it runs, so reading them on two days and subtracting would show that
+ *   day's events (one online cancellation today, in one service); a month that has ended no
+ *   longer changes, as statistics offices publish a period only once it is over.
  */
 import { invalid, type FieldError, type ProblemSpec } from './problems.js';
 import { osloDate, osloDateTime } from './time.js';
@@ -56,19 +60,25 @@ export interface FiguresQuery {
 const rangeError = (parameter: 'from' | 'to', detail: string): ProblemSpec =>
   invalid(detail, [{ pointer: '', code: 'invalid', parameter } satisfies FieldError]);
 
+/** The last Oslo month that has ended at `now`: the latest month figures are published for. */
+export const lastFinishedMonth = (now: Date): string => addMonths(osloMonth(now), -1);
+
 /**
- * `GET /v1/management/figures`: `from`, `to` (`YYYY-MM`, Oslo months, both included; `to` this
- * month by default, `from` 12 months ending with `to`; at most 24 months; `to` not after this
- * month). A 400 problem naming the parameter otherwise.
+ * `GET /v1/management/figures`: `from`, `to` (`YYYY-MM`, Oslo months, both included; `to` the
+ * last finished month by default, `from` 12 months ending with `to`; at most 24 months; `to`
+ * not the current month or later: finished months only). A 400 problem naming the parameter
+ * otherwise.
  */
 export function parseFiguresQuery(query: URLSearchParams, now: Date): FiguresQuery | ProblemSpec {
-  const current = osloMonth(now);
+  const latest = lastFinishedMonth(now);
   const toText = query.get('to');
   if (toText !== null && !monthPattern.test(toText)) return rangeError('to', 'to must be a month YYYY-MM.');
   const fromText = query.get('from');
   if (fromText !== null && !monthPattern.test(fromText)) return rangeError('from', 'from must be a month YYYY-MM.');
-  const to = toText ?? current;
-  if (monthIndex(to) > monthIndex(current)) return rangeError('to', 'to must not be after the current month.');
+  const to = toText ?? latest;
+  if (monthIndex(to) > monthIndex(latest)) {
+    return rangeError('to', `The current month is not over: figures are published for finished months only, so to is at the latest ${latest}.`);
+  }
   const from = fromText ?? addMonths(to, -(figuresLimits.defaultMonths - 1));
   const count = monthIndex(to) - monthIndex(from) + 1;
   if (count < 1) return rangeError('from', 'from must not be after to.');

@@ -5,6 +5,7 @@ import {
   figuresCsv,
   grantPeriod,
   isSuppressed,
+  lastFinishedMonth,
   median,
   minimumCount,
   osloMonth,
@@ -49,9 +50,10 @@ describe('figures: Oslo months', () => {
     expect((osloMonthEnd('2025-10').getTime() - osloMonthStart('2025-10').getTime()) / 3_600_000).to.equal(31 * 24 + 1);
   });
 
-  it('reads the period: defaults, order, the longest, not after this month, and bad months', () => {
+  it('reads the period: defaults, order, the longest, finished months only, and bad months', () => {
+    // Without parameters: the 12 months ending last month (the current month is not over).
     const d = parseFiguresQuery(q(''), NOW);
-    expect(d).to.deep.include({ from: '2024-07', to: '2025-06' });
+    expect(d).to.deep.include({ from: '2024-06', to: '2025-05' });
     expect(isProblemSpec(d) ? [] : d.months).to.have.length(12);
     const r = parseFiguresQuery(q('from=2024-11&to=2025-02'), NOW);
     expect(isProblemSpec(r) ? [] : r.months).to.deep.equal(['2024-11', '2024-12', '2025-01', '2025-02']);
@@ -61,6 +63,9 @@ describe('figures: Oslo months', () => {
       ['from=2025-05&to=2025-04', 'from'],
       ['from=2023-01&to=2025-01', 'from'],
       ['to=2025-07', 'to'],
+      // The current month is not over.
+      ['to=2025-06', 'to'],
+      ['from=2025-06', 'from'],
     ] as const) {
       const p = parseFiguresQuery(q(s), NOW);
       expect(isProblemSpec(p), s).to.equal(true);
@@ -70,7 +75,38 @@ describe('figures: Oslo months', () => {
       }
     }
     // 24 months is allowed.
-    expect(isProblemSpec(parseFiguresQuery(q('from=2023-07&to=2025-06'), NOW))).to.equal(false);
+    expect(isProblemSpec(parseFiguresQuery(q('from=2023-06&to=2025-05'), NOW))).to.equal(false);
+    const current = parseFiguresQuery(q('to=2025-06'), NOW);
+    expect(isProblemSpec(current) ? current.detail : '').to.match(/current month is not over.*finished months only/);
+  });
+
+  it('ends the period with the last finished Oslo month, at month ends and across summer time', () => {
+    const to = (now: string) => {
+      const p = parseFiguresQuery(q(''), new Date(now));
+      return isProblemSpec(p) ? p : p.to;
+    };
+    const refused = (s: string, now: string) => {
+      const p = parseFiguresQuery(q(s), new Date(now));
+      return isProblemSpec(p) ? p.errors?.[0]?.parameter : 'accepted';
+    };
+    // 1 March 00:30 Oslo (winter time) is still 28/29 February in UTC: February is over.
+    expect(lastFinishedMonth(new Date('2025-02-28T23:30:00Z'))).to.equal('2025-02');
+    expect(to('2025-02-28T23:30:00Z')).to.equal('2025-02');
+    expect(refused('to=2025-02', '2025-02-28T23:30:00Z')).to.equal('accepted');
+    expect(refused('to=2025-03', '2025-02-28T23:30:00Z')).to.equal('to');
+    expect(to('2024-02-29T23:30:00Z')).to.equal('2024-02');
+    // 23:59 on 28 February Oslo: February is still running.
+    expect(to('2025-02-28T22:59:00Z')).to.equal('2025-01');
+    expect(refused('to=2025-02', '2025-02-28T22:59:00Z')).to.equal('to');
+    // The end of October (summer time ends on the last Sunday): 31 October 23:59 Oslo is
+    // 22:59 UTC, 1 November 00:00 Oslo is 23:00 UTC.
+    expect(to('2025-10-31T22:59:59Z')).to.equal('2025-09');
+    expect(refused('to=2025-10', '2025-10-31T22:59:59Z')).to.equal('to');
+    expect(to('2025-10-31T23:00:00Z')).to.equal('2025-10');
+    expect(refused('to=2025-10', '2025-10-31T23:00:00Z')).to.equal('accepted');
+    // Across the year.
+    expect(to('2025-12-31T23:30:00Z')).to.equal('2025-12');
+    expect(to('2026-01-15T12:00:00Z')).to.equal('2025-12');
   });
 });
 

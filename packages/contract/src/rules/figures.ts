@@ -20,8 +20,9 @@
  *   Friday in Oslo; public holidays are not known here): answered by the end of the Nth working
  *   day after the day of the question counts as within the promise.
  * - Consent and relatives: the people with dialogue consent in force, and the relatives with an
- *   access in force, at the end of the month (or now, for the current month). By service: the
- *   people who receive that service (a granted service in force then). Both are stocks, so they
+ *   access in force, at the end of the month (the period holds finished months only, so that end
+ *   is in the past; a query not checked by parseFiguresQuery counts at most up to now). By
+ *   service: the people who receive that service (a granted service in force then). Both are stocks, so they
  *   are published rounded to a multiple of 5 (`shownStock`, figures-disclosure.ts says why).
  */
 import type { ManagementFigures } from '../types.js';
@@ -170,7 +171,9 @@ export function computeFigures(input: FiguresInput): ManagementFiguresOut & Mana
     }
   }
 
-  // People in force at the month's end (or now, for the current month).
+  // People in force at the month's end. parseFiguresQuery admits finished months only, so the
+  // end is in the past; the min with now keeps a month not over (an unchecked query) from
+  // counting people in the future.
   for (const month of query.months) {
     const end = osloMonthEnd(month);
     const at = end.getTime() > now.getTime() ? now : new Date(end.getTime() - 1);

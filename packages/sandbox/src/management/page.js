@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cancellationReasons } from '@omsorg/contract';
+import { cancellationReasons, lastFinishedMonth } from '@omsorg/contract';
 import { Html, html, sendPage } from '../http/dev-page.js';
 import { INTL_LOCALES, LANGUAGE_NAMES, LANGUAGES, pickLanguage, TEXTS } from './texts.js';
 
@@ -50,10 +50,13 @@ const jsonForScript = (value) =>
 
 /**
  * The page in `lang`. `query` is the request's: the language switch keeps its period and service.
+ * `latest` is the last finished Oslo month: the month pickers offer no later one, as the API
+ * publishes finished months only (the current month's counts still grow).
  * @param {import('./texts.js').Language} lang
  * @param {URLSearchParams} query
+ * @param {string} latest
  */
-const page = (lang, query) => {
+const page = (lang, query, latest) => {
   const t = TEXTS[lang];
   /** @param {import('./texts.js').Language} l */
   const switchHref = (l) => {
@@ -96,11 +99,12 @@ const page = (lang, query) => {
   <div id="figures" hidden>
     <form id="period" method="get" action="/management">
       <input type="hidden" name="lang" value="${lang}">
-      <label>${t.fromMonth} <input type="month" name="from" id="from"></label>
-      <label>${t.toMonth} <input type="month" name="to" id="to"></label>
+      <label>${t.fromMonth} <input type="month" name="from" id="from" max="${latest}"></label>
+      <label>${t.toMonth} <input type="month" name="to" id="to" max="${latest}"></label>
       <label>${t.service} <select name="service" id="service"><option value="">${t.allServices}</option></select></label>
       <button type="submit">${t.show}</button>
       <a id="csv" href="/bff/api/v1/management/figures.csv" download>${t.downloadCsv}</a>
+      <p id="finished-months">${t.finishedMonthsOnly}</p>
     </form>
     <div id="charts"></div>
   </div>
@@ -110,9 +114,10 @@ const page = (lang, query) => {
 };
 
 /**
+ * @param {{ now?: () => Date }} [options] the clock (the sandbox's, so a test can set the month)
  * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>}
  */
-export function createManagementPage() {
+export function createManagementPage({ now = () => new Date() } = {}) {
   return async (req, res) => {
     const target = req.url ?? '/';
     const path = target.split('?', 1)[0] ?? '/';
@@ -122,7 +127,7 @@ export function createManagementPage() {
     // The page's language follows Accept-Language when the address names none.
     const language = { 'Content-Language': lang, Vary: 'Accept-Language' };
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendPage(res, 405, t.onlyGet, { Allow: 'GET, HEAD', ...language }, MANAGEMENT_CSP);
-    if (path === '/management' || path === '/management/') return sendPage(res, 200, page(lang, query), language, MANAGEMENT_CSP);
+    if (path === '/management' || path === '/management/') return sendPage(res, 200, page(lang, query, lastFinishedMonth(now())), language, MANAGEMENT_CSP);
     const asset = ASSETS[path];
     if (!asset) return sendPage(res, 404, t.notFound, language, MANAGEMENT_CSP);
     const body = await readFile(asset.file);

@@ -38,6 +38,7 @@ const nb = {
   allServices: 'Alle tjenester',
   show: 'Vis',
   downloadCsv: 'Last ned CSV',
+  finishedMonthsOnly: 'Bare avsluttede måneder: inneværende måned vises når den er over, så tallene for en måned ikke endrer seg fra dag til dag.',
   onlyGet: 'Bare GET.',
   notFound: 'Finnes ikke.',
 
@@ -109,6 +110,7 @@ const nn = {
   allServices: 'Alle tenester',
   show: 'Vis',
   downloadCsv: 'Last ned CSV',
+  finishedMonthsOnly: 'Berre avslutta månader: denne månaden blir vist når han er over, så tala for ein månad ikkje endrar seg frå dag til dag.',
   onlyGet: 'Berre GET.',
   notFound: 'Finst ikkje.',
 
@@ -177,6 +179,7 @@ const en = {
   allServices: 'All services',
   show: 'Show',
   downloadCsv: 'Download CSV',
+  finishedMonthsOnly: 'Finished months only: the current month is shown once it is over, so the figures for a month do not change from day to day.',
   onlyGet: 'GET only.',
   notFound: 'Not found.',
 
