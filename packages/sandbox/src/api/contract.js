@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { OpenAPIBackend } from 'openapi-backend';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
+import { boundedMap } from '@omsorg/bff/bounded';
 
 export const CONTRACT_PATH = fileURLToPath(import.meta.resolve('@omsorg/contract/openapi.yaml'));
 
@@ -58,8 +59,8 @@ export async function loadContract({ path = CONTRACT_PATH } = {}) {
   const operations = api.router.getOperations();
   api.router.getOperations = () => operations;
 
-  /** @type {Map<string, { operationId: string, params: Record<string, string> } | undefined>} */
-  const matched = new Map();
+  /** @type {ReturnType<typeof boundedMap<{ operationId: string, params: Record<string, string> } | undefined>>} */
+  const matched = boundedMap(MATCH_CACHE_SIZE);
 
   const ajv = withFormats(new Ajv({ strict: false, allErrors: true }));
   const problemSchema = doc.components.schemas.Problem;
@@ -77,7 +78,6 @@ export async function loadContract({ path = CONTRACT_PATH } = {}) {
         const params = api.router.parseRequest({ method, path, headers: {}, query: {} }, op).params ?? {};
         found = Object.freeze({ operationId: op.operationId, params: Object.freeze({ .../** @type {Record<string, string>} */ (params) }) });
       }
-      if (matched.size >= MATCH_CACHE_SIZE) matched.delete(/** @type {string} */ (matched.keys().next().value));
       matched.set(key, found);
       return found;
     },

@@ -9,6 +9,7 @@
  */
 import { createHash } from 'node:crypto';
 import { calculateJwkThumbprint, decodeProtectedHeader, errors as joseErrors, importJWK, jwtVerify } from 'jose';
+import { boundedMap } from '@omsorg/bff/bounded';
 
 /** Signature algorithms accepted for DPoP proofs (as the provider's `dpop_signing_alg_values_supported`). */
 export const DPOP_PROOF_ALGS = Object.freeze(['ES256', 'RS256', 'EdDSA', 'Ed25519']);
@@ -24,13 +25,12 @@ export const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k',
  * Bounded: the oldest entries are forgotten.
  */
 class ProofKeys {
-  /** @type {Map<string, { thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }>} */
-  #keys = new Map();
-  #max;
+  /** @type {ReturnType<typeof boundedMap<{ thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }>>} */
+  #keys;
 
   /** @param {number} max */
   constructor(max) {
-    this.#max = max;
+    this.#keys = boundedMap(max);
   }
 
   /** @param {string} alg @param {object} jwk */
@@ -40,12 +40,6 @@ class ProofKeys {
 
   /** @param {string} alg @param {object} jwk @param {{ thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }} value */
   set(alg, jwk, value) {
-    if (this.#max <= 0) return;
-    while (this.#keys.size >= this.#max) {
-      const oldest = this.#keys.keys().next().value;
-      if (oldest === undefined) break;
-      this.#keys.delete(oldest);
-    }
     this.#keys.set(`${alg} ${JSON.stringify(jwk)}`, value);
   }
 }

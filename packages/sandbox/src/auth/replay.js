@@ -9,6 +9,7 @@
  * most once a minute per instance (by the clock of the requests: no timer).
  */
 
+import { boundedMap } from '@omsorg/bff/bounded';
 import { createBatcher } from '../db/batch.js';
 
 /**
@@ -23,13 +24,12 @@ import { createBatcher } from '../db/batch.js';
  * (memory stays bounded; this only matters under a flood).
  */
 export class ReplayCache {
-  /** @type {Map<string, number>} */
-  #seen = new Map();
-  #max;
+  /** @type {ReturnType<typeof boundedMap<number>>} */
+  #seen;
 
   /** @param {number} max */
   constructor(max) {
-    this.#max = max;
+    this.#seen = boundedMap(max);
   }
 
   get size() {
@@ -43,17 +43,12 @@ export class ReplayCache {
    * @param {number} now ms
    */
   seen(key, expiresAt, now) {
-    for (const [k, exp] of this.#seen) {
+    for (const [k, exp] of this.#seen.entries()) {
       if (exp > now) break;
       this.#seen.delete(k);
     }
     const exp = this.#seen.get(key);
     if (exp !== undefined && exp > now) return true;
-    while (this.#seen.size >= this.#max) {
-      const oldest = this.#seen.keys().next().value;
-      if (oldest === undefined) break;
-      this.#seen.delete(oldest);
-    }
     this.#seen.set(key, expiresAt);
     return false;
   }

@@ -8,15 +8,16 @@
  * client_id, cnf and the DPoP proof, acr) is checked on every request. Bounded: the oldest
  * entries are forgotten.
  */
+import { boundedMap } from '@omsorg/bff/bounded';
+
 export class VerifiedTokens {
-  /** @type {Map<string, { payload: import('jose').JWTPayload, until: number }>} */
-  #tokens = new Map();
-  #max;
+  /** @type {ReturnType<typeof boundedMap<{ payload: import('jose').JWTPayload, until: number }>>} */
+  #tokens;
   #tolerance;
 
   /** @param {number} max @param {number} toleranceSec */
   constructor(max, toleranceSec) {
-    this.#max = max;
+    this.#tokens = boundedMap(max);
     this.#tolerance = toleranceSec;
   }
 
@@ -39,12 +40,6 @@ export class VerifiedTokens {
 
   /** @param {string} token @param {import('jose').JWTPayload} payload @param {number} nowMs */
   set(token, payload, nowMs) {
-    if (this.#max <= 0) return;
-    while (this.#tokens.size >= this.#max) {
-      const oldest = this.#tokens.keys().next().value;
-      if (oldest === undefined) break;
-      this.#tokens.delete(oldest);
-    }
     this.#tokens.set(token, { payload, until: nowMs + 60_000 });
   }
 }
