@@ -276,7 +276,7 @@ test('the page in nynorsk for a nynorsk browser, and in English from the languag
       return chart.scales.y.ticks.map((/** @type {{ label: string }} */ t) => t.label);
     });
     assert.ok(ticks.length > 1 && ticks.every((/** @type {string} */ l) => /^[\d,]+(\.\d+)?$/.test(l)), `the axis in English (${ticks.join(' | ')})`);
-    assert.equal(await other.$eval('#chart-answers', (c) => c.getAttribute('aria-label')), 'Time to the first answer to messages. Line chart: median and 90th percentile, in hours, from the citizen’s first message to the first answer. The figures are in the table below.');
+    assert.equal(await other.$eval('#chart-answers', (c) => c.getAttribute('aria-label')), 'Time to the first answer to messages. Line chart: median and 90th percentile, in hours, from the citizen’s first message to the first answer, for the answers given in the month. Threads and messages count in the month the messages were written. The figures are in the table below.');
     assert.deepEqual(await axe(other), [], 'axe: no violations (English)');
 
     // The period form keeps the language (the browser still asks for nynorsk).

@@ -301,6 +301,33 @@ describe('figures: computed from rows', () => {
     expect(row(few, '2025-06', null).messages.messagesPerThread).to.deep.equal(suppressed);
   });
 
+  it('counts messages in the month they were written: a finished month stays as it was when its threads go on', () => {
+    const before = computeFigures(input());
+    // Each of the six June threads gets one more question on 3 July.
+    const goneOn = threads.map((t) => ({ ...t, messages: [...t.messages, { at: new Date('2025-07-03T09:00:00+02:00'), staff: false }] }));
+    const after = computeFigures({ ...input(), threads: goneOn });
+    for (const service of [null, 'cs-a']) {
+      expect(row(after, '2025-06', service).messages, `June ${service}`).to.deep.equal(row(before, '2025-06', service).messages);
+    }
+    expect(row(after, '2025-07', null).messages).to.deep.include({ threads: 6, messages: 6, messagesPerThread: 1 });
+  });
+
+  it('counts a first answer in the month it was given, from the question in the month before', () => {
+    // Six questions at 22:30 on 30 June (Oslo), answered 7 to 12 hours later, on 1 July.
+    const late: ThreadRow[] = Array.from({ length: 6 }, (_, i) => ({
+      subjectId: `s${i}`,
+      serviceId: 'cs-a',
+      messages: [
+        { at: june(30, 22), staff: false },
+        { at: new Date(june(30, 22).getTime() + (7 + i) * 3_600_000), staff: true },
+      ],
+    }));
+    const f = computeFigures({ ...input(), threads: late });
+    const [jun, jul] = [row(f, '2025-06', null).messages, row(f, '2025-07', null).messages];
+    expect(jun).to.deep.include({ threads: 6, messages: 6, answered: suppressed, firstAnswerMedianHours: suppressed });
+    expect(jul).to.deep.include({ threads: 6, messages: 6, answered: 6, firstAnswerMedianHours: 9.5, firstAnswerP90Hours: 11.5 });
+  });
+
   it('counts the people with consent and the relatives with access at the end of the month, rounded to 5', () => {
     const f = computeFigures(input());
     // Six people with consent: published as 5 (rounded; the exact 6 was shown before rounding).

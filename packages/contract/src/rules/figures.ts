@@ -14,9 +14,12 @@
  *   otherwise give the suppressed count back).
  * - Percentiles interpolate linearly between the closest ranks (the "inclusive" method of
  *   spreadsheets); the median is the 50th.
+ * - Messages, by the month each thing happened in: the threads with a message in the month, the
+ *   messages written in it (and so messages per thread), and the first answers given in it. A
+ *   thread that goes on into the next month counts in both, and an ended month stays as it was.
  * - Time to first answer: from the first message of a thread written by the citizen's side to
- *   the first staff message after it, in hours; a thread staff started, or not answered yet, is
- *   not in it. The promise is the service's expected reply time in working days (Monday to
+ *   the first staff message after it, in hours, in the month of the answer; a thread staff
+ *   started, or not answered yet, is not in it. The promise is the service's expected reply time in working days (Monday to
  *   Friday in Oslo; public holidays are not known here): answered by the end of the Nth working
  *   day after the day of the question counts as within the promise.
  * - Consent and relatives: the people with dialogue consent in force, and the relatives with an
@@ -87,14 +90,14 @@ const add = (c: Cell & { people: Set<string> }, person: string, n = 1) => {
 const inForceAt = (r: InForce, at: Date): boolean => r.from.getTime() <= at.getTime() && (r.to === null || r.to.getTime() > at.getTime());
 
 /** When a thread's first question was answered: the hours, and whether within the promise. */
-export function firstAnswer(thread: ThreadRow, replyWorkingDays: number | null): { asked: Date; hours: number; withinPromise: boolean | null } | undefined {
+export function firstAnswer(thread: ThreadRow, replyWorkingDays: number | null): { asked: Date; answered: Date; hours: number; withinPromise: boolean | null } | undefined {
   const question = thread.messages.find((m) => !m.staff);
   if (!question) return undefined;
   const answer = thread.messages.find((m) => m.staff && m.at.getTime() >= question.at.getTime());
   if (!answer) return undefined;
   const hours = (answer.at.getTime() - question.at.getTime()) / 3_600_000;
   const withinPromise = replyWorkingDays === null ? null : answer.at.getTime() < replyDeadline(question.at, replyWorkingDays).getTime();
-  return { asked: question.at, hours, withinPromise };
+  return { asked: question.at, answered: answer.at, hours, withinPromise };
 }
 
 interface RowCells {
@@ -156,18 +159,25 @@ export function computeFigures(input: FiguresInput): ManagementFiguresOut & Mana
     }
   }
 
+  // Each message figure counts what happened in its month, so a month that has ended never
+  // changes when a thread goes on: the threads with a message in it, the messages written in it,
+  // and the first answers given in it.
   for (const t of input.threads) {
-    const first = t.messages[0];
-    if (!first) continue;
-    const answer = firstAnswer(t, promise.get(t.serviceId) ?? null);
-    for (const r of both(osloMonth(first.at), t.serviceId)) {
-      add(r.threads, t.subjectId);
-      add(r.messages, t.subjectId, t.messages.length);
-      if (answer) {
-        add(r.answered, t.subjectId);
-        r.hours.push(answer.hours);
-        if (answer.withinPromise) add(r.within, t.subjectId);
+    const months = new Set<string>();
+    for (const m of t.messages) {
+      const month = osloMonth(m.at);
+      for (const r of both(month, t.serviceId)) {
+        if (!months.has(month)) add(r.threads, t.subjectId);
+        add(r.messages, t.subjectId);
       }
+      months.add(month);
+    }
+    const answer = firstAnswer(t, promise.get(t.serviceId) ?? null);
+    if (!answer) continue;
+    for (const r of both(osloMonth(answer.answered), t.serviceId)) {
+      add(r.answered, t.subjectId);
+      r.hours.push(answer.hours);
+      if (answer.withinPromise) add(r.within, t.subjectId);
     }
   }
 

@@ -74,7 +74,7 @@ const nb = {
   reasonsDescription: 'Stablet søylediagram: avbestillinger per årsak og måned.',
 
   answersTitle: 'Tid til første svar på meldinger',
-  answersDescription: 'Linjediagram: median og 90-persentil i timer fra innbyggerens første melding til første svar.',
+  answersDescription: 'Linjediagram: median og 90-persentil i timer fra innbyggerens første melding til første svar, for svarene gitt i måneden. Tråder og meldinger telles i måneden meldingene ble skrevet.',
   promiseOne: 'Lovet svartid: {days} arbeidsdag.',
   promiseOther: 'Lovet svartid: {days} arbeidsdager.',
   hoursAxis: 'Timer',
@@ -146,7 +146,7 @@ const nn = {
   reasonsDescription: 'Stabla søylediagram: avbestillingar per årsak og månad.',
 
   answersTitle: 'Tid til første svar på meldingar',
-  answersDescription: 'Linjediagram: median og 90-persentil i timar frå den første meldinga frå innbyggjaren til det første svaret.',
+  answersDescription: 'Linjediagram: median og 90-persentil i timar frå den første meldinga frå innbyggjaren til det første svaret, for svara gitt i månaden. Trådar og meldingar blir talde i månaden meldingane vart skrivne.',
   promiseOne: 'Lova svartid: {days} arbeidsdag.',
   promiseOther: 'Lova svartid: {days} arbeidsdagar.',
   hoursAxis: 'Timar',
@@ -215,7 +215,7 @@ const en = {
   reasonsDescription: 'Stacked bar chart: cancellations per reason and month.',
 
   answersTitle: 'Time to the first answer to messages',
-  answersDescription: 'Line chart: median and 90th percentile, in hours, from the citizen’s first message to the first answer.',
+  answersDescription: 'Line chart: median and 90th percentile, in hours, from the citizen’s first message to the first answer, for the answers given in the month. Threads and messages count in the month the messages were written.',
   promiseOne: 'Promised reply time: {days} working day.',
   promiseOther: 'Promised reply time: {days} working days.',
   hoursAxis: 'Hours',
