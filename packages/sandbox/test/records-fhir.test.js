@@ -8,14 +8,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { appointmentCursor, decideCancel, parseAppointmentQuery } from '@omsorg/contract';
-import { appointmentIds } from '@omsorg/fixtures';
+import { appointmentIds, staffPersons, threadIds } from '@omsorg/fixtures';
 import { seed } from '../src/db/seed.js';
 import { startFhirServer } from '../src/fhir/server.js';
 import { createFhirRecords } from '../src/records/fhir.js';
 import { EXT, FNR_SYSTEM } from '../src/records/fhir-map.js';
 import { isFhirEmpty, seedFhir } from '../src/records/fhir-seed.js';
 import { createSqlRecords } from '../src/records/sql.js';
-import { staffAnswerCancellation, staffCancellationRequests } from '../src/staff/ops.js';
+import { staffAnswerCancellation, staffCancellationRequests, staffRecipients, staffReply, staffStartThread } from '../src/staff/ops.js';
 import { openTestDatabase } from '../test-support/database.js';
 import { NOW } from './api-helpers.js';
 
@@ -166,7 +166,7 @@ describe('FHIR R4 record adapter (FhirRouter over HTTP)', () => {
     const sqlBefore = await sql.getAppointment(t.db, OLA_SUBJECT, appointmentIds.olaCancellationRequested, NOW);
     // Another care service's staff: not found, nothing written.
     await assert.rejects(
-      staffAnswerCancellation(t.db, { staffId: 'stf-ingrid-hsp', subjectId: OLA_SUBJECT, appointmentId: appointmentIds.olaCancellationRequested, accept: true, now: NOW, records: fhir }),
+      staffAnswerCancellation(t.db, { staffId: staffPersons.nurse.id, subjectId: OLA_SUBJECT, appointmentId: appointmentIds.olaCancellationRequested, accept: true, now: NOW, records: fhir }),
       (err) => /** @type {any} */ (err).status === 404,
     );
     const rejected = await staffAnswerCancellation(t.db, {
@@ -324,6 +324,30 @@ describe('the sandbox on the FHIR record system (records: fhir)', () => {
     assert.equal(c.topic.coding[0].code, thread.id);
     assert.match(c.recipient[0].reference, /^HealthcareService\//);
     assert.match(c.basedOn[0].reference, /^ServiceRequest\//);
+  });
+
+  it('a staff reply and a thread staff start are Communications too, from the care service to the person', async () => {
+    const fhirClient = /** @type {ReturnType<typeof createFhirRecords>} */ (s.records).fhir;
+    const before = await fhirClient.search('Communication', { subject: `Patient/${OLA_SUBJECT}` });
+    const replyId = await staffReply(s.db, { staffId: staffPersons.nurse.id, subjectId: OLA_SUBJECT, threadId: threadIds.olaUnreadReply, text: 'Vi kommer før lunsj.', now: NOW, records: s.records });
+    const recipients = await staffRecipients(s.db, staffPersons.nurse.careServiceId);
+    const ola = recipients.find((r) => r.subjectId === OLA_SUBJECT);
+    assert.ok(ola, 'Ola receives a service from the home nursing');
+    const threadId = await staffStartThread(s.db, { staffId: staffPersons.nurse.id, subjectId: OLA_SUBJECT, grantedServiceId: ola.grantedServiceId, title: 'Ny tid', text: 'Kan vi flytte besøket?', now: NOW, records: s.records });
+    const after = /** @type {any[]} */ (await fhirClient.search('Communication', { subject: `Patient/${OLA_SUBJECT}` }));
+    assert.equal(after.length, before.length + 2, 'one Communication each');
+    const reply = after.find((c) => c.id === replyId);
+    assert.ok(reply, 'the reply, by its message id');
+    assert.deepEqual(reply.payload, [{ contentString: 'Vi kommer før lunsj.' }]);
+    assert.equal(reply.topic.coding[0].code, threadIds.olaUnreadReply);
+    assert.match(reply.sender.reference, /^HealthcareService\//);
+    assert.deepEqual(reply.recipient, [{ reference: `Patient/${OLA_SUBJECT}` }]);
+    assert.deepEqual(reply.extension, [{ url: EXT.staffAuthor, valueIdentifier: { system: 'urn:omsorg:sandbox:staff-id', value: staffPersons.nurse.id } }]);
+    assert.equal(reply.meta.source, 'urn:omsorg:sandbox:staff');
+    const started = after.find((c) => c.topic.coding[0].code === threadId);
+    assert.ok(started, 'the first message of the thread staff started');
+    assert.equal(started.topic.text, 'Ny tid');
+    assert.equal(started.basedOn[0].reference, `ServiceRequest/${ola.grantedServiceId}`);
   });
 });
 

@@ -5,7 +5,7 @@
  * sent as a Communication (write only).
  */
 import { parseIdentityNumber, relations } from '@omsorg/contract';
-import { PERSON_ID_SYSTEM, SOURCE, V3_ROLE } from './fhir-map-shared.js';
+import { EXT, PERSON_ID_SYSTEM, SOURCE, V3_ROLE } from './fhir-map-shared.js';
 
 /** The fødselsnummer (the population register's number), as Norwegian FHIR profiles (no-basis) name it. */
 export const FNR_SYSTEM = 'urn:oid:2.16.578.1.12.4.1.4.1';
@@ -54,16 +54,22 @@ export function relatedPersonToFhir(r) {
 /** The thread a message belongs to (Communication.topic). */
 export const THREAD_ID_SYSTEM = 'urn:omsorg:sandbox:thread-id';
 
+/** Who wrote a staff message, in the record (the citizen sees the care service as the sender). */
+export const STAFF_ID_SYSTEM = 'urn:omsorg:sandbox:staff-id';
+
 /**
- * A message a citizen or relative sent: a Communication from the Patient (or the relative, by
- * their person id) to the HealthcareService, about the vedtak (`basedOn`), in a thread (`topic`).
+ * A message in a thread about a vedtak (`basedOn`, `topic`): from a citizen or relative (the
+ * Patient, or the relative by their person id) to the HealthcareService, or from the
+ * HealthcareService (a staff member, by their staff id) to the Patient.
  * @param {import('./index.js').SentMessage} m
  */
 export function communicationToFhir(m) {
+  const { sender } = m;
+  const staff = sender.role === 'staff' ? sender : undefined;
   return {
     resourceType: 'Communication',
     id: m.id,
-    meta: { source: 'urn:omsorg:sandbox:api' },
+    meta: { source: staff ? 'urn:omsorg:sandbox:staff' : 'urn:omsorg:sandbox:api' },
     identifier: [{ system: 'urn:omsorg:sandbox:message-id', value: m.id }],
     basedOn: [{ reference: `ServiceRequest/${m.grantedServiceId}` }],
     status: 'completed',
@@ -72,10 +78,13 @@ export function communicationToFhir(m) {
     topic: { coding: [{ system: THREAD_ID_SYSTEM, code: m.threadId }], text: m.title },
     sent: toSecondIso(m.sentAt),
     sender:
-      m.sender.role === 'citizen'
-        ? { reference: `Patient/${m.subjectId}`, display: m.sender.name }
-        : { identifier: { system: PERSON_ID_SYSTEM, value: m.sender.personId }, display: m.sender.name },
-    recipient: [{ reference: `HealthcareService/${m.careServiceId}` }],
+      sender.role === 'staff'
+        ? { reference: `HealthcareService/${m.careServiceId}` }
+        : sender.role === 'citizen'
+          ? { reference: `Patient/${m.subjectId}`, display: sender.name }
+          : { identifier: { system: PERSON_ID_SYSTEM, value: sender.personId }, display: sender.name },
+    recipient: [{ reference: staff ? `Patient/${m.subjectId}` : `HealthcareService/${m.careServiceId}` }],
+    ...(staff ? { extension: [{ url: EXT.staffAuthor, valueIdentifier: { system: STAFF_ID_SYSTEM, value: staff.staffId } }] } : {}),
     payload: [{ contentString: m.text }],
     ...(m.attachments ? { note: [{ text: `${m.attachments} vedlegg i omsorg-plattformen` }] } : {}),
   };

@@ -24,6 +24,8 @@ export const EXT = Object.freeze({
   serviceStatus: 'urn:omsorg:fhir:StructureDefinition:granted-service-status',
   series: 'urn:omsorg:fhir:StructureDefinition:appointment-series',
   recordSource: 'urn:omsorg:fhir:StructureDefinition:record-source',
+  /** The staff member who wrote a message the care service sent (Communication). */
+  staffAuthor: 'urn:omsorg:fhir:StructureDefinition:staff-author',
 });
 
 /**

@@ -78,7 +78,8 @@
  * @property {string} title the thread's title
  * @property {string} careServiceId the recipient
  * @property {string} grantedServiceId the granted service the thread is about
- * @property {{ personId: string, name: string, role: 'citizen' | 'relative' }} sender
+ * @property {{ personId: string, name: string, role: 'citizen' | 'relative' } | { staffId: string, role: 'staff' }} sender
+ *   the person or their relative, or a staff member of the care service (the `/staff` page)
  * @property {string} text
  * @property {Date} sentAt
  * @property {number} attachments how many files came with it (not copied to the record)

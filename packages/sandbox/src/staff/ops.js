@@ -141,11 +141,12 @@ const noConsent = () => new StaffError('consent-required', 'Personen har ikke sa
 /**
  * A staff reply in an open thread of the staff member's care service.
  * @param {import('../db/index.js').Database} db
- * @param {{ staffId: string, subjectId: string, threadId: string, text: string, now?: Date, notices?: import('../notices/notifier.js').Notifier }} o
- *   `notices`: the person hears of it by the notices they chose (`message-new`)
+ * @param {{ staffId: string, subjectId: string, threadId: string, text: string, now?: Date, notices?: import('../notices/notifier.js').Notifier, records?: import('../records/index.js').RecordSystem }} o
+ *   `notices`: the person hears of it by the notices they chose (`message-new`); `records`: the
+ *   record system is told of the message as of one the person sends (FHIR: a Communication)
  * @returns {Promise<string>} the message id
  */
-export async function staffReply(db, { staffId, subjectId, threadId, text, now = new Date(), notices = defaultNotifier }) {
+export async function staffReply(db, { staffId, subjectId, threadId, text, now = new Date(), notices = defaultNotifier, records = sqlRecords }) {
   const staff = await findStaff(db, staffId);
   const body = normaliseText(text);
   const what = /** @type {const} */ ({ action: 'create', resource: 'message', subjectId, resourceId: threadId });
@@ -157,6 +158,10 @@ export async function staffReply(db, { staffId, subjectId, threadId, text, now =
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       if (row.status !== 'open') throw new StaffError('thread-closed', 'Tråden er lukket.', 409);
       const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
+      await records.recordMessage(tx, {
+        id, subjectId, threadId, title: row.title, careServiceId: row.care_service_id, grantedServiceId: row.granted_service_id,
+        sender: { staffId: staff.id, role: 'staff' }, text: body, sentAt: now, attachments: 0,
+      });
       await notices.queue(tx, subjectId, 'message-new', now, { threadId });
       await log(tx, staff, { ...what, outcome: 'ok', status: 201 });
       return id;
@@ -195,10 +200,11 @@ export async function staffRecipients(q, careServiceId) {
 /**
  * A thread started by staff with a citizen who receives one of the care service's services.
  * @param {import('../db/index.js').Database} db
- * @param {{ staffId: string, subjectId: string, grantedServiceId: string, title: string, text: string, now?: Date, notices?: import('../notices/notifier.js').Notifier }} o
+ * @param {{ staffId: string, subjectId: string, grantedServiceId: string, title: string, text: string, now?: Date, notices?: import('../notices/notifier.js').Notifier, records?: import('../records/index.js').RecordSystem }} o
+ *   `records`: as for staffReply
  * @returns {Promise<string>} the thread id
  */
-export async function staffStartThread(db, { staffId, subjectId, grantedServiceId, title, text, now = new Date(), notices = defaultNotifier }) {
+export async function staffStartThread(db, { staffId, subjectId, grantedServiceId, title, text, now = new Date(), notices = defaultNotifier, records = sqlRecords }) {
   const staff = await findStaff(db, staffId);
   const what = /** @type {const} */ ({ action: 'create', resource: 'threads', subjectId });
   try {
@@ -213,7 +219,11 @@ export async function staffStartThread(db, { staffId, subjectId, grantedServiceI
       }
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       const threadId = await insertThread(tx, { subjectId, grantedServiceId, careServiceId: staff.careServiceId, title: t, startedBy: 'staff', at: now });
-      await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
+      const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
+      await records.recordMessage(tx, {
+        id, subjectId, threadId, title: t, careServiceId: staff.careServiceId, grantedServiceId,
+        sender: { staffId: staff.id, role: 'staff' }, text: body, sentAt: now, attachments: 0,
+      });
       await notices.queue(tx, subjectId, 'message-new', now, { threadId });
       await log(tx, staff, { ...what, resourceId: threadId, outcome: 'ok', status: 201 });
       return threadId;

@@ -383,6 +383,7 @@ ${
           text: form.get('text') ?? '',
           now: now(),
           ...(notices ? { notices } : {}),
+          ...(records ? { records } : {}),
         });
         return redirect(res, `/staff/threads/${subjectId}/${threadId}`);
       } catch (err) {
@@ -410,7 +411,7 @@ ${
       const threadId = /** @type {string} */ (m[2]);
       const back = `/staff/threads/${subjectId}/${threadId}`;
       try {
-        if (m[3] === 'reply') await staffReply(db, { staffId: session.staffId, subjectId, threadId, text: form.get('text') ?? '', now: now(), ...(notices ? { notices } : {}) });
+        if (m[3] === 'reply') await staffReply(db, { staffId: session.staffId, subjectId, threadId, text: form.get('text') ?? '', now: now(), ...(notices ? { notices } : {}), ...(records ? { records } : {}) });
         else await staffCloseThread(db, { staffId: session.staffId, subjectId, threadId, now: now() });
         return redirect(res, back);
       } catch (err) {
