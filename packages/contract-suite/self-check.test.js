@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getResponse, http } from 'msw';
+import { osloMonth } from '@omsorg/contract';
 import { createContext } from './client.js';
 import { groups } from './harness.js';
 import { createMocksTarget } from './targets.js';
@@ -76,7 +77,7 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
     name: 'publishes the current month, whose counts still grow (two readings would show one day)',
     alter: alterAnswers(async (req, res, real) => {
       const url = new URL(req.url);
-      const current = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date()).slice(0, 7);
+      const current = osloMonth(new Date());
       if (!url.pathname.includes('/management/figures') || res.status !== 400 || url.searchParams.get('to') !== current) return res;
       // As before 1.1.2: the current month answered, counted up to now.
       url.searchParams.delete('to');

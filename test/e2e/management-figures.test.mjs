@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, test } from 'node:test';
+import { osloMonth } from '@omsorg/contract';
 import { until as untilFn, WAIT_MS } from '../hosts/harness.mjs';
 import { startJourney } from './sandbox-browser.mjs';
 
@@ -144,7 +145,7 @@ test('the management person signs in and sees the figures as charts with tables,
   const lastFinished = pickers[1]?.value;
   assert.match(lastFinished ?? '', /^\d{4}-\d{2}$/);
   assert.deepEqual(pickers.map((p) => p.max), [lastFinished, lastFinished]);
-  const osloNow = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date()).slice(0, 7);
+  const osloNow = osloMonth(new Date());
   assert.ok((lastFinished ?? '') < osloNow, `the period ends before the current month (${lastFinished} < ${osloNow})`);
   assert.match(await page.$eval('#finished-months', (e) => e.textContent ?? ''), /^Bare avsluttede måneder: /);
 

@@ -10,6 +10,7 @@
  * `403 forbidden`, and the management sign-in reads no person's data.
  */
 import assert from 'node:assert/strict';
+import { addMonths, osloMonth } from '@omsorg/contract';
 
 /** @typedef {import('./check.js').Check} Check */
 
@@ -28,12 +29,6 @@ const counts = (row) => [
   row.consent.people,
   row.relatives.people,
 ];
-
-/** `YYYY-MM` one month later. @param {string} month */
-const nextMonth = (month) => {
-  const [y, m] = month.split('-').map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
 
 /** @type {Check[]} */
 export const checks = [
@@ -92,7 +87,7 @@ export const checks = [
     async run(ctx) {
       // The current Oslo month by this process's clock (a target's clock is assumed to agree
       // to within the time of a call, as the other checks of Oslo days assume).
-      const current = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date()).slice(0, 7);
+      const current = osloMonth(new Date());
       for (const path of ['/v1/management/figures', '/v1/management/figures.csv']) {
         const r = ctx.expectStatus(await ctx.call({ as: 'management', path, query: { to: current } }), 400, 'validation');
         assert.equal(r.body.errors?.[0]?.parameter, 'to', `${path}?to=${current} (the current month)`);
@@ -104,7 +99,7 @@ export const checks = [
       assert.equal(new Set(f.rows.map((/** @type {any} */ x) => x.month)).size, 12);
       ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { to: f.to } }), 200);
       // The month after the default `to` is the target's own current month: refused too.
-      const next = nextMonth(f.to);
+      const next = addMonths(f.to, 1);
       ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { to: next } }), 400, 'validation');
       const late = ctx.expectStatus(await ctx.call({ as: 'management', path: '/v1/management/figures', query: { from: next } }), 400, 'validation');
       assert.equal(late.body.errors?.[0]?.parameter, 'from', `from=${next} (after the default to)`);

@@ -4,9 +4,14 @@
  * waits for the page to be shown (polling, "seen" marks) must not depend on it.
  */
 
-/** Sets document.visibilityState (an own property shadows the prototype's getter in every engine) and says so. */
-export function setVisibility(state: 'hidden' | 'visible'): void {
+/** Stubs document.visibilityState: an own property shadows the prototype's getter in every engine. */
+function stub(state: 'hidden' | 'visible'): void {
   Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => state });
+}
+
+/** Sets document.visibilityState and says so (`visibilitychange`). */
+export function setVisibility(state: 'hidden' | 'visible'): void {
+  stub(state);
   document.dispatchEvent(new Event('visibilitychange'));
 }
 
@@ -17,5 +22,5 @@ export function resetVisibility(): void {
 
 /** Says the page is shown without telling anyone (no event): the starting state of a test. */
 export function assumeVisible(): void {
-  Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+  stub('visible');
 }
