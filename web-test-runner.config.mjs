@@ -10,6 +10,7 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, existsSync, writeSync } from 'node:fs';
 import { spawn } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import {
   selectedEngines, ensureEngines, findChromium, findFirefox, findWebKitDriver, findMiniBrowser, findXvfb,
@@ -99,6 +100,13 @@ async function stopGroup(child) {
   clearTimeout(timer);
 }
 
+/** `promise`, or a rejection naming `what` after `ms`. */
+function withTimeout(promise, ms, what) {
+  let timer;
+  const late = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`${what} did not finish in ${ms / 1000} s`)), ms); });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
+}
+
 function freePort() {
   return new Promise((resolve, reject) => {
     const srv = createServer();
@@ -146,10 +154,20 @@ async function waitForDriver(port, child) {
 
 /** Test files per MiniBrowser before a fresh one starts (see WebKitLauncher.startSession). */
 const WEBKIT_FILES_PER_BROWSER = 12;
+/**
+ * How long a new MiniBrowser session may take to start (it takes a second or two), and how many
+ * fresh WebKitWebDriver processes are tried before the run gives up. In one CI run of 2026-12-04
+ * the second session's request hung until undici's 300 s limit, and every later test file failed.
+ */
+const WEBKIT_SESSION_MS = 30_000;
+const WEBKIT_SESSION_TRIES = 3;
 
 async function webkit() {
   // Loaded only when WebKit is asked for, so chromium/firefox-only runs need no webdriverio.
   const { WebdriverLauncher } = await import('@web/test-runner-webdriver');
+  const { remote } = await import('webdriverio');
+  // The launcher's one-page session manager; the package does not export it by name.
+  const { SessionManager } = createRequire(import.meta.url)('./node_modules/@web/test-runner-webdriver/dist/SessionManager.js');
 
   class WebKitLauncher extends WebdriverLauncher {
     constructor() {
@@ -179,16 +197,60 @@ async function webkit() {
       // focus away from the test page.
       const { xvfb, display } = await startXvfb();
       this.xvfb = xvfb;
+      this.display = display;
+      await this.startDriver();
+      await super.initialize({ ...config, concurrency: 1 }, testFiles);
+      this.name = 'WebKit';
+    }
+
+    /** WebKitWebDriver on a free port, in a process group of its own with the browsers it starts. */
+    async startDriver() {
       const port = await freePort();
       this.driverProcess = spawnGroup(findWebKitDriver(), [`--port=${port}`], {
         stdio: ['ignore', 'ignore', 'pipe'],
-        env: { ...process.env, DISPLAY: display, GDK_BACKEND: 'x11', WAYLAND_DISPLAY: '' },
+        env: { ...process.env, DISPLAY: this.display, GDK_BACKEND: 'x11', WAYLAND_DISPLAY: '' },
       });
       this.driverProcess.stderr.on('data', (d) => { if (process.env.OMSORG_DEBUG_WEBKIT) process.stderr.write(d); });
       await waitForDriver(port, this.driverProcess);
       this.options.port = port;
-      await super.initialize({ ...config, concurrency: 1 }, testFiles);
-      this.name = 'WebKit';
+    }
+
+    /**
+     * The browser and its driver go, and a new driver starts: nothing of the old MiniBrowser
+     * (its web process, a hung session) can hold up the next one.
+     */
+    async restartDriver() {
+      clearInterval(this.pendingHeartbeat);
+      const old = this.driver;
+      this.driver = undefined;
+      this.driverManager = undefined;
+      if (old) await withTimeout(old.deleteSession(), 10_000, 'closing the browser').catch((err) => say(`WebKit: ${err?.message ?? err}`));
+      await stopGroup(this.driverProcess);
+      await this.startDriver();
+    }
+
+    /**
+     * The launcher's own createDriverManager, with a time limit on the new session: one that
+     * does not start in time is abandoned with its driver, and a fresh driver tries again.
+     */
+    async createDriverManager() {
+      for (let attempt = 1; ; attempt++) {
+        const session = remote({ logLevel: 'error', ...this.options });
+        try {
+          this.driver = await withTimeout(session, WEBKIT_SESSION_MS, 'a new MiniBrowser session');
+          this.driverManager = new SessionManager(this.config, this.driver, false);
+          this.setupHeartbeat();
+          return this.driverManager;
+        } catch (err) {
+          session.catch(() => {}); // an abandoned attempt fails later, when its driver is stopped
+          if (this.stopping || attempt >= WEBKIT_SESSION_TRIES) {
+            await this.stop();
+            throw err;
+          }
+          say(`WebKit: ${err?.message ?? err}; trying again with a fresh WebKitWebDriver (${attempt + 1} of ${WEBKIT_SESSION_TRIES})`);
+          await this.restartDriver();
+        }
+      }
     }
 
     /**
@@ -200,10 +262,7 @@ async function webkit() {
       this.filesInBrowser = (this.filesInBrowser ?? 0) + 1;
       if (this.filesInBrowser > WEBKIT_FILES_PER_BROWSER && this.driver) {
         this.filesInBrowser = 1;
-        clearInterval(this.pendingHeartbeat);
-        await this.driver.deleteSession().catch((err) => say(`WebKit: closing the browser failed: ${err?.message ?? err}`));
-        this.driver = undefined;
-        this.driverManager = undefined;
+        await this.restartDriver();
       }
       await this.ensureManagerInitialized();
       // wtr's SessionManager does not wait for the page to open, so a failure there would be an
@@ -267,7 +326,8 @@ export default {
   // Generous limits: a test waits on conditions, never on time, so these only decide how long a
   // broken test takes to fail, and a 2-core machine under other work must not fail a good one.
   testFramework: { config: { timeout: 60000 } },
-  browserStartTimeout: 60000,
+  // WebKit may need a fresh driver or two for a new browser (WEBKIT_SESSION_MS, _TRIES).
+  browserStartTimeout: 120000,
   testsStartTimeout: 60000,
   testsFinishTimeout: 900000,
   plugins: [keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
