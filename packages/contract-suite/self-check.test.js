@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { getResponse, http } from 'msw';
-import { osloMonth } from '@omsorg/contract';
+import { osloDate, osloMonth } from '@omsorg/contract';
 import { createContext } from './client.js';
 import { groups } from './harness.js';
 import { createMocksTarget } from './targets.js';
@@ -323,7 +323,7 @@ const cases = /** @type {{ name: string, alter?: Alter, scenario?: import('@omso
         const taken = await answer.clone().json();
         const { createRegister } = await import('@omsorg/fixtures');
         const number = Object.values(createRegister(new Date())).find((p) => p.id === taken.relative.id)?.nationalIdentityNumber;
-        const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+        const today = osloDate(new Date());
         const headers = new Headers(request.headers);
         headers.set('Content-Type', 'application/json');
         headers.set('Idempotency-Key', `self-check-${Math.random().toString(36).slice(2)}`);

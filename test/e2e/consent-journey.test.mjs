@@ -22,7 +22,7 @@
 //   node --test test/e2e/consent-journey.test.mjs       (needs `npm run build`)
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { noticeText } from '@omsorg/contract';
+import { noticeText, osloDate } from '@omsorg/contract';
 import { createRegister, noticeSender } from '@omsorg/fixtures';
 import { staffPersons, staffReply } from '@omsorg/sandbox/test-support/staff.js';
 import { signIn, startJourney } from './sandbox-browser.mjs';
@@ -137,7 +137,7 @@ test("Ola, in the consent panel, gives Kari his appointments only, takes it back
   assert.deepEqual(listed.grants.map((g) => g.name), [KARI.name], 'she is listed once: the new access replaced the old one');
   assert.equal(listed.number, '', 'the number is not kept in the form');
   assert.equal(listed.status, `${KARI.name} har nå tilgang til å handle på vegne av deg.`);
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
+  const today = osloDate(new Date());
   const stored = await grantRow(/** @type {string} */ (given.id));
   assert.deepEqual(
     { relative: stored.grantee_person_id, scopes: stored.scopes, from: stored.valid_from, revoked: stored.revoked_at },

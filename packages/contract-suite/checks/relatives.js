@@ -12,6 +12,7 @@
  * that takes the relative's access back gives it again before it ends, whatever happens.
  */
 import assert from 'node:assert/strict';
+import { addDays, osloDate } from '@omsorg/contract';
 import { DataError, newKey } from '../client.js';
 
 /** @typedef {import('./check.js').Check} Check */
@@ -30,10 +31,8 @@ const stale = () => nowSec() - 600;
 
 /** Today and a date `days` later, as Oslo calendar dates. @param {number} days */
 function period(days) {
-  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo' }).format(new Date());
-  const end = new Date(`${today}T12:00:00Z`);
-  end.setUTCDate(end.getUTCDate() + days);
-  return { start: today, end: end.toISOString().slice(0, 10) };
+  const today = osloDate(new Date());
+  return { start: today, end: addDays(today, days) };
 }
 
 /**
