@@ -89,7 +89,7 @@
 
 /**
  * Cancellation requests in the staff page's order: the soonest visit first, then by subject and id
- * (as the SQL adapter's ORDER BY).
+ * (ids compared as JavaScript strings). Every adapter and the composite sort with it.
  * @param {Appointment} a @param {Appointment} b
  */
 export const soonestFirst = (a, b) =>

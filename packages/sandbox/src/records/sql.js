@@ -14,6 +14,7 @@ import {
   storeCancellationAnswer,
   toAppointment,
 } from '../data/store.js';
+import { soonestFirst } from './index.js';
 
 /** @typedef {import('./index.js').RecordSystem} RecordSystem */
 
@@ -64,7 +65,9 @@ export function createSqlRecords({ filter } = {}) {
       return { ...current, status: decision.status, version, cancellation: decision.cancellation, cancellationPolicy: { ...current.cancellationPolicy, cancellable: false } };
     },
     async listCancellationRequests(q, careServiceId, now) {
-      return (await listCancellationRequestRows(q, careServiceId, filter)).map((r) => toAppointment(r, now));
+      // Ordered by the one rule every adapter sorts with (the SQL's ORDER BY follows the
+      // database's collation for the ids, which need not be JavaScript's).
+      return (await listCancellationRequestRows(q, careServiceId, filter)).map((r) => toAppointment(r, now)).sort(soonestFirst);
     },
     // The messages table is the record of the message already.
     async recordMessage() {},

@@ -157,12 +157,8 @@ export async function staffReply(db, { staffId, subjectId, threadId, text, now =
       checkText(body, messageLimits.textMaxChars, 'Meldingen');
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       if (row.status !== 'open') throw new StaffError('thread-closed', 'Tråden er lukket.', 409);
-      const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
-      await records.recordMessage(tx, {
-        id, subjectId, threadId, title: row.title, careServiceId: row.care_service_id, grantedServiceId: row.granted_service_id,
-        sender: { staffId: staff.id, role: 'staff' }, text: body, sentAt: now, attachments: 0,
-      });
-      await notices.queue(tx, subjectId, 'message-new', now, { threadId });
+      const thread = { id: threadId, title: row.title, careServiceId: row.care_service_id, grantedServiceId: row.granted_service_id };
+      const id = await writeStaffMessage(tx, { staff, subjectId, thread, text: body, now, notices, records });
       await log(tx, staff, { ...what, outcome: 'ok', status: 201 });
       return id;
     }).finally(() => notices.dispatch(db, now));
@@ -170,6 +166,25 @@ export async function staffReply(db, { staffId, subjectId, threadId, text, now =
     if (err instanceof StaffError) await log(db, staff, { ...what, outcome: err.status === 404 ? 'not-found' : 'refused', status: err.status });
     throw err;
   }
+}
+
+/**
+ * A staff member's message in a thread, in the caller's transaction: stored, sent to the record
+ * system (on FHIR a Communication from the care service), and a notice queued for the person.
+ * The one step a reply and a thread started by staff share.
+ * @param {import('../db/index.js').Queryable} tx
+ * @param {{ staff: Staff, subjectId: string, thread: { id: string, title: string, careServiceId: string, grantedServiceId: string }, text: string, now: Date,
+ *   notices: import('../notices/notifier.js').Notifier, records: import('../records/index.js').RecordSystem }} o
+ * @returns {Promise<string>} the message id
+ */
+async function writeStaffMessage(tx, { staff, subjectId, thread, text, now, notices, records }) {
+  const id = await insertMessage(tx, { subjectId, threadId: thread.id, role: 'staff', sender: readerOf(staff), text, at: now });
+  await records.recordMessage(tx, {
+    id, subjectId, threadId: thread.id, title: thread.title, careServiceId: thread.careServiceId, grantedServiceId: thread.grantedServiceId,
+    sender: { staffId: staff.id, role: 'staff' }, text, sentAt: now, attachments: 0,
+  });
+  await notices.queue(tx, subjectId, 'message-new', now, { threadId: thread.id });
+  return id;
 }
 
 /**
@@ -219,12 +234,8 @@ export async function staffStartThread(db, { staffId, subjectId, grantedServiceI
       }
       if (await messageConsentProblem(tx, subjectId)) throw noConsent();
       const threadId = await insertThread(tx, { subjectId, grantedServiceId, careServiceId: staff.careServiceId, title: t, startedBy: 'staff', at: now });
-      const id = await insertMessage(tx, { subjectId, threadId, role: 'staff', sender: readerOf(staff), text: body, at: now });
-      await records.recordMessage(tx, {
-        id, subjectId, threadId, title: t, careServiceId: staff.careServiceId, grantedServiceId,
-        sender: { staffId: staff.id, role: 'staff' }, text: body, sentAt: now, attachments: 0,
-      });
-      await notices.queue(tx, subjectId, 'message-new', now, { threadId });
+      const thread = { id: threadId, title: t, careServiceId: staff.careServiceId, grantedServiceId };
+      await writeStaffMessage(tx, { staff, subjectId, thread, text: body, now, notices, records });
       await log(tx, staff, { ...what, resourceId: threadId, outcome: 'ok', status: 201 });
       return threadId;
     }).finally(() => notices.dispatch(db, now));
