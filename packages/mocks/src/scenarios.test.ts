@@ -6,7 +6,8 @@ import { threadIds } from '@omsorg/fixtures';
 import { scenarioBehaviour, scenarioNames, scenarios, SLOW_DELAY_MS, type ScenarioName } from './scenarios.js';
 import { loadContract, validateAs, type OpenApi } from './test/schema.js';
 import { heldTimers, type HeldTimers } from './timers.js';
-import { call, NOW, until, useMocks } from './test/worker.js';
+import { answer, call, NOW, until, useMocks, type Call } from './test/worker.js';
+import type { MockWorker } from './browser.js';
 
 const body = { reason: { system: cancellationReasons.system, code: 'pat-crs' } };
 let n = 0;
@@ -26,30 +27,31 @@ const all = (when: 'upcoming' | 'past', person: PersonKey = 'ola', subject = 'me
   call(`/v1/subjects/${subject}/appointments?when=${when}&limit=100`, { person });
 
 /**
- * Every read endpoint for every person and subject they may see. The reads go out together (all
- * are GETs, none changes what another answers): one after another they were 30+ round trips
- * through the service worker per scenario, 3–4 s each in WebKit.
+ * Every read endpoint for every person and subject they may see, answered by the scenario's
+ * handlers in the page (`answer`: no service worker round trip; the other tests here go through
+ * the worker). The reads go out together: all are GETs, none changes what another answers.
  */
-async function everyRead(): Promise<Array<{ what: string; schema: string; r: Awaited<ReturnType<typeof call>> }>> {
-  type Read = { what: string; schema: string; r: Awaited<ReturnType<typeof call>> };
+async function everyRead(mock: MockWorker): Promise<Array<{ what: string; schema: string; r: Call }>> {
+  const ask = (path: string, init: Parameters<typeof answer>[2] = {}) => answer(mock, path, init);
+  type Read = { what: string; schema: string; r: Call };
   const read = async (what: string, schema: string, r: Promise<Read['r']>): Promise<Read> => ({ what, schema, r: await r });
   const forSubject = async (person: PersonKey, id: string): Promise<Read[]> => {
     const [upcoming, past, services, recipients, threads] = await Promise.all([
-      read(`${person} ${id} upcoming`, 'AppointmentPage', all('upcoming', person, id)),
-      read(`${person} ${id} past`, 'AppointmentPage', all('past', person, id)),
-      read(`${person} ${id} services`, 'ServiceList', call(`/v1/subjects/${id}/services`, { person })),
-      read(`${person} ${id} recipients`, 'RecipientList', call(`/v1/subjects/${id}/message-recipients`, { person })),
-      read(`${person} ${id} threads`, 'ThreadPage', call(`/v1/subjects/${id}/threads?limit=500`, { person })),
+      read(`${person} ${id} upcoming`, 'AppointmentPage', ask(`/v1/subjects/${id}/appointments?when=upcoming&limit=100`, { person })),
+      read(`${person} ${id} past`, 'AppointmentPage', ask(`/v1/subjects/${id}/appointments?when=past&limit=100`, { person })),
+      read(`${person} ${id} services`, 'ServiceList', ask(`/v1/subjects/${id}/services`, { person })),
+      read(`${person} ${id} recipients`, 'RecipientList', ask(`/v1/subjects/${id}/message-recipients`, { person })),
+      read(`${person} ${id} threads`, 'ThreadPage', ask(`/v1/subjects/${id}/threads?limit=500`, { person })),
     ]);
     const details = await Promise.all(
       (threads.r.body?.items ?? []).slice(0, 5).map((t: { id: string }) =>
-        read(`${person} ${id} thread ${t.id}`, 'ThreadDetail', call(`/v1/subjects/${id}/threads/${t.id}`, { person })),
+        read(`${person} ${id} thread ${t.id}`, 'ThreadDetail', ask(`/v1/subjects/${id}/threads/${t.id}`, { person })),
       ),
     );
     return [upcoming, past, services, recipients, threads, ...details];
   };
   const forPerson = async (person: PersonKey): Promise<Read[]> => {
-    const me = await read(`${person} me`, 'Me', call('/v1/me', { person }));
+    const me = await read(`${person} me`, 'Me', ask('/v1/me', { person }));
     const subjects: { id: string }[] = me.r.body?.subjects ?? [{ id: 'me' }];
     return [me, ...(await Promise.all(subjects.map((s) => forSubject(person, s.id)))).flat()];
   };
@@ -72,8 +74,8 @@ describe('scenarios', () => {
 
   for (const scenario of ['default', 'empty', 'deadline-passed', 'source-unavailable', 'cancel-as-request', 'conflict', 'hostile', 'send-fails', 'offline-send', 'thread-closed', 'no-consent', 'large'] as ScenarioName[]) {
     it(`${scenario}: every read answer satisfies the contract`, async () => {
-      await useMocks({ scenario });
-      for (const { what, schema, r } of await everyRead()) {
+      const mock = await useMocks({ scenario });
+      for (const { what, schema, r } of await everyRead(mock)) {
         expect(r.status, what).to.equal(200);
         expect(validateAs(doc, schema, r.body), what).to.deep.equal([]);
       }
@@ -103,8 +105,7 @@ describe('scenarios', () => {
   });
 
   it('empty: signed in with subjects, but no appointments or services anywhere', async () => {
-    await useMocks({ scenario: 'empty' });
-    const reads = await everyRead();
+    const reads = await everyRead(await useMocks({ scenario: 'empty' }));
     const me = reads.filter((x) => x.schema === 'Me');
     expect(me.every((x) => x.r.body.subjects.length >= 1)).to.equal(true);
     for (const { what, schema, r } of reads) {
