@@ -90,9 +90,10 @@ export async function openTestDatabase({ databaseUrl = process.env.TEST_DATABASE
 
 /**
  * The directory of a migrated PGlite template for the current migrations (made if missing).
+ * Copy it, never open it: the browser journeys seed a copy (test/e2e/sandbox-browser.mjs).
  * @returns {Promise<string>}
  */
-async function pgliteTemplate() {
+export async function pgliteTemplate() {
   const hash = createHash('sha256');
   for (const m of await loadMigrations()) hash.update(`${m.version}:${m.checksum}\n`);
   // A new PGlite may write another on-disk format: part of the template's name.
