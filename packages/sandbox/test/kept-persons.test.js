@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { TEST_CLIENT_ID } from '../src/server.js';
-import { personFinder } from '../src/api/kept-persons.js';
+import { listenToSchema, PERSONS_CHANNEL, personFinder } from '../src/api/kept-persons.js';
 import { startTestSandbox } from '../test-support/sandbox.js';
 import { signIn } from '../test-support/login.js';
 import { NOW } from './api-helpers.js';
@@ -92,5 +92,21 @@ describe('the signed-in person, kept while listening', () => {
       await finder.close();
     }
     assert.equal(reads, 4, 'every find read the record system');
+  });
+});
+
+describe('notices from other schemas of the same database', () => {
+  it('are passed on only for the process’s own schema, as the person id (empty for all)', async () => {
+    /** @type {string[]} */
+    const heard = [];
+    /** @type {(payload: string) => void} */
+    let notify = () => {};
+    const listen = listenToSchema(async (_channel, onMessage) => {
+      notify = onMessage;
+      return /** @type {any} */ ({ close: async () => {} });
+    }, 'omsorg_a');
+    await listen(PERSONS_CHANNEL, (id) => heard.push(id));
+    for (const payload of ['omsorg_a/psn-ola-7f3a', 'omsorg_b/psn-ola-7f3a', 'omsorg_b/', 'omsorg_a/', 'psn-ola-7f3a', 'omsorg_ab/psn-x', 'omsorg/psn-y']) notify(payload);
+    assert.deepEqual(heard, ['psn-ola-7f3a', '']);
   });
 });

@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Who the signed-in person is: their row and their own subject, asked on every API request
- * before anything else. A process that listens for changes (migration 011's triggers) keeps the
+ * before anything else. A process that listens for changes (migrations 011 and 012) keeps the
  * rows it has read and drops one as soon as it hears the person or their subject changed, from
  * whichever process; that took one statement of two off every list request
  * (scripts/bench-sandbox.mjs). A person no longer known is never kept, and what the person may
@@ -9,8 +9,24 @@
  */
 import { keptWhileListening } from '@omsorg/bff/kept';
 
-/** The channel migration 011's triggers notify with a person id ('' for all). */
+/**
+ * The channel migration 011's triggers notify on, with '<schema>/<person id>' since migration 012
+ * ('<schema>/' for all of a schema's).
+ */
 export const PERSONS_CHANNEL = 'omsorg_persons';
+
+/**
+ * `listen`, passing on only the notices about `schema`, as the person id ('' for all): the
+ * channel is the whole database's, and other schemas' changes are none of this process's.
+ * @param {import('@omsorg/bff/listen').Listen} listen
+ * @param {string} schema
+ * @returns {import('@omsorg/bff/listen').Listen}
+ */
+export const listenToSchema = (listen, schema) => (channel, onMessage) =>
+  listen(channel, (payload) => {
+    const slash = payload.lastIndexOf('/');
+    if (slash >= 0 && payload.slice(0, slash) === schema) onMessage(payload.slice(slash + 1));
+  });
 const KEPT_SIZE = 10_000;
 /** A kept row is read again after this long even if nothing was heard. */
 const KEPT_MS = 60_000;
@@ -38,7 +54,7 @@ export function personFinder({ db, records, keep, logger }) {
   }
   /** @type {ReturnType<typeof keptWhileListening<PersonRecord>>} */
   const kept = keptWhileListening({
-    listen: db.listen,
+    listen: listenToSchema(db.listen, db.schema),
     channel: PERSONS_CHANNEL,
     size: KEPT_SIZE,
     maxAgeMs: KEPT_MS,
