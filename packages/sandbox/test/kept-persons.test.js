@@ -95,6 +95,26 @@ describe('the signed-in person, kept while listening', () => {
   });
 });
 
+describe('the triggers (migration 013: one function, the column as its argument)', () => {
+  it('name the schema and the person for a person row and for a subject row', async () => {
+    /** @type {string[]} */
+    const heard = [];
+    const own = `${s.db.schema}/`;
+    const subscription = await s.db.listen(PERSONS_CHANNEL, (payload) => { if (payload.startsWith(own)) heard.push(payload); });
+    try {
+      await s.db.query('UPDATE persons SET name = name WHERE id = $1', ['psn-ola-7f3a']);
+      await until(async () => heard.length === 1, 'the person row’s notice');
+      const { rows } = await s.db.query('SELECT person_id FROM subjects WHERE person_id <> $1 ORDER BY id LIMIT 1', ['psn-ola-7f3a']);
+      const other = /** @type {{ person_id: string }} */ (rows[0]).person_id;
+      await s.db.query('UPDATE subjects SET person_id = person_id WHERE person_id = $1', [other]);
+      await until(async () => heard.length === 2, 'the subject row’s notice');
+      assert.deepEqual(heard, [`${own}psn-ola-7f3a`, `${own}${other}`]);
+    } finally {
+      await subscription.close();
+    }
+  });
+});
+
 describe('notices from other schemas of the same database', () => {
   it('are passed on only for the process’s own schema, as the person id (empty for all)', async () => {
     /** @type {string[]} */

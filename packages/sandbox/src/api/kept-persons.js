@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Who the signed-in person is: their row and their own subject, asked on every API request
- * before anything else. A process that listens for changes (migrations 011 and 012) keeps the
+ * before anything else. A process that listens for changes (migrations 011 to 013) keeps the
  * rows it has read and drops one as soon as it hears the person or their subject changed, from
  * whichever process; that took one statement of two off every list request
  * (scripts/bench-sandbox.mjs). A person no longer known is never kept, and what the person may

@@ -263,7 +263,8 @@ export async function findAppointmentRow(q, subjectId, appointmentId, { forUpdat
 }
 
 /**
- * A care service's appointments waiting for its answer to a cancellation request, soonest first.
+ * A care service's appointments waiting for its answer to a cancellation request, in no order:
+ * the record adapter puts them in the one order every adapter uses (`soonestFirst`).
  * @param {Queryable} q
  * @param {string} careServiceId
  * @param {SourceFilter} [filter] only one source's
@@ -273,7 +274,7 @@ export async function listCancellationRequestRows(q, careServiceId, filter) {
   const params = [careServiceId];
   const own = sourceCondition(filter, 'a', params);
   const { rows } = await q.query(
-    `${APPOINTMENT_SELECT} WHERE a.care_service_id = $1 AND a.status = 'cancellation-requested' AND ${own} ORDER BY a.start_at, a.subject_id, a.id`,
+    `${APPOINTMENT_SELECT} WHERE a.care_service_id = $1 AND a.status = 'cancellation-requested' AND ${own}`,
     params,
   );
   return rows;

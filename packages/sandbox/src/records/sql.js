@@ -65,7 +65,7 @@ export function createSqlRecords({ filter } = {}) {
       return { ...current, status: decision.status, version, cancellation: decision.cancellation, cancellationPolicy: { ...current.cancellationPolicy, cancellable: false } };
     },
     async listCancellationRequests(q, careServiceId, now) {
-      // Ordered by the one rule every adapter sorts with (the SQL's ORDER BY follows the
+      // Ordered by the one rule every adapter sorts with (an ORDER BY would follow the
       // database's collation for the ids, which need not be JavaScript's).
       return (await listCancellationRequestRows(q, careServiceId, filter)).map((r) => toAppointment(r, now)).sort(soonestFirst);
     },
