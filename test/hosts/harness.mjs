@@ -322,10 +322,32 @@ export async function sendReply(page, text, inbox = 'omsorg-inbox') {
   await page.keyboard.type(text);
   assert.equal(await page.$eval(box, (t) => /** @type {HTMLTextAreaElement} */ (t).value), text, 'the reply box holds what was typed');
   await click(page, `${threadIn(inbox)} >>> button[part~="send-button"]`);
-  return until(async () => {
-    const i = (await inboxes(page)).find((x) => x.thread);
-    return i?.thread?.messages.some((m) => m.own && m.text.includes(text)) ? i.thread : undefined;
-  }, `the reply "${text}" shown in the thread`);
+  try {
+    return await until(async () => {
+      const i = (await inboxes(page)).find((x) => x.thread);
+      return i?.thread?.messages.some((m) => m.own && m.text.includes(text)) ? i.thread : undefined;
+    }, `the reply "${text}" shown in the thread`);
+  } catch (e) {
+    // Seen once in a loaded run: say what the thread showed instead, so the cause can be found.
+    const thread = await page.evaluate(describeThread, inbox).catch((err) => `(not readable: ${err.message})`);
+    throw new Error(`${/** @type {Error} */ (e).message}; the thread then: ${JSON.stringify(thread)}`);
+  }
+}
+
+/** What a failing reply test needs to know of the open thread (runs in the page). @param {string} inbox */
+function describeThread(inbox) {
+  const root = document.querySelector(inbox)?.shadowRoot?.querySelector('omsorg-message-thread')?.shadowRoot;
+  if (!root) return 'no thread view';
+  const text = (/** @type {Element | null | undefined} */ el) => el?.textContent?.replace(/\s+/g, ' ').trim().slice(0, 160) ?? null;
+  const send = /** @type {HTMLButtonElement | null} */ (root.querySelector('button[part~="send-button"]'));
+  return {
+    busy: root.querySelector('[part~="content"]')?.getAttribute('aria-busy'),
+    box: /** @type {HTMLTextAreaElement | null} */ (root.querySelector('textarea[part~="textarea"]'))?.value ?? null,
+    send: send ? { disabled: send.disabled, text: text(send) } : null,
+    said: [...root.querySelectorAll('[role="alert"], [role="status"], [aria-live]')].map(text).filter(Boolean),
+    last: [...root.querySelectorAll('li[part~="message"]')].slice(-2).map((li) => ({ part: li.getAttribute('part'), id: li.getAttribute('data-id'), text: text(li) })),
+    focus: document.activeElement?.tagName ?? null,
+  };
 }
 
 /**
