@@ -65,8 +65,8 @@ export function createSqlRecords({ filter } = {}) {
       return { ...current, status: decision.status, version, cancellation: decision.cancellation, cancellationPolicy: { ...current.cancellationPolicy, cancellable: false } };
     },
     async listCancellationRequests(q, careServiceId, now) {
-      // Ordered by the one rule every adapter sorts with (an ORDER BY would follow the
-      // database's collation for the ids, which need not be JavaScript's).
+      // Put in order here, by the one rule the FHIR adapter and the composite sort with too,
+      // so the SQL has no ORDER BY of its own to keep in step with it.
       return (await listCancellationRequestRows(q, careServiceId, filter)).map((r) => toAppointment(r, now)).sort(soonestFirst);
     },
     // The messages table is the record of the message already.
