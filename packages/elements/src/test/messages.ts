@@ -5,7 +5,7 @@
  */
 import { createMockApi, type MockApi, type ScenarioName } from '@omsorg/mocks';
 import { createClient, createMockAuth, type Client, type PollTimer } from '@omsorg/sdk';
-import { API, mswWorker, until, useScenario, type PersonKey } from './setup.js';
+import { API, mswWorker, testFetch, until, useScenario, type PersonKey } from './setup.js';
 
 const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
 
@@ -84,6 +84,7 @@ export function messageClient(person: PersonKey = 'ola', options: { polls?: Held
   return createClient({
     baseUrl: API,
     auth,
+    fetch: testFetch(),
     retry: options.slowRetry ? { retries: 1, baseDelayMs: 3_600_000, maxDelayMs: 5 } : { retries: 1, baseDelayMs: 1, maxDelayMs: 5 },
     ...(options.polls ? { poll: { timer: options.polls.timer } } : {}),
   });

@@ -3,6 +3,7 @@
  * `fetch` to the msw service worker running the same scenarios as Storybook and the demo.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
+import { http, HttpResponse } from 'msw';
 import { createHandlers } from '@omsorg/mocks';
 import { createClient, createMockAuth, type Client } from '@omsorg/sdk';
 import { assumeVisible } from '../../../sdk/src/test/visibility.js';
@@ -13,6 +14,33 @@ export type PersonKey = 'ola' | 'kari' | 'per';
 const names: Record<PersonKey, string> = { ola: 'Ola Nordmann', kari: 'Kari Nordmann', per: 'Per Hansen' };
 
 let worker: SetupWorker | undefined;
+
+/**
+ * Each test's clients stamp their requests with the test's number, and the worker refuses, as a
+ * network error, a stamped request from an earlier test. A seen mark or a draft save that one
+ * test's element sent just before it was removed can reach the worker after the next test has
+ * reset the scenario; it would then change that test's fresh data. Seen in Firefox under load:
+ * a thread the next test expected unread had already been marked seen.
+ */
+const TEST_HEADER = 'x-omsorg-test';
+let testNumber = 0;
+beforeEach(() => {
+  testNumber++;
+});
+const earlierTests = http.all(`${API}/*`, ({ request }) => {
+  const stamp = request.headers.get(TEST_HEADER);
+  return stamp !== null && stamp !== String(testNumber) ? HttpResponse.error() : undefined;
+});
+
+/** `fetch` for a test's client: every request stamped with the test it belongs to. */
+export function testFetch(): typeof fetch {
+  const stamp = String(testNumber);
+  return (input, init) => {
+    const headers = new Headers(init?.headers ?? (input instanceof Request ? input.headers : undefined));
+    headers.set(TEST_HEADER, stamp);
+    return globalThis.fetch(input, { ...init, headers });
+  };
+}
 
 // The runner may put this page behind another (several pages or engines side by side), and a
 // hidden page pauses polling and "seen" marks. Every element test starts with the page shown; a
@@ -29,7 +57,10 @@ export async function useScenario(
 ): Promise<void> {
   const handlers = createHandlers({ baseUrl: API, scenario, ...options } as Parameters<typeof createHandlers>[0]);
   if (!worker) {
-    worker = setupWorker(...handlers);
+    worker = setupWorker(earlierTests, ...handlers);
+    // Whatever handlers a test puts in place, the guard against earlier tests' requests comes first.
+    const reset = worker.resetHandlers.bind(worker);
+    worker.resetHandlers = (...next) => (next.length ? reset(earlierTests, ...next) : reset());
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
   } else {
     worker.resetHandlers(...handlers);
@@ -39,7 +70,7 @@ export async function useScenario(
 /** A client signed in (or not) as one of the mock persons, with fast retries for tests. */
 export function testClient(person: PersonKey = 'ola', options: { signedIn?: boolean } = {}): Client {
   const auth = createMockAuth({ user: { sub: person, name: names[person] }, signedIn: options.signedIn ?? true, persist: false } as Parameters<typeof createMockAuth>[0]);
-  return createClient({ baseUrl: API, auth, retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
+  return createClient({ baseUrl: API, auth, fetch: testFetch(), retry: { retries: 1, baseDelayMs: 1, maxDelayMs: 5 } });
 }
 
 // The real timers, kept before any test installs a fake clock: `until` waits for work the test
