@@ -6,9 +6,11 @@
 // OMSORG_BROWSERS=chromium,firefox picks engines (default: all three). A missing engine is
 // installed with apt when we are root, otherwise we fail at once with the install command.
 import { chromeLauncher, puppeteerCore } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
-import { readFileSync, existsSync, writeSync } from 'node:fs';
+import { readFileSync, existsSync, writeSync, writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -274,6 +276,28 @@ async function webkit() {
       });
     }
 
+    /**
+     * Before the page goes: if its tests had not ended (the file ran out of testsFinishTimeout),
+     * say which test it was in and for how long, or that the page no longer answers. The runner
+     * itself only says that the file did not finish.
+     */
+    async stopSession(id) {
+      const progress = await withTimeout(
+        this.driver.execute(() => {
+          const p = window.__omsorgProgress;
+          return p && !p.done ? { ...p, forMs: p.since ? Date.now() - p.since : undefined, worker: navigator.serviceWorker?.controller?.state ?? 'none' } : null;
+        }),
+        10_000,
+        'asking the page where it is',
+      ).catch((err) => ({ error: err?.message ?? String(err) }));
+      if (progress?.error) say(`WebKit: a test page being stopped did not answer (${progress.error})`);
+      else if (progress) {
+        say(`WebKit: a test page stopped before its tests ended: ${progress.passed} passed, ${progress.failed} failed, ` +
+          `in "${progress.test}" for ${Math.round((progress.forMs ?? 0) / 1000)} s; msw's service worker: ${progress.worker}`);
+      }
+      return super.stopSession(id);
+    }
+
     async stop() {
       this.stopping = true;
       await super.stop();
@@ -311,6 +335,29 @@ function keyChordPlugin() {
   };
 }
 
+/**
+ * For scripts/unit-engines.mjs: writes to OMSORG_FAILED_FILES_OUT every file that failed in some
+ * engine, and whether its page stopped answering (it did not start, did not finish, or its browser
+ * went away, with no failing test) rather than failing a test.
+ */
+const UNANSWERED = /^(Browser tests did not (start|finish)|Tests were interrupted because the browser disconnected|Timed out stopping the browser page)/;
+function failedFilesReporter() {
+  const out = process.env.OMSORG_FAILED_FILES_OUT;
+  const failedTest = (suite) => Boolean(suite) && ((suite.tests ?? []).some((t) => !t.passed && !t.skipped) || (suite.suites ?? []).some(failedTest));
+  return {
+    onTestRunFinished({ sessions, testCoverage }) {
+      if (!out) return;
+      const files = sessions.filter((s) => !s.passed).map((s) => ({
+        engine: { chrome: 'chromium' }[s.browser.name.toLowerCase()] ?? s.browser.name.toLowerCase(),
+        file: relative(process.cwd(), s.testFile),
+        errors: (s.errors ?? []).map((e) => e.message),
+        unanswered: !failedTest(s.testResults) && (s.errors ?? []).length > 0 && s.errors.every((e) => UNANSWERED.test(e.message)),
+      }));
+      writeFileSync(out, JSON.stringify({ files, coverageFailed: testCoverage ? !testCoverage.passed : false }));
+    },
+  };
+}
+
 const launchers = { chromium, firefox, webkit };
 const browsers = await Promise.all(engines.map((e) => launchers[e]()));
 
@@ -329,7 +376,9 @@ export default {
   // WebKit may need a fresh driver or two for a new browser (WEBKIT_SESSION_MS, _TRIES).
   browserStartTimeout: 120000,
   testsStartTimeout: 60000,
-  testsFinishTimeout: 900000,
+  // A whole file: the longest takes under a minute in a full CI run. 15 minutes here once let one
+  // WebKit file that stopped answering hold CI up for all of it (2026-12-04); 5 are plenty.
+  testsFinishTimeout: 300000,
   plugins: [keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
   middleware: [
     // msw's service worker must be served from the root so its scope covers the test pages.
@@ -343,9 +392,11 @@ export default {
     },
   ],
   browsers,
+  reporters: [defaultReporter(), failedFilesReporter()],
   // Coverage is measured (and its thresholds enforced) from Chromium only: Firefox and WebKit
   // report none, and sessions without coverage are left out of the merge.
-  coverage: engines.includes('chromium'),
+  // (OMSORG_COVERAGE=off: a re-run of a few files, which would fall below the thresholds.)
+  coverage: engines.includes('chromium') && process.env.OMSORG_COVERAGE !== 'off',
   coverageConfig: {
     report: true,
     reportDir: 'coverage',

@@ -48,6 +48,25 @@ export function testFetch(): typeof fetch {
 beforeEach(assumeVisible);
 
 /**
+ * Which test this page is in, for the runner to read when a file does not finish in time (the
+ * WebKit launcher in web-test-runner.config.mjs prints it). Results reach the runner only when a
+ * file ends, so without this a file that stops answering says nothing of where it stopped.
+ */
+const progress: { test?: string; since?: number; passed: number; failed: number; done?: boolean } = { passed: 0, failed: 0 };
+(globalThis as { __omsorgProgress?: typeof progress }).__omsorgProgress = progress;
+beforeEach(function () {
+  progress.test = this.currentTest?.fullTitle();
+  progress.since = Date.now();
+});
+afterEach(function () {
+  if (this.currentTest?.state === 'passed') progress.passed++;
+  else if (this.currentTest?.state === 'failed') progress.failed++;
+});
+after(() => {
+  progress.done = true;
+});
+
+/**
  * Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. `wait`
  * (`heldTimers().wait` from @omsorg/mocks) lets the test end the `delayMs` waits itself.
  */
