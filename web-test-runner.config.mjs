@@ -10,7 +10,8 @@ import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fileURLToPath } from 'node:url';
 import { readFileSync, existsSync, writeSync, writeFileSync } from 'node:fs';
-import { relative } from 'node:path';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
@@ -261,6 +262,7 @@ async function webkit() {
      * timed out (2 runs in 3, none when WebKit ran alone).
      */
     async startSession(id, url) {
+      (this.startedAt ??= new Map()).set(id, Date.now());
       this.filesInBrowser = (this.filesInBrowser ?? 0) + 1;
       if (this.filesInBrowser > WEBKIT_FILES_PER_BROWSER && this.driver) {
         this.filesInBrowser = 1;
@@ -277,25 +279,38 @@ async function webkit() {
     }
 
     /**
-     * Before the page goes: if its tests had not ended (the file ran out of testsFinishTimeout),
-     * say which test it was in and for how long, or that the page no longer answers. The runner
-     * itself only says that the file did not finish.
+     * Before the page goes: if it is stopped because its tests did not finish in time, say what
+     * the page shows (which test it was in and for how long, whether its tests had ended, the
+     * service worker's and the runner's socket's state), or that it did not answer, and keep a
+     * screenshot. The runner itself
+     * only says that the file did not finish.
      */
     async stopSession(id) {
-      const progress = await withTimeout(
+      const started = this.startedAt.get(id);
+      this.startedAt.delete(id);
+      if (started !== undefined && Date.now() - started >= this.config.testsFinishTimeout - 1000) await this.describeStalledPage();
+      return super.stopSession(id);
+    }
+
+    async describeStalledPage() {
+      const state = await withTimeout(
         this.driver.execute(() => {
           const p = window.__omsorgProgress;
-          return p && !p.done ? { ...p, forMs: p.since ? Date.now() - p.since : undefined, worker: navigator.serviceWorker?.controller?.state ?? 'none' } : null;
+          return {
+            href: location.href, readyState: document.readyState, bodyChars: document.body?.innerHTML.length ?? 0,
+            worker: navigator.serviceWorker?.controller?.state ?? 'none',
+            // The runner's socket, which carries the results (0 connecting, 1 open, 2-3 closed).
+            socket: window.__WDS_WEB_SOCKET__?.webSocket?.readyState ?? 'none',
+            progress: p ? { ...p, forMs: p.since ? Date.now() - p.since : undefined } : 'none (not an element test)',
+          };
         }),
         10_000,
-        'asking the page where it is',
+        'asking the page what it shows',
       ).catch((err) => ({ error: err?.message ?? String(err) }));
-      if (progress?.error) say(`WebKit: a test page being stopped did not answer (${progress.error})`);
-      else if (progress) {
-        say(`WebKit: a test page stopped before its tests ended: ${progress.passed} passed, ${progress.failed} failed, ` +
-          `in "${progress.test}" for ${Math.round((progress.forMs ?? 0) / 1000)} s; msw's service worker: ${progress.worker}`);
-      }
-      return super.stopSession(id);
+      const shot = join(tmpdir(), `omsorg-webkit-stalled-${Date.now()}.png`);
+      const saved = await withTimeout(this.driver.takeScreenshot(), 10_000, 'a screenshot')
+        .then((png) => (writeFileSync(shot, png, 'base64'), `screenshot ${shot}`), (err) => `no screenshot (${err?.message ?? err})`);
+      say(`WebKit: a test page that did not finish in time: ${JSON.stringify(state)}; ${saved}`);
     }
 
     async stop() {
