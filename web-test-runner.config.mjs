@@ -29,19 +29,68 @@ ensureEngines(engines);
 // msw's service worker registrations and storage apart between test files.
 const pageInOwnContext = async ({ browser }) => (await browser.createBrowserContext()).newPage();
 
+/** What a test page shows, read in the page: see describeStalls. */
+function pageState() {
+  const p = window.__omsorgProgress;
+  return {
+    href: location.href, readyState: document.readyState, bodyChars: document.body?.innerHTML.length ?? 0,
+    worker: navigator.serviceWorker?.controller?.state ?? 'none',
+    // The runner's socket, which carries the results (0 connecting, 1 open, 2-3 closed).
+    socket: window.__WDS_WEB_SOCKET__?.webSocket?.readyState ?? 'none',
+    progress: p ? { ...p, forMs: p.since ? Date.now() - p.since : undefined } : 'none (not an element test)',
+  };
+}
+
+/**
+ * When the runner stops a page because its tests did not finish in time, first say what the page
+ * shows (pageState: which test and which wait it was in and for how long, whether its tests had
+ * ended, requests the mock API has not answered, the service worker and the runner's socket), or
+ * that it did not answer, and keep a screenshot in the temp folder. The runner itself says only
+ * that the file did not finish. `page.evaluate(id, fn)` and `page.screenshot(id)` (PNG, base64)
+ * reach the session's page in this launcher.
+ */
+function describeStalls(launcher, name, page) {
+  const startedAt = new Map();
+  const { startSession, stopSession } = launcher;
+  launcher.startSession = function (id, url) {
+    startedAt.set(id, Date.now());
+    return startSession.call(this, id, url);
+  };
+  launcher.stopSession = async function (id) {
+    const started = startedAt.get(id);
+    startedAt.delete(id);
+    if (started !== undefined && Date.now() - started >= this.config.testsFinishTimeout - 1000) {
+      const state = await withTimeout(page.evaluate.call(this, id, pageState), 10_000, 'asking the page what it shows')
+        .catch((err) => ({ error: err?.message ?? String(err) }));
+      const shot = join(tmpdir(), `omsorg-${name.toLowerCase()}-stalled-${Date.now()}.png`);
+      const saved = await withTimeout(page.screenshot.call(this, id), 10_000, 'a screenshot')
+        .then((png) => (writeFileSync(shot, png, 'base64'), `screenshot ${shot}`), (err) => `no screenshot (${err?.message ?? err})`);
+      say(`${name}: a test page that did not finish in time: ${JSON.stringify(state)}; ${saved}`);
+    }
+    return stopSession.call(this, id);
+  };
+  return launcher;
+}
+
+/** describeStalls for launchers on puppeteer (Chromium, Firefox). */
+const puppeteerPage = {
+  evaluate(id, fn) { return this.getPage(id).evaluate(fn); },
+  screenshot(id) { return this.getPage(id).screenshot({ encoding: 'base64' }); },
+};
+
 function chromium() {
-  return chromeLauncher({
+  return describeStalls(chromeLauncher({
     createPage: pageInOwnContext,
     launchOptions: {
       executablePath: findChromium(),
       headless: true,
       args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
     },
-  });
+  }), 'Chromium', puppeteerPage);
 }
 
 function firefox() {
-  return chromeLauncher({
+  return describeStalls(chromeLauncher({
     puppeteer: puppeteerCore,
     // One test page at a time. Unlike headless Chromium, which lets every page keep its own
     // focus, Firefox has one focused window: a second page running at the same time takes focus
@@ -56,7 +105,7 @@ function firefox() {
       executablePath: findFirefox(),
       headless: true,
     },
-  });
+  }), 'Firefox', puppeteerPage);
 }
 
 // ---- WebKitGTK: WebKitWebDriver (+ Xvfb) started and stopped with the launcher -------------
@@ -262,7 +311,6 @@ async function webkit() {
      * timed out (2 runs in 3, none when WebKit ran alone).
      */
     async startSession(id, url) {
-      (this.startedAt ??= new Map()).set(id, Date.now());
       this.filesInBrowser = (this.filesInBrowser ?? 0) + 1;
       if (this.filesInBrowser > WEBKIT_FILES_PER_BROWSER && this.driver) {
         this.filesInBrowser = 1;
@@ -278,41 +326,6 @@ async function webkit() {
       });
     }
 
-    /**
-     * Before the page goes: if it is stopped because its tests did not finish in time, say what
-     * the page shows (which test it was in and for how long, whether its tests had ended, the
-     * service worker's and the runner's socket's state), or that it did not answer, and keep a
-     * screenshot. The runner itself
-     * only says that the file did not finish.
-     */
-    async stopSession(id) {
-      const started = this.startedAt.get(id);
-      this.startedAt.delete(id);
-      if (started !== undefined && Date.now() - started >= this.config.testsFinishTimeout - 1000) await this.describeStalledPage();
-      return super.stopSession(id);
-    }
-
-    async describeStalledPage() {
-      const state = await withTimeout(
-        this.driver.execute(() => {
-          const p = window.__omsorgProgress;
-          return {
-            href: location.href, readyState: document.readyState, bodyChars: document.body?.innerHTML.length ?? 0,
-            worker: navigator.serviceWorker?.controller?.state ?? 'none',
-            // The runner's socket, which carries the results (0 connecting, 1 open, 2-3 closed).
-            socket: window.__WDS_WEB_SOCKET__?.webSocket?.readyState ?? 'none',
-            progress: p ? { ...p, forMs: p.since ? Date.now() - p.since : undefined } : 'none (not an element test)',
-          };
-        }),
-        10_000,
-        'asking the page what it shows',
-      ).catch((err) => ({ error: err?.message ?? String(err) }));
-      const shot = join(tmpdir(), `omsorg-webkit-stalled-${Date.now()}.png`);
-      const saved = await withTimeout(this.driver.takeScreenshot(), 10_000, 'a screenshot')
-        .then((png) => (writeFileSync(shot, png, 'base64'), `screenshot ${shot}`), (err) => `no screenshot (${err?.message ?? err})`);
-      say(`WebKit: a test page that did not finish in time: ${JSON.stringify(state)}; ${saved}`);
-    }
-
     async stop() {
       this.stopping = true;
       await super.stop();
@@ -320,7 +333,10 @@ async function webkit() {
       await stopGroup(this.xvfb);
     }
   }
-  return new WebKitLauncher();
+  return describeStalls(new WebKitLauncher(), 'WebKit', {
+    evaluate(_id, fn) { return this.driver.execute(fn); },
+    screenshot() { return this.driver.takeScreenshot(); },
+  });
 }
 
 // sendKeys({ down })/({ up }) works with puppeteer only; this command holds keys down in order

@@ -48,15 +48,21 @@ export function testFetch(): typeof fetch {
 beforeEach(assumeVisible);
 
 /**
- * Which test this page is in, for the runner to read when a file does not finish in time (the
- * WebKit launcher in web-test-runner.config.mjs prints it). Results reach the runner only when a
- * file ends, so without this a file that stops answering says nothing of where it stopped.
+ * Where this page is, for the runner to read when a file does not finish in time (describeStalls
+ * in web-test-runner.config.mjs prints it): the test, the `until` it waits in, how many tests
+ * passed and failed, whether the file's tests ended, and the mock API's requests not yet
+ * answered. Results reach the runner only when a file ends, so without this a file that stalls
+ * says nothing of where it stopped.
  */
-const progress: { test?: string; since?: number; passed: number; failed: number; done?: boolean } = { passed: 0, failed: 0 };
+const progress: {
+  test?: string; since?: number; waiting?: string; passed: number; failed: number; done?: boolean; unanswered: string[];
+} = { passed: 0, failed: 0, unanswered: [] };
+const unanswered = new Map<string, string>();
 (globalThis as { __omsorgProgress?: typeof progress }).__omsorgProgress = progress;
 beforeEach(function () {
   progress.test = this.currentTest?.fullTitle();
   progress.since = Date.now();
+  progress.waiting = undefined;
 });
 afterEach(function () {
   if (this.currentTest?.state === 'passed') progress.passed++;
@@ -81,6 +87,15 @@ export async function useScenario(
     const reset = worker.resetHandlers.bind(worker);
     worker.resetHandlers = (...next) => (next.length ? reset(earlierTests, ...next) : reset());
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
+    // The mock API's requests not yet answered, for the runner to read if the file stalls.
+    worker.events.on('request:start', ({ request, requestId }) => {
+      unanswered.set(requestId, `${request.method} ${new URL(request.url).pathname}`);
+      progress.unanswered = [...unanswered.values()].slice(-5);
+    });
+    worker.events.on('request:end', ({ requestId }) => {
+      unanswered.delete(requestId);
+      progress.unanswered = [...unanswered.values()].slice(-5);
+    });
   } else {
     worker.resetHandlers(...handlers);
   }
@@ -119,8 +134,10 @@ export async function until(predicate: () => boolean, what = 'condition', timeou
   const start = realNow();
   while (!predicate()) {
     if (realNow() - start > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
+    progress.waiting = what;
     await nextFrame();
   }
+  progress.waiting = undefined;
 }
 
 /** Text of an element's shadow root, whitespace folded. */
