@@ -56,7 +56,8 @@ beforeEach(assumeVisible);
  */
 const progress: {
   test?: string; since?: number; waiting?: string; passed: number; failed: number; done?: boolean; unanswered: string[];
-} = { passed: 0, failed: 0, unanswered: [] };
+  failures: { test?: string; error: string }[];
+} = { passed: 0, failed: 0, unanswered: [], failures: [] };
 const unanswered = new Map<string, string>();
 (globalThis as { __omsorgProgress?: typeof progress }).__omsorgProgress = progress;
 beforeEach(function () {
@@ -66,11 +67,39 @@ beforeEach(function () {
 });
 afterEach(function () {
   if (this.currentTest?.state === 'passed') progress.passed++;
-  else if (this.currentTest?.state === 'failed') progress.failed++;
+  else if (this.currentTest?.state === 'failed') {
+    progress.failed++;
+    const err = (this.currentTest as { err?: Error & { actual?: unknown; expected?: unknown } }).err;
+    if (err) {
+      err.actual = reportable(err.actual);
+      err.expected = reportable(err.expected);
+    }
+    if (progress.failures.length < 3) progress.failures.push({ test: this.currentTest.fullTitle(), error: String(err?.stack ?? err).slice(0, 600) });
+  }
 });
 after(() => {
   progress.done = true;
 });
+
+/**
+ * A failed assertion's value as the runner can carry it. The runner sends a file's results as
+ * JSON once the file ends, and a failure whose `actual` was an element (`expect(focused).to.equal(box)`)
+ * never arrived: the page hung serialising the element's object graph, and the file "did not
+ * finish" with no word of the failure. Elements become their start tag; anything else JSON cannot
+ * carry in 20,000 characters becomes its string.
+ */
+function reportable(value: unknown): unknown {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
+  if (value instanceof Element) return value.outerHTML.slice(0, value.outerHTML.indexOf('>') + 1) || `<${value.localName}>`;
+  if (value instanceof Node) return `[${value.nodeName}]`;
+  try {
+    const json = JSON.stringify(value);
+    if (json !== undefined && json.length <= 20_000) return value;
+  } catch {
+    // cyclic, or a getter that throws
+  }
+  return String(value).slice(0, 20_000);
+}
 
 /**
  * Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. `wait`
