@@ -4,11 +4,11 @@
 //
 // A file whose page stopped answering runs once more, alone in that engine, and the log says so
 // in capitals: a file that did not start or did not finish within the runner's limits, or whose
-// browser went away, with no failing test. Once, in a full CI run (2026-12-04), WebKit's page for
-// message-thread.states.test.ts stopped answering and the run failed 15 minutes later; the file
-// passed in every run before and since. What the page was doing is not known: the WebKit
-// launcher now prints which test a stopped page was in. A file with a failing test is never run
-// again: its failure stands, and so does any other failure of the run.
+// browser went away, with no failing test. A file with a failing test is never run again: its
+// failure stands, and so does any other failure of the run. (The stall that failed a CI run on
+// 2026-12-04 was a failing test whose report could not leave the page; the element tests' setup
+// now makes such a report sendable, and web-test-runner.config.mjs describes any page that
+// stalls.)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
