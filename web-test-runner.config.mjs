@@ -60,10 +60,11 @@ function describeStalls(launcher, name, page) {
     const started = startedAt.get(id);
     startedAt.delete(id);
     if (started !== undefined && Date.now() - started >= this.config.testsFinishTimeout - 1000) {
-      const state = await withTimeout(page.evaluate.call(this, id, pageState), 10_000, 'asking the page what it shows')
+      // (Promise.resolve().then: a page already gone throws at once, and must not stop the stopping.)
+      const state = await withTimeout(Promise.resolve().then(() => page.evaluate.call(this, id, pageState)), 10_000, 'asking the page what it shows')
         .catch((err) => ({ error: err?.message ?? String(err) }));
       const shot = join(tmpdir(), `omsorg-${name.toLowerCase()}-stalled-${Date.now()}.png`);
-      const saved = await withTimeout(page.screenshot.call(this, id), 10_000, 'a screenshot')
+      const saved = await withTimeout(Promise.resolve().then(() => page.screenshot.call(this, id)), 10_000, 'a screenshot')
         .then((png) => (writeFileSync(shot, png, 'base64'), `screenshot ${shot}`), (err) => `no screenshot (${err?.message ?? err})`);
       say(`${name}: a test page that did not finish in time: ${JSON.stringify(state)}; ${saved}`);
     }
