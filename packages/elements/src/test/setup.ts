@@ -82,21 +82,22 @@ after(() => {
 });
 
 /**
- * A failed assertion's value as the runner can carry it. The runner sends a file's results as
- * JSON once the file ends, and a failure whose `actual` was an element (`expect(focused).to.equal(box)`)
- * never arrived: the page hung serialising the element's object graph, and the file "did not
- * finish" with no word of the failure. Elements become their start tag; anything else JSON cannot
- * carry in 20,000 characters becomes its string.
+ * A failed assertion's value as the runner can carry it. The page sends a file's results once the
+ * file ends, copied with structuredClone first, and an element cannot be copied: a failure whose
+ * `actual` was an element (`expect(focused).to.equal(box)`) threw there, the results were never
+ * sent, and the file "did not finish" with no word of the failure. Elements become their start
+ * tag; anything else that cannot be copied, or is over 20,000 characters as JSON, its string.
  */
 function reportable(value: unknown): unknown {
   if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
   if (value instanceof Element) return value.outerHTML.slice(0, value.outerHTML.indexOf('>') + 1) || `<${value.localName}>`;
   if (value instanceof Node) return `[${value.nodeName}]`;
   try {
+    structuredClone(value);
     const json = JSON.stringify(value);
-    if (json !== undefined && json.length <= 20_000) return value;
+    if (json === undefined || json.length <= 20_000) return value;
   } catch {
-    // cyclic, or a getter that throws
+    // not copyable (a function, a class with private state), cyclic, or a getter that throws
   }
   return String(value).slice(0, 20_000);
 }
