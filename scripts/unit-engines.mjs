@@ -42,13 +42,13 @@ async function pass(engines) {
   // run's result stands.
   if (!failed?.length || failed.some((f) => !f.unanswered) || first.record.coverageFailed) return first.code;
   for (const engine of new Set(failed.map((f) => f.engine))) {
-    const files = failed.filter((f) => f.engine === engine).map((f) => f.file);
-    console.error(`\n[omsorg test runner] A ${engine.toUpperCase()} PAGE STOPPED ANSWERING in ${files.join(', ')}:\n` +
+    const stalled = failed.filter((f) => f.engine === engine).map((f) => f.file);
+    console.error(`\n[omsorg test runner] A ${engine.toUpperCase()} PAGE STOPPED ANSWERING in ${stalled.join(', ')}:\n` +
       `  ${failed.find((f) => f.engine === engine).errors.join('\n  ')}\n` +
-      `  Running ${files.length === 1 ? 'that file' : 'those files'} once more in ${engine}, in a fresh browser, without coverage.`);
-    const again = await run(`again-${engine}`, { OMSORG_BROWSERS: engine, OMSORG_COVERAGE: 'off' }, files);
+      `  Running ${stalled.length === 1 ? 'that file' : 'those files'} once more in ${engine}, in a fresh browser, without coverage.`);
+    const again = await run(`again-${engine}`, { OMSORG_BROWSERS: engine, OMSORG_COVERAGE: 'off' }, stalled);
     if (again.code !== 0) return again.code;
-    console.error(`[omsorg test runner] ${files.join(', ')} passed in ${engine} when run again.`);
+    console.error(`[omsorg test runner] ${stalled.join(', ')} passed in ${engine} when run again.`);
   }
   return 0;
 }

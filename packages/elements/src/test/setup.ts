@@ -54,11 +54,19 @@ beforeEach(assumeVisible);
  * answered. Results reach the runner only when a file ends, so without this a file that stalls
  * says nothing of where it stopped.
  */
-const progress: {
-  test?: string; since?: number; waiting?: string; passed: number; failed: number; done?: boolean; unanswered: string[];
-  failures: { test?: string; error: string }[];
-} = { passed: 0, failed: 0, unanswered: [], failures: [] };
 const unanswered = new Map<string, string>();
+const progress: {
+  test?: string; since?: number; waiting?: string; passed: number; failed: number; done?: boolean; readonly unanswered: string[];
+  failures: { test?: string; error: string }[];
+} = {
+  passed: 0,
+  failed: 0,
+  failures: [],
+  // Read only when the runner describes a stalled page (it copies this object, getters included).
+  get unanswered() {
+    return [...unanswered.values()].slice(-5);
+  },
+};
 (globalThis as { __omsorgProgress?: typeof progress }).__omsorgProgress = progress;
 beforeEach(function () {
   progress.test = this.currentTest?.fullTitle();
@@ -118,14 +126,8 @@ export async function useScenario(
     worker.resetHandlers = (...next) => (next.length ? reset(earlierTests, ...next) : reset());
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass', serviceWorker: { url: '/mockServiceWorker.js' } });
     // The mock API's requests not yet answered, for the runner to read if the file stalls.
-    worker.events.on('request:start', ({ request, requestId }) => {
-      unanswered.set(requestId, `${request.method} ${new URL(request.url).pathname}`);
-      progress.unanswered = [...unanswered.values()].slice(-5);
-    });
-    worker.events.on('request:end', ({ requestId }) => {
-      unanswered.delete(requestId);
-      progress.unanswered = [...unanswered.values()].slice(-5);
-    });
+    worker.events.on('request:start', ({ request, requestId }) => void unanswered.set(requestId, `${request.method} ${new URL(request.url).pathname}`));
+    worker.events.on('request:end', ({ requestId }) => void unanswered.delete(requestId));
   } else {
     worker.resetHandlers(...handlers);
   }
