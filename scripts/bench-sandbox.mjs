@@ -38,7 +38,7 @@
 //
 // Env: BENCH_DB=pglite,postgres  DATABASE_URL  BENCH_LIST_SECONDS  BENCH_LIST_MAX
 //      BENCH_LIST_CONNECTIONS  BENCH_SCHEMES=bearer,dpop  BENCH_TABS  BENCH_POLL_SECONDS
-//      BENCH_CANCEL_N  BENCH_CANCEL_CONNECTIONS  BENCH_CANCEL_SECONDS  BENCH_PROFILE=1
+//      BENCH_CANCEL_N  BENCH_CANCEL_CONNECTIONS  BENCH_CANCEL_SECONDS  BENCH_PROFILE=1  BENCH_PROFILE_OUT=dir (the raw .cpuprofile)
 //
 // The parts, in scripts/bench-sandbox/: config.mjs (the settings above), one-database.mjs (the
 // server and database, the scenarios, the cancel check), load-run.mjs (a load run and its CPU

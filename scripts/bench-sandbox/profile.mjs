@@ -1,6 +1,7 @@
 // BENCH_PROFILE=1 in scripts/bench-sandbox.mjs: a CPU profile of the sandbox's process
 // (node:inspector) during one more short LIST run per scheme, summarised by part of the server
 // and by the functions with the most self time.
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 
 /**
@@ -16,7 +17,7 @@ function partOf({ url, functionName }) {
   }
   if (/node_modules\/jose\/|\/src\/auth\//.test(url)) return 'token and DPoP checks (jose, auth/)';
   if (/node_modules\/(openapi-backend|ajv|ajv-formats|openapi-types|lodash|bath-es5|mock-json-schema|fast-uri)\/|\/src\/api\/contract\.js/.test(url)) return 'contract (openapi-backend, Ajv)';
-  if (/node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres-[a-z]+|pgpass)\//.test(url)) return 'PostgreSQL driver (pg)';
+  if (/node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres|postgres-[a-z]+|pgpass)\//.test(url)) return 'PostgreSQL driver (postgres.js)';
   if (/\/packages\/contract\//.test(url)) return 'rules core (@omsorg/contract)';
   if (/\/packages\/sandbox\/src\/db\//.test(url)) return 'sandbox db wrapper';
   if (/\/packages\/sandbox\/src\//.test(url)) return 'sandbox API code';
@@ -45,6 +46,13 @@ export async function profiled(label, work) {
     const { profile } = await session.post('Profiler.stop');
     session.disconnect();
     summariseProfile(label, /** @type {any} */ (profile));
+    // BENCH_PROFILE_OUT=dir: the raw profile too, for a call tree (Chromium's DevTools opens it).
+    const dir = process.env.BENCH_PROFILE_OUT;
+    if (dir) {
+      const file = `${dir}/${label.replace(/[^a-z0-9]+/gi, '-')}.cpuprofile`;
+      writeFileSync(file, JSON.stringify(profile));
+      console.log(`  raw profile: ${file}`);
+    }
   }
   return result;
 }

@@ -3,7 +3,7 @@
  * The sandbox's database: one set of plain SQL for two engines.
  *
  * - PGlite (PostgreSQL in WebAssembly) on disk at `dataDir`, by default;
- * - a PostgreSQL server through a `pg.Pool` when `databaseUrl` (DATABASE_URL) is set.
+ * - a PostgreSQL server through postgres.js (a pool of connections) when `databaseUrl` (DATABASE_URL) is set.
  *
  * Everything lives in one schema (default `omsorg`), made the connection's `search_path`, so SQL
  * never names it and a reset is `DROP SCHEMA … CASCADE` without touching anything else in a
@@ -11,10 +11,9 @@
  *
  * Values come back the same from both engines as long as queries keep to: text, integer,
  * double precision, boolean, text[], json/jsonb and timestamptz (a JS Date). Select `date`
- * columns as `::text` (the drivers disagree on dates) and avoid bigint in results (pg gives a
+ * columns as `::text` (the drivers disagree on dates) and avoid bigint in results (postgres.js gives a
  * string, PGlite a number).
  */
-import { createHash } from 'node:crypto';
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +21,6 @@ import { pgliteListen, postgresListen } from '@omsorg/bff/listen';
 import { migrate } from './migrate.js';
 import { quoteSchema } from './names.js';
 import { grantAppRole } from './roles.js';
-import { utcTimestampParser } from './timestamps.js';
 
 export { quoteSchema };
 
@@ -36,8 +34,6 @@ export const DEFAULT_SCHEMA = 'omsorg';
 
 /** Most distinct SQL texts run as named (prepared) statements on PostgreSQL. */
 const MAX_PREPARED = 200;
-/** PostgreSQL's type id of `timestamp with time zone`. */
-const TIMESTAMPTZ = 1184;
 
 /**
  * @typedef {import('./types.js').QueryResult} QueryResult
@@ -220,91 +216,68 @@ async function openPglite(dataDir, schema) {
  * @returns {Promise<Database>}
  */
 async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true } = {}) {
-  const { default: pg } = await import('pg');
+  const { default: postgres } = await import('postgres');
   const quoted = quoteSchema(schema);
-  const timestamptz = utcTimestampParser(pg.types.getTypeParser(TIMESTAMPTZ, 'text'));
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
+  // postgres.js (Postgres.js) and not node-postgres: on the API's list query it spends about a
+  // fifth of the CPU per query in this process (it reads a prepared statement's row description
+  // once per connection, decodes rows without a second pass and sends a waiting query on a busy
+  // connection in the same write), and PostgreSQL less too (scripts/bench-sandbox.mjs).
+  const sql = postgres(databaseUrl, {
     max: poolSize,
     // Every connection works in the sandbox's schema, in UTC.
-    options: `-c search_path=${schema} -c TimeZone=UTC`,
-    application_name: 'omsorg-sandbox',
-    // timestamptz in that UTC shape read at fixed positions (db/timestamps.js), the rest as pg does.
+    connection: { search_path: schema, TimeZone: 'UTC', application_name: 'omsorg-sandbox' },
+    // As PGlite and node-postgres do: `undefined` is NULL, and a JSON parameter given as a string
+    // is that JSON text (an object is serialised); without this a string would be encoded again.
+    transform: { undefined: null },
     types: {
-      /** @type {import('pg').TypeParsers['getTypeParser']} */
-      getTypeParser: (oid, format) => (oid === TIMESTAMPTZ && format !== 'binary' ? timestamptz : pg.types.getTypeParser(oid, format)),
+      json: { to: 3802, from: [114, 3802], serialize: (/** @type {unknown} */ x) => (typeof x === 'string' ? x : JSON.stringify(x)), parse: JSON.parse },
     },
+    onnotice: () => {},
   });
-  // An idle connection that breaks (server restart) must not crash the process.
-  pool.on('error', (err) => console.error(`omsorg sandbox: PostgreSQL connection error: ${err.message}`));
   try {
-    if (createSchema) await pool.query(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
+    if (createSchema) await sql.unsafe(`CREATE SCHEMA IF NOT EXISTS ${quoted}`);
   } catch (err) {
     // Two processes creating the schema at once: one of them loses the race, which is fine.
     const code = /** @type {{ code?: string }} */ (err).code;
     if (code !== '23505' && code !== '42P06') {
-      await pool.end();
+      await sql.end({ timeout: 5 });
       throw err;
     }
   }
 
   // Named (prepared) statements: each connection parses (and, once PostgreSQL settles on a generic
   // plan, plans) a statement once, not on every request; that was about half of PostgreSQL's CPU
-  // time per API request (scripts/bench-sandbox.mjs). The name is a hash of the
-  // text, so one text always has one name; the number of texts is small (the SQL is fixed, with
-  // `$n` parameters), and past MAX_PREPARED further texts simply run unnamed.
-  /** @type {Map<string, string>} */
-  const names = new Map();
-  /** @param {string} sql */
-  const statement = (sql) => {
-    let name = names.get(sql);
-    if (name === undefined && names.size < MAX_PREPARED) {
-      name = `omsorg_${createHash('sha256').update(sql).digest('hex').slice(0, 24)}`;
-      names.set(sql, name);
-    }
-    return name;
-  };
-  /** @param {import('pg').Pool | import('pg').PoolClient} q @returns {Queryable} */
+  // time per API request (scripts/bench-sandbox.mjs). The number of texts is small (the SQL is
+  // fixed, with `$n` parameters), and past MAX_PREPARED further texts simply run unprepared.
+  /** @type {Set<string>} */
+  const prepared = new Set();
+  /** @param {string} text */
+  const prepare = (text) => prepared.has(text) || (prepared.size < MAX_PREPARED && prepared.add(text) !== undefined);
+  /** @param {import('postgres').Sql} q @returns {Queryable} */
   const wrap = (q) => ({
-    query: async (sql, params = []) => {
-      const name = statement(sql);
-      return normalize(await q.query({ text: sql, values: /** @type {any[]} */ ([...params]), ...(name ? { name } : {}) }));
+    query: async (text, params = []) => {
+      const result = await q.unsafe(text, /** @type {any[]} */ ([...params]), { prepare: prepare(text) });
+      // A plain array (the Result is an Array subclass with its own fields).
+      return { rows: result.slice(), rowCount: typeof result.count === 'number' ? result.count : result.length };
     },
-    exec: async (sql) => {
-      await q.query(sql);
+    exec: async (text) => {
+      await q.unsafe(text);
     },
   });
   let closed = false;
 
   return {
-    ...wrap(pool),
+    ...wrap(sql),
     kind: 'postgres',
     schema,
     dataDir: undefined,
-    async transaction(fn) {
-      const client = await pool.connect();
-      let broken = false;
-      try {
-        await client.query('BEGIN');
-        const result = await fn(wrap(client));
-        await client.query('COMMIT');
-        return result;
-      } catch (err) {
-        try {
-          await client.query('ROLLBACK');
-        } catch {
-          broken = true;
-        }
-        throw err;
-      } finally {
-        client.release(broken ? true : undefined);
-      }
-    },
+    // COMMIT when `fn` resolves; ROLLBACK and rethrow when it throws (postgres.js's own begin).
+    transaction: (fn) => /** @type {Promise<any>} */ (sql.begin((tx) => fn(wrap(/** @type {any} */ (tx))))),
     listen: postgresListen(databaseUrl, 'omsorg-sandbox-listen'),
     async close() {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await sql.end({ timeout: 5 });
     },
   };
 }

@@ -1,4 +1,4 @@
-// node-postgres ships no types and @types/pg is not installed: the little the sandbox uses.
+// node-postgres ships no types and @types/pg is not installed: the little the BFF uses (its sessions and LISTEN, which the sandbox shares).
 declare module 'pg' {
   export interface QueryResult {
     rows: any[];
