@@ -68,7 +68,7 @@ export function trackRequests(server) {
  * @param {object} job see load.mjs
  * @param {Tracker} tracker
  * @param {number | undefined} [postmaster]
- * @returns {Promise<{ result: import('autocannon').Result, cpuMs: number, pgCpuMs: number | undefined, served: number }>}
+ * @returns {Promise<{ result: import('autocannon').Result, cpuMs: number, sysMs: number, loadCpuMs: number | undefined, pgCpuMs: number | undefined, served: number }>}
  */
 export function cannon(job, tracker, postmaster) {
   return new Promise((ok, ko) => {
@@ -92,7 +92,7 @@ export function cannon(job, tracker, postmaster) {
       const served = tracker.answered() - served0;
       const pg1 = postgresCpuMs(postmaster);
       if (msg.error) ko(new Error(msg.error));
-      else ok({ result: msg.result, served, cpuMs: (cpu.user + cpu.system) / 1000, pgCpuMs: pg0 === undefined || pg1 === undefined ? undefined : pg1 - pg0 });
+      else ok({ result: msg.result, served, cpuMs: (cpu.user + cpu.system) / 1000, sysMs: cpu.system / 1000, loadCpuMs: msg.cpuMs, pgCpuMs: pg0 === undefined || pg1 === undefined ? undefined : pg1 - pg0 });
     });
     child.once('exit', (code) => {
       if (done) return;
@@ -108,11 +108,11 @@ export function cannon(job, tracker, postmaster) {
 }
 
 /**
- * @param {{ result: import('autocannon').Result, cpuMs: number, pgCpuMs: number | undefined, served: number }} run
+ * @param {{ result: import('autocannon').Result, cpuMs: number, sysMs: number, loadCpuMs: number | undefined, pgCpuMs: number | undefined, served: number }} run
  * @param {{ statements: number, transactions: number, commits?: number, walSyncs?: number, logRows?: number }} [counted]
  *   what the database was asked over the same run (totals)
  */
-export function figures({ result: r, cpuMs, pgCpuMs, served }, counted) {
+export function figures({ result: r, cpuMs, sysMs, loadCpuMs, pgCpuMs, served }, counted) {
   const total = r['1xx'] + r['2xx'] + r['3xx'] + r['4xx'] + r['5xx'];
   // Costs are divided by the requests the server answered (counted by the server, in-flight ones included).
   const per = (/** @type {number | undefined} */ n) => (served && typeof n === 'number' ? n / served : undefined);
@@ -132,6 +132,9 @@ export function figures({ result: r, cpuMs, pgCpuMs, served }, counted) {
     // CPU time per answered request (µs): the sandbox process (Node), and PostgreSQL when ours.
     served,
     nodeUs: per(cpuMs * 1000),
+    // Of which in the kernel (sockets: the API's answers and its statements to PostgreSQL).
+    nodeSysUs: per(sysMs * 1000),
+    loadUs: per(loadCpuMs === undefined ? undefined : loadCpuMs * 1000),
     pgUs: pgCpuMs === undefined ? undefined : per(pgCpuMs * 1000),
     // Per request: statements sent, explicit transactions, commits and WAL flushes in PostgreSQL, access-log rows.
     statements: per(counted?.statements),

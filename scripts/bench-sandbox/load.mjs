@@ -75,7 +75,10 @@ process.once('message', (/** @type {any} */ job) => {
       },
     ];
   }
+  const cpu0 = process.cpuUsage();
   autocannon(opts, (err, result) => {
-    process.send?.(err ? { error: String(err?.stack ?? err) } : { result }, () => process.exit(0));
+    // The load generator's own CPU: on one machine it shares the cores with the server and PostgreSQL.
+    const cpu = process.cpuUsage(cpu0);
+    process.send?.(err ? { error: String(err?.stack ?? err) } : { result, cpuMs: (cpu.user + cpu.system) / 1000 }, () => process.exit(0));
   });
 });

@@ -22,7 +22,7 @@ export function printFigures(label, f) {
     `  ${label}: ${fmt(f.requests)} requests in ${f.seconds.toFixed(1)} s = ${fmt(f.rps)} req/s; ` +
       `latency p50 ${ms(f.p50)} ms, p90 ${ms(f.p90)} ms, p99 ${ms(f.p99)} ms, max ${ms(f.max)} ms; ` +
       `errors ${f.errors} (timeouts ${f.timeouts}), non-2xx ${f.non2xx}; statuses ${JSON.stringify(f.statuses)}; ${fmt(f.served)} answered by the server; ` +
-      `CPU per request: sandbox ${us(f.nodeUs)} µs, PostgreSQL ${us(f.pgUs)} µs; ` +
+      `CPU per request: sandbox ${us(f.nodeUs)} µs (${us(f.nodeSysUs)} of it in the kernel), PostgreSQL ${us(f.pgUs)} µs, the load generator ${us(f.loadUs)} µs; ` +
       `per request: ${dec(f.statements)} statements, ${dec(f.transactions)} transactions (BEGIN…COMMIT), ` +
       `${dec(f.commits)} commits and ${dec(f.walSyncs)} WAL flushes in PostgreSQL, ${dec(f.logRows)} access-log rows; ` +
       `load average ${f.load.toFixed(1)}`,
