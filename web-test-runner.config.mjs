@@ -37,7 +37,7 @@ function pageState() {
     worker: navigator.serviceWorker?.controller?.state ?? 'none',
     // The runner's socket, which carries the results (0 connecting, 1 open, 2-3 closed).
     socket: window.__WDS_WEB_SOCKET__?.webSocket?.readyState ?? 'none',
-    progress: p ? { ...p, forMs: p.since ? Date.now() - p.since : undefined } : 'none (not an element test)',
+    progress: p ? { ...p, forMs: p.since ? Date.now() - p.since : undefined } : 'none (the page hooks did not load)',
   };
 }
 
@@ -340,6 +340,21 @@ async function webkit() {
   });
 }
 
+/**
+ * Every browser test file, of every package, imports test/runner/page-hooks.ts before its own
+ * code: a failure's values that the runner could not send are made copyable, and the page keeps
+ * the record describeStalls prints. Prepended on the file's first line, so no line number moves.
+ */
+function pageHooksPlugin() {
+  return {
+    name: 'omsorg-page-hooks',
+    transform(context) {
+      if (!context.path.endsWith('.test.ts')) return undefined;
+      return { body: `import '/test/runner/page-hooks.ts';${context.body}` };
+    },
+  };
+}
+
 // sendKeys({ down })/({ up }) works with puppeteer only; this command holds keys down in order
 // and releases them in reverse in every launcher (see packages/elements/src/test/keys.ts).
 function keyChordPlugin() {
@@ -411,7 +426,7 @@ export default {
   // A whole file: the longest takes under a minute in a full CI run. 15 minutes here once let one
   // WebKit file that stopped answering hold CI up for all of it (2026-12-04); 5 are plenty.
   testsFinishTimeout: 300000,
-  plugins: [keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
+  plugins: [pageHooksPlugin(), keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
   middleware: [
     // msw's service worker must be served from the root so its scope covers the test pages.
     function mswWorkerAtRoot(context, next) {

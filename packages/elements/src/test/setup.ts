@@ -48,67 +48,16 @@ export function testFetch(): typeof fetch {
 beforeEach(assumeVisible);
 
 /**
- * Where this page is, for the runner to read when a file does not finish in time (describeStalls
- * in web-test-runner.config.mjs prints it): the test, the `until` it waits in, how many tests
- * passed and failed, whether the file's tests ended, and the mock API's requests not yet
- * answered. Results reach the runner only when a file ends, so without this a file that stalls
- * says nothing of where it stopped.
+ * The mock API's requests not answered yet, added to the page's progress record
+ * (`window.__omsorgProgress`, kept by the runner's page hooks, test/runner/page-hooks.ts): the
+ * runner prints them when a file does not finish in time. Read only then (it copies the record,
+ * getters included).
  */
 const unanswered = new Map<string, string>();
-const progress: {
-  test?: string; since?: number; waiting?: string; passed: number; failed: number; done?: boolean; readonly unanswered: string[];
-  failures: { test?: string; error: string }[];
-} = {
-  passed: 0,
-  failed: 0,
-  failures: [],
-  // Read only when the runner describes a stalled page (it copies this object, getters included).
-  get unanswered() {
-    return [...unanswered.values()].slice(-5);
-  },
-};
-(globalThis as { __omsorgProgress?: typeof progress }).__omsorgProgress = progress;
-beforeEach(function () {
-  progress.test = this.currentTest?.fullTitle();
-  progress.since = Date.now();
-  progress.waiting = undefined;
-});
-afterEach(function () {
-  if (this.currentTest?.state === 'passed') progress.passed++;
-  else if (this.currentTest?.state === 'failed') {
-    progress.failed++;
-    const err = (this.currentTest as { err?: Error & { actual?: unknown; expected?: unknown } }).err;
-    if (err) {
-      err.actual = reportable(err.actual);
-      err.expected = reportable(err.expected);
-    }
-    if (progress.failures.length < 3) progress.failures.push({ test: this.currentTest.fullTitle(), error: String(err?.stack ?? err).slice(0, 600) });
-  }
-});
-after(() => {
-  progress.done = true;
-});
-
-/**
- * A failed assertion's value as the runner can carry it. The page sends a file's results once the
- * file ends, copied with structuredClone first, and an element cannot be copied: a failure whose
- * `actual` was an element (`expect(focused).to.equal(box)`) threw there, the results were never
- * sent, and the file "did not finish" with no word of the failure. Elements become their start
- * tag; anything else that cannot be copied, or is over 20,000 characters as JSON, its string.
- */
-function reportable(value: unknown): unknown {
-  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) return value;
-  if (value instanceof Element) return value.outerHTML.slice(0, value.outerHTML.indexOf('>') + 1) || `<${value.localName}>`;
-  if (value instanceof Node) return `[${value.nodeName}]`;
-  try {
-    structuredClone(value);
-    const json = JSON.stringify(value);
-    if (json === undefined || json.length <= 20_000) return value;
-  } catch {
-    // not copyable (a function, a class with private state), cyclic, or a getter that throws
-  }
-  return String(value).slice(0, 20_000);
-}
+// Read from the page, not imported: the runner loads its hooks for every test file (none when a
+// file runs under another runner; then nothing is recorded).
+const progress: { waiting?: string } = globalThis.__omsorgProgress ?? {};
+if (globalThis.__omsorgProgress) Object.defineProperty(globalThis.__omsorgProgress, 'unanswered', { enumerable: true, get: () => [...unanswered.values()].slice(-5) });
 
 /**
  * Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. `wait`
