@@ -3,7 +3,7 @@
  * The sandbox's database: one set of plain SQL for two engines.
  *
  * - PGlite (PostgreSQL in WebAssembly) on disk at `dataDir`, by default;
- * - a PostgreSQL server through postgres.js (a pool of connections) when `databaseUrl` (DATABASE_URL) is set.
+ * - a PostgreSQL server through Postgres.js (a pool of connections) when `databaseUrl` (DATABASE_URL) is set.
  *
  * Everything lives in one schema (default `omsorg`), made the connection's `search_path`, so SQL
  * never names it and a reset is `DROP SCHEMA … CASCADE` without touching anything else in a
@@ -11,7 +11,7 @@
  *
  * Values come back the same from both engines as long as queries keep to: text, integer,
  * double precision, boolean, text[], json/jsonb and timestamptz (a JS Date). Select `date`
- * columns as `::text` (the drivers disagree on dates) and avoid bigint in results (postgres.js gives a
+ * columns as `::text` (the drivers disagree on dates) and avoid bigint in results (Postgres.js gives a
  * string, PGlite a number).
  */
 import { mkdir, open, readFile, rm } from 'node:fs/promises';
@@ -218,7 +218,7 @@ async function openPglite(dataDir, schema) {
 async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true } = {}) {
   const { default: postgres } = await import('postgres');
   const quoted = quoteSchema(schema);
-  // postgres.js (Postgres.js) and not node-postgres: on the API's list query it spends about a
+  // Postgres.js and not node-postgres: on the API's list query it spends about a
   // fifth of the CPU per query in this process (it reads a prepared statement's row description
   // once per connection, decodes rows without a second pass and sends a waiting query on a busy
   // connection in the same write), and PostgreSQL less too (scripts/bench-sandbox.mjs).
@@ -232,6 +232,8 @@ async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true
     types: {
       json: { to: 3802, from: [114, 3802], serialize: (/** @type {unknown} */ x) => (typeof x === 'string' ? x : JSON.stringify(x)), parse: JSON.parse },
     },
+    // PostgreSQL's notices (`CREATE SCHEMA IF NOT EXISTS` on an existing one) are not news; a
+    // connection that breaks is opened again on the next query, and an error reaches its query.
     onnotice: () => {},
   });
   try {
@@ -252,7 +254,12 @@ async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true
   /** @type {Set<string>} */
   const prepared = new Set();
   /** @param {string} text */
-  const prepare = (text) => prepared.has(text) || (prepared.size < MAX_PREPARED && prepared.add(text) !== undefined);
+  const prepare = (text) => {
+    if (prepared.has(text)) return true;
+    if (prepared.size >= MAX_PREPARED) return false;
+    prepared.add(text);
+    return true;
+  };
   /** @param {import('postgres').Sql} q @returns {Queryable} */
   const wrap = (q) => ({
     query: async (text, params = []) => {
