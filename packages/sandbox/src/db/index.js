@@ -218,8 +218,8 @@ async function openPglite(dataDir, schema) {
 async function openPostgres(databaseUrl, schema, poolSize, { createSchema = true } = {}) {
   const { default: postgres } = await import('postgres');
   const quoted = quoteSchema(schema);
-  // Postgres.js and not node-postgres: on the API's list query it spends about a
-  // fifth of the CPU per query in this process (it reads a prepared statement's row description
+  // Postgres.js and not node-postgres: on the API's list query it spends about a fifth of
+  // node-postgres's CPU per query in this process (it reads a prepared statement's row description
   // once per connection, decodes rows without a second pass and sends a waiting query on a busy
   // connection in the same write), and PostgreSQL less too (scripts/bench-sandbox.mjs).
   const sql = postgres(databaseUrl, {
