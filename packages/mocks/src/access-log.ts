@@ -6,7 +6,7 @@
 import { accessLogPage, parseAccessLogQuery, type AccessLogEntry, type AccessLogPage, type AccessLogResource } from '@omsorg/contract';
 import type { PersonKey } from '@omsorg/fixtures';
 import { http, type HttpHandler } from 'msw';
-import type { MessageRouteContext } from './messages-handlers.js';
+import type { MessageRouteContext } from './route-context.js';
 import type { MockDb } from './records.js';
 import { isProblemSpec, json, problem } from './problems.js';
 

@@ -18,7 +18,7 @@ import {
 import { http, type HttpHandler } from 'msw';
 import { logAccess } from './access-log.js';
 import { remember, replay } from './idempotency.js';
-import type { MessageRouteContext } from './messages-handlers.js';
+import type { MessageRouteContext } from './route-context.js';
 import { isProblemSpec, json, noneMatch, notFound, notModified, problem } from './problems.js';
 
 export function consentHandlers({ db, now, url, guard, access }: Pick<MessageRouteContext, 'db' | 'now' | 'url' | 'guard' | 'access'>): HttpHandler[] {

@@ -4,7 +4,7 @@
  */
 import type { JsonBodyType } from 'msw';
 import type { PersonKey } from '@omsorg/fixtures';
-import type { MockDb } from './db.js';
+import type { MockDb } from './records.js';
 import { json, problem } from './problems.js';
 
 /** The first answer again, a 422 for a reuse, or undefined when the key is new. */

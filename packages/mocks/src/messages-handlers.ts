@@ -46,14 +46,14 @@ import {
   type Attachment,
   type Draft,
   type Message,
-  type Problem,
   type RecipientList,
   type SeenState,
   type ThreadDetail,
   type ThreadPage,
 } from '@omsorg/contract';
 import { HttpResponse, http, type HttpHandler, type JsonBodyType } from 'msw';
-import type { MockDb, SubjectRecord } from './db.js';
+import type { MockDb, SubjectRecord } from './records.js';
+import type { MessageRouteContext } from './route-context.js';
 import type { PersonKey } from '@omsorg/fixtures';
 import { malformedMessage, malformedRecipients, malformedThread, malformedThreadPage } from './malformed.js';
 import {
@@ -71,33 +71,7 @@ import {
 } from './messages.js';
 import { lastActivity, type MessageFixture, type Party } from '@omsorg/fixtures';
 import { EXPOSE, NO_STORE, isProblemSpec, json, noneMatch, notFound, notModified, problem } from './problems.js';
-import type { ScenarioBehaviour } from './scenarios.js';
 import { remember as rememberFirst, replay as replayFirst } from './idempotency.js';
-
-/** What the message routes need from createMockApi. */
-/** What the token says of the sign-in: when it was (a mock token without it: at the request). */
-export interface MockSession {
-  authTime: Date;
-}
-
-export interface MessageRouteContext {
-  db: MockDb;
-  now: () => Date;
-  url: (path: string) => string;
-  behaviour: ScenarioBehaviour;
-  guard: <T extends JsonBodyType>(request: Request, route: (person: PersonKey, session: MockSession) => Response | Promise<Response>) => Promise<HttpResponse<T | Problem>>;
-  access: (
-    person: PersonKey,
-    subjectId: string | undefined,
-    scope: 'messages' | null,
-    request: Request,
-    o?: { selfOnly?: boolean },
-  ) => SubjectRecord | HttpResponse<Problem>;
-  /** Milliseconds until staff answer a citizen's or relative's message; 0: never. */
-  autoReplyMs: number;
-  /** How the auto-reply's milliseconds pass (a real timer unless a test holds it). */
-  wait: (ms: number) => Promise<void>;
-}
 
 /** The automatic answer of the offline demo. */
 export const AUTO_REPLY_TEXT = 'Takk for meldingen. Vi har mottatt den og svarer så snart vi kan.';

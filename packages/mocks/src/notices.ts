@@ -29,7 +29,7 @@ import { noticeSender, type PersonKey } from '@omsorg/fixtures';
 import { http, type HttpHandler, type HttpResponse } from 'msw';
 import { logAccess } from './access-log.js';
 import { remember, replay } from './idempotency.js';
-import type { MessageRouteContext } from './messages-handlers.js';
+import type { MessageRouteContext } from './route-context.js';
 import type { MockDb, QueuedNotice, SubjectRecord } from './records.js';
 import { isProblemSpec, json, noneMatch, notModified, problem } from './problems.js';
 

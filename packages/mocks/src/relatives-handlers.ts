@@ -35,7 +35,7 @@ import type { PersonKey, RegisterPerson } from '@omsorg/fixtures';
 import { http, type HttpHandler, type HttpResponse } from 'msw';
 import { logAccess } from './access-log.js';
 import { remember, replay } from './idempotency.js';
-import type { MessageRouteContext } from './messages-handlers.js';
+import type { MessageRouteContext } from './route-context.js';
 import type { GrantRecord, MockDb, SubjectRecord } from './records.js';
 import { isProblemSpec, json, notFound, problem } from './problems.js';
 

