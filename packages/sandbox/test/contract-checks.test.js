@@ -44,6 +44,18 @@ describe('checking requests against the contract', () => {
     assert.equal(list('when=upcoming', { 'if-none-match': 'W/"abc"', 'x-other': 'z'.repeat(500) }), ok);
   });
 
+  it('tells an absent declared header from an empty one', () => {
+    // deleteDraft has no body and requires If-Match.
+    const del = (/** @type {Record<string, string>} */ headers, c = contract) =>
+      c.validateRequest('deleteDraft', { method: 'DELETE', path: '/v1/subjects/me/drafts/new', headers, query: '' });
+    const empty = del({ 'if-match': '' });
+    const absent = del({});
+    assert.ok(absent.length > 0, 'If-Match is required');
+    assert.deepEqual(absent, del({}, fresh));
+    assert.deepEqual(empty, del({ 'if-match': '' }, fresh));
+    assert.notDeepEqual(absent, empty, 'not the same answer');
+  });
+
   it('checks a request with a body every time', () => {
     const req = {
       method: 'POST',

@@ -74,8 +74,8 @@ export async function loadContract({ path = CONTRACT_PATH } = {}) {
   );
   /** @type {ReturnType<typeof boundedMap<readonly AjvError[]>>} */
   const checked = boundedMap(CHECK_CACHE_SIZE);
-  /** @param {string | string[] | undefined} v */
-  const headerText = (v) => (Array.isArray(v) ? v.join(', ') : (v ?? ''));
+  /** A header's value in the key; an absent one is not an empty one (NUL is in no header value). */
+  const headerText = (/** @type {string | string[] | undefined} */ v) => (v === undefined ? '\u0000' : Array.isArray(v) ? v.join(', ') : v);
   /**
    * The request against the contract, every time.
    * @param {string} operationId
