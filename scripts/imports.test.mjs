@@ -20,12 +20,15 @@ const PACKAGES = ['contract', 'fixtures', 'sdk', 'elements', 'mocks', 'sandbox',
 const packageOf = (/** @type {string} */ file) => /^([a-z-]+)\//.exec(file)?.[1];
 const isTest = (/** @type {string} */ file) => /\.test\.[cm]?[jt]s$|\/test\/|\/test-support\//.test(file);
 
-/** The @omsorg packages each package declares (dependencies, peer, dev). */
-function declared(/** @type {string} */ pkg) {
-  const json = JSON.parse(readFileSync(`${root}packages/${pkg}/package.json`, 'utf8'));
-  const names = Object.keys({ ...json.dependencies, ...json.peerDependencies, ...json.devDependencies });
-  return new Set(names.filter((n) => n.startsWith('@omsorg/')).map((n) => n.slice('@omsorg/'.length)));
-}
+/** The @omsorg packages each package declares (dependencies, peer, dev), read once each. */
+const DECLARED = new Map(
+  PACKAGES.map((pkg) => {
+    const json = JSON.parse(readFileSync(`${root}packages/${pkg}/package.json`, 'utf8'));
+    const names = Object.keys({ ...json.dependencies, ...json.peerDependencies, ...json.devDependencies });
+    return [pkg, new Set(names.filter((n) => n.startsWith('@omsorg/')).map((n) => n.slice('@omsorg/'.length)))];
+  }),
+);
+const declared = (/** @type {string} */ pkg) => DECLARED.get(pkg) ?? new Set();
 
 /**
  * The imports that break the layering: from a non-test file of one package into another package

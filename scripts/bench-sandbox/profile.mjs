@@ -17,7 +17,7 @@ function partOf({ url, functionName }) {
   }
   if (/node_modules\/jose\/|\/src\/auth\//.test(url)) return 'token and DPoP checks (jose, auth/)';
   if (/node_modules\/(openapi-backend|ajv|ajv-formats|openapi-types|lodash|bath-es5|mock-json-schema|fast-uri)\/|\/src\/api\/contract\.js/.test(url)) return 'contract (openapi-backend, Ajv)';
-  if (/node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres|postgres-[a-z]+|pgpass)\//.test(url)) return 'PostgreSQL driver (postgres.js)';
+  if (/node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres|postgres-[a-z]+|pgpass)\//.test(url)) return 'PostgreSQL drivers (postgres.js; pg for LISTEN)';
   if (/\/packages\/contract\//.test(url)) return 'rules core (@omsorg/contract)';
   if (/\/packages\/sandbox\/src\/db\//.test(url)) return 'sandbox db wrapper';
   if (/\/packages\/sandbox\/src\//.test(url)) return 'sandbox API code';

@@ -28,8 +28,8 @@ declare global {
   var __omsorgProgress: PageProgress | undefined;
 }
 
-// Once per page, even if this module is reached under a second URL (the runner's import and a
-// test kit's relative one): one record, one set of hooks.
+// Once per page, even if this module is reached under a second URL (the runner's import, and a
+// test that imports it itself): one record, one set of hooks.
 const progress: PageProgress = globalThis.__omsorgProgress ?? install();
 
 function install(): PageProgress {

@@ -57,7 +57,7 @@ const unanswered = new Map<string, string>();
 // Read from the page, not imported: the runner loads its hooks for every test file (none when a
 // file runs under another runner; then nothing is recorded).
 const progress: { waiting?: string } = globalThis.__omsorgProgress ?? {};
-if (globalThis.__omsorgProgress) Object.defineProperty(globalThis.__omsorgProgress, 'unanswered', { enumerable: true, get: () => [...unanswered.values()].slice(-5) });
+Object.defineProperty(progress, 'unanswered', { enumerable: true, get: () => [...unanswered.values()].slice(-5) });
 
 /**
  * Starts (once per file) the msw worker with `scenario`, replacing any earlier handlers. `wait`
