@@ -42,21 +42,26 @@ export async function serveStorybook() {
   return { origin, ids, close: () => new Promise((r) => server.close(() => r(undefined))) };
 }
 
-/** Headless Chromium with the project's usual flags and a throwaway profile. */
-export async function launch() {
+/**
+ * Headless Chromium with the project's usual flags and a throwaway profile, or the given
+ * `profileDir` (kept: browsers launched one after another with it share the HTTP cache, and with
+ * it V8's compiled code of Storybook's scripts).
+ */
+export async function launch({ profileDir } = {}) {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM=…)`);
-  const profileDir = await mkdtemp(join(tmpdir(), 'omsorg-a11y-profile-'));
+  const own = profileDir === undefined;
+  const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'omsorg-a11y-profile-')));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    userDataDir: profileDir,
+    userDataDir,
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--font-render-hinting=none', '--hide-scrollbars'],
   });
   return {
     browser,
     async close() {
       await browser.close().catch(() => {});
-      await rm(profileDir, { recursive: true, force: true }).catch(() => {});
+      if (own) await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
     },
   };
 }
