@@ -82,6 +82,38 @@ describe('<omsorg-appointment-list>: answers arrive without a reload', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps focus on the calendar button when the answer makes the item anew', async () => {
+    const polls = heldPolls();
+    const client = liveClient(polls);
+    const el = await mount(client, html`<omsorg-appointment-list page-size="100" .client=${client}></omsorg-appointment-list>`);
+    const calendar = item(el, id)!.querySelector<HTMLElement>('[part="calendar-button"]')!;
+    calendar.focus();
+    api.db.answerCancellation('sub-ola-7f3a', id, { accept: false, note: 'Vi kommer som avtalt.', at: NOW });
+    await until(() => polls.pending > 0, 'a poll planned');
+    await polls.poll();
+    await until(() => statusOf(el).includes(messages.nb.statuses['cancellation-rejected']), 'the answer shown');
+    await el.updateComplete;
+    const active = el.shadowRoot!.activeElement as HTMLElement | null;
+    expect(active?.getAttribute('part'), 'focus on a calendar button').to.equal('calendar-button');
+    expect(active?.closest<HTMLElement>('li[part~="item"]')?.dataset.id, "the same appointment's").to.equal(id);
+    expect(active?.isConnected).to.equal(true);
+  });
+
+  it('puts focus on the item\'s heading when the focused button is gone after a change', async () => {
+    const polls = heldPolls();
+    const client = liveClient(polls);
+    const el = await mount(client, html`<omsorg-appointment-list page-size="100" .client=${client}></omsorg-appointment-list>`);
+    item(el, id)!.querySelector<HTMLElement>('[part="calendar-button"]')!.focus();
+    api.db.answerCancellation('sub-ola-7f3a', id, { accept: true, at: NOW });
+    await until(() => polls.pending > 0, 'a poll planned');
+    await polls.poll();
+    await until(() => statusOf(el).includes(messages.nb.statuses.cancelled), 'cancelled');
+    await el.updateComplete;
+    expect(item(el, id)!.querySelector('[part="calendar-button"]'), 'no calendar button for a cancelled visit').to.equal(null);
+    const active = el.shadowRoot!.activeElement as HTMLElement | null;
+    expect(active?.dataset.headingFor, "focus on the appointment's heading, not lost to the page").to.equal(id);
+  });
+
   it('stops polling when removed from the page', async () => {
     const polls = heldPolls();
     const client = liveClient(polls);

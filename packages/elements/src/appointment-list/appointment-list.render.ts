@@ -4,9 +4,10 @@
  * element's own texts in the template and lit parts only where data goes; no wrapper elements or
  * whitespace nodes that render nothing; date texts remembered per value
  * (appointment-list.view.ts); one click listener for all buttons (they carry `data-action`,
- * the item carries `data-id`).
+ * the item carries `data-id`). Per item, two template instances: the item element, which stays
+ * while its appointment changes, and its content, buttons included.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { cancellableStatuses, labelFor, osloWeekday, parseSeriesRule, type Appointment } from '@omsorg/contract';
@@ -184,25 +185,30 @@ function deadlineInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: bo
   }
 }
 
-// The buttons stay lit templates of their own: an appointment that changes (cancelled, say)
-// keeps its item, and a button it keeps stays the same element (focus stays on it).
-function renderActions(a: Appointment, ctx: ItemContext, canCancel: boolean, calendar: boolean, label: string): unknown {
-  if (!canCancel && !calendar) return nothing;
+/**
+ * The cancel and calendar buttons, in the item's one template (a template of their own per item
+ * cost a tenth of the list's render). Which buttons there are is part of the item's shape, so an
+ * appointment that gains or loses one gets new buttons: the list puts focus back on the new one
+ * (or on the item's heading) when the old one had it (appointment-list.ts, `replaceItem`).
+ */
+function actionsInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: boolean, calendar: boolean, label: string): void {
+  if (!canCancel && !calendar) return;
   const { t, locale } = ctx;
   const start = parseInstant(a.start);
   // Who the button is for, read after its visible text: ": Home nursing, Friday 27 November 2026 08:00".
   // The name is the visible text and that (aria-label, so the name starts with what is seen),
   // not a visually hidden span: two nodes fewer per button.
   const about = `: ${label}, ${start ? `${dayText(start, locale)} ${timeText(start, locale)}` : ''}`;
-  return html`<div part="actions" class="actions">${
-    canCancel
-      ? html`<button type="button" id=${`act-${a.id}`} part="cancel-button" class="cancel" data-action="cancel" aria-label=${t.cancel + about}>${t.cancel}</button>`
-      : nothing
-  }${
-    calendar
-      ? html`<button type="button" part="calendar-button" class="secondary calendar" data-action="calendar" aria-label=${t.addToCalendar + about}>${t.addToCalendar}</button>`
-      : nothing
-  }</div>`;
+  m.tag('<div part="actions" class="actions">');
+  if (canCancel) {
+    m.tag('<button type="button"').attr('id', `act-${a.id}`).tag(' part="cancel-button" class="cancel" data-action="cancel"');
+    m.attr('aria-label', t.cancel + about).tag('>').text(t.cancel).tag('</button>');
+  }
+  if (calendar) {
+    m.tag('<button type="button" part="calendar-button" class="secondary calendar" data-action="calendar"');
+    m.attr('aria-label', t.addToCalendar + about).tag('>').text(t.addToCalendar).tag('</button>');
+  }
+  m.tag('</div>');
 }
 
 /**
@@ -249,5 +255,6 @@ function renderItem(a: Appointment, ctx: ItemContext, h: string, opts: { withDay
     m.tag('<div part="preparation" class="preparation"><p class="preparation-title">').text(t.preparation).tag('</p><bdi class="text">').value(a.preparation).tag('</bdi></div>');
   }
   deadlineInto(m, a, ctx, canCancel, deadlinePassed);
-  return html`<li part="item" class="item tone-${tone} status-${a.status}" data-id=${a.id}>${m.result()}${renderActions(a, ctx, canCancel, calendar, label)}</li>`;
+  actionsInto(m, a, ctx, canCancel, calendar, label);
+  return html`<li part="item" class="item tone-${tone} status-${a.status}" data-id=${a.id}>${m.result()}</li>`;
 }

@@ -136,11 +136,6 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     super.willUpdate(changed);
   }
 
-  /** Loads the first page again (also what "try again" does). */
-  override reload(): void {
-    super.reload();
-  }
-
   protected override reloadsOn(changed: PropertyValues<this>): boolean {
     return super.reloadsOn(changed) || changed.has('when') || changed.has('pageSize');
   }
@@ -267,7 +262,20 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     const before = this.items[i];
     const next = [...this.items];
     next[i] = appointment;
+    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
+    const within = active?.closest<HTMLElement>('[data-id]')?.dataset.id === appointment.id;
     this.items = next;
+    // An item whose shape changed (a button more or less, a new note) is made anew: focus that was
+    // in it goes to the same button in the new one, or else to its heading, not to the page.
+    if (within) {
+      void this.updateComplete.then(() => {
+        if (active!.isConnected) return;
+        const action = active!.dataset.action;
+        const again = action && this.headingOf(appointment.id)?.parentElement?.querySelector<HTMLElement>(`[data-action="${action}"]`);
+        if (again) again.focus();
+        else this.focusItem(appointment.id);
+      });
+    }
     // A change made elsewhere (the service's answer, another tab) is said politely; focus stays.
     if (fromPoll && before && before.status !== appointment.status) this.announceStatus(appointment);
     if (this.lastTrigger?.appointmentId === appointment.id) {
@@ -347,11 +355,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   }
 
   protected override renderSkeleton(): TemplateResult {
-    return html`
-      <span class="skeleton sk-heading"></span>
-      <span class="skeleton sk-item"></span>
-      <span class="skeleton sk-item"></span>
-    `;
+    return html`<span class="skeleton sk-heading"></span><span class="skeleton sk-item"></span><span class="skeleton sk-item"></span>`;
   }
 
   protected override renderData(level: number): unknown {
@@ -377,35 +381,27 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     return html`${missing}${renderDays(this.items, ctx, level)}${this.renderMore(t)}`;
   }
 
+  // The templates hold no layout whitespace: their containers are flex boxes, and every byte of
+  // template text is shipped as written.
   private renderToggle(t: AppointmentListMessages): TemplateResult {
-    const option = (when: AppointmentWhen, label: string) => html`
-      <button type="button" part="toggle-button" class="toggle-button" aria-pressed=${this.when === when ? 'true' : 'false'} @click=${() => this.select(when)}>
-        ${label}
-      </button>
-    `;
-    return html`<div part="toggle" class="toggle" role="group" aria-label=${t.viewLabel}>
-      ${option('upcoming', t.upcoming)}${option('past', t.past)}
-    </div>`;
+    const option = (when: AppointmentWhen, label: string) =>
+      html`<button type="button" part="toggle-button" class="toggle-button" aria-pressed=${this.when === when ? 'true' : 'false'} @click=${() => this.select(when)}>${label}</button>`;
+    return html`<div part="toggle" class="toggle" role="group" aria-label=${t.viewLabel}>${option('upcoming', t.upcoming)}${option('past', t.past)}</div>`;
   }
 
   private renderMore(t: AppointmentListMessages): unknown {
     if (!this.nextCursor && !this.moreError) return nothing;
-    return html`<div class="more">
-      ${this.moreError
+    return html`<div class="more">${
+      this.moreError
         ? html`<p class="inline-error">${t.errorLoadMore} ${errorMessage(this.common, this.moreError as { kind?: string; status?: number })}</p>`
-        : nothing}
-      ${this.nextCursor
-        ? html`<button
-            type="button"
-            part="more-button"
-            class="secondary more-button"
-            aria-disabled=${this.loadingMore ? 'true' : 'false'}
-            @click=${(e: Event) => this.loadMore(e.currentTarget as HTMLElement)}
-          >
-            ${this.loadingMore ? t.loadingMore : this.moreError ? this.common.retry : t.showMore}
-          </button>`
-        : nothing}
-    </div>`;
+        : nothing
+    }${
+      this.nextCursor
+        ? html`<button type="button" part="more-button" class="secondary more-button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${(e: Event) => this.loadMore(e.currentTarget as HTMLElement)}>${
+            this.loadingMore ? t.loadingMore : this.moreError ? this.common.retry : t.showMore
+          }</button>`
+        : nothing
+    }</div>`;
   }
 }
 
