@@ -44,8 +44,7 @@ export async function serveStorybook() {
 
 /**
  * Headless Chromium with the project's usual flags and a throwaway profile, or the given
- * `profileDir` (kept: browsers launched one after another with it share the HTTP cache, and with
- * it V8's compiled code of Storybook's scripts).
+ * `profileDir` (kept: browsers launched one after another with it share its HTTP cache).
  */
 export async function launch({ profileDir } = {}) {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM=…)`);

@@ -72,11 +72,12 @@ after(async () => {
  * A browser of its own, for one mode. How Chromium places text depends on what its renderer drew
  * before: bold text at 200 % (device scale factor 2) sits one CSS pixel lower when the renderer has
  * not drawn that font at scale 1 first. The modes once shared one page, so zoom200 came after
- * three modes at scale 1; a busy CI machine now and then drew it in a fresh renderer all the same
- * (2026-12-04 and 12-05: access-log.zoom200's bold headings, 5,109 pixels; a second capture of
- * the settled page differed the same way). Each mode now starts from a fresh browser, so what a
- * capture shows does not depend on what was drawn before it. (The browsers share one profile, one
- * after another: its cache keeps Storybook's scripts compiled, so a fresh browser costs little.)
+ * three modes at scale 1; now and then a busy CI machine drew it the other way, most likely in a
+ * fresh renderer (2026-12-04 and 12-05: access-log.zoom200's bold headings, 5,109 pixels; a second
+ * capture of the settled page differed the same way). Each mode now starts from a fresh browser, so what a
+ * capture shows does not depend on what was drawn before it. That costs the suite about 20 s
+ * (a browser's start and its first story per mode). The browsers use one profile, one after
+ * another, so Storybook's files come from its cache; that saved little (59 s against 63).
  */
 async function openModePage(viewport, media) {
   const chrome = await launch({ profileDir });
