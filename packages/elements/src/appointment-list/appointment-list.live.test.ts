@@ -114,6 +114,19 @@ describe('<omsorg-appointment-list>: answers arrive without a reload', () => {
     expect(active?.dataset.headingFor, "focus on the appointment's heading, not lost to the page").to.equal(id);
   });
 
+  it('keeps focus on the calendar button when the page changes language and the item is made anew', async () => {
+    const client = liveClient(heldPolls());
+    const el = await mount(client, html`<omsorg-appointment-list page-size="100" .client=${client}></omsorg-appointment-list>`);
+    const calendar = item(el, id)!.querySelector<HTMLElement>('[part="calendar-button"]')!;
+    calendar.focus();
+    el.setAttribute('lang', 'en');
+    await until(() => statusOf(el).includes('Cancellation sent, awaiting reply'), 'English texts');
+    await el.updateComplete;
+    const active = el.shadowRoot!.activeElement as HTMLElement | null;
+    expect(active?.getAttribute('part'), 'focus on a calendar button').to.equal('calendar-button');
+    expect(active?.closest<HTMLElement>('li[part~="item"]')?.dataset.id, "the same appointment's").to.equal(id);
+  });
+
   it('stops polling when removed from the page', async () => {
     const polls = heldPolls();
     const client = liveClient(polls);

@@ -109,6 +109,8 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
 
   private downloads = new BlobDownloads();
   private lastTrigger?: { appointmentId: string; button: HTMLElement };
+  /** The focused element in an item as a render began, and that item (see `updated`). */
+  private focusBefore?: [HTMLElement, HTMLElement];
   private stopFocusWatch?: () => void;
   private stopWatch?: () => void;
   /** Status changes a poll brought, said together at the end of the task. */
@@ -134,6 +136,26 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('when') && this.when !== 'upcoming' && this.when !== 'past') this.when = 'upcoming';
     super.willUpdate(changed);
+    const active = this.shadowRoot?.activeElement as HTMLElement | null | undefined;
+    const item = active?.closest<HTMLElement>('[data-id]');
+    this.focusBefore = item ? [active!, item] : undefined;
+  }
+
+  /**
+   * An item whose shape changed (a button more or less, a note, the page's language) is made
+   * anew, so focus that was in it would fall to the page: it goes to the same button in the new
+   * item, or else to the item's heading.
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    // (willUpdate sets focusBefore anew for every render.)
+    const [was, item] = this.focusBefore ?? [];
+    if (!was || was.isConnected) return;
+    // The item element stays (its content is what is made anew). No data-action (the heading, a
+    // phone link): "undefined" matches no button, and the heading takes focus.
+    const again = item!.querySelector<HTMLElement>(`[data-action="${was.dataset.action}"]`);
+    if (again) again.focus();
+    else this.focusItem(item!.dataset.id!);
   }
 
   protected override reloadsOn(changed: PropertyValues<this>): boolean {
@@ -262,20 +284,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     const before = this.items[i];
     const next = [...this.items];
     next[i] = appointment;
-    const active = (this.renderRoot as ShadowRoot).activeElement as HTMLElement | null;
-    const within = active?.closest<HTMLElement>('[data-id]')?.dataset.id === appointment.id;
     this.items = next;
-    // An item whose shape changed (a button more or less, a new note) is made anew: focus that was
-    // in it goes to the same button in the new one, or else to its heading, not to the page.
-    if (within) {
-      void this.updateComplete.then(() => {
-        if (active!.isConnected) return;
-        const action = active!.dataset.action;
-        const again = action && this.headingOf(appointment.id)?.parentElement?.querySelector<HTMLElement>(`[data-action="${action}"]`);
-        if (again) again.focus();
-        else this.focusItem(appointment.id);
-      });
-    }
     // A change made elsewhere (the service's answer, another tab) is said politely; focus stays.
     if (fromPoll && before && before.status !== appointment.status) this.announceStatus(appointment);
     if (this.lastTrigger?.appointmentId === appointment.id) {
@@ -301,11 +310,6 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     this.stopFocusWatch = stop;
   }
 
-  private select(when: AppointmentWhen): void {
-    if (this.when === when) return;
-    this.when = when;
-  }
-
   /** The one click listener of the item buttons (`data-action`, in the item with `data-id`). */
   private readonly onItemClick = (event: Event): void => {
     const button = (event.target as Element | null)?.closest?.<HTMLElement>('button[data-action]');
@@ -317,7 +321,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     const id = button?.closest('li[data-id]')?.getAttribute('data-id');
     const appointment = id == null ? undefined : this.items.find((a) => a.id === id);
     if (!button || !appointment) return;
-    if ((button.dataset.action as ItemAction) === 'cancel') this.onCancel(appointment, button);
+    if (action === 'cancel') this.onCancel(appointment, button);
     else this.downloadCalendar(appointment);
   };
 
@@ -382,10 +386,11 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   }
 
   // The templates hold no layout whitespace: their containers are flex boxes, and every byte of
-  // template text is shipped as written.
+  // template text is shipped as written. (Setting `when` to the value it has changes nothing:
+  // lit compares.)
   private renderToggle(t: AppointmentListMessages): TemplateResult {
     const option = (when: AppointmentWhen, label: string) =>
-      html`<button type="button" part="toggle-button" class="toggle-button" aria-pressed=${this.when === when ? 'true' : 'false'} @click=${() => this.select(when)}>${label}</button>`;
+      html`<button type="button" part="toggle-button" class="toggle-button" aria-pressed=${this.when === when ? 'true' : 'false'} @click=${() => (this.when = when)}>${label}</button>`;
     return html`<div part="toggle" class="toggle" role="group" aria-label=${t.viewLabel}>${option('upcoming', t.upcoming)}${option('past', t.past)}</div>`;
   }
 
