@@ -42,25 +42,21 @@ export async function serveStorybook() {
   return { origin, ids, close: () => new Promise((r) => server.close(() => r(undefined))) };
 }
 
-/**
- * Headless Chromium with the project's usual flags and a throwaway profile, or the given
- * `profileDir` (kept: browsers launched one after another with it share its HTTP cache).
- */
-export async function launch({ profileDir } = {}) {
+/** Headless Chromium with the project's usual flags and a throwaway profile. */
+export async function launch() {
   assert.ok(existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (apt-get install chromium, or CHROMIUM=…)`);
-  const own = profileDir === undefined;
-  const userDataDir = profileDir ?? (await mkdtemp(join(tmpdir(), 'omsorg-a11y-profile-')));
+  const profileDir = await mkdtemp(join(tmpdir(), 'omsorg-a11y-profile-'));
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,
-    userDataDir,
+    userDataDir: profileDir,
     args: ['--no-sandbox', '--disable-dev-shm-usage', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--font-render-hinting=none', '--hide-scrollbars'],
   });
   return {
     browser,
     async close() {
       await browser.close().catch(() => {});
-      if (own) await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+      await rm(profileDir, { recursive: true, force: true }).catch(() => {});
     },
   };
 }

@@ -16,7 +16,7 @@
 // mocks derive from "now" and the elements' "today"/"tomorrow" wording are the same every day.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,15 +56,13 @@ const MODES = [
 /** Long elements are captured to this height (CSS px) to keep the references small. */
 const MAX_HEIGHT = 1200;
 
-let sb, diffDir, profileDir;
+let sb, diffDir;
 before(async () => {
   sb = await serveStorybook();
-  profileDir = mkdtempSync(join(tmpdir(), 'omsorg-a11y-profile-'));
   if (UPDATE) mkdirSync(REFERENCES, { recursive: true });
 });
 after(async () => {
   await sb?.close();
-  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   if (diffDir) console.log(`diff images in ${diffDir}`);
 });
 
@@ -74,13 +72,13 @@ after(async () => {
  * not drawn that font at scale 1 first. The modes once shared one page, so zoom200 came after
  * three modes at scale 1; now and then a busy CI machine drew it the other way, most likely in a
  * fresh renderer (2026-12-04 and 12-05: access-log.zoom200's bold headings, 5,109 pixels; a second
- * capture of the settled page differed the same way). Each mode now starts from a fresh browser, so what a
- * capture shows does not depend on what was drawn before it. That costs the suite about 20 s
- * (a browser's start and its first story per mode). The browsers use one profile, one after
- * another, so Storybook's files come from its cache; that saved little (59 s against 63).
+ * capture of the settled page differed the same way). Each mode now starts from a fresh browser,
+ * so what a capture shows does not depend on what was drawn before it. That costs the suite about
+ * 20 s (a browser's start and its first story per mode; sharing one profile for its cache saved
+ * too little to keep).
  */
 async function openModePage(viewport, media) {
-  const chrome = await launch({ profileDir });
+  const chrome = await launch();
   const page = await chrome.browser.newPage();
   await preparePage(page);
   const cdp = await page.createCDPSession();
