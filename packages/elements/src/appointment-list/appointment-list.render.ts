@@ -189,7 +189,7 @@ function deadlineInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: bo
  * The cancel and calendar buttons, in the item's one template (a template of their own per item
  * cost a tenth of the list's render). Which buttons there are is part of the item's shape, so an
  * appointment that gains or loses one gets new buttons: the list puts focus back on the new one
- * (or on the item's heading) when the old one had it (appointment-list.ts, `replaceItem`).
+ * (or on the item's heading) when the old one had it (appointment-list.ts, `updated`).
  */
 function actionsInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: boolean, calendar: boolean, label: string): void {
   if (!canCancel && !calendar) return;
