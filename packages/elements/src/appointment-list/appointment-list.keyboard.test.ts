@@ -3,9 +3,9 @@ import { expect, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { SPACE, shiftTab } from '../test/keys.js';
 import { subjectIds } from '@omsorg/mocks';
-import { serviceTypes } from '@omsorg/contract';
+import { serviceTypes, type Appointment } from '@omsorg/contract';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
-import { $, button, idsOf as itemIds, inEveryLanguage, itemById as item, mountIn, settled, sr, tabTo } from '../test/kit.js';
+import { $, alertText, button, idsOf as itemIds, inEveryLanguage, itemById as item, mountIn, settled, sr, tabTo } from '../test/kit.js';
 import { AppointmentCancelEvent } from '../internal/events.js';
 import { subjectDataBehaviour } from '../test/subject-data-behaviour.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
@@ -21,18 +21,22 @@ describe('<omsorg-appointment-list>', () => {
       const el = await mount(testClient('ola'));
       let link: HTMLAnchorElement | undefined;
       let body = '';
-      const pending: Promise<void>[] = [];
-      const capture = (e: Event) => {
-        const a = e.target as HTMLAnchorElement;
-        if (a.tagName !== 'A' || !a.hasAttribute('download')) return;
-        e.preventDefault(); // no real download in the test browser
-        link = a;
-        pending.push(fetch(a.href).then(async (r) => void (body = await r.text())));
-      };
+      let capture = (_e: Event) => {};
+      // The file is written once the calendar code has loaded (at the first press), so the
+      // test waits for the hidden link's click rather than expecting it at once.
+      const saved = new Promise<void>((resolve) => {
+        capture = (e: Event) => {
+          const a = e.target as HTMLAnchorElement;
+          if (a.tagName !== 'A' || !a.hasAttribute('download')) return;
+          e.preventDefault(); // no real download in the test browser
+          link = a;
+          resolve(fetch(a.href).then(async (r) => void (body = await r.text())));
+        };
+      });
       sr(el).addEventListener('click', capture, true);
       item(el, 'apt-ola-hsp-d01-am')!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
+      await saved;
       sr(el).removeEventListener('click', capture, true);
-      await Promise.all(pending);
       expect(link?.href).to.match(/^blob:/);
       // A visit of a series writes the whole series: from its first visit (a week back), in Oslo time.
       expect(link?.download).to.equal('avtale-2026-06-03.ics');
@@ -51,6 +55,28 @@ describe('<omsorg-appointment-list>', () => {
       let failed = false;
       await fetch(link!.href).catch(() => (failed = true));
       expect(failed).to.equal(true);
+    });
+  });
+
+  describe('add to calendar when the file cannot be written', () => {
+    it('says so in the alert region and starts no download', async () => {
+      const el = await mount(testClient('ola'));
+      // An appointment whose time the calendar code cannot read (a visit on its own, not a series).
+      const items = (el as unknown as { items: Appointment[] }).items;
+      const a = items.find((x) => !x.series && item(el, x.id)?.querySelector('[part="calendar-button"]'));
+      expect(a, 'a visit with a calendar button').to.exist;
+      a!.start = 'not a time';
+      let downloads = 0;
+      const capture = (e: Event) => {
+        if ((e.target as Element).tagName !== 'A') return;
+        e.preventDefault();
+        downloads++;
+      };
+      sr(el).addEventListener('click', capture, true);
+      item(el, a!.id)!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
+      await until(() => alertText(el) === messages.nb.calendarError, 'the calendar error in the alert region');
+      sr(el).removeEventListener('click', capture, true);
+      expect(downloads).to.equal(0);
     });
   });
 
@@ -126,6 +152,8 @@ describe('<omsorg-appointment-list>', () => {
       await tabTo((a) => a.getAttribute('part') === 'calendar-button', { max: 120 });
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: SPACE });
+      // Each file is written once the calendar code has loaded (at the first press).
+      await until(() => downloads >= 2, 'a calendar file for each key');
       sr(el).removeEventListener('click', capture, true);
       expect(downloads).to.equal(2);
 

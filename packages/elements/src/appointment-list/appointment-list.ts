@@ -14,7 +14,6 @@ import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, parseInstant } from '../internal/format.js';
 import { BlobDownloads } from '../internal/download.js';
 import { sourceNames } from '../internal/sources.js';
-import { calendarFor } from './appointment-list.calendar.js';
 import { onFocusLost, openCancelDialog } from './appointment-list.cancel.js';
 import { messages, type AppointmentListMessages } from './appointment-list.messages.js';
 import { styles } from './appointment-list.styles.js';
@@ -322,7 +321,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     const appointment = id == null ? undefined : this.items.find((a) => a.id === id);
     if (!button || !appointment) return;
     if (action === 'cancel') this.onCancel(appointment, button);
-    else this.downloadCalendar(appointment);
+    else void this.downloadCalendar(appointment);
   };
 
   /** Shows or hides a series' other visits (the disclosure button keeps focus). */
@@ -340,9 +339,13 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
     openCancelDialog(ref, trigger, this.activeClient);
   }
 
-  /** "Add to calendar": the appointment's .ics file, or its series' (appointment-list.calendar.ts). */
-  private downloadCalendar(a: Appointment): void {
+  /**
+   * "Add to calendar": the appointment's .ics file, or its series' (appointment-list.calendar.ts,
+   * loaded at the first press: most visits to the page never write a calendar file).
+   */
+  private async downloadCalendar(a: Appointment): Promise<void> {
     try {
+      const { calendarFor } = await import('./appointment-list.calendar.js');
       const file = calendarFor(this.items, a, this.t, this.common, this.locale);
       if (file) this.downloads.save(this.renderRoot, ...file);
     } catch {
