@@ -47,6 +47,23 @@ describe('Europe/Oslo time', () => {
     expect(checked).to.be.greaterThan(28_000);
   });
 
+  it('writes the calendar date as Intl does from 1900 to 9998: before 1970, leap days, centuries', () => {
+    // The fast path counts days itself (integer arithmetic), so its calendar is checked far from
+    // today: negative instants, 29 February, 1900 and 2100 (not leap years) and 2000 (one).
+    const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'medium' });
+    const instants = [
+      '1900-01-01T00:00:00Z', '1900-02-28T23:30:00Z', '1900-03-01T12:00:00Z', '1969-12-31T23:00:00Z',
+      '1969-12-31T22:59:59Z', '1970-01-01T00:00:00Z', '2000-02-29T23:00:00Z', '2000-02-29T22:59:59Z',
+      '2024-02-29T12:34:56Z', '2100-02-28T23:00:00Z', '2100-03-01T00:00:00Z', '9998-12-31T22:59:59Z',
+    ].map(Date.parse);
+    for (let t = Date.UTC(1900, 0, 1, 0, 0, 7); t < Date.UTC(9999, 0, 1); t += 97 * 86_400_000 + 3_601_000) instants.push(t);
+    for (const t of instants) {
+      const d = new Date(t);
+      expect(osloIso(d).slice(0, 19).replace('T', ' '), d.toISOString()).to.equal(intl.format(d));
+    }
+    expect(instants.length).to.be.greaterThan(30_000);
+  });
+
   it('writes times to the second, and years outside the cached range through Intl', () => {
     expect(toSecond(new Date('2025-05-01T10:00:00.999Z')).toISOString()).to.equal('2025-05-01T10:00:00.000Z');
     expect(osloIso(new Date('1850-07-01T12:00:00Z'))).to.match(/^1850-07-01T12:\d\d:\d\d\+00:\d\d$/);
