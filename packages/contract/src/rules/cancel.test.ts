@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { cancelLimits, cancellationAnswerLimits, cancellationAnswerNoteProblem, checkCancelRequest, decideCancel, decideCancellationAnswer, isCancellable, validateCancellationRequest } from './cancel.js';
-import { canonical, etagOf, matchesEtag, nextVersion, noneMatch } from './etag.js';
+import { canonical, digest, etagOf, matchesEtag, nextVersion, noneMatch } from './etag.js';
 import { isProblemSpec } from './problems.js';
 import { cancellationReasons } from '../codes.js';
 
@@ -55,6 +55,26 @@ describe('rules: cancel', () => {
     expect(nextVersion('v9')).to.equal('v10');
     expect(nextVersion('abc')).to.equal('abc-2');
     expect(canonical({ b: 1, a: [{ d: 2, c: 3 }] })).to.equal(canonical({ a: [{ c: 3, d: 2 }], b: 1 }));
+  });
+
+  it("gives a list's ETag a new digest for any change of one character, and of length", () => {
+    // A list-sized JSON text: each position changed, and each pair of neighbours swapped, must
+    // give a digest none of the others has (a list that changed and kept its ETag would not be
+    // fetched again by a poll).
+    const text = JSON.stringify({ items: Array.from({ length: 40 }, (_, i) => ({ id: `apt-${i}`, start: `2026-03-29T0${i % 10}:00:00+02:00`, title: 'Hjemmesykepleie – besøk ✓' })) });
+    expect(digest(text)).to.match(/^[0-9a-f]{16}$/).and.equal(digest(text));
+    const seen = new Set([digest(text)]);
+    let variants = 1;
+    for (let i = 0; i < text.length; i++) {
+      const changed = [`${text.slice(0, i)}${text[i] === 'x' ? 'y' : 'x'}${text.slice(i + 1)}`, `${text.slice(0, i)}${String.fromCharCode(text.charCodeAt(i) ^ 0x2000)}${text.slice(i + 1)}`];
+      if (text[i] !== text[i + 1] && i + 1 < text.length) changed.push(`${text.slice(0, i)}${text[i + 1]}${text[i]}${text.slice(i + 2)}`);
+      for (const t of changed) seen.add(digest(t));
+      variants += changed.length;
+    }
+    expect(text.length).to.be.greaterThan(3_000);
+    expect(seen.size).to.equal(variants);
+    // An odd last unit, a trailing NUL and bytes: all told apart.
+    expect(new Set([digest('ab'), digest('abc'), digest('ab\u0000'), digest('abc\u0000'), digest(new Uint8Array([97, 98, 99])), digest(new Uint8Array([97, 98, 99, 0]))]).size).to.equal(6);
   });
 });
 
