@@ -80,6 +80,24 @@ describe('<omsorg-appointment-list>', () => {
     });
   });
 
+  describe('add to calendar when the list leaves the page first', () => {
+    it('writes no file once the calendar code has loaded', async () => {
+      const el = await mount(testClient('ola'));
+      let downloads = 0;
+      sr(el).addEventListener('click', (e) => {
+        if ((e.target as Element).tagName !== 'A') return;
+        e.preventDefault();
+        downloads++;
+      }, true);
+      item(el, 'apt-ola-hsp-d01-am')!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
+      el.remove();
+      // The same module, asked for after the list asked: the list's own wait ends first.
+      await import('./appointment-list.calendar.js');
+      await Promise.resolve();
+      expect(downloads).to.equal(0);
+    });
+  });
+
   describe('languages', () => {
     it('follows lang on a wrapper (nb, nn, en) without reloading', async () => {
       const texts = await inEveryLanguage(messages);

@@ -346,6 +346,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   private async downloadCalendar(a: Appointment): Promise<void> {
     try {
       const { calendarFor } = await import('./appointment-list.calendar.js');
+      if (!this.isConnected) return; // gone while the code loaded: no file, no URL to free
       const file = calendarFor(this.items, a, this.t, this.common, this.locale);
       if (file) this.downloads.save(this.renderRoot, ...file);
     } catch {
