@@ -12,6 +12,23 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { messages } from './appointment-list.messages.js';
 import { cleanUp, mount, NOW, setUp, spy, type List } from './test/list.js';
 
+/**
+ * Catches the calendar files the list saves: each click of its hidden download link, kept in
+ * `links` and not downloaded. The file is written once the calendar code has loaded (at the
+ * first press), so a test waits for `links` rather than expecting a link at once.
+ */
+function catchDownloads(el: Element): { links: HTMLAnchorElement[]; stop: () => void } {
+  const links: HTMLAnchorElement[] = [];
+  const capture = (e: Event) => {
+    const a = e.target as HTMLAnchorElement;
+    if (a.tagName !== 'A' || !a.hasAttribute('download')) return;
+    e.preventDefault(); // no real download in the test browser
+    links.push(a);
+  };
+  sr(el).addEventListener('click', capture, true);
+  return { links, stop: () => sr(el).removeEventListener('click', capture, true) };
+}
+
 describe('<omsorg-appointment-list>', () => {
   beforeEach(setUp);
   afterEach(cleanUp);
@@ -19,24 +36,12 @@ describe('<omsorg-appointment-list>', () => {
   describe('add to calendar', () => {
     it('downloads an .ics file through a temporary blob link', async () => {
       const el = await mount(testClient('ola'));
-      let link: HTMLAnchorElement | undefined;
-      let body = '';
-      let capture = (_e: Event) => {};
-      // The file is written once the calendar code has loaded (at the first press), so the
-      // test waits for the hidden link's click rather than expecting it at once.
-      const saved = new Promise<void>((resolve) => {
-        capture = (e: Event) => {
-          const a = e.target as HTMLAnchorElement;
-          if (a.tagName !== 'A' || !a.hasAttribute('download')) return;
-          e.preventDefault(); // no real download in the test browser
-          link = a;
-          resolve(fetch(a.href).then(async (r) => void (body = await r.text())));
-        };
-      });
-      sr(el).addEventListener('click', capture, true);
+      const caught = catchDownloads(el);
       item(el, 'apt-ola-hsp-d01-am')!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
-      await saved;
-      sr(el).removeEventListener('click', capture, true);
+      await until(() => caught.links.length > 0, 'the calendar file');
+      caught.stop();
+      const link = caught.links[0];
+      const body = await (await fetch(link!.href)).text();
       expect(link?.href).to.match(/^blob:/);
       // A visit of a series writes the whole series: from its first visit (a week back), in Oslo time.
       expect(link?.download).to.equal('avtale-2026-06-03.ics');
@@ -66,35 +71,25 @@ describe('<omsorg-appointment-list>', () => {
       const a = items.find((x) => !x.series && item(el, x.id)?.querySelector('[part="calendar-button"]'));
       expect(a, 'a visit with a calendar button').to.exist;
       a!.start = 'not a time';
-      let downloads = 0;
-      const capture = (e: Event) => {
-        if ((e.target as Element).tagName !== 'A') return;
-        e.preventDefault();
-        downloads++;
-      };
-      sr(el).addEventListener('click', capture, true);
+      const caught = catchDownloads(el);
       item(el, a!.id)!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
       await until(() => alertText(el) === messages.nb.calendarError, 'the calendar error in the alert region');
-      sr(el).removeEventListener('click', capture, true);
-      expect(downloads).to.equal(0);
+      caught.stop();
+      expect(caught.links.length).to.equal(0);
     });
   });
 
   describe('add to calendar when the list leaves the page first', () => {
     it('writes no file once the calendar code has loaded', async () => {
       const el = await mount(testClient('ola'));
-      let downloads = 0;
-      sr(el).addEventListener('click', (e) => {
-        if ((e.target as Element).tagName !== 'A') return;
-        e.preventDefault();
-        downloads++;
-      }, true);
+      const caught = catchDownloads(el);
       item(el, 'apt-ola-hsp-d01-am')!.querySelector<HTMLButtonElement>('[part="calendar-button"]')!.click();
       el.remove();
       // The same module, asked for after the list asked: the list's own wait ends first.
       await import('./appointment-list.calendar.js');
       await Promise.resolve();
-      expect(downloads).to.equal(0);
+      caught.stop();
+      expect(caught.links.length).to.equal(0);
     });
   });
 
@@ -159,21 +154,13 @@ describe('<omsorg-appointment-list>', () => {
       const id = cancel.closest('li[part="item"]')!.getAttribute('data-id')!;
       expect(events).to.deep.equal([id, id]);
 
-      let downloads = 0;
-      const capture = (e: Event) => {
-        if ((e.target as Element).tagName === 'A' && (e.target as Element).hasAttribute('download')) {
-          e.preventDefault();
-          downloads++;
-        }
-      };
-      sr(el).addEventListener('click', capture, true);
+      const caught = catchDownloads(el);
       await tabTo((a) => a.getAttribute('part') === 'calendar-button', { max: 120 });
       await sendKeys({ press: 'Enter' });
       await sendKeys({ press: SPACE });
-      // Each file is written once the calendar code has loaded (at the first press).
-      await until(() => downloads >= 2, 'a calendar file for each key');
-      sr(el).removeEventListener('click', capture, true);
-      expect(downloads).to.equal(2);
+      await until(() => caught.links.length >= 2, 'a calendar file for each key');
+      caught.stop();
+      expect(caught.links.length).to.equal(2);
 
       // Phone links are reachable too. They stand before the last item's calendar button (the
       // first items are a series' visits, with no cancel button), so the walk starts again at the
