@@ -6,7 +6,7 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { problemTitles } from '@omsorg/contract';
-import { SignJWT, base64url, calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
+import { CompactSign, SignJWT, base64url, calculateJwkThumbprint, createLocalJWKSet, exportJWK, generateKeyPair } from 'jose';
 import {
   AuthError,
   PROBLEM_INSUFFICIENT_ASSURANCE,
@@ -272,6 +272,56 @@ describe('refused DPoP proofs', () => {
     await refused(v({ method: 'GET', url, headers: { authorization, dpop: await proof({ jwk: undefined }) } }), PROBLEM_UNAUTHORIZED, /jwk/);
     const es256Only = makeVerifier({ dpopAlgs: ['RS256'] });
     await refused(es256Only({ method: 'GET', url, headers: { authorization, dpop: await proof({}) } }), PROBLEM_UNAUTHORIZED, /algorithm/);
+  });
+
+  test('a proof with a passed exp or a future nbf, a payload that is not an object, or a key unfit for its algorithm', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('ES256');
+    const publicJwk = await exportJWK(publicKey);
+    const jkt = await calculateJwkThumbprint(publicJwk);
+    const token = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt });
+    const v = makeVerifier();
+    const authorization = `DPoP ${token}`;
+    const ath = base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
+    const now = Math.floor(Date.now() / 1000);
+    /** @param {Record<string, unknown>} extra */
+    const proof = (extra) =>
+      new SignJWT({ htm: 'GET', htu: url, ath, jti: crypto.randomUUID(), ...extra })
+        .setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: publicJwk })
+        .setIssuedAt()
+        .sign(privateKey);
+    // The controls: an exp ahead and an nbf passed are accepted.
+    assert.equal((await v({ method: 'GET', url, headers: { authorization, dpop: await proof({ exp: now + 120, nbf: now - 10 }) } })).jkt, jkt);
+    for (const extra of [{ exp: now - 120 }, { nbf: now + 120 }, { exp: 'tomorrow' }]) {
+      await refused(v({ method: 'GET', url, headers: { authorization, dpop: await proof(extra) } }), PROBLEM_UNAUTHORIZED, /signature/);
+    }
+    // A signed JSON array is a JWS, not a JWT.
+    const array = await new CompactSign(new TextEncoder().encode('["GET"]')).setProtectedHeader({ alg: 'ES256', typ: 'dpop+jwt', jwk: publicJwk }).sign(privateKey);
+    await refused(v({ method: 'GET', url, headers: { authorization, dpop: array } }), PROBLEM_UNAUTHORIZED, /signature/);
+
+    // An RSA key in a proof that says ES256 (the token is bound to that key).
+    const rsa = await generateKeyPair('RS256');
+    const rsaJwk = await exportJWK(rsa.publicKey);
+    const rsaToken = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt: await calculateJwkThumbprint(rsaJwk) });
+    const rsaSigned = await makeDpopProof({ privateKey: rsa.privateKey, publicJwk: rsaJwk, htm: 'GET', htu: url, accessToken: rsaToken });
+    const [, body, signature] = rsaSigned.split('.');
+    const head = base64url.encode(JSON.stringify({ alg: 'ES256', typ: 'dpop+jwt', jwk: rsaJwk }));
+    await refused(v({ method: 'GET', url, headers: { authorization: `DPoP ${rsaToken}`, dpop: `${head}.${body}.${signature}` } }), PROBLEM_UNAUTHORIZED, /signature/);
+    // The same proof as RS256 is accepted.
+    assert.equal((await v({ method: 'GET', url, headers: { authorization: `DPoP ${rsaToken}`, dpop: rsaSigned } })).scheme, 'DPoP');
+  });
+
+  test('proofs with the fully specified Ed25519 algorithm are accepted, and their signature is checked', async () => {
+    const { privateKey, publicKey } = await generateKeyPair('Ed25519');
+    const publicJwk = await exportJWK(publicKey);
+    const jkt = await calculateJwkThumbprint(publicJwk);
+    const token = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt });
+    const v = makeVerifier();
+    const dpop = await makeDpopProof({ privateKey, publicJwk, htm: 'GET', htu: url, accessToken: token, alg: 'Ed25519' });
+    assert.equal(JSON.parse(new TextDecoder().decode(base64url.decode(dpop.split('.')[0] ?? ''))).alg, 'Ed25519');
+    assert.equal((await v({ method: 'GET', url, headers: { authorization: `DPoP ${token}`, dpop } })).jkt, jkt);
+    const other = await generateKeyPair('Ed25519');
+    const forged = await makeDpopProof({ privateKey: other.privateKey, publicJwk, htm: 'GET', htu: url, accessToken: token, alg: 'Ed25519' });
+    await refused(v({ method: 'GET', url, headers: { authorization: `DPoP ${token}`, dpop: forged } }), PROBLEM_UNAUTHORIZED, /signature/);
   });
 
   test('EdDSA proofs are accepted too', async () => {

@@ -5,9 +5,15 @@
  * `cnf.jkt`; the signature; the method, URL, time and access-token hash it is for; and last its
  * id (jti) against replay (replay.js), so only fully valid proofs take a place there.
  *
- * All JOSE work is done by jose; the only other primitive is SHA-256 for `ath`.
+ * The JOSE work is done by libraries: jose reads the header and computes the key's thumbprint;
+ * fast-jwt checks the signature of ES256, RS256 and EdDSA proofs, synchronously with node:crypto.
+ * jose's verification goes through WebCrypto, a job on Node's thread pool for every proof: under
+ * load on 2 cores that cost about 100 µs of CPU a request more (scripts/bench-sandbox.mjs). jose
+ * still checks the algorithm fast-jwt does not know (`Ed25519`, the fully specified name). The
+ * only other primitive is SHA-256 for `ath`.
  */
-import { createHash } from 'node:crypto';
+import { createHash, createPublicKey } from 'node:crypto';
+import { createVerifier, TokenError } from 'fast-jwt';
 import { calculateJwkThumbprint, decodeProtectedHeader, errors as joseErrors, importJWK, jwtVerify } from 'jose';
 import { boundedMap } from '@omsorg/bff/bounded';
 
@@ -17,15 +23,44 @@ export const DPOP_PROOF_ALGS = Object.freeze(['ES256', 'RS256', 'EdDSA', 'Ed2551
 /** JWK members only a private key has: never accepted in a proof, never kept from a JWK set. */
 export const PRIVATE_JWK_MEMBERS = ['d', 'p', 'q', 'dp', 'dq', 'qi', 'oth', 'k', 'priv'];
 
+/** Proof algorithms whose signature fast-jwt checks (synchronously); jose checks the others. */
+const SYNC_ALGS = new Set(['ES256', 'RS256', 'EdDSA']);
+
 /**
- * DPoP proof keys already imported, with their thumbprints, by algorithm and the exact JWK the
- * proof carried (its JSON text): importing a key and hashing its thumbprint cost more than
+ * Checks a proof's signature and typ with one public key, and returns its claims (not yet
+ * checked: verifyProof does that).
+ * @typedef {(proof: string, nowMs: number) => Promise<Record<string, unknown>> | Record<string, unknown>} SignatureCheck
+ */
+
+/**
+ * @param {import('jose').JWK} jwk
+ * @param {string} alg
+ * @param {number} clockToleranceSec
+ * @returns {Promise<SignatureCheck>}
+ */
+async function signatureCheck(jwk, alg, clockToleranceSec) {
+  if (SYNC_ALGS.has(alg)) {
+    const pem = createPublicKey({ key: /** @type {import('node:crypto').JsonWebKey} */ (jwk), format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+    // exp and nbf (rare in a proof) are checked in verifyProof against the request's clock.
+    const verify = createVerifier({ key: pem, algorithms: [/** @type {import('fast-jwt').Algorithm} */ (alg)], checkTyp: 'dpop+jwt', ignoreExpiration: true, ignoreNotBefore: true, cache: false });
+    return (proof) => verify(proof);
+  }
+  const key = await importJWK(jwk, alg);
+  return async (proof, nowMs) => {
+    const { payload } = await jwtVerify(proof, key, { typ: 'dpop+jwt', algorithms: [alg], clockTolerance: clockToleranceSec, currentDate: new Date(nowMs) });
+    return payload;
+  };
+}
+
+/**
+ * Each proof key's signature check (signatureCheck) and thumbprint, by algorithm and the exact JWK
+ * the proof carried (its JSON text): importing a key and hashing its thumbprint cost more than
  * checking a signature, and a client sends the same key with every proof. Only keys of proofs
  * whose thumbprint was computed are kept; what a hit saves is work whose result does not change.
  * Bounded: the oldest entries are forgotten.
  */
 class ProofKeys {
-  /** @type {ReturnType<typeof boundedMap<{ thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }>>} */
+  /** @type {ReturnType<typeof boundedMap<{ thumbprint: string, check: SignatureCheck }>>} */
   #keys;
 
   /** @param {number} max */
@@ -38,10 +73,16 @@ class ProofKeys {
     return this.#keys.get(`${alg} ${JSON.stringify(jwk)}`);
   }
 
-  /** @param {string} alg @param {object} jwk @param {{ thumbprint: string, key: Awaited<ReturnType<typeof importJWK>> }} value */
+  /** @param {string} alg @param {object} jwk @param {{ thumbprint: string, check: SignatureCheck }} value */
   set(alg, jwk, value) {
     this.#keys.set(`${alg} ${JSON.stringify(jwk)}`, value);
   }
+}
+
+/** @param {unknown} err */
+function isCryptoError(err) {
+  const code = err instanceof Error ? /** @type {{ code?: unknown }} */ (err).code : undefined;
+  return typeof code === 'string' && /^ERR_(CRYPTO|OSSL)_/.test(code);
 }
 
 /** @param {string} url */
@@ -107,26 +148,28 @@ export function createProofVerifier({ dpopAlgs, clockToleranceSec, dpopProofWind
     }
     if (thumbprint !== jkt) throw bad('The DPoP proof key is not the key the access token is bound to');
 
-    /** @type {import('jose').JWTPayload} */
+    /** @type {Record<string, unknown>} */
     let claims;
     try {
-      let key = known?.key;
-      if (!key) {
-        key = await importJWK(jwk, head.alg);
-        proofKeys.set(head.alg, jwk, { thumbprint, key });
+      let check = known?.check;
+      if (!check) {
+        check = await signatureCheck(jwk, head.alg, clockToleranceSec);
+        proofKeys.set(head.alg, jwk, { thumbprint, check });
       }
-      ({ payload: claims } = await jwtVerify(proof, key, {
-        typ: 'dpop+jwt',
-        algorithms: [...dpopAlgs],
-        clockTolerance: clockToleranceSec,
-        currentDate: new Date(nowMs),
-      }));
+      claims = await check(proof, nowMs);
     } catch (err) {
-      if (err instanceof joseErrors.JOSEError || err instanceof TypeError) throw bad('The DPoP proof signature is not valid');
+      // A key that does not fit the algorithm fails here as well (node:crypto: an Error with a code).
+      if (err instanceof joseErrors.JOSEError || err instanceof TokenError || err instanceof TypeError || isCryptoError(err)) {
+        throw bad('The DPoP proof signature is not valid');
+      }
       throw err;
     }
 
-    const { jti, htm, htu, iat, ath } = claims;
+    // As jose checks them, in whole seconds with the clock tolerance.
+    const { jti, htm, htu, iat, ath, exp, nbf } = claims;
+    const nowSec = Math.floor(nowMs / 1000);
+    if (exp !== undefined && (typeof exp !== 'number' || exp <= nowSec - clockToleranceSec)) throw bad('The DPoP proof signature is not valid');
+    if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSec + clockToleranceSec)) throw bad('The DPoP proof signature is not valid');
     if (typeof jti !== 'string' || jti.length < 1 || jti.length > 256) throw bad('The DPoP proof needs a jti');
     if (htm !== method) throw bad('The DPoP proof is for another HTTP method (htm)');
     if (typeof htu !== 'string' || withoutQuery(htu) === undefined || withoutQuery(htu) !== withoutQuery(url)) {
