@@ -15,7 +15,7 @@ function partOf({ url, functionName }) {
     if (functionName === '(program)') return 'V8 and native (program)';
     return 'native';
   }
-  if (/node_modules\/jose\/|\/src\/auth\//.test(url)) return 'token and DPoP checks (jose, auth/)';
+  if (/node_modules\/(jose|fast-jwt)\/|\/src\/auth\//.test(url)) return 'token and DPoP checks (jose, fast-jwt, auth/; the signature itself is native)';
   if (/node_modules\/(openapi-backend|ajv|ajv-formats|openapi-types|lodash|bath-es5|mock-json-schema|fast-uri)\/|\/src\/api\/contract\.js/.test(url)) return 'contract (openapi-backend, Ajv)';
   if (/node_modules\/(pg|pg-protocol|pg-types|pg-pool|postgres|postgres-[a-z]+|pgpass)\//.test(url)) return 'PostgreSQL drivers (postgres.js; pg for LISTEN)';
   if (/\/packages\/contract\//.test(url)) return 'rules core (@omsorg/contract)';
