@@ -269,6 +269,22 @@ describe('starting a thread', () => {
 });
 
 describe('replies', () => {
+  it('a message id follows from the key and the request; a key used again after it was forgotten gets a new id', async () => {
+    const key = m.t.newKey();
+    const first = await m.send('thr-dx1k8s', { text: 'Takk for sist.' }, { key });
+    assert.equal(first.status, 201, first.text);
+    // Another key makes another id.
+    const other = await m.send('thr-dx1k8s', { text: 'Takk for sist.' });
+    assert.notEqual(other.body.id, first.body.id);
+    // The key's record is forgotten (as after its retention); the same request again is a new
+    // message, and the id it would follow from is taken, so it gets a random one.
+    await m.t.db.query('DELETE FROM idempotency_records WHERE key = $1', [key]);
+    const again = await m.send('thr-dx1k8s', { text: 'Takk for sist.' }, { key });
+    assert.equal(again.status, 201, again.text);
+    assert.notEqual(again.body.id, first.body.id);
+    assert.match(again.body.id, /^msg-[A-Za-z0-9_-]{12}$/);
+  });
+
   it('replies in an open thread; a closed thread refuses with 409 thread-closed', async () => {
     const r = await m.send('thr-dx1k8s', { text: 'Onsdag passer bra.' });
     assert.equal(r.status, 201, r.text);

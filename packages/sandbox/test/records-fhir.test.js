@@ -326,6 +326,42 @@ describe('the sandbox on the FHIR record system (records: fhir)', () => {
     assert.match(c.basedOn[0].reference, /^ServiceRequest\//);
   });
 
+  it('a send whose database transaction failed after the Communication was written leaves one Communication when sent again', async () => {
+    const [{ signIn }, { TEST_CLIENT_ID }] = await Promise.all([import('../test-support/login.js'), import('../src/server.js')]);
+    const ola = await signIn({ issuer: s.issuer, clientId: TEST_CLIENT_ID, redirectUri: `${s.url}/callback`, personId: OLA.id, dpop: true });
+    const records = /** @type {ReturnType<typeof createFhirRecords>} */ (s.records);
+    const listUrl = `${s.url}/v1/subjects/me/threads`;
+    const threads = /** @type {any} */ (await (await fetch(listUrl, { headers: await ola.authorization('GET', listUrl) })).json());
+    const thread = threads.items.find((/** @type {any} */ t) => t.status === 'open');
+    const url = `${s.url}/v1/subjects/me/threads/${thread.id}/messages`;
+    const text = 'Kan dere komme en time senere på fredag?';
+    const send = async () =>
+      fetch(url, {
+        method: 'POST',
+        headers: { ...(await ola.authorization('POST', url)), 'Content-Type': 'application/json', 'Idempotency-Key': 'records-fhir-msg-lost-0001' },
+        body: JSON.stringify({ text }),
+      });
+    // The record system takes the message, then the database transaction fails (once).
+    const real = records.recordMessage;
+    let calls = 0;
+    records.recordMessage = async (tx, message) => {
+      await real(tx, message);
+      if (calls++ === 0) throw new Error('the database was lost after the record system took the message');
+    };
+    try {
+      const first = await send();
+      assert.equal(first.status, 500);
+      const again = await send();
+      assert.equal(again.status, 201);
+      const message = /** @type {any} */ (await again.json());
+      const written = (await records.fhir.search('Communication', { subject: `Patient/${OLA_SUBJECT}` })).filter((c) => c.payload?.[0]?.contentString === text);
+      assert.equal(calls, 2, 'the record system was written twice');
+      assert.deepEqual(written.map((c) => c.id), [message.id], 'one Communication, the message the platform has');
+    } finally {
+      records.recordMessage = real;
+    }
+  });
+
   it('a staff reply and a thread staff start are Communications too, from the care service to the person', async () => {
     const fhirClient = /** @type {ReturnType<typeof createFhirRecords>} */ (s.records).fhir;
     const before = await fhirClient.search('Communication', { subject: `Patient/${OLA_SUBJECT}` });

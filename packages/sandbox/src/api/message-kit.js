@@ -11,7 +11,7 @@ import { lockKey } from './in-flight.js';
 import { fieldErrors } from './contract.js';
 import { isId } from '../data/store.js';
 import { usableAttachments } from '../data/attachments.js';
-import { findThreadRow } from '../data/messages.js';
+import { findThreadRow, newId } from '../data/messages.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
 /** @typedef {import('../http/reply.js').Reply} Reply */
@@ -112,6 +112,22 @@ export const rememberAnswer = (tx, personId, key, answer) =>
 
 /** @param {string} s */
 export const sha256 = (s) => createHash('sha256').update(s).digest('hex');
+
+/**
+ * The id of what a keyed write creates (`msg`, `thr`), from the person, the Idempotency-Key and
+ * the request's hash. A retry of a send whose record-system write (a FHIR Communication, PUT by
+ * the message's id) went through but whose database transaction failed makes the same ids, so the
+ * record gets the same resource again, not a second one. An id already taken (the key was used
+ * before and has been forgotten since) gives way to a random one.
+ * @param {import('../db/index.js').Queryable} tx
+ * @param {'msg' | 'thr'} prefix
+ * @param {string} personId @param {string} key @param {string} requestHash
+ */
+export async function keyedId(tx, prefix, personId, key, requestHash) {
+  const id = `${prefix}-${createHash('sha256').update(`${prefix}\n${personId}\n${key}\n${requestHash}`).digest('base64url').slice(0, 12)}`;
+  const { rows } = await tx.query(prefix === 'msg' ? 'SELECT 1 FROM messages WHERE id = $1' : 'SELECT 1 FROM threads WHERE id = $1', [id]);
+  return rows.length ? newId(prefix) : id;
+}
 
 /**
  * @typedef {object} MessageContext

@@ -46,7 +46,7 @@ import { downloadAttachment, uploadAttachment } from './attachments.js';
 import { whileInFlight } from './in-flight.js';
 import { withHomeSource } from '../records/index.js';
 import { jsonWithListEtag } from './reply-kit.js';
-import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
+import { MAX_DRAFT_JSON_BYTES, MAX_MESSAGE_JSON_BYTES, checkKey, checkUsable, claimKey, invalid, json, keyedId, operationKit, parseJson, rememberAnswer, sha256 } from './message-kit.js';
 
 /** @typedef {import('./problems.js').FieldError} FieldError */
 
@@ -159,8 +159,9 @@ export async function messageOperation(operationId, c) {
             title,
             startedBy: role,
             at,
+            id: await keyedId(tx, 'thr', person.id, key, hash),
           });
-          const messageId = await insertMessage(tx, { subjectId: subject.id, threadId, role, sender: reader, text, attachmentIds, at });
+          const messageId = await insertMessage(tx, { subjectId: subject.id, threadId, role, sender: reader, text, attachmentIds, at, id: await keyedId(tx, 'msg', person.id, key, hash) });
           await c.records.recordMessage(tx, {
             id: messageId, subjectId: subject.id, threadId, title, careServiceId: recipient.careService.id, grantedServiceId: recipient.grantedServiceId,
             sender: { personId: person.id, name: person.name, role: role === 'relative' ? 'relative' : 'citizen' }, text, sentAt: at, attachments: attachmentIds.length,
@@ -198,7 +199,7 @@ export async function messageOperation(operationId, c) {
           if (row.status !== 'open') throw ProblemError.from(threadClosed);
           await checkUsable(tx, subject.id, reader, attachmentIds);
 
-          const messageId = await insertMessage(tx, { subjectId: subject.id, threadId, role: roleOf(subject), sender: reader, text, attachmentIds, at });
+          const messageId = await insertMessage(tx, { subjectId: subject.id, threadId, role: roleOf(subject), sender: reader, text, attachmentIds, at, id: await keyedId(tx, 'msg', person.id, key, hash) });
           await c.records.recordMessage(tx, {
             id: messageId, subjectId: subject.id, threadId, title: row.title, careServiceId: row.care_service_id, grantedServiceId: row.granted_service_id,
             sender: { personId: person.id, name: person.name, role: roleOf(subject) === 'relative' ? 'relative' : 'citizen' }, text, sentAt: at, attachments: attachmentIds.length,
