@@ -3,6 +3,7 @@
  * Access-token verification (src/auth/verify.js) against tokens from the real development
  * provider: the happy paths (Bearer, DPoP) and everything the API must refuse with 401.
  */
+import { generateKeyPairSync, sign as nodeSign } from 'node:crypto';
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { problemTitles } from '@omsorg/contract';
@@ -308,6 +309,15 @@ describe('refused DPoP proofs', () => {
     await refused(v({ method: 'GET', url, headers: { authorization: `DPoP ${rsaToken}`, dpop: `${head}.${body}.${signature}` } }), PROBLEM_UNAUTHORIZED, /signature/);
     // The same proof as RS256 is accepted.
     assert.equal((await v({ method: 'GET', url, headers: { authorization: `DPoP ${rsaToken}`, dpop: rsaSigned } })).scheme, 'DPoP');
+    // An RSA key shorter than 2048 bits is refused, though its signature is right.
+    // (jose will not make or use such a key: node:crypto makes and signs it.)
+    const short = generateKeyPairSync('rsa', { modulusLength: 1024 });
+    const shortJwk = /** @type {import('jose').JWK} */ (short.publicKey.export({ format: 'jwk' }));
+    const shortToken = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt: await calculateJwkThumbprint(shortJwk) });
+    const shortAth = base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(shortToken))));
+    const shortInput = `${base64url.encode(JSON.stringify({ alg: 'RS256', typ: 'dpop+jwt', jwk: shortJwk }))}.${base64url.encode(JSON.stringify({ htm: 'GET', htu: url, ath: shortAth, jti: crypto.randomUUID(), iat: now }))}`;
+    const shortProof = `${shortInput}.${base64url.encode(nodeSign('sha256', Buffer.from(shortInput), short.privateKey))}`;
+    await refused(v({ method: 'GET', url, headers: { authorization: `DPoP ${shortToken}`, dpop: shortProof } }), PROBLEM_UNAUTHORIZED, /signature/);
   });
 
   test('proofs with the fully specified Ed25519 algorithm are accepted, and their signature is checked', async () => {

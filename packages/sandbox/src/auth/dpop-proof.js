@@ -40,7 +40,10 @@ const SYNC_ALGS = new Set(['ES256', 'RS256', 'EdDSA']);
  */
 async function signatureCheck(jwk, alg, clockToleranceSec) {
   if (SYNC_ALGS.has(alg)) {
-    const pem = createPublicKey({ key: /** @type {import('node:crypto').JsonWebKey} */ (jwk), format: 'jwk' }).export({ type: 'spki', format: 'pem' });
+    const publicKey = createPublicKey({ key: /** @type {import('node:crypto').JsonWebKey} */ (jwk), format: 'jwk' });
+    // As jose: an RSA key shorter than 2048 bits is refused (fast-jwt would take it).
+    if (publicKey.asymmetricKeyType === 'rsa' && (publicKey.asymmetricKeyDetails?.modulusLength ?? 0) < 2048) throw new TypeError('RSA keys must be 2048 bits or longer');
+    const pem = publicKey.export({ type: 'spki', format: 'pem' });
     // exp and nbf (rare in a proof) are checked in verifyProof against the request's clock.
     const verify = createVerifier({ key: pem, algorithms: [/** @type {import('fast-jwt').Algorithm} */ (alg)], checkTyp: 'dpop+jwt', ignoreExpiration: true, ignoreNotBefore: true, cache: false });
     return (proof) => verify(proof);
