@@ -206,11 +206,20 @@ export async function signIn(page, name = 'Ola Nordmann') {
 }
 
 /**
- * A visit the mock person may cancel for good (not a request), shown in `listSelector`.
+ * How long a visit a test cancels must stay cancellable: the mocks and the sandbox run on the real
+ * clock, with deadlines at times of day (15:00 the day before, 24 hours before), and a visit
+ * picked a second before its deadline is no longer cancellable a moment later (as the element
+ * tests' `safelyCancellable`, packages/elements/src/test/kit.ts). No test runs this long.
+ */
+export const DEADLINE_MARGIN_MS = 15 * 60_000;
+
+/**
+ * A visit the mock person may cancel for good (not a request), shown in `listSelector`, whose
+ * deadline is at least `DEADLINE_MARGIN_MS` away.
  * @param {import('puppeteer-core').Page} page
  */
 export async function cancellableVisit(page, listSelector = 'omsorg-appointment-list') {
-  return page.evaluate((sel) => {
+  return page.evaluate((sel, margin) => {
     const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
     const root = document.querySelector(sel)?.shadowRoot;
     const ids = [...(root?.querySelectorAll('li[part~="item"][data-id]') ?? [])]
@@ -218,9 +227,9 @@ export async function cancellableVisit(page, listSelector = 'omsorg-appointment-
       .map((li) => li.getAttribute('data-id'));
     return ids.find((id) => {
       const p = client?.cachedAppointment(id)?.cancellationPolicy;
-      return p?.cancellable && p.mode === 'final';
+      return p?.cancellable && p.mode === 'final' && Date.parse(p.deadline) - Date.now() > margin;
     });
-  }, listSelector);
+  }, listSelector, DEADLINE_MARGIN_MS);
 }
 
 // ---- the message elements ------------------------------------------------------------------

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { shadowText, until } from '../test/setup.js';
-import { $, $$, nameOf } from '../test/kit.js';
+import { $, $$, nameOf, safelyCancellable } from '../test/kit.js';
 import { chooseReason, confirmButton, nativeDialog, openAndLoad, setup, typeComment } from './test/dialog.js';
 
 describe('<omsorg-cancel-dialog>: opening, closing and focus', () => {
@@ -113,7 +113,7 @@ describe('<omsorg-cancel-dialog>: opening, closing and focus', () => {
     expect($<HTMLTextAreaElement>(s.dialog, '#comment')!.value).to.equal('Hos datteren');
     s.dialog.close();
     await until(() => !nativeDialog(s.dialog).open, 'closed again');
-    const other = (await s.client.listAppointments({ when: 'upcoming' })).items.find((a) => a.id !== s.appointment.id && a.cancellationPolicy.cancellable)!;
+    const other = (await s.client.listAppointments({ when: 'upcoming' })).items.find((a) => a.id !== s.appointment.id && safelyCancellable(a))!;
     s.dialog.appointmentId = other.id;
     await openAndLoad(s);
     expect($$<HTMLInputElement>(s.dialog, 'input[name="reason"]').some((r) => r.checked)).to.equal(false);

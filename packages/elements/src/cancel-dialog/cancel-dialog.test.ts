@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import type { Appointment } from '@omsorg/contract';
 import { appointmentIds, heldTimers } from '@omsorg/mocks';
 import { shadowText, until, useScenario } from '../test/setup.js';
-import { $, $$, nameOf, polite as status } from '../test/kit.js';
+import { $, $$, nameOf, polite as status, safelyCancellable } from '../test/kit.js';
 import { AppointmentCancelledEvent } from '../internal/events.js';
 import { telHref } from '../internal/phone.js';
 import { chooseReason, confirmButton, focusedInside, nativeDialog, openAndLoad, recordPosts, setup, typeComment } from './test/dialog.js';
@@ -60,7 +60,7 @@ describe('<omsorg-cancel-dialog>', () => {
   });
 
   it('cancel-as-request: says it sends a request before, and that the service will answer after', async () => {
-    const s = await setup({ scenario: 'cancel-as-request', pick: (a) => a.cancellationPolicy.cancellable });
+    const s = await setup({ scenario: 'cancel-as-request', pick: safelyCancellable });
     const events: AppointmentCancelledEvent[] = [];
     s.wrapper.addEventListener(AppointmentCancelledEvent.eventName, (e) => events.push(e as AppointmentCancelledEvent));
     await openAndLoad(s);
@@ -147,7 +147,7 @@ describe('<omsorg-cancel-dialog>', () => {
   });
 
   it('shows hostile consequence and care service text as text', async () => {
-    const s = await setup({ scenario: 'hostile', pick: (a) => a.cancellationPolicy.cancellable && /<(img|script)/.test(a.cancellationPolicy.consequence ?? '') });
+    const s = await setup({ scenario: 'hostile', pick: (a) => safelyCancellable(a) && /<(img|script)/.test(a.cancellationPolicy.consequence ?? '') });
     await openAndLoad(s);
     const consequence = $(s.dialog, '[part~="consequence"]')!;
     expect(consequence.textContent).to.contain(s.appointment.cancellationPolicy.consequence!);

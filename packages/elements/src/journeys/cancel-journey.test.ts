@@ -9,7 +9,7 @@ import { SPACE } from '../test/keys.js';
 import type { Appointment } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
 import { shadowText, testClient, until, useScenario } from '../test/setup.js';
-import { deepActive, nameOf, tabTo } from '../test/kit.js';
+import { deepActive, nameOf, safelyCancellable, tabTo } from '../test/kit.js';
 import type { OmsorgCancelDialog } from '../cancel-dialog/cancel-dialog.js';
 import '../cancel-dialog/define.js';
 import '../appointment-list/define.js';
@@ -18,7 +18,7 @@ async function setup(): Promise<{ client: Client; wrapper: HTMLElement; dialog: 
   await useScenario('default');
   const client = testClient('ola');
   const page = await client.listAppointments({ when: 'upcoming' });
-  const target = page.items.find((a) => a.cancellationPolicy.cancellable && a.cancellationPolicy.mode === 'final');
+  const target = page.items.find((a) => safelyCancellable(a) && a.cancellationPolicy.mode === 'final');
   if (!target) throw new Error('No cancellable appointment in the mock data');
   const wrapper = await fixture<HTMLElement>(html`
     <main lang="en">

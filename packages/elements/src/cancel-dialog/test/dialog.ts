@@ -3,7 +3,7 @@ import { fixture, html } from '@open-wc/testing';
 import type { Appointment } from '@omsorg/contract';
 import type { Client } from '@omsorg/sdk';
 import { API, mswWorker, testClient, until, useScenario, type PersonKey } from '../../test/setup.js';
-import { $, fill } from '../../test/kit.js';
+import { $, fill, safelyCancellable } from '../../test/kit.js';
 import type { OmsorgCancelDialog } from '../cancel-dialog.js';
 import '../define.js';
 
@@ -75,7 +75,7 @@ export async function setup(
   let appointment: Appointment | undefined;
   if (!id) {
     const page = await client.listAppointments({ when: 'upcoming' });
-    appointment = page.items.find(options.pick ?? ((a) => a.cancellationPolicy.cancellable && a.cancellationPolicy.mode === 'final'));
+    appointment = page.items.find(options.pick ?? ((a) => safelyCancellable(a) && a.cancellationPolicy.mode === 'final'));
     if (!appointment) throw new Error('No matching appointment in the mock data');
     id = appointment.id;
   }
