@@ -8,7 +8,8 @@
  * The JOSE work is done by libraries: jose reads the header and computes the key's thumbprint;
  * fast-jwt checks the signature of ES256, RS256 and EdDSA proofs, synchronously with node:crypto.
  * jose's verification goes through WebCrypto, a job on Node's thread pool for every proof: under
- * load on 2 cores that cost about 100 µs of CPU a request more (scripts/bench-sandbox.mjs). jose
+ * load on 2 cores that cost the server about 40 µs of CPU a request more (scripts/bench-sandbox.mjs,
+ * the two taken in turn; README). jose
  * still checks the algorithm fast-jwt does not know (`Ed25519`, the fully specified name). The
  * only other primitive is SHA-256 for `ath`.
  */
@@ -171,8 +172,8 @@ export function createProofVerifier({ dpopAlgs, clockToleranceSec, dpopProofWind
     // As jose checks them, in whole seconds with the clock tolerance.
     const { jti, htm, htu, iat, ath, exp, nbf } = claims;
     const nowSec = Math.floor(nowMs / 1000);
-    if (exp !== undefined && (typeof exp !== 'number' || exp <= nowSec - clockToleranceSec)) throw bad('The DPoP proof signature is not valid');
-    if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSec + clockToleranceSec)) throw bad('The DPoP proof signature is not valid');
+    if (exp !== undefined && (typeof exp !== 'number' || exp <= nowSec - clockToleranceSec)) throw bad('The DPoP proof has expired (exp)');
+    if (nbf !== undefined && (typeof nbf !== 'number' || nbf > nowSec + clockToleranceSec)) throw bad('The DPoP proof is not valid yet (nbf)');
     if (typeof jti !== 'string' || jti.length < 1 || jti.length > 256) throw bad('The DPoP proof needs a jti');
     if (htm !== method) throw bad('The DPoP proof is for another HTTP method (htm)');
     if (typeof htu !== 'string' || withoutQuery(htu) === undefined || withoutQuery(htu) !== withoutQuery(url)) {
