@@ -190,6 +190,18 @@ describe('refused tokens', () => {
   });
 });
 
+/**
+ * A fresh DPoP key (jose's generateKeyPair arguments) and an access token bound to it.
+ * @param {Parameters<typeof generateKeyPair>} args
+ */
+async function boundKey(...args) {
+  const { privateKey, publicKey } = await generateKeyPair(...args);
+  const publicJwk = await exportJWK(publicKey);
+  const jkt = await calculateJwkThumbprint(publicJwk);
+  const token = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt });
+  return { privateKey, publicJwk, jkt, token };
+}
+
 describe('refused DPoP proofs', () => {
   test('missing, repeated or garbled DPoP header', async () => {
     const v = makeVerifier();
@@ -276,10 +288,7 @@ describe('refused DPoP proofs', () => {
   });
 
   test('a proof with a passed exp or a future nbf, a payload that is not an object, or a key unfit for its algorithm', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('ES256');
-    const publicJwk = await exportJWK(publicKey);
-    const jkt = await calculateJwkThumbprint(publicJwk);
-    const token = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt });
+    const { privateKey, publicJwk, jkt, token } = await boundKey('ES256');
     const v = makeVerifier();
     const authorization = `DPoP ${token}`;
     const ath = base64url.encode(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token))));
@@ -300,10 +309,8 @@ describe('refused DPoP proofs', () => {
     await refused(v({ method: 'GET', url, headers: { authorization, dpop: array } }), PROBLEM_UNAUTHORIZED, /signature/);
 
     // An RSA key in a proof that says ES256 (the token is bound to that key).
-    const rsa = await generateKeyPair('RS256');
-    const rsaJwk = await exportJWK(rsa.publicKey);
-    const rsaToken = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt: await calculateJwkThumbprint(rsaJwk) });
-    const rsaSigned = await makeDpopProof({ privateKey: rsa.privateKey, publicJwk: rsaJwk, htm: 'GET', htu: url, accessToken: rsaToken });
+    const { privateKey: rsaKey, publicJwk: rsaJwk, token: rsaToken } = await boundKey('RS256');
+    const rsaSigned = await makeDpopProof({ privateKey: rsaKey, publicJwk: rsaJwk, htm: 'GET', htu: url, accessToken: rsaToken });
     const [, body, signature] = rsaSigned.split('.');
     const head = base64url.encode(JSON.stringify({ alg: 'ES256', typ: 'dpop+jwt', jwk: rsaJwk }));
     await refused(v({ method: 'GET', url, headers: { authorization: `DPoP ${rsaToken}`, dpop: `${head}.${body}.${signature}` } }), PROBLEM_UNAUTHORIZED, /signature/);
@@ -321,10 +328,7 @@ describe('refused DPoP proofs', () => {
   });
 
   test('proofs with the fully specified Ed25519 algorithm are accepted, and their signature is checked', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('Ed25519');
-    const publicJwk = await exportJWK(publicKey);
-    const jkt = await calculateJwkThumbprint(publicJwk);
-    const token = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt });
+    const { privateKey, publicJwk, jkt, token } = await boundKey('Ed25519');
     const v = makeVerifier();
     const dpop = await makeDpopProof({ privateKey, publicJwk, htm: 'GET', htu: url, accessToken: token, alg: 'Ed25519' });
     assert.equal(JSON.parse(new TextDecoder().decode(base64url.decode(dpop.split('.')[0] ?? ''))).alg, 'Ed25519');
@@ -335,10 +339,7 @@ describe('refused DPoP proofs', () => {
   });
 
   test('EdDSA proofs are accepted too', async () => {
-    const { privateKey, publicKey } = await generateKeyPair('EdDSA', { crv: 'Ed25519' });
-    const publicJwk = await exportJWK(publicKey);
-    const jkt = await calculateJwkThumbprint(publicJwk);
-    const token = await craftAccessToken({ dataDir: op.dataDir, issuer: op.issuer, audience: op.apiAudience, jkt });
+    const { privateKey, publicJwk, jkt, token } = await boundKey('EdDSA', { crv: 'Ed25519' });
     const dpop = await makeDpopProof({ privateKey, publicJwk, htm: 'GET', htu: url, accessToken: token });
     assert.equal((await makeVerifier()({ method: 'GET', url, headers: { authorization: `DPoP ${token}`, dpop } })).jkt, jkt);
   });
