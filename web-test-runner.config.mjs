@@ -16,6 +16,7 @@ import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { failedFilesReporter, keyChordPlugin, pageHooksPlugin } from './test/runner/plugins.mjs';
+import { testBundlesPlugin } from './test/runner/bundles.mjs';
 import {
   selectedEngines, ensureEngines, findChromium, findFirefox, findWebKitDriver, findMiniBrowser, findXvfb,
 } from './scripts/browsers.mjs';
@@ -342,12 +343,17 @@ async function webkit() {
 }
 
 const launchers = { chromium, firefox, webkit };
+// Coverage is measured in Chromium only (below).
+const coverage = engines.includes('chromium') && process.env.OMSORG_COVERAGE !== 'off';
+const root = fileURLToPath(new URL('.', import.meta.url));
+const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
+const conditions = ['source', 'browser'];
 const browsers = await Promise.all(engines.map((e) => launchers[e]()));
 
 export default {
   rootDir: '.',
   files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
-  nodeResolve: { exportConditions: ['source', 'browser'] },
+  nodeResolve: { exportConditions: conditions },
   // 2 cores: two test files at a time in Chromium, alone; one at a time in Firefox and in WebKit,
   // and those two side by side (each keeps its own focus: Firefox headless, WebKit on its own
   // virtual display), so `test:unit:engines` runs Chromium, then Firefox and WebKit together.
@@ -362,7 +368,12 @@ export default {
   // A whole file: the longest takes under a minute in a full CI run. 15 minutes here once let one
   // WebKit file that stopped answering hold CI up for all of it (2026-12-04); 5 are plenty.
   testsFinishTimeout: 300000,
-  plugins: [pageHooksPlugin(), keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig: fileURLToPath(new URL('./tsconfig.json', import.meta.url)), target: 'es2022' })],
+  plugins: [
+    // Fewer modules per test page: with coverage node_modules in shared chunks, else whole test
+    // files (test/runner/bundles.mjs says why).
+    testBundlesPlugin({ mode: coverage ? 'dependencies' : 'whole', root, dirs: ['packages', 'test'], tsconfig, conditions }),
+    pageHooksPlugin(), keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
+  ],
   middleware: [
     // msw's service worker must be served from the root so its scope covers the test pages.
     function mswWorkerAtRoot(context, next) {
@@ -379,7 +390,7 @@ export default {
   // Coverage is measured (and its thresholds enforced) from Chromium only: Firefox and WebKit
   // report none, and sessions without coverage are left out of the merge.
   // (OMSORG_COVERAGE=off: a re-run of a few files, which would fall below the thresholds.)
-  coverage: engines.includes('chromium') && process.env.OMSORG_COVERAGE !== 'off',
+  coverage,
   coverageConfig: {
     report: true,
     reportDir: 'coverage',
