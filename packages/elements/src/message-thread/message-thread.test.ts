@@ -256,8 +256,17 @@ describe('<omsorg-message-thread>', () => {
     it('autosaves the draft a second after typing, says when, and restores it in a new element', async () => {
       const c = client('ola');
       const el = await mount(c, threadIds.olaUnreadReply);
+      const saves = countRequests((r) => r.method === 'PUT' && new URL(r.url).pathname.includes('/drafts/'));
+      // On a fake clock: the save waits for a second's pause, not a moment less.
+      const clock = installClock();
       await type(el, 'Et utkast som ikke må bli borte');
+      clock.tick(999);
+      expect(clock.pending(), 'the autosave waits one more millisecond').to.include(1);
+      expect(saves.count, 'no save before a second has passed').to.equal(0);
+      clock.tick(1);
       await until(() => /Utkast lagret kl\. \d\d:\d\d/.test($(el, '[part="draft-status"]')?.textContent ?? ''), 'the draft to be saved');
+      saves.stop();
+      expect(saves.count, 'one save').to.equal(1);
       const draft = await c.getDraft('me', threadIds.olaUnreadReply);
       expect(draft?.text).to.equal('Et utkast som ikke må bli borte');
       el.remove();
