@@ -28,7 +28,7 @@
 // (as a CMS could) so they share visits further ahead, and picks one that is cancellable now.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { DEADLINE_MARGIN_MS } from '../hosts/harness.mjs';
+import { safelyCancellable } from '../hosts/harness.mjs';
 import { AUTH_MODES, startJourney } from './sandbox-browser.mjs';
 
 const OLA = { id: 'psn-ola-7f3a', name: 'Ola Nordmann', subject: 'sub-ola-7f3a' };
@@ -183,16 +183,9 @@ for (const auth of AUTH_MODES) {
 
       // A visit in both lists that Ola may cancel for good (not a request), whose deadline cannot
       // pass while the test runs (the sandbox is on the real clock): ask the page's client.
-      const target = await page.evaluate(
-        (ids, margin) => {
-          const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
-          return ids.find((id) => {
-            const p = client?.cachedAppointment(id)?.cancellationPolicy;
-            return p?.cancellable && p.mode === 'final' && Date.parse(p.deadline) - Date.now() > margin;
-          });
-        },
+      const target = await safelyCancellable(
+        page,
         s.side.items.filter((i) => s.main.items.some((m) => m.id === i.id && m.cancellable)).map((i) => i.id),
-        DEADLINE_MARGIN_MS,
       );
       assert.ok(target, `a cancellable visit in both lists: ${JSON.stringify(s.side.items)}`);
 

@@ -214,22 +214,33 @@ export async function signIn(page, name = 'Ola Nordmann') {
 export const DEADLINE_MARGIN_MS = 15 * 60_000;
 
 /**
- * A visit the mock person may cancel for good (not a request), shown in `listSelector`, whose
- * deadline is at least `DEADLINE_MARGIN_MS` away.
+ * The first of `ids` (appointment ids the page's client has loaded) that the person may cancel for
+ * good (not a request) and whose deadline is at least `DEADLINE_MARGIN_MS` away.
  * @param {import('puppeteer-core').Page} page
+ * @param {string[]} ids
  */
-export async function cancellableVisit(page, listSelector = 'omsorg-appointment-list') {
-  return page.evaluate((sel, margin) => {
+export function safelyCancellable(page, ids) {
+  return page.evaluate((ids, margin) => {
     const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
-    const root = document.querySelector(sel)?.shadowRoot;
-    const ids = [...(root?.querySelectorAll('li[part~="item"][data-id]') ?? [])]
-      .filter((li) => li.querySelector('button[part~="cancel-button"]'))
-      .map((li) => li.getAttribute('data-id'));
     return ids.find((id) => {
       const p = client?.cachedAppointment(id)?.cancellationPolicy;
       return p?.cancellable && p.mode === 'final' && Date.parse(p.deadline) - Date.now() > margin;
     });
-  }, listSelector, DEADLINE_MARGIN_MS);
+  }, ids, DEADLINE_MARGIN_MS);
+}
+
+/**
+ * A visit shown with a cancel button in `listSelector` that is `safelyCancellable`.
+ * @param {import('puppeteer-core').Page} page
+ */
+export async function cancellableVisit(page, listSelector = 'omsorg-appointment-list') {
+  const ids = await page.evaluate((sel) => {
+    const root = document.querySelector(sel)?.shadowRoot;
+    return [...(root?.querySelectorAll('li[part~="item"][data-id]') ?? [])]
+      .filter((li) => li.querySelector('button[part~="cancel-button"]'))
+      .map((li) => li.getAttribute('data-id'));
+  }, listSelector);
+  return safelyCancellable(page, ids);
 }
 
 // ---- the message elements ------------------------------------------------------------------
