@@ -14,6 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStory, openStoryPage } from './helpers.mjs';
 import { expectedStops, focusById, focusProblems, focused, key, orderProblems, prepare, shiftTab, walk } from './keyboard.mjs';
+import { DEADLINE_MARGIN_MS } from '../hosts/harness.mjs';
 
 /** Journey helpers for one page; every step is a key press, never a click. */
 function driver(page) {
@@ -133,14 +134,25 @@ const ROWS = [
       await k.press('Enter');
       await k.until(() => globalThis.__kb.active()?.getAttribute('aria-pressed') === 'true', null, 'Enter presses "Kommende"');
       await k.until(() => !!document.querySelector('omsorg-appointment-list')?.shadowRoot?.querySelector('[part~="cancel-button"]'), null, 'upcoming appointments');
-      // Enter on "Avbestill" opens the modal dialog; Escape closes it and focus comes back.
-      const trigger = await k.tabTo(/cancel-button/);
+      // Enter on "Avbestill" opens the modal dialog; Escape closes it and focus comes back. The
+      // story's mocks run on the real clock: the visit is one whose deadline cannot pass meanwhile.
+      const safe = await k.page.evaluate((margin) => {
+        const client = document.querySelector('omsorg-provider')?.client;
+        const items = document.querySelector('omsorg-appointment-list')?.shadowRoot?.querySelectorAll('li[part~="item"][data-id]') ?? [];
+        return [...items]
+          .filter((li) => li.querySelector('[part~="cancel-button"]') && !li.closest('[hidden]'))
+          .map((li) => li.getAttribute('data-id'))
+          .find((id) => Date.parse(client?.cachedAppointment(id)?.cancellationPolicy.deadline ?? '') - Date.now() > margin);
+      }, DEADLINE_MARGIN_MS);
+      assert.ok(safe, 'a visit still cancellable in 15 minutes');
+      const itsButton = new RegExp(`#act-${safe.replace(/[^\w-]/g, '\\$&')}(?![\\w-])`);
+      const trigger = await k.tabTo(itsButton);
       await k.press('Enter');
       await k.until(dialogLoaded, null, 'the cancel dialog');
       await k.dialogTabOrder();
       await k.press('Escape');
       await k.until(dialogClosed, null, 'Escape to close the dialog');
-      const back = await k.focusOn(/cancel-button/, 'the "Avbestill" button that opened the dialog');
+      const back = await k.focusOn(itsButton, 'the "Avbestill" button that opened the dialog');
       assert.equal(back.desc, trigger.desc, 'focus returned to the same button');
     },
   },
