@@ -370,8 +370,12 @@ export default {
   testsFinishTimeout: 300000,
   plugins: [
     // Fewer modules per test page: with coverage node_modules in shared chunks, else whole test
-    // files (test/runner/bundles.mjs says why).
-    testBundlesPlugin({ mode: coverage ? 'dependencies' : 'whole', root, dirs: ['packages', 'test'], tsconfig, conditions }),
+    // files (test/runner/bundles.mjs says why). Whole files are bundled once, at the start, so a
+    // run that watches for changes serves the project's modules one by one.
+    testBundlesPlugin({
+      mode: coverage || process.argv.includes('--watch') ? 'dependencies' : 'whole',
+      root, dirs: ['packages', 'test'], tsconfig, conditions,
+    }),
     pageHooksPlugin(), keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
   ],
   middleware: [
