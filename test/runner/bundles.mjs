@@ -6,7 +6,8 @@
 // 12 element files; a probe file's first line ran after about 2.4 s in Chromium and 1 s in
 // WebKit), and `npm test` opens 88 files in each of three engines.
 //
-// - `dependencies` (Chromium, which measures coverage): node_modules is served as a few chunks
+// - `dependencies` (Chromium, which measures coverage, and a run with --watch, which must serve
+//   each edit): node_modules is served as a few chunks
 //   that every page shares and the browser caches from the first file on. The project's own
 //   modules are served one by one as before, since coverage is counted per source file.
 // - `whole` (Firefox ESR and WebKitGTK, and any run without coverage): each test file is one small
