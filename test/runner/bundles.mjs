@@ -7,9 +7,9 @@
 // WebKit), and `npm test` opens 88 files in each of three engines.
 //
 // - `dependencies` (Chromium, which measures coverage, and a run with --watch, which must serve
-//   each edit): node_modules is served as a few chunks
-//   that every page shares and the browser caches from the first file on. The project's own
-//   modules are served one by one as before, since coverage is counted per source file.
+//   each edit): node_modules is served as a few chunks that every page shares and the browser
+//   caches from the first file on. The project's own modules are served one by one as before,
+//   since coverage is counted per source file.
 // - `whole` (Firefox ESR and WebKitGTK, and any run without coverage): each test file is one small
 //   entry over chunks shared by all test files, the project's code included. 1.3 s per file in
 //   Firefox against 1.9 with `dependencies` alone and 2.6 before.
