@@ -14,7 +14,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { openStory, openStoryPage } from './helpers.mjs';
 import { expectedStops, focusById, focusProblems, focused, key, orderProblems, prepare, shiftTab, walk } from './keyboard.mjs';
-import { DEADLINE_MARGIN_MS } from '../hosts/harness.mjs';
+import { cancellableVisit } from '../hosts/harness.mjs';
 
 /** Journey helpers for one page; every step is a key press, never a click. */
 function driver(page) {
@@ -136,14 +136,7 @@ const ROWS = [
       await k.until(() => !!document.querySelector('omsorg-appointment-list')?.shadowRoot?.querySelector('[part~="cancel-button"]'), null, 'upcoming appointments');
       // Enter on "Avbestill" opens the modal dialog; Escape closes it and focus comes back. The
       // story's mocks run on the real clock: the visit is one whose deadline cannot pass meanwhile.
-      const safe = await k.page.evaluate((margin) => {
-        const client = document.querySelector('omsorg-provider')?.client;
-        const items = document.querySelector('omsorg-appointment-list')?.shadowRoot?.querySelectorAll('li[part~="item"][data-id]') ?? [];
-        return [...items]
-          .filter((li) => li.querySelector('[part~="cancel-button"]') && !li.closest('[hidden]'))
-          .map((li) => li.getAttribute('data-id'))
-          .find((id) => Date.parse(client?.cachedAppointment(id)?.cancellationPolicy.deadline ?? '') - Date.now() > margin);
-      }, DEADLINE_MARGIN_MS);
+      const safe = await cancellableVisit(k.page, 'omsorg-appointment-list', { shown: true });
       assert.ok(safe, 'a visit still cancellable in 15 minutes');
       const itsButton = new RegExp(`#act-${safe.replace(/[^\w-]/g, '\\$&')}(?![\\w-])`);
       const trigger = await k.tabTo(itsButton);

@@ -221,7 +221,8 @@ export const DEADLINE_MARGIN_MS = 15 * 60_000;
  */
 export function safelyCancellable(page, ids) {
   return page.evaluate((ids, margin) => {
-    const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value;
+    // The script tag's client, or (in Storybook) the provider element's.
+    const client = document.documentElement[Symbol.for('omsorg.client-provider')]?.value ?? document.querySelector('omsorg-provider')?.client;
     return ids.find((id) => {
       const p = client?.cachedAppointment(id)?.cancellationPolicy;
       return p?.cancellable && p.mode === 'final' && Date.parse(p.deadline) - Date.now() > margin;
@@ -230,16 +231,17 @@ export function safelyCancellable(page, ids) {
 }
 
 /**
- * A visit shown with a cancel button in `listSelector` that is `safelyCancellable`.
+ * A visit with a cancel button in `listSelector` that is `safelyCancellable`. `shown`: only one
+ * whose button is shown now (not in a closed series), for a journey that reaches it by Tab.
  * @param {import('puppeteer-core').Page} page
  */
-export async function cancellableVisit(page, listSelector = 'omsorg-appointment-list') {
-  const ids = await page.evaluate((sel) => {
+export async function cancellableVisit(page, listSelector = 'omsorg-appointment-list', { shown = false } = {}) {
+  const ids = await page.evaluate((sel, shown) => {
     const root = document.querySelector(sel)?.shadowRoot;
     return [...(root?.querySelectorAll('li[part~="item"][data-id]') ?? [])]
-      .filter((li) => li.querySelector('button[part~="cancel-button"]'))
+      .filter((li) => li.querySelector('button[part~="cancel-button"]') && !(shown && li.closest('[hidden]')))
       .map((li) => li.getAttribute('data-id'));
-  }, listSelector);
+  }, listSelector, shown);
   return safelyCancellable(page, ids);
 }
 
