@@ -90,22 +90,33 @@ export async function signIn(on, person, { atLoginForm, done, what, ms = WAIT_MS
  */
 export async function signOut(on, { ms = WAIT_MS } = {}) {
   await on.bringToFront();
-  await clickOn(on, SIGN_OUT);
+  // The provider is seen from the navigations, not from polling the address: a provider with
+  // no session for the person (its sessions are in memory, and a journey restarts the sandbox)
+  // confirms the sign-out itself with a form that posts at once, and the page is back on the
+  // demo in a few milliseconds, between two polls.
   let atProvider = false;
   let confirmed = false;
-  await untilFn(async () => {
-    if (new URL(on.url()).pathname.startsWith('/oidc/')) {
-      atProvider = true;
-      const yes = await on.$('button[name="logout"][value="yes"]');
-      if (yes) await Promise.all([on.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
-      confirmed ||= !!yes;
-      return false;
-    }
-    return atProvider && signInShown(on);
-  }, 'signed out at the provider and back on the demo', ms).catch((err) => {
-    const where = atProvider ? `the provider was reached${confirmed ? ' and its sign-out confirmed' : ''}` : 'the provider was never reached';
-    throw new Error(`${err.message}: ${where}; the page is at ${on.url()}`);
-  });
+  const onNavigation = (/** @type {import('puppeteer-core').Frame} */ frame) => {
+    if (frame === on.mainFrame() && new URL(frame.url()).pathname.startsWith('/oidc/')) atProvider = true;
+  };
+  on.on('framenavigated', onNavigation);
+  try {
+    await clickOn(on, SIGN_OUT);
+    await untilFn(async () => {
+      if (new URL(on.url()).pathname.startsWith('/oidc/')) {
+        const yes = await on.$('button[name="logout"][value="yes"]');
+        if (yes) await Promise.all([on.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
+        confirmed ||= !!yes;
+        return false;
+      }
+      return atProvider && signInShown(on);
+    }, 'signed out at the provider and back on the demo', ms).catch((err) => {
+      const where = atProvider ? `the provider was reached${confirmed ? ' and its sign-out confirmed' : ''}` : 'the provider was never reached';
+      throw new Error(`${err.message}: ${where}; the page is at ${on.url()}`);
+    });
+  } finally {
+    on.off('framenavigated', onNavigation);
+  }
 }
 
 /** The sandbox's errors; its other lines (the BFF's warnings among them) with `E2E_DEBUG=1`. */
