@@ -350,9 +350,12 @@ const tsconfig = fileURLToPath(new URL('./tsconfig.json', import.meta.url));
 const conditions = ['source', 'browser'];
 const browsers = await Promise.all(engines.map((e) => launchers[e]()));
 
+/** The test files: the runner's, and the ones the test pages' bundles are built from. */
+const testFiles = ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'];
+
 export default {
   rootDir: '.',
-  files: ['packages/*/src/**/*.test.ts', 'test/**/*.test.ts'],
+  files: testFiles,
   nodeResolve: { exportConditions: conditions },
   // 2 cores: two test files at a time in Chromium, alone; one at a time in Firefox and in WebKit,
   // and those two side by side (each keeps its own focus: Firefox headless, WebKit on its own
@@ -374,9 +377,12 @@ export default {
     // run that watches for changes serves the project's modules one by one.
     testBundlesPlugin({
       mode: coverage || process.argv.includes('--watch') ? 'dependencies' : 'whole',
-      root, dirs: ['packages', 'test'], tsconfig, conditions,
+      root, files: testFiles, tsconfig, conditions,
     }),
-    pageHooksPlugin(), keyChordPlugin(), esbuildPlugin({ ts: true, tsconfig, target: 'es2022' }),
+    pageHooksPlugin(), keyChordPlugin(),
+    // TypeScript only: the browsers run the sources' syntax as written, and the .js files (the
+    // bundles' chunks, the runner's own modules) are served untouched ('esnext' skips them).
+    esbuildPlugin({ ts: true, tsconfig, target: 'esnext' }),
   ],
   middleware: [
     // msw's service worker must be served from the root so its scope covers the test pages.

@@ -18,8 +18,9 @@
 // share in one chunk: one lit, one msw), a test file keeps its URL (the runner, its reports and
 // its re-runs name the source file), and a source keeps its own `import.meta.url`.
 import { build } from 'esbuild';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
+import { globSync } from 'tinyglobby';
 
 /** The project's own packages, bundled only in the `whole` mode. */
 const OWN = /^@omsorg\//;
@@ -28,27 +29,6 @@ const STARTS_BARE = /^[@a-zA-Z]/;
 const isBare = (s) => STARTS_BARE.test(s) && !/^[a-z][a-z0-9+.-]*:/i.test(s);
 /** The runner's own modules, which it serves itself (its commands module imports its socket). */
 const RUNNER = ['/__web-dev-server__*', '/__web-test-runner__*'];
-
-/** Every `*.test.ts` under `dirs` (relative to `root`), skipping node_modules and build output. */
-function testFilesUnder(root, dirs) {
-  const found = [];
-  const walk = (dir) => {
-    let entries;
-    try {
-      entries = readdirSync(dir, { withFileTypes: true });
-    } catch {
-      return;
-    }
-    for (const e of entries) {
-      if (e.name === 'node_modules' || e.name === 'dist') continue;
-      const path = join(dir, e.name);
-      if (e.isDirectory()) walk(path);
-      else if (e.name.endsWith('.test.ts')) found.push(path);
-    }
-  };
-  for (const d of dirs) walk(join(root, d));
-  return found;
-}
 
 /** The URL path the dev server serves `file` at. */
 const urlPath = (root, file) => `/${relative(root, file).split(sep).join('/')}`;
@@ -111,10 +91,11 @@ async function thirdPartySpecifiers(common, entryPoints) {
 const entryName = (specifier) => specifier.replace(/^@/, '').replace(/\.m?js$/, '').replace(/[^a-z0-9.-]+/gi, '__');
 
 /**
- * @param {{ mode: 'dependencies' | 'whole', root: string, dirs: string[], tsconfig: string, conditions: string[] }} options
- *   dirs: where the test files are (all are read at once, so their chunks are shared).
+ * @param {{ mode: 'dependencies' | 'whole', root: string, files: string[], tsconfig: string, conditions: string[] }} options
+ *   files: the test files' globs, the runner's own (all files are bundled at once, so their
+ *   chunks are shared).
  */
-export function testBundlesPlugin({ mode, root, dirs, tsconfig, conditions }) {
+export function testBundlesPlugin({ mode, root, files, tsconfig, conditions }) {
   const prefix = `/__omsorg-${mode}/`;
   /** Served URL path → body; bare specifier or test file URL path → its entry's URL path. */
   const outputs = new Map();
@@ -132,19 +113,16 @@ export function testBundlesPlugin({ mode, root, dirs, tsconfig, conditions }) {
     tsconfig,
     logLevel: 'error',
     external: RUNNER,
-    // .mjs, which the dev server's esbuild step leaves alone: it transforms every .js file again
-    // (and would replace the source map with its own).
-    outExtension: { '.js': '.mjs' },
   };
 
   async function prepare() {
     const started = Date.now();
-    const testFiles = testFilesUnder(root, dirs);
+    const testFiles = globSync(files, { cwd: root, absolute: true });
     let result;
     if (mode === 'dependencies') {
       const specifiers = await thirdPartySpecifiers(common, testFiles);
       result = await build({ ...common, entryPoints: specifiers.map((s) => ({ in: s, out: entryName(s) })), splitting: true, write: false, plugins: [axeOnDemand] });
-      for (const s of specifiers) entries.set(s, `${prefix}${entryName(s)}.mjs`);
+      for (const s of specifiers) entries.set(s, `${prefix}${entryName(s)}.js`);
     } else {
       result = await build({
         ...common, entryPoints: testFiles, outbase: root, splitting: true, write: false, metafile: true,
@@ -177,7 +155,7 @@ export function testBundlesPlugin({ mode, root, dirs, tsconfig, conditions }) {
       await ready;
       if (test) {
         const entry = entries.get(context.path);
-        // A test file outside `dirs` is served as it is.
+        // A file the globs do not name (none, when the runner's own globs are given) is served as it is.
         return entry ? { body: `import ${JSON.stringify(entry)};\n`, type: 'js' } : undefined;
       }
       const body = outputs.get(context.path);
