@@ -94,16 +94,17 @@ export async function signOut(on, { ms = WAIT_MS } = {}) {
   // no session for the person (its sessions are in memory, and a journey restarts the sandbox)
   // confirms the sign-out itself with a form that posts at once, and the page is back on the
   // demo in a few milliseconds, between two polls.
+  const isProvider = (/** @type {string} */ url) => new URL(url).pathname.startsWith('/oidc/');
   let atProvider = false;
   let confirmed = false;
   const onNavigation = (/** @type {import('puppeteer-core').Frame} */ frame) => {
-    if (frame === on.mainFrame() && new URL(frame.url()).pathname.startsWith('/oidc/')) atProvider = true;
+    if (frame === on.mainFrame() && isProvider(frame.url())) atProvider = true;
   };
   on.on('framenavigated', onNavigation);
   try {
     await clickOn(on, SIGN_OUT);
     await untilFn(async () => {
-      if (new URL(on.url()).pathname.startsWith('/oidc/')) {
+      if (isProvider(on.url())) {
         const yes = await on.$('button[name="logout"][value="yes"]');
         if (yes) await Promise.all([on.waitForNavigation({ waitUntil: 'load' }), yes.click()]);
         confirmed ||= !!yes;
