@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { canonicalCoding, cancellationReasons, codeSets, isKnownCode, labelFor, relations, serviceTypes } from './codes.js';
+import { canonicalCoding, cancellationReasons, codeSets, isKnownCode, labelFor, labelIn, relations, serviceLabel, serviceTypes } from './codes.js';
 
 const FORMER_SERVICE_TYPES = 'urn:omsorg:codesystem:kpr-tjenestetype';
 
@@ -15,6 +15,17 @@ describe('code sets', () => {
     }
     expect(isKnownCode(serviceTypes, { system: FORMER_SERVICE_TYPES, code: '6' })).to.equal(true);
     expect(isKnownCode(serviceTypes, { system: FORMER_SERVICE_TYPES, code: 'x' })).to.equal(false);
+  });
+
+  it('labelIn and serviceLabel answer only for their own set, under its current or former identifier', () => {
+    expect(serviceLabel({ system: FORMER_SERVICE_TYPES, code: '15' }, 'en')).to.equal(serviceTypes.codes['15'].en);
+    expect(serviceLabel({ system: serviceTypes.system, code: 'x' }, 'nb')).to.equal(undefined);
+    // A relation is not a service, though labelFor knows it.
+    const daughter = { system: relations.system, code: Object.keys(relations.codes)[0]! };
+    expect(labelFor(daughter, 'nb')).to.be.a('string');
+    expect(serviceLabel(daughter, 'nb')).to.equal(undefined);
+    expect(labelIn(relations, daughter, 'nn')).to.equal(labelFor(daughter, 'nn'));
+    expect(labelIn(cancellationReasons, null, 'nb')).to.equal(undefined);
   });
 
   it('canonicalCoding gives a former identifier today’s, and leaves every other coding as it is', () => {

@@ -99,12 +99,20 @@ export function canonicalCoding<C extends { system: string; code: string }>(codi
  * identifier of a set is understood too.
  */
 export function labelFor(coding: { system: string; code: string } | null | undefined, locale: Locale): string | undefined {
-  if (!coding) return undefined;
-  const set = (codeSets as readonly CodeSet[]).find((s) => isSystemOf(s, coding.system));
-  if (!set) return undefined;
-  const labels = (set.codes as Record<string, Labels>)[coding.code];
-  return labels?.[locale];
+  const set = coding && (codeSets as readonly CodeSet[]).find((s) => isSystemOf(s, coding.system));
+  return set ? labelIn(set, coding, locale) : undefined;
 }
+
+/** `labelFor` within one set: undefined for a coding of any other system. */
+export function labelIn(set: CodeSet, coding: { system: string; code: string } | null | undefined, locale: Locale): string | undefined {
+  return coding && isSystemOf(set, coding.system) ? (set.codes as Record<string, Labels>)[coding.code]?.[locale] : undefined;
+}
+
+/**
+ * The label of a service type (`labelIn(serviceTypes, …)`): what the elements show for a visit,
+ * a service or a thread. A bundle with only this leaves the other sets' labels out.
+ */
+export const serviceLabel = (coding: { system: string; code: string } | null | undefined, locale: Locale): string | undefined => labelIn(serviceTypes, coding, locale);
 
 /** True when the coding belongs to `set` (under its identifier or a former one) and its code is known there. */
 export function isKnownCode(set: CodeSet, coding: { system: string; code: string } | null | undefined): boolean {

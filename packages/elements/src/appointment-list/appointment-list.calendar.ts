@@ -3,7 +3,7 @@
  * series, as an .ics file (ics.ts builds the text). Plain functions, not a controller: the
  * element keeps its one BlobDownloads and says a failure in its own live region.
  */
-import { labelFor, parseSeriesRule, type Appointment } from '@omsorg/contract';
+import { parseSeriesRule, serviceLabel, type Appointment } from '@omsorg/contract';
 import type { CommonMessages } from '../internal/messages.js';
 import type { Locale } from '../internal/locale.js';
 import { formatTime, osloDayKey, parseInstant } from '../internal/format.js';
@@ -50,7 +50,7 @@ function calendarFile(a: Appointment, t: AppointmentListMessages, common: Common
   const start = parseInstant(series?.start ?? a.start);
   const end = parseInstant(series?.end ?? a.end);
   if (!start || !end) throw new RangeError('Invalid date');
-  const label = labelFor(a.serviceType, locale) ?? common.unknownCode;
+  const label = serviceLabel(a.serviceType, locale) ?? common.unknownCode;
   const place = a.location ? [a.location.atHome ? t.atHome : a.location.name, a.location.address].filter(Boolean).join(', ') : '';
   const description = [
     a.timing === 'window' ? t.calendarWindow(formatTime(start, locale), formatTime(end, locale)) : '',

@@ -10,7 +10,7 @@
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import { cancellableStatuses, labelFor, osloWeekday, parseSeriesRule, type Appointment } from '@omsorg/contract';
+import { cancellableStatuses, osloWeekday, parseSeriesRule, serviceLabel, type Appointment } from '@omsorg/contract';
 import type { CommonMessages } from '../internal/messages.js';
 import type { Locale } from '../internal/locale.js';
 import { isoForTime, parseInstant } from '../internal/format.js';
@@ -81,7 +81,7 @@ function renderSeries(visits: readonly Appointment[], ctx: ItemContext, H: Stati
   const rule = parseSeriesRule(series.rule)!;
   const seriesStart = parseInstant(series.start);
   const seriesEnd = parseInstant(series.end);
-  const label = labelFor(first.serviceType, locale) ?? common.unknownCode;
+  const label = serviceLabel(first.serviceType, locale) ?? common.unknownCode;
   const days = rule.byDay.length ? rule.byDay : seriesStart ? [osloWeekday(seriesStart)] : [];
   const title = t.seriesTitle(
     label,
@@ -217,7 +217,7 @@ function actionsInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: boo
  */
 function renderItem(a: Appointment, ctx: ItemContext, h: string, opts: { withDay?: boolean } = {}): TemplateResult {
   const { t, common } = ctx;
-  const label = labelFor(a.serviceType, ctx.locale) ?? common.unknownCode;
+  const label = serviceLabel(a.serviceType, ctx.locale) ?? common.unknownCode;
   const status = (t.statuses as Record<string, string>)[a.status] ?? common.unknownCode;
   const tone = tones[a.status] ?? 'attention';
   const statusAllows = cancellableStatuses.includes(a.status);

@@ -1,12 +1,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import {
-  labelFor,
-  municipalitiesOf,
-  type Appointment,
-  type AppointmentPage,
-  type RecordSource,
-} from '@omsorg/contract';
+import { municipalitiesOf, serviceLabel, type Appointment, type AppointmentPage, type RecordSource } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { AppointmentCancelEvent, type AppointmentRef } from '../internal/events.js';
@@ -253,7 +247,7 @@ export class OmsorgAppointmentList extends SubjectDataElement<FirstPage> {
   private announceStatus(a: Appointment): void {
     const t = this.t;
     const start = parseInstant(a.start);
-    const what = [labelFor(a.serviceType, this.locale) ?? this.common.unknownCode, start ? formatDateTime(start, this.locale) : ''].filter(Boolean).join(', ');
+    const what = [serviceLabel(a.serviceType, this.locale) ?? this.common.unknownCode, start ? formatDateTime(start, this.locale) : ''].filter(Boolean).join(', ');
     const note = a.status === 'cancellation-rejected' && a.cancellation?.rejectionNote ? ` ${t.rejectionNote}: ${a.cancellation.rejectionNote}` : '';
     if (this.news.push(`${t.statusChanged(what, t.statuses[a.status] ?? a.status)}${note}`) > 1) return;
     // One poll may bring several: say them together, once, at the end of the task.

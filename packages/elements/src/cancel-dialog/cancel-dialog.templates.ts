@@ -4,7 +4,7 @@
  * inside `<bdi>`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { cancellationReasons, labelFor, type Appointment } from '@omsorg/contract';
+import { cancellationReasons, labelIn, serviceLabel, type Appointment } from '@omsorg/contract';
 import { formatDay, formatTime, parseInstant } from '../internal/format.js';
 import type { Locale } from '../internal/locale.js';
 import type { CommonMessages } from '../internal/messages.js';
@@ -111,7 +111,7 @@ export function renderSubmitError(v: View, e: SubmitError | undefined, retry: ()
 
 export function renderSummary(v: View, a: Appointment, closed: boolean): TemplateResult {
   const { t } = v;
-  const service = labelFor(a.serviceType, v.locale) ?? v.common.unknownCode;
+  const service = serviceLabel(a.serviceType, v.locale) ?? v.common.unknownCode;
   const deadline = parseInstant(a.cancellationPolicy.deadline);
   return html`
     <div id="summary" part="summary">
@@ -170,7 +170,7 @@ export function renderSuccess(v: View, result: Appointment, close: () => void): 
   return html`
     <div id="summary" part="summary">
       <dl class="what">
-        <div><dt>${t.service}</dt><dd>${labelFor(result.serviceType, v.locale) ?? v.common.unknownCode}</dd></div>
+        <div><dt>${t.service}</dt><dd>${serviceLabel(result.serviceType, v.locale) ?? v.common.unknownCode}</dd></div>
         <div><dt>${t.when}</dt><dd>${whenText(v, result)}</dd></div>
       </dl>
     </div>
@@ -232,7 +232,7 @@ export function renderForm(v: View, a: Appointment, f: FormState): TemplateResul
                 aria-describedby=${reasonDescribedBy ?? nothing}
                 @change=${f.onReason}
               />
-              <label for=${i === 0 ? 'reason-first' : `reason-${code}`}>${labelFor({ system: cancellationReasons.system, code }, v.locale)}</label>
+              <label for=${i === 0 ? 'reason-first' : `reason-${code}`}>${labelIn(cancellationReasons, { system: cancellationReasons.system, code }, v.locale)}</label>
             </div>
           `,
         )}

@@ -1,7 +1,7 @@
 /** The relatives' access section's markup, as functions of its state (relatives.ts). */
 import { html, nothing, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { labelFor, relativeAccessLimits, type RelativeAccess, type RelativeAccessList } from '@omsorg/contract';
+import { labelIn, relations, relativeAccessLimits, type RelativeAccess, type RelativeAccessList } from '@omsorg/contract';
 import { headingTag } from '../internal/heading.js';
 import type { ConsentPanelMessages } from './consent-panel.messages.js';
 import { addDays, osloToday, renderDate, type PanelContext } from './section.js';
@@ -89,7 +89,7 @@ function renderGrant(s: RelativesView, a: RelativeAccess, name: string, mine: bo
   const locale = s.c.locale();
   // The relation is the subject's to the relative (Ola is Kari's parent, PRN): said in the list
   // of those the person acts for, not of the relatives, where it would name the wrong side.
-  const relation = mine ? undefined : labelFor(a.relationship, locale);
+  const relation = mine ? undefined : labelIn(relations, a.relationship, locale);
   const scopes = a.scopes.map((x) => t.scopeNames[x]).join(', ');
   const end = a.period.end ? t.grantUntil(renderDate(a.period.end, locale)) : t.grantOpenEnded;
   const confirming = mine && s.confirming === a.id;

@@ -6,7 +6,7 @@
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { html as staticHtml } from 'lit/static-html.js';
-import { labelFor, messageLimits, municipalitiesOf, normaliseText, textProblem, type Recipient, type ThreadDetail } from '@omsorg/contract';
+import { messageLimits, municipalitiesOf, normaliseText, serviceLabel, textProblem, type Recipient, type ThreadDetail } from '@omsorg/contract';
 import type { Client, ClientEventName, ClientEvents } from '@omsorg/sdk';
 import type { Composer, FormError } from '../composer/composer.js';
 import { errorMessage, type CommonMessages } from '../internal/messages.js';
@@ -245,7 +245,7 @@ export class NewMessage implements ReactiveController {
               @change=${this.onService}
             />
             <label for=${`new-recipient-${i}`}
-              >${bdi(r.careService.name)} (${labelFor(r.serviceType, this.o.locale()) ?? common.unknownCode})${showSource && r.source
+              >${bdi(r.careService.name)} (${serviceLabel(r.serviceType, this.o.locale()) ?? common.unknownCode})${showSource && r.source
                 ? html`, <span part="source" class="source">${bdi(t.municipalityName(r.source.municipality.name))}</span>`
                 : nothing}</label
             >

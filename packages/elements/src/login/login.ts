@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
-import { labelFor, type Me, type Subject } from '@omsorg/contract';
+import { labelIn, relations, type Me, type Subject } from '@omsorg/contract';
 import type { AuthState, Client } from '@omsorg/sdk';
 import { OmsorgElement } from '../internal/base.js';
 import { errorMessage } from '../internal/messages.js';
@@ -305,7 +305,7 @@ export class OmsorgLogin extends OmsorgElement {
           ${subjects.map((s) => {
             const isSelf = s.relation.code === 'self';
             const value = isSelf ? 'me' : s.id;
-            const relation = labelFor(s.relation, this.locale) ?? this.common.unknownCode;
+            const relation = labelIn(relations, s.relation, this.locale) ?? this.common.unknownCode;
             return html`<option value=${value} .selected=${isSelf ? selfSelected : s.id === this.subject}>${t.option(s.name, relation)}</option>`;
           })}
         </select>

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { labelFor, problemTypes, type Attachment, type Message, type ThreadDetail } from '@omsorg/contract';
+import { problemTypes, serviceLabel, type Attachment, type Message, type ThreadDetail } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { Composer, renderServiceNotices } from '../composer/composer.js';
@@ -302,7 +302,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     const thread = this.thread;
     if (!thread) return nothing;
     const t = this.t;
-    const service = labelFor(thread.serviceType, this.locale);
+    const service = serviceLabel(thread.serviceType, this.locale);
     const closed = thread.status === 'closed';
     const hidden = Math.max(0, thread.messages.length - this.shown);
     return html`

@@ -2,7 +2,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { html as staticHtml } from 'lit/static-html.js';
-import { labelFor, municipalitiesOf, type Extent, type GrantedService, type RecordSource, type ServiceList } from '@omsorg/contract';
+import { municipalitiesOf, serviceLabel, type Extent, type GrantedService, type RecordSource, type ServiceList } from '@omsorg/contract';
 import type { CallOptions, Client } from '@omsorg/sdk';
 import { SubjectDataElement } from '../internal/subject-data.js';
 import { formatDate } from '../internal/format.js';
@@ -145,7 +145,7 @@ export class OmsorgServiceList extends SubjectDataElement<ServiceList> {
   private renderItem(s: GrantedService, t: ServiceListMessages, level: number, showSource: boolean): TemplateResult {
     const H = headingTag(level);
     const unknown = this.common.unknownCode;
-    const label = labelFor(s.serviceType, this.locale) ?? unknown;
+    const label = serviceLabel(s.serviceType, this.locale) ?? unknown;
     const status = (t.statuses as Record<string, string>)[s.status] ?? unknown;
     return html`<li part="item" class="item status-${s.status}" data-id=${s.id}>
       ${staticHtml`<${H} part="item-heading" class="item-heading">${label}</${H}>`}
