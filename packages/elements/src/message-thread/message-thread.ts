@@ -11,7 +11,7 @@ import { errorMessage } from '../internal/messages.js';
 import { formatDateTime, isoForTime, parseInstant } from '../internal/format.js';
 import { headingTag } from '../internal/heading.js';
 import { inert, renderMessageText } from '../internal/message-text.js';
-import { BlobDownloads } from '../internal/download.js';
+import type { BlobDownloads } from '../internal/download.js';
 import { messages, type MessageThreadMessages } from './message-thread.messages.js';
 import { styles } from './message-thread.styles.js';
 
@@ -108,7 +108,8 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
   private watching?: string;
   private known = new Set<string>();
   private seenMarked?: string;
-  private downloads = new BlobDownloads();
+  /** Made at the first download, with its module: most visits download nothing. */
+  private downloads?: BlobDownloads;
 
   private readonly composer = new Composer(this, {
     id: 'reply',
@@ -136,7 +137,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     super.disconnectedCallback();
     document.removeEventListener('visibilitychange', this.onVisible);
     this.stopWatching();
-    this.downloads.dispose();
+    this.downloads?.dispose();
   }
 
   protected override clientConnected(client: Client): void {
@@ -271,6 +272,7 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     if (!client) return;
     try {
       const blob = await client.downloadAttachment(this.subject, a.id);
+      this.downloads ??= new (await import('../internal/download.js')).BlobDownloads();
       // Always a download, never shown in the page, whatever type the server claims.
       this.downloads.save(this.renderRoot, new Blob([blob], { type: 'application/octet-stream' }), inert(a.filename));
     } catch (e) {
