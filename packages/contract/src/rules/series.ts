@@ -9,7 +9,7 @@
  * the calendar file); they never expand it: each occurrence comes from the server as an
  * appointment of its own.
  */
-import { osloDateTime } from './time.js';
+import { osloDateTime, osloWallClock } from './time.js';
 
 export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -71,12 +71,9 @@ export interface SeriesFields {
   end: string;
 }
 
-const weekdayFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', weekday: 'short' });
-const shortToCode: Record<string, Weekday> = { Mon: 'MO', Tue: 'TU', Wed: 'WE', Thu: 'TH', Fri: 'FR', Sat: 'SA', Sun: 'SU' };
-
 /** The Oslo weekday of an instant, as an RRULE day code. */
 export function osloWeekday(date: Date): Weekday {
-  return shortToCode[weekdayFormat.format(date)] ?? 'MO';
+  return weekdays[osloWallClock(date).weekday]!;
 }
 
 /**
@@ -107,8 +104,7 @@ export function seriesStarts(series: Pick<SeriesFields, 'rule' | 'start'>, optio
   if (!rule || Number.isNaN(first.getTime())) return [];
   const limit = Math.min(options.limit ?? seriesLimits.maxCount, rule.count ?? Infinity, seriesLimits.maxCount);
   const last = Math.min(rule.until?.getTime() ?? Infinity, options.to?.getTime() ?? Infinity);
-  const clock = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hourCycle: 'h23', hour: '2-digit', minute: '2-digit' });
-  const [hour, minute] = clock.format(first).split(':').map(Number) as [number, number];
+  const { hour, minute } = osloWallClock(first);
   const days = rule.byDay.length ? rule.byDay : [osloWeekday(first)];
   const firstDay = weekdays.indexOf(osloWeekday(first));
   const out: Date[] = [];

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { osloDate, osloDateTime, osloIso, osloOffset, toSecond } from './time.js';
+import { osloDate, osloDateTime, osloIso, osloOffset, osloWallClock, toSecond } from './time.js';
 
 describe('Europe/Oslo time', () => {
   it('uses +01:00 in winter and +02:00 in summer, whatever the machine zone', () => {
@@ -32,9 +32,9 @@ describe('Europe/Oslo time', () => {
     expect(osloDate(new Date('2025-12-31T23:30:00Z'))).to.equal('2026-01-01');
   });
 
-  it('answers from its per-hour cache exactly as Intl does, every 37 minutes over two summer-time years', () => {
-    // The cached path (offset per UTC hour, UTC arithmetic) against Intl's own wall clock, over
-    // both changes of 2025 and 2026, visiting each hour several times (cache hits and misses).
+  it('answers by the EU rule exactly as Intl does, every 37 minutes over two summer-time years', () => {
+    // The computed path (the rule's offset, UTC arithmetic) against Intl's own wall clock, over
+    // both changes of 2025 and 2026.
     const intl = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', dateStyle: 'short', timeStyle: 'medium' });
     const from = Date.parse('2025-01-01T00:00:00Z');
     const to = Date.parse('2027-01-01T00:00:00Z');
@@ -64,7 +64,52 @@ describe('Europe/Oslo time', () => {
     expect(instants.length).to.be.greaterThan(30_000);
   });
 
-  it('writes times to the second, and years outside the cached range through Intl', () => {
+  it("changes offset when the engine's zone data does, in every year from 1996 to 2100", () => {
+    // In the fortnight around each change by the rule (01:00 UTC on the last Sunday of March and
+    // of October), Intl's offset at both ends must equal the rule's, and Intl's own change, found
+    // by halving the interval to the second, must be at the rule's instant. Intl's offset: its
+    // wall clock minus UTC.
+    const intl = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+    const intlOffset = (t: number) => {
+      const p = Object.fromEntries(intl.formatToParts(new Date(t)).map((x) => [x.type, Number(x.value)]));
+      const m = Math.round((Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - t) / 60_000);
+      return `+${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
+    };
+    const ruleOffset = (t: number) => osloOffset(new Date(t));
+    let changes = 0;
+    for (let year = 1996; year <= 2100; year++) {
+      for (const month of [2, 9]) {
+        let lo = Date.UTC(year, month, 20);
+        let hi = Date.UTC(year, month + 1, 3);
+        expect([ruleOffset(lo), ruleOffset(hi)], `${year}-${month + 1}`).to.deep.equal([intlOffset(lo), intlOffset(hi)]);
+        expect(intlOffset(lo), `${year}-${month + 1}: a change`).not.to.equal(intlOffset(hi));
+        while (hi - lo > 1000) {
+          const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+          if (intlOffset(mid) === intlOffset(lo)) lo = mid;
+          else hi = mid;
+        }
+        // Intl changes at `hi`; so must the rule, and not a second earlier.
+        expect([ruleOffset(hi - 1000), ruleOffset(hi)], new Date(hi).toISOString()).to.deep.equal([intlOffset(hi - 1000), intlOffset(hi)]);
+        expect(new Date(hi).getUTCHours()).to.equal(1);
+        changes++;
+      }
+      // Midwinter and midsummer.
+      for (const at of [Date.UTC(year, 0, 15, 12), Date.UTC(year, 6, 15, 12)]) expect(ruleOffset(at)).to.equal(intlOffset(at));
+    }
+    expect(changes).to.equal(2 * 105);
+  });
+
+  it('gives the Oslo weekday and wall clock the elements format dates from', () => {
+    // Sunday 2026-03-29 01:30 UTC is 03:30 in Oslo, after the change; 23:30 UTC on a Saturday is
+    // already Sunday there.
+    expect(osloWallClock(new Date('2026-03-29T01:30:00Z'))).to.deep.equal({ year: 2026, month: 3, day: 29, hour: 3, minute: 30, second: 0, weekday: 6 });
+    expect(osloWallClock(new Date('2026-11-28T23:30:00Z')).weekday).to.equal(6);
+    expect(osloWallClock(new Date('2026-11-30T06:59:59Z'))).to.include({ day: 30, hour: 7, minute: 59, second: 59, weekday: 0 });
+    // Before 1996 through Intl: 1 July 1990 was a Sunday, in summer time (+02:00).
+    expect(osloWallClock(new Date('1990-07-01T10:00:00Z'))).to.deep.equal({ year: 1990, month: 7, day: 1, hour: 12, minute: 0, second: 0, weekday: 6 });
+  });
+
+  it('writes times to the second, and years outside the rule through Intl', () => {
     expect(toSecond(new Date('2025-05-01T10:00:00.999Z')).toISOString()).to.equal('2025-05-01T10:00:00.000Z');
     expect(osloIso(new Date('1850-07-01T12:00:00Z'))).to.match(/^1850-07-01T12:\d\d:\d\d\+00:\d\d$/);
     expect(() => osloIso(new Date(NaN))).to.throw(RangeError);

@@ -1,83 +1,62 @@
 /**
  * Europe/Oslo wall-clock time, the one copy every side uses (the mocks' fixtures and answers, the
- * sandbox's SQL rows turned into JSON, the elements' checks). ISO 8601 with the offset of the date
- * itself (+01:00 in winter, +02:00 in summer), to the second; calendar dates as `YYYY-MM-DD` in
- * Oslo. Through Intl with an explicit time zone, so the machine's own zone never matters.
+ * sandbox's SQL rows turned into JSON, the elements' dates and checks). ISO 8601 with the offset
+ * of the date itself (+01:00 in winter, +02:00 in summer), to the second; calendar dates as
+ * `YYYY-MM-DD` in Oslo. The machine's own zone never matters.
  *
- * Intl's formatToParts costs ~10 µs, and a page of 20 appointments needs 60 conversions, so the
- * offset is cached per UTC hour (Oslo's offset changes only on the hour, at 01:00 UTC) and the
- * wall clock is computed with UTC arithmetic.
+ * From 1996 Oslo keeps the EU's summer-time rule, so its offset is computed, not looked up: no
+ * Intl object is made for those years. A page's first `Intl.DateTimeFormat` loads the engine's
+ * locale and zone data (tens of milliseconds on a slow phone, before the first visit is shown),
+ * and Intl's formatToParts costs ~10 µs where a list page needs 60 conversions. Earlier years
+ * (Norway's rules changed several times) and invalid dates go through Intl. The tests compare
+ * the rule with the engine's zone data, so a change of the rule (the EU has discussed ending
+ * clock changes) shows up as a failing test when the engines' data has it.
  */
-const osloParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/Oslo',
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+let osloFormat: Intl.DateTimeFormat | undefined;
 
-interface WallClock {
+/**
+ * The years the EU rule gives Oslo's offset for here; Intl for the rest. To 2099, since the
+ * last-Sunday arithmetic below holds while every fourth year is a leap year (1901–2099).
+ */
+const RULE_FROM = Date.UTC(1996, 0, 1);
+const RULE_TO = Date.UTC(2100, 0, 1);
+const inRuleYears = (ms: number): boolean => ms >= RULE_FROM && ms < RULE_TO;
+
+/** Minutes east of UTC in Oslo at `t` (whole seconds, in ms): by the EU rule, else through Intl. */
+function offsetAt(t: number): number {
+  if (inRuleYears(t)) {
+    // Summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
+    // October; those Sundays are the 31st less (⌊5y/4⌋ + 4) mod 7 and (⌊5y/4⌋ + 1) mod 7.
+    const year = new Date(t).getUTCFullYear();
+    const q = Math.floor((5 * year) / 4);
+    return t >= Date.UTC(year, 2, 31 - ((q + 4) % 7), 1) && t < Date.UTC(year, 9, 31 - ((q + 1) % 7), 1) ? 120 : 60;
+  }
+  // Intl's wall clock read as UTC, minus the instant (and Intl's RangeError for an invalid date).
+  osloFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
+  const p: Record<string, number> = {};
+  for (const x of osloFormat.formatToParts(new Date(t))) p[x.type] = Number(x.value);
+  // setUTCFullYear, since Date.UTC reads the years 0–99 as 1900–1999.
+  return Math.round((new Date(Date.UTC(2000, p.month! - 1, p.day, p.hour, p.minute, p.second)).setUTCFullYear(p.year!) - t) / 60_000);
+}
+
+const wholeSecond = (date: Date): number => Math.floor(date.getTime() / 1000) * 1000;
+
+/** An Oslo wall clock; `weekday` 0 is Monday, 6 Sunday. */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
   hour: number;
   minute: number;
   second: number;
+  weekday: number;
 }
 
-function wallClock(date: Date): WallClock {
-  const out: Record<string, number> = {};
-  for (const p of osloParts.formatToParts(date)) if (p.type !== 'literal') out[p.type] = Number(p.value);
-  return {
-    year: out.year ?? 0,
-    month: out.month ?? 0,
-    day: out.day ?? 0,
-    hour: out.hour ?? 0,
-    minute: out.minute ?? 0,
-    second: out.second ?? 0,
-  };
-}
-
-const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** Minutes east of UTC in Oslo at `t` (whole seconds, in ms), exact through Intl. */
-function exactOffsetMinutes(t: number): number {
-  const w = wallClock(new Date(t));
-  return Math.round((Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - t) / 60000);
-}
-
-const HOUR = 3_600_000;
-/** Oslo's offset per UTC hour; null: it changes within that hour. */
-const offsetByHour = new Map<number, number | null>();
-// The fast path (cached offset, UTC arithmetic) only for ordinary years; Intl for the rest.
-const FAST_FROM = Date.UTC(1900, 0, 1);
-const FAST_TO = Date.UTC(9999, 0, 1);
-
-function offsetMinutesAt(t: number): number {
-  const hour = Math.floor(t / HOUR);
-  let off = offsetByHour.get(hour);
-  if (off === undefined) {
-    const first = exactOffsetMinutes(hour * HOUR);
-    off = first === exactOffsetMinutes(hour * HOUR + HOUR - 1000) ? first : null;
-    if (offsetByHour.size >= 50_000) offsetByHour.clear();
-    offsetByHour.set(hour, off);
-  }
-  return off ?? exactOffsetMinutes(t);
-}
-
-/** The Oslo wall clock and offset of `date`, to the second. */
-function oslo(date: Date): WallClock & { offset: number } {
-  const ms = date.getTime();
-  const t = Math.floor(ms / 1000) * 1000;
-  if (!(ms >= FAST_FROM && ms < FAST_TO)) {
-    // Intl as it is (and its RangeError for an invalid date).
-    return { ...wallClock(date), offset: exactOffsetMinutes(t) };
-  }
-  const offset = offsetMinutesAt(t);
-  const d = new Date(t + offset * 60_000);
+/** The Oslo wall clock of `date`, to the second: what the elements format dates and times from. */
+export function osloWallClock(date: Date): WallClock {
+  const t = wholeSecond(date);
+  // The instant moved by Oslo's offset: its UTC fields are Oslo's wall clock.
+  const d = new Date(t + offsetAt(t) * 60_000);
   return {
     year: d.getUTCFullYear(),
     month: d.getUTCMonth() + 1,
@@ -85,13 +64,15 @@ function oslo(date: Date): WallClock & { offset: number } {
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
-    offset,
+    weekday: (d.getUTCDay() + 6) % 7,
   };
 }
 
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
 /** Minutes east of UTC in Oslo at `date` (60 in winter, 120 in summer). */
 export function osloOffsetMinutes(date: Date): number {
-  return oslo(date).offset;
+  return offsetAt(wholeSecond(date));
 }
 
 const offsetText = (m: number): string => {
@@ -105,7 +86,7 @@ export function osloOffset(date: Date): string {
 }
 
 /** Two digits for 0–99, so a time of day needs no padding calls. */
-const TWO_DIGITS = Array.from({ length: 100 }, (_, n) => pad(n));
+const TWO_DIGITS = /* @__PURE__ */ Array.from({ length: 100 }, (_, n) => pad(n));
 const DAY_SECONDS = 86_400;
 
 /** `YYYY-MM-DD` of a day counted from 1970-01-01 (Hinnant's days-to-civil, integer arithmetic). */
@@ -128,11 +109,11 @@ const offsetTextByMinutes = new Map<number, string>();
 /** ISO 8601 in Oslo local time with its offset, to the second: `2025-03-31T08:00:00+02:00`. */
 export function osloIso(date: Date): string {
   const ms = date.getTime();
-  if (ms >= FAST_FROM && ms < FAST_TO) {
-    // The cached offset and integer arithmetic, about 80 ns a call in Node. A list page writes
+  if (inRuleYears(ms)) {
+    // The rule's offset and integer arithmetic, about 80 ns a call in Node. A list page writes
     // about 80 of these, on every request; Date's toISOString().slice() took about 500 ns.
     const t = Math.floor(ms / 1000) * 1000;
-    const offset = offsetMinutesAt(t);
+    const offset = offsetAt(t);
     const local = t / 1000 + offset * 60;
     const day = Math.floor(local / DAY_SECONDS);
     let prefix = datePrefixByDay.get(day);
@@ -147,13 +128,13 @@ export function osloIso(date: Date): string {
     const minutes = Math.floor(s / 60);
     return `${prefix}${TWO_DIGITS[Math.floor(minutes / 60)]}:${TWO_DIGITS[minutes % 60]}:${TWO_DIGITS[s % 60]}${zone}`;
   }
-  const w = oslo(date);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${offsetText(w.offset)}`;
+  const w = osloWallClock(date);
+  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}T${pad(w.hour)}:${pad(w.minute)}:${pad(w.second)}${osloOffset(date)}`;
 }
 
 /** The Oslo calendar date of `date` as `YYYY-MM-DD`. */
 export function osloDate(date: Date): string {
-  const w = oslo(date);
+  const w = osloWallClock(date);
   return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
 }
 
@@ -163,7 +144,7 @@ export function osloDate(date: Date): string {
  * change. A wall time inside the spring-forward gap lands one hour later.
  */
 export function osloDateTime(from: Date, dayOffset: number, hour: number, minute = 0): Date {
-  const w = oslo(from);
+  const w = osloWallClock(from);
   const asUtc = Date.UTC(w.year, w.month - 1, w.day + dayOffset, hour, minute);
   const first = osloOffsetMinutes(new Date(asUtc));
   let t = asUtc - first * 60000;
