@@ -1,7 +1,7 @@
 /**
  * What the list derives from an appointment before rendering: its Oslo day, its tone, and the
  * date and time texts. The texts are remembered per instant and locale, so 500 appointments
- * that share days, deadlines and times call Intl once per distinct value, not several times
+ * that share days, deadlines and times compute each distinct value once, not several times
  * per item.
  */
 import { parseSeriesRule, type Appointment, type AppointmentStatus } from '@omsorg/contract';
@@ -46,7 +46,7 @@ function memo<K, V>(compute: (key: K) => V): (key: K) => V {
 }
 
 // Oslo's offset from UTC is a whole number of hours and changes on the hour, so every instant
-// in one UTC hour has the same Oslo date: one Intl call per hour (from 1970; earlier instants,
+// in one UTC hour has the same Oslo date: computed once per hour (from 1970; earlier instants,
 // never seen in practice, are computed each time).
 const dayKeyByHour = memo((hour: number) => osloDayKey(new Date(hour * HOUR)));
 
