@@ -9,7 +9,7 @@
  * the calendar file); they never expand it: each occurrence comes from the server as an
  * appointment of its own.
  */
-import { osloDateTime, osloWallClock } from './time.js';
+import { osloDateTime, osloWallClock, weekdayOf } from './time.js';
 
 export const weekdays = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 export type Weekday = (typeof weekdays)[number];
@@ -73,7 +73,7 @@ export interface SeriesFields {
 
 /** The Oslo weekday of an instant, as an RRULE day code. */
 export function osloWeekday(date: Date): Weekday {
-  return weekdays[osloWallClock(date).weekday]!;
+  return weekdays[weekdayOf(osloWallClock(date))]!;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { osloDate, osloDateTime, osloIso, osloOffset, osloWallClock, toSecond } from './time.js';
+import { osloDate, osloDateTime, osloIso, osloOffset, osloWallClock, toSecond, weekdayOf } from './time.js';
 
 describe('Europe/Oslo time', () => {
   it('uses +01:00 in winter and +02:00 in summer, whatever the machine zone', () => {
@@ -102,11 +102,18 @@ describe('Europe/Oslo time', () => {
   it('gives the Oslo weekday and wall clock the elements format dates from', () => {
     // Sunday 2026-03-29 01:30 UTC is 03:30 in Oslo, after the change; 23:30 UTC on a Saturday is
     // already Sunday there.
-    expect(osloWallClock(new Date('2026-03-29T01:30:00Z'))).to.deep.equal({ year: 2026, month: 3, day: 29, hour: 3, minute: 30, second: 0, weekday: 6 });
-    expect(osloWallClock(new Date('2026-11-28T23:30:00Z')).weekday).to.equal(6);
-    expect(osloWallClock(new Date('2026-11-30T06:59:59Z'))).to.include({ day: 30, hour: 7, minute: 59, second: 59, weekday: 0 });
+    expect(osloWallClock(new Date('2026-03-29T01:30:00Z'))).to.deep.equal({ year: 2026, month: 3, day: 29, hour: 3, minute: 30, second: 0 });
+    expect(weekdayOf(osloWallClock(new Date('2026-03-29T01:30:00Z')))).to.equal(6);
+    expect(weekdayOf(osloWallClock(new Date('2026-11-28T23:30:00Z')))).to.equal(6);
+    expect(osloWallClock(new Date('2026-11-30T06:59:59Z'))).to.include({ day: 30, hour: 7, minute: 59, second: 59 });
+    expect(weekdayOf(osloWallClock(new Date('2026-11-30T06:59:59Z')))).to.equal(0);
     // Before 1996 through Intl: 1 July 1990 was a Sunday, in summer time (+02:00).
-    expect(osloWallClock(new Date('1990-07-01T10:00:00Z'))).to.deep.equal({ year: 1990, month: 7, day: 1, hour: 12, minute: 0, second: 0, weekday: 6 });
+    expect(osloWallClock(new Date('1990-07-01T10:00:00Z'))).to.deep.equal({ year: 1990, month: 7, day: 1, hour: 12, minute: 0, second: 0 });
+    expect(weekdayOf(osloWallClock(new Date('1990-07-01T10:00:00Z')))).to.equal(6);
+    // Any date, before 1970 and in the years 0–99 too: a week in 1969, and 1 January of the year 1
+    // (a Monday in the proleptic Gregorian calendar; Date.UTC would read the year as 1901, a Tuesday).
+    expect([22, 23, 24, 25, 26, 27, 28].map((day) => weekdayOf({ year: 1969, month: 12, day, hour: 12, minute: 0, second: 0 }))).to.deep.equal([0, 1, 2, 3, 4, 5, 6]);
+    expect(weekdayOf({ year: 1, month: 1, day: 1, hour: 0, minute: 0, second: 0 })).to.equal(0);
   });
 
   it('writes times to the second, and years outside the rule through Intl', () => {

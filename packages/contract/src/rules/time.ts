@@ -16,20 +16,32 @@ let osloFormat: Intl.DateTimeFormat | undefined;
 
 /**
  * The years the EU rule gives Oslo's offset for here; Intl for the rest. To 2099, since the
- * last-Sunday arithmetic below holds while every fourth year is a leap year (1901–2099).
+ * last-Sunday arithmetic in `offsetAt` holds while every fourth year is a leap year (1901–2099).
  */
-const RULE_FROM = Date.UTC(1996, 0, 1);
-const RULE_TO = Date.UTC(2100, 0, 1);
+const RULE_FROM = 820_454_400_000; // Date.UTC(1996, 0, 1), a literal so bundles can drop it
+const RULE_TO = 4_102_444_800_000; // Date.UTC(2100, 0, 1)
 const inRuleYears = (ms: number): boolean => ms >= RULE_FROM && ms < RULE_TO;
+
+/** The year the rule was last asked about, and its summer time: [from, to) in UTC ms. */
+let ruleYear = 0;
+let summer = [0, 0];
 
 /** Minutes east of UTC in Oslo at `t` (whole seconds, in ms): by the EU rule, else through Intl. */
 function offsetAt(t: number): number {
-  if (inRuleYears(t)) {
-    // Summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday of
-    // October; those Sundays are the 31st less (⌊5y/4⌋ + 4) mod 7 and (⌊5y/4⌋ + 1) mod 7.
-    const year = new Date(t).getUTCFullYear();
-    const q = Math.floor((5 * year) / 4);
-    return t >= Date.UTC(year, 2, 31 - ((q + 4) % 7), 1) && t < Date.UTC(year, 9, 31 - ((q + 1) % 7), 1) ? 120 : 60;
+  // The year by the average Gregorian year: off by at most two days around New Year, months
+  // from either change, so the rule's answer is the same (and where the guess falls outside
+  // 1996–2099, Intl's is right too); no Date is made for a year already seen (a server writes
+  // about 80 times of one year per list page).
+  const y = 1970 + Math.floor(t / 31_556_952_000);
+  if (y >= 1996 && y < 2100) {
+    if (y !== ruleYear) {
+      // Summer time from 01:00 UTC on the last Sunday of March to 01:00 UTC on the last Sunday
+      // of October; those Sundays are the 31st less (⌊5y/4⌋ + 4) mod 7 and (⌊5y/4⌋ + 1) mod 7.
+      const q = Math.floor((5 * y) / 4);
+      summer = [Date.UTC(y, 2, 31 - ((q + 4) % 7), 1), Date.UTC(y, 9, 31 - ((q + 1) % 7), 1)];
+      ruleYear = y;
+    }
+    return t >= summer[0]! && t < summer[1]! ? 120 : 60;
   }
   // Intl's wall clock read as UTC, minus the instant (and Intl's RangeError for an invalid date).
   osloFormat ??= new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Oslo', hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' });
@@ -41,7 +53,7 @@ function offsetAt(t: number): number {
 
 const wholeSecond = (date: Date): number => Math.floor(date.getTime() / 1000) * 1000;
 
-/** An Oslo wall clock; `weekday` 0 is Monday, 6 Sunday. */
+/** An Oslo wall clock. */
 export interface WallClock {
   year: number;
   month: number;
@@ -49,8 +61,10 @@ export interface WallClock {
   hour: number;
   minute: number;
   second: number;
-  weekday: number;
 }
+
+/** The weekday of a wall clock's date: 0 Monday … 6 Sunday. */
+export const weekdayOf = (w: WallClock): number => (new Date(new Date(Date.UTC(2000, w.month - 1, w.day)).setUTCFullYear(w.year)).getUTCDay() + 6) % 7;
 
 /** The Oslo wall clock of `date`, to the second: what the elements format dates and times from. */
 export function osloWallClock(date: Date): WallClock {
@@ -64,7 +78,6 @@ export function osloWallClock(date: Date): WallClock {
     hour: d.getUTCHours(),
     minute: d.getUTCMinutes(),
     second: d.getUTCSeconds(),
-    weekday: (d.getUTCDay() + 6) % 7,
   };
 }
 

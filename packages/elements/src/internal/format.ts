@@ -7,7 +7,7 @@
  * against Intl in each engine; nynorsk is right even where the engine has no nynorsk data
  * (Chromium's Intl falls back to bokmål). The wire carries ISO 8601 with an offset.
  */
-import { osloWallClock } from '@omsorg/contract';
+import { osloWallClock, weekdayOf } from '@omsorg/contract';
 import type { Locale } from './locale.js';
 
 export const TIME_ZONE = 'Europe/Oslo';
@@ -57,7 +57,7 @@ export function osloDayKey(d: Date): string {
 /** "fredag 27. november 2026" style, in Oslo. */
 export function formatDay(d: Date, locale: Locale): string {
   const w = osloWallClock(d);
-  return `${dayNames[locale][w.weekday]!} ${dayMonth(w.day, monthNames[locale][w.month - 1]!, locale)} ${w.year}`;
+  return `${dayNames[locale][weekdayOf(w)]!} ${dayMonth(w.day, monthNames[locale][w.month - 1]!, locale)} ${w.year}`;
 }
 
 /** A plain date ("27. nov. 2026"), for dates like a service's valid-from (`YYYY-MM-DD`). */
