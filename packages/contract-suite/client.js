@@ -6,6 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { DEADLINE_MARGIN_MS } from '@omsorg/fixtures';
 import { cancellableStatuses, cancellationReasons, problemTypes } from './vocabulary.js';
 import { contract } from './contract.js';
 
@@ -16,8 +17,6 @@ export const validCancellation = (comment = 'contract suite') => ({ reason: { sy
 
 /** Clock slack between the suite and the target, for "now"-relative assertions. */
 export const SKEW_MS = 2 * 60_000;
-/** A changing check only takes an appointment whose deadline is at least this far away. */
-const DEADLINE_MARGIN_MS = 15 * 60_000;
 const TIMEOUT_MS = 15_000;
 
 /** A failure that is about the target's data, not its behaviour (see README, "Data"). */

@@ -30,7 +30,8 @@ import { promisify } from 'node:util';
 import { build } from 'vite';
 import vue from '@vitejs/plugin-vue';
 import { buildApplication } from '@angular/build';
-import { DEADLINE_MARGIN_MS, launch, watchedPage, until, shown, click } from '../hosts/harness.mjs';
+import { DEADLINE_MARGIN_MS } from '@omsorg/fixtures';
+import { launch, watchedPage, until, shown, click } from '../hosts/harness.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = fileURLToPath(new URL('../..', import.meta.url));

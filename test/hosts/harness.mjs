@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import puppeteer from 'puppeteer-core';
+import { DEADLINE_MARGIN_MS } from '@omsorg/fixtures';
 import { findFirefox, selectedEngines } from '../../scripts/browsers.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/lib/chromium/chromium';
@@ -206,16 +207,8 @@ export async function signIn(page, name = 'Ola Nordmann') {
 }
 
 /**
- * How long a visit a test cancels must stay cancellable: the mocks and the sandbox run on the real
- * clock, with deadlines at times of day (15:00 the day before, 24 hours before), and a visit
- * picked a second before its deadline is no longer cancellable a moment later (as the element
- * tests' `safelyCancellable`, packages/elements/src/test/kit.ts). No test runs this long.
- */
-export const DEADLINE_MARGIN_MS = 15 * 60_000;
-
-/**
  * The first of `ids` (appointment ids the page's client has loaded) that the person may cancel for
- * good (not a request) and whose deadline is at least `DEADLINE_MARGIN_MS` away.
+ * good (not a request) and whose deadline is at least the fixtures' `DEADLINE_MARGIN_MS` away.
  * @param {import('puppeteer-core').Page} page
  * @param {string[]} ids
  */

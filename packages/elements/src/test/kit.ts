@@ -6,6 +6,7 @@
 import { fixture, type html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { isCancellable, type Appointment } from '@omsorg/contract';
+import { DEADLINE_MARGIN_MS } from '@omsorg/fixtures';
 import type { Client } from '@omsorg/sdk';
 import { until } from './setup.js';
 import type { Catalog } from '../internal/messages.js';
@@ -58,15 +59,7 @@ export const nameOf = (e: Element | null | undefined) => {
 
 // ------------------------------------------------------------------ picking test data
 
-/**
- * How long a visit a test picks to cancel must stay cancellable. The mocks on the real clock
- * (`useScenario` without `now`) put deadlines at times of day (15:00 the day before, 24 hours
- * before): a visit picked a second before its deadline was no longer cancellable when the list
- * fetched it (a CI run at 15:00 Oslo time, 2026-12-05). No test runs this long.
- */
-export const DEADLINE_MARGIN_MS = 15 * 60_000;
-
-/** A visit that may be cancelled now and still in `DEADLINE_MARGIN_MS` (the rules core decides). */
+/** A visit that may be cancelled now and still in the fixtures' `DEADLINE_MARGIN_MS` (the rules core decides). */
 export const safelyCancellable = (a: Appointment): boolean =>
   a.cancellationPolicy.cancellable && isCancellable(a.status, a.cancellationPolicy.deadline, new Date(Date.now() + DEADLINE_MARGIN_MS));
 
