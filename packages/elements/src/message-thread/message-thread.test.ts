@@ -47,6 +47,36 @@ describe('<omsorg-message-thread>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('saves an attachment as a download, never shown in the page, and frees it when the element goes', async () => {
+      const el = await mount(client('ola'), threadIds.olaUnreadReply);
+      // The hidden link the element clicks: recorded instead of followed.
+      const clicked: { download: string; href: string }[] = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        clicked.push({ download: this.download, href: this.href });
+      };
+      try {
+        const button = $(el, '[part="download-button"]') as HTMLButtonElement;
+        button.click();
+        button.click();
+        await until(() => clicked.length === 2, 'two downloads');
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+      }
+      expect(clicked.map((c) => c.download)).to.deep.equal(['Medisinliste.pdf', 'Medisinliste.pdf']);
+      for (const { href } of clicked) {
+        expect(href).to.match(/^blob:/);
+        expect((await (await fetch(href)).blob()).type, 'a file, whatever type the server claims').to.equal('application/octet-stream');
+      }
+      expect($(el, 'a[download]'), 'the link is gone again').to.equal(null);
+      // Both downloads' URLs are freed when the element leaves the page.
+      el.remove();
+      for (const { href } of clicked) {
+        const freed = await fetch(href).then(() => false, () => true);
+        expect(freed, href).to.equal(true);
+      }
+    });
+
     it('always shows the emergency notice with tel: links, the reply time and the service notice', async () => {
       const el = await mount(client('ola'), threadIds.olaUnreadReply);
       const emergency = $(el, '[part="emergency"]')!;

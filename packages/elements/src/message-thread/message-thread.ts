@@ -272,7 +272,9 @@ export class OmsorgMessageThread extends SubjectDataElement<ThreadDetail> {
     if (!client) return;
     try {
       const blob = await client.downloadAttachment(this.subject, a.id);
-      this.downloads ??= new (await import('../internal/download.js')).BlobDownloads();
+      const { BlobDownloads } = await import('../internal/download.js');
+      // Two downloads started together share one helper, so disconnecting frees all their URLs.
+      this.downloads ??= new BlobDownloads();
       // Always a download, never shown in the page, whatever type the server claims.
       this.downloads.save(this.renderRoot, new Blob([blob], { type: 'application/octet-stream' }), inert(a.filename));
     } catch (e) {
