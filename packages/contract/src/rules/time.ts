@@ -15,8 +15,10 @@
 let osloFormat: Intl.DateTimeFormat | undefined;
 
 /**
- * The years the EU rule gives Oslo's offset for here; Intl for the rest. To 2099, since the
- * last-Sunday arithmetic in `offsetAt` holds while every fourth year is a leap year (1901–2099).
+ * The years of the EU rule, 1996–2099, where `osloIso` writes by integer arithmetic. `offsetAt`
+ * checks the same years on its estimated year instead: a day off at New Year changes nothing,
+ * it is winter either way. To 2099, since the last-Sunday arithmetic in `offsetAt` holds while
+ * every fourth year is a leap year (1901–2099).
  */
 const RULE_FROM = 820_454_400_000; // Date.UTC(1996, 0, 1), a literal so bundles can drop it
 const RULE_TO = 4_102_444_800_000; // Date.UTC(2100, 0, 1)

@@ -10,8 +10,6 @@
 import { osloWallClock, weekdayOf } from '@omsorg/contract';
 import type { Locale } from './locale.js';
 
-export const TIME_ZONE = 'Europe/Oslo';
-
 const words = (s: string): readonly string[] => s.split(' ');
 const months = /* @__PURE__ */ words('januar februar mars april mai juni juli august september oktober november desember');
 const shortMonths = /* @__PURE__ */ words('jan. feb. mars apr. mai juni juli aug. sep. okt. nov. des.');
