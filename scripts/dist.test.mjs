@@ -10,6 +10,7 @@ import { join, dirname } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { checkSizeBudgets, budgetTable, cdnGraph, elementNames, CDN_BUDGET_GZIP, ELEMENT_BUDGET_GZIP } from './size-budgets.mjs';
+import { COMPILE_HINT } from '../rollup.config.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['contract', 'fixtures', 'sdk', 'mocks', 'elements'];
@@ -204,6 +205,17 @@ describe('CDN bundle', () => {
     }
     assert.ok(files.get(byKey.client).dyn.includes(log[0]), 'the client imports it on first use');
     assert.match(read(join(cdnDir, log[0])), /access-log/, 'it holds the access-log read');
+  });
+
+  test('the chunks a page runs on arrival start with the compile hint; the loader and the partly used ones do not', () => {
+    const { byKey, needs } = cdnGraph();
+    const hinted = (f) => read(join(cdnDir, f)).startsWith(COMPILE_HINT);
+    // What pages with these elements, in nynorsk, signed in with oidc run as soon as it arrives
+    // (but the SDK's messaging part, which an inbox uses only in part).
+    const startup = new Set(['appointment-list', 'client', 'auth-oidc', 'auth-mock', 'lang-nn', 'login', 'inbox', 'message-thread'].flatMap((k) => [...needs(byKey[k])]));
+    for (const f of startup) assert.ok(hinted(f) || /^omsorg-(oidc|messaging)-/.test(f), `${f} starts with the hint`);
+    assert.ok(!read(main).includes('allFunctionsCalledOnLoad'), 'not on omsorg.js');
+    for (const f of readdirSync(cdnDir).filter((f) => /^omsorg-(oidc|messaging|config)-[\w-]+\.js$/.test(f))) assert.ok(!hinted(f), `not on ${f}`);
   });
 
   test('keeps oidc-client-ts out of the main file (lazy chunk)', () => {
