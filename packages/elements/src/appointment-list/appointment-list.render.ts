@@ -2,10 +2,9 @@
  * The days and items of `<omsorg-appointment-list>`. A list can hold hundreds of appointments,
  * so each item is cheap to create: its text is one template per shape (markup.ts), with the
  * element's own texts in the template and lit parts only where data goes; no wrapper elements or
- * whitespace nodes that render nothing; date texts remembered per value
- * (appointment-list.view.ts); one click listener for all buttons (they carry `data-action`,
- * the item carries `data-id`). Per item, two template instances: the item element, which stays
- * while its appointment changes, and its content, buttons included.
+ * whitespace nodes that render nothing; one click listener for all buttons (they carry
+ * `data-action`, the item carries `data-id`). Per item, two template instances: the item
+ * element, which stays while its appointment changes, and its content, buttons included.
  */
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
@@ -13,13 +12,13 @@ import { html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import { cancellableStatuses, osloWeekday, parseSeriesRule, serviceLabel, type Appointment } from '@omsorg/contract';
 import type { CommonMessages } from '../internal/messages.js';
 import type { Locale } from '../internal/locale.js';
-import { isoForTime, parseInstant } from '../internal/format.js';
+import { formatDay, isoForTime, osloDayKey, parseInstant } from '../internal/format.js';
 import { clampHeadingLevel, headingTag } from '../internal/heading.js';
 import { telHref } from '../internal/phone.js';
 import type { PageSettings } from '../internal/settings.js';
 import { Markup } from './markup.js';
 import type { AppointmentListMessages } from './appointment-list.messages.js';
-import { dayKey, dayText, groupByDay, groupSeries, noCalendar, timeText, tones } from './appointment-list.view.js';
+import { groupByDay, groupSeries, noCalendar, timeText, tones } from './appointment-list.view.js';
 
 export interface ItemContext {
   t: AppointmentListMessages;
@@ -55,7 +54,7 @@ export function renderDays(items: readonly Appointment[], ctx: ItemContext, leve
     ([key]) => key,
     ([key, g]) =>
       html`<li part="day" class="day" data-day=${key}>${staticHtml`<${H} part="day-heading" class="day-heading">${
-        g.date ? html`<time datetime=${key}>${dayText(g.date, ctx.locale)}</time>` : ctx.common.unknownCode
+        g.date ? html`<time datetime=${key}>${formatDay(g.date, ctx.locale)}</time>` : ctx.common.unknownCode
       }</${H}>`}<ul part="items" class="items" role="list">${repeat(
         g.items,
         (a) => (series.has(a.id) ? `series:${a.series!.id}` : a.id),
@@ -140,7 +139,7 @@ function timeRangeInto(m: Markup, a: Appointment, ctx: ItemContext): void {
   const parts = a.timing === 'window' ? t.window(FROM, TO) : t.exact(FROM, TO);
   sentenceInto(m, parts, (p) => {
     if (p === FROM) timeInto(m, start, timeText(start, locale));
-    else timeInto(m, end, timeText(end, locale, dayKey(start) !== dayKey(end)));
+    else timeInto(m, end, timeText(end, locale, osloDayKey(start) !== osloDayKey(end)));
   });
 }
 
@@ -198,7 +197,7 @@ function actionsInto(m: Markup, a: Appointment, ctx: ItemContext, canCancel: boo
   // Who the button is for, read after its visible text: ": Home nursing, Friday 27 November 2026 08:00".
   // The name is the visible text and that (aria-label, so the name starts with what is seen),
   // not a visually hidden span: two nodes fewer per button.
-  const about = `: ${label}, ${start ? `${dayText(start, locale)} ${timeText(start, locale)}` : ''}`;
+  const about = `: ${label}, ${start ? `${formatDay(start, locale)} ${timeText(start, locale)}` : ''}`;
   m.tag('<div part="actions" class="actions">');
   if (canCancel) {
     m.tag('<button type="button"').attr('id', `act-${a.id}`).tag(' part="cancel-button" class="cancel" data-action="cancel"');
@@ -231,7 +230,7 @@ function renderItem(a: Appointment, ctx: ItemContext, h: string, opts: { withDay
   if (!canCancel) m.attr('id', `act-${a.id}`);
   m.tag('>');
   const start = opts.withDay ? parseInstant(a.start) : undefined;
-  if (start) m.tag('<span class="day-of">').value(dayText(start, ctx.locale)).tag('</span>, ');
+  if (start) m.tag('<span class="day-of">').value(formatDay(start, ctx.locale)).tag('</span>, ');
   m.tag('<span class="time">');
   timeRangeInto(m, a, ctx);
   m.tag('</span><span class="visually-hidden">, </span> <span class="label">').value(label).tag(`</span></${h}>`);
