@@ -361,7 +361,7 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
  * sign-in kind's, each language's, the SDK's, and every chunk those import statically (lit, the
  * shared base). Chromium then compiles all their functions on the thread that streams the file
  * in, instead of one by one on the main thread at first call, while the page waits for its
- * list. Measured (docs/measurements.md): the first item 15–20 % sooner with the main thread
+ * list. Measured (docs/measurements.md): the first item 13–22 % sooner with the main thread
  * slowed 4×, about 7 % at full speed. Not on omsorg.js (no difference measured), nor on the
  * chunks a page uses only in part (oidc-client-ts, the SDK's messaging part). After terser,
  * which drops comments.
