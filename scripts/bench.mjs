@@ -36,7 +36,7 @@ import { launchChromium, serveFiles } from './bench/harness.mjs';
 import { benchData } from './bench/data.mjs';
 import { renderBench } from './bench/render.mjs';
 import { budgetTable, checkSizeBudgets, bundleSize, fmt, table } from './size-budgets.mjs';
-import { COMPILE_HINT } from '../rollup.config.mjs';
+import { COMPILE_HINT } from './build/cdn-plugins.mjs';
 
 export { CDN_BUDGET_GZIP } from './size-budgets.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));

@@ -10,7 +10,7 @@ import { join, dirname } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { checkSizeBudgets, budgetTable, cdnGraph, elementNames, CDN_BUDGET_GZIP, ELEMENT_BUDGET_GZIP } from './size-budgets.mjs';
-import { COMPILE_HINT } from '../rollup.config.mjs';
+import { COMPILE_HINT } from './build/cdn-plugins.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const packages = ['contract', 'fixtures', 'sdk', 'mocks', 'elements'];

@@ -5,10 +5,11 @@
  * which every page downloads.
  *
  * No waterfall: the build writes, for every chunk this module imports, the list of files it
- * needs (itself and every chunk it imports, transitively) into `PRELOADS` (rollup.config.mjs,
- * `preloadMap`). Before an import() the loader adds a `<link rel="modulepreload">` for each of
- * them, so the browser fetches the element's chunk, lit and the shared code at once, straight
- * after omsorg.js, instead of discovering them one import at a time. An import map's
+ * needs (itself and every chunk it imports, transitively) into `PRELOADS`
+ * (scripts/build/cdn-plugins.mjs, `preloadMap`). Before an import() the loader adds a
+ * `<link rel="modulepreload">` for each of them, so the browser fetches the element's chunk,
+ * lit and the shared code at once, straight after omsorg.js, instead of discovering them one
+ * import at a time. An import map's
  * `integrity` (the build prints it) covers these fetches too.
  *
  * Several copies on one page (a CMS widget and an app, each with its own script tag): every
