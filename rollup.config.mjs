@@ -284,8 +284,9 @@ const cdn = {
       // …with the response guards of the message schemas (the contract generates them apart),
       // the contract's message text and attachment rules, which the message elements share with it,
       // and the consent, identity-number and notice rules the consent panel and the consent gate check
-      // with (used by no page without them, so they stay out of the shared client chunk).
-      if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments|consent|identity|notices))\.[jt]s$/.test(id)) return 'messaging';
+      // with, and the problem titles the notices' refusals carry (used by no page without them, so
+      // they stay out of the shared client chunk).
+      if (/[\\/]packages[\\/]contract[\\/]src[\\/](generated[\\/]message-guards|rules[\\/](text|attachments|consent|identity|notices|problem-body))\.[jt]s$/.test(id)) return 'messaging';
       // The access log (the SDK's read, its response guards and its rules): a chunk of its own,
       // imported by the client the first time the log is read, so no other page loads it.
       if (/[\\/]packages[\\/]sdk[\\/]src[\\/]access-log\.[jt]s$/.test(id)) return 'access-log-read';

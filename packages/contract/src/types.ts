@@ -93,38 +93,5 @@ export const problemTypes = {
   noticeChannelUnavailable: 'urn:omsorg:problem:notice-channel-unavailable',
 } as const satisfies Record<string, ProblemType>;
 
-/** Problem titles (English, for developers; users see translated text from the elements). */
-export const problemTitles = {
-  unauthorized: 'Not signed in',
-  insufficientAssurance: 'Higher assurance level required',
-  forbidden: 'Not allowed',
-  notFound: 'Not found',
-  validation: 'The request is not valid',
-  idempotencyKeyMissing: 'Idempotency-Key required',
-  idempotencyKeyReused: 'Idempotency-Key used for another request',
-  preconditionRequired: 'If-Match required',
-  preconditionFailed: 'The resource has changed',
-  deadlinePassed: 'The cancellation deadline has passed',
-  notCancellable: 'The appointment cannot be cancelled',
-  threadClosed: 'The thread is closed',
-  recipientNotAllowed: 'The subject does not receive this service',
-  attachmentType: 'The attachment type is not allowed',
-  attachmentTooLarge: 'The attachment is too large',
-  rateLimited: 'Too many requests',
-  serverError: 'Server error',
-  unavailable: 'Service unavailable',
-  insufficientScope: "The access token lacks this API's scope",
-  sessionExpired: 'The sign-in is too old: sign in again',
-  unsupportedMediaType: 'Send the body as application/json',
-  requestInProgress: 'The first request with this Idempotency-Key is still running',
-  misdirectedRequest: 'This server does not serve that host',
-  consentRequired: 'Messages need consent to digital dialogue',
-  consentTextOutdated: 'The consent text has changed: read it again',
-  stepUpRequired: 'Sign in again to do this',
-  giverTooYoung: 'Too young to give access',
-  relativeTooYoung: 'The relative is too young to be given access',
-  noticeChannelUnavailable: 'The contact register has no way to send by this channel',
-} as const satisfies Record<keyof typeof problemTypes, string>;
-
 /** Statuses in which the citizen may still cancel (the server decides; this is for display). */
 export const cancellableStatuses: readonly AppointmentStatus[] = ['proposed', 'pending', 'booked', 'cancellation-rejected'];

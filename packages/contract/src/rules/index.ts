@@ -15,6 +15,7 @@ export * from './messages.js';
 export * from './notices.js';
 export * from './paging.js';
 export * from './patterns.js';
+export * from './problem-body.js';
 export * from './problems.js';
 export * from './sign-in.js';
 export * from './sources.js';

@@ -3,7 +3,7 @@
  * (status, the stable problem key, a detail for developers, field errors), and each transport
  * turns it into its answer (an msw `HttpResponse`, a Node response, a thrown error).
  */
-import { problemTitles, problemTypes, type Problem } from '../types.js';
+import { problemTypes, type Problem } from '../types.js';
 
 export type ProblemKey = keyof typeof problemTypes;
 
@@ -17,18 +17,6 @@ export interface ProblemSpec {
   headers?: Record<string, string>;
   /** For `step-up-required`: the `max_age` (seconds) the client signs in again with. */
   maxAge?: number;
-}
-
-/** The problem+json body for a spec. */
-export function problemBody(spec: Pick<ProblemSpec, 'status' | 'key' | 'detail' | 'errors' | 'maxAge'>): Problem {
-  return {
-    type: problemTypes[spec.key],
-    title: problemTitles[spec.key],
-    status: spec.status,
-    detail: spec.detail,
-    ...(spec.errors ? { errors: spec.errors } : {}),
-    ...(spec.maxAge !== undefined ? { maxAge: spec.maxAge } : {}),
-  };
 }
 
 export function isProblemSpec(value: unknown): value is ProblemSpec {
