@@ -210,8 +210,8 @@ describe('CDN bundle', () => {
   test('the chunks a page runs on arrival start with the compile hint; the loader and the partly used ones do not', () => {
     const { byKey, needs } = cdnGraph();
     const hinted = (f) => read(join(cdnDir, f)).startsWith(COMPILE_HINT);
-    // What pages with these elements, in nynorsk, signed in with oidc run as soon as it arrives
-    // (but the SDK's messaging part, which an inbox uses only in part).
+    // What pages with these elements, in nynorsk, signed in with oidc, run as soon as it arrives
+    // (all but the SDK's messaging part, which an inbox uses only in part).
     const startup = new Set(['appointment-list', 'client', 'auth-oidc', 'auth-mock', 'lang-nn', 'login', 'inbox', 'message-thread'].flatMap((k) => [...needs(byKey[k])]));
     for (const f of startup) assert.ok(hinted(f) || /^omsorg-(oidc|messaging)-/.test(f), `${f} starts with the hint`);
     assert.ok(!read(main).includes('allFunctionsCalledOnLoad'), 'not on omsorg.js');
