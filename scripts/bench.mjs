@@ -14,9 +14,8 @@
 //      scope built in the same run: Shoelace 2 (a filter <sl-select>, 20 <sl-card>s with
 //      <sl-button>s, a closed confirm <sl-dialog>; scripts/bench/peer-page.js), bundled and
 //      minified with the CDN's settings, the CDN's compile hint included. Both pages get the
-//      same 20 appointments from an
-//      in-memory fetch stub (scripts/bench/load-stub.js, no network variance), and add their one
-//      module script tag from an inline script ('script-insert' mark). Measured: navigation
+//      same 20 appointments from an in-memory fetch stub (scripts/bench/load-stub.js, no
+//      network variance), and add their one module script tag from an inline script ('script-insert' mark). Measured: navigation
 //      start and script insertion → the first list item in the DOM ('first-item' mark: omsorg's
 //      list has rendered an item, the first <sl-card> has rendered), and → the frame after it.
 //      LOAD_RUNS cold loads each (default 41, at least 7; a fresh browser context per load,

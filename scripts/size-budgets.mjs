@@ -36,7 +36,7 @@ export const ELEMENT_BUDGET_GZIP = 25_000;
 export const CHUNKS_BUDGET_GZIP = 75_000;
 /**
  * Until the owner sets budgets that fit the scope issues 10 to 13 added, the page and all the
- * chunks may not grow past these ceilings, a little over 2026-12-06's 45,750 and 138,394 B:
+ * chunks may not grow past these ceilings, a little over 2026-12-06's 45,754 and 138,413 B:
  * test:dist (so CI) fails when they do, so growth there is a decision, not a drift.
  */
 export const PAGE_CEILING_GZIP = 46_000;

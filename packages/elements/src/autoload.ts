@@ -9,8 +9,7 @@
  * (scripts/build/cdn-plugins.mjs, `preloadMap`). Before an import() the loader adds a
  * `<link rel="modulepreload">` for each of them, so the browser fetches the element's chunk,
  * lit and the shared code at once, straight after omsorg.js, instead of discovering them one
- * import at a time. An import map's
- * `integrity` (the build prints it) covers these fetches too.
+ * import at a time. An import map's `integrity` (the build prints it) covers these fetches too.
  *
  * Several copies on one page (a CMS widget and an app, each with its own script tag): every
  * copy loads the chunks of the tags it sees, so a copy of another version can warn, but a copy
